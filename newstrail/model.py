@@ -1,0 +1,441 @@
+"""The records newstrail passes between stages and keeps in its store.
+
+Every record is a frozen dataclass with ``to_dict()``/``from_dict()`` and no I/O, so the
+same values travel through worker processes, the SQLite store, Parquet and ``--json``.
+
+Provenance rule: every fact points at characters of the article's *original* text
+(``Article.text``) through a :class:`Span`. Cleaning keeps an :class:`OffsetMap` from the
+clean body back to the original, and stages map their offsets back before they build a
+span, so ``article.text[span.start:span.end]`` is always the evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Self
+
+__all__ = [
+    "Span",
+    "OffsetMap",
+    "LineLabel",
+    "RawArticle",
+    "Article",
+    "Mention",
+    "TimeExpr",
+    "Quote",
+    "EventMention",
+    "StanceMention",
+    "ArticleAnalysis",
+    "Actor",
+    "TimelineEntry",
+    "Position",
+    "Story",
+    "Duplicate",
+    "Problem",
+    "StageReport",
+    "content_id",
+    "normalise_for_id",
+    "stable_id",
+]
+
+
+def _plain(value: Any) -> Any:
+    """Turn nested records, tuples and spans into JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return value.to_dict()  # type: ignore[union-attr]
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: dict round-trips that nested records and tuples survive."""
+
+    _nested: ClassVar[dict[str, Any]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            nested = cls._nested.get(f.name)
+            if nested is not None and value is not None:
+                if isinstance(nested, list):
+                    value = tuple(nested[0].from_dict(v) for v in value)
+                else:
+                    value = nested.from_dict(value)
+            elif isinstance(value, list):
+                value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Record):
+    """Half-open character range ``[start, end)`` in an article's original text."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def text(self, original: str) -> str:
+        return original[self.start : self.end]
+
+    def as_pair(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap(Record):
+    """Maps offsets in a clean body back to the original text.
+
+    The clean body is made of pieces copied verbatim from the original (kept lines, possibly
+    trimmed) joined by separators that exist only in the body. ``segments`` holds one
+    ``(body_start, original_start, length)`` triple per copied piece, sorted by body_start.
+    """
+
+    segments: tuple[tuple[int, int, int], ...] = ()
+
+    def to_original(self, offset: int, *, is_end: bool = False) -> int:
+        """Original offset of body ``offset``.
+
+        A start offset that falls in a separator moves forward to the next piece; an end
+        offset moves back to the end of the previous one, so a span never covers text that
+        is not in the body.
+        """
+        segments = self.segments
+        if not segments:
+            return offset
+        starts = [s[0] for s in segments]
+        i = bisect.bisect_right(starts, offset - 1 if is_end else offset) - 1
+        if i < 0:
+            return segments[0][1]
+        body_start, orig_start, length = segments[i]
+        inside = offset - body_start
+        if inside <= length and (is_end or inside < length):
+            return orig_start + inside
+        if is_end or i + 1 >= len(segments):
+            return orig_start + length
+        return segments[i + 1][1]
+
+    def span(self, article_id: str, start: int, end: int) -> Span:
+        """A :class:`Span` on the original text for body range ``[start, end)``."""
+        return Span(article_id, self.to_original(start), self.to_original(end, is_end=True))
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(((0, 0, length),))
+
+
+@dataclass(frozen=True, slots=True)
+class LineLabel(Record):
+    """What cleaning decided about one line (or block) of the original text."""
+
+    start: int
+    end: int
+    label: str  # body | title | dek | byline | dateline | boilerplate | blank
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle(Record):
+    """One article as a reader found it, before any cleaning.
+
+    ``text`` is the article's original text: the file's decoded text for .txt, the ``text``
+    field for JSONL, and for HTML the page rendered to text (``html`` keeps the markup).
+    """
+
+    source: str
+    text: str
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    fmt: str = "txt"  # txt | html | jsonl | warc
+
+    @property
+    def id(self) -> str:
+        return content_id(self.html if self.html is not None and not self.text else self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Record):
+    """A cleaned article: original text, clean body, metadata and quality flags."""
+
+    id: str
+    source: str
+    text: str
+    body: str
+    offsets: OffsetMap
+    url: str | None = None
+    title: str | None = None
+    dek: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None
+    published_how: str | None = None  # metadata | text | inferred | None
+    language: str | None = None
+    flags: tuple[str, ...] = ()
+    lines: tuple[LineLabel, ...] = ()
+    fmt: str = "txt"
+
+    _nested: ClassVar[dict[str, Any]] = {"offsets": OffsetMap, "lines": [LineLabel]}
+
+    def body_span(self, start: int, end: int) -> Span:
+        return self.offsets.span(self.id, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Record):
+    """An entity mention: a name, a role description or a pronoun that refers to an actor.
+
+    ``key`` is the article-local identity (the fullest name this article gives the entity);
+    the corpus actor stage maps keys to canonical ``actor_id``s.
+    """
+
+    span: Span
+    text: str
+    kind: str  # person | organisation | country | other
+    key: str
+    role: str | None = None
+    affiliation: str | None = None
+    actor_id: str | None = None
+
+    _nested: ClassVar[dict[str, Any]] = {"span": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr(Record):
+    """A time expression with its TIMEX3-style value (``2022-01-10``, ``2022-W02``, ``P3D``…)."""
+
+    span: Span
+    text: str
+    value: str
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    anchor: str | None = None  # the date it was resolved from
+    how: str = ""  # e.g. "weekday, past tense, publication date"
+    confidence: float = 1.0
+
+    _nested: ClassVar[dict[str, Any]] = {"span": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
+    """A direct, mixed or reported quote with its speaker and cue."""
+
+    article_id: str
+    content: Span
+    content_text: str
+    kind: str  # direct | mixed | indirect
+    speaker_text: str | None = None
+    speaker: Span | None = None
+    speaker_key: str | None = None  # article-local identity, see Mention.key
+    speaker_actor: str | None = None  # canonical actor id, filled by the actor stage
+    cue: Span | None = None
+    cue_text: str | None = None
+    said_on: str | None = None
+    said_on_how: str | None = None  # text | published | inferred
+    confidence: float = 1.0
+
+    _nested: ClassVar[dict[str, Any]] = {"content": Span, "speaker": Span, "cue": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention(Record):
+    """A sentence reporting a happening, typed with PLOVER."""
+
+    span: Span
+    sentence: str
+    type: str  # PLOVER event type
+    trigger: str | None = None
+    actor: str | None = None  # actor key or canonical id
+    recipient: str | None = None
+    place: str | None = None
+    date: str | None = None
+    date_how: str | None = None  # text | published | inferred
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    reported_by: str | None = None
+    confidence: float = 1.0
+
+    _nested: ClassVar[dict[str, Any]] = {"span": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class StanceMention(Record):
+    """One statement of an actor's stance in one article (merged later into a Position)."""
+
+    span: Span
+    actor: str
+    stance: str  # demand | reject | deny | threaten | commit | assess
+    statement: str
+    date: str | None = None
+    confidence: float = 1.0
+
+    _nested: ClassVar[dict[str, Any]] = {"span": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis(Record):
+    """Everything the per-article stages found in one article."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    timexes: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    stances: tuple[StanceMention, ...] = ()
+
+    _nested: ClassVar[dict[str, Any]] = {
+        "article": Article,
+        "mentions": [Mention],
+        "timexes": [TimeExpr],
+        "quotes": [Quote],
+        "events": [EventMention],
+        "stances": [StanceMention],
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Actor(Record):
+    """A canonical actor: one name across spellings, transliterations and descriptions."""
+
+    id: str
+    name: str
+    kind: str  # person | organisation | country | other
+    role: str | None = None
+    affiliation: str | None = None
+    variants: tuple[str, ...] = ()
+    code: str | None = None  # ISO 3166 alpha-3 for countries
+    mentions: int = 0
+    quotes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry(Record):
+    """One happening, merged across every article that reports it."""
+
+    id: str
+    story: str | None
+    date: str | None
+    date_how: str | None
+    type: str
+    summary: str
+    actors: tuple[str, ...] = ()
+    recipient: str | None = None
+    place: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    sources: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    conflicts: tuple[str, ...] = ()
+
+    _nested: ClassVar[dict[str, Any]] = {"mentions": [Span]}
+
+
+@dataclass(frozen=True, slots=True)
+class Position(Record):
+    """What one actor demands, rejects, denies, threatens, commits to or assesses."""
+
+    id: str
+    actor: str
+    stance: str
+    statement: str
+    sources: tuple[str, ...] = ()
+    first: str | None = None
+    last: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+    _nested: ClassVar[dict[str, Any]] = {"mentions": [Span]}
+
+
+@dataclass(frozen=True, slots=True)
+class Story(Record):
+    """Articles grouped into one developing story."""
+
+    id: str
+    label: str
+    articles: tuple[str, ...] = ()
+    first: str | None = None
+    last: str | None = None
+    linked: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate(Record):
+    """Two articles (or paragraphs of them) that are the same text, or nearly."""
+
+    article_id: str
+    other_id: str
+    kind: str  # exact | near | syndicated (shares paragraphs)
+    similarity: float
+    earliest: str | None = None  # id of the article that published first, when known
+    shared: int = 0  # shared paragraphs, for kind == "syndicated"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem(Record):
+    """An input or stage failure, kept as data: which file, which stage, why."""
+
+    source: str
+    stage: str
+    reason: str
+
+    def line(self) -> str:
+        return f"skipped {self.source}: {self.reason}" if self.stage in ("read", "ingest") else (
+            f"{self.stage} failed on {self.source}: {self.reason}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StageReport(Record):
+    """What one run of one stage did."""
+
+    stage: str
+    done: int = 0
+    skipped: int = 0
+    problems: tuple[Problem, ...] = ()
+    seconds: float = 0.0
+
+    _nested: ClassVar[dict[str, Any]] = {"problems": [Problem]}
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_for_id(text: str) -> str:
+    """The form of an article's text that its id hashes: case and spacing do not count."""
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def content_id(text: str) -> str:
+    """Deterministic article id: 16 hex digits of the SHA-1 of the normalised text."""
+    return hashlib.sha1(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
+
+
+def stable_id(*parts: Iterable[str] | str) -> str:
+    """Deterministic id for a corpus-level record from the values that define it."""
+    flat: list[str] = []
+    for part in parts:
+        flat.extend([part] if isinstance(part, str) else list(part))
+    return hashlib.sha1("\x1f".join(flat).encode("utf-8")).hexdigest()[:12]
+
