@@ -1,0 +1,405 @@
+"""The Python API: the functions the CLI calls, for users who script newstrail directly.
+
+Functions take plain arguments and return plain values (dicts in the ``--json`` shapes of
+docs/architecture.md, or records); they never print or exit. Errors are typed
+(:mod:`newstrail.errors`); only the CLI turns them into one-line messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from .engine import make_engine
+from .errors import ConfigError, StoreError
+from .ingest import MAX_ARTICLE_BYTES
+from .model import Actor, Article, Position, Quote, Story, TimelineEntry
+from .pipeline import BuildReport, Progress
+from .pipeline import build as run_build
+from .store import DEFAULT_DB, Store
+
+__all__ = [
+    "open_store",
+    "build",
+    "demo",
+    "sample_corpus_path",
+    "list_articles",
+    "article_record",
+    "show_article",
+    "search",
+    "list_quotes",
+    "list_actors",
+    "list_dates",
+    "list_stories",
+    "story_detail",
+    "list_duplicates",
+    "list_timeline",
+    "list_positions",
+    "list_problems",
+    "export",
+]
+
+
+def open_store(db: str | Path = DEFAULT_DB, *, readonly: bool = False) -> Store:
+    """Open (and create or migrate, unless read-only) a store."""
+    return Store(db, readonly=readonly)
+
+
+def build(
+    paths: Iterable[str | Path],
+    db: str | Path = DEFAULT_DB,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Read every new article under ``paths`` into the store at ``db`` and update the corpus."""
+    paths = list(paths)
+    if not paths:
+        raise ConfigError("give at least one file or folder to build from")
+    if max_bytes <= 0:
+        raise ConfigError("--max-bytes must be a positive number of bytes")
+    runner = make_engine(engine, workers, scheduler)
+    try:
+        with Store(db) as store:
+            return run_build(store, paths, runner, max_bytes=max_bytes, encoding=encoding, progress=progress)
+    finally:
+        runner.close()
+
+
+def sample_corpus_path() -> Path:
+    """The folder of the invented sample corpus shipped inside the package."""
+    return Path(str(resources.files("newstrail") / "sample"))
+
+
+def demo(db: str | Path | None = None, *, workers: int | None = None, progress: Progress | None = None) -> tuple[Path, BuildReport]:
+    """Build the bundled sample corpus into ``db`` (a new temporary file when not given)."""
+    path = Path(db) if db else Path(tempfile.mkdtemp(prefix="newstrail-demo-")) / "demo.db"
+    return path, build([sample_corpus_path()], path, workers=workers, progress=progress)
+
+
+# -- views in the --json shapes --------------------------------------------------------------
+
+
+def article_record(store: Store, article: Article, *, with_body: bool = True) -> dict[str, Any]:
+    meta = store.article_meta(article.id)
+    record = {
+        "id": article.id,
+        "article_id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "dek": article.dek,
+        "byline": article.byline,
+        "outlet": article.outlet,
+        "published": article.published,
+        "published_how": article.published_how,
+        "published_reason": meta.get("published_reason"),
+        "language": article.language,
+        "flags": list(article.flags),
+        "story": meta.get("story"),
+        "url": article.url,
+    }
+    if with_body:
+        record["body"] = article.body
+    return record
+
+
+def list_articles(store: Store, *, story: str | None = None, with_body: bool = True) -> list[dict[str, Any]]:
+    """Every article (or one story's), in the order they were added."""
+    where, params = ("story = ?", (story,)) if story else ("", ())
+    return [article_record(store, a, with_body=with_body) for a in store.articles(where, params)]
+
+
+def _article_or_fail(store: Store, ref: str) -> Article:
+    article = store.article(ref)
+    if article is None:
+        raise StoreError(f"no article {ref!r} in {store.path} (see: newstrail articles)")
+    return article
+
+
+def show_article(store: Store, ref: str) -> dict[str, Any]:
+    """One article with its metadata, clean body and what cleaning removed."""
+    article = _article_or_fail(store, ref)
+    record = article_record(store, article)
+    record["removed"] = [
+        {"span": [line.start, line.end], "text": article.text[line.start : line.end], "label": line.label, "reason": line.reason}
+        for line in article.lines
+        if line.label not in ("body",)
+    ]
+    record["sources"] = [r[0] for r in store.db.execute("SELECT source FROM article_sources WHERE article_id = ?", (article.id,))]
+    return record
+
+
+def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Articles matching a full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
+    return store.search(query, limit)
+
+
+def _sources(store: Store) -> dict[str, str]:
+    return {r[0]: r[1] for r in store.db.execute("SELECT id, source FROM articles")}
+
+
+def _names(store: Store) -> tuple[dict[tuple[str, str], str], dict[str, Actor]]:
+    actors = {a.id: a for a in store.corpus("actors")}  # type: ignore[union-attr]
+    return store.actor_ids(), actors  # type: ignore[return-value]
+
+
+def quote_record(quote: Quote, source: str, speaker: str | None) -> dict[str, Any]:
+    return {
+        "article_id": quote.article_id,
+        "source": source,
+        "speaker": speaker,
+        "speaker_text": quote.speaker_text,
+        "speaker_span": quote.speaker.as_pair() if quote.speaker else None,
+        "kind": quote.kind,
+        "content": quote.content_text,
+        "content_span": quote.content.as_pair(),
+        "cue": quote.cue_text,
+        "cue_span": quote.cue.as_pair() if quote.cue else None,
+        "said_on": quote.said_on,
+        "said_on_how": quote.said_on_how,
+    }
+
+
+def list_quotes(store: Store, *, speaker: str | None = None, story: str | None = None) -> list[dict[str, Any]]:
+    """Every quote with its canonical speaker; filter by speaker (name or variant) or story."""
+    keys, actors = _names(store)
+    sources = _sources(store)
+    story_ids = _story_articles(store, story) if story else None
+    wanted = _match_actor(actors.values(), speaker) if speaker else None
+    out = []
+    for quote in store.findings("quotes"):
+        assert isinstance(quote, Quote)
+        if story_ids is not None and quote.article_id not in story_ids:
+            continue
+        actor_id = keys.get((quote.article_id, quote.speaker_key or ""))
+        name = actors[actor_id].name if actor_id in actors else None
+        if wanted is not None and actor_id not in wanted:
+            continue
+        out.append(quote_record(quote, sources.get(quote.article_id, ""), name or quote.speaker_key))
+    return out
+
+
+def _match_actor(actors: Iterable[Actor], name: str) -> set[str]:
+    needle = name.casefold()
+    return {a.id for a in actors if needle in a.name.casefold() or any(needle in v.casefold() for v in a.variants)}
+
+
+def _story_articles(store: Store, story: str) -> set[str]:
+    ids = {r[0] for r in store.db.execute("SELECT article_id FROM story_articles WHERE story = ? OR story LIKE ?", (story, story + "%"))}
+    if not ids:
+        raise StoreError(f"no story {story!r} in {store.path} (see: newstrail stories)")
+    return ids
+
+
+def list_actors(store: Store) -> list[dict[str, Any]]:
+    """Canonical actors with their variants and counts, most mentioned first."""
+    actors = [a for a in store.corpus("actors") if isinstance(a, Actor)]
+    actors.sort(key=lambda a: (-a.quotes, -a.mentions, a.name))
+    return [
+        {
+            "id": a.id,
+            "name": a.name,
+            "kind": a.kind,
+            "role": a.role,
+            "affiliation": a.affiliation,
+            "code": a.code,
+            "variants": list(a.variants),
+            "mentions": a.mentions,
+            "quotes": a.quotes,
+        }
+        for a in actors
+    ]
+
+
+def list_dates(store: Store, ref: str) -> list[dict[str, Any]]:
+    """Every time expression of one article with its value and anchor."""
+    article = _article_or_fail(store, ref)
+    return [
+        {
+            "article_id": article.id,
+            "source": article.source,
+            "text": t.text,
+            "span": t.span.as_pair(),
+            "value": t.value,
+            "type": t.type,
+            "anchor": t.anchor,
+            "how": t.how,
+        }
+        for t in store.findings("timexes", article.id)
+    ]
+
+
+def list_stories(store: Store) -> list[dict[str, Any]]:
+    """Stories, largest first, with their articles, sources and date span."""
+    sources = _sources(store)
+    stories = [s for s in store.corpus("stories") if isinstance(s, Story)]
+    stories.sort(key=lambda s: (-len(s.articles), s.first or ""))
+    return [
+        {
+            "id": s.id,
+            "label": s.label,
+            "articles": list(s.articles),
+            "sources": [sources.get(a, "") for a in s.articles],
+            "first": s.first,
+            "last": s.last,
+            "linked": list(s.linked),
+            "terms": list(s.terms),
+        }
+        for s in stories
+    ]
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any]:
+    """One story: its articles with outlets and flags, copies, and date span."""
+    matches = [s for s in list_stories(store) if s["id"] == story_id or s["id"].startswith(story_id)]
+    if len(matches) != 1:
+        raise StoreError(f"no story {story_id!r} in {store.path} (see: newstrail stories)")
+    story = matches[0]
+    ids = set(story["articles"])
+    story["articles_detail"] = [a for a in list_articles(store, with_body=False) if a["id"] in ids]
+    story["duplicates"] = [d for d in list_duplicates(store) if d["article_id"] in ids or d["other_id"] in ids]
+    story["outlets"] = sorted({a["outlet"] or "(unknown)" for a in story["articles_detail"]})
+    return story
+
+
+def list_duplicates(store: Store) -> list[dict[str, Any]]:
+    """Near-duplicates and syndicated copies, plus exact copies read from several files."""
+    sources = _sources(store)
+    out = [
+        {**d.to_dict(), "source": sources.get(d.article_id, ""), "other_source": sources.get(d.other_id, "")}
+        for d in store.corpus("duplicates")
+    ]
+    for article_id, files in store.db.execute(
+        "SELECT article_id, json_group_array(source) FROM article_sources GROUP BY article_id HAVING COUNT(*) > 1"
+    ):
+        files = json.loads(files)
+        for other in files[1:]:
+            out.append(
+                {"article_id": article_id, "other_id": article_id, "kind": "exact", "similarity": 1.0,
+                 "earliest": None, "shared": 0, "source": files[0], "other_source": other}
+            )
+    return out
+
+
+def list_timeline(store: Store, *, story: str | None = None) -> list[dict[str, Any]]:
+    """Dated happenings merged across outlets, in date order."""
+    sources = _sources(store)
+    entries = [e for e in store.corpus("timeline") if isinstance(e, TimelineEntry)]
+    if story:
+        entries = [e for e in entries if e.story and (e.story == story or e.story.startswith(story))]
+    entries.sort(key=lambda e: (e.date or "9999", e.summary))
+    return [
+        {
+            "id": e.id,
+            "story": e.story,
+            "date": e.date,
+            "date_how": e.date_how,
+            "type": e.type,
+            "summary": e.summary,
+            "actors": list(e.actors),
+            "recipient": e.recipient,
+            "place": e.place,
+            "negated": e.negated,
+            "hypothetical": e.hypothetical,
+            "future": e.future,
+            "sources": list(e.sources),
+            "mentions": [{"article_id": m.article_id, "source": sources.get(m.article_id, ""), "span": m.as_pair()} for m in e.mentions],
+            "conflicts": list(e.conflicts),
+        }
+        for e in entries
+    ]
+
+
+def list_positions(store: Store, *, actor: str | None = None) -> list[dict[str, Any]]:
+    """Actors' stances merged across outlets, with first and last dates."""
+    sources = _sources(store)
+    positions = [p for p in store.corpus("positions") if isinstance(p, Position)]
+    if actor:
+        needle = actor.casefold()
+        positions = [p for p in positions if needle in p.actor.casefold()]
+    return [
+        {
+            "id": p.id,
+            "actor": p.actor,
+            "stance": p.stance,
+            "statement": p.statement,
+            "sources": list(p.sources),
+            "first": p.first,
+            "last": p.last,
+            "mentions": [{"article_id": m.article_id, "source": sources.get(m.article_id, ""), "span": m.as_pair()} for m in p.mentions],
+        }
+        for p in positions
+    ]
+
+
+def list_problems(store: Store) -> list[dict[str, Any]]:
+    return [p.to_dict() for p in store.problems()]
+
+
+EXPORT_TABLES = ("articles", "quotes", "actors", "stories", "timeline", "positions", "duplicates", "problems")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+
+
+def _export_rows(store: Store, table: str) -> list[dict[str, Any]]:
+    if table == "articles":
+        return list_articles(store)
+    if table == "quotes":
+        return list_quotes(store)
+    if table == "actors":
+        return list_actors(store)
+    if table == "stories":
+        return list_stories(store)
+    if table == "timeline":
+        return list_timeline(store)
+    if table == "positions":
+        return list_positions(store)
+    if table == "duplicates":
+        return list_duplicates(store)
+    return list_problems(store)
+
+
+def _flat(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def export(store: Store, fmt: str, out_dir: str | Path, tables: Iterable[str] = EXPORT_TABLES) -> list[Path]:
+    """Write each table as ``<out_dir>/<table>.<fmt>``; lists become JSON text in CSV/Parquet."""
+    if fmt not in EXPORT_FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
+    tables = list(tables)
+    unknown = set(tables) - set(EXPORT_TABLES)
+    if unknown:
+        raise ConfigError(f"unknown table(s) {sorted(unknown)} (choose from {', '.join(EXPORT_TABLES)})")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in tables:
+        rows = _export_rows(store, table)
+        path = out / f"{table}.{fmt}"
+        if fmt == "jsonl":
+            with path.open("w", encoding="utf-8") as fh:
+                for row in rows:
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            columns = list(dict.fromkeys(k for row in rows for k in row))
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=columns)
+                writer.writeheader()
+                writer.writerows({k: _flat(v) for k, v in row.items()} for row in rows)
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            columns = list(dict.fromkeys(k for row in rows for k in row))
+            data = {c: [_flat(row.get(c)) for row in rows] for c in columns}
+            pq.write_table(pa.table(data) if rows else pa.table({}), path)
+        written.append(path)
+    return written

@@ -1,0 +1,453 @@
+"""The command line: parse, call one function of :mod:`newstrail.api`, print.
+
+Data goes to stdout (tables, or ``--json``/``--csv``); progress and problems go to stderr.
+Exit status: 0 when everything was processed, 1 when some inputs were skipped (the last
+line says how many), 2 when a usage or configuration error stopped the run before any work.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import api
+from .errors import ConfigError, NewstrailError, StoreError
+from .ingest import MAX_ARTICLE_BYTES
+from .pipeline import BuildReport
+from .store import DEFAULT_DB
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _out() -> Console:
+    return Console(highlight=False)
+
+
+# -- shared options -------------------------------------------------------------------------
+
+
+def store_option(fn: Callable) -> Callable:
+    return click.option(
+        "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The store (an SQLite file)."
+    )(fn)
+
+
+def output_options(fn: Callable) -> Callable:
+    fn = click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")(fn)
+    fn = click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")(fn)
+    return fn
+
+
+def handle_errors(fn: Callable) -> Callable:
+    """Typed errors become one line on stderr; only --debug shows a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ConfigError as exc:
+            err.print(f"newstrail: error: {exc}", markup=False)
+            sys.exit(2)
+        except NewstrailError as exc:
+            err.print(f"newstrail: error: {exc}", markup=False)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            err.print("newstrail: interrupted; what was committed is kept, run the same command again to finish")
+            sys.exit(130)
+
+    return wrapper
+
+
+def _open(db: str) -> api.Store:
+    return api.open_store(db, readonly=True)
+
+
+def emit(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[tuple[str, str]], title: str = "") -> None:
+    """Print rows as JSON, CSV or a table of the given (key, header) columns."""
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        buffer = io.StringIO()
+        keys = list(dict.fromkeys(k for row in rows for k in row)) or [k for k, _ in columns]
+        writer = csv.DictWriter(buffer, fieldnames=keys)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    table = Table(title=title or None, show_lines=False, expand=False)
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(key)) for key, _ in columns])
+    _out().print(table)
+    if not rows:
+        err.print("(nothing found)")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value[:6]) + (f" (+{len(value) - 6})" if len(value) > 6 else "")
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return str(value)
+
+
+# -- the group ---------------------------------------------------------------------------------
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newstrail")
+@click.option("--debug", is_flag=True, help="Log details and show tracebacks of internal errors.")
+def cli(debug: bool) -> None:
+    """newstrail: turn a pile of raw news articles into a sourced record of the stories in them.
+
+    Build a store from files, then ask it: articles, stories, timeline, quotes, actors,
+    positions. Every fact links back to the characters of the article it came from.
+    """
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+
+
+class BuildProgress:
+    """Progress on stderr: files read, articles stored, articles/s, and one line per problem."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.files = 0
+        self.start = time.perf_counter()
+        self.status = None if quiet or not err.is_terminal else err.status("reading…")
+        if self.status:
+            self.status.start()
+        self.last_line = 0.0
+
+    def __call__(self, event: str, data: dict) -> None:
+        if event == "problem":
+            self._print(f"newstrail: {data['problem'].line()}")
+            return
+        if event == "file":
+            self.files += 1
+        text = None
+        elapsed = time.perf_counter() - self.start
+        if event == "batch":
+            rate = data["articles"] / data["seconds"] if data["seconds"] else 0.0
+            text = f"{self.files} files, {data['articles']} articles, {rate:.1f} articles/s"
+        elif event == "stage":
+            text = f"corpus stage: {data['stage']}"
+        if text is None or self.quiet:
+            return
+        if self.status:
+            self.status.update(text)
+        elif elapsed - self.last_line >= 5 or event == "stage":
+            self.last_line = elapsed
+            err.print(f"newstrail: {text}", markup=False)
+
+    def _print(self, line: str) -> None:
+        if self.status:
+            self.status.console.print(line, markup=False)
+        else:
+            err.print(line, markup=False)
+
+    def stop(self) -> None:
+        if self.status:
+            self.status.stop()
+
+
+def _summary(report: BuildReport, quiet: bool) -> None:
+    if quiet:
+        if report.problems:
+            err.print(f"newstrail: {len(report.problems)} input(s) skipped", markup=False)
+        return
+    err.print(
+        f"newstrail: {report.files} files ({report.files_skipped} unchanged), {report.articles} new articles, "
+        f"{report.articles_known} already stored, {report.seconds:.1f} s ({report.rate:.1f} articles/s)",
+        markup=False,
+    )
+    if report.problems:
+        err.print(f"newstrail: {len(report.problems)} input(s) skipped (see: newstrail problems)", markup=False)
+
+
+def _engine_options(fn: Callable) -> Callable:
+    fn = click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")(fn)
+    fn = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where per-article work runs.")(fn)
+    fn = click.option("--workers", "-w", type=click.IntRange(1, 256), default=None, help="Worker processes [default: all cores].")(fn)
+    return fn
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_option
+@_engine_options
+@click.option("--max-bytes", type=int, default=MAX_ARTICLE_BYTES, show_default=True, help="Skip articles larger than this.")
+@click.option("--encoding", default=None, help="Decode text files with this encoding instead of detecting it.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary; problems still go to stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
+@handle_errors
+def build(paths: tuple[str, ...], db: str, workers: int | None, engine: str, scheduler: str | None,
+          max_bytes: int, encoding: str | None, quiet: bool, as_json: bool) -> None:
+    """Read articles from files and folders (.txt .html .jsonl .warc, .gz of these) into the store.
+
+    Only new files and new articles are processed; running it again on the same inputs
+    changes nothing. In Python: newstrail.api.build().
+    """
+    from .engine import default_workers
+
+    progress = BuildProgress(quiet)
+    try:
+        report = api.build(list(paths), db, workers=workers or default_workers(), engine=engine, scheduler=scheduler,
+                           max_bytes=max_bytes, encoding=encoding, progress=progress)
+    finally:
+        progress.stop()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    _summary(report, quiet)
+    sys.exit(1 if report.problems else 0)
+
+
+@cli.command()
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help="Build into this store [default: a new temporary file].")
+@click.option("--workers", "-w", type=click.IntRange(1, 256), default=None, help="Worker processes [default: all cores].")
+@click.option("--report", "report_path", default=None, type=click.Path(dir_okay=False), help="Where to write the HTML report.")
+@handle_errors
+def demo(db: str | None, workers: int | None, report_path: str | None) -> None:
+    """Build the bundled sample corpus and show what newstrail found in it.
+
+    In Python: newstrail.api.demo().
+    """
+    from .engine import default_workers
+
+    progress = BuildProgress(False)
+    try:
+        path, report = api.demo(db, workers=workers or default_workers(), progress=progress)
+    finally:
+        progress.stop()
+    _summary(report, False)
+    out = _out()
+    with api.open_store(path, readonly=True) as store:
+        out.rule(f"newstrail demo — store {path}")
+        stories = api.list_stories(store)
+        emit(stories, False, False, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("articles", "articles")], "Stories")
+        timeline = api.list_timeline(store)
+        emit(timeline[:25], False, False, [("date", "date"), ("type", "type"), ("summary", "what happened"), ("sources", "sources")], "Timeline")
+        quotes = api.list_quotes(store)
+        emit(quotes[:20], False, False, [("speaker", "speaker"), ("kind", "kind"), ("content", "quote"), ("said_on", "said on")], f"Quotes ({len(quotes)} in all, first 20)")
+        emit(api.list_positions(store)[:20], False, False, [("actor", "actor"), ("stance", "stance"), ("statement", "statement"), ("first", "first"), ("last", "last")], "Positions")
+        html = _write_report(store, report_path or str(Path(path).with_suffix(".html")))
+    if html:
+        out.print(f"Report: {html}")
+    out.print(f"Explore: newstrail articles --db {path}  ·  newstrail quotes --db {path}  ·  newstrail serve --db {path}")
+
+
+def _write_report(store: api.Store, path: str) -> str | None:
+    try:
+        from .report import write_report
+    except ImportError:
+        return None
+    return str(write_report(store, path))
+
+
+@cli.command()
+@store_option
+@output_options
+@click.option("--story", default=None, help="Only this story's articles.")
+@click.option("--body/--no-body", default=False, help="Include the clean body (always in --json).")
+@handle_errors
+def articles(db: str, as_json: bool, as_csv: bool, story: str | None, body: bool) -> None:
+    """List stored articles. In Python: newstrail.api.list_articles()."""
+    with _open(db) as store:
+        rows = api.list_articles(store, story=story, with_body=as_json or body)
+    cols = [("id", "id"), ("published", "published"), ("published_how", "how"), ("outlet", "outlet"), ("title", "title"), ("flags", "flags"), ("source", "source")]
+    emit(rows, as_json, as_csv, cols + ([("body", "body")] if body and not as_json else []))
+
+
+@cli.command()
+@click.argument("article")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--diff", is_flag=True, help="Also show the lines cleaning removed, and why.")
+@handle_errors
+def show(article: str, db: str, as_json: bool, diff: bool) -> None:
+    """Show one article (id, id prefix or source path): metadata and clean text.
+
+    In Python: newstrail.api.show_article().
+    """
+    with _open(db) as store:
+        record = api.show_article(store, article)
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    out = _out()
+    out.rule(record["title"] or record["id"])
+    for key in ("id", "source", "outlet", "published", "published_how", "published_reason", "byline", "dek", "language", "flags", "story"):
+        value = record.get(key)
+        if value not in (None, [], ""):
+            out.print(f"[bold]{key}[/bold]: {_cell(value)}", highlight=False)
+    out.print()
+    out.print(record["body"], markup=False, highlight=False)
+    if diff:
+        out.rule("removed")
+        for line in record["removed"]:
+            out.print(f"[red]- [{line['label']}: {line['reason']}][/red] ", end="")
+            out.print(line["text"], markup=False)
+
+
+@cli.command()
+@click.argument("query")
+@store_option
+@output_options
+@click.option("--limit", default=20, show_default=True, help="At most this many results.")
+@handle_errors
+def search(query: str, db: str, as_json: bool, as_csv: bool, limit: int) -> None:
+    """Full-text search of titles and bodies (FTS5: words, "a phrase", OR, NOT, prefix*)."""
+    with _open(db) as store:
+        rows = api.search(store, query, limit)
+    emit(rows, as_json, as_csv, [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"), ("snippet", "match")])
+
+
+@cli.command()
+@store_option
+@output_options
+@click.option("--speaker", default=None, help="Only quotes by this actor (any name variant).")
+@click.option("--story", default=None, help="Only quotes from this story's articles.")
+@handle_errors
+def quotes(db: str, as_json: bool, as_csv: bool, speaker: str | None, story: str | None) -> None:
+    """Who said what, when: quotes with canonical speakers. In Python: newstrail.api.list_quotes()."""
+    with _open(db) as store:
+        rows = api.list_quotes(store, speaker=speaker, story=story)
+    emit(rows, as_json, as_csv, [("speaker", "speaker"), ("kind", "kind"), ("content", "quote"), ("cue", "cue"), ("said_on", "said on"), ("source", "source")])
+
+
+@cli.command()
+@store_option
+@output_options
+@handle_errors
+def actors(db: str, as_json: bool, as_csv: bool) -> None:
+    """Canonical actors with variants, role, affiliation and counts. In Python: newstrail.api.list_actors()."""
+    with _open(db) as store:
+        rows = api.list_actors(store)
+    emit(rows, as_json, as_csv, [("name", "actor"), ("kind", "kind"), ("role", "role"), ("affiliation", "affiliation"), ("variants", "variants"), ("mentions", "mentions"), ("quotes", "quotes")])
+
+
+@cli.command()
+@click.argument("article")
+@store_option
+@output_options
+@handle_errors
+def dates(article: str, db: str, as_json: bool, as_csv: bool) -> None:
+    """Time expressions of one article with their resolved values. In Python: newstrail.api.list_dates()."""
+    with _open(db) as store:
+        rows = api.list_dates(store, article)
+    emit(rows, as_json, as_csv, [("text", "expression"), ("value", "value"), ("type", "type"), ("anchor", "anchor"), ("how", "how")])
+
+
+@cli.command()
+@store_option
+@output_options
+@handle_errors
+def stories(db: str, as_json: bool, as_csv: bool) -> None:
+    """Stories: articles grouped, labelled and dated. In Python: newstrail.api.list_stories()."""
+    with _open(db) as store:
+        rows = api.list_stories(store)
+    emit(rows, as_json, as_csv, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("articles", "articles"), ("linked", "linked")])
+
+
+@cli.command()
+@click.argument("story_id")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def story(story_id: str, db: str, as_json: bool) -> None:
+    """One story: articles, outlets, date span, copies. In Python: newstrail.api.story_detail()."""
+    with _open(db) as store:
+        record = api.story_detail(store, story_id)
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    out = _out()
+    out.rule(f"story {record['id']}: {record['label']}")
+    out.print(f"{record['first']} – {record['last']} · outlets: {', '.join(record['outlets'])} · linked: {', '.join(record['linked']) or 'none'}")
+    emit(record["articles_detail"], False, False, [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"), ("flags", "flags")])
+    if record["duplicates"]:
+        emit(record["duplicates"], False, False, [("kind", "copy"), ("source", "article"), ("other_source", "copy of"), ("similarity", "similarity")], "Copies")
+
+
+@cli.command()
+@store_option
+@output_options
+@handle_errors
+def duplicates(db: str, as_json: bool, as_csv: bool) -> None:
+    """Exact and near duplicates and syndicated copies. In Python: newstrail.api.list_duplicates()."""
+    with _open(db) as store:
+        rows = api.list_duplicates(store)
+    emit(rows, as_json, as_csv, [("kind", "kind"), ("similarity", "similarity"), ("source", "article"), ("other_source", "other"), ("earliest", "earliest")])
+
+
+@cli.command()
+@store_option
+@output_options
+@click.option("--story", default=None, help="Only this story's timeline.")
+@handle_errors
+def timeline(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
+    """What happened when, merged across outlets. In Python: newstrail.api.list_timeline()."""
+    with _open(db) as store:
+        rows = api.list_timeline(store, story=story)
+    emit(rows, as_json, as_csv, [("date", "date"), ("date_how", "how"), ("type", "type"), ("summary", "what happened"), ("actors", "actors"), ("sources", "sources")])
+
+
+@cli.command()
+@store_option
+@output_options
+@click.option("--actor", default=None, help="Only this actor's positions.")
+@handle_errors
+def positions(db: str, as_json: bool, as_csv: bool, actor: str | None) -> None:
+    """Who wants what: demands, rejections, denials, threats, commitments. In Python: newstrail.api.list_positions()."""
+    with _open(db) as store:
+        rows = api.list_positions(store, actor=actor)
+    emit(rows, as_json, as_csv, [("actor", "actor"), ("stance", "stance"), ("statement", "statement"), ("first", "first"), ("last", "last"), ("sources", "sources")])
+
+
+@cli.command()
+@store_option
+@output_options
+@handle_errors
+def problems(db: str, as_json: bool, as_csv: bool) -> None:
+    """Inputs and stages that failed, with the reason. In Python: newstrail.api.list_problems()."""
+    with _open(db) as store:
+        rows = api.list_problems(store)
+    emit(rows, as_json, as_csv, [("source", "source"), ("stage", "stage"), ("reason", "reason")])
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(list(api.EXPORT_FORMATS)), default="jsonl", show_default=True, help="File format.")
+@click.option("--output", "-o", default="newstrail-export", show_default=True, type=click.Path(file_okay=False), help="Folder to write into.")
+@click.option("--table", "tables", multiple=True, type=click.Choice(list(api.EXPORT_TABLES)), help="Only these tables (repeatable) [default: all].")
+@handle_errors
+def export(db: str, fmt: str, output: str, tables: tuple[str, ...]) -> None:
+    """Export tables as JSONL, CSV or Parquet files. In Python: newstrail.api.export()."""
+    with _open(db) as store:
+        written = api.export(store, fmt, output, tables or api.EXPORT_TABLES)
+    for path in written:
+        click.echo(str(path))
+
+
+def main() -> None:
+    cli(prog_name="newstrail")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""The stages, declared in one place: what each needs, what it makes, and its version.
+
+Per-article stages run in order on one article inside ``run_article_stages`` (one spaCy
+pass, reused by every stage after ``parse``). Corpus stages read the whole store and
+write corpus tables; they run after every build, in ``CORPUS_STAGES`` order, because each
+needs what the one before it made (stories need actors; timeline needs stories and dates).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .model import Actor, Article, ArticleAnalysis, Quote, RawArticle, Story
+from .store import Store
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    version: int
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+    run: Callable = lambda *a: 0  # noqa: E731
+
+
+ARTICLE_STAGES = (
+    Stage("clean", 1, ("raw",), ("article.body", "article.metadata", "article.flags")),
+    Stage("parse", 1, ("article.body",), ("doc",)),
+    Stage("mentions", 1, ("doc",), ("mentions",)),
+    Stage("timexes", 1, ("doc",), ("timexes",)),
+    Stage("quotes", 1, ("doc", "mentions", "timexes"), ("quotes",)),
+    Stage("events", 1, ("doc", "mentions", "timexes"), ("events",)),
+    Stage("stances", 1, ("doc", "mentions", "quotes", "timexes"), ("stances",)),
+)
+
+
+def check_order(stages: tuple[Stage, ...], given: tuple[str, ...] = ("raw",)) -> None:
+    """Fail early when a stage needs something no earlier stage makes."""
+    have = set(given)
+    for stage in stages:
+        missing = set(stage.requires) - have
+        if missing:
+            raise RuntimeError(f"stage {stage.name} needs {sorted(missing)}, which no earlier stage makes")
+        have.update(stage.produces)
+
+
+check_order(ARTICLE_STAGES)
+
+
+def current_stage(timings: dict) -> str:
+    return str(timings.get("_stage", "clean"))
+
+
+def line_keys(raw: RawArticle) -> set[str]:
+    """Normalised keys of a raw article's lines, for corpus-wide boilerplate counts."""
+    from .clean import line_key
+
+    text = raw.text or ""
+    return {k for k in (line_key(line) for line in text.splitlines()) if k}
+
+
+def _timed(timings: dict, name: str, fn: Callable, *args):
+    timings["_stage"] = name
+    clock = time.perf_counter()
+    result = fn(*args)
+    timings[name] = timings.get(name, 0.0) + time.perf_counter() - clock
+    return result
+
+
+def run_article_stages(raw: RawArticle, common_lines: frozenset[str], timings: dict) -> ArticleAnalysis:
+    """Every per-article stage on one raw article; ``timings`` gets seconds per stage."""
+    from .actors import extract_mentions
+    from .clean import clean_article
+    from .events import extract_events, extract_stances
+    from .nlp import parse
+    from .quotes import extract_quotes
+    from .timex import extract_timexes
+
+    article: Article = _timed(timings, "clean", clean_article, raw, common_lines)
+    doc = _timed(timings, "parse", parse, article.body)
+    mentions = _timed(timings, "mentions", extract_mentions, doc, article)
+    timexes = _timed(timings, "timexes", extract_timexes, doc, article)
+    quotes = _timed(timings, "quotes", extract_quotes, doc, article, mentions)
+    quotes = _timed(timings, "quotes", date_quotes, article, quotes, timexes, doc)
+    events = _timed(timings, "events", extract_events, doc, article, mentions, timexes)
+    stances = _timed(timings, "stances", extract_stances, doc, article, mentions, quotes, timexes)
+    timings["_stage"] = "store"
+    return ArticleAnalysis(
+        article=article,
+        mentions=tuple(mentions),
+        timexes=tuple(timexes),
+        quotes=tuple(quotes),
+        events=tuple(events),
+        stances=tuple(stances),
+    )
+
+
+def date_quotes(article: Article, quotes: list[Quote], timexes: list, doc) -> list[Quote]:
+    """The date each quote was said: the time expression governing it, else publication."""
+    from .timex import date_for_span
+
+    dated = []
+    for quote in quotes:
+        if quote.said_on:
+            dated.append(quote)
+            continue
+        start = min(s.start for s in (quote.content, quote.cue, quote.speaker) if s is not None)
+        end = max(s.end for s in (quote.content, quote.cue, quote.speaker) if s is not None)
+        value, how = date_for_span(article, timexes, start, end, doc)
+        dated.append(replace(quote, said_on=value, said_on_how=how))
+    return dated
+
+
+# -- corpus stages ------------------------------------------------------------------------
+
+
+class CorpusContext:
+    """What corpus stages share during one run: the store and what earlier stages made."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.analyses: list[ArticleAnalysis] = list(store.analyses())
+        self.actor_names: dict[tuple[str, str], str] = {}
+        self.story_of: dict[str, str] = {}
+
+    def actor_of(self, article_id: str, key: str | None) -> str | None:
+        """Canonical name of an article-local actor key (None when unknown)."""
+        if key is None:
+            return None
+        return self.actor_names.get((article_id, key))
+
+
+def _load_state(store: Store, name: str, cls):
+    blob = store.get_state(name)
+    return cls.from_bytes(blob) if blob else cls()
+
+
+def run_duplicates(ctx: CorpusContext) -> int:
+    from .dedup import DuplicateIndex
+
+    index = _load_state(ctx.store, "dedup", DuplicateIndex)
+    found = [dup for a in ctx.analyses if not index.contains(a.article.id) for dup in index.add(a.article)]
+    if found:
+        existing = ctx.store.corpus("duplicates")
+        ctx.store.replace_corpus("duplicates", [*existing, *found])
+    ctx.store.set_state("dedup", index.to_bytes())
+    return len(found)
+
+
+def run_actors(ctx: CorpusContext) -> int:
+    from .actors import resolve_actors
+
+    resolution = resolve_actors([(a.article.id, list(a.mentions)) for a in ctx.analyses])
+    rows = []
+    names = {actor.id: actor.name for actor in resolution.actors}
+    quote_counts: dict[str, int] = {}
+    for analysis in ctx.analyses:
+        aid = analysis.article.id
+        for key in {m.key for m in analysis.mentions} | {q.speaker_key for q in analysis.quotes if q.speaker_key}:
+            actor_id = resolution.actor_id(aid, key)
+            if actor_id:
+                rows.append((aid, key, actor_id))
+                ctx.actor_names[(aid, key)] = names.get(actor_id, key)
+        for quote in analysis.quotes:
+            actor_id = resolution.actor_id(aid, quote.speaker_key) if quote.speaker_key else None
+            if actor_id:
+                quote_counts[actor_id] = quote_counts.get(actor_id, 0) + 1
+    actors: list[Actor] = [replace(a, quotes=quote_counts.get(a.id, a.quotes)) for a in resolution.actors]
+    ctx.store.replace_corpus("actors", actors)
+    ctx.store.set_actor_keys(rows)
+    return len(actors)
+
+
+def run_stories(ctx: CorpusContext) -> int:
+    from .stories import StoryIndex
+
+    index = _load_state(ctx.store, "stories", StoryIndex)
+    for analysis in ctx.analyses:
+        article = analysis.article
+        if index.contains(article.id):
+            continue
+        actors = sorted({ctx.actor_of(article.id, m.key) or m.key for m in analysis.mentions})
+        index.add(article.id, article.body, article.published, actors)
+    stories: list[Story] = index.stories()
+    ctx.store.set_state("stories", index.to_bytes())
+    ctx.store.replace_corpus("stories", stories)
+    ctx.story_of = {aid: s.id for s in stories for aid in s.articles}
+    ctx.store.set_story_articles((sid, aid) for aid, sid in ctx.story_of.items())
+    return len(stories)
+
+
+def run_dates(ctx: CorpusContext) -> int:
+    """Infer publication dates of undated articles from their stories (marked inferred)."""
+    from .timex import infer_publication_dates
+
+    items = [(a.article, list(a.timexes)) for a in ctx.analyses]
+    inferred = infer_publication_dates(items, ctx.story_of)
+    updated = []
+    for analysis in ctx.analyses:
+        article = analysis.article
+        if article.published and article.published_how != "inferred":
+            updated.append(analysis)
+            continue
+        value, reason = inferred.get(article.id, (None, None))
+        ctx.store.set_published(article.id, value, "inferred" if value else None, reason)
+        new_article = replace(article, published=value, published_how="inferred" if value else None)
+        updated.append(replace(analysis, article=new_article))
+    ctx.analyses = updated
+    return len(inferred)
+
+
+def run_timeline(ctx: CorpusContext) -> int:
+    from .timeline import merge_timeline
+
+    entries = merge_timeline(ctx.analyses, ctx.story_of, ctx.actor_of)
+    ctx.store.replace_corpus("timeline", entries)
+    return len(entries)
+
+
+def run_positions(ctx: CorpusContext) -> int:
+    from .positions import merge_positions
+
+    positions = merge_positions(ctx.analyses, ctx.actor_of)
+    ctx.store.replace_corpus("positions", positions)
+    return len(positions)
+
+
+CORPUS_STAGES = (
+    Stage("duplicates", 1, ("articles",), ("duplicates",), run_duplicates),
+    Stage("actors", 1, ("mentions",), ("actors",), run_actors),
+    Stage("stories", 1, ("articles", "actors"), ("stories",), run_stories),
+    Stage("dates", 1, ("timexes", "stories"), ("published.inferred",), run_dates),
+    Stage("timeline", 1, ("events", "stories", "actors", "published.inferred"), ("timeline",), run_timeline),
+    Stage("positions", 1, ("stances", "actors"), ("positions",), run_positions),
+)
+
+check_order(CORPUS_STAGES, ("articles", "mentions", "timexes", "events", "stances"))

@@ -1,0 +1,411 @@
+"""The store: one SQLite file holding articles, per-article findings and corpus results.
+
+- The schema changes only through ``MIGRATIONS``: each runs in a transaction together with
+  its row in ``_migrations``, so a store is never half-migrated.
+- Every batch of articles is written in one transaction (``Store.atomic``); a batch that
+  fails rolls back alone and nothing stored before it is touched. Problems are written in
+  their own transaction so they are never lost with a failed batch.
+- WAL mode lets readers (``serve``, queries) work while one ``build`` writes; a second
+  writer is refused with a clear message (``Store.writer_lock``).
+- Records go in as ``Record.to_dict()`` rows (lists and nested records as JSON) and come
+  back through ``from_dict``, so the store and ``--json`` speak the same shapes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+
+import sqlite_utils
+
+from .errors import StoreError
+from .model import (
+    Actor,
+    Article,
+    ArticleAnalysis,
+    Duplicate,
+    EventMention,
+    Mention,
+    Position,
+    Problem,
+    Quote,
+    Record,
+    StanceMention,
+    Story,
+    TimeExpr,
+    TimelineEntry,
+)
+
+DEFAULT_DB = "newstrail.db"
+R = TypeVar("R", bound=Record)
+
+# Tables that hold per-article findings, with the record each row is, in write order.
+ARTICLE_TABLES: dict[str, type[Record]] = {
+    "mentions": Mention,
+    "timexes": TimeExpr,
+    "quotes": Quote,
+    "events": EventMention,
+    "stances": StanceMention,
+}
+# Tables rebuilt by the corpus stages on each build.
+CORPUS_TABLES: dict[str, type[Record]] = {
+    "actors": Actor,
+    "stories": Story,
+    "duplicates": Duplicate,
+    "timeline": TimelineEntry,
+    "positions": Position,
+}
+
+
+def _create_base(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY, seq INTEGER, source TEXT, fmt TEXT, url TEXT, title TEXT, dek TEXT,
+            byline TEXT, outlet TEXT, published TEXT, published_how TEXT, published_reason TEXT,
+            language TEXT, flags TEXT, text TEXT, body TEXT, offsets TEXT, lines TEXT, story TEXT,
+            added_at REAL)"""
+    )
+    db.execute("CREATE INDEX articles_seq ON articles(seq)")
+    db.execute("CREATE TABLE inputs (source TEXT PRIMARY KEY, size INTEGER, mtime REAL, articles INTEGER, read_at REAL)")
+    db.execute("CREATE TABLE article_sources (article_id TEXT, source TEXT, PRIMARY KEY (article_id, source))")
+    for table in ARTICLE_TABLES:
+        db.execute(f"CREATE TABLE {table} (article_id TEXT, n INTEGER, data TEXT, PRIMARY KEY (article_id, n))")
+    for table in CORPUS_TABLES:
+        db.execute(f"CREATE TABLE {table} (id TEXT PRIMARY KEY, n INTEGER, data TEXT)")
+    db.execute("CREATE TABLE actor_keys (article_id TEXT, key TEXT, actor_id TEXT, PRIMARY KEY (article_id, key))")
+    db.execute("CREATE TABLE story_articles (story TEXT, article_id TEXT PRIMARY KEY)")
+    db.execute("CREATE TABLE problems (id INTEGER PRIMARY KEY, source TEXT, stage TEXT, reason TEXT, at REAL)")
+    db.execute("CREATE TABLE state (name TEXT PRIMARY KEY, value BLOB, updated REAL)")
+    db.execute("CREATE TABLE line_counts (key TEXT PRIMARY KEY, n INTEGER)")
+    db.execute("CREATE TABLE runs (id INTEGER PRIMARY KEY, started REAL, seconds REAL, report TEXT)")
+
+
+def _create_fts(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rowid', "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body); END"
+    )
+    db.execute(
+        "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body); END"
+    )
+    db.execute(
+        "CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body); "
+        "INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body); END"
+    )
+
+
+# Named migrations, applied in order; never edit one that has shipped, add a new one.
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("0001_base", _create_base),
+    ("0002_fts", _create_fts),
+]
+
+
+class Store:
+    """A newstrail store in one SQLite file (``":memory:"`` for tests)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(f"no store at {self.path} (build one with: newstrail build PATH --db {self.path})")
+                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            self.db = sqlite_utils.Database(conn)
+            if not readonly and self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=30000")
+            if not readonly:
+                self.migrate()
+            elif "articles" not in self.db.table_names():
+                raise StoreError(f"{self.path} is not a newstrail store")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from None
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply the migrations this store lacks; returns their names."""
+        db = self.db
+        db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL)")
+        done = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
+        known = {name for name, _ in MIGRATIONS}
+        if done - known:
+            raise StoreError(
+                f"{self.path} was written by a newer newstrail (migrations {sorted(done - known)}); upgrade newstrail"
+            )
+        applied = []
+        for name, migration in MIGRATIONS:
+            if name in done:
+                continue
+            with self.atomic():
+                migration(db)
+                db.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.time()))
+            applied.append(name)
+        return applied
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction; nests as a savepoint (as sqlite-utils' own ``atomic`` does)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            name = f"sp{id(object())}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            conn.execute(f"RELEASE {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """Hold the store's single-writer lock; a second build is refused, never interleaved."""
+        if self.path == ":memory:":
+            yield
+            return
+        lock_path = self.path + ".lock"
+        handle = open(lock_path, "a+")
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(
+                    f"another newstrail build is writing to {self.path}; wait for it to finish or use another --db"
+                ) from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            yield
+        finally:
+            handle.close()
+
+    # -- inputs and articles ---------------------------------------------------------------
+    def input_seen(self, source: str, size: int, mtime: float) -> bool:
+        """Whether this file was read before with the same size and modification time."""
+        row = self.db.execute("SELECT size, mtime FROM inputs WHERE source = ?", (source,)).fetchone()
+        return row is not None and row[0] == size and abs(row[1] - mtime) < 1e-6
+
+    def mark_input(self, source: str, size: int, mtime: float, articles: int) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?)", (source, size, mtime, articles, time.time())
+        )
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def add_source(self, article_id: str, source: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article_id, source))
+
+    def write_analyses(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        """Write articles and their findings; call inside ``atomic()`` for one transaction."""
+        next_seq = (self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]) + 1
+        now = time.time()
+        for analysis in analyses:
+            article = analysis.article
+            if self.has_article(article.id):
+                self.add_source(article.id, article.source)
+                continue
+            row = article.to_dict()
+            for key in ("flags", "offsets", "lines"):
+                row[key] = json.dumps(row[key], ensure_ascii=False)
+            row.update(seq=next_seq, added_at=now, published_reason=None, story=None)
+            next_seq += 1
+            cols = ",".join(row)
+            self.db.execute(f"INSERT INTO articles ({cols}) VALUES ({','.join('?' * len(row))})", list(row.values()))
+            self.add_source(article.id, article.source)
+            for table in ARTICLE_TABLES:
+                records = getattr(analysis, table)
+                self.db.conn.executemany(
+                    f"INSERT INTO {table} VALUES (?, ?, ?)",
+                    [(article.id, n, r.to_json()) for n, r in enumerate(records)],
+                )
+
+    def add_problem(self, problem: Problem) -> None:
+        """Record a problem in its own transaction: it survives whatever happens next."""
+        with self.atomic():
+            self.db.execute(
+                "INSERT INTO problems (source, stage, reason, at) VALUES (?, ?, ?, ?)",
+                (problem.source, problem.stage, problem.reason, time.time()),
+            )
+
+    # -- corpus results -------------------------------------------------------------------
+    def replace_corpus(self, table: str, records: Sequence[Record]) -> None:
+        """Replace a corpus table's rows (inside the caller's transaction)."""
+        self.db.execute(f"DELETE FROM {table}")
+        self.db.conn.executemany(
+            f"INSERT INTO {table} VALUES (?, ?, ?)",
+            [(getattr(r, "id", None) or str(n), n, r.to_json()) for n, r in enumerate(records)],
+        )
+
+    def set_actor_keys(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        self.db.execute("DELETE FROM actor_keys")
+        self.db.conn.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?, ?)", list(rows))
+
+    def set_story_articles(self, rows: Iterable[tuple[str, str]]) -> None:
+        rows = list(rows)
+        self.db.execute("DELETE FROM story_articles")
+        self.db.conn.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?)", rows)
+        self.db.conn.executemany("UPDATE articles SET story = ? WHERE id = ?", rows)
+
+    def set_published(self, article_id: str, value: str | None, how: str | None, reason: str | None) -> None:
+        self.db.execute(
+            "UPDATE articles SET published = ?, published_how = ?, published_reason = ? WHERE id = ?",
+            (value, how, reason, article_id),
+        )
+
+    def get_state(self, name: str) -> bytes | None:
+        row = self.db.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_state(self, name: str, value: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?, ?)", (name, value, time.time()))
+
+    def add_line_counts(self, keys: Iterable[str]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO line_counts VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1", [(k,) for k in keys]
+        )
+
+    def common_lines(self, keys: Iterable[str], min_count: int) -> frozenset[str]:
+        keys = list(set(keys))
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self.db.execute(f"SELECT key FROM line_counts WHERE key IN ({marks}) AND n >= ?", [*chunk, min_count])
+            )
+        return frozenset(found)
+
+    def add_run(self, started: float, seconds: float, report: dict[str, Any]) -> None:
+        self.db.execute("INSERT INTO runs (started, seconds, report) VALUES (?, ?, ?)", (started, seconds, json.dumps(report)))
+
+    # -- reading ----------------------------------------------------------------------------
+    def article_rows(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        sql = "SELECT * FROM articles" + (f" WHERE {where}" if where else "") + " ORDER BY seq"
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values))
+
+    def articles(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[Article]:
+        for row in self.article_rows(where, params):
+            yield article_from_row(row)
+
+    def article(self, ref: str) -> Article | None:
+        """An article by id, id prefix (4+ characters) or exact source path."""
+        rows = list(self.article_rows("id = ? OR source = ?", (ref, ref)))
+        if not rows and len(ref) >= 4:
+            rows = list(self.article_rows("id LIKE ?", (ref + "%",)))
+            if len(rows) > 1:
+                raise StoreError(f"article id prefix {ref!r} is ambiguous ({len(rows)} articles); give more characters")
+        if not rows:
+            rows = list(self.article_rows("source LIKE ?", ("%" + ref,)))
+            if len(rows) != 1:
+                return None
+        return article_from_row(rows[0])
+
+    def article_meta(self, article_id: str) -> dict[str, Any]:
+        row = self.db.execute(
+            "SELECT story, published_reason FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return {"story": row[0], "published_reason": row[1]} if row else {}
+
+    def findings(self, table: str, article_id: str | None = None) -> list[Record]:
+        """Per-article findings of one kind, for one article or all (in article order)."""
+        cls = ARTICLE_TABLES[table]
+        if article_id is None:
+            sql = f"SELECT t.data FROM {table} t JOIN articles a ON a.id = t.article_id ORDER BY a.seq, t.n"
+            rows = self.db.execute(sql).fetchall()
+        else:
+            rows = self.db.execute(f"SELECT data FROM {table} WHERE article_id = ? ORDER BY n", (article_id,)).fetchall()
+        return [cls.from_dict(json.loads(r[0])) for r in rows]
+
+    def analyses(self) -> Iterator[ArticleAnalysis]:
+        """Every stored article with its findings (corpus stages read this)."""
+        grouped: dict[str, dict[str, list[Record]]] = {}
+        for table, cls in ARTICLE_TABLES.items():
+            for article_id, data in self.db.execute(f"SELECT article_id, data FROM {table} ORDER BY article_id, n"):
+                grouped.setdefault(article_id, {}).setdefault(table, []).append(cls.from_dict(json.loads(data)))
+        for article in self.articles():
+            found = grouped.get(article.id, {})
+            yield ArticleAnalysis(article=article, **{t: tuple(found.get(t, ())) for t in ARTICLE_TABLES})  # type: ignore[arg-type]
+
+    def corpus(self, table: str) -> list[Record]:
+        cls = CORPUS_TABLES[table]
+        return [cls.from_dict(json.loads(r[0])) for r in self.db.execute(f"SELECT data FROM {table} ORDER BY n")]
+
+    def actor_ids(self) -> dict[tuple[str, str], str]:
+        return {(a, k): i for a, k, i in self.db.execute("SELECT article_id, key, actor_id FROM actor_keys")}
+
+    def problems(self) -> list[Problem]:
+        return [Problem(*r) for r in self.db.execute("SELECT source, stage, reason FROM problems ORDER BY id")]
+
+    def count(self, table: str) -> int:
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies (FTS5 syntax); a bad query is a StoreError."""
+        sql = (
+            "SELECT a.id, a.source, a.title, a.outlet, a.published, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS rank "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        try:
+            cursor = self.db.execute(sql, (query, limit))
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search query {query!r} is not valid FTS5 syntax ({exc}); quote phrases with \"...\"") from None
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+
+def article_from_row(row: dict[str, Any]) -> Article:
+    data = dict(row)
+    for key in ("flags", "offsets", "lines"):
+        data[key] = json.loads(data[key]) if data.get(key) else ([] if key != "offsets" else {"segments": []})
+    return Article.from_dict(data)

@@ -1,0 +1,109 @@
+"""The store: migrations, transactions, the single-writer lock, search and round-trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstrail.errors import StoreError
+from newstrail.model import Article, ArticleAnalysis, Mention, OffsetMap, Problem, Quote, Span, content_id
+from newstrail.store import MIGRATIONS, Store
+
+
+def _analysis(text: str, title: str = "Talks") -> ArticleAnalysis:
+    aid = content_id(text)
+    article = Article(id=aid, source=f"{aid}.txt", text=text, body=text, offsets=OffsetMap.identity(len(text)), title=title, flags=("x",))
+    mention = Mention(span=Span(aid, 0, 5), text=text[:5], kind="person", key=text[:5])
+    quote = Quote(article_id=aid, content=Span(aid, 0, len(text)), content_text=text, kind="direct", speaker_key=text[:5])
+    return ArticleAnalysis(article=article, mentions=(mention,), quotes=(quote,))
+
+
+def test_migrations_apply_once(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        assert store.count("_migrations") == len(MIGRATIONS)
+    with Store(path) as store:
+        assert store.migrate() == []
+
+
+def test_newer_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        store.db.execute("INSERT INTO _migrations VALUES ('9999_future', 0)")
+        store.db.conn.commit()
+    with pytest.raises(StoreError, match="newer newstrail"):
+        Store(path)
+
+
+def test_write_and_read_back() -> None:
+    store = Store(":memory:")
+    analysis = _analysis("Minister Ana Varga said the talks would resume.")
+    with store.atomic():
+        store.write_analyses([analysis])
+    assert next(store.articles()) == analysis.article
+    back = next(store.analyses())
+    assert back.mentions == analysis.mentions and back.quotes == analysis.quotes
+
+
+def test_failed_batch_rolls_back_alone() -> None:
+    store = Store(":memory:")
+    with store.atomic():
+        store.write_analyses([_analysis("First article about the harbour dispute.")])
+    with pytest.raises(RuntimeError):
+        with store.atomic():
+            store.write_analyses([_analysis("Second article about the harbour dispute.")])
+            raise RuntimeError("boom")
+    assert store.count("articles") == 1
+
+
+def test_problem_survives_a_rolled_back_batch() -> None:
+    store = Store(":memory:")
+    store.add_problem(Problem("bad.txt", "read", "empty file"))
+    assert store.problems() == [Problem("bad.txt", "read", "empty file")]
+
+
+def test_second_writer_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    first, second = Store(path), Store(path)
+    with first.writer_lock():
+        with pytest.raises(StoreError, match="another newstrail build"):
+            with second.writer_lock():
+                pass
+    with second.writer_lock():
+        pass
+
+
+def test_search_and_bad_query() -> None:
+    store = Store(":memory:")
+    with store.atomic():
+        store.write_analyses([_analysis("Negotiator Ana Varga rejected the offer.", "Offer rejected")])
+    assert store.search("Varga")[0]["title"] == "Offer rejected"
+    with pytest.raises(StoreError, match="not valid FTS5"):
+        store.search('"unclosed')
+
+
+def test_readonly_missing_store_names_the_path(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        Store(tmp_path / "none.db", readonly=True)
+
+
+def test_article_by_prefix_and_source() -> None:
+    store = Store(":memory:")
+    analysis = _analysis("The ferry operators agreed to a new timetable.")
+    with store.atomic():
+        store.write_analyses([analysis])
+    assert store.article(analysis.article.id[:6]) == analysis.article
+    assert store.article(analysis.article.source) == analysis.article
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.text(max_size=40))
+def test_round_trip_any_text(text: str, title: str) -> None:
+    store = Store(":memory:")
+    analysis = _analysis(text, title)
+    with store.atomic():
+        store.write_analyses([analysis])
+    assert next(store.analyses()) == analysis
