@@ -141,7 +141,7 @@ def run_duplicates(ctx: CorpusContext) -> int:
     from .dedup import DuplicateIndex
 
     index = _load_state(ctx.store, "dedup", DuplicateIndex)
-    found = [dup for a in ctx.analyses if not index.contains(a.article.id) for dup in index.add(a.article)]
+    found = [dup for a in ctx.analyses if a.article.id not in index for dup in index.add(a.article)]
     if found:
         existing = ctx.store.corpus("duplicates")
         ctx.store.replace_corpus("duplicates", [*existing, *found])
@@ -174,25 +174,35 @@ def run_actors(ctx: CorpusContext) -> int:
 
 
 def run_stories(ctx: CorpusContext) -> int:
+    """New articles join stories (in time order, see ``StoryIndex.add_many``); old ones stay put."""
     from .stories import StoryIndex
 
     index = _load_state(ctx.store, "stories", StoryIndex)
-    for analysis in ctx.analyses:
-        article = analysis.article
-        if index.contains(article.id):
-            continue
-        actors = sorted({ctx.actor_of(article.id, m.key) or m.key for m in analysis.mentions})
-        index.add(article.id, article.body, article.published, actors)
+    new = [
+        (a.article.id, a.article.body, a.article.published if a.article.published_how != "inferred" else None,
+         sorted({ctx.actor_of(a.article.id, m.key) or m.key for m in a.mentions}))
+        for a in ctx.analyses
+        if a.article.id not in index
+    ]
+    if new:
+        index.add_many(new)
+        index.consolidate()
     stories: list[Story] = index.stories()
     ctx.store.set_state("stories", index.to_bytes())
     ctx.store.replace_corpus("stories", stories)
     ctx.story_of = {aid: s.id for s in stories for aid in s.articles}
     ctx.store.set_story_articles((sid, aid) for aid, sid in ctx.story_of.items())
-    return len(stories)
+    return len(new)
 
 
 def run_dates(ctx: CorpusContext) -> int:
-    """Infer publication dates of undated articles from their stories (marked inferred)."""
+    """Date undated articles from their stories, then re-date what they say.
+
+    The inferred date (a day, or a range "start/end" when the clues allow several days) is
+    stored with ``published_how="inferred"`` and the reason; the article's time expressions,
+    quotes and events are resolved again against it, and dates that fall back on it are
+    marked "inferred", never "published".
+    """
     from .timex import infer_publication_dates
 
     items = [(a.article, list(a.timexes)) for a in ctx.analyses]
@@ -205,10 +215,33 @@ def run_dates(ctx: CorpusContext) -> int:
             continue
         value, reason = inferred.get(article.id, (None, None))
         ctx.store.set_published(article.id, value, "inferred" if value else None, reason)
-        new_article = replace(article, published=value, published_how="inferred" if value else None)
-        updated.append(replace(analysis, article=new_article))
+        updated.append(redate(ctx.store, analysis, value))
     ctx.analyses = updated
     return len(inferred)
+
+
+def redate(store: Store, analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
+    """Resolve an undated article's time expressions, quotes and events against ``published``."""
+    from .timex import date_for_span, extract_timexes
+
+    article = replace(analysis.article, published=published, published_how="inferred" if published else None)
+    timexes = extract_timexes(None, article)
+    quotes = [replace(q, said_on=None, said_on_how=None) for q in analysis.quotes]
+    quotes = [
+        replace(q, said_on_how="inferred") if q.said_on_how == "published" else q
+        for q in date_quotes(article, quotes, timexes, None)
+    ]
+    events = []
+    for event in analysis.events:
+        value, how = date_for_span(article, timexes, event.span.start, event.span.end)
+        events.append(replace(event, date=value, date_how="inferred" if how == "published" else how))
+    stances = [
+        replace(s, date=date_for_span(article, timexes, s.span.start, s.span.end)[0]) for s in analysis.stances
+    ]
+    found = {"timexes": timexes, "quotes": quotes, "events": events, "stances": stances}
+    for table, records in found.items():
+        store.replace_findings(table, article.id, records)
+    return replace(analysis, article=article, **{k: tuple(v) for k, v in found.items()})
 
 
 def run_timeline(ctx: CorpusContext) -> int:

@@ -264,6 +264,13 @@ class Store:
                     [(article.id, n, r.to_json()) for n, r in enumerate(records)],
                 )
 
+    def replace_findings(self, table: str, article_id: str, records: Sequence[Record]) -> None:
+        """Replace one article's findings of one kind (corpus stages re-date undated articles)."""
+        self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.db.conn.executemany(
+            f"INSERT INTO {table} VALUES (?, ?, ?)", [(article_id, n, r.to_json()) for n, r in enumerate(records)]
+        )
+
     def add_problem(self, problem: Problem) -> None:
         """Record a problem in its own transaction: it survives whatever happens next."""
         with self.atomic():

@@ -1,0 +1,128 @@
+"""The cleaning stage: raw article -> clean body with offsets, metadata and quality flags.
+
+``clean_article`` is a pure function of one :class:`~newstrail.model.RawArticle` (and the
+corpus's common lines), so it runs unchanged in a worker process or on Dask.
+
+For text inputs the article's text is the input as is; for HTML it is the page rendered
+to text (:func:`~newstrail.clean.extract.render_html`) and the body is trafilatura's main
+text located inside it. Either way ``article.text[s:e]`` is the evidence for any body range.
+"""
+
+from __future__ import annotations
+
+from ..model import Article, LineLabel, RawArticle
+from .boilerplate import Labelled, classify_lines, keep_lines, line_key, normalise_line
+from .extract import extract_html, html_metadata, render_html
+from .flags import quality_flags
+from .language import detect_language
+from .metadata import find_outlet, normalise_date, outlet_from_url, parse_date_line, strip_glued_title
+from .offsets import build_body, locate_pieces, split_lines
+
+__all__ = [
+    "classify_lines",
+    "clean_article",
+    "extract_html",
+    "html_metadata",
+    "keep_lines",
+    "line_key",
+    "normalise_line",
+    "render_html",
+]
+
+
+def clean_article(raw: RawArticle, common_lines: frozenset[str] = frozenset()) -> Article:
+    """Clean one raw article (see module doc); ``common_lines`` holds :func:`line_key` values
+    of lines frequent across the corpus (site furniture)."""
+    if raw.html is not None and (not raw.text or raw.fmt == "html"):
+        return _clean_html(raw, common_lines)
+    return _clean_text(raw, raw.text, common_lines)
+
+
+def _clean_text(raw: RawArticle, text: str, common_lines: frozenset[str]) -> Article:
+    spans = split_lines(text)
+    lines = [text[a:b] for a, b in spans]
+    labels = classify_lines(lines, title=raw.title, common_lines=common_lines)
+    return _assemble(raw, text, lines, spans, labels, meta={})
+
+
+def _clean_html(raw: RawArticle, common_lines: frozenset[str]) -> Article:
+    html = raw.html or ""
+    text = raw.text or render_html(html)
+    meta = html_metadata(html, raw.url)
+    spans = split_lines(text)
+    lines = [text[a:b] for a, b in spans]
+    pieces = locate_pieces(text, [p for p in extract_html(html).split("\n") if p.strip()])
+    in_body = {_line_of(spans, a) for a, _ in pieces}
+    title = raw.title or meta["title"]
+    labels: list[Labelled] = []
+    title_seen = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            labels.append(Labelled("blank"))
+        elif title and not title_seen and normalise_line(line) == normalise_line(title):
+            labels.append(Labelled("title", "the page's title"))
+            title_seen = True
+        elif i in in_body:
+            labels.append(Labelled("body", "main text found by trafilatura"))
+        else:
+            labels.append(Labelled("boilerplate", "outside the main text"))
+    return _assemble(raw, text, lines, spans, labels, meta, pieces=pieces)
+
+
+def _line_of(spans: list[tuple[int, int]], offset: int) -> int:
+    for i, (a, b) in enumerate(spans):
+        if a <= offset <= b:
+            return i
+    return -1
+
+
+def _assemble(
+    raw: RawArticle,
+    text: str,
+    lines: list[str],
+    spans: list[tuple[int, int]],
+    labels: list[Labelled],
+    meta: dict[str, str | None],
+    pieces: list[tuple[int, int]] | None = None,
+) -> Article:
+    """Body, offsets, metadata and flags from the line labels."""
+    if pieces is None:
+        pieces = [spans[i] for i, lab in enumerate(labels) if lab.label == "body"]
+    body, offsets = build_body(text, pieces)
+    first = {lab.label: lines[i].strip() for i, lab in reversed(list(enumerate(labels)))}
+    title = raw.title or meta.get("title") or first.get("title")
+    dek = first.get("dek") or meta.get("description")
+    if dek:
+        dek = strip_glued_title(dek, title)
+    published, how = _published(raw, meta, first.get("dateline"))
+    nonblank = [lab for lab in labels if lab.label != "blank"]
+    dropped = sum(lab.label == "boilerplate" for lab in nonblank) / len(nonblank) if nonblank else 0.0
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        text=text,
+        body=body,
+        offsets=offsets,
+        url=raw.url or meta.get("url"),
+        title=title,
+        dek=dek,
+        byline=first.get("byline") or meta.get("author"),
+        outlet=raw.outlet or find_outlet(lines) or meta.get("sitename") or outlet_from_url(raw.url),
+        published=published,
+        published_how=how,
+        language=detect_language(body) or meta.get("language"),
+        flags=quality_flags([p for p in body.split("\n\n") if p], lines, dropped),
+        lines=tuple(
+            LineLabel(a, b, lab.label, lab.reason) for (a, b), lab in zip(spans, labels) if lab.label != "blank"
+        ),
+        fmt=raw.fmt,
+    )
+
+
+def _published(raw: RawArticle, meta: dict[str, str | None], dateline: str | None) -> tuple[str | None, str | None]:
+    """(ISO date, how): the input's date field, the page's metadata, a header date line, or none."""
+    given = normalise_date(raw.published) or meta.get("date")
+    if given:
+        return given, "metadata"
+    found = parse_date_line(dateline) if dateline else None
+    return (found, "text") if found else (None, None)

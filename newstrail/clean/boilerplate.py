@@ -1,0 +1,397 @@
+"""Which lines of already-extracted text are the article, and what the others are.
+
+Text often arrives without its HTML (scrapes, JSONL dumps, feeds): nav labels, share bars,
+comment forms, repeated headlines and teasers for other stories sit between the article's
+paragraphs. jusText and trafilatura need markup, so this module works on lines alone,
+with signals that hold across sites (why hand-written: no library does line-level
+cleaning of plain text beyond C4's rules, which score 0.80 on the derived Zyte set):
+
+1. Each line gets a score: sentence-like lines (ending in punctuation, dense in stop words,
+   as jusText measures) count for their length; widget wording, short labels, truncated
+   teasers and lines common across the corpus (CCNet-style) count against.
+2. The article is the contiguous block with the highest total score (maximum-sum
+   segment): the body is one run of paragraphs, furniture sits around it.
+3. Inside the block, widget lines, repeated headlines, captions and teaser pairs are
+   dropped; before it, the header is read for title, dek, byline and date lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .language import best_stoplist, stopwords, stopwords_for
+from .patterns import ANYWHERE_RE, BYLINE_RE, READING_TIME_RE, SECTION_BREAK_RE, START_RE
+
+__all__ = [
+    "LineInfo",
+    "Labelled",
+    "describe_line",
+    "line_key",
+    "normalise_line",
+    "classify_lines",
+    "keep_lines",
+]
+
+# Lines of at most this many words that start with widget wording are widgets; longer
+# lines that start the same way ("Share prices fell ...") are left to the other signals.
+WIDGET_MAX_WORDS = 12
+# A section break is a heading, not an inline teaser ("Read more: <headline>").
+SECTION_BREAK_MAX_WORDS = 5
+# Lines under this many words cannot carry the block on their own (labels, buttons).
+SHORT_WORDS = 5
+# Score of a widget line and of a line common across the corpus. With sentence lines
+# scoring their word count, -8 means a widget costs about one short sentence.
+# Tuned on the first half of derived_zyte (swept 4-16; flat between 6 and 12).
+WIDGET_PENALTY = 8.0
+# Section breaks ("Related", "More like this", "Leave a reply") end the article on most
+# sites; -25 lets a long article survive one inline "Related" box but stops the block
+# from running into the teaser list. Swept 10-60 on the first half of derived_zyte.
+SECTION_BREAK_PENALTY = 25.0
+SHORT_PENALTY = 2.0
+TRUNCATED_PENALTY = 3.0
+# A sentence line counts its words up to this cap, so one huge line (a comment dump, a
+# legal notice) cannot drag the block on its own.
+MAX_LINE_GAIN = 80.0
+# Stop-word share under which a line is not running prose (jusText uses 0.30 for "good"
+# paragraphs; lines here are shorter, so the bar is lower). Swept 0.1-0.35, first half.
+MIN_STOP_RATIO = 0.2
+# A page whose best stop-word list covers less of it than this is in a language without a
+# list (Chinese, Japanese, Korean ...): stop words are then not used. Pages in a listed
+# language score 0.15-0.45 even with their furniture (measured on derived_zyte half A).
+MIN_PAGE_STOP_RATIO = 0.08
+# Share of a run's content words found in the core run under which the run is about
+# something else (a teaser). From the histogram on derived_zyte half A: under 0.05 the
+# runs are 87% furniture, between 0.05 and 0.10 half and half, above mostly article.
+MIN_TOPIC_OVERLAP = 0.03
+# After a section break ("Related", "Top stories", "Read more") a run must share at least
+# this much of the core's vocabulary to count as the article going on. Swept 0.1-0.4 on half A.
+BREAK_TOPIC_OVERLAP = 0.1
+# A later line is a repeat of an earlier one if one contains the other and the longer is
+# at most this much longer (so a dek with the headline glued to it is not a repeat).
+REPEAT_LENGTH_RATIO = 1.3
+REPEAT_MIN_WORDS = 4
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"""[.!?。！？]['"’”»)\]」』]*$|[.!?]\s*['"’”»]$|[:;]$""")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+_PUNCT = re.compile(r"[^\w\s]")
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_line(line: str) -> str:
+    """CCNet's line normalisation: case folded, digits to 0, punctuation dropped, spaces collapsed."""
+    text = _DIGIT.sub("0", line.casefold())
+    return _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+def line_key(line: str) -> str:
+    """Hash of the normalised line: the key of ``common_lines`` sets (corpus-wide furniture).
+
+    "" for a line with nothing left after normalisation (blank or punctuation only).
+    """
+    norm = normalise_line(line)
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16] if norm else ""
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """The cheap facts about one line that every decision here uses."""
+
+    text: str
+    words: int
+    stop_ratio: float
+    ends_sentence: bool
+    truncated: bool
+    widget: bool
+    section_break: bool
+    norm: str
+
+    @property
+    def headline_like(self) -> bool:
+        """Short and not a finished sentence: a title, a subhead, a teaser headline."""
+        return 3 <= self.words <= 25 and not self.truncated and not self.text.endswith(".")
+
+
+def describe_line(line: str, stops: frozenset[str] | None = None) -> LineInfo:
+    """Facts about one line; ``stops`` are the page language's stop words (English by default)."""
+    text = line.strip()
+    tokens = _WORD.findall(text)
+    words = len(tokens)
+    if words and _CJK.search(text):
+        # Chinese and Japanese do not split words with spaces; about two characters a word.
+        words = len(_WORD.findall(_CJK.sub(" ", text))) + len(_CJK.findall(text)) // 2
+    stops = stops if stops is not None else stopwords()
+    if not stops:  # the page's language has no stop-word list: no evidence either way
+        stop_ratio = MIN_STOP_RATIO
+    else:
+        stop_ratio = sum(t.casefold() in stops for t in tokens) / len(tokens) if tokens else 0.0
+    widget = bool(ANYWHERE_RE.search(text)) or (words <= WIDGET_MAX_WORDS and bool(START_RE.match(text)))
+    return LineInfo(
+        text=text,
+        words=words,
+        stop_ratio=stop_ratio,
+        ends_sentence=bool(_SENTENCE_END.search(text)) and not _TRUNCATED.search(text),
+        truncated=bool(_TRUNCATED.search(text)),
+        widget=widget,
+        section_break=words <= SECTION_BREAK_MAX_WORDS and bool(SECTION_BREAK_RE.match(text)),
+        norm=normalise_line(text),
+    )
+
+
+def line_score(info: LineInfo, common: bool = False) -> float:
+    """How much this line speaks for being inside the article block (see module doc)."""
+    if info.section_break:
+        return -SECTION_BREAK_PENALTY
+    if info.widget or common:
+        return -WIDGET_PENALTY
+    if info.truncated:
+        return -TRUNCATED_PENALTY
+    if info.words < SHORT_WORDS:
+        return -SHORT_PENALTY
+    if info.ends_sentence and info.stop_ratio >= MIN_STOP_RATIO:
+        return min(float(info.words), MAX_LINE_GAIN)
+    if info.stop_ratio >= MIN_STOP_RATIO and info.words >= 2 * SHORT_WORDS:
+        return 0.0  # prose that does not end: a list item or a teaser; neutral
+    return -SHORT_PENALTY
+
+
+def main_block(scores: list[float]) -> tuple[int, int]:
+    """Half-open ``[start, end)`` of the maximum-sum run of scores (Kadane); (0, 0) if none is positive."""
+    best, best_range = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = score, i
+        else:
+            total += score
+        if total > best:
+            best, best_range = total, (start, i + 1)
+    return best_range
+
+
+def _content_words(text: str, stops: frozenset[str]) -> set[str]:
+    return {w for w in (t.casefold() for t in _WORD.findall(text)) if len(w) > 2 and w not in stops}
+
+
+def off_topic_lines(idx: list[int], scores: list[float], infos: list[LineInfo], stops: frozenset[str]) -> set[int]:
+    """Lines of the block's prose runs that share almost no vocabulary with its core run.
+
+    Teaser cards for other stories (headline, author, date, first paragraph) score like
+    prose, so the block can run into them; their words are not the article's. A run is a
+    maximal sequence of positive lines; the core is the run with the highest score.
+    """
+    runs: list[tuple[int, int]] = []  # [a, b) positions into idx
+    begin = None
+    for k, score in enumerate([*scores, -1.0]):
+        if score > 0 and begin is None:
+            begin = k
+        elif score <= 0 and begin is not None:
+            runs.append((begin, k))
+            begin = None
+    if len(runs) <= 1:
+        return set()
+    gains = [sum(scores[a:b]) for a, b in runs]
+    core = max(range(len(runs)), key=gains.__getitem__)
+    vocab = set().union(*(_content_words(infos[idx[k]].text, stops) for k in range(*runs[core])))
+    dropped: set[int] = set()
+    for step, stop in ((1, len(runs)), (-1, -1)):
+        crossed_break = failed = False
+        for r in range(core + step, stop, step):
+            a, b = runs[r]
+            gap = range(runs[r - 1][1], a) if step > 0 else range(b, runs[r + 1][0])
+            crossed_break = crossed_break or any(infos[idx[k]].section_break for k in gap)
+            words = set().union(*(_content_words(infos[idx[k]].text, stops) for k in range(a, b)))
+            overlap = len(words & vocab) / len(words) if words else 1.0
+            need = BREAK_TOPIC_OVERLAP if crossed_break else MIN_TOPIC_OVERLAP
+            # past a section break, the first off-topic run ends the article for good
+            failed = failed or (crossed_break and overlap < need)
+            if failed or overlap < need:
+                dropped.update(idx[a:b])
+    return dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """The decision about one line: label (body, title, dek, byline, dateline, boilerplate, blank) and why."""
+
+    label: str
+    reason: str = ""
+
+
+def _is_repeat(info: LineInfo, other: LineInfo) -> bool:
+    """One line contains the other (normalised) and they are about as long: a repeated headline or dek."""
+    a, b = info.norm, other.norm
+    la, lb = len(a), len(b)
+    if la > REPEAT_LENGTH_RATIO * lb or lb > REPEAT_LENGTH_RATIO * la:
+        return False  # checked first: most pairs differ in length, and this is cheap
+    if not a or not b or min(info.words, other.words) < REPEAT_MIN_WORDS:
+        return a == b and bool(a)
+    return a in b if la <= lb else b in a
+
+
+def _teaser_pairs(infos: list[LineInfo]) -> set[int]:
+    """Indexes of teaser pairs: a headline-like line followed by a summary cut off with '...'."""
+    found: set[int] = set()
+    previous = -1
+    for i, info in enumerate(infos):
+        if not info.words:
+            continue
+        if info.truncated and previous >= 0 and infos[previous].headline_like:
+            found.update((previous, i))
+        previous = i
+    return found
+
+
+def _header_labels(infos: list[LineInfo], end: int, title: str | None) -> dict[int, Labelled]:
+    """Labels for the header (lines before ``end``): title, dek, byline, dateline."""
+    from .metadata import is_date_line, split_dek
+
+    labels: dict[int, Labelled] = {}
+    title_info = describe_line(title) if title else None
+    title_at = -1
+    for i in range(end):
+        info = infos[i]
+        if not info.words:
+            continue
+        if is_date_line(info.text):
+            labels[i] = Labelled("dateline", "standalone date line")
+        elif BYLINE_RE.match(info.text) and info.words <= WIDGET_MAX_WORDS:
+            labels[i] = Labelled("byline", "by-line")
+        elif READING_TIME_RE.match(info.text):
+            labels[i] = Labelled("boilerplate", "reading time")
+        elif title_at < 0 and title_info is not None and _is_repeat(info, title_info):
+            labels[i], title_at = Labelled("title", "matches the given title"), i
+        elif title_at < 0 and title_info is None and _title_candidate(info, infos, i):
+            labels[i], title_at = Labelled("title", "first headline-like line"), i
+    if title_at >= 0:
+        for i in range(title_at + 1, end):
+            if infos[i].words and i not in labels:
+                if split_dek(infos[i], infos[title_at]):
+                    labels[i] = Labelled("dek", "summary line after the title")
+                break
+    return labels
+
+
+def _repeated_headlines(infos: list[LineInfo]) -> set[int]:
+    """Headline-like lines that occur more than once: teaser links shown twice (text + image)."""
+    counts: dict[str, int] = {}
+    for info in infos:
+        if info.words and not info.ends_sentence:
+            counts[info.norm] = counts.get(info.norm, 0) + 1
+    return {i for i, info in enumerate(infos) if info.words and not info.ends_sentence and counts[info.norm] > 1}
+
+
+def _header_end(infos: list[LineInfo], start: int, end: int) -> int:
+    """End of the region where title, dek and date lines may sit: up to the first real paragraph.
+
+    The block may start on a headline that ends in punctuation or on the dek, so the
+    header reaches into the block until a line that is clearly a paragraph (a long
+    sentence, or several sentences).
+    """
+    for i in range(start, end):
+        info = infos[i]
+        if info.words and info.ends_sentence and (info.words > 25 or ". " in info.text.rstrip(". ")):
+            return i
+    return end
+
+
+def _title_candidate(info: LineInfo, infos: list[LineInfo], i: int) -> bool:
+    """A headline: one sentence of 4-25 words, not furniture."""
+    if info.widget or info.words < 4 or info.words > 25 or info.truncated:
+        return False
+    # headlines do not end in a bare full stop (a quoted one, as in 'have "failed."', is fine)
+    return not info.text.endswith(".") and ". " not in info.text.rstrip(". ")
+
+
+def classify_lines(
+    lines: list[str],
+    *,
+    title: str | None = None,
+    common_lines: frozenset[str] = frozenset(),
+) -> list[Labelled]:
+    """Label every line: body, title, dek, byline, dateline, boilerplate or blank.
+
+    ``title`` is the title known from metadata (its copies are then not body);
+    ``common_lines`` holds :func:`line_key` values of lines frequent in the corpus.
+    """
+    language, ratio = best_stoplist("\n".join(lines))
+    stops = stopwords_for(language) if language and ratio >= MIN_PAGE_STOP_RATIO else frozenset()
+    infos = [describe_line(line, stops) for line in lines]
+    common = [bool(common_lines) and info.words > 0 and line_key(info.text) in common_lines for info in infos]
+    scored = [i for i, info in enumerate(infos) if info.words]
+    scores = [line_score(infos[i], common[i]) for i in scored]
+    lo, hi = main_block(scores)
+    off_topic = off_topic_lines(scored[lo:hi], scores[lo:hi], infos, stops)
+    start, end = (scored[lo], scored[hi - 1] + 1) if hi > lo else (len(lines), len(lines))
+
+    header = _header_labels(infos, _header_end(infos, start, end), title)
+    while start < end and (start in header or not infos[start].words):
+        start += 1  # the block may begin on the title or the dek; they are not body
+    teasers = _teaser_pairs(infos) | _repeated_headlines(infos)
+    labels: list[Labelled] = []
+    seen: list[int] = []  # indexes of non-blank lines already labelled, for repeats
+    for i, info in enumerate(infos):
+        labels.append(_label_line(i, info, infos, seen, start, end, header, common[i], teasers, off_topic))
+        if info.words:
+            seen.append(i)
+    positive = {i for i, score in zip(scored, scores) if score > 0}
+    return _drop_stranded(labels, positive)
+
+
+def _drop_stranded(labels: list[Labelled], positive: set[int]) -> list[Labelled]:
+    """Short body lines whose next prose line was dropped: labels of a teaser list, not subheads.
+
+    A subhead or a one-line paragraph belongs to the prose after it; when that prose is
+    furniture (or there is none before the block ends), so is the short line.
+    """
+    keep_next = False  # is the next prose line (scanning backwards) body?
+    out = list(labels)
+    for i in range(len(labels) - 1, -1, -1):
+        if i in positive:
+            keep_next = labels[i].label == "body"
+        elif labels[i].label == "body" and not keep_next:
+            out[i] = Labelled("boilerplate", "short line before dropped text")
+    return out
+
+
+def _label_line(
+    i: int,
+    info: LineInfo,
+    infos: list[LineInfo],
+    seen: list[int],
+    start: int,
+    end: int,
+    header: dict[int, Labelled],
+    common: bool,
+    teasers: set[int],
+    off_topic: set[int],
+) -> Labelled:
+    if not info.words:
+        return Labelled("blank" if not info.text else "boilerplate", "no words")
+    if i in header and i < start:
+        return header[i]
+    if i < start:
+        return Labelled("boilerplate", "before the main text")
+    if i >= end:
+        return Labelled("boilerplate", "after the main text")
+    if info.widget:
+        return Labelled("boilerplate", "widget wording")
+    if common:
+        return Labelled("boilerplate", "common across the corpus")
+    for j in seen:
+        if _is_repeat(info, infos[j]):
+            return Labelled("boilerplate", f"repeats line {j + 1}")
+    if i in teasers:
+        return Labelled("boilerplate", "teaser (repeated headline or headline + truncated summary)")
+    if i in off_topic:
+        return Labelled("boilerplate", "off topic (shares few words with the article)")
+    return Labelled("body", "inside the main text block")
+
+
+def keep_lines(lines: list[str]) -> list[bool]:
+    """For each line of an already-extracted page: True if it is article text."""
+    return [label.label == "body" for label in classify_lines(lines)]

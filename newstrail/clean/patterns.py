@@ -1,0 +1,112 @@
+"""Wording of page furniture, written as general patterns (data, not logic).
+
+Why hand-written: no library classifies *already extracted* text lines. jusText and
+trafilatura work on HTML and lean on markup (links, tags) that plain text has lost, so
+the wording of widgets is the strongest signal left. Every pattern names a kind of
+widget seen on many sites (comment forms, share bars, newsletter prompts, "read more"
+teasers, pagination, credits), never one article's words.
+
+Patterns are matched against the line with spaces collapsed and case folded.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that *starts* with one of these and is short is a widget or a section label.
+# (Short = at most ``WIDGET_MAX_WORDS`` words, so "Share prices fell ..." stays body.)
+_START = [
+    r"read (more|next|also|the full|full)",
+    r"also read",
+    r"see also",
+    r"related( (articles?|stories|posts?|content|coverage|topics|news|reading))?\b",
+    r"more (like this|from|on this|stories|news|in|to explore)",
+    r"(you|we think you) (may|might) (also )?like",
+    r"recommended( for you)?",
+    r"(most )?(popular|read|viewed|shared|trending)( now| stories| articles| news)?$",
+    r"(previous|next|prev|older|newer) (story|post|article|page|entry)",
+    r"(latest|more|top) (from|in|news|stories|headlines)\b",
+    r"don'?t miss",
+    r"(go|back) to ?top",
+    r"skip to (main )?content",
+    r"jump to",
+    r"advertisement",
+    r"sponsored( content)?",
+    r"source( link)?s?\b\s*:?",
+    r"share( this| post| on| via| article| story)?\b",
+    r"(tweet|pin it|whatsapp|linkedin|reddit|telegram|flipboard)\b",
+    r"(e-?mail|print)( this)?( article| story| page)?$",
+    r"(subscribe|sign up|sign in|log ?in|register|follow us|like us)\b",
+    r"(posted|filed|published) (in|under)\b",
+    r"(tags?|topics?|categories|category|keywords)\s*:",
+    r"(photo|image|picture|video|graphic|illustration|file photo)s?\s*(credit)?\s*:",
+    r"(credit|caption)\s*:",
+    r"(watch|listen)\s*:",
+    r"click here",
+    r"(leave|post|add|write) a (reply|comment)",
+    r"\d+\s+comments?$",
+    r"comments?$",
+    r"<<|>>|«|»",
+    r"home\s*(»|>|/|\||$)",
+    r"(copyright|©|\(c\))",
+    r"all rights reserved",
+    r"terms (of|and) (use|service|conditions)",
+    r"privacy (policy|notice|settings)",
+    r"cookie",
+]
+
+# Phrases that mark a widget wherever they occur and whatever the line's length.
+_ANYWHERE = [
+    r"your email address will not be published",
+    r"required fields are marked",
+    r"please enter your (comment|name|e-?mail)",
+    r"you must be logged in to",
+    r"comments? (are|is) closed",
+    r"be the first to comment",
+    r"appeared first on",
+    r"all rights reserved",
+    r"(sign up|subscribe) (to|for) (our|the) (\w+ )?(newsletter|daily|weekly|briefing)",
+    r"delivered (straight )?to your inbox",
+    r"(download|get) (our|the) (free )?app",
+    r"follow us on",
+    r"this (article|story|post) (was|has been|is) (originally )?(published|republished|syndicated|reprinted)",
+    r"click here to",
+    r"(uses|use of|we use) cookies",
+    r"enable javascript",
+    r"(getty images|afp via getty|ap photo|reuters/|shutterstock|photo by|image by|image credit|photo credit)",
+    r"©",
+    r"\[atom\]",
+    r"^\d+\s*(min|mins|minutes?)( read|$)",
+    r"(min|mins|minute|minutes) read$",
+]
+
+START_RE = re.compile(r"^\W*(?:" + "|".join(_START) + r")", re.IGNORECASE)
+ANYWHERE_RE = re.compile("(?:" + "|".join(_ANYWHERE) + ")", re.IGNORECASE)
+
+# Lines that start a trailing section: everything after one is furniture unless it is
+# strongly article-like *and* on the article's topic.
+SECTION_BREAK_RE = re.compile(
+    r"^\W*(?:"
+    r"(previous|next|prev) (story|post|article)|"
+    r"related( articles?| stories| posts?| content| coverage| news| links| reading| topics)?\W*$|"
+    r"(other|more|latest|top|recent|breaking) (news|stories|articles|posts|headlines)\b|"
+    r"more (like this|from|stories|news)|"
+    r"(you|we think you) (may|might) (also )?like|"
+    r"recommended|(most )?(popular|read|viewed|trending)\W*$|"
+    r"(latest|more|top) (from|in|news|stories|headlines)|"
+    r"don'?t miss|"
+    r"(leave|post|add|write) a (reply|comment)|\d*\s*comments?\W*$|"
+    r"also read|read (more|next|also)|see also"
+    r")",
+    re.IGNORECASE,
+)
+
+# "The post <title> appeared first on <Outlet>." and "Source link": republication traces.
+APPEARED_FIRST_RE = re.compile(r"appeared first on\s+(?P<outlet>[^.\n]{2,60}?)\.?\s*$", re.IGNORECASE)
+SOURCE_LINK_RE = re.compile(r"^\W*source\s*(link)?\b", re.IGNORECASE)
+# "… reports <Outlet>" tails that wire re-publishers glue to a summary.
+REPORTS_TAIL_RE = re.compile(
+    r"(?:[.…]{2,}|…)\s*reports?\s+(?P<outlet>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*$"
+)
+BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z][\w.'-]+", re.IGNORECASE)
+READING_TIME_RE = re.compile(r"^\d+\s*(?:min|mins|minutes?)(?:\s+read)?$", re.IGNORECASE)

@@ -1,0 +1,126 @@
+"""Publication dates of undated articles, inferred from the dated articles of the same story."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Article, TimeExpr
+from .tense import heuristic_tense
+from .resolve import Date, _fmt_week, _parse_date, _recognise, _resolve_matches
+from .article import _DAY_LEVEL
+
+
+INFER_WINDOW_DAYS = 45  # candidates up to this far around the story's known dates; stories rarely span more
+_WEEK_WEIGHT = 0.5  # a week/month-level agreement counts half a day-level one (set by reasoning, not tuned)
+
+
+KNOWN_DAY_CAP = 3  # a day mentioned this often in the story counts fully; capped so one article can't dominate
+
+
+def _known_days(items: list[tuple[Article, list[TimeExpr]]]) -> dict[Date, float]:
+    """Days the dated articles of a story give (their own dates and the days they mention).
+
+    Each day is weighted by how often the story mentions it (capped): an undated article is
+    more likely to refer to the days the story keeps coming back to than to a stray one.
+    """
+    days: dict[Date, float] = {}
+    for article, timexes in items:
+        if not article.published:
+            continue
+        d = _parse_date(article.published)
+        if d:
+            days[d] = days.get(d, 0) + 1
+        for tx in timexes:
+            if tx.type in ("DATE", "TIME") and _DAY_LEVEL.match(tx.value):
+                dd = _parse_date(tx.value)
+                if dd:
+                    days[dd] = days.get(dd, 0) + 1
+    return {d: min(w, KNOWN_DAY_CAP) for d, w in days.items()}
+
+
+def _candidate_score(values: list[str], known: dict[Date, float]) -> tuple[float, int, list[str]]:
+    """How well an article's readings on one candidate date agree with the story's known days.
+
+    Returns (weighted agreements, -spread of the article's own day-level dates, matched
+    values); the spread breaks ties in favour of readings that keep the article's days together.
+    """
+    score = 0.0
+    matched: list[str] = []
+    days = []
+    for v in values:
+        d = _parse_date(v) if _DAY_LEVEL.match(v) else None
+        if d is not None:
+            days.append(d)
+            if d in known:
+                score += known[d]
+                matched.append(v[:10])
+        elif re.fullmatch(r"\d{4}-W\d\d", v):
+            if any(_fmt_week(k) == v for k in known):
+                score += _WEEK_WEIGHT
+    spread = (max(days) - min(days)).days if days else 0
+    return score, -spread, matched
+
+
+# Rules whose value moves with the publication date and so can date an article. "today"
+# is left out: it always equals the candidate and would only reward the other articles' dates.
+_INFER_RULES = {"rel_weekday", "part_weekday", "ordinal_day", "rel_unit", "anaphor_day", "mdy", "dmy", "deictic"}
+_NO_INFER_WORDS = {"today", "tonight", "now"}
+
+
+def _infer_one(article: Article, known: dict[Date, float]) -> tuple[str, str] | None:
+    """Publication date (or range) of one undated article from its story's known days."""
+    if not known:
+        return None
+    matches = _recognise(article.body)
+    relative = [m for m in matches if m.rule in _INFER_RULES and m.match.group(0).lower() not in _NO_INFER_WORDS]
+    lo, hi = min(known) - dt.timedelta(days=INFER_WINDOW_DAYS), max(known) + dt.timedelta(days=INFER_WINDOW_DAYS)
+    scored: list[tuple[tuple[float, int], Date, list[str]]] = []
+    d = lo
+    while d <= hi:
+        values = [v for _, _, v, _, _ in _resolve_matches(article.body, relative, d, heuristic_tense)]
+        s, spread, matched = _candidate_score(values, known)
+        scored.append(((s, spread), d, matched))
+        d += dt.timedelta(days=1)
+    best = max(k for k, _, _ in scored)
+    if best[0] <= 0:
+        return (f"{min(known).isoformat()}/{max(known).isoformat()}",
+                "no date in the text lines up with the story; the span of its dated articles")
+    # the contiguous run of best candidates that holds the one nearest the story's dates
+    best_days = [d for k, d, _ in scored if k == best]
+    centre = min(best_days, key=lambda x: min(abs((x - k).days) for k in known))
+    run = [centre]
+    while run[0] - dt.timedelta(days=1) in best_days:
+        run.insert(0, run[0] - dt.timedelta(days=1))
+    while run[-1] + dt.timedelta(days=1) in best_days:
+        run.append(run[-1] + dt.timedelta(days=1))
+    matched = next(m for k, d, m in scored if d == centre)
+    value = run[0].isoformat() if len(run) == 1 else f"{run[0].isoformat()}/{run[-1].isoformat()}"
+    reason = (f"{len(matched)} day reference(s) of the text ({', '.join(sorted(set(matched)))}) line up "
+              f"with dates the story's dated articles give when published in {value}")
+    return value, reason
+
+
+def infer_publication_dates(items: list[tuple[Article, list[TimeExpr]]],
+                            groups: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """For undated articles: a publication date or range inferred from their story.
+
+    ``groups`` maps article id -> story id. Returns article id -> (value, reason) where value
+    is a date "YYYY-MM-DD" or a range "YYYY-MM-DD/YYYY-MM-DD" (resolve the article with
+    ``time_expressions(body, value)``). Callers must mark it published_how="inferred".
+    """
+    by_story: dict[str, list[tuple[Article, list[TimeExpr]]]] = {}
+    for article, timexes in items:
+        story = groups.get(article.id)
+        if story is not None:
+            by_story.setdefault(story, []).append((article, timexes))
+    out: dict[str, tuple[str, str]] = {}
+    for story, members in by_story.items():
+        known = _known_days(members)
+        for article, _ in members:
+            if article.published:
+                continue
+            inferred = _infer_one(article, known)
+            if inferred is not None:
+                out[article.id] = (inferred[0], f"story {story}: {inferred[1]}")
+    return out

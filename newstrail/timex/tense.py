@@ -1,0 +1,99 @@
+"""Tense of the clause around a time expression: the spaCy parse when given, verb forms otherwise."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, Callable
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|to\s+be\s+held|"
+    r"expects?\s+to|(?:is|are)\s+(?:expected|scheduled|due|set|slated|to)|next|upcoming|"
+    r"scheduled|plann(?:ed|ing)\s+(?:to|a|an|for)|plans?\s+(?:to|a|an|for)|would|as\s+soon\s+as)\b",
+    re.IGNORECASE,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|held|came|went|took|made|gave|began|left|saw|"
+    r"spoke|wrote|sent|won|lost|fell|rose|hit|fought|led|paid|sold|bought|found|"
+    r"thought|brought|announced|\w{2,}ed)\b",
+    re.IGNORECASE,
+)
+# Past participles that usually introduce the future ("is expected to", "scheduled for").
+_PAST_FALSE = {"expected", "scheduled", "planned", "slated", "proposed", "intended"}
+# A temporal preposition right before the expression says more than the verb: "after
+# Monday's talks, she will travel" looks back although the verb is future.
+_PREP_BEFORE = re.compile(r"\b(after|since|following|ahead\s+of|until|till)\s+(?:the\s+|last\s+)?$", re.IGNORECASE)
+TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave the same scores
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): cheap splitting at . ! ? followed by space and a capital."""
+    left = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start),
+               text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return left + 1, right
+
+
+def _preposition_tense(text: str, start: int) -> str | None:
+    prep = _PREP_BEFORE.search(text, max(0, start - 16), start)
+    if prep is None:
+        return None
+    return "past" if prep.group(1).lower() in ("after", "since", "following") else "future"
+
+
+def heuristic_tense(text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None for the clause around a span, from nearby verb forms.
+
+    Why: "on Monday" in a Wednesday article is two days back when the verb is past and five
+    days ahead after "will". The nearest cue wins, because a sentence often reports in the
+    past ("said") what will happen ("will meet on Monday").
+    """
+    prep = _preposition_tense(text, start)
+    if prep:
+        return prep
+    s0, s1 = _sentence_bounds(text, start, end)
+    lo, hi = max(s0, start - TENSE_WINDOW), min(s1, end + TENSE_WINDOW)
+    best: tuple[int, str] | None = None
+    for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+        for m in pattern.finditer(text, lo, hi):
+            if label == "past" and m.group(0).lower() in _PAST_FALSE:
+                continue
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, label)
+    return best[1] if best else None
+
+
+def doc_tense(doc: Any) -> Callable[[str, int, int], str | None]:
+    """A tense function that reads the spaCy parse: the governing verb's tag and auxiliaries."""
+    starts = [t.idx for t in doc]
+
+    def tense(text: str, start: int, end: int) -> str | None:
+        prep = _preposition_tense(text, start)
+        if prep:
+            return prep
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0:
+            return heuristic_tense(text, start, end)
+        tok = doc[i]
+        for _ in range(6):  # climb to the governing verb
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                break
+            tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            return heuristic_tense(text, start, end)
+        words = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {w.lower_ for w in words}
+        if lowers & {"will", "'ll", "shall", "wo"} or ("going" in lowers and tok.tag_ == "VB"):
+            return "future"
+        if any(w.tag_ == "VBD" for w in words) or ("has" in lowers or "have" in lowers or "had" in lowers):
+            return "past"
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "advcl"):
+            return "past"
+        return heuristic_tense(text, start, end)
+
+    return tense

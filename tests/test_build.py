@@ -1,0 +1,171 @@
+"""End to end: build a store from files, re-run, add files, bad input, a killed build."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newstrail import api
+from newstrail.store import Store
+
+ARTICLE = (
+    "Ferry talks stall\n\n"
+    "Negotiators for the two harbour authorities met in Port Selva on Tuesday but failed to agree "
+    "on a timetable, officials said.\n\n"
+    "\u201cWe are not there yet,\u201d said Ana Varga, the chief negotiator for the northern authority.\n\n"
+    "Leave a Reply\n"
+)
+
+
+def _write_articles(folder: Path, n: int, start: int = 0) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(start, start + n):
+        path = folder / f"a{i:03d}.txt"
+        path.write_text(ARTICLE.replace("Tuesday", f"Tuesday (item {i})"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_build_seeds_stores_five_articles(tmp_path: Path, seeds_dir: Path) -> None:
+    db = tmp_path / "s.db"
+    report = api.build([seeds_dir], db, workers=1)
+    assert report.articles == 5 and report.problems == []
+    with api.open_store(db, readonly=True) as store:
+        rows = api.list_articles(store)
+    assert len(rows) == 5
+    required = {"id", "source", "title", "dek", "byline", "outlet", "published", "published_how", "language", "flags", "body"}
+    assert all(required <= set(row) for row in rows)
+
+
+def test_rebuild_changes_nothing_and_new_files_are_added(tmp_path: Path) -> None:
+    corpus, db = tmp_path / "in", tmp_path / "s.db"
+    _write_articles(corpus, 3)
+    first = api.build([corpus], db, workers=1)
+    assert first.articles == 3
+    with Store(db) as store:
+        snapshot = [r for r in store.article_rows()]
+    again = api.build([corpus], db, workers=1)
+    assert again.articles == 0 and again.files_skipped == 3
+    with Store(db) as store:
+        assert [r for r in store.article_rows()] == snapshot
+    _write_articles(corpus, 2, start=3)
+    third = api.build([corpus], db, workers=1)
+    assert third.articles == 2 and third.files_skipped == 3
+
+
+def test_same_article_in_two_files_is_stored_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    (path,) = _write_articles(corpus, 1)
+    shutil.copy(path, corpus / "copy.txt")
+    report = api.build([corpus], tmp_path / "s.db", workers=1)
+    assert report.articles == 1 and report.articles_known == 1
+    with Store(tmp_path / "s.db") as store:
+        assert any(d["kind"] == "exact" for d in api.list_duplicates(store))
+
+
+def _bad_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "mixed"
+    _write_articles(folder, 3)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (folder / "latin.txt").write_bytes(ARTICLE.replace("Varga", "Vargá").encode("cp1252"))
+    (folder / "broken.txt.gz").write_bytes(gzip.compress(ARTICLE.encode())[:30])
+    (folder / "feed.jsonl").write_text(json.dumps({"text": ARTICLE + " feed"}) + "\n{oops\n", encoding="utf-8")
+    (folder / "deep.html").write_text("<div>" * 5000 + "<p>" + ARTICLE + "</p>" + "</div>" * 5000, encoding="utf-8")
+    return folder
+
+
+def test_bad_inputs_are_reported_and_skipped(tmp_path: Path) -> None:
+    folder = _bad_folder(tmp_path)
+    db = tmp_path / "s.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "newstrail", "build", str(folder), "--db", str(db), "--workers", "1", "--quiet"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 1, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("newstrail: skipped")]
+    named = {Path(line.split()[2].rstrip(":").split(":")[0]).name for line in lines}
+    assert named == {"empty.txt", "binary.txt", "broken.txt.gz", "feed.jsonl"}, proc.stderr
+    assert "Traceback" not in proc.stderr
+    with Store(db) as store:
+        sources = {Path(r["source"]).name for r in store.article_rows()}
+        assert {"a000.txt", "a001.txt", "a002.txt", "latin.txt", "deep.html"} <= sources
+        assert any(name.startswith("feed.jsonl") for name in sources)
+        assert len(store.problems()) == 4
+
+
+def test_killed_build_leaves_a_store_that_a_rerun_completes(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    _write_articles(corpus, 150)
+    clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
+    api.build([corpus], clean_db, workers=1)
+    with Store(clean_db) as store:
+        expected = {r["id"] for r in store.article_rows()}
+    cmd = [sys.executable, "-m", "newstrail", "build", str(corpus), "--db", str(killed_db), "--workers", "1", "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None:
+        if killed_db.exists():
+            try:
+                with sqlite3.connect(killed_db, timeout=1) as conn:
+                    if conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] > 0:
+                        break
+            except sqlite3.DatabaseError:
+                pass
+        time.sleep(0.2)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store(killed_db) as store:  # opens, and is consistent
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    with Store(killed_db) as store:
+        assert {r["id"] for r in store.article_rows()} == expected
+
+
+def test_cli_articles_json(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    _write_articles(corpus, 2)
+    db = tmp_path / "s.db"
+    api.build([corpus], db, workers=1)
+    out = subprocess.run([sys.executable, "-m", "newstrail", "articles", "--db", str(db), "--json"], capture_output=True, text=True, check=True)
+    rows = json.loads(out.stdout)
+    assert len(rows) == 2 and all(r["article_id"] == r["id"] for r in rows)
+
+
+def test_export_formats(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    _write_articles(corpus, 2)
+    db = tmp_path / "s.db"
+    api.build([corpus], db, workers=1)
+    with api.open_store(db, readonly=True) as store:
+        for fmt in api.EXPORT_FORMATS:
+            written = api.export(store, fmt, tmp_path / fmt, ["articles", "quotes"])
+            assert [p.name for p in written] == [f"articles.{fmt}", f"quotes.{fmt}"]
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "parquet" / "articles.parquet").num_rows == 2
+
+
+def test_missing_store_is_one_line_error(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "newstrail", "articles", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().startswith("newstrail: error: no store at") and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [["build"], ["export", "--format", "xml"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    proc = subprocess.run([sys.executable, "-m", "newstrail", *args], capture_output=True, text=True)
+    assert proc.returncode == 2

@@ -1,0 +1,83 @@
+"""Line classification on small invented pages."""
+
+from __future__ import annotations
+
+from newstrail.clean import classify_lines, keep_lines, line_key
+
+PARAS = [
+    "The city council voted on Monday to close the old river bridge to heavy traffic after engineers found cracks.",
+    "Residents have complained for years about the noise and the queues that form at the bridge every morning.",
+    "The mayor said the repairs would take about six months and would cost the city less than a new bridge.",
+    "Opposition members asked for an independent study before any money is spent on the old structure.",
+]
+
+
+def page(*lines: str) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        out += [line, ""]
+    return out
+
+
+def labels_of(lines: list[str]) -> dict[str, str]:
+    return {line: lab.label for line, lab in zip(lines, classify_lines(lines)) if line}
+
+
+def test_body_kept_and_widgets_dropped():
+    lines = page("Home", "News", "Council closes river bridge to lorries", *PARAS,
+                 "Share this:", "Leave a Reply", "Your email address will not be published.")
+    labels = labels_of(lines)
+    assert all(labels[p] == "body" for p in PARAS)
+    assert labels["Share this:"] == labels["Leave a Reply"] == "boilerplate"
+    assert labels["Your email address will not be published."] == "boilerplate"
+    assert labels["Council closes river bridge to lorries"] == "title"
+
+
+def test_dek_after_title_is_not_body():
+    dek = "Engineers found cracks in the ageing structure, the council says"
+    labels = labels_of(page("Council closes river bridge to lorries", dek, *PARAS))
+    assert labels[dek] == "dek"
+
+
+def test_repeated_headline_and_teasers_dropped():
+    teaser_head = "Local bakery wins national prize"
+    teaser_text = "The family bakery on Mill Street was named the best in the..."
+    lines = page("Council closes river bridge to lorries", *PARAS[:2], "Council closes river bridge to lorries",
+                 *PARAS[2:], "More like this", teaser_head, teaser_text)
+    labels = classify_lines(lines)
+    repeated = [i for i, line in enumerate(lines) if line == "Council closes river bridge to lorries"]
+    assert labels[repeated[0]].label == "title" and labels[repeated[1]].label == "boilerplate"
+    assert labels[lines.index(teaser_text)].label == "boilerplate"
+    assert labels[lines.index(teaser_head)].label == "boilerplate"
+
+
+def test_republication_lines_dropped():
+    lines = page("Council closes river bridge to lorries", *PARAS,
+                 "The post Council closes river bridge to lorries appeared first on Riverside Daily.",
+                 "Source link")
+    labels = labels_of(lines)
+    assert labels["Source link"] == "boilerplate"
+    assert labels["The post Council closes river bridge to lorries appeared first on Riverside Daily."] == "boilerplate"
+
+
+def test_common_lines_across_corpus_dropped():
+    furniture = "Riverside Daily is an independent newspaper serving the valley since 1901."
+    lines = page("Council closes river bridge to lorries", PARAS[0], furniture, *PARAS[1:])
+    assert labels_of(lines)[furniture] == "body"
+    labels = classify_lines(lines, common_lines=frozenset({line_key(furniture)}))
+    assert labels[lines.index(furniture)].label == "boilerplate"
+
+
+def test_keep_lines_matches_body_labels():
+    lines = page("Menu", *PARAS, "Back to top")
+    assert keep_lines(lines) == [lab.label == "body" for lab in classify_lines(lines)]
+    assert sum(keep_lines(lines)) == len(PARAS)
+
+
+def test_line_key_ignores_case_digits_and_punctuation():
+    assert line_key("Follow us on Twitter! 2024") == line_key("follow us on twitter 1999")
+    assert line_key("   ") == ""
+
+
+def test_no_prose_means_no_body():
+    assert not any(keep_lines(["Home", "About", "Contact"]))

@@ -1,0 +1,39 @@
+"""Quality flags on invented texts."""
+
+from __future__ import annotations
+
+from newstrail.clean import clean_article
+from newstrail.clean.flags import MACHINE_TRANSLATED_MIN, garble_signals
+from newstrail.model import RawArticle
+
+EDITED = [
+    "The harbour board voted on Tuesday to extend the evening ferry service to the islands.",
+    "\u201cWe listened to the commuters,\u201d the chair told reporters after the meeting.",
+    "The new timetable starts next month and adds three crossings on weekdays.",
+    "Islanders had asked for later ferries for years, and a petition had two thousand names.",
+]
+GARBLED = [
+    "The harbour board states that the ferry was extended. It states that it is.",
+    "The chair told reporters that the decision \u201cwas good for the island. rice field. Is welcome.",
+    "The board considering issues such as: Ready to Timetable the evening Is extended , the islanders.",
+    "Commuters said the ferry \u201cwill run late at night to the islands. The timetable starts.",
+]
+
+
+def test_edited_text_scores_low_and_garbled_high():
+    assert garble_signals(EDITED).score < MACHINE_TRANSLATED_MIN
+    assert garble_signals(GARBLED).score >= MACHINE_TRANSLATED_MIN
+
+
+def test_flags_on_articles():
+    text = "Ferries to run later\n\n" + "\n\n".join(GARBLED) + "\n\nSource link Ferries to run later\n"
+    flags = clean_article(RawArticle(source="mem", text=text)).flags
+    assert "machine_translated" in flags and "republished" in flags
+    clean = clean_article(RawArticle(source="mem", text="Ferries to run later\n\n" + "\n\n".join(EDITED))).flags
+    assert clean == ()
+
+
+def test_boilerplate_heavy():
+    furniture = "\n".join(["Home", "News", "Sport", "Weather", "Contact", "About us", "Log in", "Subscribe"])
+    text = furniture + "\n\n" + "\n\n".join(EDITED)
+    assert "boilerplate_heavy" in clean_article(RawArticle(source="mem", text=text)).flags

@@ -1,0 +1,89 @@
+"""Story clustering: topics apart, time makes chapters, state survives persistence."""
+
+from __future__ import annotations
+
+from newstrail.stories import StoryIndex, cluster_texts, text_date_bound
+
+PORT = [
+    "The port authority of Valmora approved the container terminal expansion after dockers ended their strike.",
+    "Dockers in Valmora returned to the container terminal as the port authority confirmed the expansion plan.",
+    "The Valmora port expansion will double container capacity, the port authority said after the dockers' strike.",
+]
+FLOOD = [
+    "Floods in Northgate forced hundreds of families from their homes as the river burst its banks overnight.",
+    "Rescue teams in Northgate evacuated families after the river flooded the old town for a second night.",
+    "The river in Northgate is expected to peak on Friday, flood officials said, as evacuations continued.",
+]
+PORT_ACTORS = ["Valmora Port Authority", "Dockers Union"]
+
+
+def test_cluster_texts_separates_topics() -> None:
+    texts = [PORT[0], FLOOD[0], PORT[1], FLOOD[1], PORT[2], FLOOD[2]]
+    labels = cluster_texts(texts, [None] * len(texts))
+    assert labels[0] == labels[2] == labels[4]
+    assert labels[1] == labels[3] == labels[5]
+    assert labels[0] != labels[1]
+
+
+def test_story_label_span_and_terms() -> None:
+    index = StoryIndex()
+    for i, (text, date) in enumerate(zip(PORT, ["2024-05-02", "2024-05-03", "2024-05-06"])):
+        index.add(f"p{i}", text, date, PORT_ACTORS)
+    (story,) = index.stories()
+    assert story.articles == ("p0", "p1", "p2")
+    assert (story.first, story.last) == ("2024-05-02", "2024-05-06")
+    assert story.label.startswith("Dockers Union, Valmora Port Authority") or story.label.startswith(
+        "Valmora Port Authority, Dockers Union")
+    assert "valmora" in story.terms or "port" in story.terms
+
+
+def test_a_year_later_is_a_linked_chapter() -> None:
+    index = StoryIndex()
+    first = [index.add(f"p{i}", t, "2023-03-0%d" % (i + 1), PORT_ACTORS) for i, t in enumerate(PORT[:2])]
+    later = index.add("p2", PORT[2], "2024-04-10", PORT_ACTORS)
+    assert first[0] == first[1] != later
+    stories = {s.id: s for s in index.stories()}
+    assert stories[later].linked == (first[0],) and stories[first[0]].linked == (later,)
+
+
+def test_undated_article_is_placed_by_the_dates_it_mentions() -> None:
+    index = StoryIndex()
+    for i, text in enumerate(PORT[:2]):
+        index.add(f"p{i}", text, "2023-03-0%d" % (i + 1), PORT_ACTORS)
+    text = PORT[2] + " The strike that began in November 2023 is over."
+    assert text_date_bound(text) == "2023-12-01"  # a month named with its year: background
+    assert index.add("p2", text, None, PORT_ACTORS) != index.story_of("p0")
+
+
+def test_text_date_bound_forms() -> None:
+    assert text_date_bound("Published Friday 21 January 2022. Talks in 1997.") == "2022-01-21"
+    assert text_date_bound("On March 3, 2021 and on 2021-04-05 it rained.") == "2021-04-05"
+    assert text_date_bound("Nothing dated here since 1997.") is None
+
+
+def test_add_is_idempotent_and_round_trips() -> None:
+    index = StoryIndex()
+    sid = index.add("p0", PORT[0], None, [])
+    assert index.add("p0", PORT[0], None, []) == sid
+    index.add("f0", FLOOD[0], None, [])
+    restored = StoryIndex.from_bytes(index.to_bytes())
+    assert restored.stories() == index.stories()
+    assert restored.add("p1", PORT[1], None, []) == sid
+    assert restored.add("f1", FLOOD[1], None, []) == restored.story_of("f0")
+
+
+def test_add_many_returns_ids_in_input_order() -> None:
+    index = StoryIndex()
+    items = [("f0", FLOOD[0], "2024-02-02", []), ("p0", PORT[0], "2024-02-01", []), ("p1", PORT[1], None, [])]
+    ids = index.add_many(items)
+    assert ids[1] == ids[2] != ids[0]
+
+
+def test_consolidate_merges_converged_stories() -> None:
+    index = StoryIndex(join_threshold=0.99)  # every article starts its own story
+    for i, text in enumerate(PORT):
+        index.add(f"p{i}", text, None, [])
+    assert len(index.stories()) == 3
+    index.merge_threshold = 0.05
+    assert index.consolidate() >= 1
+    assert len({index.story_of(f"p{i}") for i in range(3)}) < 3

@@ -1,0 +1,191 @@
+"""Time expressions: recognition and resolution on invented sentences.
+
+The anchor is Wednesday 2024-03-13 (ISO week 11) unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.adapters import article_from_text
+from newstrail.model import Article, OffsetMap, content_id
+from newstrail.timex import date_for_span, extract_timexes, infer_publication_dates, time_expressions
+
+DCT = "2024-03-13"
+
+
+def values(text: str, dct: str | None = DCT, doc=None) -> dict[str, tuple[str, str]]:
+    """Expression text -> (value, type), checking that every span is the expression."""
+    out = {}
+    for start, end, value, typ in time_expressions(text, dct, doc):
+        out[text[start:end]] = (value, typ)
+    return out
+
+
+def value_of(text: str, expr: str, dct: str | None = DCT, doc=None) -> str:
+    found = values(text, dct, doc)
+    assert expr in found, f"{expr!r} not found in {found}"
+    return found[expr][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The minister said on Monday that talks would go on.", "Monday", "2024-03-11"),
+        ("The minister will travel to Paris on Monday.", "Monday", "2024-03-18"),
+        ("Officials met on Wednesday in the capital.", "Wednesday", "2024-03-13"),
+        ("Officials will meet again on Wednesday.", "Wednesday", "2024-03-13"),
+        ("The strike began last Friday.", "last Friday", "2024-03-08"),
+        ("The vote is due next Tuesday.", "next Tuesday", "2024-03-19"),
+        ("After Monday's talks, the envoy will fly home.", "Monday", "2024-03-11"),
+    ],
+)
+def test_weekdays_follow_tense_and_publication_weekday(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The treaty was signed on the 5th local time.", "the 5th", "2024-03-05"),
+        ("The treaty was signed on the 20th.", "the 20th", "2024-02-20"),
+        ("The summit will open on the 20th.", "the 20th", "2024-03-20"),
+        ("The parliament voted on the 13th.", "the 13th", "2024-03-13"),
+    ],
+)
+def test_day_of_month_ordinals(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Prices rose sharply last week.", "last week", "2024-W10"),
+        ("The board meets this week.", "this week", "2024-W11"),
+        ("A reply is expected next week.", "next week", "2024-W12"),
+        ("The two leaders met last June in Geneva.", "last June", "2023-06"),
+        ("Exports fell this month.", "this month", "2024-03"),
+        ("The war began in February 2022.", "February 2022", "2022-02"),
+        ("The company was founded on March 4, 1999.", "March 4, 1999", "1999-03-04"),
+        ("Inflation peaked last year.", "last year", "2023"),
+        ("The alliance has not grown since 1997.", "1997", "1997"),
+        ("The plant closed two years ago.", "two years ago", "2022"),
+        ("Growth was strong in the 1990s.", "the 1990s", "199X"),
+        ("Sales should recover in the third quarter.", "the third quarter", "2024-Q3"),
+        ("The rains came early this summer.", "this summer", "2024-SU"),
+        ("The talks collapsed yesterday.", "yesterday", "2024-03-12"),
+        ("Troops have massed on the border in recent months.", "recent months", "PAST_REF"),
+        ("Prices are now falling.", "now", "PRESENT_REF"),
+    ],
+)
+def test_weeks_months_years_and_references(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected", "typ"),
+    [
+        ("The two sides talked for nearly eight hours.", "nearly eight hours", "PT8H", "DURATION"),
+        ("The ceasefire held for three days.", "three days", "P3D", "DURATION"),
+        ("It took a few weeks to agree.", "a few weeks", "PXW", "DURATION"),
+        ("They signed a two-year contract.", "two-year", "P2Y", "DURATION"),
+        ("The paper is published daily.", "daily", "P1D", "SET"),
+        ("He spoke to reporters on Monday night after the talks.", "Monday night", "2024-03-11TNI", "TIME"),
+        ("The polls will close at 8 p.m. on Thursday.", "8 p.m. on Thursday", "2024-03-14T20:00", "TIME"),
+    ],
+)
+def test_durations_sets_and_times(text, expr, expected, typ):
+    found = values(text)
+    assert found[expr] == (expected, typ)
+
+
+def test_anaphoric_days_use_the_date_just_mentioned():
+    text = "Talks began on March 3. The next day, the envoys left. On the same day, a statement followed."
+    found = values(text)
+    assert found["March 3"][0] == "2024-03-03"
+    assert found["The next day"][0] == "2024-03-04"
+    assert found["the same day"][0] == "2024-03-04"
+
+
+def test_counts_and_verbs_are_not_dates():
+    assert values("About 1500 soldiers crossed the river.") == {}
+    assert values("Prices may rise, the bank said.") == {}
+
+
+def test_undated_text_keeps_unknown_parts_as_x():
+    found = values("On the 10th, the ministers met. He spoke on Monday.", dct=None)
+    assert found["the 10th"][0] == "XXXX-XX-10"
+    assert found["Monday"][0] == "XXXX-WXX-1"
+
+
+def test_range_anchor_keeps_what_both_ends_agree_on():
+    text = "The talks were held on Monday. A deal was signed on the 11th."
+    found = values(text, dct="2024-03-13/2024-03-17")
+    assert found["Monday"][0] == "2024-03-11"
+    assert found["the 11th"][0] == "2024-03-11"
+    wide = values("The envoy arrived on Friday.", dct="2024-03-13/2024-03-17")
+    assert wide["Friday"][0] == "2024-03-XX"  # the 8th or the 15th: only the month is known
+
+
+def test_parse_gives_tense(nlp):
+    text = "The president, who arrived late, will meet the delegation on Friday."
+    assert value_of(text, "Friday", doc=nlp(text)) == "2024-03-15"
+    past = "The delegation met the president on Friday."
+    assert value_of(past, "Friday", doc=nlp(past)) == "2024-03-08"
+
+
+def _article_with_gaps(published: str | None = DCT) -> Article:
+    """An article whose body skips a boilerplate line of the original text."""
+    text = "Share this!\nTalks resumed on Monday in Vienna.\nSubscribe now\nA deal is due next week."
+    first = text.index("Talks")
+    second = text.index("A deal")
+    line1 = text[first:text.index("\n", first)]
+    line2 = text[second:]
+    body = line1 + "\n\n" + line2
+    offsets = OffsetMap(((0, first, len(line1)), (len(line1) + 2, second, len(line2))))
+    return Article(id=content_id(text), source="t.txt", text=text, body=body, offsets=offsets,
+                   published=published, published_how="metadata" if published else None)
+
+
+def test_extract_timexes_maps_spans_to_the_original_text():
+    article = _article_with_gaps()
+    found = extract_timexes(None, article)
+    assert [(t.text, t.value) for t in found] == [("Monday", "2024-03-11"), ("next week", "2024-W12")]
+    for tx in found:
+        assert article.text[tx.span.start:tx.span.end] == tx.text
+        assert tx.anchor == DCT and "publication date 2024-03-13" in tx.how and 0 < tx.confidence <= 1
+
+
+def test_date_for_span_prefers_the_sentence_date_then_publication():
+    article = article_from_text("The army withdrew on Monday. Nobody commented.", published=DCT)
+    timexes = extract_timexes(None, article)
+    first = article.text.index("The army")
+    assert date_for_span(article, timexes, first, first + 10) == ("2024-03-11", "text")
+    second = article.text.index("Nobody")
+    assert date_for_span(article, timexes, second, second + 6) == (DCT, "published")
+    undated = article_from_text("Nobody commented.")
+    assert date_for_span(undated, [], 0, 6) == (None, None)
+
+
+def test_infer_publication_date_from_the_story():
+    dated = article_from_text("The ministers met in Vienna on Monday, officials said.", published=DCT, source="a")
+    undated = article_from_text("On the 11th, the ministers met in Vienna. The next talks are set for April.",
+                                source="b")
+    other = article_from_text("On the 11th a storm hit the coast.", source="c")
+    items = [(a, extract_timexes(None, a)) for a in (dated, undated, other)]
+    groups = {dated.id: "s1", undated.id: "s1", other.id: "s2"}
+    inferred = infer_publication_dates(items, groups)
+    assert set(inferred) == {undated.id}  # no dated article in s2, nothing to infer from
+    value, reason = inferred[undated.id]
+    assert value.startswith("2024-03-11/") and "s1" in reason
+    assert value_of(undated.body, "the 11th", dct=value) == "2024-03-11"
+
+
+def test_date_for_span_with_a_parse_uses_its_sentences(nlp):
+    article = article_from_text("Nobody commented at first. On Monday the army withdrew. It was quiet.", published=DCT)
+    doc = nlp(article.body)
+    timexes = extract_timexes(doc, article)
+    start = article.text.index("the army")
+    assert date_for_span(article, timexes, start, start + 8, doc) == ("2024-03-11", "text")
+    start = article.text.index("It was")
+    assert date_for_span(article, timexes, start, start + 6, doc) == (DCT, "published")
