@@ -91,20 +91,37 @@ def emit(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[
     for _, header in columns:
         table.add_column(header, overflow="fold")
     for row in rows:
-        table.add_row(*[_cell(row.get(key)) for key, _ in columns])
+        table.add_row(*[_cell(row.get(key), key) for key, _ in columns])
     _out().print(table)
     if not rows:
         err.print("(nothing found)")
 
 
-def _cell(value: Any) -> str:
+# In tables (not in --json/--csv), paths show as file names and ids as their first
+# characters: commands accept an id prefix, and the full values are one --json away.
+_PATH_KEYS = {"source", "sources", "other_source"}
+_ID_KEYS = {"id", "articles", "linked", "story", "article_id", "other_id", "earliest"}
+ID_CHARS = 10
+
+
+def _short(value: Any, key: str) -> str:
+    text = str(value)
+    if key in _PATH_KEYS:
+        return text.rsplit("/", 1)[-1]
+    if key in _ID_KEYS:
+        return text[:ID_CHARS]
+    return text
+
+
+def _cell(value: Any, key: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value[:6]) + (f" (+{len(value) - 6})" if len(value) > 6 else "")
+        shown = ", ".join(_short(v, key) for v in value[:6])
+        return shown + (f" (+{len(value) - 6})" if len(value) > 6 else "")
     if isinstance(value, bool):
         return "yes" if value else ""
-    return str(value)
+    return _short(value, key)
 
 
 # -- the group ---------------------------------------------------------------------------------
@@ -443,6 +460,53 @@ def export(db: str, fmt: str, output: str, tables: tuple[str, ...]) -> None:
         written = api.export(store, fmt, output, tables or api.EXPORT_TABLES)
     for path in written:
         click.echo(str(path))
+
+
+@cli.command()
+@store_option
+@click.option("--story", default=None, help="Only this story (id or id prefix) [default: every story].")
+@click.option("--output", "-o", default="report.html", show_default=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@handle_errors
+def report(db: str, story: str | None, output: str) -> None:
+    """Write a self-contained HTML report (one file, no network) to mail to a colleague.
+
+    In Python: newstrail.report.write_report().
+    """
+    from .report import write_report
+
+    with _open(db) as store:
+        path = write_report(store, output, story=story)
+    click.echo(str(path))
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep 127.0.0.1 unless you mean to share the store).")
+@click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--get", "get_path", default=None, metavar="PATH", help="Render one page or JSON (e.g. /api/stories), print it and exit: 0 for a 2xx status, else 1.")
+@handle_errors
+def serve(db: str, host: str, port: int, get_path: str | None) -> None:
+    """Browse and search the store in a local web app (read-only).
+
+    In Python: newstrail.report.app.serve() / create_app().
+    """
+    from .report.app import create_app
+    from .report.app import serve as run_server
+
+    if get_path is None:
+        err.print(f"newstrail: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
+        run_server(db, host=host, port=port)
+        return
+    import warnings
+
+    with warnings.catch_warnings():  # starlette's notice about its test client's HTTP library
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        response = client.get(get_path)
+    click.echo(response.text)
+    sys.exit(0 if 200 <= response.status_code < 300 else 1)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ needs what the one before it made (stories need actors; timeline needs stories a
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -98,7 +99,12 @@ def run_article_stages(raw: RawArticle, common_lines: frozenset[str], timings: d
 
 
 def date_quotes(article: Article, quotes: list[Quote], timexes: list, doc) -> list[Quote]:
-    """The date each quote was said: the time expression governing it, else publication."""
+    """The date each quote was said: the time expression governing its cue, else publication.
+
+    Time expressions inside the quoted content say what the speaker talked about ("since
+    1997"), not when they spoke, and a bare year is too coarse to date a statement; both
+    are left out.
+    """
     from .timex import date_for_span
 
     dated = []
@@ -106,11 +112,19 @@ def date_quotes(article: Article, quotes: list[Quote], timexes: list, doc) -> li
         if quote.said_on:
             dated.append(quote)
             continue
-        start = min(s.start for s in (quote.content, quote.cue, quote.speaker) if s is not None)
-        end = max(s.end for s in (quote.content, quote.cue, quote.speaker) if s is not None)
-        value, how = date_for_span(article, timexes, start, end, doc)
+        content = quote.content
+        usable = [
+            t for t in timexes
+            if not (content.start <= t.span.start and t.span.end <= content.end) and not _YEAR_ONLY.match(t.value)
+        ]
+        parts = [s for s in (quote.content, quote.cue, quote.speaker) if s is not None]
+        start, end = min(s.start for s in parts), max(s.end for s in parts)
+        value, how = date_for_span(article, usable, start, end, doc)
         dated.append(replace(quote, said_on=value, said_on_how=how))
     return dated
+
+
+_YEAR_ONLY = re.compile(r"^\d{4}$")
 
 
 # -- corpus stages ------------------------------------------------------------------------
