@@ -1,0 +1,749 @@
+"""Entity mentions in one article, and canonical actors across the corpus.
+
+Two stages live here because they share one idea of what a name is:
+
+* :func:`extract_mentions` (per article, pure): spaCy's named entities (PERSON, ORG, GPE,
+  NORP), the titles that introduce a person ("Trade Ministry spokesman Karl Maier"), definite
+  role descriptions ("the envoy", "the Deputy Trade Minister") and third-person
+  pronouns, each resolved to an article-local identity, ``Mention.key``.
+* :func:`resolve_actors` (corpus level): joins keys across articles into canonical
+  :class:`~newstrail.model.Actor` records, tolerant of transliteration ("Sergei"/"Sergey",
+  "Ivanov"/"Ivanoff") but refusing to join people whose first names conflict.
+
+Resolution is rule-based on purpose: the reference corpora we can measure on have no data
+licence, so nothing here is trained on them; the rules are general news-writing conventions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pycountry
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .model import Actor, Article, Mention, stable_id
+
+try:  # rapidfuzz is fast C++; difflib is the stdlib fallback so a missing wheel only costs speed
+    from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+    def _similarity(a: str, b: str) -> float:
+        return JaroWinkler.similarity(a, b)
+
+    def _edits(a: str, b: str) -> int:
+        return Levenshtein.distance(a, b)
+
+except ImportError:  # pragma: no cover - exercised only without rapidfuzz
+    import difflib
+
+    def _similarity(a: str, b: str) -> float:
+        return difflib.SequenceMatcher(None, a, b).ratio()
+
+    def _edits(a: str, b: str) -> int:
+        ops = difflib.SequenceMatcher(None, a, b).get_opcodes()
+        return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+
+
+__all__ = ["ActorResolution", "extract_mentions", "resolve_actors", "country_of", "ROLE_NOUNS"]
+
+# --- lexicons -------------------------------------------------------------------------------
+# Head nouns of titles and roles that introduce or describe a person. Hand-written: spaCy has
+# no title lexicon, and these are the offices news writes about.
+ROLE_NOUNS = frozenset(
+    """
+    minister secretary spokesman spokeswoman spokesperson ambassador envoy diplomat president
+    premier chancellor leader head chief chairman chairwoman chair negotiator official
+    director commander general adviser advisor aide senator congressman congresswoman
+    representative governor mayor candidate nominee king queen prince emperor pope
+    lawmaker legislator deputy undersecretary counsellor counselor consul attorney judge
+    prosecutor lawyer attorney-general strategist manager analyst economist expert professor
+    researcher founder executive ceo chairperson speaker whip commissioner administrator
+    general colonel captain major lieutenant officer sergeant coordinator campaigner
+    activist organizer organiser surrogate pollster pundit columnist editor reporter
+    correspondent journalist writer author businessman businesswoman billionaire mogul
+    vice-president veep nominee incumbent challenger opponent rival
+    """.split()
+)
+# Descriptions generic enough to refer back to whoever is being discussed ("the envoy").
+GENERIC_ROLES = frozenset(
+    "diplomat official source aide adviser advisor envoy negotiator veteran politician"
+    " candidate nominee lawmaker executive".split()
+)
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+              "dr": None, "dr.": None, "sir": "m", "lord": "m", "lady": "f", "madam": "f"}
+FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman queen princess".split())
+MALE_ROLES = frozenset("spokesman chairman congressman businessman king prince".split())
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+# Seats of government and metonyms used for a country's government ("Paris said", "the
+# White House warned"); pycountry has no capitals, so this short table is hand-written.
+METONYMS = {
+    "kremlin": "RUS", "moscow": "RUS", "washington": "USA", "white house": "USA",
+    "america": "USA", "beijing": "CHN", "kiev": "UKR", "kyiv": "UKR", "london": "GBR",
+    "downing street": "GBR", "britain": "GBR", "great britain": "GBR", "uk": "GBR",
+    "paris": "FRA", "elysee": "FRA", "berlin": "DEU", "tokyo": "JPN", "tehran": "IRN",
+    "iran": "IRN", "pyongyang": "PRK", "north korea": "PRK", "seoul": "KOR",
+    "south korea": "KOR", "ankara": "TUR", "turkey": "TUR", "warsaw": "POL",
+    "minsk": "BLR", "syria": "SYR", "damascus": "SYR", "venezuela": "VEN", "vietnam": "VNM",
+    "taiwan": "TWN", "taipei": "TWN", "laos": "LAO", "bolivia": "BOL", "tanzania": "TZA",
+    "moldova": "MDA", "czech republic": "CZE", "brussels": None, "russia": "RUS",
+}
+# Demonyms that suffix stripping cannot reach (see _demonym_country).
+DEMONYMS = {"american": "USA", "americans": "USA", "british": "GBR", "briton": "GBR",
+            "french": "FRA", "dutch": "NLD", "polish": "POL", "swiss": "CHE", "turkish": "TUR",
+            "greek": "GRC", "spanish": "ESP", "swedish": "SWE", "danish": "DNK",
+            "finnish": "FIN", "irish": "IRL", "belarusian": "BLR", "iranian": "IRN",
+            "israeli": "ISR", "pakistani": "PAK", "saudi": "SAU", "afghan": "AFG",
+            "iraqi": "IRQ", "kuwaiti": "KWT", "yemeni": "YEM", "filipino": "PHL",
+            "english": "GBR", "scottish": "GBR", "welsh": "GBR", "thai": "THA",
+            "norwegian": "NOR", "portuguese": "PRT", "japanese": "JPN", "chinese": "CHN",
+            "vietnamese": "VNM", "lebanese": "LBN", "korean": None, "soviet": "RUS"}
+# Display names where ISO's formal name reads oddly in a report ("Russian Federation").
+SHORT_NAMES = {"RUS": "Russia", "USA": "United States", "GBR": "United Kingdom", "IRN": "Iran",
+               "PRK": "North Korea", "KOR": "South Korea", "SYR": "Syria", "VEN": "Venezuela",
+               "VNM": "Vietnam", "TWN": "Taiwan", "BOL": "Bolivia", "TZA": "Tanzania",
+               "MDA": "Moldova", "LAO": "Laos", "CZE": "Czechia", "TUR": "Turkey"}
+
+ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "country"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# How far back (in sentences) a pronoun or a generic description looks for its antecedent;
+# news rarely refers back further without repeating the name (a quoted passage of several short sentences can sit between a name and "the envoy";
+# 6 was too short on the seed articles).
+LOOKBACK_SENTENCES = 10
+# How far ahead a description that opens a passage ("The chief of the mission told…")
+# looks for the name it is later given.
+LOOKAHEAD_SENTENCES = 2
+
+
+# --- countries ------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents or dots: 'U.S.' -> 'us', 'Élysée' -> 'elysee'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text.replace(".", "")).strip().lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 code of a country name, metonym or demonym, or None.
+
+    pycountry knows names and codes; metonyms (capitals, "the White House") and irregular
+    demonyms come from the small tables above.
+    """
+    folded = _fold(text)
+    folded = re.sub(r"^the ", "", folded)
+    folded = re.sub(r"(?:'s|’s)$", "", folded)
+    if folded in METONYMS:
+        return METONYMS[folded]
+    if folded in DEMONYMS:
+        return DEMONYMS[folded]
+    if len(folded) < 2:
+        return None
+    try:
+        return pycountry.countries.lookup(folded).alpha_3
+    except LookupError:
+        pass
+    return _demonym_country(folded)
+
+
+def _demonym_country(folded: str) -> str | None:
+    """'russian' -> RUS, 'ukrainian' -> UKR: strip a demonym suffix, match a name's start."""
+    for suffix in ("ians", "ian", "ans", "an", "ese", "ns", "n", "i"):
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
+            stem = folded[: -len(suffix)]
+            for country in pycountry.countries:
+                for name in (country.name, getattr(country, "common_name", ""),
+                             SHORT_NAMES.get(country.alpha_3, "")):
+                    if name and _fold(name).startswith(stem) and len(_fold(name)) - len(stem) <= 3:
+                        return country.alpha_3
+    return None
+
+
+def country_name(code: str) -> str:
+    """Display name of an alpha-3 code."""
+    if code in SHORT_NAMES:
+        return SHORT_NAMES[code]
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+# --- per-article mentions -------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    """A mention under construction (Mention is frozen)."""
+
+    start: int  # body offsets
+    end: int
+    text: str
+    kind: str
+    key: str
+    sent: int
+    subject: bool
+    named: bool
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    head: int = -1  # token index of the mention's head
+    resolved: bool = True
+    full: str | None = None  # the name with an editor's bracketed insertion filled in
+
+
+def _clean_name(text: str) -> str:
+    """Name text without brackets, possessive or leading article: '(Jan)Novak' -> 'Jan Novak'."""
+    text = re.sub(r"[()\[\]]", " ", text)
+    text = re.sub(r"(?:'s|’s)$", "", text.strip())
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ,.;:-–")
+
+
+def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
+    """Tokens just left of a name that form its title ("Polish Deputy Trade Minister")."""
+    tokens: list[Token] = []
+    i = ent.start - 1
+    while i >= ent.sent.start:
+        tok = doc[i]
+        if tok.text in ("'s", "’s") or (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.dep_ != "appos"):
+            if tok.ent_type_ == "PERSON":  # another person's name: their title ends here
+                break
+            tokens.insert(0, tok)
+            i -= 1
+            continue
+        if tok.lower_ in ("and", "of", "for") and tokens:  # "Minister and chief negotiator"
+            tokens.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while tokens and tokens[0].lower_ in ("and", "of", "for"):
+        tokens.pop(0)
+    return tokens
+
+
+def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | None]:
+    """(role, affiliation, gender) from title tokens; None when no role noun is among them."""
+    words = [t.lower_ for t in tokens]
+    gender = next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
+    tokens = [t for t in tokens if t.lower_ not in HONORIFICS]
+    if not any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in tokens):
+        return None, None, gender
+    if any(t.lower_ in FEMALE_ROLES for t in tokens):
+        gender = "f"
+    elif any(t.lower_ in MALE_ROLES for t in tokens):
+        gender = gender or "m"
+    affiliation = None
+    while tokens and (tokens[0].ent_type_ in ("NORP", "GPE") or country_of(tokens[0].text)
+                      or tokens[0].text in ("'s", "’s")):
+        if affiliation is None and tokens[0].text not in ("'s", "’s"):
+            code = country_of(tokens[0].text)
+            affiliation = country_name(code) if code else tokens[0].text
+        tokens.pop(0)
+    if affiliation is None:
+        org = [t for t in tokens if t.ent_type_ == "ORG"]
+        if len(org) > 1 or (org and org[0].is_upper):  # a lone "State" in "Secretary of State" is no body
+            affiliation = " ".join(t.text for t in org)
+    role = " ".join(t.text for t in tokens) or None
+    return role, affiliation, gender
+
+
+def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
+    """Role from an apposition: "the chief negotiator, Jan Novak" / "Novak, the envoy"."""
+    root = ent.root
+    candidates: list[Token] = []
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        candidates.append(root.head)
+    candidates.extend(c for c in root.children if c.dep_ == "appos")
+    for head in candidates:
+        if head.lemma_.lower() not in ROLE_NOUNS and head.lower_ not in ROLE_NOUNS:
+            continue
+        words = [t for t in head.subtree if not (ent.start <= t.i < ent.end) and t.dep_ != "det"
+                 and (t is head or t.dep_ not in ("appos", "punct", "relcl")) and t.i < ent.start + 40]
+        words = [t for t in words if t.i < ent.start] if head.i < ent.start else words
+        role, affiliation, _ = _split_title(words)
+        if role:
+            return role, affiliation
+    return None, None
+
+
+def _person_like_org(doc: Doc, ent: SpacySpan) -> bool:
+    """An ORG/GPE tag that spaCy gave a person introduced by a title ("spokeswoman Kowalska")."""
+    if ent.start == 0 or len(ent) > 3:
+        return False
+    prev = doc[ent.start - 1]
+    return (prev.lower_ in ROLE_NOUNS and prev.pos_ in ("NOUN", "PROPN")
+            and all(t.is_title for t in ent) and country_of(ent.text) is None)
+
+
+def _entity_drafts(doc: Doc) -> list[_Draft]:
+    """Named mentions from spaCy's entities, with titles attached to people."""
+    drafts: list[_Draft] = []
+    sent_index = _sentence_index(doc)
+    for ent in doc.ents:
+        kind = ENTITY_LABELS.get(ent.label_)
+        if kind is None or "\n" in ent.text:
+            continue
+        if ent.label_ in ("ORG", "GPE") and _person_like_org(doc, ent):
+            kind = "person"
+        full = _clean_name(ent.text)
+        # "President (Jan)Novak": the text says "Novak", the bracket adds the first name
+        # (spaCy often leaves the opening bracket outside the entity: "Jan)Novak")
+        text = _clean_name(re.sub(r"\([^)]*\)|^[^()]*\)", " ", ent.text)) if ")" in ent.text else full
+        if not text or not any(c.isalpha() for c in text):
+            continue
+        start = ent.start_char
+        if ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFICS and kind in ("person", "organisation"):
+            start = doc[ent.start - 1].idx  # "Mr Ivanoff" is the form the article uses
+            text = f"{doc[ent.start - 1].text} {text}"
+        role = affiliation = gender = None
+        code = None
+        if kind == "person":
+            role, affiliation, gender = _split_title(_title_tokens(doc, ent))
+            if role is None:
+                role, affiliation = _appos_role(ent)
+        elif ent.label_ == "NORP":
+            if ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ":
+                continue  # an adjective ("Polish envoys"): affiliation, not a mention
+            code = country_of(text)
+            if code is None:
+                kind = "other"
+        else:
+            code = country_of(text)
+            if code is not None:
+                kind = "country"
+            elif ent.label_ == "GPE":
+                kind = "other"  # a city or region named as a place, not as an actor
+        key = country_name(code) if code else text
+        drafts.append(_Draft(start, ent.end_char, text, kind, key, sent_index[ent.root.i],
+                             ent.root.dep_ in SUBJECT_DEPS, True, role, affiliation, gender,
+                             head=ent.root.i, full=full if full != text else None))
+    return drafts
+
+
+def _relabel_person_names(drafts: list[_Draft]) -> None:
+    """An ORG tag on a name the article also gives a PERSON ("Marek Novak" … "Novak said")."""
+    person_tokens = {w for d in drafts if d.kind == "person" for w in _name_tokens(d.full or d.text)}
+    for d in drafts:
+        if d.kind == "organisation" and len(d.text.split()) <= 2 and d.text[:1].isupper() and not d.text.isupper():
+            words = _name_tokens(d.text)
+            if words and all(w in person_tokens for w in words):
+                d.kind = "person"
+
+
+def _metonym_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
+    """Government metonyms spaCy misses as entities ("the White House" tagged as nothing)."""
+    drafts: list[_Draft] = []
+    sent_index = _sentence_index(doc)
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN":
+            continue
+        code = METONYMS.get(tok.lower_)
+        if code:
+            drafts.append(_Draft(tok.idx, tok.idx + len(tok.text), tok.text, "country",
+                                 country_name(code), sent_index[tok.i], tok.dep_ in SUBJECT_DEPS,
+                                 True, head=tok.i))
+    return drafts
+
+
+def _description_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
+    """Definite role descriptions that stand for a person: "the (senior) envoy",
+    "the Deputy Trade Minister", "the chief of the Chilean mission"."""
+    drafts: list[_Draft] = []
+    sent_index = _sentence_index(doc)
+    for tok in doc:
+        if tok.i in taken or tok.tag_ in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.lemma_.lower() not in ROLE_NOUNS and tok.lower_ not in ROLE_NOUNS:
+            continue
+        if tok.dep_ in ("compound", "amod") or any(c.dep_ == "appos" for c in tok.children):
+            continue  # a title in front of a name, or "the envoy, Novak": the name carries it
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
+            continue
+        det = [c for c in tok.children if c.dep_ == "det"]
+        if not det or det[0].lower_ != "the":
+            continue
+        start = det[0].i
+        end = tok.i + 1
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end]
+        if preps and tok.lemma_.lower() in ("head", "chief", "leader", "chair", "chairman"):
+            end = preps[0].right_edge.i + 1
+        words = doc[start + 1 : end]
+        gender = "f" if tok.lower_ in FEMALE_ROLES else "m" if tok.lower_ in MALE_ROLES else None
+        drafts.append(_Draft(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                             doc[start:end].text, "person", "", sent_index[tok.i],
+                             tok.dep_ in SUBJECT_DEPS, False, role=words.text, gender=gender,
+                             head=tok.i, resolved=False))
+    return drafts
+
+
+def _pronoun_drafts(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Draft]:
+    """Third-person singular pronouns outside quotations (inside, "he" is someone else's)."""
+    drafts: list[_Draft] = []
+    sent_index = _sentence_index(doc)
+    for tok in doc:
+        if tok.lower_ not in PRONOUN_GENDER or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
+            continue
+        drafts.append(_Draft(tok.idx, tok.idx + len(tok.text), tok.text, "person", "",
+                             sent_index[tok.i], tok.dep_ in SUBJECT_DEPS, False,
+                             gender=PRONOUN_GENDER[tok.lower_], head=tok.i, resolved=False))
+    return drafts
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of each token (cached on the doc: several passes need it)."""
+    cached = doc.user_data.get("newstrail_sent_index")
+    if cached is None:
+        cached = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                cached[i] = n
+        doc.user_data["newstrail_sent_index"] = cached
+    return cached
+
+
+# Double marks pair up within a paragraph; single curly marks (headlines: Novak: ‘Not now…’)
+# only open after a space or line start and close on a ’ that is not an apostrophe ("don’t").
+# Two apostrophes ('' … '') are the quote marks of some archives (New York Times text).
+_QUOTE_PAIRS = re.compile(
+    r"“[^”\n]*”?|''(?:(?!'')[^\n])*(?:'')?|\"[^\"\n]*\"?|«[^»\n]*»?"
+    r"|(?<![\w’])‘(?:[^’‘\n]|’(?=\w))+’(?!\w)"
+)
+
+
+def quotation_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations (marks included); an unclosed one ends at the paragraph."""
+    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < offset < e for s, e in ranges)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in _fold(name).replace("-", " ").split() if t not in HONORIFICS]
+
+
+def _fill_person_keys(drafts: list[_Draft]) -> None:
+    """Key of each named person = the fullest form of the name in this article.
+
+    Among the longer forms that contain all its tokens, the nearest one before it wins
+    (then the first after), so two Novaks in one article stay apart.
+    """
+    named = [d for d in drafts if d.kind == "person" and d.named]
+    for d in named:
+        tokens = set(_name_tokens(d.full or d.text))
+        fuller = [o for o in named if len(_name_tokens(o.full or o.text)) > len(tokens)
+                  and tokens <= set(_name_tokens(o.full or o.text))]
+        before = [o for o in fuller if o.start < d.start]
+        pick = (before[-1] if before else fuller[0]) if fuller else d
+        d.key = " ".join(t for t in (pick.full or pick.text).split() if _fold(t) not in HONORIFICS)
+    # a role or gender seen on any form of the name holds for the key
+    by_key: dict[str, list[_Draft]] = defaultdict(list)
+    for d in named:
+        by_key[d.key].append(d)
+    for group in by_key.values():
+        role = next((d.role for d in group if d.role), None)
+        aff = next((d.affiliation for d in group if d.affiliation), None)
+        gender = next((d.gender for d in group if d.gender), None)
+        for d in group:
+            d.role, d.affiliation, d.gender = d.role or role, d.affiliation or aff, d.gender or gender
+
+
+def _compatible(d: _Draft, cand: _Draft, genders: dict[str, str]) -> bool:
+    """Could ``d`` (pronoun/description) refer to ``cand``? Gender must not conflict."""
+    want = d.gender
+    have = genders.get(cand.key) or cand.gender
+    return not (want and have and want != have)
+
+
+def _resolve_references(drafts: list[_Draft]) -> None:
+    """Give pronouns and descriptions the key of the person they refer to.
+
+    Descriptions first look for a person introduced with the same role words ("the Deputy
+    Foreign Minister"); pronouns and generic descriptions take the most recent person in
+    subject position (the usual topic of a news passage); a description with no antecedent
+    looks a little ahead for the name it is given later.
+    """
+    drafts.sort(key=lambda d: d.start)
+    genders: dict[str, str] = {}
+    for d in drafts:
+        if d.kind == "person" and d.named and d.gender:
+            genders.setdefault(d.key, d.gender)
+    for n, d in enumerate(drafts):
+        if d.resolved:
+            continue
+        earlier = [c for c in drafts[:n] if c.kind == "person" and c.resolved and c.key
+                   and d.sent - c.sent <= LOOKBACK_SENTENCES and _compatible(d, c, genders)]
+        pick = _by_role(d, drafts[:n]) if d.role else None
+        if pick is None:
+            subjects = [c for c in earlier if c.subject and (c.sent < d.sent or c.start < d.start)]
+            pick = subjects[-1] if subjects else (earlier[-1] if earlier else None)
+        if pick is None and d.role is not None:
+            later = [c for c in drafts[n + 1 :] if c.kind == "person" and c.named and c.subject
+                     and c.sent - d.sent <= LOOKAHEAD_SENTENCES]
+            pick = later[0] if later else None
+        if pick is not None:
+            d.key, d.resolved = pick.key, True
+            d.affiliation = d.affiliation or pick.affiliation
+            if d.gender:
+                genders.setdefault(pick.key, d.gender)
+        elif d.role is not None:
+            d.key, d.resolved = d.text, True  # an unnamed official stays a description
+
+
+def _by_role(d: _Draft, before: list[_Draft]) -> _Draft | None:
+    """The latest named person whose title holds this description's role words."""
+    words = set(_fold(d.role or "").split()) - {"the", "of", "a"}
+    head = _fold(d.role or "").split()[-1:] if d.role else []
+    if not words or (head and head[0] in GENERIC_ROLES and len(words) <= 2):
+        return None
+    for c in reversed(before):
+        if c.kind == "person" and c.named and c.role and words <= set(_fold(c.role).split()):
+            return c
+    return None
+
+
+def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """People, organisations and countries mentioned in an article, with their local keys.
+
+    ``doc`` is the spaCy parse of ``article.body``; spans are mapped to the original text.
+    Titles become ``role``/``affiliation`` of the person they introduce; descriptions and
+    he/she pronouns carry the key of the person they refer to.
+    """
+    drafts = _entity_drafts(doc)
+    _relabel_person_names(drafts)
+    taken = _token_set(doc, drafts)
+    drafts += _metonym_drafts(doc, taken)
+    taken = _token_set(doc, drafts)
+    drafts += _description_drafts(doc, taken)
+    drafts += _pronoun_drafts(doc, quotation_ranges(doc.text))
+    _fill_person_keys(drafts)
+    _resolve_references(drafts)
+    return [
+        Mention(article.body_span(d.start, d.end), d.text, d.kind, d.key, d.role, d.affiliation)
+        for d in sorted(drafts, key=lambda d: d.start)
+        if d.key
+    ]
+
+
+def _token_set(doc: Doc, drafts: Iterable[_Draft]) -> set[int]:
+    """Token indices covered by the drafts so far (later passes skip them)."""
+    taken: set[int] = set()
+    for d in drafts:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None:
+            taken.update(range(span.start, span.end))
+    return taken
+
+
+# --- corpus-level actors --------------------------------------------------------------------
+
+# Pairs of Latin spellings of the same Cyrillic (and a few other) sounds, folded to one form
+# before comparing names: Sergei/Sergey, Ivanov/Ivanoff, Mashkevich/Maskevich, Yuri/Iouri.
+_TRANSLIT = [
+    (r"ff\b", "v"), (r"w", "v"), (r"kh", "h"), (r"sch", "s"), (r"shch", "s"), (r"sh", "s"),
+    (r"zh", "z"), (r"ch", "c"), (r"tch", "c"), (r"ts", "c"), (r"tz", "c"), (r"yu|iu|ju", "u"),
+    (r"ya|ia|ja", "a"), (r"yo|io|jo", "o"), (r"ye|ie|je", "e"), (r"ey\b|ei\b|iy\b|ii\b|yi\b", "i"),
+    (r"y", "i"), (r"j", "i"), (r"x", "ks"), (r"(.)\1", r"\1"),
+]
+# Jaro-Winkler similarity of folded surnames above which two spellings are one name;
+# 0.92 joins Mashkevich/Maskevich-like pairs after folding, and keeps Clinton/Clayton apart.
+SURNAME_SIMILARITY = 0.92
+
+
+@functools.lru_cache(maxsize=8192)
+def translit_fold(name: str) -> str:
+    """A spelling-insensitive form of a name for comparison only."""
+    text = _fold(name)
+    for pattern, repl in _TRANSLIT:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
+def same_name_part(a: str, b: str) -> bool:
+    """Two spellings of one name part (surname or first name)?
+
+    After transliteration folding, one edit apart (two for long names) and Jaro-Winkler
+    above SURNAME_SIMILARITY; names under 5 letters must fold to the same string.
+    """
+    fa, fb = translit_fold(a), translit_fold(b)
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) < 5:  # short names: too little evidence for fuzzy matching
+        return False
+    max_edits = 2 if min(len(fa), len(fb)) >= 10 else 1
+    return _edits(fa, fb) <= max_edits and _similarity(fa, fb) >= SURNAME_SIMILARITY
+
+
+def _first_names_agree(a: list[str], b: list[str]) -> bool:
+    """First names conflict only when both are given and neither spelling nor initial fits."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return same_name_part(x, y)
+
+
+@dataclass
+class _Group:
+    kind: str
+    keys: set[tuple[str, str]] = field(default_factory=set)
+    forms: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    affiliations: Counter = field(default_factory=Counter)
+    code: str | None = None
+    mentions: int = 0
+
+
+class ActorResolution:
+    """Canonical actors of a corpus, and the map from (article id, local key) to actor id."""
+
+    def __init__(self, actors: list[Actor], index: dict[tuple[str, str], str]) -> None:
+        self.actors = actors
+        self._index = index
+        self._by_id = {a.id: a for a in actors}
+
+    def actor_id(self, article_id: str, key: str) -> str | None:
+        """The canonical actor id of an article-local key, or None when unknown."""
+        return self._index.get((article_id, key))
+
+    def actor(self, article_id: str, key: str) -> Actor | None:
+        """The canonical actor of an article-local key, or None."""
+        actor_id = self.actor_id(article_id, key)
+        return self._by_id.get(actor_id) if actor_id else None
+
+
+def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
+    """Join article-local keys across the corpus into canonical actors.
+
+    Countries join on their ISO code; people join when their surnames are spellings of one
+    name and their first names do not conflict; a bare surname joins the one full name it
+    fits and stays apart when it fits several people.
+    """
+    groups: dict[tuple[str, str], _Group] = {}
+    for article_id, mentions in items:
+        for m in mentions:
+            code = country_of(m.key) if m.kind == "country" else None
+            kind = m.kind
+            gid = ("country", code) if code else (kind, m.key)
+            g = groups.setdefault(gid, _Group(kind, code=code))
+            g.keys.add((article_id, m.key))
+            g.mentions += 1
+            if _is_name_form(m):
+                g.forms[_clean_name(m.text)] += 1
+                bare = " ".join(w for w in m.text.split() if w.lower() not in HONORIFICS)
+                if bare != m.text:  # "Mr Ivanoff" is also "Ivanoff"
+                    g.forms[bare] += 1
+            g.forms[m.key] += 0  # the key is always a variant, even if only descriptions used it
+            if m.role:
+                g.roles[m.role] += 1
+            if m.affiliation:
+                g.affiliations[m.affiliation] += 1
+    merged = _merge_people([g for gid, g in groups.items() if g.kind == "person"])
+    merged += _merge_organisations([g for g in groups.values() if g.kind == "organisation"])
+    merged += [g for g in groups.values() if g.kind not in ("person", "organisation")]
+    actors: list[Actor] = []
+    index: dict[tuple[str, str], str] = {}
+    for g in merged:
+        actor = _actor_of(g)
+        actors.append(actor)
+        for key in g.keys:
+            index[key] = actor.id
+    actors.sort(key=lambda a: (-a.mentions, a.name))
+    return ActorResolution(actors, index)
+
+
+def _is_name_form(m: Mention) -> bool:
+    """A surface form worth listing as a variant: a name, not 'he' or 'the envoy'."""
+    return m.text[:1].isupper() and m.text.lower() not in PRONOUN_GENDER and not m.text.lower().startswith("the ")
+
+
+def _full_name(g: _Group) -> list[str]:
+    """Tokens of the group's longest name form."""
+    best = max(g.forms, key=lambda f: (len(_name_tokens(f)), g.forms[f], f))
+    return _name_tokens(best)
+
+
+def _merge_people(groups: list[_Group]) -> list[_Group]:
+    """Union people whose names are spellings of one another (full names first)."""
+    groups = sorted(groups, key=lambda g: -len(_full_name(g)))
+    clusters: list[_Group] = []
+    for g in groups:
+        name = _full_name(g)
+        if not name:
+            clusters.append(g)
+            continue
+        fits = [c for c in clusters if _names_fit(name, _full_name(c))]
+        if len(fits) > 1 and len(name) == 1 and g.roles:
+            # a bare surname shared by several people: the one with the same role, if any
+            fits = [c for c in fits if _roles_agree(g, c)] or fits
+        if len(fits) == 1 or (fits and len(name) > 1):
+            _absorb(fits[0], g)
+        else:
+            clusters.append(g)  # no match, or a bare surname shared by several people
+    return clusters
+
+
+def _roles_agree(a: _Group, b: _Group) -> bool:
+    """Do two groups share a role ("deputy minister" in both)?"""
+    roles_a = {_fold(r) for r in a.roles}
+    roles_b = {_fold(r) for r in b.roles}
+    return any(x in y or y in x for x in roles_a for y in roles_b)
+
+
+def _names_fit(a: list[str], b: list[str]) -> bool:
+    """Same person by name? Surnames must be spellings of one another, first names agree."""
+    if not a or not b or not same_name_part(a[-1], b[-1]):
+        return False
+    return _first_names_agree(a[:-1], b[:-1])
+
+
+def _merge_organisations(groups: list[_Group]) -> list[_Group]:
+    """Join an organisation's acronym with its full name ("NATO" and the spelled-out form)."""
+    clusters: list[_Group] = []
+    for g in sorted(groups, key=lambda g: -max(len(f) for f in g.forms)):
+        name = max(g.forms, key=len)
+        target = next((c for c in clusters if _acronym_of(name, max(c.forms, key=len))
+                       or _fold(name) == _fold(max(c.forms, key=len))), None)
+        if target is not None:
+            _absorb(target, g)
+        else:
+            clusters.append(g)
+    return clusters
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """'NATO' for 'North Atlantic Treaty Organization', 'WHO' for 'World Health Organization'."""
+    if not short.isupper() or len(short) < 2 or " " in short:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in ("for", "and", "of", "the", "in", "on")]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper().startswith(short)
+
+
+def _absorb(target: _Group, g: _Group) -> None:
+    target.keys |= g.keys
+    target.forms.update(g.forms)
+    target.roles.update(g.roles)
+    target.affiliations.update(g.affiliations)
+    target.mentions += g.mentions
+
+
+def _actor_of(g: _Group) -> Actor:
+    """The Actor record of a group: longest name, most frequent role and affiliation."""
+    if g.code:
+        name = country_name(g.code)
+    else:
+        name = max(g.forms, key=lambda f: (len(_name_tokens(f)), g.forms[f], len(f)))
+    role = g.roles.most_common(1)[0][0] if g.roles else None
+    affiliation = g.affiliations.most_common(1)[0][0] if g.affiliations else None
+    variants = tuple(sorted(f for f, n in g.forms.items() if n > 0 or f == name))
+    ident = stable_id("actor", g.kind, g.code or "|".join(_name_tokens(name)) or name)
+    return Actor(ident, name, g.kind, role, affiliation, variants, g.code, g.mentions)

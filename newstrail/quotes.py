@@ -1,0 +1,854 @@
+"""Quote extraction and attribution: who said what, with the exact spans.
+
+The extractor is driven by the dependency parse and a speech-verb lexicon (below, with verb
+classes), in four passes over one article:
+
+1. **Cues.** Every speech verb outside a quotation (and "according to") is a cue; its
+   subject is the speaker (the object for "media quoted sources as saying", the passive
+   subject for "he was quoted as saying"); its content is the clausal complement, or the
+   clause it interrupts ("…, X said"), or, when the sentence stops right after the cue
+   ("X said. No date is set…", common in machine translation), the next sentence.
+2. **Quotation marks.** A quotation that no cue covered takes an adjacent cue clause
+   ("“A,” he said, “B.”" gives B too); a paragraph opened by a name and a colon
+   (headlines, transcripts) attributes the rest of the paragraph to that name.
+3. **Continuations.** A paragraph that is only a quotation, right after a quote by X, is
+   X's; so is a full-clause quotation in a paragraph whose earlier sentence quotes X.
+4. **Kinds.** Content that is a quotation is ``direct``; reported content with a quoted
+   fragment is ``mixed``; otherwise ``indirect``.
+
+Speakers come from the article's mentions (actors.py), so "he", "the envoy" and "Mr
+Ivanoff" carry the article-local key of the person they refer to.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .actors import quotation_ranges
+from .model import Article, Mention, Quote
+
+__all__ = ["extract_quotes", "SPEECH_VERBS", "VERB_CLASSES", "SPEECH_CLASSES", "ATTITUDE_CONFIDENCE"]
+
+# Speech-verb lexicon by class. Hand-written (no library ships one with classes); the
+# classes decide what a cue may govern: ``say`` verbs take any clause, ``commit``/``urge``
+# verbs also an infinitive ("vowed to …"), and ``think`` verbs (cognition) are cues only
+# with a third-person subject, since "I think" inside speech is not an attribution.
+VERB_CLASSES: dict[str, frozenset[str]] = {
+    "say": frozenset(
+        "say tell state declare announce add remark comment mention reply respond answer"
+        " explain outline describe write tweet post report reiterate repeat continue recall"
+        " conclude note observe stress emphasize emphasise underline underscore highlight"
+        " testify joke quip boast brag recount disclose reveal signal indicate assure"
+        " reassure counter retort confirm inform brief quote cite relay shout yell scream"
+        " whisper exclaim complain lament acknowledge admit concede chant echo interject read"
+        " proclaim pronounce affirm".split()
+    ),
+    "argue": frozenset(
+        "argue contend claim assert allege insist maintain suggest predict estimate"
+        " speculate theorize hint imply posit reason charge".split()
+    ),
+    "deny": frozenset("deny dispute reject refute dismiss".split()),
+    "warn": frozenset("warn caution threaten alert".split()),
+    "commit": frozenset("promise pledge vow swear guarantee commit".split()),
+    "urge": frozenset("urge demand ask request propose recommend advise".split()),
+    "think": frozenset(
+        "think believe feel hope fear expect doubt wonder know worry reckon agree"
+        " acknowledge".split()
+    ),
+    # Attitude cues (not speech): what an actor is said to find, call, back or blame.
+    # PolNeAR annotates these as attributions too; they come with lower confidence.
+    "evidence": frozenset("show find reveal conclude determine".split()),
+    "call": frozenset("call label dub brand term".split()),
+    "evaluate": frozenset(
+        "accuse criticize criticise praise blame defend attack slam blast thank condemn"
+        " denounce mock question decry applaud commend fault chide".split()
+    ),
+    "stance": frozenset("support oppose endorse back want seek favor favour prefer plan".split()),
+    # Topic cues: what someone spoke about ("talked about the economy", "called for a ban").
+    "topic": frozenset("talk speak campaign advocate push lobby rail joke testify".split()),
+}
+# Prepositions that introduce a topic cue's content (and a speech cue's, when it has no
+# clause: "warned of the dangers", "called for a ban", "commented on the ruling").
+TOPIC_PREPS = frozenset("for of on about against".split())
+# Classes whose cues are speech (the rest are attitude cues, see ATTITUDE_CONFIDENCE).
+SPEECH_CLASSES = frozenset({"say", "argue", "deny", "warn", "commit", "urge"})
+# Confidence of quotes from attitude cues; speech cues get 0.7-1.0, so a consumer that wants
+# speech only keeps confidence > ATTITUDE_CONFIDENCE (bench/quotes.py does).
+ATTITUDE_CONFIDENCE = 0.5
+SPEECH_VERBS: dict[str, str] = {}
+for _cls, _verbs in VERB_CLASSES.items():
+    for _verb in _verbs:
+        SPEECH_VERBS.setdefault(_verb, _cls)
+INFINITIVE_CLASSES = {"commit", "urge", "warn", "deny"}
+# Speech verbs whose direct object is what was said ("said yes", "described X as Y"); for the
+# others the object is an addressee ("told reporters") or not speech ("added to the
+# total", "claimed the seat", "posted a gain"), found on PolNeAR train false positives.
+OBJECT_CONTENT = frozenset(
+    "say write tweet announce declare describe mention note repeat reiterate shout yell chant"
+    " echo read proclaim".split()
+)
+# "point out", "go on (to say)": particle verbs whose bare verb is not a speech verb.
+PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("lay", "out"), ("spell", "out")}
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+RELATIVES = {"who", "which", "that"}
+EXPLETIVES = {"it", "there", "this", "that", "what", "which"}
+# Below this many word characters a quotation is a scare quote or a title, not speech on its
+# own; continuation passes ignore it (seed and PolNeAR train articles: fragments of 1-4 words
+# are names and labels).
+MIN_CLAUSE_WORDS = 5
+# Longest narration between two quotations of one utterance ("“A,” the farmer told a local
+# paper when asked about …. “B.”"); 12 missed such pairs on PolNeAR train, 30 catches them.
+CUE_CLAUSE_WORDS = 30
+# Unquoted words a direct quote's content may hold (a stray "he said" the parse let in).
+DIRECT_SLACK_WORDS = 1
+
+
+@dataclass
+class _Found:
+    """A quote under construction, in body offsets."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: Mention | None
+    speaker_range: tuple[int, int] | None
+    speaker_text: str | None
+    speaker_key: str | None
+    cue: tuple[int, int] | None
+    cue_text: str | None
+    confidence: float = 1.0
+
+
+class _Context:
+    """What the passes share about one article: quotations, paragraphs, mentions by offset."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.article = article
+        self.text = doc.text
+        self.quotations = quotation_ranges(self.text)
+        self.qstarts = [s for s, _ in self.quotations]
+        self.paragraphs = _paragraph_starts(self.text)
+        self.mentions = mentions
+        # mentions carry original offsets; compare through the same map as our spans
+        self.body_mentions = [(m, _body_range(article, m)) for m in mentions]
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraphs, offset) - 1
+
+    def quotation_at(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.qstarts, offset) - 1
+        if i >= 0 and self.quotations[i][0] <= offset < self.quotations[i][1]:
+            return self.quotations[i]
+        return None
+
+    def in_quotation(self, tok: Token) -> bool:
+        q = self.quotation_at(tok.idx)
+        return q is not None and q[0] < tok.idx
+
+    def mention_for(self, start: int, end: int, head: int | None = None) -> Mention | None:
+        """The mention covering a token range; the one holding the head token wins."""
+        best = None
+        for m, (ms, me) in self.body_mentions:
+            if ms < end and start < me:
+                if head is not None and ms <= head < me:
+                    return m
+                best = best or m
+        return best
+
+
+def _body_range(article: Article, m: Mention) -> tuple[int, int]:
+    """A mention's range in the body (the identity map in the common case)."""
+    segments = article.offsets.segments
+    if not segments or segments == ((0, 0, len(article.body)),):
+        return m.span.start, m.span.end
+    for body_start, orig_start, length in segments:
+        if orig_start <= m.span.start < orig_start + length:
+            start = body_start + m.span.start - orig_start
+            return start, start + (m.span.end - m.span.start)
+    return -1, -1
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs (lines) begin."""
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
+
+
+# --- cue recognition ------------------------------------------------------------------------
+
+
+def _cue_class(tok: Token) -> str | None:
+    """Verb class of a speech cue token, or None."""
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.lower_ == "saying"):
+        return None
+    lemma = tok.lemma_.lower()
+    cls = SPEECH_VERBS.get(lemma)
+    if cls is None:
+        particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "acomp", "oprd")), None)
+        if particle and (lemma, particle) in PARTICLE_CUES:
+            return "say"
+    return cls
+
+
+def _subject(tok: Token) -> Token | None:
+    """The speaker token of a cue: its subject, inherited through conj/xcomp/advcl chains."""
+    seen = 0
+    while tok is not None and seen < 4:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj  # a relative "who" stays: _speaker_fields keys it to its antecedent
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+        elif tok.dep_ == "relcl":
+            return tok.head
+        else:
+            return None
+        seen += 1
+    return None
+
+
+def _as_saying_speaker(tok: Token) -> Token | None:
+    """"media quoted sources as saying" -> sources; "he was quoted as saying" -> he."""
+    prep = tok.head
+    if prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in ("quote", "cite", "describe", "report"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        return obj
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """Token range of a speaker noun phrase, without relative clauses or appositions."""
+    keep = [t for t in tok.subtree]
+    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
+           for t in c.subtree}
+    keep = [t for t in keep if t.i not in cut]
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep)
+    return lo, hi + 1
+
+
+def _content_tokens(cue: Token, cls: str) -> list[Token]:
+    """Tokens of a cue's reported content from the parse (may be empty)."""
+    deps = {"ccomp"} | ({"xcomp"} if cls in INFINITIVE_CLASSES else set())
+    if cls == "call":
+        deps = {"dobj", "oprd", "xcomp", "ccomp"}
+    elif cls in ("evidence", "stance"):
+        deps = {"ccomp", "dobj", "xcomp"}
+    elif cls == "evaluate":
+        deps = {"dobj", "prep", "ccomp"}
+    parts = [c for c in cue.children if c.dep_ in deps and (cls in SPEECH_CLASSES or c.i > cue.i)]
+    if not parts and cue.lemma_.lower() in OBJECT_CONTENT:
+        # "said yes", "announced two votes for the bill", "described the plan as “bold”"
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+        if parts:
+            parts += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
+    if not parts and (cls == "topic" or cls in SPEECH_CLASSES or cue.lemma_.lower() == "call"):
+        parts = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > cue.i
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        parts = [g for c in parts[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if not parts and cls in SPEECH_CLASSES:
+        # "most said yes", "he said so": a one-word answer is the content
+        parts = [c for c in cue.children if c.i > cue.i and c.lower_ in ("so", "yes", "no")]
+    left = [p for p in parts if p.i < cue.i]
+    right = [p for p in parts if p.i > cue.i]
+    if left and right:
+        # "In a note sent after X resigned…, Novak said he…": content never spans
+        # the cue; the clause after it is the reported one (the left one is a misparse)
+        parts = right
+    tokens = [t for p in parts for t in _own_subtree(p)]
+    if not tokens:
+        tokens = _that_clause(cue)
+    if not tokens and _interrupts(cue):
+        # "A deal is unlikely, Novak said": the cue interrupts or follows its content
+        own = {t.i for t in cue.subtree}
+        tokens = [t for t in cue.head.subtree if t.i not in own]
+    return tokens
+
+
+def _own_subtree(head: Token) -> list[Token]:
+    """A content clause without a coordinated cue the parser hung inside it.
+
+    In "He said A and said that B" the small model often attaches the second "said" to A's
+    verb; that conjunct is a quote of its own, not part of A.
+    """
+    cut: set[int] = set()
+    for tok in head.subtree:
+        if tok.dep_ == "conj" and tok is not head and _cue_class(tok) in ("say", "argue") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+        ):
+            cut.update(t.i for t in tok.subtree)
+            cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
+    return [t for t in head.subtree if t.i not in cut]
+
+
+ASIDE_DEPS = {"relcl"}  # appositions, adverbial and coordinated clauses: cutting them lost more than it won on PolNeAR train
+
+
+def _drop_asides(ctx: _Context, tokens: list[Token]) -> list[Token]:
+    """Content without a comma-set relative clause that closes it.
+
+    "…the mayor's budget, which an audit described…": a non-restrictive clause after
+    a comma at the end of reported content is the writer's, not the speaker's (PolNeAR train:
+    gold spans stop before it). Quoted text is never cut.
+    """
+    if len(tokens) < 6:
+        return tokens
+    keep = {t.i for t in tokens}
+    end = max(keep)
+    for tok in sorted(tokens, key=lambda t: t.left_edge.i):
+        if tok.dep_ not in ASIDE_DEPS or tok.right_edge.i != end or tok.left_edge.i <= min(keep):
+            continue
+        before = ctx.doc[tok.left_edge.i - 1]
+        if before.dep_ == "cc" and tok.left_edge.i >= 2:
+            before = ctx.doc[tok.left_edge.i - 2]
+        if before.text not in (",", ";", "—", "–"):
+            continue
+        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        if ctx.quotation_at(tok.left_edge.idx) is not None:
+            continue
+        cut = {t.i for t in tok.subtree}
+        kept = [t for t in tokens if t.i not in cut and t.i < tok.left_edge.i]
+        if len(kept) >= 3:
+            return kept
+    return tokens
+
+
+def _that_clause(cue: Token) -> list[Token]:
+    """Content after "that" when the parser hung the clause elsewhere.
+
+    The small model often attaches "told reporters that …" as a relative clause of
+    "reporters"; a "that" within a few tokens after the cue, before any other verb, still
+    opens the reported clause.
+    """
+    doc = cue.doc
+    end = cue.right_edge.i
+    for tok in doc[cue.i + 1 : min(end, cue.i + 8) + 1]:
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";"):
+            return []
+        if tok.lower_ == "that" and tok.i < end:
+            return list(doc[tok.i + 1 : end + 1])
+    return []
+
+
+def _interrupts(cue: Token) -> bool:
+    """Is the cue a comma-set clause after its content ("…, X said"), not an embedded verb?
+
+    Also "Over the year, Novak says, too many farms…": a cue set off by commas
+    inside its content.
+    """
+    if cue.dep_ not in ("parataxis", "ccomp"):
+        return False
+    if cue.head.i > cue.i:
+        doc = cue.doc
+        words = [t.i for t in cue.subtree if not t.is_punct]
+        left, right = min(words), max(words)
+        return (left > 0 and right + 1 < len(doc) and doc[left - 1].text == ","
+                and doc[right + 1].text == "," and cue.i - left <= 6
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False  # "…, adding to his victories": a participle, not "…, X said"
+    left = cue.left_edge.i
+    doc = cue.doc
+    return left > 0 and doc[left - 1].text in (",", "”", "\"", "—", "–") and cue.i - left <= 6
+
+
+def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
+    """Character range of content tokens without a leading 'that' or edge punctuation."""
+    if not tokens:
+        return None
+    idx = sorted({t.i for t in tokens})
+    lo, hi = idx[0], idx[-1]
+    while lo <= hi and (doc[lo].is_punct and doc[lo].text not in "“\"«‘" or doc[lo].dep_ == "mark"
+                        and doc[lo].lower_ in ("that", "whether", "if") or doc[lo].is_space):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct and doc[hi].text not in "”\"»’" or doc[hi].is_space
+                        or doc[hi].dep_ == "cc"):
+        hi -= 1
+    if hi < lo:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+# --- passes ---------------------------------------------------------------------------------
+
+
+def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
+    """(mention, range, text, key) of a speaker token."""
+    if subj is None:
+        return None, None, None, None
+    if subj.lower_ in RELATIVES and subj.head.dep_ == "relcl":
+        # "Jan Novak, who announced …": the span is "who", the identity its antecedent's
+        _, _, _, key = _speaker_fields(ctx, subj.head.head)
+        return None, (subj.idx, subj.idx + len(subj.text)), subj.text, key
+    lo, hi = _phrase(subj)
+    para = ctx.paragraph(subj.idx)
+    while lo < subj.i and ctx.paragraph(ctx.doc[lo].idx) != para:
+        lo += 1
+    while hi - 1 > subj.i and ctx.paragraph(ctx.doc[hi - 1].idx) != para:
+        hi -= 1
+    start, end = ctx.doc[lo].idx, ctx.doc[hi - 1].idx + len(ctx.doc[hi - 1].text)
+    mention = ctx.mention_for(subj.idx, subj.idx + len(subj.text), subj.idx)
+    if mention is None:
+        mention = ctx.mention_for(start, end)
+    if mention is not None:
+        ms, me = _body_range(ctx.article, mention)
+        return mention, (ms, me), mention.text, mention.key
+    if "\n" in ctx.text[start:end] or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in ctx.doc[lo:hi]):
+        near = _mention_left_of(ctx, subj.head)  # a misparsed subject ("9:15 a.m. … Novak has told")
+        if near is not None:
+            ms, me = _body_range(ctx.article, near)
+            return near, (ms, me), near.text, near.key
+    text = ctx.text[start:end]
+    return None, (start, end), text, text
+
+
+def _name_before(ctx: _Context, verb: Token) -> Token | None:
+    """A speaker the parser did not make the subject: the name right before the cue.
+
+    "…, her adviser, Jan Novak, said: “…”": the small model hangs the name on an earlier
+    noun as an apposition, leaving "said" without a subject.
+    """
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # participles ("…, Novak, saying …") have their subject elsewhere
+    i = verb.i - 1
+    while i >= 0 and (ctx.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg") or ctx.doc[i].text == ","):
+        i -= 1
+    if i < 0 or ctx.sent_of[i] != ctx.sent_of[verb.i]:
+        return None
+    tok = ctx.doc[i]
+    m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
+    return tok if m is not None and m.kind in ("person", "organisation") else None
+
+
+def _mention_left_of(ctx: _Context, verb: Token) -> Mention | None:
+    """A named mention ending right before a verb (its auxiliaries and adverbs skipped)."""
+    i = verb.i - 1
+    while i >= 0 and ctx.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        i -= 1
+    if i < 0:
+        return None
+    tok = ctx.doc[i]
+    m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
+    return m if m is not None and m.kind in ("person", "organisation", "country") else None
+
+
+def _cue_pass(ctx: _Context) -> list[_Found]:
+    """Quotes found from speech cues in the parse."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for tok in doc:
+        cls = _cue_class(tok)
+        if cls is None or ctx.in_quotation(tok):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) and cls != "deny":
+            continue  # "declined to say", "did not say": no content is attributed
+        subj = _as_saying_speaker(tok) or _subject(tok) or _name_before(ctx, tok)
+        relative = subj is not None and subj.lower_ in RELATIVES and subj.head.dep_ == "relcl"
+        if subj is None or (subj.lower_ in EXPLETIVES and not relative) or ctx.in_quotation(subj):
+            continue
+        if subj.lower_ in FIRST_SECOND_PERSON and cls == "think":
+            continue
+        para = ctx.paragraph(tok.idx)
+        tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
+        content = _trim(doc, _drop_asides(ctx, tokens))
+        if content is None and cls in SPEECH_CLASSES:
+            content = _next_sentence_content(ctx, tok, subj)
+            confidence = 0.7
+        else:
+            confidence = 1.0 if cls in SPEECH_CLASSES else 0.6 if cls == "think" else ATTITUDE_CONFIDENCE
+        if content is None:
+            continue
+        content = _extend_to_quotation(ctx, content)
+        found.append(_make(ctx, content, tok, subj, confidence))
+    found.extend(_according_to(ctx))
+    return found
+
+
+def _make(ctx: _Context, content: tuple[int, int], cue: Token, subj: Token | None,
+          confidence: float) -> _Found:
+    mention, srange, stext, skey = _speaker_fields(ctx, subj)
+    cue_range = _cue_range(cue)
+    return _Found(content[0], content[1], "indirect", mention, srange, stext, skey,
+                  cue_range, ctx.text[cue_range[0]:cue_range[1]], confidence)
+
+
+def _cue_range(cue: Token) -> tuple[int, int]:
+    """The cue's characters: the verb with its auxiliaries and particle ("has said", "told")."""
+    toks = [cue] + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "prt") and c.i < cue.i + 2]
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
+    return lo, hi
+
+
+def _next_sentence_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int] | None:
+    """"X said. No date is set…": a cue that ends its sentence speaks the next one.
+
+    Only when nothing but adverbials follows the cue and the next sentence is in the same
+    paragraph or opens the next one (machine-translated news breaks sentences there).
+    """
+    sent = ctx.sents[ctx.sent_of[cue.i]]
+    rest = [t for t in ctx.doc[cue.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    if any(t.dep_ in ("dobj", "ccomp", "xcomp", "pobj") and t.head == cue for t in rest):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) > 6:
+        return None
+    opened = next((ctx.quotation_at(t.idx) for t in rest if ctx.quotation_at(t.idx)), None)
+    if opened is not None:
+        return opened  # 'Novak replied, “Perhaps. …”': the quotation is the content
+    end_tok = ctx.doc[sent.end - 1]
+    if end_tok.text not in (".", ":") and not (end_tok.is_space and sent.end >= 2
+                                               and ctx.doc[sent.end - 2].text in (".", ":")):
+        return None
+    n = ctx.sent_of[cue.i] + 1
+    if n >= len(ctx.sents):
+        return None
+    nxt = ctx.sents[n]
+    if ctx.paragraph(nxt.start_char) - ctx.paragraph(sent.start_char) > 2:
+        return None  # the next paragraph at most (a blank line between is one paragraph)
+    return _trim(ctx.doc, list(nxt))
+
+
+def _extend_to_quotation(ctx: _Context, content: tuple[int, int]) -> tuple[int, int]:
+    """Stretch content over a quotation it starts or ends inside (multi-sentence quotes)."""
+    start, end = content
+    q = ctx.quotation_at(start)
+    if q is not None and q[0] <= start:
+        start = min(start, q[0])
+        end = max(end, q[1]) if q[1] - start < 2000 else end
+    q = ctx.quotation_at(max(end - 1, 0))
+    if q is not None and q[1] > end:
+        end = q[1]
+    return start, _unclosed_run(ctx, end)
+
+
+def _unclosed_run(ctx: _Context, end: int) -> int:
+    """End of a quotation that runs on over paragraphs.
+
+    News convention: a quote that continues into the next paragraph leaves its paragraph
+    without a closing mark and opens the next one with an opening mark.
+    """
+    for _ in range(20):  # a bound on paragraphs, not a tuned value
+        q = ctx.quotation_at(max(end - 1, 0))
+        if q is None or q[1] != end or ctx.text[end - 1] in "”\"»'":
+            return end
+        nxt = next(((s, e) for s, e in ctx.quotations if s >= end), None)
+        if nxt is None or ctx.text[end:nxt[0]].strip():
+            return end
+        end = nxt[1]
+    return end
+
+
+def _according_to(ctx: _Context) -> list[_Found]:
+    """"According to X, …": the clause around the phrase, X the speaker."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ != "according" or ctx.in_quotation(tok):
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            continue
+        clause = tok.head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head != clause:
+            clause = clause.head
+        if _cue_class(clause) in ("say", "argue"):
+            continue  # "according to media, X said …": the cue carries the quote
+        own = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+        content = _trim(doc, [t for t in clause.subtree if t.i not in own])
+        if content is None:
+            continue
+        f = _make(ctx, content, tok, pobj, 0.9)
+        f.cue = (tok.idx, to.idx + len(to.text))
+        f.cue_text = ctx.text[f.cue[0]:f.cue[1]]
+        found.append(f)
+    return found
+
+
+def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Quotations no cue covered that sit next to a cue clause ("“B,” he said" / "he said: “B”")."""
+    covered = [(f.start, f.end) for f in found]
+    extra: list[_Found] = []
+    for qs, qe in ctx.quotations:
+        if _covered((qs, qe), covered) or _words(ctx.text[qs:qe]) < 1:
+            continue  # one word is enough next to a cue: “Tuesday,” he answered.
+        cue = _adjacent_cue(ctx, qs, qe)
+        if cue is None:
+            continue
+        tok, subj = cue
+        extra.append(_make(ctx, (qs, qe), tok, subj, 0.9))
+        covered.append((qs, qe))
+    return extra
+
+
+def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None:
+    """A speech cue with its subject in the few words right after or right before a quotation."""
+    doc = ctx.doc
+    after = doc.char_span(qe, min(len(ctx.text), qe + 80), alignment_mode="contract")
+    attributive = ctx.text[max(qs, qe - 4):qe].rstrip("”\"»’' ").endswith((",", "?", "!", "—", "-"))
+    if after is not None and attributive:
+        found = _trailing_attribution(ctx, after, qe)
+        if found is not None:
+            return found
+    if after is not None:
+        for tok in after[:6]:
+            if tok.text in ("“", "\"", "«", "''") or "\n" in tok.text or ctx.in_quotation(tok):
+                break
+            if _cue_class(tok) in ("say", "argue", "warn", "deny"):
+                subj = _subject(tok) or _name_before(ctx, tok)
+                if (subj is not None and subj.idx >= qe and subj.lower_ not in EXPLETIVES
+                        and not any(c.dep_ == "ccomp" for c in tok.children)):
+                    return tok, subj
+    before = doc.char_span(max(0, qs - 80), qs, alignment_mode="contract")
+    if before is not None and before.text.rstrip().endswith(":") and "\n" in before.text:
+        # "Said Novak:" closing one paragraph, the quotation opening the next
+        lead = before.text.rstrip()
+        cut = lead.rfind("\n", 0, len(lead) - 1)
+        if "\n" not in lead[cut + 1 :]:
+            before = doc.char_span(before.start_char + cut + 1, qs, alignment_mode="contract") or before
+    if before is None:
+        return None
+    toks = [t for t in before if not ctx.in_quotation(t)]
+    while toks and toks[-1].is_space:
+        toks.pop()
+    introduces = before.text.rstrip().endswith((":", ","))
+    first = doc.char_span(qs, qe, alignment_mode="contract")
+    for tok in reversed(toks[-8:]):
+        if tok.text in ("”", "\"", "»", "''") or "\n" in tok.text:
+            break
+        if _cue_class(tok) is None and not (tok.pos_ == "VERB" and first is not None
+                                            and _governs(tok, first)):
+            continue
+        if introduces or (first is not None and _governs(tok, first)):
+            subj = _subject(tok) or _name_before(ctx, tok)
+            if subj is not None and subj.lower_ not in EXPLETIVES:
+                return tok, subj
+    return None
+
+
+def _governs(verb: Token, quoted: SpacySpan) -> bool:
+    """Is the quotation the verb's object or clause ('She declared “We won!”')?"""
+    return any(t.head == verb and t.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr", "npadvmod")
+               for t in quoted)
+
+
+def _trailing_attribution(ctx: _Context, after: SpacySpan, qe: int) -> tuple[Token, Token] | None:
+    """"“…,” Novak snapped" / "“…?” asked Novak": the clause right after an attributive quotation.
+
+    Any verb counts here (snapped, urged, quipped): the comma inside the closing mark is what
+    makes the following clause an attribution.
+    """
+    toks = [t for t in after[:4] if not t.is_punct and not t.is_space]
+    if not toks or "\n" in ctx.text[qe:toks[0].idx]:
+        return None
+    first = toks[0]
+    if first.pos_ == "VERB" and first.dep_ != "aux":  # inversion: "said Novak"
+        subj = _subject(first)
+        if subj is not None and subj.i > first.i and subj.lower_ not in EXPLETIVES:
+            return first, subj
+        return None
+    for verb in after[:14]:
+        if "\n" in verb.text or verb.text in ("“", "\"", "«", "''"):
+            break
+        if verb.pos_ != "VERB":
+            continue
+        subj = _subject(verb)
+        if subj is not None and subj.left_edge.i <= first.i <= subj.i and subj.lower_ not in EXPLETIVES:
+            return verb, subj
+        break
+    return None
+
+
+def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """"Novak: No deal yet…" / "NOVAK: Well, we hope…" / "HEADLINE - Jan Novak: “…”": a
+    name and a colon that open a paragraph (or follow a dash) attribute the rest of it
+    (headline, transcript and newsletter conventions)."""
+    covered = [(f.start, f.end) for f in found]
+    extra: list[_Found] = []
+    for n, pstart in enumerate(ctx.paragraphs):
+        pend = _paragraph_end(ctx, n)
+        line = ctx.text[pstart:pend]
+        colon = line.find(":")
+        if colon < 2:
+            continue
+        dash = max(line.rfind(" - ", 0, colon), line.rfind(" — ", 0, colon), line.rfind(" – ", 0, colon))
+        lead = dash + 3 if dash >= 0 else 0
+        if colon - lead > 40:
+            continue
+        name = ctx.mention_for(pstart + lead, pstart + colon)
+        if name is None or name.kind not in ("person", "organisation", "country"):
+            continue
+        ms, me = _body_range(ctx.article, name)
+        if line[lead : ms - pstart].strip() or line[me - pstart : colon].strip():
+            continue  # the name must be all that stands between the line (or dash) and the colon
+        start = pstart + colon + 1
+        end = pstart + len(line.rstrip())
+        while start < end and ctx.text[start] in " \t":
+            start += 1
+        if _words(ctx.text[start:end]) < 2 or _covered((start, end), covered):
+            continue
+        extra.append(_Found(start, end, "indirect", name, (ms, me), name.text, name.key,
+                            (pstart + colon, pstart + colon + 1), ":", 0.7))
+    return extra
+
+
+def _continuation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Unattributed quotations that continue the previous speaker's quote.
+
+    A paragraph that is only a quotation, right after a paragraph with a quote by X, is X's;
+    a full-clause quotation in a paragraph where X was quoted earlier is X's too.
+    """
+    extra: list[_Found] = []
+    every = sorted(found, key=lambda f: f.start)
+    for qs, qe in ctx.quotations:
+        covered = [(f.start, f.end) for f in every]
+        if _covered((qs, qe), covered) or _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS:
+            continue
+        para = ctx.paragraph(qs)
+        prev = [f for f in every if f.end <= qs and f.speaker_key]
+        if not prev:
+            continue
+        last = prev[-1]
+        last_para = ctx.paragraph(last.start)
+        whole = _paragraph_is_quotation(ctx, qs, qe, para)
+        if (whole and _no_text_between(ctx, _paragraph_end(ctx, last_para), qs)) or (
+            last_para == para and _is_clause(ctx, qs, qe)
+        ):
+            # "“A,” he said. “B.”": B is the same utterance as A, so it shares A's cue
+            same = (last_para == para and _words(ctx.text[last.end:qs]) <= CUE_CLAUSE_WORDS
+                    and last.cue is not None)
+            cue, cue_text = (last.cue, last.cue_text) if same else (None, None)
+            f = _Found(qs, qe, "direct", last.speaker, last.speaker_range, last.speaker_text,
+                       last.speaker_key, cue, cue_text, 0.8)
+            extra.append(f)
+            every.append(f)
+            every.sort(key=lambda f: f.start)
+    return extra
+
+
+def _paragraph_is_quotation(ctx: _Context, qs: int, qe: int, para: int) -> bool:
+    """Is the paragraph holding this quotation nothing but quotation(s)?"""
+    pstart = ctx.paragraphs[para]
+    pend = ctx.paragraphs[para + 1] if para + 1 < len(ctx.paragraphs) else len(ctx.text)
+    outside = ctx.text[pstart:qs] + ctx.text[qe:pend]
+    for s, e in ctx.quotations:
+        if s > qe and e <= pend:
+            outside = outside.replace(ctx.text[s:e], "")
+    return _words(outside) == 0
+
+
+def _paragraph_end(ctx: _Context, para: int) -> int:
+    return ctx.paragraphs[para + 1] if para + 1 < len(ctx.paragraphs) else len(ctx.text)
+
+
+def _no_text_between(ctx: _Context, end: int, start: int) -> bool:
+    """Nothing but blank lines (and quotations) between two offsets: no narration."""
+    between = ctx.text[end:start]
+    for s, e in ctx.quotations:
+        if end <= s and e <= start:
+            between = between.replace(ctx.text[s:e], "")
+    return _words(between) == 0
+
+
+def _is_clause(ctx: _Context, qs: int, qe: int) -> bool:
+    span = ctx.doc.char_span(qs, qe, alignment_mode="contract")
+    return span is not None and len(span) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _covered(rng: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    """Is at least half of ``rng`` inside one of ``ranges``?"""
+    s, e = rng
+    return any(min(e, b) - max(s, a) >= (e - s) / 2 for a, b in ranges)
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _kind(ctx: _Context, f: _Found) -> str:
+    """direct when the content is all quotation, mixed when a quotation sits inside it."""
+    outside = ctx.text[f.start : f.end]
+    inside = False
+    for s, e in ctx.quotations:
+        if min(e, f.end) - max(s, f.start) > 0:
+            inside = True
+            outside = outside.replace(ctx.text[max(s, f.start) : min(e, f.end)], " ")
+    if inside and _words(outside) <= DIRECT_SLACK_WORDS:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """One quote per content range; a named speaker beats a missing one, confidence breaks ties."""
+    best: dict[tuple[int, int], _Found] = {}
+    for f in found:
+        key = (f.start, f.end)
+        old = best.get(key)
+        if old is None or (old.speaker_key is None, -old.confidence) > (f.speaker_key is None, -f.confidence):
+            best[key] = f
+    kept = sorted(best.values(), key=lambda f: (f.start, -f.end))
+    # drop a quote nested inside another by the same speaker (a cue inside the reported clause)
+    out: list[_Found] = []
+    for f in kept:
+        if any(o.start <= f.start and f.end <= o.end and o.speaker_key == f.speaker_key
+               and (o.start, o.end) != (f.start, f.end) for o in kept):
+            continue
+        out.append(f)
+    return out
+
+
+def extract_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
+    """Direct, mixed and reported quotes of an article, with speaker, cue and spans.
+
+    ``doc`` is the spaCy parse of ``article.body``; ``mentions`` come from
+    :func:`newstrail.actors.extract_mentions` on the same parse.
+    """
+    ctx = _Context(doc, article, mentions)
+    found = _cue_pass(ctx)
+    found += _quotation_pass(ctx, found)
+    found += _colon_pass(ctx, found)
+    found += _continuation_pass(ctx, found)
+    quotes: list[Quote] = []
+    for f in _dedupe(found):
+        body = article.body
+        quotes.append(
+            Quote(
+                article_id=article.id,
+                content=article.body_span(f.start, f.end),
+                content_text=body[f.start : f.end],
+                kind=_kind(ctx, f),
+                speaker_text=f.speaker_text,
+                speaker=article.body_span(*f.speaker_range) if f.speaker_range else None,
+                speaker_key=f.speaker_key,
+                cue=article.body_span(*f.cue) if f.cue else None,
+                cue_text=f.cue_text,
+                confidence=f.confidence,
+            )
+        )
+    return quotes

@@ -1,0 +1,121 @@
+"""Mentions and canonical actors on short invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.actors import country_of, extract_mentions, resolve_actors, same_name_part
+from newstrail.adapters import article_from_text
+
+
+@pytest.fixture
+def mentions_of(nlp):
+    def run(text: str):
+        article = article_from_text(text)
+        return article, extract_mentions(nlp(text), article)
+
+    return run
+
+
+def test_title_becomes_role_and_affiliation(mentions_of):
+    _, mentions = mentions_of("Canadian Deputy Trade Minister Olga Petrenko said the deal was close.")
+    olga = next(m for m in mentions if m.key == "Olga Petrenko")
+    assert olga.kind == "person"
+    assert olga.role == "Deputy Trade Minister"
+    assert olga.affiliation == "Canada"
+
+
+def test_surname_keyed_to_fullest_name(mentions_of):
+    text = "Trade envoy Marek Novak arrived on Monday. Novak said little. Later Novak left."
+    _, mentions = mentions_of(text)
+    assert {m.key for m in mentions if m.text == "Novak"} == {"Marek Novak"}
+
+
+def test_spans_point_at_original_text(mentions_of):
+    article, mentions = mentions_of("Finance Minister Jorge Alvarez met Brazil's central bank chief.")
+    for m in mentions:
+        assert article.text[m.span.start : m.span.end] == m.text
+
+
+def test_pronoun_and_description_resolve_to_person(mentions_of):
+    text = ("Deputy Trade Minister Ivan Dorokhov spoke in Oslo. He said talks went well. "
+            "The Deputy Trade Minister later left. The envoy did not comment.")
+    _, mentions = mentions_of(text)
+    by_text = {m.text: m.key for m in mentions}
+    assert by_text["He"] == "Ivan Dorokhov"
+    assert by_text["The Deputy Trade Minister"] == "Ivan Dorokhov"
+    assert by_text["The envoy"] == "Ivan Dorokhov"
+
+
+def test_description_before_the_name(mentions_of):
+    text = ("The chief of the Chilean mission told reporters on Monday that the talks had failed. "
+            "Chile still hopes for a deal, Javier Morales explained.")
+    _, mentions = mentions_of(text)
+    head = next(m for m in mentions if m.text.startswith("The chief"))
+    assert head.key == "Javier Morales"
+
+
+@pytest.mark.parametrize("name,code", [("US", "USA"), ("U.S.", "USA"), ("the United States", "USA"),
+                                        ("America", "USA"), ("Washington", "USA"), ("Moscow", "RUS"),
+                                        ("the White House", "USA"), ("Kremlin", "RUS"), ("Russia", "RUS"), ("Ukrainian", "UKR"),
+                                        ("Geneva", None)])
+def test_country_normalisation(name, code):
+    assert country_of(name) == code
+
+
+@pytest.mark.parametrize("a,b,same", [("Sergei", "Sergey", True), ("Ivanov", "Ivanoff", True),
+                                      ("Mashkevich", "Maskevich", True), ("Yuri", "Iouri", False),
+                                      ("Clinton", "Clayton", False), ("Smith", "Smyth", True)])
+def test_transliteration_similarity(a, b, same):
+    assert same_name_part(a, b) is same
+
+
+def _mentions(nlp, text):
+    article = article_from_text(text)
+    return article.id, extract_mentions(nlp(text), article)
+
+
+def test_resolve_joins_spellings_and_keeps_namesakes_apart(nlp):
+    items = [
+        _mentions(nlp, "Deputy Minister Sergei Volkov spoke. Volkov said no."),
+        _mentions(nlp, "Mr Volkoff, the deputy minister, said yes."),
+        _mentions(nlp, "Sergey Volkov told reporters the plan works."),
+        _mentions(nlp, "Anna Volkova and Pavel Volkov, an unrelated farmer, said nothing."),
+    ]
+    res = resolve_actors(items)
+    sergei = res.actor_id(items[0][0], "Sergei Volkov")
+    assert sergei is not None
+    assert res.actor_id(items[2][0], "Sergey Volkov") == sergei
+    assert res.actor_id(items[1][0], "Volkoff") == sergei  # shared surname: the role decides
+    assert res.actor_id(items[3][0], "Pavel Volkov") != sergei
+    actor = next(a for a in res.actors if a.id == sergei)
+    assert actor.role == "Deputy Minister"
+    assert {"Sergei Volkov", "Sergey Volkov", "Mr Volkoff"} <= set(actor.variants)
+
+
+def test_bare_surname_shared_by_two_people_stays_apart(nlp):
+    items = [
+        _mentions(nlp, "Senator Hillary Rodham spoke. Bill Rodham also spoke."),
+        _mentions(nlp, "Rodham said it was over."),
+    ]
+    res = resolve_actors(items)
+    bare = res.actor_id(items[1][0], "Rodham")
+    assert bare not in {res.actor_id(items[0][0], "Hillary Rodham"), res.actor_id(items[0][0], "Bill Rodham")}
+
+
+def test_countries_join_with_iso_code(nlp):
+    items = [
+        _mentions(nlp, "The United States and Russia met. Washington said the U.S. will wait."),
+        _mentions(nlp, "The White House said Moscow would respond to America."),
+    ]
+    res = resolve_actors(items)
+    us = {res.actor_id(aid, "United States") for aid, _ in items}
+    assert len(us) == 1 and None not in us
+    usa = next(a for a in res.actors if a.code == "USA")
+    assert usa.kind == "country" and usa.name == "United States"
+    assert res.actor_id(items[1][0], "Russia") == res.actor_id(items[0][0], "Russia")
+
+
+def test_actor_ids_are_stable(nlp):
+    items = [_mentions(nlp, "Trade envoy Marek Novak arrived. Novak said little.")]
+    assert [a.id for a in resolve_actors(items).actors] == [a.id for a in resolve_actors(items).actors]

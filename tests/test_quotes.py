@@ -1,0 +1,122 @@
+"""Quote extraction on short invented texts: one test per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.actors import extract_mentions
+from newstrail.adapters import article_from_text
+from newstrail.quotes import SPEECH_VERBS, extract_quotes
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    def run(text: str):
+        article = article_from_text(text)
+        doc = nlp(text)
+        found = extract_quotes(doc, article, extract_mentions(doc, article))
+        for q in found:  # every span is evidence in the original text
+            assert article.text[q.content.start : q.content.end] == q.content_text
+            if q.speaker is not None and q.speaker_text:
+                assert q.speaker.end > q.speaker.start
+        return found
+
+    return run
+
+
+def _holding(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.content_text]
+    assert hits, f"no quote holds {fragment!r}: {[q.content_text for q in quotes]}"
+    return hits[0]
+
+
+def test_direct_quote_with_trailing_cue(quotes_of):
+    q = _holding(quotes_of("“We will not sign this treaty,” Maria Lindqvist told reporters."), "not sign")
+    assert q.kind == "direct"
+    assert q.speaker_key == "Maria Lindqvist"
+    assert q.cue_text == "told"
+
+
+def test_direct_quote_with_leading_cue(quotes_of):
+    q = _holding(quotes_of("Finance Minister Jorge Alvarez said: “The budget is balanced.”"), "balanced")
+    assert q.kind == "direct" and q.speaker_key == "Jorge Alvarez"
+
+
+def test_quote_split_around_the_cue(quotes_of):
+    found = quotes_of("“The harvest was poor,” Helmut Brandt said, “but the prices held.”")
+    first, second = _holding(found, "harvest was poor"), _holding(found, "prices held")
+    assert first.speaker_key == second.speaker_key == "Helmut Brandt"
+    assert first.cue == second.cue
+
+
+def test_reported_speech_with_that(quotes_of):
+    q = _holding(quotes_of("Governor Lena Fischer said that the bridge would reopen in May."), "bridge would reopen")
+    assert q.kind == "indirect" and q.speaker_key == "Lena Fischer"
+    assert not q.content_text.startswith("that")
+
+
+def test_mixed_quote(quotes_of):
+    q = _holding(quotes_of("Mayor Tomas Berg warned that the plan was “a disaster waiting to happen.”"), "disaster")
+    assert q.kind == "mixed" and q.speaker_key == "Tomas Berg"
+
+
+def test_reported_speech_before_the_cue(quotes_of):
+    q = _holding(quotes_of("A deal is unlikely this year, Foreign Minister Anders Holm said on Monday."), "deal is unlikely")
+    assert q.speaker_key == "Anders Holm"
+
+
+def test_according_to(quotes_of):
+    q = _holding(quotes_of("According to Finance Minister Jorge Alvarez, the deficit will shrink next year."), "deficit will shrink")
+    assert q.speaker_key == "Jorge Alvarez" and q.cue_text == "According to"
+
+
+def test_pronoun_speaker_resolves_to_person(quotes_of):
+    text = "Senator Paula Grant spoke in Denver. She said the vote would be close."
+    q = _holding(quotes_of(text), "vote would be close")
+    assert q.speaker_text == "She" and q.speaker_key == "Paula Grant"
+
+
+def test_cue_then_content_in_next_sentence(quotes_of):
+    text = "Trade spokesman Li Wei said. No date has been set for the agreement, but delays are not welcome."
+    q = _holding(quotes_of(text), "No date has been set")
+    assert q.speaker_key == "Li Wei"
+
+
+def test_paragraph_continuing_a_quote(quotes_of):
+    text = ("“The talks were long and difficult,” envoy Piotr Zielinski said.\n\n"
+            "“We expect a written answer from our partners within a week.”\n\n"
+            "Other delegations left early.")
+    q = _holding(quotes_of(text), "written answer")
+    assert q.speaker_key == "Piotr Zielinski" and q.kind == "direct"
+
+
+def test_anonymous_sources(quotes_of):
+    text = "Local media quoted sources as saying. The factory will close next month."
+    q = _holding(quotes_of(text), "factory will close")
+    assert q.speaker_text == "sources"
+
+
+def test_passive_quoted_as_saying(quotes_of):
+    text = "Economist Rana Haddad was quoted as saying that inflation had peaked."
+    q = _holding(quotes_of(text), "inflation had peaked")
+    assert q.speaker_key == "Rana Haddad"
+
+
+def test_description_speaker(quotes_of):
+    text = ("Deputy Trade Minister Ivan Dorokhov arrived in Oslo on Monday.\n\n"
+            "The Deputy Trade Minister told reporters that the talks had gone well.")
+    q = _holding(quotes_of(text), "talks had gone well")
+    assert q.speaker_key == "Ivan Dorokhov"
+
+
+def test_scare_quotes_alone_are_not_quotes(quotes_of):
+    assert quotes_of("The so-called “peace plan” was published on Monday.") == []
+
+
+def test_first_person_belief_inside_narration_is_not_a_quote(quotes_of):
+    assert quotes_of("I think the weather will improve.") == []
+
+
+def test_lexicon_has_verb_classes():
+    assert SPEECH_VERBS["say"] == "say" and SPEECH_VERBS["warn"] == "warn"
+    assert SPEECH_VERBS["insist"] == "argue" and SPEECH_VERBS["deny"] == "deny"
