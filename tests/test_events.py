@@ -1,0 +1,110 @@
+"""Event typing and event mentions on invented sentences (never the seeds or data sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.adapters import article_from_text
+from newstrail.events import PLOVER_TYPES, classify_stance, event_types, extract_events, extract_stances, has_trigger
+from newstrail.model import Mention, Quote, Span
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The foreign ministers of Norland and Estovia met in Vienna on Tuesday.", "CONSULT"),
+        ("Norland rejected the proposal put forward by the Estovian delegation.", "REJECT"),
+        ("Estovia refused to meet the Norland envoy.", "REJECT"),
+        ("Rebels attacked an army convoy near the border, killing three soldiers.", "ASSAULT"),
+        ("Police arrested twelve opposition activists in the capital.", "COERCE"),
+        ("The government urged both sides to return to the negotiating table.", "REQUEST"),
+        ("The minister accused the neighbouring state of meddling in the election.", "ACCUSE"),
+        ("Thousands of teachers went on strike over pay.", "PROTEST"),
+        ("The army withdrew its troops from the disputed valley.", "RETREAT"),
+        ("The union threatened to impose tariffs if the talks collapse.", "THREATEN"),
+        ("Norland deployed additional troops along its eastern border.", "MOBILIZE"),
+        ("The relief agency delivered food and medical aid to the flooded region.", "AID"),
+    ],
+)
+def test_event_types_main_predicate(sentence, expected, nlp):
+    types = event_types(sentence)
+    assert types[0] == expected
+    assert sorted(types) == sorted(PLOVER_TYPES)
+
+
+def test_negated_agreement_is_rejection(nlp):
+    assert event_types("The two governments failed to reach an agreement on the pipeline.")[0] == "REJECT"
+
+
+def test_has_trigger_without_parse():
+    assert has_trigger("Troops were deployed to the region overnight.")
+    assert not has_trigger("Leave a reply. Your email address will not be published.")
+
+
+def _events(text: str, nlp, published: str = "2030-03-06"):
+    article = article_from_text(text, published)
+    doc = nlp(text)
+    return article, extract_events(doc, article, [], [])
+
+
+def test_markers_future_negated_hypothetical(nlp):
+    text = (
+        "The Norland envoy will travel to Vienna on Tuesday for talks. "
+        "Estovia has no plans to attack its neighbour. "
+        "If Norland invades, the alliance will impose sanctions."
+    )
+    article, events = _events(text, nlp)
+    by_start = sorted(events, key=lambda e: e.span.start)
+    assert len(by_start) == 3
+    travel, attack, invade = by_start
+    assert travel.future and not travel.negated
+    assert attack.negated and attack.type in ("ASSAULT", "RETREAT")
+    assert invade.hypothetical
+    for e in events:  # spans point at the original text
+        assert article.text[e.span.start : e.span.end].strip() == e.sentence.strip()
+
+
+def test_actor_and_recipient_from_mentions(nlp):
+    text = "Norland accused Estovia of shelling border villages."
+    article = article_from_text(text, "2030-03-06")
+    mentions = [
+        Mention(Span(article.id, 0, 7), "Norland", "country", "Norland"),
+        Mention(Span(article.id, 16, 23), "Estovia", "country", "Estovia"),
+    ]
+    events = extract_events(nlp(text), article, mentions, [])
+    assert events and events[0].type == "ACCUSE"
+    assert events[0].actor == "Norland"
+    assert events[0].recipient == "Estovia"
+
+
+def test_boilerplate_yields_no_event(nlp):
+    _, events = _events("Leave a Reply. Your email address will not be published. Share this article.", nlp)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, stance",
+    [
+        ("Estovia demands legally binding guarantees that the bloc will not expand.", "demand"),
+        ("We have no plans to invade anyone.", "deny"),
+        ("Norland will not close the door to new members.", "reject"),
+        ("If they cross the line, they will face severe costs and consequences.", "threaten"),
+        ("The talks were useful but produced no result.", "assess"),
+        ("We pledge to keep the corridor open.", "commit"),
+    ],
+)
+def test_classify_stance(text, stance):
+    found = classify_stance(text)
+    assert found is not None and found[0] == stance
+
+
+def test_stances_from_quotes_and_sentences(nlp):
+    text = 'Norland rejects any concession on the corridor. "The talks failed," the spokesman said.'
+    article = article_from_text(text, "2030-03-06")
+    start = text.index("The talks")
+    quote = Quote(article.id, Span(article.id, start, start + len("The talks failed,")), "The talks failed,", "direct",
+                  speaker_text="the spokesman", speaker_key="Ivo Spokesman")
+    stances = extract_stances(nlp(text), article, [], [quote], [])
+    got = {(s.actor, s.stance) for s in stances}
+    assert ("Ivo Spokesman", "assess") in got
+    assert ("Norland", "reject") in got

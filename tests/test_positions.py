@@ -1,0 +1,62 @@
+"""Position merging on invented stance mentions: paraphrases across outlets become one position."""
+
+from __future__ import annotations
+
+from newstrail.adapters import article_from_text
+from newstrail.model import ArticleAnalysis, Span, StanceMention
+from newstrail.positions import assessments_over_time, merge_positions
+
+
+def _analysis(source: str, stances: list[tuple[str, str, str, str | None]]):
+    text = " ".join(s for _, _, s, _ in stances)
+    article = article_from_text(text, None, source)
+    out, pos = [], 0
+    for actor, stance, statement, date in stances:
+        start = text.index(statement, pos)
+        pos = start + len(statement)
+        out.append(StanceMention(Span(article.id, start, pos), actor, stance, statement, date))
+    return ArticleAnalysis(article=article, stances=tuple(out))
+
+
+def _actor(_aid: str, key: str) -> str | None:
+    return {"Moscow-like capital": "Estovia", "Estovian officials": "Estovia"}.get(key, key)
+
+
+def test_paraphrased_demand_across_outlets_is_one_position():
+    a = _analysis("a.txt", [("Estovia", "demand", "Estovia demands legally binding guarantees that the alliance will not expand east.", "2030-03-04")])
+    b = _analysis("b.txt", [("Estovian officials", "demand", "Estovian officials insist on a legally binding guarantee against eastward expansion of the alliance.", "2030-03-06")])
+    c = _analysis("c.txt", [("Estovia", "demand", "Estovia wants no strike weapons deployed near its borders.", "2030-03-05")])
+    positions = merge_positions([a, b, c], _actor)
+    expand = [p for p in positions if "expan" in p.statement]
+    assert len(expand) == 1
+    assert set(expand[0].sources) == {"a.txt", "b.txt"}
+    assert (expand[0].first, expand[0].last) == ("2030-03-04", "2030-03-06")
+    assert expand[0].actor == "Estovia"
+    assert any("strike weapons" in p.statement for p in positions if p is not expand[0])
+
+
+def test_different_stances_never_merge():
+    a = _analysis("a.txt", [
+        ("Norland", "reject", "Norland will not close the alliance's open door.", "2030-03-04"),
+        ("Norland", "threaten", "Norland warned of severe costs if Estovia invades.", "2030-03-04"),
+    ])
+    positions = merge_positions([a], _actor)
+    assert sorted(p.stance for p in positions) == ["reject", "threaten"]
+
+
+def test_assessments_over_time_in_date_order():
+    a = _analysis("a.txt", [("Palace", "assess", "There is no result yet from the talks.", "2030-03-05")])
+    b = _analysis("b.txt", [("Palace", "assess", "The talks deserve a positive assessment.", "2030-03-06")])
+    c = _analysis("c.txt", [("Palace", "assess", "The negotiations failed.", "2030-03-09")])
+    d = _analysis("d.txt", [("Norland", "assess", "The talks were useful.", "2030-03-06")])
+    positions = merge_positions([c, a, d, b], _actor)
+    timeline = assessments_over_time(positions, "palace")
+    assert [p.first for p in timeline] == ["2030-03-05", "2030-03-06", "2030-03-09"]
+    assert "failed" in timeline[-1].statement
+
+
+def test_spans_point_at_original_text():
+    a = _analysis("a.txt", [("Estovia", "deny", "Estovia has no plans to attack its neighbour.", None)])
+    (position,) = merge_positions([a], _actor)
+    (span,) = position.mentions
+    assert a.article.text[span.start : span.end] == "Estovia has no plans to attack its neighbour."

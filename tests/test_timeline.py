@@ -1,0 +1,126 @@
+"""Timeline merging on invented analyses: one happening reported by several outlets."""
+
+from __future__ import annotations
+
+from newstrail.adapters import article_from_text
+from newstrail.model import ArticleAnalysis, EventMention, Span
+from newstrail.timeline import (
+    coref_event_mentions,
+    dates_compatible,
+    entity_event_timelines,
+    merge_timeline,
+    summarise_timeline,
+    summary_quality,
+)
+
+
+def _analysis(source: str, sentences: list[tuple[str, str, str | None, str, dict]], flags: tuple[str, ...] = ()):
+    """An analysis whose body is the given sentences, each an event (type, date, how, extra fields)."""
+    text = " ".join(s for s, *_ in sentences)
+    article = article_from_text(text, "2030-03-06", source)
+    if flags:
+        article = ArticleAnalysis.from_dict({"article": {**article.to_dict(), "flags": list(flags)}}).article
+    events, pos = [], 0
+    for sentence, type_, date, how, extra in sentences:
+        start = text.index(sentence, pos)
+        pos = start + len(sentence)
+        events.append(EventMention(span=Span(article.id, start, pos), sentence=sentence, type=type_,
+                                   date=date, date_how=how, **extra))
+    return ArticleAnalysis(article=article, events=tuple(events))
+
+
+def _actor(_aid: str, key: str) -> str | None:
+    return {"Norland": "Norland", "the Norlanders": "Norland", "Estovia": "Estovia"}.get(key)
+
+
+def test_dates_compatible():
+    assert dates_compatible("2030-03-02", "2030-03-02")
+    assert dates_compatible("2030-03-02", "2030-03")
+    assert not dates_compatible("2030-03-02", "2030-03-03")
+    assert not dates_compatible("2030-03", "2030-04")
+
+
+def test_same_meeting_from_three_outlets_is_one_entry():
+    a = _analysis("a.txt", [("Norland and Estovia held talks in Vienna on Monday for nearly eight hours.", "CONSULT", "2030-03-04", "text", {"actor": "Norland", "recipient": "Estovia", "place": "Vienna"})])
+    b = _analysis("b.txt", [("On the 4th, delegations of Estovia and Norland met behind closed doors in Vienna.", "CONSULT", "2030-03-04", "text", {"actor": "Estovia", "place": "Vienna"})])
+    c = _analysis("c.txt", [("The Norlanders sat down with Estovian diplomats in Vienna on March 4 for long talks.", "CONSULT", "2030-03-04", "text", {"actor": "the Norlanders"})])
+    entries = merge_timeline([a, b, c], {}, _actor)
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry.date == "2030-03-04" and entry.type == "CONSULT"
+    assert set(entry.sources) == {"a.txt", "b.txt", "c.txt"}
+    assert len(entry.mentions) == 3
+    assert "Norland" in entry.actors
+
+
+def test_different_happenings_stay_apart():
+    a = _analysis("a.txt", [
+        ("Norland and Estovia held talks in Vienna on Monday.", "CONSULT", "2030-03-04", "text", {"actor": "Norland", "place": "Vienna"}),
+        ("Rebels shelled a border village on Monday, killing two.", "ASSAULT", "2030-03-04", "text", {}),
+        ("The alliance council will meet in Brussels on Wednesday.", "CONSULT", "2030-03-06", "text", {"future": True, "place": "Brussels"}),
+    ])
+    entries = merge_timeline([a], {}, _actor)
+    assert [(e.date, e.type) for e in entries] == [("2030-03-04", "CONSULT"), ("2030-03-04", "ASSAULT"), ("2030-03-06", "CONSULT")] or \
+        sorted((e.date, e.type) for e in entries) == [("2030-03-04", "ASSAULT"), ("2030-03-04", "CONSULT"), ("2030-03-06", "CONSULT")]
+    assert next(e for e in entries if e.date == "2030-03-06").future
+
+
+def test_only_text_dated_real_happenings():
+    a = _analysis("a.txt", [
+        ("Norland said it remains open to dialogue with its neighbours.", "CONSULT", "2030-03-06", "published", {}),
+        ("If Estovia invades, Norland will respond with force.", "ASSAULT", "2030-03", "text", {"hypothetical": True}),
+        ("Estovia shelled the border post in 2019 during an earlier crisis.", "ASSAULT", "2019", "text", {}),
+    ])
+    assert merge_timeline([a], {}, _actor) == []
+
+
+def test_summary_avoids_machine_translated_source():
+    clear = "Norland and Estovia held talks in Vienna on Monday that lasted nearly eight hours."
+    garbled = "On the 4th local time, Norland and Estovia talks was held in Vienna."
+    a = _analysis("mt.txt", [(garbled, "CONSULT", "2030-03-04", "text", {"place": "Vienna"})], flags=("machine_translated",))
+    b = _analysis("clear.txt", [(clear, "CONSULT", "2030-03-04", "text", {"place": "Vienna"})])
+    entries = merge_timeline([a, b], {}, _actor)
+    assert len(entries) == 1 and entries[0].summary == clear
+    assert summary_quality(clear) > summary_quality(garbled, ["machine_translated"])
+
+
+def test_conflicting_dates_kept_side_by_side():
+    a = _analysis("a.txt", [("Norland and Estovia signed the corridor agreement in Vienna.", "AGREE", "2030-03-04", "text", {"place": "Vienna"})])
+    b = _analysis("b.txt", [("Estovia and Norland signed the corridor agreement in Vienna.", "AGREE", "2030-03-05", "text", {"place": "Vienna"})])
+    entries = merge_timeline([a, b], {}, _actor)
+    assert len(entries) == 1
+    assert entries[0].conflicts and entries[0].conflicts[0].startswith("date:")
+
+
+def test_stories_are_not_mixed():
+    a = _analysis("a.txt", [("Norland and Estovia held talks in Vienna on Monday.", "CONSULT", "2030-03-04", "text", {"place": "Vienna"})])
+    b = _analysis("b.txt", [("Estovia and Norland held talks in Vienna on Monday.", "CONSULT", "2030-03-04", "text", {"place": "Vienna"})])
+    story_of = {a.article.id: "s1", b.article.id: "s2"}
+    assert len(merge_timeline([a, b], story_of, _actor)) == 2
+
+
+def test_coref_and_entity_timelines_adapters():
+    docs = [
+        {"id": "d1", "text": "Norland troops attacked the village of Kor on 2 March 2030.", "dct": "2030-03-03",
+         "mentions": [{"id": "m1", "start": 15, "end": 23, "text": "attacked"}]},
+        {"id": "d2", "text": "The attack on Kor by Norland troops killed four people.", "dct": "2030-03-04",
+         "mentions": [{"id": "m2", "start": 4, "end": 10, "text": "attack"}]},
+        {"id": "d3", "text": "Estovia hosted a trade fair in its capital.", "dct": "2030-03-04",
+         "mentions": [{"id": "m3", "start": 8, "end": 14, "text": "hosted"}]},
+    ]
+    clusters = coref_event_mentions(docs)
+    assert clusters["m1"] == clusters["m2"] != clusters["m3"]
+    timelines = entity_event_timelines(docs, ["Norland", "Estovia"])
+    assert ("2030-03-02", "m1") in timelines["Norland"]
+    assert [m for _, m in timelines["Estovia"]] == ["m3"]
+
+
+def test_summarise_timeline_ranks_mentioned_days():
+    articles = [
+        {"text": "Protesters filled the main square on Monday. Police fired tear gas at the crowd.", "published": "2030-03-05"},
+        {"text": "On Monday, thousands of protesters clashed with police in the capital.", "published": "2030-03-06"},
+        {"text": "The weather was mild and shops stayed open as usual across the region.", "published": "2030-03-06"},
+    ]
+    timeline = summarise_timeline(articles, max_dates=1)
+    assert [d for d, _ in timeline] == ["2030-03-04"]
+    assert timeline[0][1]
