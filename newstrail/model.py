@@ -363,6 +363,7 @@ class Position(Record):
     first: str | None = None
     last: str | None = None
     mentions: tuple[Span, ...] = ()
+    speakers: tuple[str, ...] = ()  # the officials who voiced it, when the actor is a state or body
 
     _nested: ClassVar[dict[str, Any]] = {"mentions": [Span]}
 

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from .errors import InputError
 from .model import Actor, Article, ArticleAnalysis, Quote, RawArticle, Story
 from .store import Store
 
@@ -70,17 +71,30 @@ def _timed(timings: dict, name: str, fn: Callable, *args):
     return result
 
 
-def run_article_stages(raw: RawArticle, common_lines: frozenset[str], timings: dict) -> ArticleAnalysis:
-    """Every per-article stage on one raw article; ``timings`` gets seconds per stage."""
+def run_article_stages(
+    raw: RawArticle,
+    common_lines: frozenset[str],
+    timings: dict,
+    *,
+    article: Article | None = None,
+    doc=None,
+) -> ArticleAnalysis:
+    """Every per-article stage on one raw article; ``timings`` gets seconds per stage.
+
+    A batch runner (``pipeline.analyse_chunk``) cleans a whole batch first, parses the clean
+    bodies together with ``nlp.pipe`` and passes each ``article`` and ``doc`` in here; alone,
+    the article is cleaned and parsed on the spot.
+    """
     from .actors import extract_mentions
-    from .clean import clean_article
     from .events import extract_events, extract_stances
     from .nlp import parse
     from .quotes import extract_quotes
     from .timex import extract_timexes
 
-    article: Article = _timed(timings, "clean", clean_article, raw, common_lines)
-    doc = _timed(timings, "parse", parse, article.body)
+    if article is None:
+        article = clean_raw(raw, common_lines, timings)
+    if doc is None:
+        doc = _timed(timings, "parse", parse, article.body)
     mentions = _timed(timings, "mentions", extract_mentions, doc, article)
     timexes = _timed(timings, "timexes", extract_timexes, doc, article)
     quotes = _timed(timings, "quotes", extract_quotes, doc, article, mentions)
@@ -96,6 +110,13 @@ def run_article_stages(raw: RawArticle, common_lines: frozenset[str], timings: d
         events=tuple(events),
         stances=tuple(stances),
     )
+
+
+def clean_raw(raw: RawArticle, common_lines: frozenset[str], timings: dict) -> Article:
+    """The first per-article stage alone (the batch runner cleans a batch before parsing it)."""
+    from .clean import clean_article
+
+    return _timed(timings, "clean", clean_article, raw, common_lines)
 
 
 def date_quotes(article: Article, quotes: list[Quote], timexes: list, doc) -> list[Quote]:
@@ -137,6 +158,7 @@ class CorpusContext:
         self.store = store
         self.analyses: list[ArticleAnalysis] = list(store.analyses())
         self.actor_names: dict[tuple[str, str], str] = {}
+        self.affiliations: dict[tuple[str, str], str] = {}
         self.story_of: dict[str, str] = {}
 
     def actor_of(self, article_id: str, key: str | None) -> str | None:
@@ -144,6 +166,12 @@ class CorpusContext:
         if key is None:
             return None
         return self.actor_names.get((article_id, key))
+
+    def affiliation_of(self, article_id: str, key: str | None) -> str | None:
+        """The country or organisation an article-local actor speaks for, across the corpus."""
+        if key is None:
+            return None
+        return self.affiliations.get((article_id, key))
 
 
 def _load_state(store: Store, name: str, cls):
@@ -169,6 +197,7 @@ def run_actors(ctx: CorpusContext) -> int:
     resolution = resolve_actors([(a.article.id, list(a.mentions)) for a in ctx.analyses])
     rows = []
     names = {actor.id: actor.name for actor in resolution.actors}
+    affiliation = {actor.id: actor.affiliation for actor in resolution.actors if actor.affiliation}
     quote_counts: dict[str, int] = {}
     for analysis in ctx.analyses:
         aid = analysis.article.id
@@ -177,6 +206,8 @@ def run_actors(ctx: CorpusContext) -> int:
             if actor_id:
                 rows.append((aid, key, actor_id))
                 ctx.actor_names[(aid, key)] = names.get(actor_id, key)
+                if actor_id in affiliation:
+                    ctx.affiliations[(aid, key)] = affiliation[actor_id]
         for quote in analysis.quotes:
             actor_id = resolution.actor_id(aid, quote.speaker_key) if quote.speaker_key else None
             if actor_id:

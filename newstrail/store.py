@@ -154,6 +154,10 @@ class Store:
             if name in done:
                 continue
             with self.atomic():
+                # Read again under the write lock: another process may have applied it
+                # between our first look and BEGIN IMMEDIATE (two builds on a new store).
+                if db.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
+                    continue
                 migration(db)
                 db.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.time()))
             applied.append(name)

@@ -10,6 +10,8 @@ text located inside it. Either way ``article.text[s:e]`` is the evidence for any
 
 from __future__ import annotations
 
+from ..errors import InputError
+from ..ingest.decode import mend_surrogates
 from ..model import Article, LineLabel, RawArticle
 from .boilerplate import Labelled, classify_lines, keep_lines, line_key, normalise_line
 from .extract import extract_html, html_metadata, render_html
@@ -33,9 +35,18 @@ __all__ = [
 def clean_article(raw: RawArticle, common_lines: frozenset[str] = frozenset()) -> Article:
     """Clean one raw article (see module doc); ``common_lines`` holds :func:`line_key` values
     of lines frequent across the corpus (site furniture)."""
+    _check_unicode(raw)
     if raw.html is not None and (not raw.text or raw.fmt == "html"):
         return _clean_html(raw, common_lines)
     return _clean_text(raw, raw.text, common_lines)
+
+
+def _check_unicode(raw: RawArticle) -> None:
+    """Lone surrogates (readers mend them; API callers may not) cannot be hashed or stored."""
+    for name in ("text", "html", "url", "title", "published", "outlet"):
+        value = getattr(raw, name)
+        if isinstance(value, str) and mend_surrogates(value) is not value:
+            raise InputError(raw.source, f"the {name} holds lone surrogate code points (\\ud800-\\udfff), not valid Unicode")
 
 
 def _clean_text(raw: RawArticle, text: str, common_lines: frozenset[str]) -> Article:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..model import RawArticle
-from .readers import ReadResult, gunzip, read_html, read_jsonl, read_txt, read_warc
+from .readers import ReadResult, _detail, gunzip, read_html, read_jsonl, read_txt, read_warc
 
 __all__ = ["iter_input_files", "read_file", "read_paths", "ReadResult", "MAX_ARTICLE_BYTES", "file_format"]
 
@@ -105,12 +105,12 @@ def read_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES, encoding: str | No
         return
     if gz:
         try:
-            data = gunzip(data, source)
+            data = gunzip(data, source, max_bytes)
         except InputError as exc:
             yield exc
             return
         if len(data) > max_bytes:
-            yield InputError(source, f"content of {len(data):,} bytes is over the {max_bytes:,}-byte limit per article")
+            yield InputError(source, f"content of over {max_bytes:,} bytes is over the {max_bytes:,}-byte limit per article")
             return
     if fmt == "html":
         yield from read_html(data, source, encoding)
@@ -130,7 +130,7 @@ def _read_stream(path: Path, fmt: str, gz: bool, max_bytes: int) -> Iterator[Rea
         try:
             yield from read_jsonl(stream, source, max_bytes)
         except (OSError, EOFError, zlib.error) as exc:
-            yield InputError(source, f"truncated or corrupt gzip file ({exc}); lines before it were read")
+            yield InputError(source, f"truncated or corrupt gzip file ({_detail(exc)}); lines before it were read")
 
 
 def read_paths(

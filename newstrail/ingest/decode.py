@@ -19,6 +19,14 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]
 # Text in any encoding has almost none; 1% leaves room for stray bytes in scraped pages.
 BINARY_CONTROL_SHARE = 0.01
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# Lone surrogate code points: JSON "\ud800" escapes and some codecs (UTF-7) produce them, and
+# no UTF-8 consumer (hashing, lxml, SQLite) accepts them. Paired ones never reach a str.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def mend_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (same length, so offsets hold)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def looks_binary(data: bytes) -> bool:
@@ -45,6 +53,10 @@ def _declared_charset(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode a file's bytes to text or raise InputError saying why not."""
+    return mend_surrogates(_decode_bytes(data, path, encoding))
+
+
+def _decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     if not data.strip():
         raise InputError(path, "empty file")
     if encoding:

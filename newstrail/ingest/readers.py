@@ -9,12 +9,13 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import unicodedata
 import zlib
 from typing import IO, Iterator
 
 from ..errors import InputError
 from ..model import RawArticle
-from .decode import decode_bytes
+from .decode import decode_bytes, mend_surrogates
 
 ReadResult = RawArticle | InputError
 # Below this many characters of text (after stripping) there is no article to speak of.
@@ -48,15 +49,31 @@ def read_html(data: bytes, source: str, encoding: str | None = None, url: str | 
 
 
 _JSONL_FIELDS = ("url", "title", "published", "outlet")
+# Longest library message quoted in a reason: enough to say what broke, not to dump the input.
+REASON_DETAIL_CHARS = 200
+
+
+def _detail(exc: BaseException) -> str:
+    """``Class: message`` for a reason, on one line: parsers quote the hostile bytes they choked
+    on (newlines, terminal escapes), so control and format characters are escaped."""
+    text = str(exc)[:REASON_DETAIL_CHARS]
+    safe = "".join(
+        c if c == " " or unicodedata.category(c)[0] not in "CZ" else ascii(c)[1:-1] for c in text
+    )
+    return f"{exc.__class__.__name__}: {safe}"
 
 
 def _jsonl_record(line: bytes, source: str) -> ReadResult:
     try:
         record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return InputError(source, f"not valid JSON ({exc.__class__.__name__}: {exc})")
+    except (ValueError, RecursionError) as exc:
+        # ValueError covers JSONDecodeError, UnicodeDecodeError and over-long integers
+        # ("Exceeds the limit (4300 digits)"); RecursionError very deeply nested arrays.
+        return InputError(source, f"not valid JSON ({_detail(exc)})")
     if not isinstance(record, dict):
         return InputError(source, "a JSON line must be an object with a 'text' or 'html' field")
+    # "\ud800" escapes decode to lone surrogates, which nothing downstream can encode.
+    record = {k: mend_surrogates(v) if isinstance(v, str) else v for k, v in record.items()}
     text, html = record.get("text"), record.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         return InputError(source, "no 'text' or 'html' string field")
@@ -70,14 +87,34 @@ def _jsonl_record(line: bytes, source: str) -> ReadResult:
     return RawArticle(source=source, text="", html=html, fmt="jsonl", **fields)
 
 
-def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[ReadResult]:
-    """One article per line; streamed, so a 1 GB file needs no more memory than its longest line."""
-    for number, line in enumerate(stream, start=1):
-        where = f"{source}:{number}"
-        if not line.strip():
+def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(length, line) for each line; a line over ``limit`` bytes is skipped in 1 MiB chunks and
+    given as (length, None), so a file without newlines never sits in memory whole."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield len(line), line
             continue
-        if len(line) > max_bytes:
-            yield InputError(where, f"line of {len(line):,} bytes is over the {max_bytes:,}-byte limit per article")
+        size = len(line)
+        while True:
+            chunk = stream.readline(1 << 20)
+            size += len(chunk)
+            if not chunk or chunk.endswith(b"\n"):
+                break
+        yield size, None
+
+
+def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[ReadResult]:
+    """One article per line; streamed, so a 1 GB file needs no more memory than its longest line
+    (and never more than ``max_bytes`` for one line)."""
+    for number, (size, line) in enumerate(_bounded_lines(stream, max_bytes), start=1):
+        where = f"{source}:{number}"
+        if line is None or size > max_bytes:
+            yield InputError(where, f"line of {size:,} bytes is over the {max_bytes:,}-byte limit per article")
+            continue
+        if not line.strip():
             continue
         yield _jsonl_record(line, where)
 
@@ -108,19 +145,25 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int, size: int | None =
                 yield InputError(where, f"record over the {max_bytes:,}-byte limit per article")
                 continue
             yield from read_html(payload, where, url=url)
-    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
-        yield InputError(source, f"WARC record {number + 1} is truncated or corrupt ({exc.__class__.__name__}: {exc}); records before it were read")
+    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, LookupError, AttributeError, TypeError) as exc:
+        # warcio is a third-party parser meeting hostile bytes: besides its own errors, corrupt
+        # headers make it raise AttributeError, TypeError or LookupError (found by bench/fuzz.py).
+        yield InputError(source, f"WARC record {number + 1} is truncated or corrupt ({_detail(exc)}); records before it were read")
         return
     if size is not None and iterator.offset < size:
         yield InputError(source, f"WARC record {number + 1} (at byte {iterator.offset:,}) is truncated; records before it were read")
 
 
-def gunzip(data: bytes, source: str) -> bytes:
-    """The content of a .gz file, or InputError when it is truncated or not gzip."""
+def gunzip(data: bytes, source: str, limit: int | None = None) -> bytes:
+    """The content of a .gz file (at most ``limit`` + 1 bytes of it, so a gzip bomb cannot
+    exhaust memory), or InputError when it is truncated or not gzip."""
     try:
+        if limit is not None:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                return stream.read(limit + 1)
         return gzip.decompress(data)
     except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(source, f"truncated or corrupt gzip file ({exc})") from None
+        raise InputError(source, f"truncated or corrupt gzip file ({_detail(exc)})") from None
 
 
 def open_stream(data: bytes) -> IO[bytes]:
