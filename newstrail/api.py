@@ -56,20 +56,32 @@ def build(
     workers: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    output: str | Path | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
     encoding: str | None = None,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Read every new article under ``paths`` into the store at ``db`` and update the corpus."""
+    """Read every new article under ``paths`` into the store at ``db`` and update the corpus.
+
+    ``engine="dask"`` runs the per-article stages on a Dask cluster: the one at ``scheduler``
+    (an address such as ``tcp://10.0.0.5:8786``), else a LocalCluster of ``workers``
+    processes. ``output`` (a folder, or a URI such as ``s3://bucket/prefix``) also receives
+    Parquet datasets of articles, mentions, quotes, timexes and events, partitioned by batch.
+    """
     paths = list(paths)
     if not paths:
         raise ConfigError("give at least one file or folder to build from")
     if max_bytes <= 0:
         raise ConfigError("--max-bytes must be a positive number of bytes")
+    if scheduler and engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
+    if output is not None and "://" not in str(output) and Path(output).exists() and not Path(output).is_dir():
+        raise ConfigError(f"--output {output} is a file; give a folder")
     runner = make_engine(engine, workers, scheduler)
     try:
         with Store(db) as store:
-            return run_build(store, paths, runner, max_bytes=max_bytes, encoding=encoding, progress=progress)
+            return run_build(store, paths, runner, max_bytes=max_bytes, encoding=encoding, progress=progress,
+                             output=output)
     finally:
         runner.close()
 
@@ -335,6 +347,7 @@ def list_positions(store: Store, *, actor: str | None = None) -> list[dict[str, 
             "first": p.first,
             "last": p.last,
             "mentions": [{"article_id": m.article_id, "source": sources.get(m.article_id, ""), "span": m.as_pair()} for m in p.mentions],
+            "speakers": list(p.speakers),
         }
         for p in positions
     ]

@@ -800,6 +800,7 @@ def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str
         scores[stance] = max(old, value) + min(old, value) / 3
 
     joined = " ".join(lemmas)
+    lowered = " ".join(re.findall(r"[a-z'-]+", text.lower().replace("’", "'")))
     negation = any(w in ("not", "no", "never", "n't", "without") for w in lemmas)
     seen = 0
     for w, weight, noun in zip(lemmas, weights, nouns):
@@ -817,8 +818,16 @@ def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str
         add("assess", 1.0)
     if re.search(r"\b(?:no|not|never|n't) (?:\w+ ){0,3}(?:plan|intention|intend|attack|invade|invasion)\b", joined):
         add("deny", 1.2)
-    if re.search(r"\b(?:will|would|can|could|shall) (?:not|never|n't)\b", joined) or "unacceptable" in lemmas:
-        add("reject", 1.0)
+    if re.search(r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't)\b", joined) or "unacceptable" in lemmas:
+        # "will not … until / as planned / before" binds the speaker's own action: a commitment
+        if re.search(r"\b(?:until|till|unless and until|as plan|as planned|before)\b", joined):
+            add("commit", 1.1)
+        else:
+            add("reject", 1.0)
+    if _REFUSAL.search(joined) or _REFUSAL.search(lowered):
+        add("reject", 1.3)
+    if _DENIAL.search(joined) or _DENIAL.search(lowered):
+        add("deny", 1.4)
     if re.search(r"\b(?:if|should|unless|in the event of)\b", joined) and (
             {"cost", "consequence", "respond", "response", "retaliate", "retaliation"} & set(lemmas)):
         add("threaten", 1.2)
@@ -835,6 +844,20 @@ def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str
         return None
     return stance, scores[stance]
 
+
+# Refusals and denials said without a refusal verb. A general cue lexicon of English
+# phrasing (idioms of refusal, refusing verbs with an infinitive), not any one article's words.
+_REFUSAL = re.compile(
+    r"\b(?:out of the question|(?:is|are|was|were|be) (?:simply |totally |completely )?(?:impossible|unrealistic|"
+    r"unacceptable|not acceptable|not an option|off the table|a non-starter|non-negotiable)|"
+    r"no question of|no way|not on the table|(?:refuse|refus|refused|refuses|refusing|decline|declined|declines) to|"
+    r"(?:will|would|can|could) (?:not|never|n't) (?:agree|accept|sign|allow|tolerate|give up|make|stop|forego|forgo|abandon)|"
+    r"rule out|ruled out|rules out)\b")
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying) (?:\w+ ){0,2}(?:that|any|reports?|claims?|allegations?|accusations?|it|having|planning|plans?)|"
+    r"(?:false|untrue|baseless|groundless|fabricat\w*|no truth)\b.{0,40}\b(?:report|claim|allegation|accusation)s?|"
+    r"(?:report|claim|allegation|accusation)s?\b.{0,40}\b(?:false|untrue|baseless|groundless|fabricated|not true)|"
+    r"has not (?:begun|started)|had not (?:begun|started)|have not (?:begun|started))\b")
 
 _COMMIT_CUE = re.compile(
     r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+(?:promises|pledges|commits|guarantees|undertakes|will\s+promise)\b")

@@ -19,6 +19,7 @@ from .model import ArticleAnalysis, Position, StanceMention, stable_id
 __all__ = ["merge_positions", "assessments_over_time", "POSITION_SIM"]
 
 ActorOf = Callable[[str, str], "str | None"]
+AffiliationOf = Callable[[str, str], "str | None"]
 
 # Mean cosine (word + char TF-IDF) above which a statement joins a position of the same actor
 # and stance. On the invented statements of tests/test_positions.py a reworded demand scores
@@ -30,6 +31,13 @@ POSITION_SIM = 0.12
 SINGLE_LINK_FACTOR = 2.0
 # Assessments merge only when almost the same words: each is a point in time.
 ASSESS_SIM = 0.6
+# Key-term overlap: words are stemmed and cut to KEY_PREFIX letters (a crude stem that survives
+# inflection and derivation), a pair needs KEY_MIN_SHARED shared terms, and the overlap
+# (0..1) is added, times KEY_WEIGHT, to the TF-IDF cosine. Set by reading the pairs of
+# paraphrases in the seeds and the sample corpus, not swept.
+KEY_PREFIX = 4
+KEY_MIN_SHARED = 2
+KEY_WEIGHT = 0.5
 
 
 @dataclass(slots=True)
@@ -40,6 +48,7 @@ class _Item:
     flags: frozenset[str]
     stance: StanceMention
     date: str | None = None  # the day the stance was stated (see _said_on)
+    speaker: str | None = None  # the official who voiced it, when the actor is their state or body
 
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -88,19 +97,63 @@ def _affiliations(analysis: ArticleAnalysis) -> dict[str, str]:
     return out
 
 
-def _corpus_affiliations(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf) -> dict[str, str]:
-    """Canonical person -> the affiliation most articles give them (canonical too).
+# Stances a speaker states for their own side: "the US will not stop…" said by an official
+# whose affiliation nobody gave is the US's refusal, and a hint that the official speaks for it.
+_OWN_SIDE_STANCES = {"reject", "commit", "deny"}
+_SUBJECT = re.compile(r"^(?:[\"“‘']\s*)?(?:that\s+)?(?:the\s+)?([A-Z][\w.]*(?:[ -][A-Z][\w.]*)*)\s+(?:will|would|does|did|has|have|is|cannot|can|won|wo)\b")
 
-    One article may say "Russian Deputy Foreign Minister Ryabkov" and another only "Ryabkov";
-    the corpus knows he speaks for Russia in both.
+
+def _statement_subject(statement: str) -> str | None:
+    """The capitalised subject a statement opens with ("the US will not…" -> "US")."""
+    m = _SUBJECT.match(statement.strip())
+    return m.group(1) if m else None
+
+
+def _corpus_affiliations(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
+                         affiliation_of: AffiliationOf | None = None) -> dict[str, str]:
+    """Canonical person -> the state or organisation they speak for (canonical too).
+
+    In order: the actors stage (``affiliation_of``, the corpus-wide affiliation), then the
+    affiliation most articles give the person in a title ("Russian Deputy Foreign Minister
+    Ryabkov"; another article may say only "Ryabkov"), then, for an official nobody gave an
+    affiliation, the state or organisation their own refusals, commitments and denials name as
+    subject ("the US will not…").
     """
     votes: dict[str, Counter[str]] = {}
+    fallback: dict[str, Counter[str]] = {}
     for analysis in analyses:
         aid = analysis.article.id
         for key, aff in _affiliations(analysis).items():
             person = actor_of(aid, key) or key
             votes.setdefault(person, Counter())[actor_of(aid, aff) or aff] += 1
-    return {person: c.most_common(1)[0][0] for person, c in votes.items()}
+        for stance in analysis.stances:
+            person = actor_of(aid, stance.actor) or stance.actor
+            known = affiliation_of(aid, stance.actor) if affiliation_of is not None else None
+            if known:
+                votes.setdefault(person, Counter())[known] += 2  # the actors stage outweighs one title
+                continue
+            if stance.stance in _OWN_SIDE_STANCES and _is_person(analysis, stance.actor):
+                subject = _statement_subject(stance.statement)
+                if subject:
+                    side = _canonical(analysis, subject, actor_of)
+                    if side != person:
+                        fallback.setdefault(person, Counter())[side] += 1
+    out = {person: c.most_common(1)[0][0] for person, c in fallback.items()}
+    out.update({person: c.most_common(1)[0][0] for person, c in votes.items()})
+    return out
+
+
+def _canonical(analysis: ArticleAnalysis, text: str, actor_of: ActorOf) -> str:
+    """The canonical name of a surface form through a mention of the same text in the article."""
+    folded = text.casefold()
+    for m in analysis.mentions:
+        if m.text.casefold() == folded or m.key.casefold() == folded:
+            return actor_of(analysis.article.id, m.key) or m.key
+    return actor_of(analysis.article.id, text) or text
+
+
+def _is_person(analysis: ArticleAnalysis, key: str) -> bool:
+    return any(m.key == key and m.kind == "person" for m in analysis.mentions)
 
 
 def _named(actor: str) -> bool:
@@ -108,25 +161,27 @@ def _named(actor: str) -> bool:
     return actor[:1].isupper()
 
 
-def _items(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf, by_affiliation: bool) -> list[_Item]:
+def _items(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf, by_affiliation: bool,
+           affiliation_of: AffiliationOf | None = None) -> list[_Item]:
     """Stance mentions with the actor whose position they state.
 
     With ``by_affiliation``, an official's statement counts for the state or organisation
     they speak for ("Ryabkov demands…" is Russia's demand), so paraphrases by different
-    officials and outlets meet in one position; a person without a known affiliation keeps
-    the position in their own name.
+    officials and outlets meet in one position, and the official is kept as its speaker; a
+    person without a known affiliation keeps the position in their own name.
     """
     items: list[_Item] = []
-    speaks_for = _corpus_affiliations(analyses, actor_of) if by_affiliation else {}
+    speaks_for = _corpus_affiliations(analyses, actor_of, affiliation_of) if by_affiliation else {}
     for analysis in analyses:
         article = analysis.article
         for stance in analysis.stances:
-            actor = actor_of(article.id, stance.actor) or stance.actor
-            actor = speaks_for.get(actor, actor)
+            person = actor_of(article.id, stance.actor) or stance.actor
+            actor = speaks_for.get(person, person)
             if not _named(actor):
                 continue
+            speaker = person if actor != person else None
             items.append(_Item(len(items), actor, article.source, frozenset(article.flags), stance,
-                               _said_on(stance, article.published)))
+                               _said_on(stance, article.published), speaker))
     return items
 
 
@@ -157,23 +212,86 @@ def _position(group: _Group, sims: Any) -> Position:
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
         mentions=mentions,
+        speakers=tuple(sorted({i.speaker for i in items if i.speaker})),
     )
 
 
+_TERM = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?")
+
+
+def _terms(text: str, drop: frozenset[str]) -> set[str]:
+    """Content-word keys of a statement: stop words and the actor's own names dropped, each word
+    stemmed and cut to its first KEY_PREFIX letters, so "expand"/"expansion", "plans"/"planning"
+    and "invade"/"invasion" meet."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    out = set()
+    for w in _TERM.findall(text.casefold().replace("’", "'")):
+        if w in ENGLISH_STOP_WORDS or w in drop or (len(w) < 3 and not w[0].isdigit()):
+            continue
+        out.add(_stem(w)[:KEY_PREFIX])
+    return out
+
+
+def _stem(word: str) -> str:
+    """Strip one inflectional or derivational ending and a doubled final consonant."""
+    for suffix in ("ments", "ment", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def _key_overlap(items: Sequence[_Item]) -> Any:
+    """Pairwise IDF-weighted overlap of key terms: shared weight over the smaller side's weight.
+
+    Counts only pairs sharing at least KEY_MIN_SHARED terms; reworded statements of one
+    position keep their key terms (numbers, "expan", "deploy", "guarant") when TF-IDF over
+    whole sentences drifts apart.
+    """
+    import math
+
+    import numpy as np
+
+    sets = []
+    for i in items:
+        drop = {w for name in (i.actor, i.speaker or "") for w in _TERM.findall(name.casefold())}
+        sets.append(_terms(i.stance.statement, frozenset(drop)))
+    df = Counter(t for s in sets for t in s)
+    n = len(sets)
+    idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
+    out = np.zeros((n, n))
+    weight = [sum(idf[t] for t in s) for s in sets]
+    for x in range(n):
+        for y in range(x + 1, n):
+            shared = sets[x] & sets[y]
+            if len(shared) < KEY_MIN_SHARED or not weight[x] or not weight[y]:
+                continue
+            out[x, y] = out[y, x] = sum(idf[t] for t in shared) / min(weight[x], weight[y])
+    return out
+
+
 def merge_positions(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
-                    by_affiliation: bool = True) -> list[Position]:
+                    affiliation_of: AffiliationOf | None = None, by_affiliation: bool = True) -> list[Position]:
     """Stance mentions grouped into positions per (actor, stance), most-sourced first.
 
-    ``actor_of(article_id, key)`` gives a mention key's canonical name; officials speak for
-    their state or organisation unless ``by_affiliation`` is False.
+    ``actor_of(article_id, key)`` gives a mention key's canonical name and
+    ``affiliation_of(article_id, key)`` the state or organisation an official speaks for (the
+    actors stage); officials speak for it unless ``by_affiliation`` is False, and are kept as
+    the position's ``speakers``.
 
     Average-link greedy grouping: a mention joins the group whose members it is most similar
-    to on average, if that is above the threshold for its stance.
+    to on average, if that is above the threshold for its stance. Similarity is the sentence
+    TF-IDF cosine plus KEY_WEIGHT times the key-term overlap (:func:`_key_overlap`).
     """
-    items = _items(analyses, actor_of, by_affiliation)
+    items = _items(analyses, actor_of, by_affiliation, affiliation_of)
     if not items:
         return []
-    sims = _matrix([i.stance.statement for i in items])
+    import numpy as np
+
+    sims = _matrix([i.stance.statement for i in items]) + KEY_WEIGHT * _key_overlap(items)
     groups: dict[tuple[str, str], list[_Group]] = {}
     for item in sorted(items, key=lambda i: (i.date or "9999", i.index)):
         key = (item.actor, item.stance.stance)

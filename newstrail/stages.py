@@ -300,7 +300,7 @@ def run_timeline(ctx: CorpusContext) -> int:
 def run_positions(ctx: CorpusContext) -> int:
     from .positions import merge_positions
 
-    positions = merge_positions(ctx.analyses, ctx.actor_of)
+    positions = merge_positions(ctx.analyses, ctx.actor_of, ctx.affiliation_of)
     ctx.store.replace_corpus("positions", positions)
     return len(positions)
 

@@ -12,6 +12,7 @@ timeline: an event dated only by its article's publication date is a report, not
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -128,6 +129,97 @@ def _place_key(place: str | None) -> str | None:
     return place.casefold().strip() if place else None
 
 
+def _item_text(item: _Item) -> str:
+    """What wording similarity compares: the sentence plus the entry's actors and place."""
+    extra = " ".join(sorted(item.actors)) + (" " + item.event.place if item.event.place else "")
+    return f"{item.event.sentence} {extra}".strip()
+
+
+_WORD = re.compile(r"[A-Za-z][a-z'-]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _type_nouns(sentence: str) -> frozenset[str]:
+    """PLOVER types whose happening the sentence names with a strong trigger word ("the talks",
+    "Monday's meeting"), by surface lemma guesses (no parse)."""
+    from .events import TRIGGERS, _surface_lemmas
+
+    found = set()
+    for word in _WORD.findall(sentence.lower()):
+        for form in _surface_lemmas(word):
+            found.update(t.type for t in TRIGGERS.get(form, ()) if t.particle is None and t.weight >= 1.0)
+    return frozenset(found)
+
+
+def _refers_to(item: _Item, other: _Item) -> bool:
+    """One mention is a statement or comment about the other's happening on the same day.
+
+    "Sherman told reporters the US came to Monday's meeting to…" types as something else
+    than the meeting it is about, but names it ("meeting") and is dated by it.
+    """
+    a, b = item.event, other.event
+    if a.date != b.date or not (a.date and _DAY.match(a.date)):
+        return False
+    return b.type in _type_nouns(a.sentence) or a.type in _type_nouns(b.sentence)
+
+
+def _main_type(cluster: _Cluster) -> str:
+    return Counter(i.event.type for i in cluster.items).most_common(1)[0][0]
+
+
+def _sources(cluster: _Cluster) -> set[str]:
+    return {i.source for i in cluster.items}
+
+
+def _places(cluster: _Cluster) -> set[str]:
+    return {p for p in (_place_key(i.event.place) for i in cluster.items) if p}
+
+
+def _evidence(a: _Cluster, b: _Cluster, sims: Any) -> bool:
+    """Shared participants or place, or similar wording, between two clusters."""
+    if {x for i in a.items for x in i.actors} & {x for i in b.items for x in i.actors}:
+        return True
+    if _places(a) & _places(b):
+        return True
+    return any(float(sims[i.index, j.index]) >= SIM_WITH_EVIDENCE for i in a.items for j in b.items)
+
+
+def _absorb_references(clusters: list[_Cluster], sims: Any) -> list[_Cluster]:
+    """Fold comments on a day's main happening into its entry.
+
+    On one day of one story, the happening with the most sources is the day's anchor. Another
+    cluster of that day whose sentences name the anchor's kind of happening ("the talks were
+    difficult", "came to Monday's meeting", "after the dialogue on the 10th") is about it when
+    nothing sets it apart: no place of its own that differs, the same negation and reality,
+    and either fewer sources than the anchor or shared participants, place or wording.
+    """
+    by_day: dict[tuple[str | None, str], list[_Cluster]] = {}
+    for c in clusters:
+        day = c.items[0].event.date or ""
+        if _DAY.match(day):
+            by_day.setdefault((c.story, day), []).append(c)
+    absorbed: set[int] = set()
+    for group in by_day.values():
+        if len(group) < 2:
+            continue
+        group = sorted(group, key=lambda c: (-len(_sources(c)), -len(c.items)))
+        anchor = group[0]
+        kind = _main_type(anchor)
+        head = anchor.items[0].event
+        for other in group[1:]:
+            if not any(kind in _type_nouns(i.event.sentence) for i in other.items):
+                continue
+            if any(i.event.negated != head.negated or i.event.hypothetical != head.hypothetical for i in other.items):
+                continue
+            places = _places(other)
+            if places and _places(anchor) and not (places & _places(anchor)) and not _places_nested(places | _places(anchor)):
+                continue
+            if len(_sources(other)) < len(_sources(anchor)) or _evidence(anchor, other, sims):
+                anchor.items.extend(other.items)
+                absorbed.add(id(other))
+    return [c for c in clusters if id(c) not in absorbed]
+
+
 def _should_merge(cluster: _Cluster, item: _Item, sims: Any) -> bool:
     """Whether an item reports the happening a cluster holds (best-matching member decides)."""
     if cluster.story != item.story:
@@ -139,9 +231,15 @@ def _should_merge(cluster: _Cluster, item: _Item, sims: Any) -> bool:
             if o.date == e.date:
                 return True
             continue  # one sentence naming two days reports two happenings
-        if not _types_compatible(o.type, e.type) or o.negated != e.negated or o.hypothetical != e.hypothetical:
+        if o.negated != e.negated or o.hypothetical != e.hypothetical:
             continue
         sim = float(sims[item.index, other.index])
+        if not _types_compatible(o.type, e.type):
+            shared = bool(item.actors & other.actors) or (
+                _place_key(e.place) is not None and _place_key(e.place) == _place_key(o.place))
+            if _refers_to(item, other) and (shared or sim >= SIM_WITH_EVIDENCE):
+                return True
+            continue
         assert e.date is not None and o.date is not None
         if not dates_compatible(o.date, e.date):
             if _day_gap(o.date, e.date) == 1 and sim >= SIM_ADJACENT_DAY and other.article_id != item.article_id:
@@ -174,10 +272,15 @@ def summary_quality(sentence: str, flags: Iterable[str] = ()) -> float:
     score -= 5 * odd
     if set(flags) & _POOR_FLAGS:
         score -= 0.5
-    if re.match(r"^(?:but|and|he|she|it|they|this|that|however|also|according to)\b", sentence.strip(), re.I):
+    text = sentence.strip()
+    if re.match(r"^(?:he|she|it|they|we|i|his|her|its|their|this|these|those)\b", text, re.I):
+        score -= 0.3  # a pronoun needs the sentence before it
+    elif re.match(r"^(?:but|and|however|also|according to|that)\b", text, re.I):
         score -= 0.15
-    if sentence.strip()[:1] in "\"“‘'":  # a quote is a voice, not a summary
-        score -= 0.15
+    if text[:1] in "\"“‘'”’":  # a quote is a voice, not a summary
+        score -= 0.3
+    if text.count("\"") % 2 or text.count("“") != text.count("”"):
+        score -= 0.2  # a dangling quote mark: cut out of a longer quote
     return score
 
 
@@ -332,7 +435,7 @@ def merge_timeline(analyses: Sequence[ArticleAnalysis], story_of: dict[str, str]
     items = _items(analyses, story_of, actor_of)
     if not items:
         return []
-    sims = _similarities([i.event.sentence for i in items])
+    sims = _similarities([_item_text(i) for i in items])
     clusters: list[_Cluster] = []
     for item in sorted(items, key=lambda i: (i.event.date or "", i.article_id, i.event.span.start)):
         target = next((c for c in clusters if _should_merge(c, item, sims)), None)
@@ -340,6 +443,7 @@ def merge_timeline(analyses: Sequence[ArticleAnalysis], story_of: dict[str, str]
             clusters.append(_Cluster([item]))
         else:
             target.items.append(item)
+    clusters = _absorb_references(clusters, sims)
     entries = [_entry(c, sims) for c in clusters]
     return sorted(entries, key=lambda e: (e.date or "", e.story or "", -len(e.sources), e.id))
 

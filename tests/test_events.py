@@ -108,3 +108,14 @@ def test_stances_from_quotes_and_sentences(nlp):
     got = {(s.actor, s.stance) for s in stances}
     assert ("Ivo Spokesman", "assess") in got
     assert ("Norland", "reject") in got
+
+
+def test_refusals_and_denials_without_a_refusal_verb():
+    from newstrail.events import classify_stance
+
+    assert classify_stance("Concessions from our side are out of the question.")[0] == "reject"
+    assert classify_stance("Norland will not agree to any partition of the valley.")[0] == "reject"
+    assert classify_stance("The alliance refuses to commit to a freeze on membership.")[0] == "reject"
+    assert classify_stance("The figure the other side is demanding is simply impossible.")[0] == "reject"
+    assert classify_stance("The ministry denied reports that troops had crossed the river.")[0] == "deny"
+    assert classify_stance("Norland will not close the sluices until both parliaments approve the deal.")[0] == "commit"

@@ -60,3 +60,23 @@ def test_spans_point_at_original_text():
     (position,) = merge_positions([a], _actor)
     (span,) = position.mentions
     assert a.article.text[span.start : span.end] == "Estovia has no plans to attack its neighbour."
+
+
+def test_officials_speak_for_their_state_and_are_kept_as_speakers():
+    a = _analysis("a.txt", [("Ivo Marek", "deny", "Ivo Marek said Estovia has no plans to invade its neighbour.", "2030-03-04")])
+    b = _analysis("b.txt", [("Estovia", "deny", "Estovia denied planning an invasion of the neighbouring state.", "2030-03-05")])
+    affiliation = {"Ivo Marek": "Estovia"}
+    positions = merge_positions([a, b], _actor, lambda _aid, key: affiliation.get(key))
+    (deny,) = [p for p in positions if p.stance == "deny"]
+    assert deny.actor == "Estovia" and deny.speakers == ("Ivo Marek",)
+    assert set(deny.sources) == {"a.txt", "b.txt"}
+    apart = merge_positions([a, b], _actor, lambda _aid, key: affiliation.get(key), by_affiliation=False)
+    assert {p.actor for p in apart} == {"Ivo Marek", "Estovia"}
+
+
+def test_key_terms_merge_a_reworded_list_of_demands():
+    a = _analysis("a.txt", [("Estovia", "demand", "Estovia wants a treaty banning the alliance's expansion eastward and new missile deployments.", "2030-03-04")])
+    b = _analysis("b.txt", [("Estovia", "demand", "The alliance must promise not to expand to the east or deploy missiles near us, Estovia said.", "2030-03-05")])
+    c = _analysis("c.txt", [("Estovia", "demand", "Estovia asked for a quick answer on grain export quotas.", "2030-03-05")])
+    positions = merge_positions([a, b, c], _actor)
+    assert sorted(len(p.sources) for p in positions) == [1, 2]

@@ -158,13 +158,6 @@ class _CrashAfterFirstCommit:
         pass
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="remove this marker once pipeline.py writes line counts inside the batch transaction (in progress in the tree). "
-    "pipeline._run_batch at HEAD commits line_counts in its own transaction before analysing the batch; "
-    "a build killed before the batch commits counts those lines again on the re-run, so lines shared by "
-    "two articles reach COMMON_LINE_MIN and are dropped as boilerplate (bodies differ from a clean run)",
-)
 def test_rerun_after_a_kill_cleans_articles_as_a_clean_run_does(tmp_path: Path) -> None:
     from newstrail.pipeline import build
 

@@ -124,3 +124,16 @@ def test_summarise_timeline_ranks_mentioned_days():
     timeline = summarise_timeline(articles, max_dates=1)
     assert [d for d, _ in timeline] == ["2030-03-04"]
     assert timeline[0][1]
+
+
+def test_comment_on_the_days_meeting_joins_its_entry():
+    a = _analysis("a.txt", [("Norland and Estovia held talks in Vienna on Monday.", "CONSULT", "2030-03-04", "text", {"actor": "Norland", "place": "Vienna"})])
+    b = _analysis("b.txt", [("Estovian and Norland delegations met in Vienna on the 4th.", "CONSULT", "2030-03-04", "text", {"actor": "Estovia", "place": "Vienna"})])
+    c = _analysis("c.txt", [
+        ("\u201cThe talks were long and hard,\u201d an envoy told reporters on Monday.", "ACCUSE", "2030-03-04", "text", {}),
+        ("Rebels shelled a border village on Monday.", "ASSAULT", "2030-03-04", "text", {}),
+    ])
+    entries = merge_timeline([a, b, c], {}, _actor)
+    assert sorted((e.type, len(e.sources)) for e in entries) == [("ASSAULT", 1), ("CONSULT", 3)]
+    meeting = next(e for e in entries if e.type == "CONSULT")
+    assert not meeting.summary.startswith("\u201c")
