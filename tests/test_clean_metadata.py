@@ -76,3 +76,151 @@ def test_given_title_not_in_body():
     article = clean_article(RawArticle(source="mem", text=text, title="Ferries to run later"))
     assert article.title == "Ferries to run later"
     assert "Ferries to run later" not in article.body
+
+
+# --- header lines with a date among other fields, metadata fields, agency datelines ---
+
+from newstrail.clean.metadata import (  # noqa: E402
+    agency_dateline,
+    date_from_dateline,
+    header_date,
+    masthead,
+    normalise_date,
+)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("LOCAL NEWS  |  June 9, 2027  |  7:15 AM UTC  |  Updated 3 hours ago", ("2027-06-09", False)),
+        ("Sep 2, 2026 • 4 min read", ("2026-09-02", False)),
+        ("Posted May 30, 2025 by Ada Lindgren, Transport Editor", ("2025-05-30", False)),
+        ("Updated 12 July 2024 10:00", ("2024-07-12", True)),
+        ("Updated July 13, 2024 | Published July 11, 2024", ("2024-07-11", False)),
+        ("Published: 23/10/2028 08:45", ("2028-10-23", False)),
+    ],
+)
+def test_header_lines_with_a_date_field(line, expected):
+    assert header_date(line) == expected
+
+
+@pytest.mark.parametrize("line", ["Home | Sport | Weather", "3 min read | Share", "Episode 12 | Season 2"])
+def test_header_lines_without_a_date(line):
+    assert header_date(line) is None
+
+
+def test_numeric_dates_only_when_day_and_month_are_clear():
+    assert parse_date_line("23/10/2028") == "2028-10-23"
+    assert parse_date_line("10/23/2028") == "2028-10-23"
+    assert parse_date_line("4.5.2028") == "2028-05-04"
+    assert parse_date_line("04/05/2028") is None  # April 5 or 4 May: not guessed
+    assert normalise_date("04/05/2028") is None
+
+
+@pytest.mark.parametrize(
+    "value, iso",
+    [
+        ("Tue, 14 Nov 2028 09:30:00 GMT", "2028-11-14"),
+        ("Tue, 14 Nov 2028 23:30:00 -0500", "2028-11-14"),  # the day where it was published
+        ("2028-11-14T23:30:00+09:00", "2028-11-14"),
+        ("14th of November, 2028", "2028-11-14"),
+        ("November 2028", None),
+        ("last week", None),
+        ("", None),
+    ],
+)
+def test_metadata_date_fields(value, iso):
+    assert normalise_date(value) == iso
+
+
+def test_rfc822_input_field_is_the_publication_date():
+    article = clean_article(RawArticle(source="mem", text="Ferries to run later\n\n" + BODY,
+                                       published="Wed, 06 Sep 2028 16:20:00 GMT"))
+    assert (article.published, article.published_how) == ("2028-09-06", "metadata")
+
+
+def test_date_from_a_header_line_with_fields():
+    text = "HARBOUR NEWS  |  May 6, 2029  |  9:40 AM UTC  |  Updated 1 hour ago\n\nFerries to run later\n\n" + BODY
+    article = clean_article(RawArticle(source="mem", text=text))
+    assert (article.published, article.published_how) == ("2029-05-06", "text")
+    assert article.title == "Ferries to run later"
+
+
+def test_agency_dateline():
+    assert agency_dateline("PORTVALE, May 6 (Coastwire) - The harbour board voted") == (5, 6, "Coastwire")
+    assert agency_dateline("PORTVALE (CW) — The harbour board voted") == (None, None, "CW")
+    assert agency_dateline("The harbour board (in full) - voted") is None
+    assert date_from_dateline(5, 6, "2029-05-07") == "2029-05-06"
+    assert date_from_dateline(12, 31, "2030-01-01") == "2029-12-31"
+
+
+def test_dateline_day_beats_an_update_date_and_takes_its_year():
+    text = ("Updated 8 May 2029 10:00\n\nFerries to run later\n\n"
+            "PORTVALE, May 6 (Coastwire) - " + BODY)
+    article = clean_article(RawArticle(source="mem", text=text))
+    assert (article.published, article.published_how) == ("2029-05-06", "text")
+    assert article.outlet == "Coastwire"
+    # without any year in the text the dateline gives no date
+    bare = clean_article(RawArticle(source="mem", text="Ferries to run later\n\nPORTVALE, May 6 (Coastwire) - " + BODY))
+    assert bare.published is None
+
+
+def test_html_dated_after_the_machine_clock():
+    later = "2090-05-04T08:00:00Z"
+    page = (f'<html lang="en"><head><title>Ferries to run later</title>'
+            f'<meta property="article:published_time" content="{later}"></head><body><article>'
+            f'<h1>Ferries to run later</h1>{"".join(f"<p>{p}</p>" for p in BODY.split(chr(10)*2))}'
+            f'<p>By Ada Lindgren · <time datetime="{later}">4 May 2090</time></p></article></body></html>')
+    article = clean_article(RawArticle(source="page.html", text="", html=page, fmt="html"))
+    assert (article.published, article.published_how) == ("2090-05-04", "metadata")
+
+
+@pytest.mark.parametrize(
+    "top, outlet",
+    [
+        ("THE PORTVALE GAZETTE", "The Portvale Gazette"),
+        ("Coastline Chronicle - all the news from the bay", "Coastline Chronicle"),
+        ("Harbour Lights: a blog about boats and the people on them", "Harbour Lights"),
+        ("Ferry & Freight Review | Ports | Ships | Jobs", "Ferry & Freight Review"),
+    ],
+)
+def test_outlet_from_masthead(top, outlet):
+    lines = [top, "", "Ferries to run later", "", *BODY.split("\n")]
+    assert find_outlet(lines) == outlet
+    assert masthead(lines) == (0, outlet)
+    article = clean_article(RawArticle(source="mem", text="\n".join(lines)))
+    assert article.outlet == outlet and article.title == "Ferries to run later"
+
+
+def test_masthead_confirmed_by_a_breadcrumb_or_a_later_mention():
+    crumb = ["Valley Evening Star", "News > Local", "Ferries to run later", *BODY.split("\n")]
+    assert find_outlet(crumb) == "Valley Evening Star"
+    credit = ["Valley Evening Star", "Ferries to run later", *BODY.split("\n"), "Photo: Evening Star / A. Lind"]
+    assert find_outlet(credit) == "Valley Evening Star"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Ferries to run later", *BODY.split("\n")],  # a headline first, not a masthead
+        ["Europe & Asia", "Ferries to run later", *BODY.split("\n")],  # an unconfirmed section label
+        ["WORLD NEWS", "Ferries to run later", *BODY.split("\n")],  # generic section words
+        ["Ferries: what the new timetable means", *BODY.split("\n")],  # a headline with a colon
+    ],
+)
+def test_no_masthead(lines):
+    assert find_outlet(lines) is None
+
+
+def test_outlet_from_copyright_and_byline():
+    assert find_outlet([*BODY.split("\n"), "(c) 2029 The Portvale Gazette. All rights reserved."]) == "The Portvale Gazette"
+    assert find_outlet([*BODY.split("\n"), "Copyright © 2027-2029 Bay Media Ltd"]) == "Bay Media"
+    assert find_outlet(["The quay at dusk. ©  Shutterstock", *BODY.split("\n")]) is None  # a photo credit
+    assert find_outlet(["By Ada Lindgren | Coastline Chronicle", *BODY.split("\n")]) == "Coastline Chronicle"
+    assert find_outlet(["By Ada Lindgren | Senior Reporter", *BODY.split("\n")]) is None
+
+
+def test_masthead_beats_republication_traces():
+    lines = ["Bay Digest - every story, every hour", "Ferries to run later", *BODY.split("\n"),
+             "The post Ferries to run later appeared first on Island Times."]
+    assert find_outlet(lines) == "Bay Digest"

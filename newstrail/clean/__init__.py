@@ -17,7 +17,15 @@ from .boilerplate import Labelled, classify_lines, keep_lines, line_key, normali
 from .extract import extract_html, html_metadata, render_html
 from .flags import quality_flags
 from .language import detect_language
-from .metadata import find_outlet, normalise_date, outlet_from_url, parse_date_line, strip_glued_title
+from .metadata import (
+    agency_dateline,
+    date_from_dateline,
+    find_outlet,
+    header_date,
+    normalise_date,
+    outlet_from_url,
+    strip_glued_title,
+)
 from .offsets import build_body, locate_pieces, split_lines
 
 __all__ = [
@@ -105,7 +113,7 @@ def _assemble(
     dek = first.get("dek") or meta.get("description")
     if dek:
         dek = strip_glued_title(dek, title)
-    published, how = _published(raw, meta, first.get("dateline"))
+    published, how = _published(raw, meta, lines, labels)
     nonblank = [lab for lab in labels if lab.label != "blank"]
     dropped = sum(lab.label == "boilerplate" for lab in nonblank) / len(nonblank) if nonblank else 0.0
     return Article(
@@ -118,7 +126,7 @@ def _assemble(
         title=title,
         dek=dek,
         byline=first.get("byline") or meta.get("author"),
-        outlet=raw.outlet or find_outlet(lines) or meta.get("sitename") or outlet_from_url(raw.url),
+        outlet=_outlet(raw, meta, lines, title),
         published=published,
         published_how=how,
         language=detect_language(body) or meta.get("language"),
@@ -130,10 +138,46 @@ def _assemble(
     )
 
 
-def _published(raw: RawArticle, meta: dict[str, str | None], dateline: str | None) -> tuple[str | None, str | None]:
-    """(ISO date, how): the input's date field, the page's metadata, a header date line, or none."""
+def _published(
+    raw: RawArticle, meta: dict[str, str | None], lines: list[str], labels: list[Labelled]
+) -> tuple[str | None, str | None]:
+    """(ISO date, how): the input's date field, the page's metadata, or the text.
+
+    In the text: a header date line (or a date field of a header line), the earliest if
+    several; an "Updated ..." date only when nothing better is there. A wire dateline's day
+    ("CITY, March 5 (Agency) -") takes the year of the header date, and beats an update date
+    (the story was filed that day). Never a date without a year in the text.
+    """
     given = normalise_date(raw.published) or meta.get("date")
     if given:
         return given, "metadata"
-    found = parse_date_line(dateline) if dateline else None
-    return (found, "text") if found else (None, None)
+    found = [d for i, lab in enumerate(labels) if lab.label == "dateline" and (d := header_date(lines[i]))]
+    original = sorted(d for d, updated in found if not updated)
+    if original:
+        return original[0], "text"
+    if found:
+        latest = max(d for d, _ in found)
+        first_body = next((lines[i] for i, lab in enumerate(labels) if lab.label == "body"), "")
+        dateline = agency_dateline(first_body)
+        if dateline and dateline[0] and dateline[1]:
+            day = date_from_dateline(dateline[0], dateline[1], latest)
+            if day:
+                return day, "text"
+        return min(d for d, _ in found), "text"
+    return None, None
+
+
+def _outlet(raw: RawArticle, meta: dict[str, str | None], lines: list[str], title: str | None) -> str | None:
+    """The input's outlet field, the page's declared site name, the text's own evidence
+    (:func:`find_outlet`), and last the URL's host (also where trafilatura's site name is
+    only a domain)."""
+    declared = meta.get("sitename")
+    host_like = bool(declared) and "." in declared and " " not in declared.strip()  # type: ignore[union-attr]
+    url = raw.url or meta.get("url")
+    return (
+        raw.outlet
+        or (None if host_like else declared)
+        or find_outlet(lines, title=title, url=url)
+        or declared
+        or outlet_from_url(url)
+    )

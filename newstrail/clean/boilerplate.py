@@ -247,18 +247,21 @@ def _teaser_pairs(infos: list[LineInfo]) -> set[int]:
 
 
 def _header_labels(infos: list[LineInfo], end: int, title: str | None) -> dict[int, Labelled]:
-    """Labels for the header (lines before ``end``): title, dek, byline, dateline."""
-    from .metadata import is_date_line, split_dek
+    """Labels for the header (lines before ``end``): masthead, title, dek, byline, dateline."""
+    from .metadata import header_date, masthead, split_dek
 
     labels: dict[int, Labelled] = {}
     title_info = describe_line(title) if title else None
     title_at = -1
+    top = masthead([info.text for info in infos], title)
     for i in range(end):
         info = infos[i]
         if not info.words:
             continue
-        if is_date_line(info.text):
-            labels[i] = Labelled("dateline", "standalone date line")
+        if top and i == top[0]:
+            labels[i] = Labelled("boilerplate", "masthead (the outlet's name)")
+        elif header_date(info.text):
+            labels[i] = Labelled("dateline", "date line (or header line with a date field)")
         elif BYLINE_RE.match(info.text) and info.words <= WIDGET_MAX_WORDS:
             labels[i] = Labelled("byline", "by-line")
         elif READING_TIME_RE.match(info.text):
