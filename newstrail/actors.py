@@ -194,6 +194,7 @@ class _Draft:
     affiliation: str | None = None
     gender: str | None = None
     head: int = -1  # token index of the mention's head
+    main: bool = False  # subject of its sentence's main clause (not of a reported clause)
     resolved: bool = True
     full: str | None = None  # the name with an editor's bracketed insertion filled in
 
@@ -247,11 +248,70 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
             affiliation = country_name(code) if code else tokens[0].text
         tokens.pop(0)
     if affiliation is None:
-        org = [t for t in tokens if t.ent_type_ == "ORG"]
-        if len(org) > 1 or (org and org[0].is_upper):  # a lone "State" in "Secretary of State" is no body
-            affiliation = " ".join(t.text for t in org)
+        affiliation = _country_in(tokens)
+    if affiliation is None:
+        affiliation = _body_in(tokens)
     role = " ".join(t.text for t in tokens) or None
     return role, affiliation, gender
+
+
+# Words of government bodies that name no state on their own ("the Foreign Ministry
+# spokeswoman" speaks for a country the title does not give); such a body is no affiliation.
+GENERIC_BODY_WORDS = frozenset(
+    "ministry department office government cabinet presidency administration foreign affairs"
+    " interior home defence defense finance trade water energy economy economic justice health"
+    " state and of the for press service council security agency national federal public"
+    " communications information education environment agriculture transport labour labor"
+    " war military".split()
+)
+# Prepositions whose object is the place a person is posted to, not the state they serve
+# ("Ambassador to Ostrand", "the envoy in Kabul").
+POSTED_PREPS = frozenset("to in at on with".split())
+
+
+def _country_like(tok: Token) -> str | None:
+    """Canonical country of one token: a demonym, a country or a state's metonym."""
+    if tok.ent_type_ not in ("NORP", "GPE") and not (tok.pos_ in ("PROPN", "ADJ") and tok.is_title):
+        return None
+    code = country_of(tok.text)
+    if code:
+        return country_name(code)
+    if tok.ent_type_ == "GPE" and tok.pos_ == "PROPN":
+        return tok.text  # a state the ISO list does not hold
+    return None
+
+
+def _country_in(tokens: list[Token]) -> str | None:
+    """The state a title names anywhere ("head of the Russian delegation", "Minister of
+    Foreign Affairs of Varenia"), skipping the place a person is posted to."""
+    for tok in tokens:
+        if tok.dep_ == "pobj" and tok.head.lower_ in POSTED_PREPS:
+            continue
+        if tok.dep_ in ("compound", "amod") and tok.head.dep_ == "pobj" and tok.head.head.lower_ in POSTED_PREPS:
+            continue
+        found = _country_like(tok)
+        if found:
+            return found
+    return None
+
+
+def _body_in(tokens: list[Token]) -> str | None:
+    """An organisation named in a title ("Marrowgate Port Authority chief executive").
+
+    The text comes from the document (not re-joined tokens, which would space out
+    "Inter-Basin"); a body made only of generic government words names no one.
+    """
+    org = [t for t in tokens if t.ent_type_ == "ORG"]
+    if not org or not (len(org) > 1 or org[0].is_upper):  # a lone "State" in "Secretary of State" is no body
+        return None
+    doc = org[0].doc
+    text = doc[org[0].i : org[-1].i + 1].text
+    if "," in text or len(org) != org[-1].i - org[0].i + 1:
+        text = " ".join(t.text for t in org)
+    words = [w for w in re.split(r"[\s\-]+", _fold(text)) if w]
+    if all(w in GENERIC_BODY_WORDS for w in words):
+        return None
+    return _clean_name(text)
 
 
 def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
@@ -273,8 +333,52 @@ def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _inner_title(ent: SpacySpan) -> list[Token]:
+    """Title words spaCy took into a PERSON entity ("Spokeswoman Ilona Marek")."""
+    inner: list[Token] = []
+    for tok in ent[:-1]:
+        if tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS or (inner and tok.lower_ in ("of", "and")):
+            inner.append(tok)
+        else:
+            break
+    while inner and inner[-1].lower_ in ("of", "and"):
+        inner.pop()
+    return inner if inner and len(ent) - len(inner) >= 1 else []
+
+
+# Verbs whose passive agent is the person a delegation or side answers to ("the American
+# delegation was headed by X"), or whose active subject leads one ("X led the Russian team").
+LEAD_VERBS = frozenset("head lead chair represent".split())
+
+
+def _led_by(ent: SpacySpan) -> str | None:
+    """The state of the delegation, side or team a person heads or leads."""
+    root = ent.root
+    verb = None
+    others: list[Token] = []
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in LEAD_VERBS:
+        verb = root.head.head
+        others = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    elif root.dep_ == "nsubj" and root.head.lemma_.lower() in LEAD_VERBS:
+        verb = root.head
+        others = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb is None:
+        return None
+    for other in others:
+        found = _country_in([t for t in other.subtree if t.i < other.i or t is other])
+        if found:
+            return found
+    return None
+
+
 def _person_like_org(doc: Doc, ent: SpacySpan) -> bool:
     """An ORG/GPE tag that spaCy gave a person introduced by a title ("spokeswoman Kowalska")."""
+    inner = _inner_title(ent)
+    # only a first name and a surname after an unambiguous title ("General Motors" is a firm)
+    if inner and len(ent) - len(inner) == 2 and inner[0].lower_ not in ("general", "major", "chief", "executive", "head") \
+            and all(t.is_title for t in ent[len(inner):]) \
+            and ent[len(ent) - 1].pos_ == "PROPN" and country_of(ent[len(inner):].text) is None:
+        return True  # "Spokeswoman Ilse Brandt" tagged ORG whole
     if ent.start == 0 or len(ent) > 3:
         return False
     prev = doc[ent.start - 1]
@@ -305,9 +409,16 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
         role = affiliation = gender = None
         code = None
         if kind == "person":
-            role, affiliation, gender = _split_title(_title_tokens(doc, ent))
-            if role is None:
-                role, affiliation = _appos_role(ent)
+            inner = _inner_title(ent)
+            if inner:  # "Spokeswoman Ilona Marek" tagged whole: the title is not the name
+                name = doc[ent.start + len(inner) : ent.end]
+                start, text = name.start_char, _clean_name(name.text)
+                full = text if full == _clean_name(ent.text) else full
+            role, affiliation, gender = _split_title(_title_tokens(doc, ent) + inner)
+            if role is None or affiliation is None:
+                appos_role, appos_aff = _appos_role(ent)
+                role, affiliation = role or appos_role, affiliation or appos_aff
+            affiliation = affiliation or _led_by(ent)
         elif ent.label_ == "NORP":
             if ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ":
                 continue  # an adjective ("Polish envoys"): affiliation, not a mention
@@ -321,20 +432,87 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
             elif ent.label_ == "GPE":
                 kind = "other"  # a city or region named as a place, not as an actor
         key = country_name(code) if code else text
+        # "Varenia's chief negotiator, Anton Bereszky, said": the apposition names the subject
+        subject = ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
         drafts.append(_Draft(start, ent.end_char, text, kind, key, sent_index[ent.root.i],
-                             ent.root.dep_ in SUBJECT_DEPS, True, role, affiliation, gender,
+                             subject, True, role, affiliation, gender,
                              head=ent.root.i, full=full if full != text else None))
     return drafts
+
+
+# Nouns a state has and a person does not ("Ostrand's water minister", "in Ostrand"): a
+# one-word PERSON entity found with them is a country the small model did not know.
+STATE_NOUNS = frozenset(
+    "government ministry minister ministers delegation embassy ambassador border borders territory"
+    " parliament capital army military navy economy citizens population president"
+    " prime-minister regime authorities".split()
+)
+PLACE_PREPS = frozenset("in inside into across throughout within".split())
+
+
+def _relabel_places(doc: Doc, drafts: list[_Draft]) -> None:
+    """A one-word PERSON that is a country: known to the country tables ("Kiev"), or used
+    as a place in this article ("in X", "X's foreign minister") and never given a first name."""
+    people = [d for d in drafts if d.kind == "person" and d.named]
+    longer = {w for d in people if len(_name_tokens(d.full or d.text)) > 1 for w in _name_tokens(d.full or d.text)}
+    single = defaultdict(list)
+    for d in people:
+        words = _name_tokens(d.text)
+        if len(words) == 1 and d.text == words[0].title() and d.role is None and words[0] not in longer \
+                and not d.text.lower().startswith(tuple(HONORIFICS)):
+            single[d.text].append(d)
+    for name, group in single.items():
+        code = country_of(name)
+        evidence = code is not None
+        for d in group if not evidence else ():
+            tok = doc[d.head]
+            if (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS) or (
+                    tok.dep_ == "poss" and tok.head.lemma_.lower() in STATE_NOUNS):
+                evidence = True
+                break
+        if not evidence:
+            continue
+        for d in group:
+            d.kind = "country"
+            d.key = country_name(code) if code else name
+            d.subject = False
 
 
 def _relabel_person_names(drafts: list[_Draft]) -> None:
     """An ORG tag on a name the article also gives a PERSON ("Marek Novak" … "Novak said")."""
     person_tokens = {w for d in drafts if d.kind == "person" for w in _name_tokens(d.full or d.text)}
     for d in drafts:
-        if d.kind == "organisation" and len(d.text.split()) <= 2 and d.text[:1].isupper() and not d.text.isupper():
+        if d.kind in ("organisation", "other") and len(d.text.split()) <= 2 and d.text[:1].isupper() \
+                and not d.text.isupper() and country_of(d.text) is None:
             words = _name_tokens(d.text)
             if words and all(w in person_tokens for w in words):
                 d.kind = "person"
+
+
+def _surname_drafts(doc: Doc, drafts: list[_Draft], taken: set[int]) -> list[_Draft]:
+    """Later mentions of a named person that spaCy did not tag ("Castaing opened…",
+    "Ms Tallis said"): a capitalised word equal to the surname of a person this article
+    names in full."""
+    surnames = {}
+    for d in drafts:
+        words = (d.full or d.text).split()
+        if d.kind == "person" and d.named and len(_name_tokens(d.full or d.text)) > 1 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], d)
+    found: list[_Draft] = []
+    sent_index = _sentence_index(doc)
+    for tok in doc:
+        if tok.i in taken or tok.text not in surnames or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name ("Castaing Foundation")
+        start, text = tok.idx, tok.text
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        gender = None
+        if prev is not None and prev.lower_ in HONORIFICS and prev.i not in taken:
+            start, text, gender = prev.idx, f"{prev.text} {tok.text}", HONORIFICS[prev.lower_]
+        found.append(_Draft(start, tok.idx + len(tok.text), text, "person", text, sent_index[tok.i],
+                            tok.dep_ in SUBJECT_DEPS, True, gender=gender, head=tok.i))
+    return found
 
 
 def _metonym_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
@@ -379,7 +557,7 @@ def _description_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
         drafts.append(_Draft(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                              doc[start:end].text, "person", "", sent_index[tok.i],
                              tok.dep_ in SUBJECT_DEPS, False, role=words.text, gender=gender,
-                             head=tok.i, resolved=False))
+                             head=tok.i, resolved=False, affiliation=_country_in(list(words))))
     return drafts
 
 
@@ -472,6 +650,7 @@ def _resolve_references(drafts: list[_Draft]) -> None:
     looks a little ahead for the name it is given later.
     """
     drafts.sort(key=lambda d: d.start)
+    introduced = _introduced_keys(drafts)
     genders: dict[str, str] = {}
     for d in drafts:
         if d.kind == "person" and d.named and d.gender:
@@ -479,12 +658,15 @@ def _resolve_references(drafts: list[_Draft]) -> None:
     for n, d in enumerate(drafts):
         if d.resolved:
             continue
-        earlier = [c for c in drafts[:n] if c.kind == "person" and c.resolved and c.key
+        earlier = [c for c in drafts[:n] if c.kind == "person" and c.resolved and c.key in introduced
                    and d.sent - c.sent <= LOOKBACK_SENTENCES and _compatible(d, c, genders)]
         pick = _by_role(d, drafts[:n]) if d.role else None
         if pick is None:
             subjects = [c for c in earlier if c.subject and (c.sent < d.sent or c.start < d.start)]
-            pick = subjects[-1] if subjects else (earlier[-1] if earlier else None)
+            # "Marek said the ambassador, Dusek, would return. She said…": the speaker of
+            # the main clause is the topic, not the subject of what was reported
+            main = [c for c in subjects if c.main]
+            pick = main[-1] if main else subjects[-1] if subjects else (earlier[-1] if earlier else None)
         if pick is None and d.role is not None:
             later = [c for c in drafts[n + 1 :] if c.kind == "person" and c.named and c.subject
                      and c.sent - d.sent <= LOOKAHEAD_SENTENCES]
@@ -496,6 +678,31 @@ def _resolve_references(drafts: list[_Draft]) -> None:
                 genders.setdefault(pick.key, d.gender)
         elif d.role is not None:
             d.key, d.resolved = d.text, True  # an unnamed official stays a description
+    # "The head of the Russian delegation … Konstantin Gavrilov": what a description says
+    # of a person's state holds for every mention of that person in the article
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for d in drafts:
+        if d.kind == "person" and d.key and d.affiliation:
+            votes[d.key][d.affiliation] += 1
+    for d in drafts:
+        if d.kind == "person" and d.key in votes and not d.affiliation:
+            d.affiliation = votes[d.key].most_common(1)[0][0]
+
+
+def _introduced_keys(drafts: list[_Draft]) -> set[str]:
+    """Keys of people a pronoun may refer to.
+
+    News introduces a person with a full name, a title or an honorific; a lone capitalised
+    word never so introduced ("Ostrand has offered…") is more often a place or body the
+    model mistook for a person, so pronouns pass it over.
+    """
+    keys: set[str] = set()
+    for d in drafts:
+        if d.kind != "person" or not d.key:
+            continue
+        if not d.named or len(_name_tokens(d.key)) > 1 or d.role or d.gender:
+            keys.add(d.key)
+    return keys
 
 
 def _by_role(d: _Draft, before: list[_Draft]) -> _Draft | None:
@@ -519,11 +726,14 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """
     drafts = _entity_drafts(doc)
     _relabel_person_names(drafts)
+    _relabel_places(doc, drafts)
+    drafts += _surname_drafts(doc, drafts, _token_set(doc, drafts))
     taken = _token_set(doc, drafts)
     drafts += _metonym_drafts(doc, taken)
     taken = _token_set(doc, drafts)
     drafts += _description_drafts(doc, taken)
     drafts += _pronoun_drafts(doc, quotation_ranges(doc.text))
+    _mark_main_subjects(doc, drafts)
     _fill_person_keys(drafts)
     _resolve_references(drafts)
     return [
@@ -531,6 +741,20 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         for d in sorted(drafts, key=lambda d: d.start)
         if d.key
     ]
+
+
+def _mark_main_subjects(doc: Doc, drafts: list[_Draft]) -> None:
+    """Flag mentions that are the subject (or its apposition) of a main-clause verb."""
+    for d in drafts:
+        if not d.subject or d.head < 0:
+            continue
+        tok = doc[d.head]
+        if tok.dep_ == "appos":
+            tok = tok.head
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        d.main = tok.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"
 
 
 def _token_set(doc: Doc, drafts: Iterable[_Draft]) -> set[int]:
@@ -589,6 +813,9 @@ def _first_names_agree(a: list[str], b: list[str]) -> bool:
     x, y = a[0], b[0]
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
+    short, long = sorted((x, y), key=len)
+    if len(short) >= 3 and long.startswith(short):
+        return True  # a short form of the first name: Des/Desmond, Alex/Alexander
     return same_name_part(x, y)
 
 
@@ -646,7 +873,7 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
             if m.role:
                 g.roles[m.role] += 1
             if m.affiliation:
-                g.affiliations[m.affiliation] += 1
+                g.affiliations[canonical_affiliation(m.affiliation)] += 1
     merged = _merge_people([g for gid, g in groups.items() if g.kind == "person"])
     merged += _merge_organisations([g for g in groups.values() if g.kind == "organisation"])
     merged += [g for g in groups.values() if g.kind not in ("person", "organisation")]
@@ -659,6 +886,12 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
             index[key] = actor.id
     actors.sort(key=lambda a: (-a.mentions, a.name))
     return ActorResolution(actors, index)
+
+
+def canonical_affiliation(text: str) -> str:
+    """One name per state or body: "Russian", "Moscow" and "Russia" all give "Russia"."""
+    code = country_of(text)
+    return country_name(code) if code else _clean_name(text)
 
 
 def _is_name_form(m: Mention) -> bool:

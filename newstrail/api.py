@@ -12,7 +12,7 @@ import json
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .engine import make_engine
 from .errors import ConfigError, StoreError
@@ -40,6 +40,7 @@ __all__ = [
     "list_timeline",
     "list_positions",
     "list_problems",
+    "list_sources",
     "export",
 ]
 
@@ -353,30 +354,56 @@ def list_positions(store: Store, *, actor: str | None = None) -> list[dict[str, 
     ]
 
 
+def list_sources(store: Store, *, story: str | None = None) -> list[dict[str, Any]]:
+    """How each outlet told it: its articles, the timeline entries it reports (and those only
+    it reports), its quotes, the copies it published, and its articles' quality flags."""
+    articles = list_articles(store, story=story, with_body=False)
+    outlet_of = {a["id"]: a["outlet"] or "(unknown outlet)" for a in articles}
+    by_source = {a["source"]: outlet_of[a["id"]] for a in articles}
+    rows: dict[str, dict[str, Any]] = {}
+    for a in articles:
+        row = rows.setdefault(outlet_of[a["id"]], {
+            "outlet": outlet_of[a["id"]], "articles": [], "sources": [], "entries": 0, "only_here": [],
+            "quotes": 0, "copies": 0, "flags": {},
+        })
+        row["articles"].append(a["id"])
+        row["sources"].append(a["source"])
+        for flag in a["flags"]:
+            row["flags"][flag] = row["flags"].get(flag, 0) + 1
+    for entry in list_timeline(store, story=story):
+        outlets = {by_source[s] for s in entry["sources"] if s in by_source}
+        for outlet in outlets:
+            rows[outlet]["entries"] += 1
+            if len(outlets) == 1:
+                rows[outlet]["only_here"].append(f"{entry['date']}: {entry['summary']}")
+    for quote in list_quotes(store):
+        if quote["article_id"] in outlet_of:
+            rows[outlet_of[quote["article_id"]]]["quotes"] += 1
+    for dup in list_duplicates(store):
+        copy = dup["other_id"] if dup["earliest"] == dup["article_id"] else dup["article_id"]
+        if copy in outlet_of and dup["kind"] != "exact":
+            rows[outlet_of[copy]]["copies"] += 1
+    return sorted(rows.values(), key=lambda r: (-len(r["articles"]), r["outlet"]))
+
+
 def list_problems(store: Store) -> list[dict[str, Any]]:
     return [p.to_dict() for p in store.problems()]
 
 
-EXPORT_TABLES = ("articles", "quotes", "actors", "stories", "timeline", "positions", "duplicates", "problems")
+# Export tables and the views that make their rows (the --json shapes).
+EXPORT_VIEWS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
+    "articles": list_articles,
+    "quotes": list_quotes,
+    "actors": list_actors,
+    "stories": list_stories,
+    "timeline": list_timeline,
+    "positions": list_positions,
+    "duplicates": list_duplicates,
+    "problems": list_problems,
+    "sources": list_sources,
+}
+EXPORT_TABLES = tuple(EXPORT_VIEWS)
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-
-
-def _export_rows(store: Store, table: str) -> list[dict[str, Any]]:
-    if table == "articles":
-        return list_articles(store)
-    if table == "quotes":
-        return list_quotes(store)
-    if table == "actors":
-        return list_actors(store)
-    if table == "stories":
-        return list_stories(store)
-    if table == "timeline":
-        return list_timeline(store)
-    if table == "positions":
-        return list_positions(store)
-    if table == "duplicates":
-        return list_duplicates(store)
-    return list_problems(store)
 
 
 def _flat(value: Any) -> Any:
@@ -395,7 +422,7 @@ def export(store: Store, fmt: str, out_dir: str | Path, tables: Iterable[str] = 
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for table in tables:
-        rows = _export_rows(store, table)
+        rows = EXPORT_VIEWS[table](store)
         path = out / f"{table}.{fmt}"
         if fmt == "jsonl":
             with path.open("w", encoding="utf-8") as fh:

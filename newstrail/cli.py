@@ -199,7 +199,8 @@ def _summary(report: BuildReport, quiet: bool) -> None:
 
 
 def _engine_options(fn: Callable) -> Callable:
-    fn = click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask).")(fn)
+    fn = click.option("--scheduler", default=None, metavar="ADDRESS",
+                      help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask; else a LocalCluster of --workers).")(fn)
     fn = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where per-article work runs.")(fn)
     fn = click.option("--workers", "-w", type=click.IntRange(1, 256), default=None, help="Worker processes [default: all cores].")(fn)
     return fn
@@ -211,11 +212,13 @@ def _engine_options(fn: Callable) -> Callable:
 @_engine_options
 @click.option("--max-bytes", type=int, default=MAX_ARTICLE_BYTES, show_default=True, help="Skip articles larger than this.")
 @click.option("--encoding", default=None, help="Decode text files with this encoding instead of detecting it.")
+@click.option("--output", "-o", default=None, metavar="DIR",
+              help="Also write Parquet datasets (articles, mentions, quotes, timexes, events), partitioned by batch, to DIR (or s3://… etc.).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary; problems still go to stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON on stdout.")
 @handle_errors
 def build(paths: tuple[str, ...], db: str, workers: int | None, engine: str, scheduler: str | None,
-          max_bytes: int, encoding: str | None, quiet: bool, as_json: bool) -> None:
+          max_bytes: int, encoding: str | None, output: str | None, quiet: bool, as_json: bool) -> None:
     """Read articles from files and folders (.txt .html .jsonl .warc, .gz of these) into the store.
 
     Only new files and new articles are processed; running it again on the same inputs
@@ -226,7 +229,7 @@ def build(paths: tuple[str, ...], db: str, workers: int | None, engine: str, sch
     progress = BuildProgress(quiet)
     try:
         report = api.build(list(paths), db, workers=workers or default_workers(), engine=engine, scheduler=scheduler,
-                           max_bytes=max_bytes, encoding=encoding, progress=progress)
+                           output=output, max_bytes=max_bytes, encoding=encoding, progress=progress)
     finally:
         progress.stop()
     if as_json:
@@ -435,6 +438,26 @@ def positions(db: str, as_json: bool, as_csv: bool, actor: str | None) -> None:
     with _open(db) as store:
         rows = api.list_positions(store, actor=actor)
     emit(rows, as_json, as_csv, [("actor", "actor"), ("stance", "stance"), ("statement", "statement"), ("first", "first"), ("last", "last"), ("sources", "sources")])
+
+
+@cli.command()
+@store_option
+@output_options
+@click.option("--story", default=None, help="Only this story's articles.")
+@handle_errors
+def sources(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
+    """How each outlet told it: articles, entries reported, what only it says, copies, flags.
+
+    In Python: newstrail.api.list_sources().
+    """
+    with _open(db) as store:
+        rows = api.list_sources(store, story=story)
+    if not (as_json or as_csv):
+        for row in rows:
+            row["flags"] = [f"{k} ×{v}" for k, v in row["flags"].items()]
+            row["n_articles"] = len(row["articles"])
+            row["only"] = len(row["only_here"])
+    emit(rows, as_json, as_csv, [("outlet", "outlet"), ("n_articles", "articles"), ("entries", "timeline entries"), ("only", "only here"), ("quotes", "quotes"), ("copies", "copies"), ("flags", "flags")])
 
 
 @cli.command()

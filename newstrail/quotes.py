@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actors import quotation_ranges
+from .actors import ROLE_NOUNS, quotation_ranges
 from .model import Article, Mention, Quote
 
 __all__ = ["extract_quotes", "SPEECH_VERBS", "VERB_CLASSES", "SPEECH_CLASSES", "ATTITUDE_CONFIDENCE"]
@@ -92,6 +92,12 @@ OBJECT_CONTENT = frozenset(
 )
 # "point out", "go on (to say)": particle verbs whose bare verb is not a speech verb.
 PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("lay", "out"), ("spell", "out")}
+# Nouns for people who can be the subject of a speech verb (with the role nouns of actors.py).
+_PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    "people man woman men women member members resident residents worker workers voter voters"
+    " official officials source sources group union party team critic critics supporter"
+    " supporters protester protesters farmer farmers witness witnesses police".split()
+)
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 RELATIVES = {"who", "which", "that"}
 EXPLETIVES = {"it", "there", "this", "that", "what", "which"}
@@ -215,7 +221,12 @@ def _subject(tok: Token) -> Token | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue_class(tok) and _cue_class(tok.head.head) \
+                and not _animate_subject(tok.head):
+            # "X said the deal was fair and thanked Y": the parser hung the second cue inside
+            # the reported clause, whose subject cannot thank; the speaker does
+            tok = tok.head.head
+        elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
         elif tok.dep_ == "relcl":
             return tok.head
@@ -223,6 +234,15 @@ def _subject(tok: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def _animate_subject(verb: Token) -> bool:
+    """Is the subject of a verb someone who can speak (a name, a pronoun, a person)?"""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return True  # unknown: keep the parse
+    return (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PRON", "PROPN")
+            or subj.lemma_.lower() in _PERSON_NOUNS)
 
 
 def _as_saying_speaker(tok: Token) -> Token | None:
@@ -259,7 +279,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         deps = {"ccomp", "dobj", "xcomp"}
     elif cls == "evaluate":
         deps = {"dobj", "prep", "ccomp"}
-    parts = [c for c in cue.children if c.dep_ in deps and (cls in SPEECH_CLASSES or c.i > cue.i)]
+    parts = [c for c in cue.children if c.dep_ in deps and (cls in SPEECH_CLASSES or c.i > cue.i)
+             and not _own_attribution(c)]
     if not parts and cue.lemma_.lower() in OBJECT_CONTENT:
         # "said yes", "announced two votes for the bill", "described the plan as “bold”"
         parts = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
@@ -301,7 +322,27 @@ def _own_subtree(head: Token) -> list[Token]:
         ):
             cut.update(t.i for t in tok.subtree)
             cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
+        elif tok is not head and tok.dep_ == "conj" and _own_attribution(tok):
+            # "…were worried, and more than 4 in 10 said…": a coordinated clause with its own
+            # speaker and cue is another attribution, not part of this content
+            cut.update(t.i for t in tok.subtree)
+            cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
     return [t for t in head.subtree if t.i not in cut]
+
+
+def _own_attribution(tok: Token) -> bool:
+    """A speech cue with its own (non-relative) subject after a comma or conjunction: a
+    separate attribution the parser hung under another cue ("A said X, and B said Y")."""
+    if _cue_class(tok) not in ("say", "argue") or tok.i == 0:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in RELATIVES or subj.i > tok.i:
+        return False
+    left = subj.left_edge.i
+    before = tok.doc[left - 1] if left > 0 else None
+    if before is not None and before.dep_ == "cc" and left > 1:
+        before = tok.doc[left - 2]
+    return before is not None and before.text in (",", ";", "and", "but") and not tok.doc[left - 1].is_space
 
 
 ASIDE_DEPS = {"relcl"}  # appositions, adverbial and coordinated clauses: cutting them lost more than it won on PolNeAR train
@@ -404,6 +445,10 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
         # "Jan Novak, who announced …": the span is "who", the identity its antecedent's
         _, _, _, key = _speaker_fields(ctx, subj.head.head)
         return None, (subj.idx, subj.idx + len(subj.text)), subj.text, key
+    named = _appositive_person(ctx, subj)
+    if named is not None:
+        ms, me = _body_range(ctx.article, named)
+        return named, (ms, me), named.text, named.key
     lo, hi = _phrase(subj)
     para = ctx.paragraph(subj.idx)
     while lo < subj.i and ctx.paragraph(ctx.doc[lo].idx) != para:
@@ -424,6 +469,23 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
             return near, (ms, me), near.text, near.key
     text = ctx.text[start:end]
     return None, (start, end), text, text
+
+
+def _appositive_person(ctx: _Context, subj: Token) -> Mention | None:
+    """The person a role subject is set beside: "Ostrand's government spokesman, Jonas
+    Brekke, said" speaks through Brekke, not through Ostrand."""
+    if subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    own = ctx.mention_for(subj.idx, subj.idx + len(subj.text), subj.idx)
+    if own is not None and own.kind == "person" and _body_range(ctx.article, own)[0] <= subj.idx:
+        return None  # the subject is itself a person's name
+    for child in subj.children:
+        if child.dep_ != "appos":
+            continue
+        m = ctx.mention_for(child.idx, child.idx + len(child.text), child.idx)
+        if m is not None and m.kind == "person" and m.key and m.key[:1].isupper():
+            return m
+    return None
 
 
 def _name_before(ctx: _Context, verb: Token) -> Token | None:

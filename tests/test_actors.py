@@ -119,3 +119,47 @@ def test_countries_join_with_iso_code(nlp):
 def test_actor_ids_are_stable(nlp):
     items = [_mentions(nlp, "Trade envoy Marek Novak arrived. Novak said little.")]
     assert [a.id for a in resolve_actors(items).actors] == [a.id for a in resolve_actors(items).actors]
+
+
+@pytest.mark.parametrize("text,name,affiliation", [
+    ("Like last year, the Canadian delegation was headed by Deputy Trade Minister Olga Petrenko.", "Olga Petrenko", "Canada"),
+    ("Norway's Foreign Minister Lars Dahl arrived on Monday.", "Lars Dahl", "Norway"),
+    ("The talks were attended by Lars Dahl, Norway's fisheries minister.", "Lars Dahl", "Norway"),
+    ("The head of the Chilean delegation told reporters the talks had failed. "
+     "Chile still hopes for a deal, Javier Morales explained.", "Javier Morales", "Chile"),
+])
+def test_affiliation_from_the_introduction(mentions_of, text, name, affiliation):
+    _, mentions = mentions_of(text)
+    assert {m.affiliation for m in mentions if m.key == name} == {affiliation}
+
+
+def test_affiliation_merged_across_the_corpus(nlp):
+    items = [
+        _mentions(nlp, "Chilean Deputy Trade Minister Javier Morales spoke in Oslo."),
+        _mentions(nlp, "Javier Morales said the talks went well."),
+    ]
+    res = resolve_actors(items)
+    actor = res.actor(items[1][0], "Javier Morales")
+    assert actor is not None and actor.affiliation == "Chile"
+
+
+def test_generic_ministry_is_no_affiliation(mentions_of):
+    _, mentions = mentions_of("Foreign Ministry spokeswoman Ilse Brandt said nothing.")
+    assert next(m for m in mentions if m.key == "Ilse Brandt").affiliation is None
+
+
+def test_title_inside_a_person_entity_is_not_the_name(mentions_of):
+    _, mentions = mentions_of("Spokeswoman Ilse Brandt said the ministry would respond.")
+    assert any(m.key == "Ilse Brandt" for m in mentions)
+
+
+def test_untagged_surname_joins_the_person(mentions_of):
+    text = "Mediator Ilse Brandt arrived on Monday. Later Ms Brandt opened the session. She said little."
+    _, mentions = mentions_of(text)
+    assert {m.key for m in mentions if m.text in ("Ms Brandt", "She")} == {"Ilse Brandt"}
+
+
+def test_short_first_name_joins_the_full_one(nlp):
+    items = [_mentions(nlp, "Port chief Desmond Achterberg spoke."), _mentions(nlp, "Des Achterberg said no.")]
+    res = resolve_actors(items)
+    assert res.actor_id(items[0][0], "Desmond Achterberg") == res.actor_id(items[1][0], "Des Achterberg")

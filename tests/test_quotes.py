@@ -120,3 +120,25 @@ def test_first_person_belief_inside_narration_is_not_a_quote(quotes_of):
 def test_lexicon_has_verb_classes():
     assert SPEECH_VERBS["say"] == "say" and SPEECH_VERBS["warn"] == "warn"
     assert SPEECH_VERBS["insist"] == "argue" and SPEECH_VERBS["deny"] == "deny"
+
+
+def test_role_subject_speaks_through_its_apposition(quotes_of):
+    text = "Norway's government spokesman, Jonas Brekke, said the date was fixed."
+    q = _holding(quotes_of(text), "date was fixed")
+    assert q.speaker_key == "Jonas Brekke"
+
+
+def test_pronoun_after_reported_subject_is_the_speaker(quotes_of):
+    text = ("Spokeswoman Ilse Brandt said the ambassador, Karel Dusek, would return home. "
+            "She said the country remained ready to talk.")
+    q = _holding(quotes_of(text), "remained ready")
+    assert q.speaker_key == "Ilse Brandt"
+
+
+def test_coordinated_attribution_is_its_own_quote(quotes_of):
+    text = ("Most voters said they were worried about the economy, and more than half said "
+            "the governor would handle it best.")
+    found = quotes_of(text)
+    first = _holding(found, "worried about the economy")
+    assert "governor" not in first.content_text
+    assert _holding(found, "governor would handle").speaker_text.startswith("more than half")
