@@ -37,3 +37,14 @@ def test_boilerplate_heavy():
     furniture = "\n".join(["Home", "News", "Sport", "Weather", "Contact", "About us", "Log in", "Subscribe"])
     text = furniture + "\n\n" + "\n\n".join(EDITED)
     assert "boilerplate_heavy" in clean_article(RawArticle(source="mem", text=text)).flags
+
+
+def test_lower_case_sentence_starts_count_but_dotted_names_do_not() -> None:
+    from newstrail.clean.flags import garble_signals
+
+    garbled = garble_signals(["The harbour board was meeting every Monday. small boats. The vote was delayed."])
+    assert garbled.lowercase_starts == 1
+    edited = garble_signals(["He posted a photo at pic.twitter.com and the campaign site meth. dot. com went live."])
+    assert edited.lowercase_starts == 0
+    abbreviated = garble_signals(["Prices rose for fuel, food, etc. and wages lagged behind."])
+    assert abbreviated.lowercase_starts == 0
