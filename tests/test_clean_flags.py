@@ -44,7 +44,7 @@ def test_lower_case_sentence_starts_count_but_dotted_names_do_not() -> None:
 
     garbled = garble_signals(["The harbour board was meeting every Monday. small boats. The vote was delayed."])
     assert garbled.lowercase_starts == 1
-    edited = garble_signals(["He posted a photo at pic.twitter.com and the campaign site meth. dot. com went live."])
+    edited = garble_signals(["He posted a photo at pic.twitter.com for the campaign. on. meth. dot. com."])
     assert edited.lowercase_starts == 0
     abbreviated = garble_signals(["Prices rose for fuel, food, etc. and wages lagged behind."])
     assert abbreviated.lowercase_starts == 0
