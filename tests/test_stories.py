@@ -87,3 +87,24 @@ def test_consolidate_merges_converged_stories() -> None:
     index.merge_threshold = 0.05
     assert index.consolidate() >= 1
     assert len({index.story_of(f"p{i}") for i in range(3)}) < 3
+
+
+def test_state_of_an_unknown_version_is_refused_with_a_reason() -> None:
+    import json
+    import zlib
+
+    import pytest
+
+    from newstrail.stories import StoryIndex
+
+    index = StoryIndex()
+    index.add("a1", "Harbour workers vote to strike over pay in Marrowgate", "2031-03-10", ["Maureen Tallis"])
+    body = zlib.decompress(index.to_bytes())
+    n = int.from_bytes(body[:8], "little")
+    state = json.loads(body[8 : 8 + n])
+    state["v"] = 99
+    head = json.dumps(state).encode()
+    blob = zlib.compress(len(head).to_bytes(8, "little") + head + body[8 + n :])
+    with pytest.raises(ValueError, match="not readable"):
+        StoryIndex.from_bytes(blob)
+    assert "a1" in StoryIndex.from_bytes(index.to_bytes())
