@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                 failed.append(name)
         print(f"{name:32s} {value:.4f}  {status}")
         if args.update:
-            if pinned and value < pinned["floor"] and pinned["data_sha1"] == digest and not args.allow_regression:
+            if pinned and round(value, 4) < pinned["floor"] and pinned["data_sha1"] == digest and not args.allow_regression:
                 print(f"  not lowering the floor of {name} without --allow-regression", file=sys.stderr)
                 continue
             floors[name] = {"floor": round(value, 4), "data_sha1": digest}
