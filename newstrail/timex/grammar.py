@@ -89,7 +89,10 @@ F: dict[str, str] = {
     "PART": _alt(k for k in PARTS_OF_DAY if k != "tonight"),
     "REL": r"(?:last|next|this|past|coming|previous|following|current|upcoming|same|that)",
     "MOD": r"(?:early|earlier|late|later|mid|middle|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end|start)",
-    "APPROX": r"(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over(?!\s+the)|under|at\s+least|at\s+most|up\s+to|only|just|barely|fully|a\s+full|a\s+further)",
+    # Only words that carry a TIMEX3 mod (APPROX, MORE_THAN, LESS_THAN, EQUAL_OR_MORE …) belong to
+    # the extent; "only", "just", "barely" and "over" ("over three years": during) carry none and
+    # stay outside (dev half: "only" 0 of 3 inside, "over" 0 of 17).
+    "APPROX": r"(?:about|around|nearly|almost|roughly|approximately|some|no\s+more\s+than|more\s+than|less\s+than|under|at\s+least|at\s+most|up\s+to|a\s+full)",
     "CLOCK": r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)",
     "TZ": r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?",
 }
@@ -111,9 +114,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                  r"(?:,?\s+(?:on\s+)?(?P<post>today|tonight|yesterday|tomorrow|(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,\s+{YEAR})?|{WEEKDAY}))?")),
     ("mdy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
     ("dmy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
+    ("week_of", _p(r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
     ("month_year", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})")),
     ("month_rel_year", _p(r"(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
-    ("rel_month", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<rel>last|next|this|past|coming)\s+(?P<month>{MONTH})")),
+    ("rel_month", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<rel>last|next|this|past|coming)\s+(?P<month>{MONTH})(?!\s+{DAY}\b)")),
     ("month", _p(r"(?P<mod>(?:{MOD}|in)[\s-]+)?(?P<month>{MONTH})")),
     ("decade", _p(r"(?:the\s+)?(?P<mod>(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[6-9]\d0|20[0-2]0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))")),
     ("century", _p(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + _alt(ORDINALS) + r")[\s-]+century")),
@@ -122,12 +126,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
     ("the_quarter", _p(r"the\s+quarter")),
     ("year_quarter", _p(r"(?:the\s+)?(?P<year>{YEAR})\s+(?:(?P<ord>{ORDQ})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)")),
-    ("half", _p(r"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?:(?:the|this)\s+year|(?P<year>{YEAR})))?")),
+    ("half", _p(r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:the|this)\s+year|(?P<year>{YEAR})))?")),
     ("fiscal_year", _p(r"(?:fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+(?P<year>{YEAR})")),
     ("year", _p(r"(?P<mod>(?:early|mid|late)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
-    ("season", _p(r"(?:(?P<rel>this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?")),
-    ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)")),
-    ("rel_weekday", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?")),
+    ("season", _p(r"(?:(?P<rel>this\s+past|this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?")),
+    ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)")),
+    ("rel_weekday", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY})(?P<wpl>s)?(?:\s+(?P<part>{PART})(?P<ppl>s)?)?")),
     ("part_weekday", _p(r"(?P<part>{PART}),?\s+(?P<wd>{WEEKDAY})")),
     ("deictic_part", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?P<rel>this|yesterday|tomorrow|last|tonight)(?:\s+(?P<part>{PART}))?")),
     ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
@@ -177,7 +181,7 @@ def _head_words() -> dict[str, str]:
     """Lower-cased word -> kind of head, for the one-pass word scan."""
     kinds: dict[str, str] = {}
     for kind, words in (
-        ("month", MONTHS), ("weekday", WEEKDAYS), ("season", SEASONS), ("part", PARTS_OF_DAY),
+        ("month", MONTHS), ("weekday", [w for d in WEEKDAYS for w in (d, d + "s" if len(d) > 4 else d)]), ("season", SEASONS), ("part", PARTS_OF_DAY),
         ("unit", [u for w in UNITS for u in (w, w + "s")] + ["centuries", "weekend", "weekends", "half", "eve"]),
         ("deictic", ["today", "tonight", "yesterday", "tomorrow", "now", "currently", "current", "nowadays",
                      "presently", "present", "recently", "lately", "previously", "formerly", "past", "future",
@@ -206,7 +210,7 @@ def _is_digit_head(text: str, m: re.Match[str]) -> bool:
 _YEAR_HEAD = re.compile(r"\d{4}s?|\d0s")
 RULE_HEADS: dict[str, tuple[str, ...]] = {
     "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "dmy": ("month",),
-    "month_year": ("month",), "month_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
+    "week_of": ("month",), "month_year": ("month",), "month_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
     "the_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "fiscal_year": ("year",), "year": ("year",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),

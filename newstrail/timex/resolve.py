@@ -150,7 +150,7 @@ def _granular(d: Date, unit: str) -> str:
     if unit == "quarter":
         return f"{d.year:04d}-Q{_quarter(d)}"
     if unit == "decade":
-        return f"{d.year // 10:03d}X"
+        return f"{d.year // 10:03d}"
     if unit == "century":
         return f"{d.year // 100:02d}"
     return f"{d.year:04d}"
@@ -337,6 +337,17 @@ def _r_mdy(m: re.Match[str], c: _Ctx) -> Resolved:
         return None
 
 
+def _r_week_of(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the week of March 6": the (ISO) week holding that date."""
+    day = _r_mdy(m, c)
+    if day is None:
+        return None
+    d = _parse_date(day[0])
+    if d is None:
+        return ("XXXX-WXX-WE" if m["unit"].lower() == "weekend" else "XXXX-WXX"), "DATE", "week of a date, year unknown"
+    return _fmt_week(d) + ("-WE" if m["unit"].lower() == "weekend" else ""), "DATE", f"{m['unit'].lower()} of {day[0]}"
+
+
 def _r_month_year(m: re.Match[str], c: _Ctx) -> Resolved:
     if not m["month"][0].isupper():
         return None
@@ -379,11 +390,11 @@ def _r_decade(m: re.Match[str], c: _Ctx) -> Resolved:
     if m["word"]:
         if not m.group(0).lower().startswith("the"):
             return None  # "in his sixties": an age
-        return f"19{_DECADE_WORDS[m['word'].lower()]}X", "DATE", "decade named in words (20th century assumed)"
+        return f"19{_DECADE_WORDS[m['word'].lower()]}", "DATE", "decade named in words (20th century assumed)"
     d = m["dec"]
     if d.startswith("'"):
         d = ("20" if int(d[1]) < 3 else "19") + d[1:]
-    return d[:3] + "X", "DATE", "decade"
+    return d[:3], "DATE", "decade"
 
 
 def _r_century(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -457,7 +468,7 @@ def _r_year_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 def _r_half(m: re.Match[str], c: _Ctx) -> Resolved:
-    h = 1 if m["ord"].lower() == "first" else 2
+    h = 1 if m["ord"].lower() == "first" else 2  # second, last, latter
     y = m["year"] or (str(c.dct.year) if c.dct else "XXXX")
     return f"{y}-H{h}", "DATE", "half year"
 
@@ -524,6 +535,10 @@ def _r_rel_weekday(m: re.Match[str], c: _Ctx) -> Resolved:
     part = m.groupdict().get("part")
     suffix = "T" + PARTS_OF_DAY[part.lower()] if part else ""
     typ = "TIME" if part else "DATE"
+    if m.groupdict().get("wpl") or m.groupdict().get("ppl"):
+        if m.groupdict().get("rel"):
+            return None  # "last Mondays": not an expression
+        return f"XXXX-WXX-{wd + 1}{suffix}", "SET", "plural weekday: every such day"
     if c.dct is None:
         return f"XXXX-WXX-{wd + 1}{suffix}", typ, "weekday, date unknown"
     tense = c.tense(c.text, m.start(), m.end())
@@ -673,7 +688,9 @@ def _r_recent_units(m: re.Match[str], c: _Ctx) -> Resolved:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = _unit(m["unit"])
     if rel in ("recent", "in recent", "past"):
-        return "PAST_REF", "DATE", f"recent {unit}s: the recent past"
+        # TIMEX3 reads "in recent years" as a stretch of unknown length (PXY), like "the past
+        # years"; the bare adverb "recently" is the PAST_REF (dev half: 6 of 6 PX…).
+        return _duration(None, unit), "DURATION", f"recent {unit}s: a stretch of unknown length"
     if rel in ("the past", "the last", "last", "the past few", "the last few"):
         return _duration(None, unit), "DURATION", f"the past {unit}s"
     if rel in ("coming", "next", "the coming", "the next", "the next few", "the coming few"):
@@ -683,6 +700,10 @@ def _r_recent_units(m: re.Match[str], c: _Ctx) -> Resolved:
 
 def _r_year_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     which = m["which"].lower()
+    if which == "year" and (m["what"] or "").lower() in ("quarter", "period") and c.dct is not None:
+        # "the year-ago quarter": the quarter being reported, a year back (a quarter, not a year)
+        base = c.last if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last) else "%d-Q%d" % _report_quarter(c.dct)
+        return _shift(base, -1, "year"), "DATE", "the same quarter a year before"
     if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last):
         return _shift(c.last, -1, which), "DATE", f"{which} before the quarter just mentioned"
     if c.dct is None:
@@ -704,11 +725,10 @@ def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
     if low in ("some",) and not m["pl"]:
         return None
     n = _num(num)
-    if m["num2"]:
-        n2 = _num(m["num2"])
-        n = n if n is not None else n2
     if n is None and low not in VAGUE_NUMBERS and not any(low.startswith(v) for v in VAGUE_NUMBERS):
         return None
+    if m["num2"] and (n2 := _num(m["num2"])) is not None and n2 != n:
+        n = None  # "12 to 18 months": one duration of a length not known exactly (PXM)
     if n is not None and n >= 1000:
         return None  # "the 1988 quarter": a year, not a count
     return _duration(n, unit), "DURATION", "duration"
@@ -735,7 +755,7 @@ def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
-    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "dmy": _r_mdy,
+    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of,
     "month_year": _r_month_year, "month_rel_year": _r_month_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
     "rel_quarter": _r_rel_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half,

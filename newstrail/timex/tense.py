@@ -16,15 +16,22 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|came|went|took|made|gave|began|left|saw|"
     r"spoke|wrote|sent|won|lost|fell|rose|hit|fought|led|paid|sold|bought|found|"
-    r"thought|brought|announced|\w{2,}ed)\b",
+    r"thought|brought|announced|(?-i:[a-z])\w+ed)\b",  # lower case: "United", "Ted" are no verbs
     re.IGNORECASE,
 )
 # Past participles that usually introduce the future ("is expected to", "scheduled for").
-_PAST_FALSE = {"expected", "scheduled", "planned", "slated", "proposed", "intended"}
+_PAST_FALSE = {"expected", "scheduled", "planned", "slated", "proposed", "intended",
+               "need", "indeed", "hundred", "proceed", "exceed", "succeed", "speed", "feed", "breed"}
 # A temporal preposition right before the expression says more than the verb: "after
 # Monday's talks, she will travel" looks back although the verb is future.
 _PREP_BEFORE = re.compile(r"\b(after|since|following|ahead\s+of|until|till)\s+(?:the\s+|last\s+)?$", re.IGNORECASE)
 TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave the same scores
+# A reporting verb after the expression ("… on Thursday,'' Castro said") dates the report, not
+# the clause the expression sits in.
+_REPORTING = {"said", "told", "says", "added", "announced", "wrote"}
+_QUOTE = re.compile(r"''|\"|\u201d")
+# A participle after "be" is passive ("will be held"): the auxiliary before it carries the tense.
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -61,6 +68,11 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
             if label == "past" and m.group(0).lower() in _PAST_FALSE:
                 continue
             if start <= m.start() < end:
+                continue
+            if (label == "past" and m.start() >= end and m.group(0).lower() in _REPORTING
+                    and _QUOTE.search(text, end, m.start())):
+                continue
+            if label == "past" and _PASSIVE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0]:
