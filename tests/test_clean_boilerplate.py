@@ -81,3 +81,34 @@ def test_line_key_ignores_case_digits_and_punctuation():
 
 def test_no_prose_means_no_body():
     assert not any(keep_lines(["Home", "About", "Contact"]))
+
+
+def test_translated_comment_form_and_newsletter_box_dropped():
+    form = ["Deixe uma resposta", "O seu endereço de e-mail não será publicado.", "Get our Daily Newsletter"]
+    labels = labels_of(page("Council closes river bridge to lorries", *PARAS, *form))
+    assert all(labels[p] == "body" for p in PARAS)
+    assert all(labels[line] == "boilerplate" for line in form)
+
+
+def test_author_box_ends_the_article():
+    bio = "Jane Doe has covered local government for the paper since she joined it from a radio station."
+    labels = labels_of(page(*PARAS, "About the author", bio))
+    assert labels["About the author"] == labels[bio] == "boilerplate"
+
+
+def test_results_page_without_prose_keeps_its_sentences():
+    results = ["Northside d. Riverside 3-1", "Northside (4-0): Smith 1 goal. Jones 2 goals. Brown 3 saves.",
+               "Riverside (3-1): Green 1 goal. White 6 saves."]
+    labels = labels_of(page("Home", "Scores", *results, "Terms of Service"))
+    assert labels[results[1]] == labels[results[2]] == "body"
+    assert labels["Terms of Service"] == "boilerplate"
+
+
+def test_topic_change_after_the_article_ends_it():
+    # shares one word ("bridge") with the article: too little once the article is over
+    teaser = ("A popular bakery near the bridge market has started selling sourdough loaves baked with "
+              "ancient grains, and hungry customers queue outside from dawn, chatting, reading "
+              "newspapers and drinking coffee while waiting patiently for fresh warm bread.")
+    labels = labels_of(page(*PARAS, "Tags", teaser))
+    assert all(labels[p] == "body" for p in PARAS)
+    assert labels[teaser] == "boilerplate"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .language import best_stoplist, stopwords, stopwords_for
-from .patterns import ANYWHERE_RE, BYLINE_RE, READING_TIME_RE, SECTION_BREAK_RE, START_RE
+from .patterns import ANYWHERE_RE, BYLINE_RE, READING_TIME_RE, SECTION_BREAK_RE, SHORT_ANYWHERE_RE, START_RE
 
 __all__ = [
     "LineInfo",
@@ -68,6 +68,12 @@ MIN_TOPIC_OVERLAP = 0.03
 # After a section break ("Related", "Top stories", "Read more") a run must share at least
 # this much of the core's vocabulary to count as the article going on. Swept 0.1-0.4 on half A.
 BREAK_TOPIC_OVERLAP = 0.1
+# After the core run, the first run sharing less than this with the core's vocabulary ends
+# the article (the topic changed: TextTiling's cue), even without a section break.
+# The vocabulary grows with every run that passes, so a long article drifting through
+# subtopics keeps its later sections. Swept 0.03-0.2 on half A (0.03 0.892, 0.06 0.895,
+# 0.1 0.892; without growing the vocabulary 0.890 at best).
+TAIL_TOPIC_OVERLAP = 0.06
 # A later line is a repeat of an earlier one if one contains the other and the longer is
 # at most this much longer (so a dek with the headline glued to it is not a repeat).
 REPEAT_LENGTH_RATIO = 1.3
@@ -129,7 +135,9 @@ def describe_line(line: str, stops: frozenset[str] | None = None) -> LineInfo:
         stop_ratio = MIN_STOP_RATIO
     else:
         stop_ratio = sum(t.casefold() in stops for t in tokens) / len(tokens) if tokens else 0.0
-    widget = bool(ANYWHERE_RE.search(text)) or (words <= WIDGET_MAX_WORDS and bool(START_RE.match(text)))
+    widget = bool(ANYWHERE_RE.search(text)) or (
+        words <= WIDGET_MAX_WORDS and bool(START_RE.match(text) or SHORT_ANYWHERE_RE.search(text))
+    )
     return LineInfo(
         text=text,
         words=words,
@@ -142,8 +150,12 @@ def describe_line(line: str, stops: frozenset[str] | None = None) -> LineInfo:
     )
 
 
-def line_score(info: LineInfo, common: bool = False) -> float:
-    """How much this line speaks for being inside the article block (see module doc)."""
+def line_score(info: LineInfo, common: bool = False, relaxed: bool = False) -> float:
+    """How much this line speaks for being inside the article block (see module doc).
+
+    ``relaxed`` drops the stop-word test, for pages where no line reads as prose (score
+    tables, fixture lists, results written as "Smith 25 points. Jones 17 points.").
+    """
     if info.section_break:
         return -SECTION_BREAK_PENALTY
     if info.widget or common:
@@ -152,7 +164,7 @@ def line_score(info: LineInfo, common: bool = False) -> float:
         return -TRUNCATED_PENALTY
     if info.words < SHORT_WORDS:
         return -SHORT_PENALTY
-    if info.ends_sentence and info.stop_ratio >= MIN_STOP_RATIO:
+    if info.ends_sentence and (relaxed or info.stop_ratio >= MIN_STOP_RATIO):
         return min(float(info.words), MAX_LINE_GAIN)
     if info.stop_ratio >= MIN_STOP_RATIO and info.words >= 2 * SHORT_WORDS:
         return 0.0  # prose that does not end: a list item or a teaser; neutral
@@ -182,7 +194,9 @@ def off_topic_lines(idx: list[int], scores: list[float], infos: list[LineInfo], 
 
     Teaser cards for other stories (headline, author, date, first paragraph) score like
     prose, so the block can run into them; their words are not the article's. A run is a
-    maximal sequence of positive lines; the core is the run with the highest score.
+    maximal sequence of positive lines; the core is the run with the highest score. Runs
+    that pass add their words to the article's vocabulary; after the core, the first run
+    that shares less than ``TAIL_TOPIC_OVERLAP`` of it ends the article (the topic changed).
     """
     runs: list[tuple[int, int]] = []  # [a, b) positions into idx
     begin = None
@@ -207,10 +221,13 @@ def off_topic_lines(idx: list[int], scores: list[float], infos: list[LineInfo], 
             words = set().union(*(_content_words(infos[idx[k]].text, stops) for k in range(a, b)))
             overlap = len(words & vocab) / len(words) if words else 1.0
             need = BREAK_TOPIC_OVERLAP if crossed_break else MIN_TOPIC_OVERLAP
-            # past a section break, the first off-topic run ends the article for good
-            failed = failed or (crossed_break and overlap < need)
+            # past a section break, or after the core when the topic changes, the first
+            # off-topic run ends the article for good
+            failed = failed or (crossed_break and overlap < need) or (step > 0 and overlap < TAIL_TOPIC_OVERLAP)
             if failed or overlap < need:
                 dropped.update(idx[a:b])
+            else:
+                vocab |= words  # the article's vocabulary so far
     return dropped
 
 
@@ -328,6 +345,9 @@ def classify_lines(
     scored = [i for i, info in enumerate(infos) if info.words]
     scores = [line_score(infos[i], common[i]) for i in scored]
     lo, hi = main_block(scores)
+    if hi == lo:  # no prose at all: take the best run of finished sentences of any kind
+        scores = [line_score(infos[i], common[i], relaxed=True) for i in scored]
+        lo, hi = main_block(scores)
     off_topic = off_topic_lines(scored[lo:hi], scores[lo:hi], infos, stops)
     start, end = (scored[lo], scored[hi - 1] + 1) if hi > lo else (len(lines), len(lines))
 

@@ -75,13 +75,32 @@ _ANYWHERE = [
     r"enable javascript",
     r"(getty images|afp via getty|ap photo|reuters/|shutterstock|photo by|image by|image credit|photo credit)",
     r"©",
+    # a caption ends in its credit: "... (Image: GETTY)", "...Credit: Reuters"
+    r"\((image|photo|picture|pic|credit|video)s?: [^)]{2,40}\)\s*$",
+    r"credit: ?(getty|afp|ap|reuters|alamy|pa|epa|rex)\b",
     r"\[atom\]",
     r"^\d+\s*(min|mins|minutes?)( read|$)",
     r"(min|mins|minute|minutes) read$",
+    # WordPress's comment form as translated by its language packs (pt, es, fr, it, de, nl, ru)
+    r"(e-?mail|correo electrónico|adresse (e-?mail|de messagerie)|indirizzo email|e-?mail-adresse|e-?mailadres)"
+    r" (não será publicado|no será publicad[ao]|ne sera pas publiée|non sarà pubblicato|wird nicht veröffentlicht"
+    r"|wordt niet gepubliceerd)",
+    r"не будет опубликован",
+    r"(campos obrigatórios|los campos obligatorios|les champs obligatoires|i campi obbligatori"
+    r"|erforderliche felder|verplichte velden|обязательные поля)",
+]
+
+# Phrases that mark a *short* line (at most ``WIDGET_MAX_WORDS`` words) wherever they occur:
+# sign-up boxes name what they sell ("CNN Newsletters", "Sign up for our daily newsletter").
+_SHORT_ANYWHERE = [
+    r"newsletters?\b",
+    r"(successfully|succesfully|now) subscribed",
+    r"stay (up to date|informed|in the know) with",
 ]
 
 START_RE = re.compile(r"^\W*(?:" + "|".join(_START) + r")", re.IGNORECASE)
 ANYWHERE_RE = re.compile("(?:" + "|".join(_ANYWHERE) + ")", re.IGNORECASE)
+SHORT_ANYWHERE_RE = re.compile("(?:" + "|".join(_SHORT_ANYWHERE) + ")", re.IGNORECASE)
 
 # Lines that start a trailing section: everything after one is furniture unless it is
 # strongly article-like *and* on the article's topic.
@@ -92,11 +111,21 @@ SECTION_BREAK_RE = re.compile(
     r"(other|more|latest|top|recent|breaking) (news|stories|articles|posts|headlines)\b|"
     r"more (like this|from|stories|news)|"
     r"(you|we think you) (may|might) (also )?like|"
-    r"recommended|(most )?(popular|read|viewed|trending)\W*$|"
+    r"recommended|(most )?(popular|read|viewed|trending)\W*$|most (read|popular|viewed|shared) (in|on)\b|"
     r"(latest|more|top) (from|in|news|stories|headlines)|"
     r"don'?t miss|"
     r"(leave|post|add|write) a (reply|comment)|\d*\s*comments?\W*$|"
-    r"also read|read (more|next|also)|see also"
+    r"also read|read (more|next|also)|see also|"
+    # an author or company box: "About the author", "About <Name>" (short lines only)
+    r"about (the|this|our) (author|writer|reporter|contributor)s?|(about|sobre|über|à propos de|acerca de) \w|"
+    # the same trailing sections in the languages WordPress themes ship most
+    r"(deixe|deja|laisser|lascia|schreibe|hinterlasse|geef) (uma|una|un|einen|een) (resposta|respuesta|"
+    r"commentaire|réponse|commento|risposta|kommentar|antwort|reactie)|"
+    r"(добавить|оставить|оставьте) (комментарий|ответ)|"
+    r"(artigos|posts|artículos|entradas|articoli|notícias|noticias) (relacionad|correlat|simil)|"
+    r"articles similaires|ähnliche (beiträge|artikel)|похожие (статьи|записи)|"
+    r"(leia|lea|veja|vea|voir|leggi) (também|también|aussi|anche)|"
+    r"(você|usted|tu|vous) (pode|puede|pourriez|potresti) (gostar|interesar|aimer)"
     r")",
     re.IGNORECASE,
 )
