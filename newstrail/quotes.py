@@ -23,6 +23,7 @@ Ivanoff" carry the article-local key of the person they refer to.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -98,6 +99,7 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     " official officials source sources group union party team critic critics supporter"
     " supporters protester protesters farmer farmers witness witnesses police".split()
 )
+OPENING_MARKS = ("“", "\"", "«", "‘")
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 RELATIVES = {"who", "which", "that"}
 EXPLETIVES = {"it", "there", "this", "that", "what", "which"}
@@ -108,6 +110,12 @@ MIN_CLAUSE_WORDS = 5
 # Longest narration between two quotations of one utterance ("“A,” the farmer told a local
 # paper when asked about …. “B.”"); 12 missed such pairs on PolNeAR train, 30 catches them.
 CUE_CLAUSE_WORDS = 30
+# Headline attributions: "Novak to farmers: …", "Novak on the budget: …" (a name, a short
+# topic or addressee, a colon), up to this many characters before the colon.
+HEADLINE_TAIL = re.compile(r"(?:['’]s)?\s+(?:to|on|about|says|tells|says of)\s", re.I)
+HEADLINE_LEAD_CHARS = 80
+# What may stand between two quotations of one run: spaces, commas, "and"/"or".
+ADJACENT_GAP = re.compile(r"[ ,;]*(?:(?:and|or)[ ,]*)?")
 # Unquoted words a direct quote's content may hold (a stray "he said" the parse let in).
 DIRECT_SLACK_WORDS = 1
 
@@ -228,6 +236,9 @@ def _subject(tok: Token) -> Token | None:
             tok = tok.head.head
         elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "began by saying …", "responded by writing …"
         elif tok.dep_ == "relcl":
             return tok.head
         else:
@@ -288,7 +299,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             parts += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES or cue.lemma_.lower() == "call"):
         parts = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > cue.i
-                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+                 and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                         for g in c.children)]  # "spoke on Monday" is no topic
         parts = [g for c in parts[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if not parts and cls in SPEECH_CLASSES:
         # "most said yes", "he said so": a one-word answer is the content
@@ -306,6 +318,12 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         # "A deal is unlikely, Novak said": the cue interrupts or follows its content
         own = {t.i for t in cue.subtree}
         tokens = [t for t in cue.head.subtree if t.i not in own]
+        right = [t for t in tokens if t.i > cue.right_edge.i]
+        opener = next((t for t in right if not (t.is_punct and t.text not in OPENING_MARKS) and not t.is_space), None)
+        if opener is not None and opener.text in OPENING_MARKS:
+            # 'On Tuesday's show, he said, “…”': the quotation after the cue is the content;
+            # the narration before the cue only sets the scene
+            tokens = right
     return tokens
 
 
@@ -360,7 +378,9 @@ def _drop_asides(ctx: _Context, tokens: list[Token]) -> list[Token]:
     keep = {t.i for t in tokens}
     end = max(keep)
     for tok in sorted(tokens, key=lambda t: t.left_edge.i):
-        if tok.dep_ not in ASIDE_DEPS or tok.right_edge.i != end or tok.left_edge.i <= min(keep):
+        participle = tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and tok.left_edge.i == tok.i
+        if (tok.dep_ not in ASIDE_DEPS and not participle) or tok.right_edge.i != end \
+                or tok.left_edge.i <= min(keep):
             continue
         before = ctx.doc[tok.left_edge.i - 1]
         if before.dep_ == "cc" and tok.left_edge.i >= 2:
@@ -528,6 +548,9 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             continue
         if any(c.dep_ == "neg" for c in tok.children) and cls != "deny":
             continue  # "declined to say", "did not say": no content is attributed
+        if (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+            continue  # "Asked about X, Novak said …": the subject was asked, not asking
         subj = _as_saying_speaker(tok) or _subject(tok) or _name_before(ctx, tok)
         relative = subj is not None and subj.lower_ in RELATIVES and subj.head.dep_ == "relcl"
         if subj is None or (subj.lower_ in EXPLETIVES and not relative) or ctx.in_quotation(subj):
@@ -544,7 +567,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             confidence = 1.0 if cls in SPEECH_CLASSES else 0.6 if cls == "think" else ATTITUDE_CONFIDENCE
         if content is None:
             continue
-        content = _extend_to_quotation(ctx, content)
+        content = _end_at_quotation(ctx, _extend_to_quotation(ctx, content))
         found.append(_make(ctx, content, tok, subj, confidence))
     found.extend(_according_to(ctx))
     return found
@@ -573,6 +596,8 @@ def _next_sentence_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int,
     paragraph or opens the next one (machine-translated news breaks sentences there).
     """
     sent = ctx.sents[ctx.sent_of[cue.i]]
+    if any(sent.start_char < e <= cue.idx for _, e in ctx.quotations):
+        return None  # '“A,” she said. Meanwhile …': the cue closes the quotation before it
     rest = [t for t in ctx.doc[cue.i + 1 : sent.end] if not t.is_punct and not t.is_space]
     if any(t.dep_ in ("dobj", "ccomp", "xcomp", "pobj") and t.head == cue for t in rest):
         return None
@@ -592,6 +617,24 @@ def _next_sentence_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int,
     if ctx.paragraph(nxt.start_char) - ctx.paragraph(sent.start_char) > 2:
         return None  # the next paragraph at most (a blank line between is one paragraph)
     return _trim(ctx.doc, list(nxt))
+
+
+def _end_at_quotation(ctx: _Context, content: tuple[int, int]) -> tuple[int, int]:
+    """Content that opens with a quotation closed by a comma ends with that quotation.
+
+    '“We'll see,” when asked …' / '“A,” Novak said, founder of …' / '“A,” and shared a
+    link': a comma inside the closing mark hands the sentence back to the writer, so the
+    narration after it is not the speaker's (unless another quotation follows).
+    """
+    start, end = content
+    q = ctx.quotation_at(start)
+    if q is None or q[0] != start or q[1] >= end:
+        return content
+    if ctx.text[q[0]:q[1]].rstrip("”\"»’' ")[-1:] != ",":
+        return content
+    if any(q[1] <= s < end for s, _ in ctx.quotations):
+        return content  # '“A,” he said, “B.”': one utterance in two parts
+    return start, q[1]
 
 
 def _extend_to_quotation(ctx: _Context, content: tuple[int, int]) -> tuple[int, int]:
@@ -662,11 +705,45 @@ def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue  # one word is enough next to a cue: “Tuesday,” he answered.
         cue = _adjacent_cue(ctx, qs, qe)
         if cue is None:
+            f = _colon_introduced(ctx, qs, qe)
+            if f is not None:
+                extra.append(f)
+                covered.append((qs, qe))
             continue
         tok, subj = cue
         extra.append(_make(ctx, (qs, qe), tok, subj, 0.9))
         covered.append((qs, qe))
     return extra
+
+
+def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:
+    """'The board was firm in its findings: “…”' / 'From the report: “…”': a quotation that a
+    colon introduces belongs to the actor the clause before the colon is about, even with
+    no speech verb: the clause's subject when it is a named actor, else the last one named.
+    """
+    if _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS:
+        return None  # titles and labels after a colon are not speech
+    i = qs - 1
+    while i >= 0 and ctx.text[i] in " \t":
+        i -= 1
+    if i < 0 or ctx.text[i] != ":" or ctx.paragraph(i) != ctx.paragraph(qs):
+        return None
+    lead = ctx.doc.char_span(ctx.paragraphs[ctx.paragraph(i)], i, alignment_mode="contract")
+    if lead is None or len(lead) == 0:
+        return None
+    sent = ctx.sents[ctx.sent_of[lead[-1].i]]
+    clause = [t for t in lead if t.i >= sent.start and not ctx.in_quotation(t)]
+    if not clause or len(clause) > 30:
+        return None
+    subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    cands = subjects + [t for t in reversed(clause) if t.pos_ == "PROPN" or t.lower_ in ("report", "statement")]
+    for tok in cands:
+        m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
+        if m is None or m.kind not in ("person", "organisation"):
+            continue
+        ms, me = _body_range(ctx.article, m)
+        return _Found(qs, qe, "direct", m, (ms, me), m.text, m.key, (i, i + 1), ":", 0.8)
+    return None
 
 
 def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None:
@@ -761,14 +838,20 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue
         dash = max(line.rfind(" - ", 0, colon), line.rfind(" — ", 0, colon), line.rfind(" – ", 0, colon))
         lead = dash + 3 if dash >= 0 else 0
-        if colon - lead > 40:
+        if colon - lead > HEADLINE_LEAD_CHARS:
             continue
         name = ctx.mention_for(pstart + lead, pstart + colon)
         if name is None or name.kind not in ("person", "organisation", "country"):
             continue
         ms, me = _body_range(ctx.article, name)
-        if line[lead : ms - pstart].strip() or line[me - pstart : colon].strip():
-            continue  # the name must be all that stands between the line (or dash) and the colon
+        tail = line[me - pstart : colon]
+        if line[lead : ms - pstart].strip() or (tail.strip() and not (
+                HEADLINE_TAIL.match(tail) and "\n" not in tail and tail.count(" ") <= 6)):
+            # the name must be all that stands between the line (or dash) and the colon, or
+            # open a headline's "Name to/on X:" ("Novak on the budget: …")
+            continue
+        if not tail.strip() and colon - lead > 40:
+            continue
         start = pstart + colon + 1
         end = pstart + len(line.rstrip())
         while start < end and ctx.text[start] in " \t":
@@ -790,7 +873,21 @@ def _continuation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
     every = sorted(found, key=lambda f: f.start)
     for qs, qe in ctx.quotations:
         covered = [(f.start, f.end) for f in every]
-        if _covered((qs, qe), covered) or _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS:
+        if _covered((qs, qe), covered):
+            continue
+        run = next((f for f in every if f.speaker_key and f.end <= qs and f.cue is not None
+                    and ADJACENT_GAP.fullmatch(ctx.text[f.end:qs])
+                    and ctx.quotation_at(max(f.end - 1, 0)) is not None), None)
+        if run is not None:
+            # 'called it “A,” “B” and “C”': quotations in a row after a quoted content are
+            # one utterance, whatever their length
+            f = _Found(qs, qe, "direct", run.speaker, run.speaker_range, run.speaker_text,
+                       run.speaker_key, run.cue, run.cue_text, run.confidence)
+            extra.append(f)
+            every.append(f)
+            every.sort(key=lambda f: f.start)
+            continue
+        if _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS:
             continue
         para = ctx.paragraph(qs)
         prev = [f for f in every if f.end <= qs and f.speaker_key]

@@ -142,3 +142,64 @@ def test_coordinated_attribution_is_its_own_quote(quotes_of):
     first = _holding(found, "worried about the economy")
     assert "governor" not in first.content_text
     assert _holding(found, "governor would handle").speaker_text.startswith("more than half")
+
+
+def test_quotation_closed_by_comma_ends_the_content(quotes_of):
+    text = "“We will wait and see,” Maria Lindqvist said, when asked about the new tariffs."
+    q = _holding(quotes_of(text), "wait and see")
+    assert "tariffs" not in q.content_text
+    assert q.speaker_key == "Maria Lindqvist"
+
+
+def test_cue_closing_a_quotation_does_not_take_the_next_sentence(quotes_of):
+    text = "“We will wait,” Maria Lindqvist said. Meanwhile the harbour stayed closed for a week."
+    found = quotes_of(text)
+    assert not any("harbour" in q.content_text for q in found)
+
+
+def test_scene_before_cue_is_not_content(quotes_of):
+    text = "On the morning radio show on Tuesday, Jonas Brekke said, “The bridge will reopen in May.”"
+    q = _holding(quotes_of(text), "bridge will reopen")
+    assert "radio" not in q.content_text
+    assert q.speaker_key == "Jonas Brekke"
+
+
+def test_colon_introduces_a_quotation_without_speech_verb(quotes_of):
+    text = ("The plan does not surprise the economist Jonas Brekke: “Small ports have lost "
+            "money for years and the state will not pay forever.”")
+    q = _holding(quotes_of(text), "Small ports")
+    assert q.speaker_key == "Jonas Brekke"
+    assert q.kind == "direct"
+
+
+def test_headline_name_to_addressee_colon(quotes_of):
+    text = "Maria Lindqvist to farmers: the subsidies will stay\n\nThe minister spoke in Oslo."
+    q = _holding(quotes_of(text), "subsidies will stay")
+    assert q.speaker_key == "Maria Lindqvist"
+
+
+def test_quotations_in_a_row_are_one_utterance(quotes_of):
+    text = "Maria Lindqvist called the deal “fair,” “long overdue” and “good for the farms.”"
+    found = quotes_of(text)
+    first = _holding(found, "fair")
+    later = _holding(found, "long overdue")
+    assert first.speaker_key == later.speaker_key == "Maria Lindqvist"
+    assert first.cue_text == later.cue_text
+
+
+def test_date_after_spoke_on_is_no_topic(quotes_of):
+    found = quotes_of("Maria Lindqvist spoke on Monday.")
+    assert not any(q.content_text == "Monday" for q in found)
+
+
+def test_asked_participle_is_not_the_speakers_cue(quotes_of):
+    text = "Asked about the ferry schedule, Jonas Brekke said, “It will change in spring.”"
+    q = _holding(quotes_of(text), "change in spring")
+    assert "ferry schedule" not in q.content_text
+    assert q.speaker_key == "Jonas Brekke"
+
+
+def test_cue_after_by_takes_the_main_verbs_subject(quotes_of):
+    text = "Maria Lindqvist opened the meeting by saying, “The harbour will stay open all winter.”"
+    q = _holding(quotes_of(text), "harbour will stay open")
+    assert q.speaker_key == "Maria Lindqvist"
