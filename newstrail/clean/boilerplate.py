@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .language import best_stoplist, stopwords, stopwords_for
-from .patterns import ANYWHERE_RE, BYLINE_RE, READING_TIME_RE, SECTION_BREAK_RE, SHORT_ANYWHERE_RE, START_RE
+from .patterns import BYLINE_RE, READING_TIME_RE, SECTION_BREAK_RE, SHORT_ANYWHERE_RE, START_RE, widget_anywhere
 
 __all__ = [
     "LineInfo",
@@ -135,7 +135,7 @@ def describe_line(line: str, stops: frozenset[str] | None = None) -> LineInfo:
         stop_ratio = MIN_STOP_RATIO
     else:
         stop_ratio = sum(t.casefold() in stops for t in tokens) / len(tokens) if tokens else 0.0
-    widget = bool(ANYWHERE_RE.search(text)) or (
+    widget = widget_anywhere(text) or (
         words <= WIDGET_MAX_WORDS and bool(START_RE.match(text) or SHORT_ANYWHERE_RE.search(text))
     )
     return LineInfo(

@@ -20,9 +20,8 @@ import logging
 import re
 from typing import Any
 
-from .boilerplate import describe_line
 from .metadata import normalise_date, outlet_from_url
-from .patterns import ANYWHERE_RE
+from .patterns import SHORT_ANYWHERE_RE, START_RE, widget_anywhere
 
 __all__ = ["HTMLDATE_MAX_DATE", "MIN_CHARS", "extract_html", "html_metadata", "postfilter_lines", "render_html"]
 
@@ -35,6 +34,8 @@ MIN_CHARS = 250
 # Widget-worded lines up to this many words are dropped after extraction ("Share",
 # "Read more", "Sign up"). Compared 0 / 4 / 12 on the Zyte set: 4 keeps F1, 12 loses recall.
 POSTFILTER_MAX_WIDGET_WORDS = 4
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HAS_WORD = re.compile(r"[^\W_]")  # a letter or digit: lines of punctuation alone are furniture
 
 # Latest publication date htmldate may return. Its default is the end of today by the
 # machine's clock, which drops every date of a page dated later than that clock: archived
@@ -92,10 +93,11 @@ def postfilter_lines(lines: list[str]) -> list[str]:
     """
     kept = []
     for line in lines:
-        info = describe_line(line)
-        if not info.words or ANYWHERE_RE.search(info.text):
+        text = line.strip()
+        if not _HAS_WORD.search(text) or widget_anywhere(text):
             continue
-        if info.widget and info.words <= POSTFILTER_MAX_WIDGET_WORDS:
+        # Only the cheap short-line tests: this runs on every line of every HTML page.
+        if len(text.split()) <= POSTFILTER_MAX_WIDGET_WORDS and (START_RE.match(text) or SHORT_ANYWHERE_RE.search(text)):
             continue
         kept.append(line)
     return kept
@@ -120,7 +122,9 @@ def render_html(html: str | bytes) -> str:
     """
     import lxml.html
 
-    page = _as_text(html)
+    # Control characters are not allowed in XML text: lxml refuses to move them around
+    # (drop_tree with a tail) and they are never visible text anyway.
+    page = _CONTROL_CHARS.sub(" ", _as_text(html))
     try:
         doc = lxml.html.document_fromstring(page.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except Exception as exc:  # empty or broken markup: nothing to render
