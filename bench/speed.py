@@ -1,25 +1,34 @@
 """Speed and memory of `newstrail build` on N synthetic articles, next to raw spaCy.
 
-    python bench/speed.py --articles 200 --workers 1,2 [--engine local|dask] [--format txt|jsonl]
+    python bench/speed.py --articles 200 [--runs local:1,local:2,dask:1,dask:2] [--repeat 2] [--format txt|jsonl]
+    python bench/speed.py --articles 10000 --runs local:2        # the memory figure
+    python bench/speed.py --articles 100000 --runs local:2 --limit-seconds 1800   # partial run, extrapolated
 
-For each worker count it builds a fresh store in a subprocess (as a user would run it) and
-prints articles/s, the time per stage (summed over workers) and the peak resident memory of
-the largest process. Then, in this process, it runs raw spaCy (`nlp.pipe`, same model) over
+Each run builds a fresh store in a subprocess (`newstrail build`, as a user would run it) and
+prints wall seconds, articles/s, the peak resident memory of the main process (the embedded
+store side) and of the whole process tree (main + workers, sampled every 0.2 s), and the time
+per stage (per-article stages summed over workers, with their shares; corpus stages in the
+main process). Then, in this process, raw spaCy (`nlp.pipe`, same model, one process) runs over
 the same clean bodies, so the pipeline's throughput can be compared with spaCy's alone.
-Nothing here asserts a time: it prints measurements.
+
+The machine may be shared: the load average before and after each run is printed, and the
+CPU seconds per article of the whole process tree (less sensitive to other load than wall
+time); repeat runs (`--repeat`) and read ranges. A stopped (`--limit-seconds`) run's CPU
+figure covers only the processes that were reaped. Nothing here asserts a time: it prints measurements.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import psutil
 from common import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -27,68 +36,166 @@ sys.path.insert(0, str(REPO / "bench"))
 from synth import generate  # noqa: E402
 
 
-def run_build(corpus: Path, db: Path, workers: int, engine: str) -> tuple[dict, float, float]:
-    """One build in a subprocess: its report, wall seconds and peak RSS (MB) of any process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def run_build(corpus: Path, db: Path, engine: str, workers: int, limit: float | None) -> dict:
+    """One build in a subprocess, sampled for memory; its report plus wall time and peaks."""
+    cmd = [sys.executable, "-m", "newstrail", "build", str(corpus), "--db", str(db), "--workers", str(workers),
+           "--engine", engine, "--quiet", "--json"]
+    out = db.with_suffix(".json")
+    cpu_before = _children_cpu()
     start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "newstrail", "build", str(corpus), "--db", str(db), "--workers", str(workers),
-         "--engine", engine, "--quiet", "--json"],
-        capture_output=True, text=True,
-    )
+    with out.open("w") as fh:
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.PIPE, text=True)
+        main = psutil.Process(proc.pid)
+        peak_main = peak_tree = 0
+        stopped = False
+        while proc.poll() is None:
+            try:
+                rss_main = main.memory_info().rss
+                rss_tree = rss_main + sum(_rss(c) for c in main.children(recursive=True))
+                peak_main, peak_tree = max(peak_main, rss_main), max(peak_tree, rss_tree)
+            except psutil.Error:
+                pass
+            if limit and time.perf_counter() - start > limit:
+                stopped = True
+                kids = main.children(recursive=True)
+                proc.terminate()
+                for kid in kids:  # pool or Dask workers: stop them too
+                    try:
+                        kid.terminate()
+                    except psutil.Error:
+                        pass
+                break
+            time.sleep(0.2)
+        proc.wait()
     seconds = time.perf_counter() - start
+    cpu = _children_cpu() - cpu_before  # the whole tree's CPU seconds: robust to a busy machine
+    stderr = proc.stderr.read() if proc.stderr else ""
+    if stopped:
+        return {"partial": True, "seconds": seconds, "peak_main": peak_main, "peak_tree": peak_tree,
+                "articles": _stored(db), "report": None, "cpu": cpu}
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"bench: build failed:\n{proc.stderr}")
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return json.loads(proc.stdout), seconds, peak
+        raise SystemExit(f"bench: build failed:\n{stderr}")
+    report = json.loads(out.read_text())
+    return {"partial": False, "seconds": seconds, "peak_main": peak_main, "peak_tree": peak_tree,
+            "articles": report["articles"], "report": report, "cpu": cpu}
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _rss(proc: psutil.Process) -> int:
+    try:
+        return proc.memory_info().rss
+    except psutil.Error:
+        return 0
+
+
+def _stored(db: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
 
 
 def raw_spacy(db: Path, limit: int) -> tuple[int, float]:
-    """Raw spaCy over the stored clean bodies: (articles, seconds)."""
-    from newstrail.nlp import load_nlp
+    """Raw spaCy over the stored clean bodies, one process, nlp.pipe: (articles, seconds)."""
+    from newstrail.nlp import MAX_CHARS, load_nlp
     from newstrail.store import Store
 
     with Store(db, readonly=True) as store:
-        bodies = [a.body for a in store.articles()][:limit]
+        bodies = [a.body[:MAX_CHARS] for a in store.articles()][:limit]
     nlp = load_nlp()
     list(nlp.pipe(bodies[:5]))  # warm up
     start = time.perf_counter()
-    for _ in nlp.pipe(bodies, batch_size=32):
+    for _ in nlp.pipe(bodies, batch_size=64):
         pass
     return len(bodies), time.perf_counter() - start
+
+
+def _span(values: list[float], fmt: str = "{:.1f}") -> str:
+    lo, hi = min(values), max(values)
+    return fmt.format(lo) if len(values) == 1 or fmt.format(lo) == fmt.format(hi) else f"{fmt.format(lo)}-{fmt.format(hi)}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
-    parser.add_argument("--engine", default="local", choices=["local", "dask"])
+    parser.add_argument("--runs", default="local:1,local:2,dask:1,dask:2",
+                        help="comma-separated ENGINE:WORKERS runs (engine local or dask)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per run, for ranges on a shared machine")
     parser.add_argument("--format", default="txt", choices=["txt", "jsonl"])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--spacy-repeat", type=int, default=2, help="raw spaCy passes (best and range shown)")
+    parser.add_argument("--limit-seconds", type=float, default=None,
+                        help="stop a build after this long and extrapolate from what it stored")
     args = parser.parse_args()
+    runs = [(r.split(":")[0], int(r.split(":")[1])) for r in args.runs.split(",")]
     with tempfile.TemporaryDirectory(prefix="newstrail-speed-") as tmp:
         corpus = Path(tmp) / "corpus"
         generate(corpus, args.articles, seed=args.seed, fmt=args.format)
-        print(f"corpus: {args.articles} synthetic articles ({args.format}), engine {args.engine}")
-        print(f"{'workers':>7} {'stored':>7} {'seconds':>8} {'art/s':>7} {'peak MB':>8}  stage seconds (summed over workers)")
-        rates = {}
+        print(f"corpus: {args.articles} synthetic articles ({args.format}); {os.cpu_count()} CPUs; load {load()}")
+        print(f"{'run':>8} {'stored':>7} {'seconds':>8} {'art/s':>7} {'cpu s/art':>9} {'main MB':>8} {'tree MB':>8} {'load before→after':>18}")
+        rates: dict[tuple[str, int], list[float]] = {}
+        stage_rates: dict[tuple[str, int], list[float]] = {}
         last_db = None
-        for workers in [int(w) for w in args.workers.split(",")]:
-            db = Path(tmp) / f"w{workers}.db"
-            report, seconds, peak = run_build(corpus, db, workers, args.engine)
-            rates[workers] = report["articles"] / seconds if seconds else 0.0
-            stages = ", ".join(f"{k} {v:.1f}" for k, v in sorted(report["stage_seconds"].items(), key=lambda kv: -kv[1]))
-            corpus_s = sum(r["seconds"] for r in report["corpus"])
-            print(f"{workers:>7} {report['articles']:>7} {seconds:>8.1f} {rates[workers]:>7.1f} {peak:>8.0f}  {stages}; corpus stages {corpus_s:.1f}")
-            last_db = db
-        if len(rates) > 1:
-            lo, hi = min(rates), max(rates)
-            print(f"speed-up {hi} vs {lo} workers: {rates[hi] / rates[lo]:.2f}x")
-        n, spacy_seconds = raw_spacy(last_db, args.articles)
-        spacy_rate = n / spacy_seconds
-        print(f"raw spaCy (nlp.pipe, 1 process, same bodies): {spacy_rate:.1f} art/s")
-        if 1 in rates:
-            print(f"pipeline (1 worker, end to end incl. start-up and corpus stages) / raw spaCy: {rates[1] / spacy_rate:.2f}")
+        for engine, workers in runs:
+            for rep in range(args.repeat):
+                db = Path(tmp) / f"{engine}{workers}-{rep}.db"
+                before = load()
+                got = run_build(corpus, db, engine, workers, args.limit_seconds)
+                rate = got["articles"] / got["seconds"] if got["seconds"] else 0.0
+                rates.setdefault((engine, workers), []).append(rate)
+                partial = " (stopped: partial)" if got["partial"] else ""
+                cpu_per = f"{got['cpu'] / got['articles']:.2f}" if got["articles"] and not got["partial"] else "n/a"
+                print(f"{engine + ':' + str(workers):>8} {got['articles']:>7} {got['seconds']:>8.1f} {rate:>7.2f} {cpu_per:>9} "
+                      f"{got['peak_main'] / 2**20:>8.0f} {got['peak_tree'] / 2**20:>8.0f} {before + '→' + load():>18}{partial}")
+                if got["partial"]:
+                    if got["articles"]:
+                        print(f"         extrapolated to {args.articles}: {args.articles / rate / 3600:.1f} h per-article work "
+                              "(corpus stages not reached; their memory is not in this figure)")
+                    continue
+                report = got["report"]
+                per_article = report["stage_seconds"]
+                total = sum(per_article.values()) or 1.0
+                stage_rates.setdefault((engine, workers), []).append(report["articles"] / total)  # per process
+                shares = ", ".join(f"{k} {v:.1f}s ({v / total:.0%})"
+                                   for k, v in sorted(per_article.items(), key=lambda kv: -kv[1]))
+                corpus_s = ", ".join(f"{r['stage']} {r['seconds']:.1f}s" for r in report["corpus"])
+                print(f"         per-article stages (summed over workers): {shares}")
+                print(f"         corpus stages (main process): {corpus_s}")
+                last_db = db
+        print()
+        for key, values in rates.items():
+            print(f"{key[0]}:{key[1]} articles/s {_span(values, '{:.2f}')}")
+        for engine in ("local", "dask"):
+            if (engine, 1) in rates and (engine, 2) in rates:
+                one, two = max(rates[(engine, 1)]), max(rates[(engine, 2)])
+                print(f"speed-up {engine} 2 vs 1 workers (best runs): {two / one:.2f}x")
+        if last_db is None:
+            return 0
+        spacy_rates = []
+        for _ in range(args.spacy_repeat):
+            n, spacy_seconds = raw_spacy(last_db, args.articles)
+            spacy_rates.append(n / spacy_seconds)
+        best = max(spacy_rates)
+        print(f"raw spaCy (nlp.pipe, 1 process, same {n} clean bodies): {_span(spacy_rates, '{:.2f}')} art/s (load {load()})")
+        for key, values in rates.items():
+            per_proc = max(values) / key[1]
+            line = f"{key[0]}:{key[1]} / raw spaCy: end to end per process {per_proc / best:.2f}"
+            if key in stage_rates:
+                line += f", per-article stages only {max(stage_rates[key]) / best:.2f}"
+            print(line)
     return 0
 
 

@@ -4,49 +4,53 @@ Imported only when ``--engine dask`` is asked for; Dask is the ``dask`` extra. W
 ``scheduler`` address the work goes to that cluster (``dask scheduler`` / ``dask worker``
 started elsewhere, each worker with newstrail installed); without one a LocalCluster of
 ``workers`` single-threaded processes is started (spaCy is not thread-parallel).
+
+The pipeline hands ``map`` one item per partition (a chunk of articles analysed together,
+see ``pipeline.analyse_chunk``); each becomes one task. Tasks are submitted as results are
+taken, a bounded number ahead, so the client never holds the whole corpus.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
+from .engine import IN_FLIGHT_PER_WORKER, _warm_up, windowed
 from .errors import ConfigError
 
 T = TypeVar("T")
 U = TypeVar("U")
 
-# Items per task: one task per article costs more in scheduling than the article itself.
-PARTITION_SIZE = 16
-
-
-def _map_partition(fn: Callable[[T], U], part: list[T]) -> list[U]:
-    return [fn(item) for item in part]
-
 
 class DaskEngine:
-    """``map(fn, items)`` over partitions of items on a Dask cluster, results in order."""
+    """``map(fn, items)`` as one task per item on a Dask cluster, results in order."""
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None) -> None:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
             raise ConfigError("the dask engine needs the dask extra: pip install 'newstrail[dask]'") from None
-        self.workers = max(1, workers or 1)
         self._cluster: Any = None
         if scheduler:
-            self._client = Client(scheduler)
+            try:
+                self._client = Client(scheduler, timeout="30s")
+            except (OSError, TimeoutError) as exc:
+                raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
         else:
             self._cluster = LocalCluster(
-                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+                n_workers=max(1, workers or 1), threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=40,
             )
             self._client = Client(self._cluster)
+        # Every worker thread is a slot for one partition; load spaCy everywhere up front.
+        self.workers = max(1, sum(self._client.nthreads().values()))
+        self._client.run(_warm_up)
 
     def map(self, fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]:
-        items = list(items)
-        parts = [items[i : i + PARTITION_SIZE] for i in range(0, len(items), PARTITION_SIZE)]
-        futures = self._client.map(_map_partition, [fn] * len(parts), parts, pure=False)
-        for future in futures:
-            yield from future.result()
+        client = self._client
+        return windowed(
+            lambda item: client.submit(fn, item, pure=False), lambda future: future.result(), items,
+            self.workers * IN_FLIGHT_PER_WORKER,
+        )
 
     def close(self) -> None:
         self._client.close()

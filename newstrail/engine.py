@@ -3,16 +3,26 @@
 An engine has one method, ``map(fn, items)``, that yields ``fn(item)`` for each item in
 order (as httpx's transports have one ``handle_request``). Stage functions are pure and
 picklable, so the same function runs unchanged on every engine.
+
+``map`` streams: it takes items from ``items`` only as results are taken from it, keeping at
+most ``window`` items in flight, so a producer that reads files (and writes the store) in
+the calling thread runs ahead of the workers by a bounded amount, and the workers never
+wait for the main process to finish a write. Memory stays flat however many items there are.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from typing import Any, Callable, Iterable, Iterator, Protocol, TypeVar
 
 T = TypeVar("T")
 U = TypeVar("U")
+
+# Items in flight per worker: one running, one queued, so a worker finishing a chunk
+# starts the next at once while the main process stores the previous result.
+IN_FLIGHT_PER_WORKER = 2
 
 
 class Engine(Protocol):
@@ -24,10 +34,36 @@ class Engine(Protocol):
 
 
 def _warm_up() -> None:
-    """Load spaCy once in each worker before the first batch arrives."""
+    """Load spaCy once in each worker before the first batch arrives.
+
+    A worker is one process per core: BLAS and OpenMP thread pools (numpy, scikit-learn)
+    are held to one thread so workers do not fight over cores (Dask's nanny does the same
+    with OMP_NUM_THREADS=1).
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # scikit-learn brings threadpoolctl; without it, keep the defaults
+        pass
     from .nlp import load_nlp
 
     load_nlp()
+
+
+def windowed(submit: Callable[[T], Any], result: Callable[[Any], U], items: Iterable[T], window: int) -> Iterator[U]:
+    """``result(submit(item))`` for each item, in order, with at most ``window`` submitted ahead.
+
+    ``items`` is consumed in the calling thread (it may touch the store; SQLite connections
+    belong to one thread).
+    """
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
 
 
 class LocalEngine:
@@ -48,11 +84,13 @@ class LocalEngine:
         return self._pool
 
     def map(self, fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]:
-        items = list(items)
-        if self.workers == 1 or len(items) <= 1:
+        if self.workers == 1:
             return map(fn, items)
-        chunk = max(1, min(16, len(items) // (self.workers * 4) or 1))
-        return self._get_pool().imap(fn, items, chunksize=chunk)
+        pool = self._get_pool()
+        return windowed(
+            lambda item: pool.apply_async(fn, (item,)), lambda res: res.get(), items,
+            self.workers * IN_FLIGHT_PER_WORKER,
+        )
 
     def close(self) -> None:
         if self._pool is not None:

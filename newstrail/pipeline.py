@@ -1,36 +1,47 @@
 """Runs the stages: per-article work on an engine, then the corpus stages, into a store.
 
-    files ──read──▶ RawArticle ──analyse_article (engine.map)──▶ ArticleAnalysis ──▶ store (a batch per transaction)
-                                                                               │
+    files ──read──▶ RawArticle ──analyse_chunk (engine.map)──▶ ArticleAnalysis ──▶ store (a batch per transaction)
+                                                                            │            (and Parquet parts with --output)
                                        corpus stages over the store: duplicates · actors · stories · dates · timeline · positions
 
-Per-article work is ``analyse_article``: a pure function of one raw article (and the
-corpus's common boilerplate lines), so it runs unchanged in a process pool or on Dask.
-Every failure is caught per article and kept as a :class:`Problem`; the batch goes on.
+Per-article work is ``analyse_chunk``: a pure function of a chunk of raw articles (and the
+corpus's common boilerplate lines): it cleans each, parses the clean bodies together with
+``nlp.pipe`` (spaCy is several times cheaper per text in batches), then runs the remaining
+stages per article, so it runs unchanged in a process pool or on Dask. Every failure is
+caught per article and kept as a :class:`Problem`; the chunk goes on.
+
+The main process streams: it reads files, counts boilerplate lines and hands chunks to the
+engine a bounded number ahead of the results it writes, so workers do not wait for writes
+and memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import stages
 from .engine import Engine, LocalEngine
 from .errors import InputError, NewstrailError
 from .ingest import MAX_ARTICLE_BYTES, iter_input_files, read_file
-from .model import ArticleAnalysis, Problem, RawArticle, StageReport
+from .model import Article, ArticleAnalysis, EventMention, Mention, Problem, Quote, RawArticle, StageReport, TimeExpr
 from .store import Store
 
 log = logging.getLogger("newstrail")
 
-# Articles per batch: one transaction and one engine.map call each. 64 keeps a batch's
-# write well under a second while amortising the process-pool round trip.
+# Articles per batch: one transaction each. 64 keeps a batch's write well under a second.
 BATCH_SIZE = 64
+# A batch is cut into chunks, one engine task each, so every worker has work even when the
+# corpus is one batch; a chunk is parsed with one nlp.pipe call (in nlp.PIPE_BATCH batches),
+# and each task costs a round trip, so chunks stay at 16 articles or more.
+MIN_CHUNK = 16
 # A line (normalised) seen in at least this many articles is site boilerplate (as CCNet
 # deduplicates lines across a crawl); 3 keeps a story's own repeated phrases.
 COMMON_LINE_MIN = 3
@@ -73,16 +84,135 @@ def analyse_article(item: tuple[RawArticle, frozenset[str]]) -> tuple[ArticleAna
     """All per-article stages on one article; never raises (failures become a Problem)."""
     raw, common_lines = item
     timings: dict[str, float] = {}
-    stage = "clean"
+    return _guarded(raw, timings, stages.run_article_stages, raw, common_lines, timings), timings
+
+
+def _guarded(raw: RawArticle, timings: dict, fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args)``, or the Problem it raised on ``raw`` (one bad article must not stop the batch)."""
     try:
-        return stages.run_article_stages(raw, common_lines, timings), timings
+        return fn(*args, **kwargs)
     except InputError as exc:
-        return Problem(raw.source, timings.get("_stage", stage), exc.reason), timings  # type: ignore[arg-type]
+        return Problem(raw.source, stages.current_stage(timings), exc.reason)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         where = stages.current_stage(timings)
         log.debug("internal error in %s on %s\n%s", where, raw.source, traceback.format_exc())
         reason = f"internal error: {exc.__class__.__name__}: {exc}"[:500]
-        return Problem(raw.source, where, reason), timings
+        return Problem(raw.source, where, reason)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One engine task: raw articles with their common lines, and where Parquet parts go."""
+
+    items: list[tuple[RawArticle, frozenset[str]]]
+    output: str | None = None
+    part: str = ""
+
+
+def analyse_chunk(chunk: Chunk) -> tuple[list[ArticleAnalysis | Problem], dict[str, float]]:
+    """Per-article stages on a chunk: clean each, parse the bodies in one ``nlp.pipe``, then the rest.
+
+    Results are in the chunk's order; the timings are seconds per stage summed over the
+    chunk. Never raises for one article's failure. With ``chunk.output`` set, the chunk's
+    results are also written as one Parquet part per table (see ``write_parquet_part``).
+    """
+    from .nlp import parse_many
+
+    timings: Counter = Counter()
+    results: list[Any] = []
+    clean: list[tuple[int, Article]] = []
+    for raw, common in chunk.items:
+        own: dict[str, float] = {}
+        article = _guarded(raw, own, stages.clean_raw, raw, common, own)
+        timings.update({k: v for k, v in own.items() if not k.startswith("_")})
+        if isinstance(article, Article):
+            clean.append((len(results), article))
+        results.append(article)
+    clock = time.perf_counter()
+    try:
+        docs: list[Any] = list(parse_many([a.body for _, a in clean]))
+    except Exception:  # noqa: BLE001 - one text broke the batch: parse one by one, below
+        docs = [None] * len(clean)
+    timings["parse"] += time.perf_counter() - clock
+    for (i, article), doc in zip(clean, docs):
+        raw = chunk.items[i][0]
+        own = {"_stage": "parse"}
+        results[i] = _guarded(raw, own, stages.run_article_stages, raw, chunk.items[i][1], own, article=article, doc=doc)
+        timings.update({k: v for k, v in own.items() if not k.startswith("_")})
+    if chunk.output:
+        write_parquet_part(chunk.output, chunk.part, [r for r in results if isinstance(r, ArticleAnalysis)])
+    return results, dict(timings)
+
+
+# -- Parquet output -----------------------------------------------------------------------
+
+PARQUET_TABLES: dict[str, type] = {
+    "articles": Article, "mentions": Mention, "quotes": Quote, "timexes": TimeExpr, "events": EventMention,
+}
+
+
+def _arrow_type(annotation: str) -> Any:
+    import pyarrow as pa
+
+    base = annotation.replace(" | None", "").strip()
+    return {"str": pa.string(), "float": pa.float64(), "bool": pa.bool_(), "int": pa.int64()}.get(base, pa.string())
+
+
+def _parquet_schema(table: str) -> Any:
+    """A fixed schema per table (from the record's fields), so every part has the same one."""
+    import dataclasses
+
+    import pyarrow as pa
+
+    cls = PARQUET_TABLES[table]
+    fields = [] if table == "articles" else [pa.field("article_id", pa.string()), pa.field("n", pa.int64())]
+    names = {f.name for f in fields}
+    fields += [pa.field(f.name, _arrow_type(str(f.type))) for f in dataclasses.fields(cls) if f.name not in names]
+    return pa.schema(fields)
+
+
+def _cell(value: Any, kind: Any) -> Any:
+    import pyarrow as pa
+
+    if value is None or kind != pa.string() or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)  # spans, offsets, flags, lines: JSON text
+
+
+def parquet_rows(table: str, analyses: Iterable[ArticleAnalysis]) -> list[dict[str, Any]]:
+    rows = []
+    for analysis in analyses:
+        if table == "articles":
+            rows.append(analysis.article.to_dict())
+            continue
+        for n, record in enumerate(getattr(analysis, table)):
+            rows.append({"article_id": analysis.article.id, "n": n, **record.to_dict()})
+    return rows
+
+
+def write_parquet_part(output: str, part: str, analyses: list[ArticleAnalysis]) -> None:
+    """``OUTPUT/<table>/batch=<part>/part.parquet`` for each table (Hive-style partitions).
+
+    ``output`` is a local (or shared) folder, or a URI pyarrow's filesystems understand
+    (``s3://bucket/prefix``, ``gs://…``, ``hdfs://…``), written by whichever process ran the chunk.
+    """
+    import pyarrow as pa
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    if "://" in output:
+        fs, root = pafs.FileSystem.from_uri(output)
+    else:
+        fs, root = pafs.LocalFileSystem(), str(Path(output).resolve())
+    for table in PARQUET_TABLES:
+        rows = parquet_rows(table, analyses)
+        if not rows:
+            continue
+        schema = _parquet_schema(table)
+        data = {f.name: [_cell(r.get(f.name), f.type) for r in rows] for f in schema}
+        folder = f"{root}/{table}/batch={part}"
+        fs.create_dir(folder, recursive=True)
+        pq.write_table(pa.table(data, schema=schema), f"{folder}/part.parquet", filesystem=fs)
 
 
 def _line_keys(raw: RawArticle) -> set[str]:
@@ -95,7 +225,9 @@ def _batches(
     """Batches of new raw articles, with the input files each batch completes."""
     batch: list[RawArticle] = []
     done_files: list[tuple[str, int, float, int]] = []
-    seen_ids: set[str] = set()
+    # Ids stored before this run and read during it: one query, then set lookups (at 100k
+    # articles about 10 MB) instead of a query per article read.
+    seen_ids: set[str] = {row[0] for row in store.db.execute("SELECT id FROM articles")}
     for item in iter_input_files(paths):
         if isinstance(item, InputError):
             _problem(store, report, Problem(item.path, "read", item.reason), progress)
@@ -119,7 +251,7 @@ def _batches(
                 continue
             found += 1
             article_id = result.id
-            if article_id in seen_ids or store.has_article(article_id):
+            if article_id in seen_ids:
                 report.articles_known += 1
                 store.add_source(article_id, result.source)
                 continue
@@ -150,18 +282,45 @@ def build(
     encoding: str | None = None,
     progress: Progress | None = None,
     corpus: bool = True,
+    output: str | Path | None = None,
 ) -> BuildReport:
-    """Read, analyse and store every new article under ``paths``, then run the corpus stages."""
+    """Read, analyse and store every new article under ``paths``, then run the corpus stages.
+
+    With ``output`` (a folder or a pyarrow filesystem URI) the per-article results are also
+    written as Parquet datasets, one partition per chunk (see ``write_parquet_part``).
+    """
     progress = progress or (lambda event, data: None)
     engine = engine or LocalEngine(1)
     report = BuildReport()
     started = time.time()
     clock = time.perf_counter()
+    out = None if output is None else (str(output) if "://" in str(output) else str(Path(output).resolve()))
+    run_id = time.strftime("%Y%m%dT%H%M%S", time.localtime(started))
+    chunk_size = max(MIN_CHUNK, math.ceil(BATCH_SIZE / max(1, engine.workers)))
     with store.writer_lock():
-        for raws, done_files in _batches(store, paths, report, max_bytes, encoding, progress):
-            _run_batch(store, engine, raws, done_files, report, progress)
-            report.seconds = time.perf_counter() - clock
-            progress("batch", {"articles": report.articles, "seconds": report.seconds})
+        counts = _LineCounts(store)
+        pending: deque[tuple[_Batch, bool]] = deque()
+
+        def chunks() -> Iterator[Chunk]:
+            for number, (raws, done_files) in enumerate(_batches(store, paths, report, max_bytes, encoding, progress)):
+                keys = [_line_keys(raw) for raw in raws]
+                common = counts.add(keys)
+                batch = _Batch(keys, done_files)
+                items = [(raw, common & ks) for raw, ks in zip(raws, keys)]
+                parts = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)] or [[]]
+                for j, part in enumerate(parts):
+                    pending.append((batch, j == len(parts) - 1))
+                    yield Chunk(part, out, f"{run_id}-{number:06d}-{j:02d}")
+
+        for results, timings in engine.map(analyse_chunk, chunks()):
+            batch, last = pending.popleft()
+            for name, seconds in timings.items():
+                report.stage_seconds[name] += seconds
+            batch.results.extend(results)
+            if last:
+                _write_batch(store, counts, batch, report, progress)
+                report.seconds = time.perf_counter() - clock
+                progress("batch", {"articles": report.articles, "seconds": report.seconds})
         if corpus:
             report.corpus = run_corpus_stages(store, progress)
         report.seconds = time.perf_counter() - clock
@@ -170,31 +329,56 @@ def build(
     return report
 
 
-def _run_batch(
-    store: Store,
-    engine: Engine,
-    raws: list[RawArticle],
-    done_files: list[tuple[str, int, float, int]],
-    report: BuildReport,
-    progress: Progress,
-) -> None:
-    """Analyse one batch on the engine and write it in one transaction."""
-    keys = [_line_keys(raw) for raw in raws]
+@dataclass
+class _Batch:
+    """One transaction's worth: line keys per article, files it completes, results so far."""
+
+    keys: list[set[str]]
+    done_files: list[tuple[str, int, float, int]]
+    results: list[ArticleAnalysis | Problem] = field(default_factory=list)
+
+
+class _LineCounts:
+    """Corpus-wide line counts: the stored ones plus those of batches read but not yet written.
+
+    A batch's line counts are written in the same transaction as its articles, so a build
+    killed midway never counts a batch's lines twice on the re-run.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.unwritten: Counter = Counter()
+
+    def add(self, keys: list[set[str]]) -> frozenset[str]:
+        """Count a batch's lines; its lines now seen in at least COMMON_LINE_MIN articles."""
+        for ks in keys:
+            self.unwritten.update(ks)
+        wanted = list({k for ks in keys for k in ks})
+        stored: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            stored.update(self.store.db.execute(f"SELECT key, n FROM line_counts WHERE key IN ({marks})", chunk).fetchall())
+        return frozenset(k for k in wanted if stored.get(k, 0) + self.unwritten[k] >= COMMON_LINE_MIN)
+
+    def write(self, keys: list[set[str]]) -> None:
+        """Store a batch's counts (inside the batch's transaction)."""
+        self.store.add_line_counts(k for ks in keys for k in ks)
+        for ks in keys:
+            self.unwritten.subtract(ks)
+        self.unwritten += Counter()  # drop zero counts
+
+
+def _write_batch(store: Store, counts: _LineCounts, batch: _Batch, report: BuildReport, progress: Progress) -> None:
+    """One batch's line counts, analyses, problems and completed files in one transaction."""
+    analyses = [r for r in batch.results if isinstance(r, ArticleAnalysis)]
     with store.atomic():
-        store.add_line_counts(k for ks in keys for k in ks)
-    common = store.common_lines((k for ks in keys for k in ks), COMMON_LINE_MIN)
-    analyses: list[ArticleAnalysis] = []
-    for result, timings in engine.map(analyse_article, [(raw, common & ks) for raw, ks in zip(raws, keys)]):
-        for name, seconds in timings.items():
-            if not name.startswith("_"):
-                report.stage_seconds[name] += seconds
-        if isinstance(result, Problem):
-            _problem(store, report, result, progress)
-        else:
-            analyses.append(result)
-    with store.atomic():
+        counts.write(batch.keys)
+        for result in batch.results:
+            if isinstance(result, Problem):
+                _problem(store, report, result, progress)
         store.write_analyses(analyses)
-        for source, size, mtime, count in done_files:
+        for source, size, mtime, count in batch.done_files:
             store.mark_input(source, size, mtime, count)
     report.articles += len(analyses)
 
