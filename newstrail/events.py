@@ -331,9 +331,20 @@ def _best_per_type(sims: Any, owners: Sequence[str]) -> dict[str, float]:
 
 def description_scores(sentence: str) -> dict[str, float]:
     """Similarity of a sentence to each type's descriptions (cosine to the closest line, 0..1)."""
+    return description_scores_many([sentence])[0]
+
+
+def description_scores_many(sentences: Sequence[str]) -> list[dict[str, float]]:
+    """:func:`description_scores` for many sentences with one vectoriser call.
+
+    Why: transforming sentence by sentence cost as much as the spaCy parse (one
+    scikit-learn call per sentence); one call per article is a small share of it.
+    """
+    if not sentences:
+        return []
     vec, matrix, owners = _description_model()
-    sims = (vec.transform([sentence]) @ matrix.T).toarray()[0] / 2  # two blocks, each unit norm
-    return _best_per_type(sims, owners)
+    sims = (vec.transform(list(sentences)) @ matrix.T).toarray() / 2  # two blocks, each unit norm
+    return [_best_per_type(row, owners) for row in sims]
 
 
 # --------------------------------------------------------------------------- parse walking
@@ -610,12 +621,18 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
     return out
 
 
-def score_types(sent: Any, text: str | None = None) -> dict[str, float]:
-    """Score of every PLOVER type for one parsed sentence (lexicon + description similarity)."""
+def score_types(sent: Any, text: str | None = None, described: dict[str, float] | None = None) -> dict[str, float]:
+    """Score of every PLOVER type for one parsed sentence (lexicon + description similarity).
+
+    ``described`` is the sentence's :func:`description_scores` when the caller computed
+    them for many sentences at once.
+    """
     scores = {t: 0.0 for t in PLOVER_TYPES}
     for trig in trigger_scores(sent):
         scores[trig.type] = max(scores[trig.type], trig.score)
-    for t, s in description_scores(text if text is not None else sent.text).items():
+    if described is None:
+        described = description_scores(text if text is not None else sent.text)
+    for t, s in described.items():
         scores[t] += DESCRIPTION_WEIGHT * s
     if _obliges_someone(sent):
         scores["REQUEST"] += OBLIGATION_WEIGHT
@@ -902,14 +919,15 @@ def _statement_event(sent: Any, article: Article, mentions: Sequence[Mention],
 
 
 def _events_in_sentence(sent: Any, article: Article, mentions: Sequence[Mention],
-                        timexes: Sequence[TimeExpr], doc: Any) -> list[EventMention]:
+                        timexes: Sequence[TimeExpr], doc: Any,
+                        described: dict[str, float] | None = None) -> list[EventMention]:
     """The sentence's main event, plus one event per other trigger that has its own date.
 
     "Talks in Geneva on Monday and the council in Brussels on Wednesday" reports two
     happenings; each time expression dates the trigger that governs it in the parse.
     """
     triggers = trigger_scores(sent)
-    scores = score_types(sent)
+    scores = score_types(sent, described=described)
     type_ = max(scores, key=scores.__getitem__)
     ranked = sorted(triggers, key=lambda t: -t.score)
     best_of: dict[int, TypedTrigger] = {}
@@ -960,12 +978,11 @@ def extract_events(doc: Any, article: Article, mentions: Sequence[Mention],
     ``doc`` is the spaCy parse of ``article.body``. A sentence yields at most one event (its
     governing trigger); a question, or a sentence without a trigger, yields none.
     """
+    sents = [sent for sent in doc.sents if len(sent.text.strip()) >= 20 and not sent.text.strip().endswith("?")]
+    described = description_scores_many([sent.text for sent in sents])
     events = []
-    for sent in doc.sents:
-        text = sent.text.strip()
-        if len(text) < 20 or text.endswith("?"):
-            continue
-        events.extend(_events_in_sentence(sent, article, mentions, timexes, doc))
+    for sent, scores in zip(sents, described):
+        events.extend(_events_in_sentence(sent, article, mentions, timexes, doc, scores))
     return events
 
 
