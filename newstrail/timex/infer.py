@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..model import Article, TimeExpr
@@ -76,9 +77,10 @@ def _infer_one(article: Article, known: dict[Date, float]) -> tuple[str, str] | 
     relative = [m for m in matches if m.rule in _INFER_RULES and m.match.group(0).lower() not in _NO_INFER_WORDS]
     lo, hi = min(known) - dt.timedelta(days=INFER_WINDOW_DAYS), max(known) + dt.timedelta(days=INFER_WINDOW_DAYS)
     scored: list[tuple[tuple[float, int], Date, list[str]]] = []
+    tense = functools.lru_cache(maxsize=None)(heuristic_tense)  # the same clauses on every candidate day
     d = lo
     while d <= hi:
-        values = [v for _, _, v, _, _ in _resolve_matches(article.body, relative, d, heuristic_tense)]
+        values = [v for _, _, v, _, _ in _resolve_matches(article.body, relative, d, tense)]
         s, spread, matched = _candidate_score(values, known)
         scored.append(((s, spread), d, matched))
         d += dt.timedelta(days=1)
