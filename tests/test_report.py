@@ -48,7 +48,7 @@ def client(db: Path) -> Iterator[TestClient]:
 def ids(db: Path) -> dict[str, str]:
     with Store(db, readonly=True) as store:
         story = api.list_stories(store)[0]["id"]
-        actor = next(a["id"] for a in api.list_actors(store) if a["name"] == "Sergei Ryabkov")
+        actor = next(a["id"] for a in api.list_actors(store) if a["name"] == "Anton Bereszky")
         hostile = next(a.id for a in store.articles() if "<script>" in a.text)
         plain = next(a.id for a in store.articles() if "<script>" not in a.text)
     return {"story": story, "actor": actor, "hostile": hostile, "plain": plain}
@@ -61,7 +61,7 @@ def test_front_page_lists_the_story(client: TestClient, ids: dict[str, str]) -> 
     r = client.get("/")
     assert r.status_code == 200
     assert f'href="/story/{ids["story"]}"' in r.text
-    assert "Sergei Ryabkov" in r.text
+    assert "Anton Bereszky" in r.text
 
 
 def test_story_page_has_every_section(client: TestClient, ids: dict[str, str]) -> None:
@@ -83,7 +83,7 @@ def test_story_prefix_and_unknown_story(client: TestClient, ids: dict[str, str])
 def test_actor_page(client: TestClient, ids: dict[str, str]) -> None:
     r = client.get(f"/actor/{ids['actor']}")
     assert r.status_code == 200
-    assert "deputy foreign minister" in r.text and "We will not accept endless delays" in r.text
+    assert "deputy foreign minister" in r.text and "We will not sign away the summer flow" in r.text
     assert client.get("/actor/nobody").status_code == 404
 
 
@@ -92,7 +92,7 @@ def test_article_page_highlights_findings(client: TestClient, ids: dict[str, str
     assert r.status_code == 200
     assert 'class="q sp-' in r.text and 'class="tx"' in r.text and 'class="ent ent-person"' in r.text
     assert 'class="ln ln-boilerplate"' in r.text  # removed lines are shown, struck through by CSS
-    assert re.search(r'class="tx" id="s-\d+-\d+" data-span="s-\d+-\d+" title="[A-Za-z]+ = 2022-01-\d\d', r.text)
+    assert re.search(r'class="tx" id="s-\d+-\d+" data-span="s-\d+-\d+" title="[A-Za-z]+ = 2031-03-\d\d', r.text)
 
 
 def test_every_fact_link_lands_on_its_span(client: TestClient, ids: dict[str, str], db: Path) -> None:
@@ -114,9 +114,9 @@ def test_every_fact_link_lands_on_its_span(client: TestClient, ids: dict[str, st
 
 
 def test_search_finds_a_name(client: TestClient) -> None:
-    r = client.get("/search", params={"q": "Ryabkov"})
+    r = client.get("/search", params={"q": "Bereszky"})
     assert r.status_code == 200
-    assert "<mark>Ryabkov</mark>" in r.text
+    assert "<mark>Bereszky</mark>" in r.text
 
 
 def test_bad_search_query_is_a_clear_400(client: TestClient) -> None:
@@ -157,7 +157,7 @@ def test_api_mirrors_the_views(client: TestClient, db: Path, path: str, view) ->
 
 def test_api_article_story_and_errors(client: TestClient, ids: dict[str, str]) -> None:
     assert client.get(f"/api/articles/{ids['plain']}").json()["id"] == ids["plain"]
-    assert client.get(f"/api/articles/{ids['plain']}/dates").json()[0]["value"].startswith("2022-")
+    assert client.get(f"/api/articles/{ids['plain']}/dates").json()[0]["value"].startswith("2031-")
     assert client.get(f"/api/stories/{ids['story']}").json()["id"] == ids["story"]
     assert len(client.get("/api/timeline", params={"story": ids["story"]}).json()) >= 4
     r = client.get("/api/articles/ffffffffffff")
@@ -272,7 +272,7 @@ def test_cli_serve_get(db: Path) -> None:
     runner = CliRunner()
     ok = runner.invoke(cli, ["serve", "--db", str(db), "--get", "/api/stories"])
     assert ok.exit_code == 0, ok.output
-    assert json.loads(ok.output)[0]["label"].startswith("Ryabkov")
+    assert json.loads(ok.output)[0]["label"].startswith("Bereszky")
     missing = runner.invoke(cli, ["serve", "--db", str(db), "--get", "/story/none"])
     assert missing.exit_code == 1 and "no story" in missing.output
 

@@ -38,26 +38,26 @@ __all__ = ["write_sample_store", "HOSTILE_TEXT"]
 OUTLETS = ("Dravik Herald", "Riverline Wire", "Kessel Morning Post", "Marrowgate Echo", "Continental Observer")
 # (name, kind, role, variants) — the speakers and places the invented articles talk about.
 PEOPLE = {
-    "Sergei Ryabkov": ("person", "deputy foreign minister", ("Ryabkov", "Mr Ryabkov")),
-    "Wendy Sherman": ("person", "deputy secretary of state", ("Sherman", "Ms Sherman")),
-    "Dmitry Peskov": ("person", "spokesman", ("Peskov",)),
+    "Anton Bereszky": ("person", "deputy foreign minister", ("Bereszky", "Mr Bereszky")),
+    "Halvard Lindqvist": ("person", "water and energy minister", ("Lindqvist", "Mr Lindqvist")),
+    "Jonas Brekke": ("person", "spokesman", ("Brekke",)),
 }
-PLACES = {"Geneva": "other", "NATO": "organisation"}
+PLACES = {"Brennhalt": "other", "Inter-Basin Water Commission": "organisation"}
 # One event template per happening; {day} is the weekday word resolved to the entry's date.
 EVENTS = (
-    ("CONSULT", "Delegations met in Geneva on {day} for talks on strategic stability.", ("Sergei Ryabkov", "Wendy Sherman")),
-    ("REJECT", "Ryabkov rejected the proposal on {day}, saying it ignored security guarantees.", ("Sergei Ryabkov",)),
-    ("REQUEST", "Sherman called on {day} for a halt to the troop build-up.", ("Wendy Sherman",)),
-    ("THREATEN", "Peskov warned on {day} that sanctions would end the dialogue.", ("Dmitry Peskov",)),
+    ("CONSULT", "Delegations met in Brennhalt on {day} for talks on the river flow.", ("Anton Bereszky", "Halvard Lindqvist")),
+    ("REJECT", "Bereszky rejected the proposal on {day}, saying it ignored the summer flow.", ("Anton Bereszky",)),
+    ("REQUEST", "Lindqvist called on {day} for a halt to the reservoir filling.", ("Halvard Lindqvist",)),
+    ("THREATEN", "Brekke warned on {day} that a filling date would end the talks.", ("Jonas Brekke",)),
 )
 QUOTES = (
-    ("Sergei Ryabkov", "Ryabkov", "told reporters", "We will not accept endless delays"),
-    ("Wendy Sherman", "Sherman", "said", "The door to diplomacy remains open"),
-    ("Dmitry Peskov", "Peskov", "said", "There is no deadline for these talks"),
+    ("Anton Bereszky", "Bereszky", "told reporters", "We will not sign away the summer flow"),
+    ("Halvard Lindqvist", "Lindqvist", "said", "The gates stay open while we talk"),
+    ("Jonas Brekke", "Brekke", "said", "Nobody has set a date for the next round"),
 )
 BOILERPLATE = ("Share this article on Facebook", "Read more: weather, sport and markets")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-START = _dt.date(2022, 1, 3)  # a Monday
+START = _dt.date(2031, 3, 3)  # a Monday
 # The text an adversarial test article carries in its title, body, a quote and a speaker name.
 HOSTILE_TEXT = "<script>alert(1)</script> and <img src=x onerror=alert(1)>"
 
@@ -97,7 +97,7 @@ def _article(i: int, n_events: int, hostile: bool) -> tuple[ArticleAnalysis, lis
     speaker, short, cue, words = QUOTES[i % len(QUOTES)]
     content = words if not hostile else HOSTILE_TEXT
     draft.lines.append(("body", f'"{content}," {short} {cue} after the meeting.'))
-    draft.lines.append(("body", "Officials from NATO will review the outcome."))
+    draft.lines.append(("body", "Officials from Inter-Basin Water Commission will review the outcome."))
     if hostile:
         draft.lines.append(("body", f"A reader wrote {HOSTILE_TEXT} in the comments."))
     draft.lines.append(("boilerplate", BOILERPLATE[i % 2]))
@@ -137,7 +137,7 @@ def _findings(article: Article, happenings: list[int], speaker: str, short: str,
         if type_ in ("REJECT", "THREATEN", "REQUEST"):
             stance = {"REJECT": "reject", "THREATEN": "threaten", "REQUEST": "demand"}[type_]
             stances.append(StanceMention(sent, actors[0], stance, line, date=_event_day(k).isoformat()))
-        for name in (*actors, "Geneva"):
+        for name in (*actors, "Brennhalt"):
             surface = next((v for v in (name, *PEOPLE.get(name, ("", "", ()))[2]) if v and v in line), None)
             if surface:
                 kind = PEOPLE[name][0] if name in PEOPLE else PLACES[name]
@@ -147,7 +147,7 @@ def _findings(article: Article, happenings: list[int], speaker: str, short: str,
     q_speaker = _span(aid, text, short, q_content.end)
     q_cue = _span(aid, text, cue, q_speaker.end)
     mentions.append(Mention(q_speaker, short, "person", speaker))
-    mentions.append(Mention(_span(aid, text, "NATO"), "NATO", "organisation", "NATO"))
+    mentions.append(Mention(_span(aid, text, "Inter-Basin Water Commission"), "Inter-Basin Water Commission", "organisation", "Inter-Basin Water Commission"))
     quote = Quote(aid, q_content, content, "direct", short, q_speaker, speaker, None, q_cue, cue,
                   said_on=article.published, said_on_how="published")
     return ArticleAnalysis(article, tuple(mentions), tuple(timexes), (quote,), tuple(events), tuple(stances))
@@ -183,7 +183,7 @@ def _timeline(analyses: list[ArticleAnalysis], story: str) -> list[TimelineEntry
             TimelineEntry(
                 id=stable_id("entry", date, first.type), story=story, date=date, date_how="text", type=first.type,
                 summary=first.sentence, actors=tuple(EVENTS[[t for t, *_ in EVENTS].index(first.type)][2]),
-                place="Geneva", sources=tuple(sorted({art.source for art, _ in items})),
+                place="Brennhalt", sources=tuple(sorted({art.source for art, _ in items})),
                 mentions=tuple(e.span for _, e in items), conflicts=("date differs in one source",) if len(items) == 1 else (),
             )
         )
@@ -211,10 +211,10 @@ def write_sample_store(path: str | Path, n_articles: int = 12, *, hostile: bool 
     analyses = [_article(i, n_events, False)[0] for i in range(n_articles)]
     if hostile:
         analyses.append(_article(n_articles, n_events, True)[0])
-    story_id = stable_id("story", "geneva")
+    story_id = stable_id("story", "brennhalt")
     ids = tuple(a.article.id for a in analyses)
     dates = sorted(a.article.published for a in analyses if a.article.published)
-    story = Story(story_id, "Ryabkov · Sherman · Geneva talks", ids, dates[0], dates[-1], (), ("talks", "geneva"))
+    story = Story(story_id, "Bereszky · Lindqvist · Brennhalt talks", ids, dates[0], dates[-1], (), ("talks", "brennhalt"))
     actors, keys = _actors(analyses)
     dups = [Duplicate(analyses[i].article.id, analyses[i - 5].article.id, "near", 0.91, analyses[i - 5].article.id)
             for i in range(5, min(len(analyses), 40), 9)]
