@@ -78,13 +78,14 @@ def build(
         raise ConfigError("--scheduler needs --engine dask")
     if output is not None and "://" not in str(output) and Path(output).exists() and not Path(output).is_dir():
         raise ConfigError(f"--output {output} is a file; give a folder")
-    runner = make_engine(engine, workers, scheduler)
-    try:
-        with Store(db) as store:
+    # The writer lock is taken as the store opens, before an engine starts: a second build stops here.
+    with Store(db, lock=True) as store:
+        runner = make_engine(engine, workers, scheduler)
+        try:
             return run_build(store, paths, runner, max_bytes=max_bytes, encoding=encoding, progress=progress,
                              output=output)
-    finally:
-        runner.close()
+        finally:
+            runner.close()
 
 
 def sample_corpus_path() -> Path:

@@ -20,7 +20,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import IO, Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import sqlite_utils
 
@@ -116,9 +116,16 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 class Store:
     """A newstrail store in one SQLite file (``":memory:"`` for tests)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False, lock: bool = False) -> None:
+        """Open (creating or migrating unless ``readonly``) the store at ``path``.
+
+        ``lock=True`` takes the single-writer lock before the file is even opened, so two
+        builds started together on a new store cannot both create its schema: the second
+        gets the "another build is writing" message, not "database is locked".
+        """
         self.path = str(path)
         self.readonly = readonly
+        self._lock: IO[str] | None = acquire_writer_lock(self.path) if lock else None
         try:
             if readonly:
                 if not Path(self.path).exists():
@@ -136,7 +143,11 @@ class Store:
             elif "articles" not in self.db.table_names():
                 raise StoreError(f"{self.path} is not a newstrail store")
         except sqlite3.DatabaseError as exc:
+            self._release_lock()
             raise StoreError(f"cannot open store {self.path}: {exc}") from None
+        except BaseException:
+            self._release_lock()
+            raise
 
     # -- lifecycle ---------------------------------------------------------------------
     def migrate(self) -> list[str]:
@@ -165,6 +176,7 @@ class Store:
 
     def close(self) -> None:
         self.db.conn.close()
+        self._release_lock()
 
     def __enter__(self) -> Store:
         return self
@@ -197,26 +209,23 @@ class Store:
 
     @contextlib.contextmanager
     def writer_lock(self) -> Iterator[None]:
-        """Hold the store's single-writer lock; a second build is refused, never interleaved."""
-        if self.path == ":memory:":
+        """Hold the store's single-writer lock; a second build is refused, never interleaved.
+
+        A store opened with ``lock=True`` holds it already (from before it was opened).
+        """
+        if self._lock is not None or self.path == ":memory:":
             yield
             return
-        lock_path = self.path + ".lock"
-        handle = open(lock_path, "a+")
+        self._lock = acquire_writer_lock(self.path)
         try:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StoreError(
-                    f"another newstrail build is writing to {self.path}; wait for it to finish or use another --db"
-                ) from None
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
             yield
         finally:
-            handle.close()
+            self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     # -- inputs and articles ---------------------------------------------------------------
     def input_seen(self, source: str, size: int, mtime: float) -> bool:
@@ -413,6 +422,26 @@ class Store:
             raise StoreError(f"search query {query!r} is not valid FTS5 syntax ({exc}); quote phrases with \"...\"") from None
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor]
+
+
+def acquire_writer_lock(db_path: str | Path) -> IO[str] | None:
+    """Take a store's single-writer lock (a lock file beside it); StoreError if it is held."""
+    path = str(db_path)
+    if path == ":memory:":
+        return None
+    handle = open(path + ".lock", "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise StoreError(
+            f"another newstrail build is writing to {path}; wait for it to finish or use another --db"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
 
 
 def article_from_row(row: dict[str, Any]) -> Article:

@@ -62,6 +62,18 @@ def wait_for_lock(db: Path, proc: subprocess.Popen, timeout: float = 120) -> Non
     raise AssertionError(f"build did not take the lock (exit {proc.poll()}): {proc.stderr.read() if proc.poll() is not None else ''}")
 
 
+def wait_for_schema(db: Path, timeout: float = 120) -> None:
+    """Until the store's schema exists: the lock is taken before the file is created."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            Store(db, readonly=True).close()
+            return
+        except StoreError:
+            time.sleep(0.05)
+    raise AssertionError(f"{db} never got its schema")
+
+
 def integrity_ok(db: Path) -> bool:
     with sqlite3.connect(db) as conn:
         return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -73,11 +85,12 @@ def test_reads_work_while_a_build_writes(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     builder = start_build(corpus, db)
     wait_for_lock(db, builder)
+    wait_for_schema(db)
     counts: list[int] = []
     cli_counts: list[int] = []
     reads = 0
     while builder.poll() is None:
-        with Store(db, readonly=True) as store:  # migrated before the lock is taken
+        with Store(db, readonly=True) as store:
             rows = api.list_articles(store)
             counts.append(len(rows))
             assert all(r["body"] and r["id"] and r["source"] for r in rows)
