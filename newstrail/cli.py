@@ -259,8 +259,8 @@ def demo(db: str | None, workers: int | None, report_path: str | None) -> None:
     out = _out()
     with api.open_store(path, readonly=True) as store:
         out.rule(f"newstrail demo — store {path}")
-        stories = api.list_stories(store)
-        emit(stories, False, False, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("articles", "articles")], "Stories")
+        stories = [{**s, "n_articles": len(s["articles"])} for s in api.list_stories(store)]
+        emit(stories, False, False, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("n_articles", "articles")], "Stories")
         timeline = api.list_timeline(store)
         emit(timeline[:25], False, False, [("date", "date"), ("type", "type"), ("summary", "what happened"), ("sources", "sources")], "Timeline")
         quotes = api.list_quotes(store)
