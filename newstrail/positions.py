@@ -72,20 +72,30 @@ class _Group:
     items: list[_Item] = field(default_factory=list)
 
 
-def _matrix(texts: Sequence[str]) -> Any:
-    """Pairwise cosine over word (1–2) and char (3–5) TF-IDF; an empty text matches nothing."""
-    import numpy as np
+def _tfidf(texts: Sequence[str]) -> list[Any]:
+    """Word (1–2) and char (3–5) TF-IDF rows of every statement, fitted on all of them once."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    blocks = []
+    mats = []
     for vec in (TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english"),
                 TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)):
         try:
-            m = vec.fit_transform(texts)
-            blocks.append((m @ m.T).toarray())
-        except ValueError:
-            blocks.append(np.zeros((len(texts), len(texts))))
-    return (blocks[0] + blocks[1]) / 2
+            mats.append(vec.fit_transform(texts))
+        except ValueError:  # no usable terms at all: these rows match nothing
+            mats.append(None)
+    return mats
+
+
+def _matrix(mats: list[Any], rows: Sequence[int]) -> Any:
+    """Pairwise cosine of the given statements over both TF-IDF views; an empty text matches nothing."""
+    import numpy as np
+
+    out = np.zeros((len(rows), len(rows)))
+    for m in mats:
+        if m is not None:
+            sub = m[list(rows)]
+            out += (sub @ sub.T).toarray()
+    return out / 2
 
 
 def _affiliations(analysis: ArticleAnalysis) -> dict[str, str]:
@@ -244,33 +254,55 @@ def _stem(word: str) -> str:
     return word
 
 
-def _key_overlap(items: Sequence[_Item]) -> Any:
-    """Pairwise IDF-weighted overlap of key terms: shared weight over the smaller side's weight.
+class _KeyTerms:
+    """Key terms of every statement with corpus IDF weights (see :meth:`overlap`)."""
 
-    Counts only pairs sharing at least KEY_MIN_SHARED terms; reworded statements of one
-    position keep their key terms (numbers, "expan", "deploy", "guarant") when TF-IDF over
-    whole sentences drifts apart.
+    def __init__(self, items: Sequence[_Item]) -> None:
+        import math
+
+        self.sets = []
+        for i in items:
+            drop = {w for name in (i.actor, i.speaker or "") for w in _TERM.findall(name.casefold())}
+            self.sets.append(_terms(i.stance.statement, frozenset(drop)))
+        df = Counter(t for s in self.sets for t in s)
+        n = len(self.sets)
+        self.idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
+        self.weight = [sum(self.idf[t] for t in s) for s in self.sets]
+
+    def overlap(self, rows: Sequence[int]) -> Any:
+        """Pairwise IDF-weighted overlap of key terms: shared weight over the smaller side's weight.
+
+        Counts only pairs sharing at least KEY_MIN_SHARED terms; reworded statements of one
+        position keep their key terms (numbers, "expan", "deploy", "guarant") when TF-IDF over
+        whole sentences drifts apart.
+        """
+        import numpy as np
+
+        out = np.zeros((len(rows), len(rows)))
+        for x, gx in enumerate(rows):
+            for y in range(x + 1, len(rows)):
+                gy = rows[y]
+                shared = self.sets[gx] & self.sets[gy]
+                if len(shared) < KEY_MIN_SHARED or not self.weight[gx] or not self.weight[gy]:
+                    continue
+                out[x, y] = out[y, x] = sum(self.idf[t] for t in shared) / min(self.weight[gx], self.weight[gy])
+        return out
+
+
+class _BlockSims:
+    """Similarities within one (actor, stance) block, looked up by the items' corpus indices.
+
+    Why blocks: only statements of the same actor and stance can merge, so computing the
+    whole corpus's n × n matrix (quadratic in memory and time) buys nothing.
     """
-    import math
 
-    import numpy as np
+    def __init__(self, matrix: Any, rows: Sequence[int]) -> None:
+        self.matrix = matrix
+        self.pos = {g: k for k, g in enumerate(rows)}
 
-    sets = []
-    for i in items:
-        drop = {w for name in (i.actor, i.speaker or "") for w in _TERM.findall(name.casefold())}
-        sets.append(_terms(i.stance.statement, frozenset(drop)))
-    df = Counter(t for s in sets for t in s)
-    n = len(sets)
-    idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
-    out = np.zeros((n, n))
-    weight = [sum(idf[t] for t in s) for s in sets]
-    for x in range(n):
-        for y in range(x + 1, n):
-            shared = sets[x] & sets[y]
-            if len(shared) < KEY_MIN_SHARED or not weight[x] or not weight[y]:
-                continue
-            out[x, y] = out[y, x] = sum(idf[t] for t in shared) / min(weight[x], weight[y])
-    return out
+    def __getitem__(self, pair: tuple[int, int]) -> float:
+        a, b = pair
+        return self.matrix[self.pos[a], self.pos[b]]
 
 
 def merge_positions(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
@@ -284,31 +316,42 @@ def merge_positions(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
 
     Average-link greedy grouping: a mention joins the group whose members it is most similar
     to on average, if that is above the threshold for its stance. Similarity is the sentence
-    TF-IDF cosine plus KEY_WEIGHT times the key-term overlap (:func:`_key_overlap`).
+    TF-IDF cosine plus KEY_WEIGHT times the key-term overlap (:meth:`_KeyTerms.overlap`), computed
+    per (actor, stance) block: only statements of one block can merge.
     """
     items = _items(analyses, actor_of, by_affiliation, affiliation_of)
     if not items:
         return []
-    import numpy as np
+    mats = _tfidf([i.stance.statement for i in items])
+    keys = _KeyTerms(items)
+    blocks: dict[tuple[str, str], list[_Item]] = {}
+    for item in items:
+        blocks.setdefault((item.actor, item.stance.stance), []).append(item)
+    positions = []
+    for block in blocks.values():
+        rows = [i.index for i in block]
+        sims = _BlockSims(_matrix(mats, rows) + KEY_WEIGHT * keys.overlap(rows), rows)
+        positions.extend(_position(g, sims) for g in _group(block, sims))
+    return sorted(positions, key=lambda p: (-len(p.sources), p.actor, p.stance, p.first or "", p.id))
 
-    sims = _matrix([i.stance.statement for i in items]) + KEY_WEIGHT * _key_overlap(items)
-    groups: dict[tuple[str, str], list[_Group]] = {}
-    for item in sorted(items, key=lambda i: (i.date or "9999", i.index)):
-        key = (item.actor, item.stance.stance)
+
+def _group(block: Sequence[_Item], sims: _BlockSims) -> list[_Group]:
+    """Average-link greedy grouping of one (actor, stance) block, in date order."""
+    groups: list[_Group] = []
+    for item in sorted(block, key=lambda i: (i.date or "9999", i.index)):
         threshold = ASSESS_SIM if item.stance.stance == "assess" else POSITION_SIM
         best, best_sim = None, threshold
-        for group in groups.get(key, []):
+        for group in groups:
             pair = [float(sims[item.index, o.index]) for o in group.items]
             # mean link keeps groups tight; a very close paraphrase of one member also joins
             sim = max(sum(pair) / len(pair), max(pair) / SINGLE_LINK_FACTOR)
             if sim >= best_sim:
                 best, best_sim = group, sim
         if best is None:
-            groups.setdefault(key, []).append(_Group([item]))
+            groups.append(_Group([item]))
         else:
             best.items.append(item)
-    positions = [_position(g, sims) for gs in groups.values() for g in gs]
-    return sorted(positions, key=lambda p: (-len(p.sources), p.actor, p.stance, p.first or "", p.id))
+    return groups
 
 
 def assessments_over_time(positions: Sequence[Position], actor: str) -> list[Position]:
