@@ -121,6 +121,40 @@ def _similarities(texts: Sequence[str]) -> Any:
     return (matrix @ matrix.T).toarray()
 
 
+class _LazySims:
+    """Pairwise TF-IDF cosine of mention sentences, computed when asked for (``sims[i, j]``).
+
+    Why not a matrix: a corpus's n × n similarity matrix is quadratic in memory (100,000
+    event mentions would need 80 GB), while merging only ever compares a mention with the
+    entries of its own story, so only those pairs are computed (and remembered).
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        import numpy as np
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.rows: list[tuple[Any, Any]] = []
+        try:
+            matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english").fit_transform(texts).tocsr()
+            matrix.sort_indices()
+            self.rows = [(matrix.indices[a:b], matrix.data[a:b]) for a, b in zip(matrix.indptr[:-1], matrix.indptr[1:])]
+        except ValueError:  # only stop words: nothing is similar
+            empty = (np.zeros(0, dtype=np.int32), np.zeros(0))
+            self.rows = [empty] * len(texts)
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def __getitem__(self, pair: tuple[int, int]) -> float:
+        import numpy as np
+
+        i, j = pair
+        key = (i, j) if i <= j else (j, i)
+        if key not in self.cache:
+            (ia, da), (ib, db) = self.rows[i], self.rows[j]
+            _, x, y = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
+            self.cache[key] = float(np.dot(da[x], db[y]))
+        return self.cache[key]
+
+
 def _types_compatible(a: str, b: str) -> bool:
     return a == b or QUAD.get(a) == QUAD.get(b)
 
@@ -435,12 +469,15 @@ def merge_timeline(analyses: Sequence[ArticleAnalysis], story_of: dict[str, str]
     items = _items(analyses, story_of, actor_of)
     if not items:
         return []
-    sims = _similarities([_item_text(i) for i in items])
+    sims = _LazySims([_item_text(i) for i in items])
     clusters: list[_Cluster] = []
+    by_story: dict[str | None, list[_Cluster]] = {}  # only a story's own entries can take a mention
     for item in sorted(items, key=lambda i: (i.event.date or "", i.article_id, i.event.span.start)):
-        target = next((c for c in clusters if _should_merge(c, item, sims)), None)
+        target = next((c for c in by_story.get(item.story, []) if _should_merge(c, item, sims)), None)
         if target is None:
-            clusters.append(_Cluster([item]))
+            cluster = _Cluster([item])
+            clusters.append(cluster)
+            by_story.setdefault(item.story, []).append(cluster)
         else:
             target.items.append(item)
     clusters = _absorb_references(clusters, sims)
