@@ -21,8 +21,6 @@ import time
 
 import numpy as np
 
-import datetime as dt
-import random
 
 PEOPLE = ["Anna Kovalenko", "Marcus Whitfield", "Lena Ortiz", "Tomas Brandt", "Priya Raman", "Jonas Lindqvist",
           "Fatima Haddad", "Oliver Grant", "Mei Tanaka", "Samuel Okafor", "Elena Petrova", "David Mensah",

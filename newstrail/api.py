@@ -20,7 +20,7 @@ from .ingest import MAX_ARTICLE_BYTES
 from .model import Actor, Article, Position, Quote, Story, TimelineEntry
 from .pipeline import BuildReport, Progress
 from .pipeline import build as run_build
-from .store import DEFAULT_DB, Store
+from .store import DEFAULT_DB, Store, article_from_row
 
 __all__ = [
     "open_store",
@@ -102,8 +102,11 @@ def demo(db: str | Path | None = None, *, workers: int | None = None, progress: 
 # -- views in the --json shapes --------------------------------------------------------------
 
 
-def article_record(store: Store, article: Article, *, with_body: bool = True) -> dict[str, Any]:
-    meta = store.article_meta(article.id)
+def article_record(
+    store: Store, article: Article, *, with_body: bool = True, meta: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One article in the ``articles --json`` shape; ``meta`` (story, published_reason) saves a query."""
+    meta = meta if meta is not None else store.article_meta(article.id)
     record = {
         "id": article.id,
         "article_id": article.id,
@@ -128,7 +131,10 @@ def article_record(store: Store, article: Article, *, with_body: bool = True) ->
 def list_articles(store: Store, *, story: str | None = None, with_body: bool = True) -> list[dict[str, Any]]:
     """Every article (or one story's), in the order they were added."""
     where, params = ("story = ?", (story,)) if story else ("", ())
-    return [article_record(store, a, with_body=with_body) for a in store.articles(where, params)]
+    return [
+        article_record(store, article_from_row(row), with_body=with_body, meta=row)
+        for row in store.article_rows(where, params)
+    ]
 
 
 def _article_or_fail(store: Store, ref: str) -> Article:

@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import api
-from .errors import ConfigError, NewstrailError, StoreError
+from .errors import ConfigError, NewstrailError
 from .ingest import MAX_ARTICLE_BYTES
 from .pipeline import BuildReport
 from .store import DEFAULT_DB

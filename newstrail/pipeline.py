@@ -80,13 +80,6 @@ class BuildReport:
         }
 
 
-def analyse_article(item: tuple[RawArticle, frozenset[str]]) -> tuple[ArticleAnalysis | Problem, dict[str, float]]:
-    """All per-article stages on one article; never raises (failures become a Problem)."""
-    raw, common_lines = item
-    timings: dict[str, float] = {}
-    return _guarded(raw, timings, stages.run_article_stages, raw, common_lines, timings), timings
-
-
 def _guarded(raw: RawArticle, timings: dict, fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """``fn(*args)``, or the Problem it raised on ``raw`` (one bad article must not stop the batch)."""
     try:
@@ -406,12 +399,3 @@ def run_corpus_stages(store: Store, progress: Progress | None = None) -> list[St
             progress("problem", {"problem": problem})
             reports.append(StageReport(stage.name, problems=(problem,), seconds=time.perf_counter() - clock))
     return reports
-
-
-def analyse_texts(raws: Iterable[RawArticle]) -> list[ArticleAnalysis | Problem]:
-    """Per-article stages on raw articles in this process (API callers and tests)."""
-    out: list[ArticleAnalysis | Problem] = []
-    for raw in raws:
-        result, _ = analyse_article((raw, frozenset()))
-        out.append(result)
-    return out

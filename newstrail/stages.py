@@ -116,7 +116,16 @@ def clean_raw(raw: RawArticle, common_lines: frozenset[str], timings: dict) -> A
     """The first per-article stage alone (the batch runner cleans a batch before parsing it)."""
     from .clean import clean_article
 
-    return _timed(timings, "clean", clean_article, raw, common_lines)
+    article = _timed(timings, "clean", clean_article, raw, common_lines)
+    words = len(article.body.split())
+    if words < MIN_BODY_WORDS:
+        raise InputError(raw.source, f"no article text found after cleaning ({words} words left: only navigation or boilerplate)")
+    return article
+
+
+# A body shorter than this is what is left of a page of links and labels ("Home News"),
+# not an article: the shortest news briefs are a sentence of a dozen words.
+MIN_BODY_WORDS = 8
 
 
 def date_quotes(article: Article, quotes: list[Quote], timexes: list, doc) -> list[Quote]:

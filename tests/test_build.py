@@ -169,3 +169,12 @@ def test_missing_store_is_one_line_error(tmp_path: Path) -> None:
 def test_usage_errors_exit_2(args: list[str]) -> None:
     proc = subprocess.run([sys.executable, "-m", "newstrail", *args], capture_output=True, text=True)
     assert proc.returncode == 2
+
+
+def test_page_of_furniture_only_is_a_problem_not_an_empty_article(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _write_articles(folder, 1)
+    (folder / "nav.html").write_text("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>", encoding="utf-8")
+    report = api.build([folder], tmp_path / "s.db", workers=1)
+    assert report.articles == 1
+    assert [(Path(p.source).name, "no article text" in p.reason) for p in report.problems] == [("nav.html", True)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from newstrail.errors import InputError
 from newstrail.ingest import file_format, read_file, read_paths
 from newstrail.ingest.decode import decode_bytes
 from newstrail.model import RawArticle
+from warcs import warc_bytes
 
 TEXT = "Harbour talks resume\n\nNegotiators met in Port Selva on Tuesday, officials said.\n"
 
@@ -82,29 +82,17 @@ def test_truncated_gzip_jsonl_keeps_lines_before_the_break(tmp_path: Path) -> No
     assert len(good) > 100 and len(bad) == 1 and "gzip" in bad[0].reason
 
 
-def _warc(records: list[tuple[str, str]]) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
-    for url, html in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers))
-    return out.getvalue()
-
-
 def test_warc_response_records(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(_warc([("https://example.org/1", "<p>" + TEXT + "</p>"), ("https://example.org/2", "<p>Other " + TEXT + "</p>")]))
+    path.write_bytes(warc_bytes([("https://example.org/1", "<p>" + TEXT + "</p>"), ("https://example.org/2", "<p>Other " + TEXT + "</p>")]))
     good, bad = _read(path)
     assert [g.url for g in good] == ["https://example.org/1", "https://example.org/2"] and not bad
 
 
 def test_truncated_warc_keeps_whole_records(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
-    first = _warc([("https://example.org/1", "<p>" + TEXT + "</p>")])
-    second = _warc([("https://example.org/2", "<p>" + TEXT * 40 + "</p>")])
+    first = warc_bytes([("https://example.org/1", "<p>" + TEXT + "</p>")])
+    second = warc_bytes([("https://example.org/2", "<p>" + TEXT * 40 + "</p>")])
     path.write_bytes(first + second[: len(second) // 2])
     good, bad = _read(path)
     assert len(good) == 1 and len(bad) == 1 and "truncated" in bad[0].reason

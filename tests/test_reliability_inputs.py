@@ -13,7 +13,6 @@ Properties (hypothesis):
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import logging
 import re
@@ -31,6 +30,7 @@ from newstrail.errors import InputError
 from newstrail.ingest import read_file, read_paths
 from newstrail.model import Article, RawArticle
 from newstrail.store import Store
+from warcs import warc_bytes
 
 SUFFIXES = [".txt", ".html", ".jsonl", ".warc", ".warc.gz", ".txt.gz", ".jsonl.gz", ".html.gz", ""]
 # Small limit per article so a random "huge" input is refused quickly instead of parsed.
@@ -111,22 +111,10 @@ def _check_clean(raw: RawArticle, samples: int = 20, rnd=None) -> Article | None
     return article
 
 
-def _warc(pages: list[tuple[str, str]], gz: bool = True) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=gz)
-    for url, html in pages:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers))
-    return out.getvalue()
-
-
 _JSONL = "".join(json.dumps({"text": ARTICLE.replace("Tuesday", d), "title": "Ferry talks"}) + "\n" for d in ("Monday", "Tuesday", "Friday"))
 VALID = {
-    "crawl.warc.gz": _warc([("https://example.org/1", HTML), ("https://example.org/2", HTML.replace("Tuesday", "Monday"))]),
-    "crawl.warc": _warc([("https://example.org/1", HTML), ("https://example.org/2", HTML.replace("Tuesday", "Monday"))], gz=False),
+    "crawl.warc.gz": warc_bytes([("https://example.org/1", HTML), ("https://example.org/2", HTML.replace("Tuesday", "Monday"))]),
+    "crawl.warc": warc_bytes([("https://example.org/1", HTML), ("https://example.org/2", HTML.replace("Tuesday", "Monday"))], gz=False),
     "feed.jsonl.gz": gzip.compress(_JSONL.encode()),
     "feed.jsonl": _JSONL.encode(),
     "page.html.gz": gzip.compress(HTML.encode()),

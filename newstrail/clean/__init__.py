@@ -71,6 +71,11 @@ def _clean_html(raw: RawArticle, common_lines: frozenset[str]) -> Article:
     spans = split_lines(text)
     lines = [text[a:b] for a, b in spans]
     pieces = locate_pieces(text, [p for p in extract_html(html).split("\n") if p.strip()])
+    if not pieces and text.strip():
+        # trafilatura found nothing (markup it cannot walk, e.g. thousands of nested
+        # elements): read the rendered page as already-extracted text instead.
+        return _assemble(raw, text, lines, spans, classify_lines(lines, title=raw.title or meta["title"],
+                                                                  common_lines=common_lines), meta)
     in_body = {_line_of(spans, a) for a, _ in pieces}
     title = raw.title or meta["title"]
     labels: list[Labelled] = []

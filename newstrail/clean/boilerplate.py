@@ -150,6 +150,26 @@ def describe_line(line: str, stops: frozenset[str] | None = None) -> LineInfo:
     )
 
 
+# A line repeated across the corpus is site furniture (a tagline, a sign-off, a prompt)
+# unless it reads as news text: news corpora repeat whole paragraphs in syndicated copies
+# and the same quoted sentence in many outlets, and those are article text (the duplicates
+# stage reports the copies). So a recurring line counts as furniture when it is very short,
+# not a sentence, or a short sentence without a quotation; longer sentences and quotes stay.
+# Without this, a wire story republished by three outlets lost every shared paragraph.
+COMMON_SHORT_WORDS = 6
+COMMON_SENTENCE_MAX_WORDS = 15
+_QUOTE_MARKS = frozenset("\"“”‘’«»")
+
+
+def is_site_furniture(info: LineInfo) -> bool:
+    """Whether a line, if it recurs across the corpus, is furniture rather than shared text."""
+    if info.words == 0:
+        return False
+    if info.words <= COMMON_SHORT_WORDS or not info.ends_sentence:
+        return True
+    return info.words <= COMMON_SENTENCE_MAX_WORDS and not _QUOTE_MARKS & set(info.text)
+
+
 def line_score(info: LineInfo, common: bool = False, relaxed: bool = False) -> float:
     """How much this line speaks for being inside the article block (see module doc).
 
@@ -341,7 +361,7 @@ def classify_lines(
     language, ratio = best_stoplist("\n".join(lines))
     stops = stopwords_for(language) if language and ratio >= MIN_PAGE_STOP_RATIO else frozenset()
     infos = [describe_line(line, stops) for line in lines]
-    common = [bool(common_lines) and info.words > 0 and line_key(info.text) in common_lines for info in infos]
+    common = [bool(common_lines) and is_site_furniture(info) and line_key(info.text) in common_lines for info in infos]
     scored = [i for i, info in enumerate(infos) if info.words]
     scores = [line_score(infos[i], common[i]) for i in scored]
     lo, hi = main_block(scores)

@@ -121,12 +121,13 @@ def render_html(html: str | bytes) -> str:
     cleaning labels lines (``show --diff``).
     """
     import lxml.html
+    from lxml import etree
 
     # Control characters are not allowed in XML text: lxml refuses to move them around
     # (drop_tree with a tail) and they are never visible text anyway.
     page = _CONTROL_CHARS.sub(" ", _as_text(html))
     try:
-        doc = lxml.html.document_fromstring(page.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        doc = lxml.html.document_fromstring(page.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8", huge_tree=True))
     except Exception as exc:  # empty or broken markup: nothing to render
         log.warning("cannot parse HTML: %s", exc)
         return ""
@@ -134,23 +135,65 @@ def render_html(html: str | bytes) -> str:
         bad.drop_tree()
     parts: list[str] = []
 
-    def walk(el: Any) -> None:
+    # Walked with start/end events, not recursion: pages nest thousands of elements deep.
+    for event, el in etree.iterwalk(doc, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):  # not text, but the text after one is
+            if el.tail:
+                parts.append(el.tail)
+            continue
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         block = tag in _BLOCK
+        if event == "start":
+            if block:
+                parts.append("\n")
+            if el.text and tag:
+                parts.append(el.text)
+            continue
         if block:
             parts.append("\n")
-        if el.text and tag:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append("\n")
+        if el.tail and el is not doc:
+            parts.append(el.tail)
 
-    walk(doc)
-    lines = (re.sub(r"\s+", " ", line).strip() for line in "".join(parts).split("\n"))
+    text = "".join(parts)
+    if not text.strip() and "<" in page:
+        # libxml2 gives up on pages nested deeper than it allows (thousands of levels) and
+        # returns an empty tree; the standard library's event parser has no depth limit.
+        text = _render_events(page)
+    lines = (re.sub(r"\s+", " ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+def _render_events(page: str) -> str:
+    """Visible text by the standard library's HTML parser: a line per block, no tree kept."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skipping = [0]
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            if tag in _SKIP_TAGS:
+                skipping[0] += 1
+            elif tag in _BLOCK:
+                parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _SKIP_TAGS:
+                skipping[0] = max(0, skipping[0] - 1)
+            elif tag in _BLOCK:
+                parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not skipping[0]:
+                parts.append(data)
+
+    collector = Collector(convert_charrefs=True)
+    collector.feed(page)
+    collector.close()
+    return "".join(parts)
 
 
 def html_metadata(html: str | bytes, url: str | None = None) -> dict[str, str | None]:

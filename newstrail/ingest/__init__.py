@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
-from ..model import RawArticle
 from .readers import ReadResult, _detail, gunzip, read_html, read_jsonl, read_txt, read_warc
 
 __all__ = ["iter_input_files", "read_file", "read_paths", "ReadResult", "MAX_ARTICLE_BYTES", "file_format"]
@@ -142,8 +141,3 @@ def read_paths(
             yield item
         else:
             yield from read_file(item, max_bytes, encoding)
-
-
-def raw_from_text(text: str, source: str = "<text>", **fields: str | None) -> RawArticle:
-    """A RawArticle from a string (API callers that already hold the text)."""
-    return RawArticle(source=source, text=text, **fields)  # type: ignore[arg-type]

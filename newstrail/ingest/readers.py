@@ -164,7 +164,3 @@ def gunzip(data: bytes, source: str, limit: int | None = None) -> bytes:
         return gzip.decompress(data)
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(source, f"truncated or corrupt gzip file ({_detail(exc)})") from None
-
-
-def open_stream(data: bytes) -> IO[bytes]:
-    return io.BytesIO(data)
