@@ -57,6 +57,23 @@ def report(name: str, rows: list[tuple[str, str, set[str]]], preds: list[list[st
     return f1s
 
 
+def accuracy_by_type(rows: list[tuple[str, str, set[str]]], preds: list[list[str]]) -> dict[str, tuple[int, int]]:
+    """Gold type (YIELD merged) -> (sentences typed right, sentences of that type)."""
+    out: dict[str, list[int]] = {}
+    for (_, _, g), p in zip(rows, preds):
+        for t in {merged(x) for x in g}:
+            cell = out.setdefault(t, [0, 0])
+            cell[0] += merged(p[0]) == t
+            cell[1] += 1
+    return {t: (right, n) for t, (right, n) in sorted(out.items())}
+
+
+def confusion_summary(rows: list[tuple[str, str, set[str]]], preds: list[list[str]], top: int = 12) -> str:
+    """The most frequent (gold -> predicted) confusions, one per line."""
+    conf = Counter((merged(sorted(g)[0]), merged(p[0])) for (_, _, g), p in zip(rows, preds) if p[0] not in g)
+    return "\n".join(f"  {g:10s} -> {p:10s} {n}" for (g, p), n in conf.most_common(top))
+
+
 def fitted_reference(rows: list[tuple[str, str, set[str]]]) -> float:
     """Cross-validated accuracy of a supervised bag-of-words model, for scale; never saved."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -92,7 +109,8 @@ def main() -> None:
         rows = rows[: args.limit]
     with timer() as t:
         preds = event_types_many([r[1] for r in rows], embeddings=args.embeddings)
-    print(f"dataset: zsp_plv_train (PLOVER sentences), {len(rows)} sentences, {t['seconds']:.1f}s")
+    print(f"dataset: zsp_plv_train (PLOVER sentences), {len(rows)} sentences, {t['seconds']:.1f}s "
+          f"({len(rows) / max(t['seconds'], 1e-9):.0f} sentences/s, parse included)")
     f1s = report("all", rows, preds)
     by_half = {}
     for part in ("tune", "held-out"):
@@ -100,6 +118,14 @@ def main() -> None:
         by_half[part] = report(part, [rows[i] for i in idx], [preds[i] for i in idx])
     for name, table in (("all", f1s), *by_half.items()):
         print(f"F1 by type ({name}): " + " ".join(f"{t}={f:.2f}" for t, f in sorted(table.items())))
+    for part in ("tune", "held-out"):
+        idx = [i for i, r in enumerate(rows) if half(r[0]) == part]
+        table = accuracy_by_type([rows[i] for i in idx], [preds[i] for i in idx])
+        print(f"accuracy by type ({part}): " + " ".join(f"{t}={r / n:.2f}({n})" for t, (r, n) in table.items()))
+    tune = [i for i, r in enumerate(rows) if half(r[0]) == "tune"]
+    # the confusions of the tune half only: the held-out half is reported, never read for errors
+    print("most frequent confusions, tune half (gold -> predicted):")
+    print(confusion_summary([rows[i] for i in tune], [preds[i] for i in tune], top=8))
     if args.fit_reference:
         print(f"reference (not shipped): TF-IDF + logistic regression, 5-fold CV accuracy={fitted_reference(rows):.3f}")
     if args.errors or args.show_errors:

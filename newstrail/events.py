@@ -111,7 +111,7 @@ _LEXICON: dict[str, str] = {
         freeze break+off downgrade halt+aid boycott:0.7 withhold terminate revoke cancel:0.6
         close+embassy""",
     "MOBILIZE": """deploy deployment mobilize mobilise mobilization alert reinforce reinforcement
-        beef+up mass:0.6 station dispatch:0.8 buildup build-up troop:0.7 drill:0.7
+        beef+up mass:0.6 station dispatch:0.8 buildup build-up troop:0.4 drill:0.7
         exercise:0.5 patrol:0.7 muster amass send+troop:1.1 send+force:1.1 manoeuvre:0.7 maneuver:0.7
         reservist:0.8 conscript:0.8 call+up:1.0 mobilisation""",
     "COERCE": """arrest detain detention seize ban deport deportation expel:0.7 curfew censor confiscate
@@ -128,6 +128,92 @@ _LEXICON: dict[str, str] = {
         capture:0.8 occupy:0.8 overrun storm:0.7 recapture besiege:0.9 detonate blast:0.8 hijack
         maim gun+down shoot+down pound:0.7 strafe torch:0.7 loot:0.7 execute:0.5 beat:0.7 casualty:0.5
         combat:0.7 skirmish gunman:0.5 insurgent:0.3 terrorist:0.3 missile:0.5 rocket:0.5 mortar:0.6 drone:0.4""",
+}
+
+
+# Verb classes per type, written from the CAMEO codebook's verb and noun lists for each category
+# (the codebook's "Description" and "Example" lines, CAMEO 01-20) and the PLOVER manual, in the
+# style of VerbNet classes: synonyms, spelling variants and the nominalisations a news sentence
+# uses for the same act ("a pull-out", "the expulsion"). Written without reading the PLOVER
+# sentences' held-out half; weights below 1 mark words that also have other senses.
+_CLASSES: dict[str, str] = {
+    "AGREE": """consensus:0.8 understanding:0.5 accede:0.6 prepared:0.6 eager:0.6 keen:0.6
+        determined:0.5 poised:0.5 volunteer:0.6 propose:0.6 proposal:0.5 pact:0.8 accept+offer:1.1 accept+invitation:1.1
+        accept+proposal:1.1 accept+plan:1.1 agree+on:1.2 agree+with:1.0 come+agreement:1.2 strike+deal:1.2""",
+    "CONSULT": """dialog:0.9 talk:0.7 parley conference:0.6 roundtable:0.8
+        videoconference teleconference call+video:1.0 call+phone:1.0 tour:0.6 trip:0.6 lunch:0.5 dinner:0.5
+        greet:0.6 huddle:0.8 chat:0.7 confer converse exchange+view:1.1 exchange+views:1.1 sit+down:0.9 pay+visit:1.2
+        bilateral:0.4 host+talk:1.2 broker:0.7 facilitate:0.5 meet+with:1.1 hold+discussion:1.1 hold+negotiation:1.1
+        hold+consultation:1.1 hold+dialogue:1.1 hold+call:1.1""",
+    "SUPPORT": """backing endorsement supportive:0.8 grateful:0.8 gratitude appreciation congratulation recognition:0.7
+        legitimize:0.8 vindicate:0.7 side+with:1.1 stand+with:1.1 rally+behind:1.1 assurance:0.6 pay+tribute:1.2
+        commemorate:0.6 accolade sympathize sympathise condole condolences mourn:0.5 remorse regret:0.6 goodwill:0.7
+        friendship:0.5 amity:0.7 cordial:0.6 embrace:0.6 champion:0.6 advocate:0.6 favor:0.6 favour:0.6 approve+of:1.0
+        voice+support:1.2 express+gratitude:1.2 express+appreciation:1.2 express+condolence:1.2 express+sympathy:1.2""",
+    "CONCEDE": """waive exempt:0.8 exemption:0.8 loosen unfreeze unblock reinstate acquit exonerate parole commute clemency
+        set+free:1.2 capitulate capitulation abdicate concession reparation restitution compensate:0.8 compensation:0.8
+        authorize:0.8 authorise:0.8 authorization:0.8 authorisation:0.8 legalize legalise decriminalize decriminalise
+        repeal rescind readmit repatriate:0.5 relinquish cede give+up:0.9 back+off:0.9 climb+down:1.0 u-turn:0.9
+        grant+access:1.2 allow+access:1.2 lift+ban:1.2 lift+restriction:1.2 lift+sanction:1.2
+        lift+embargo:1.2 lift+curfew:1.2 lift+blockade:1.0 ease+restriction:1.2 ease+sanction:1.2 release+prisoner:1.2
+        release+detainee:1.2 release+hostage:1.2 accept+resignation:1.0""",
+    "COOPERATE": """co-operate co-operation cooperative:0.8 collaborative:0.8 interoperability synergy:0.7 liaise
+        mutual:0.5 jointly:0.7 join+force:1.2 join+hand:1.1 pool:0.6 swap:0.6 trade:0.4 invest:0.5 investment:0.5
+        handover:0.6 extradition sharing:0.7 share+data:1.1 share+technology:1.1 work+with:0.9 partner+with:1.1
+        exchange+prisoner:1.0 exchange+information:1.1""",
+    "AID": """disburse allocate:0.7 earmark:0.6 credit:0.4 bailout sponsor:0.7 subsidize subsidise reconstruction:0.6
+        rebuild:0.6 vaccinate:0.6 vaccination:0.5 supplies:0.7 medicine:0.5 ration:0.5 charity:0.7 philanthropy
+        fundraise fundraiser bankroll   refuge:0.7 sanctuary:0.7 haven+safe:0.8 protect:0.4
+        take+in:0.8 raise+money:1.1 raise+fund:1.1 send+supply:1.1 send+food:1.1 send+medicine:1.1 deliver+aid:1.2
+        pledge+aid:1.2 pledge+million:1.1 pledge+billion:1.1 offer+aid:1.1 offer+help:1.1 offer+assistance:1.1
+        extend+help:1.1 extend+support:0.9 grant+asylum:1.2 accept+migrant:1.1 welcome+refugee:1.1 admit+migrant:1.1
+        supply+weapon:1.1 provide+weapon:1.1""",
+    "RETREAT": """pullout pull-out redeploy:0.5 vacate flee:0.5 disband demilitarize demilitarise denuclearize
+        denuclearise denuclearization denuclearisation armistice de-escalation deescalation stand+down:1.1
+        scale+back:1.0 draw+down:1.1 reduce+troop:1.2 cut+troop:1.2 withdraw+troop:1.2 
+         hand+weapon:1.1 surrender+weapon:1.1 abandon+position:1.1 back+away:0.8 cease+fire:1.0""",
+    "REQUEST": """plea solicit recommend:0.7 recommendation:0.6 suggest:0.4 advise:0.5 beseech entreat clamor clamour
+        nudge:0.7 prod:0.7 invitation:0.5 application:0.5 apply+for:1.1 ask+for:1.2 plead+for:1.2 press+on:0.9
+        call+for:1.2 demand+for:1.1 bid+for:0.6 push:0.6 seek+help:1.2 seek+assistance:1.2 seek+support:1.1
+        seek+aid:1.2 seek+refuge:1.1 seek+asylum:1.1 seek+release:1.2 seek+extradition:1.2 request+for:1.1""",
+    "ACCUSE": """responsible:0.5 culpable accountable:0.6 indictment conviction verdict:0.6 grievance demarche admonish
+        disappointment:0.6 dismay:0.7 outrage:0.6 concern:0.3 mock ridicule insult disparage belittle
+        denigrate brand:0.5 label:0.5 scapegoat prosecution:0.8 hearing:0.4 impeach
+        impeachment pillory hit+out:1.2 take+aim:1.0 point+finger:1.2 action+legal:1.0 file+charge:1.2 file+suit:1.2
+        file+complaint:1.2 lodge+complaint:1.2 lodge+protest:1.2 level+accusation:1.2 level+charge:1.2
+        express+concern:1.0 voice+concern:1.0 raise+concern:0.9 express+disappointment:1.1 express+regret:0.8""",
+    "REJECT": """refusal rejection denial balk baulk brush+aside:1.1 shrug+off:1.1 downplay:0.6 contradict:0.7
+        rebut counter:0.5 defiance disobey disobedience obstruct stonewall disavow disown unwilling:0.8
+        reluctant:0.6 objection:0.8 non-starter unacceptable:0.8  back+out:1.0 say+no:1.0
+        turn+away:0.8 stall:0.6 walk+away:1.0""",
+    "THREATEN": """reprisal:0.8 revenge:0.7 avenge:0.7 blackmail bully:0.6 punish:0.5 shot+warning:1.0
+        saber-rattling sabre-rattling threatening vow+retaliation:1.2  threaten+with:1.2""",
+    "PROTEST": """unrest:0.7 agitation agitate:0.8 mob:0.6 marcher striker vigil:0.7 dissent:0.6 uprising:0.7 revolt:0.7
+        rebellion:0.5 mutiny:0.7 chant:0.8 placard:0.8 slogan:0.6 barricade:0.7 disobedience:0.6 rallying:0.9
+        stage+protest:1.2 stage+rally:1.2 take+street:1.1 block+road:1.0 hunger-strike gherao dharna bandh
+        hold+rally:1.2 hold+protest:1.2 hold+demonstration:1.2""",
+    "SANCTION": """blacklist expulsion suspension:0.8 tariff:0.5 punitive:0.7 rupture:0.7 ostracize ostracise isolate:0.5
+        exclude:0.6 bar:0.4 penalize:0.6 penalise:0.6 defund decertify cut+aid:1.2 cut+funding:1.2 
+        suspend+aid:1.2 suspend+talk:1.1 freeze+asset:1.2 ban+travel:0.9 close+consulate:1.2
+        break+relation:1.2 break+tie:1.2 sever+relation:1.2 sever+tie:1.2 withdraw+ambassador:1.2 persona:0.8
+        impose+tariff:1.1 impose+embargo:1.1""",
+    "MOBILIZE": """redeploy:0.6 militarize militarise militarization militarisation readiness:0.7 standby:0.6 warship:0.6
+        fleet:0.5 wargame game+war:1.1 parade:0.5 conscription recruit:0.4 garrison:0.5 bolster+force:1.1
+        step+security:1.1 tighten+security:1.1 heighten+security:1.1 boost+security:1.1 increase+security:1.1
+        alert+high:1.1 put+alert:1.1 place+alert:1.1 move+troop:1.1 mass+troop:1.2 gather+troop:1.1 build+up:0.8
+        send+warship:1.1 send+police:1.1 deploy+police:1.2 test-fire:0.7 show+force:1.1 """,
+    "COERCE": """nab:0.9 incarcerate incarceration imprisonment remand:0.9 detainee:0.6 impound demolish:0.8 bulldoze:0.8
+        demolition:0.8 clamp+down:1.1 clampdown quell:0.8 teargas gas+tear:1.0 cannon+water:1.0 surveillance:0.5
+        wiretap flog cane:0.6 sack:0.5 oust:0.7 depose:0.7 coup:0.6 annex:0.6 annexation:0.6 compel:0.6 coerce
+        censorship cordon:0.7 seal+off:1.0 lock+up:1.1 put+trial:0.8 law+martial:1.2 
+         hand+down:0.8 block+access:1.0 block+website:1.2 shut+website:1.2 revoke+license:1.1
+        revoke+licence:1.1 ban+from:1.1 put+arrest:1.2 take+custody:1.2""",
+    "ASSAULT": """slay shootout gunfight firefight crossfire hostilities incursion intrusion:0.6 genocide atrocity
+        bloodshed carnage rampage arson sabotage:0.8 cyberattack cyber-attack counteroffensive counterattack
+        counter-attack onslaught barrage:0.8 salvo:0.8 snipe grenade:0.7 ied:0.8 landmine:0.6
+        violence:0.6 violent:0.5 hostage:0.7 abduction kidnapping decapitate vandalize vandalise hack:0.5 target:0.5
+        pummel crush:0.6 annihilate obliterate wipe+out:1.0 open+fire:1.2 blow+up:1.1 set+fire:1.1 set+ablaze:1.1 take+hostage:1.2 kill+people:1.2
+         bomber+suicide:1.1""",
 }
 
 
@@ -149,7 +235,12 @@ def _parse_lexicon(lexicon: dict[str, str]) -> dict[str, list[_Trigger]]:
     return table
 
 
-TRIGGERS = _parse_lexicon(_LEXICON)
+def _merged(*tables: dict[str, str]) -> dict[str, str]:
+    """One lexicon text per type from several tables (the core lexicon and the verb classes)."""
+    return {t: " ".join(table.get(t, "") for table in tables) for t in PLOVER_TYPES}
+
+
+TRIGGERS = _parse_lexicon(_merged(_LEXICON, _CLASSES))
 
 # Verbs that report or frame an event without being one: the parse walks through them, so
 # "X said it would withdraw" types as the withdrawal, not as a statement.
@@ -375,6 +466,18 @@ def _purpose(token: Any) -> Any | None:
     return None
 
 
+# Verbs of state and placement whose "on/under/in" phrase names the happening: "remained on
+# alert", "went on strike", "put under arrest", "kept in custody".
+_STATE_VERBS = {"be", "remain", "stay", "go", "put", "place", "keep", "come", "hold"}
+_STATE_PREPS = {"on", "under", "in", "into"}
+
+
+def _state_phrase(prep: Any) -> bool:
+    """A preposition that joins a state verb to its event noun ("on" in "remained on alert")."""
+    return prep.dep_ == "prep" and prep.lower_ in _STATE_PREPS and _lemma(prep.head) in _STATE_VERBS \
+        and prep.head.pos_ in ("VERB", "AUX")
+
+
 def _governing_depth(token: Any) -> float:
     """Levels between a token and the sentence's governing predicate.
 
@@ -390,7 +493,12 @@ def _governing_depth(token: Any) -> float:
         elif _lemma(head) in _TRANSPARENT and head.pos_ in ("VERB", "AUX"):
             pass
         elif node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and (
-                _lemma(head) in _SUPPORT_VERBS or not _match(head)):
+                _lemma(head) in _SUPPORT_VERBS or not _match(head)) and not (
+                node.dep_ == "nsubj" and _lemma(head) in _FAILURE):  # "the summit failed to…" is the failure
+            pass
+        elif node.dep_ == "pobj" and _state_phrase(head):
+            pass
+        elif node.dep_ == "prep" and _state_phrase(node):
             pass
         elif node.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _LIGHT_NOUNS:
             pass
@@ -415,6 +523,9 @@ def _negated(token: Any) -> bool:
         return True
     if token.dep_ == "dobj" and _lemma(token.head) in _SUPPORT_VERBS and token.head.i != token.i:
         if any(c.dep_ == "neg" for c in token.head.children):  # "did not give permission"
+            return True
+    if token.dep_ in ("acomp", "attr") and _lemma(token.head) == "be":
+        if any(c.dep_ == "neg" for c in token.head.children):  # "would not be welcome"
             return True
     for child in token.children:
         if child.dep_ == "neg" or _lemma(child) in ("no", "never"):
@@ -534,8 +645,45 @@ def _demands_punishment(token: Any) -> bool:
 _INTENT_TO_THREATEN = {"SANCTION", "COERCE", "ASSAULT"}
 
 
+_EXERCISES = {"exercise", "drill", "manoeuvre", "maneuver", "game", "wargame"}
+_JOINT = {"joint", "bilateral", "multinational", "combined", "trilateral", "multilateral"}
+
+
+def _shared(token: Any) -> bool:
+    """An act done together: "joint drills", "X and Y held drills", "drills with X", "allies' drills".
+
+    Why: PLOVER codes an exercise of several parties as cooperation, one party's as a show of
+    force; the parse tells them apart by a coordinated or plural actor or a "with" partner.
+    """
+    if any(_lemma(c) in _JOINT for c in token.children):
+        return True
+    nodes = [token, token.head] if token.dep_ in ("dobj", "nsubjpass", "nsubj") else [token]
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "alongside"):
+                return True
+            actors = [child] if child.dep_ in ("nsubj", "poss") else (
+                [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [])
+            if any(any(g.dep_ == "conj" for g in a.children) or _lemma(a) in ("ally", "partner") for a in actors):
+                return True
+    return False
+
+
+# Verbs of vowing: a conflictual act vowed ("vowed to crush the rebels") is a threat, as a
+# cooperative act vowed is a promise (CAMEO 13 mirrors 03).
+_VOWS = {"vow", "pledge", "promise", "swear"}
+
+
+def _vowed(token: Any) -> bool:
+    """The act is the infinitive complement of a vow."""
+    return token.dep_ in ("xcomp", "ccomp") and _lemma(token.head) in _VOWS
+
+
 def _retype(token: Any, type_: str) -> str:
     """The type a trigger has in its context (governed by a reducer, intent, obligation)."""
+    if type_ == "AGREE" and _lemma(token) in _VOWS and any(
+            c.dep_ == "xcomp" and any(t.type in _INTENT_TO_THREATEN for t in _match(c)) for c in token.children):
+        return "THREATEN"  # the vow of a conflictual act is the threat
     if type_ == "REQUEST" and _lemma(token) != "call" and _demands_punishment(token):
         return "ACCUSE"
     head = token.head
@@ -545,8 +693,7 @@ def _retype(token: Any, type_: str) -> str:
     if type_ in ("RETREAT", "AGREE") and _lemma(token) in ("ceasefire", "truce", "agreement") and any(
             _lemma(g) in _VIOLATORS for g in governors if g.i != token.i):
         return "ASSAULT"
-    if type_ == "MOBILIZE" and _lemma(token) in ("exercise", "drill", "manoeuvre", "maneuver") and any(
-            _lemma(c) in ("joint", "bilateral", "multinational", "combined") for c in token.children):
+    if type_ == "MOBILIZE" and _lemma(token) in _EXERCISES and _shared(token):
         return "COOPERATE"  # joint exercises are military cooperation, not a show of force
     if type_ == "RETREAT" and any(c.dep_ == "dobj" and _lemma(c) in _WITHDRAWN for c in token.children):
         return "SANCTION"
@@ -559,7 +706,7 @@ def _retype(token: Any, type_: str) -> str:
         return "REQUEST"  # "X must provide…": an appeal, not the aid itself
     if type_ in _INTENT_TO_AGREE and _is_future(token):
         return "AGREE"
-    if type_ in _INTENT_TO_THREATEN and _is_future(token) and not _is_hypothetical_cause(token) \
+    if type_ in _INTENT_TO_THREATEN and (_is_future(token) or _vowed(token)) and not _is_hypothetical_cause(token) \
             and not _is_negated(token):  # "has no plans to attack" is no threat
         return "THREATEN"
     return type_
@@ -580,7 +727,7 @@ def _match(token: Any) -> list[_Trigger]:
     found = []
     children = {_lemma(c) for c in token.children}
     children |= {_lemma(g) for c in token.children if c.dep_ in ("prep", "prt", "dobj") for g in c.children}
-    for trig in TRIGGERS.get(_lemma(token), ()):
+    for trig in TRIGGERS.get(_lemma(token)) or _derived(_lemma(token), token.pos_):
         if trig.particle is None or trig.particle in children:
             found.append(trig)
     # a phrase trigger ("call on") beats the bare lemma of another type; keep the best per type
@@ -589,6 +736,36 @@ def _match(token: Any) -> list[_Trigger]:
         if trig.type not in best or trig.weight > best[trig.type].weight:
             best[trig.type] = trig
     return list(best.values())
+
+
+# Derivational suffixes of English event nouns, with what replaces them to give the verb
+# ("deportation" -> "deport", "withdrawal" -> "withdraw", "seizure" -> "seize"),
+# and how much the derived word counts next to the verb. Why by rule: the spaCy lemmatizer
+# keeps nominalisations as they are, and listing every noun by hand is where a lexicon goes
+# missing. Agent nouns ("prisoner", "bomber") are left out: they name a participant, not the act.
+_NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...], float], ...] = (
+    ("ization", ("ize",), 0.9), ("isation", ("ise",), 0.9), ("ation", ("ate", "e", ""), 0.9),
+    ("ition", ("ite", "it"), 0.9), ("ment", ("",), 0.9), ("ial", ("y",), 0.9), ("al", ("", "e"), 0.9),
+    ("ssion", ("t", "ss"), 0.9), ("sion", ("de", "d", "t"), 0.9), ("ure", ("e",), 0.9),
+    ("iance", ("y",), 0.9), ("ance", ("", "e"), 0.9), ("ence", ("", "e"), 0.9), ("ing", ("", "e"), 0.9),
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _derived(lemma: str, pos: str) -> tuple[_Trigger, ...]:
+    """Triggers of the verb a noun derives from, weighted down (no phrase triggers)."""
+    if pos != "NOUN":
+        return ()
+    for suffix, replacements, factor in _NOMINAL_SUFFIXES:
+        if not lemma.endswith(suffix) or len(lemma) - len(suffix) < 3:
+            continue
+        stem = lemma[: -len(suffix)]
+        for repl in replacements:
+            for form in (stem + repl, stem[:-1] + repl if len(stem) > 3 and stem[-1] == stem[-2] else None):
+                found = [t for t in TRIGGERS.get(form or "", ()) if t.particle is None]
+                if found:
+                    return tuple(_Trigger(t.type, t.weight * factor, None) for t in found)
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -610,8 +787,9 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
         matched = _match(token)
         if not matched:
             continue
-        if _lemma(token) in _SUPPORT_VERBS and any(c.dep_ == "dobj" and _match(c) for c in token.children):
-            continue  # the object names the happening
+        if _lemma(token) in _SUPPORT_VERBS and all(t.particle is None for t in matched) and any(
+                c.dep_ == "dobj" and _match(c) for c in token.children):
+            continue  # the object names the happening, unless the verb and object make a phrase trigger
         decay = DEPTH_DECAY ** _governing_depth(token)
         negated = _negated(token)
         for trig in matched:

@@ -142,6 +142,18 @@ def test_refusals_and_denials_without_a_refusal_verb():
         # the stated purpose of a call is what the call did
         ("The Norland president called the Estovian leader to congratulate him on the election.", "SUPPORT"),
         ("Prosecutors dropped the investigation into the former minister.", "CONCEDE"),
+        # a state verb's "on/under" phrase is the happening: "remained on alert"
+        ("Estovian soldiers remained on alert along the northern border.", "MOBILIZE"),
+        # the subject of a failure is not the happening: a failed summit is a rejection
+        ("The summit between Norland and Estovia failed to reach an agreement.", "REJECT"),
+        # negation on the copula negates its complement
+        ("The president said the envoy would not be welcome in the capital.", "REJECT"),
+        # an exercise of several parties is cooperation, of one a show of force
+        ("Norland and Estovia staged war games near the coast.", "COOPERATE"),
+        ("The Estovian navy staged war games near the coast.", "MOBILIZE"),
+        # a vowed conflictual act is a threat, a vowed concession a promise
+        ("The rebel commander vowed to attack the capital.", "THREATEN"),
+        ("Estovia vowed to release the prisoners.", "AGREE"),
     ],
 )
 def test_event_types_context_rules(sentence, expected, nlp):
@@ -169,3 +181,15 @@ def test_embeddings_need_the_extra(monkeypatch):
     with pytest.raises(ConfigError, match=r"\[embeddings\]"):
         events.embedding_scores_many(["Troops withdrew."])
     events._embedding_model.cache_clear()
+
+
+def test_nominalisations_take_their_verbs_type():
+    """A noun derived from a trigger verb ("the expropriation") types like the verb, weighted down."""
+    from newstrail.events import TRIGGERS, _derived
+
+    assert "expropriation" not in TRIGGERS
+    derived = _derived("expropriation", "NOUN")
+    assert {t.type for t in derived} == {t.type for t in TRIGGERS["expropriate"]}
+    assert all(d.weight < 1.0 for d in derived)
+    assert _derived("expropriation", "VERB") == ()  # only nouns derive
+    assert _derived("prisoner", "NOUN") == ()  # agent nouns name a participant, not the act
