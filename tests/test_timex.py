@@ -210,3 +210,60 @@ def test_passive_participle_and_proper_names_are_no_past_cues():
 def test_words_without_a_timex3_mod_stay_outside_the_extent():
     assert "six months" in values("The deal lasted only six months.")
     assert "nearly eight hours" in values("They talked for nearly eight hours.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The case was heard in nineteen ninety-one in the state court.", "nineteen ninety-one", "1991"),
+        ("Prices fell to the level we saw in the winter of nineteen ninety-four.",
+         "the winter of nineteen ninety-four", "1994-WI"),
+        ("The approach of the year two thousand worries them.", "the year two thousand", "2000"),
+        ("The boy was found Thanksgiving Day at sea.", "Thanksgiving Day", "2023-11-23"),
+        ("It will be a theme of the campaign until Election Day.", "Election Day", "2024-11-05"),
+        ("Both sides want a deal by Christmas.", "Christmas", "2024-12-25"),
+        ("Exiles resent the post-1959 politics of the island.", "post-1959", "1959"),
+        ("The loan may be extended for an additional year.", "an additional year", "P1Y"),
+        ("Investors may sell in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("Prosecutors may soon seek an indictment.", "soon", "FUTURE_REF"),
+        ("Islam will one day be the second religion there.", "one day", "FUTURE_REF"),
+        ("No woman had commanded a mission until now.", "now", "PRESENT_REF"),
+        ("He appeared in court on March 11 and again the next morning.", "the next morning", "2024-03-12TMO"),
+    ],
+)
+def test_spoken_years_holidays_and_more_expressions(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Reupke, 52 years old, will succeed him.",  # an age
+        "Iraq imports about three-quarters of its food.",  # a fraction
+        "For Poland, high noon comes with membership.",  # the idiom
+        "Now, he says, the West just wants a war.",  # the discourse marker
+        "That is very important to the future of our peoples.",  # what becomes of something
+        "The cash soon became a flood.",  # relative to a past event
+        "Ships will leave as soon as the port reopens.",
+        "You have strong redemptions that day, then it stops.",  # no day named before
+        "Two thousand troops crossed the border.",  # a count
+        "Christmas shopping started in the town.",
+    ],
+)
+def test_non_temporal_uses_are_not_expressions(text):
+    assert values(text) == {}
+
+
+def test_results_news_keeps_the_quarter_it_names():
+    text = ("Sun reported a loss in the fiscal first quarter. Sales for the quarter rose. "
+            "The latest period included a gain. Results for that quarter were restated.")
+    found = values(text, "2024-10-26")
+    assert found["first quarter"][0] == "2024-Q1"
+    assert found["the quarter"][0] == "2024-Q1"
+    assert found["The latest period"][0] == "2024-Q1"
+    assert found["that quarter"][0] == "2024-Q1"
+
+
+def test_expected_to_in_a_past_report_looks_ahead():
+    text = "Officials were expected to initial the agreement on Wednesday."
+    assert value_of(text, "Wednesday", dct="2024-03-12") == "2024-03-13"

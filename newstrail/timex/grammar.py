@@ -62,6 +62,31 @@ UNITS = {
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
+# Years said in words, as broadcast transcripts write them ("nineteen ninety-four", "two thousand").
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+YEAR_WORDS = (
+    r"(?:(?:seventeen|eighteen|nineteen)[\s-]+(?:hundred|(?:" + "|".join(_TENS) + r")(?:[\s-]+(?:"
+    + "|".join(_ONES) + r"))?|" + "|".join(_TEENS) + r"|oh[\s-]+(?:" + "|".join(_ONES) + r"))"
+    + r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:" + "|".join(_TEENS + _ONES) + r"))?)"
+)
+
+
+def year_number(word: str) -> int:
+    """The year a written year stands for: "1994" or "nineteen ninety-four" -> 1994."""
+    w = re.sub(r"[\s-]+", " ", word.lower().strip())
+    if w.isdigit():
+        return int(w)
+    parts = [p for p in w.split() if p != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = parts[2:]
+        return 2000 + (NUMBERS[rest[0]] if rest else 0)
+    century = NUMBERS[parts[0]] * 100
+    rest = [p for p in parts[1:] if p not in ("hundred", "oh")]
+    return century + sum(int(NUMBERS[p]) for p in rest)
+
+
 # --------------------------------------------------------------------------- grammar fragments
 
 
@@ -80,7 +105,7 @@ F: dict[str, str] = {
     "WEEKDAY": _alt(k for k in WEEKDAYS if len(k) > 4),
     "DAY": r"(?:3[01]|[12]\d|0?[1-9])",
     "DAYTH": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
-    "YEAR": r"(?:1[6-9]\d\d|20\d\d)",
+    "YEAR": r"(?:1[6-9]\d\d|20\d\d|" + YEAR_WORDS + ")",
     "NUM": r"(?:\d+(?:\.\d+)?|" + _NUMWORD + r"(?:[\s-]+(?:" + _NUMWORD + r"))?|a|an|"
     + _alt(VAGUE_NUMBERS) + r")",
     "UNIT": r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))",
@@ -123,12 +148,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("century", _p(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + _alt(ORDINALS) + r")[\s-]+century")),
     ("this_century", _p(r"(?P<rel>this|last|next|the\s+past|the\s+last)\s+century")),
     ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?")),
-    ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
+    ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|that|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
     ("the_quarter", _p(r"the\s+quarter")),
     ("year_quarter", _p(r"(?:the\s+)?(?P<year>{YEAR})\s+(?:(?P<ord>{ORDQ})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)")),
     ("half", _p(r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:the|this)\s+year|(?P<year>{YEAR})))?")),
     ("fiscal_year", _p(r"(?:fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+(?P<year>{YEAR})")),
-    ("year", _p(r"(?P<mod>(?:early|mid|late)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
+    ("year", _p(r"(?P<mod>(?:early|mid|late|post|pre)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
     ("season", _p(r"(?:(?P<rel>this\s+past|this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?")),
     ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)")),
     ("rel_weekday", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY})(?P<wpl>s)?(?:\s+(?P<part>{PART})(?P<ppl>s)?)?")),
@@ -137,10 +162,16 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
     ("anaphor_day", _p(r"(?:(?:the|that)\s+(?P<rel>same|next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|afternoon)|(?P<that>that\s+day)|the\s+day\s+(?P<ba>before|after)(?:\s+(?P<yt>yesterday))?|the\s+eve)")),
     ("ordinal_day", _p(r"(?:the\s+)?(?P<day>{DAYTH})(?=\s*(?:[,.;:!?)]|$|local\s+time|and\b|at\b|in\b|when\b|that\b|as\b|of\s+(?:this|last|next|the)\s+month|of\s+the\s+month|to\s+the\s+(?:\d|[a-z]+th)|\s+-))")),
-    ("deictic", _p(r"(?:(?:late|early|earlier|later)\s+(?=today|yesterday|tomorrow))?(?:today|tonight|yesterday|tomorrow|now|currently|current|nowadays|presently|at\s+present|the\s+present|recently|lately|previously|formerly|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+recent\s+past|soon|shortly|earlier|recent|future|once|so\s+far|to\s+date|until\s+now|these\s+days|this\s+time|the\s+moment|a\s+later\s+date|immediately|already|for\s+now|in\s+time|later)")),
+    ("deictic", _p(r"(?:(?:late|early|earlier|later)\s+(?=today|yesterday|tomorrow))?(?:today|tonight|yesterday|tomorrow|now|currently|current|nowadays|presently|at\s+present|the\s+present|recently|lately|previously|formerly|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+recent\s+past|soon|shortly|earlier|recent|future|once|so\s+far|to\s+date|these\s+days|this\s+time|the\s+moment|a\s+later\s+date|immediately|already|in\s+time|later)")),
     ("recent_units", _p(r"(?P<rel>recent|past|coming|next|last|many|several|few|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming\s+few|in\s+recent)\s+(?P<unit>{UNIT})s")),
+    ("extra_unit", _p(r"an?\s+(?:additional|extra|further)\s+(?P<unit>{UNIT})(?!s)")),
+    ("units_ahead", _p(r"the\s+(?:(?:next|coming)\s+)?(?:few\s+)?(?P<unit>{UNIT})s\s+ahead")),
+    ("holiday", _p(r"(?:(?P<rel>this|last|next|this\s+past|the\s+coming)\s+)?(?P<name>"
+                   r"(?:Christmas|New\s+Year's|New\s+Year)\s+(?:Day|Eve)|Christmas|Thanksgiving(?:\s+Day)?|Election\s+Day|"
+                   r"Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|"
+                   r"Memorial\s+Day|Veterans\s+Day|Boxing\s+Day)(?:,?\s+(?P<year>{YEAR}))?")),
     ("year_ago", _p(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<which>year|month|week|quarter)[\s-]+(?:ago|earlier)(?:\s+(?P<what>period|quarter))?")),
-    ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+)?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other)\s+)?(?P<num>{NUM})(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
+    ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM})(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
     ("set", _p(r"(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|annual)|(?P<every>every|each|per)\s+(?:other\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON}))")),
     ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?=\s+(?:ago|earlier|later|of\b)|[,.;])")),
     ("plural_for", _p(r"(?<=for\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)")),
@@ -174,7 +205,7 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 # names the kinds it can be triggered by. One pass of the trigger pattern finds small windows
 # around heads; each rule then runs only inside the windows of its own kinds. Running every
 # rule over the whole text was ~6x slower (measured on TimeBank).
-HEAD_KINDS = ("month", "weekday", "unit", "year", "digit", "deictic", "season", "part", "set")
+HEAD_KINDS = ("month", "weekday", "unit", "year", "digit", "deictic", "season", "part", "set", "holiday")
 
 
 def _head_words() -> dict[str, str]:
@@ -182,7 +213,7 @@ def _head_words() -> dict[str, str]:
     kinds: dict[str, str] = {}
     for kind, words in (
         ("month", MONTHS), ("weekday", [w for d in WEEKDAYS for w in (d, d + "s" if len(d) > 4 else d)]), ("season", SEASONS), ("part", PARTS_OF_DAY),
-        ("unit", [u for w in UNITS for u in (w, w + "s")] + ["centuries", "weekend", "weekends", "half", "eve"]),
+        ("unit", [u for w in UNITS for u in (w, w + "s")] + ["centuries", "weekend", "weekends", "half", "eve", "period"]),
         ("deictic", ["today", "tonight", "yesterday", "tomorrow", "now", "currently", "current", "nowadays",
                      "presently", "present", "recently", "lately", "previously", "formerly", "past", "future",
                      "soon", "recent", "later", "earlier", "nineties", "eighties", "seventies", "sixties",
@@ -190,6 +221,9 @@ def _head_words() -> dict[str, str]:
         ("set", ["daily", "weekly", "monthly", "annually", "yearly", "biweekly", "semiannually", "quarterly",
                  "hourly", "nightly", "annual"]),
         ("digit", ["noon", "midnight"]),
+        ("year", ["seventeen", "eighteen", "nineteen", "thousand"]),
+        ("holiday", ["christmas", "thanksgiving", "halloween", "election", "independence", "labor", "memorial",
+                     "veterans", "valentine", "boxing", "new", "fourth"]),
     ):
         for w in words:
             kinds.setdefault(w, kind)
@@ -214,8 +248,9 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
     "the_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "fiscal_year": ("year",), "year": ("year",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
-    "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic"),
-    "ordinal_day": ("digit",), "deictic": ("deictic",), "recent_units": ("unit",), "year_ago": ("unit",),
+    "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"),
+    "ordinal_day": ("digit",), "deictic": ("deictic",), "recent_units": ("unit",), "extra_unit": ("unit",),
+    "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",),
     "duration": ("unit",), "set": ("set", "unit", "weekday", "season"), "plural_units": ("unit",),
     "plural_for": ("unit",),
 }

@@ -24,6 +24,7 @@ from .grammar import (
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
+    year_number,
     _Match,
     candidates,
 )
@@ -44,6 +45,8 @@ class _Ctx:
     dct: Date | None
     tense: Callable[[str, int, int], str | None]
     last: str | None = None  # value of the last fully resolved DATE (for "the same day")
+    quarter: str | None = None  # the last quarter of the year named by number ("the third quarter")
+    probe: bool = False  # recognition only: refuse on the text alone, never on the context
 
 
 def _parse_date(value: str | None) -> Date | None:
@@ -237,6 +240,11 @@ def _month_year(dct: Date, month: int, tense: str | None, rel: str | None) -> in
     return ahead if dist_ahead < dist_back - 3 else back
 
 
+def _y(word: str | None) -> str | None:
+    """A year group of a match as four digits ("nineteen ninety-four" -> "1994")."""
+    return None if not word else str(year_number(word))
+
+
 def _mod_text(m: re.Match[str]) -> str:
     return (m.groupdict().get("mod") or "").strip().lower()
 
@@ -308,6 +316,9 @@ def _r_clock(m: re.Match[str], c: _Ctx) -> Resolved:
     t = _clock_value(m["clock"])
     if t is None:
         return None
+    if m["clock"].lower() == "noon" and re.search(r"\bhigh\s+$", c.text[max(0, m.start() - 6): m.start()],
+                                                  re.IGNORECASE):
+        return None  # "high noon": the idiom (a moment of confrontation), not midday
     day_word = m["pre"] or m["post"]
     if day_word:
         day = _day_of(day_word, c, m.start(), m.end())
@@ -324,7 +335,7 @@ def _r_mdy(m: re.Match[str], c: _Ctx) -> Resolved:
     month = MONTHS[m["month"].lower().rstrip(".")]
     day = int(m["day"])
     if m["year"]:
-        y = int(m["year"])
+        y = int(_y(m["year"]))
         how = "explicit date"
     elif c.dct is not None:
         y = _month_day_year(c.dct, month, day, c.tense(c.text, m.start(), m.end()))
@@ -351,7 +362,7 @@ def _r_week_of(m: re.Match[str], c: _Ctx) -> Resolved:
 def _r_month_year(m: re.Match[str], c: _Ctx) -> Resolved:
     if not m["month"][0].isupper():
         return None
-    return f"{m['year']}-{MONTHS[m['month'].lower().rstrip('.')]:02d}", "DATE", "explicit month"
+    return f"{_y(m['year'])}-{MONTHS[m['month'].lower().rstrip('.')]:02d}", "DATE", "explicit month"
 
 
 def _r_month_rel_year(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -421,7 +432,7 @@ def _report_quarter(d: Date) -> tuple[int, int]:
 
 def _r_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     q = ORDINALS[m["ord"].lower()]
-    y = m["year"] or m["year2"]
+    y = _y(m["year"] or m["year2"])
     if y:
         return f"{y}-Q{q}", "DATE", "explicit quarter"
     if c.dct is None:
@@ -434,6 +445,11 @@ def _r_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
 
 def _r_rel_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     rel = (m["rel"] or m["prel"]).lower()
+    if rel in ("that",) or (m["prel"] or "").lower() == "latest":
+        if c.quarter:
+            # results news names the quarter it reports ("fiscal fourth quarter") and then calls
+            # it "the latest period" / "that quarter"
+            return c.quarter, "DATE", f"{rel} quarter: the quarter just named"
     if c.dct is None:
         return "XXXX-QX", "DATE", "quarter, unknown"
     y, q = _report_quarter(c.dct)
@@ -449,6 +465,10 @@ def _r_rel_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 def _r_the_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
+    if c.text.startswith("-to-", m.end()):
+        return None  # "the quarter-to-quarter comparison": a kind of comparison, no quarter
+    if c.quarter:
+        return c.quarter, "DATE", "the quarter just named"
     if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last):
         return c.last, "DATE", "the quarter just mentioned"
     if c.dct is None:
@@ -460,21 +480,24 @@ def _r_the_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
 def _r_year_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     """"the 1988 third quarter", "the 1989 period": a quarter of an explicit year."""
     if m["ord"]:
-        return f"{m['year']}-Q{ORDINALS[m['ord'].lower()]}", "DATE", "explicit quarter"
+        return f"{_y(m['year'])}-Q{ORDINALS[m['ord'].lower()]}", "DATE", "explicit quarter"
     q = _report_quarter(c.dct)[1] if c.dct else None
     if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last):
         q = int(c.last[-1])
-    return (f"{m['year']}-Q{q}" if q else m["year"]), "DATE", "period of an explicit year, quarter from context"
+    return (f"{_y(m['year'])}-Q{q}" if q else _y(m["year"])), "DATE", "period of an explicit year, quarter from context"
 
 
 def _r_half(m: re.Match[str], c: _Ctx) -> Resolved:
     h = 1 if m["ord"].lower() == "first" else 2  # second, last, latter
-    y = m["year"] or (str(c.dct.year) if c.dct else "XXXX")
+    y = _y(m["year"]) or (str(c.dct.year) if c.dct else "XXXX")
     return f"{y}-H{h}", "DATE", "half year"
 
 
 def _r_fiscal_year(m: re.Match[str], c: _Ctx) -> Resolved:
-    return m["year"], "DATE", "explicit year"
+    return _y(m["year"]), "DATE", "explicit year"
+
+
+_YEAR_WORD_BEFORE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\s+$", re.IGNORECASE)
 
 
 def _r_year(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -482,16 +505,20 @@ def _r_year(m: re.Match[str], c: _Ctx) -> Resolved:
     before = c.text[max(0, m.start() - 12): m.start()]
     if _NOT_YEAR_AFTER.match(after) or _NOT_YEAR_BEFORE.search(before):
         return None
-    if re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(?:in|since|of|by|from|until|to|until|through|during|before|after)\s+$", before, re.IGNORECASE):
+    prefixed = (m["mod"] or "").lower().rstrip(" -") in ("post", "pre", "mid")  # "post-1959 politics"
+    if not prefixed and re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(?:in|since|of|by|from|until|to|until|through|during|before|after)\s+$", before, re.IGNORECASE):
         return None  # "1500 soldiers": a count
-    return m["year"], "DATE", "explicit year"
+    if not m["year"][0].isdigit() and m["year"].lower().startswith("two") \
+            and not _YEAR_WORD_BEFORE.search(before):
+        return None  # "two thousand" alone is mostly a count ("two thousand troops")
+    return _y(m["year"]), "DATE", "explicit year"
 
 
 def _r_season(m: re.Match[str], c: _Ctx) -> Resolved:
     s = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
     if m["year"]:
-        return f"{m['year']}-{s}", "DATE", "explicit season"
+        return f"{_y(m['year'])}-{s}", "DATE", "explicit season"
     if not rel:
         return None  # "fall", "spring" without a determiner are mostly verbs or nouns
     if c.dct is None:
@@ -611,6 +638,8 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
     elif rel in ("previous", "preceding", "prior") or m["ba"] == "before" or m.group(0).lower().endswith("eve"):
         off = -1
     base = _parse_date(c.last) if c.last and len(c.last) >= 10 else None
+    if m["that"] and base is None and not c.probe:
+        return None  # "redemptions that day" with no day named before: a generic day
     part = (m["unit"] or "day").lower()
     suffix = "" if part == "day" else "T" + PARTS_OF_DAY[part]
     if base is None:
@@ -659,7 +688,8 @@ _DEICTIC_VALUES = {
 # Measured on the development half (marked vs unmarked uses): "soon" 3/8, "previously" 2/6,
 # bare "future" 2/5, "current" 1/4, "recent" 4/5 were dropped, as were "once", "already",
 # "later", "so far", "to date" (precision fell more than recall rose); "now" 26/13,
-# "recently" 9/5 and "currently" 5/4 stay.
+# "recently" 9/5 and "currently" 5/4 stay. "soon" is kept where it looks ahead from the time
+# of writing (see _soon_is_future).
 _DEICTIC_KEEP = {
     "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays",
     "presently", "at present", "the present", "recently", "lately", "formerly",
@@ -668,8 +698,28 @@ _DEICTIC_KEEP = {
 }
 
 
+# "soon" is TimeML's FUTURE_REF when it looks ahead from the time of writing ("may soon seek");
+# in narrative ("was soon released") and in "as soon as" / "soon after" it is relative to
+# another event and stays unmarked (dev half: 3 of 3 such future uses marked, 0 of 6 others).
+_SOON_RELATIVE = re.compile(r"\s+(?:after|afterwards?|as|thereafter)\b", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"\b(?:as|how|too|so)\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|could|should|must|can|to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _soon_is_future(m: re.Match[str], c: _Ctx) -> bool:
+    if c.probe:
+        return True
+    if _SOON_RELATIVE.match(c.text, m.end()) or _AS_BEFORE.search(c.text, max(0, m.start() - 8), m.start()):
+        return False
+    if _MODAL_BEFORE.search(c.text, max(0, m.start() - 20), m.start()):
+        return True
+    return c.tense(c.text, m.start(), m.end()) != "past"
+
+
 def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
     w = re.sub(r"^(?:late|early|earlier|later) ", "", re.sub(r"\s+", " ", m.group(0).lower()))
+    if w == "soon" and _soon_is_future(m, c):
+        return "FUTURE_REF", "DATE", "soon: ahead of the time of writing"
     if w not in _DEICTIC_KEEP:
         return None
     if w in ("today", "tonight", "yesterday", "tomorrow"):
@@ -681,7 +731,17 @@ def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
         nxt = c.text[m.end(): m.end() + 20].lower()
         if re.match(r"\s+(?:account|affairs|events|history|generations?|tense|contracts?|prices?)\b", nxt):
             return None
+    if w == "now" and c.text.startswith(",", m.end()) and _at_sentence_start(c.text, m.start()):
+        return None  # "Now, he says, ...": the discourse marker, not the time (dev half: 0 of 3 marked)
+    if w == "the future" and re.match(r"\s+of\b", c.text[m.end(): m.end() + 4]):
+        return None  # "the future of our peoples": what becomes of something, not a time
     return _DEICTIC_VALUES[w], "DATE", "reference to present, past or future"
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether only quotes and spaces stand between the previous sentence end and start."""
+    before = text[max(0, start - 4): start].rstrip(" \"'`\u201c")
+    return not before or before[-1] in ".!?\n"
 
 
 def _r_recent_units(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -711,10 +771,26 @@ def _r_year_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     return _granular(_offset_date(c.dct, -1, which), which), "DATE", f"{which} before publication date"
 
 
+# "37 years old": an age, which TimeML leaves unmarked like "a 37-year-old" (dev half: 0 of 2).
+_AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+# "three-quarters of its food", "a quarter of the market": a fraction, not three months.
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|this|that|these|those|total)\b",
+                          re.IGNORECASE)
+# "will one day be": some unknown time ahead (TimeML FUTURE_REF), not a stretch of one day.
+_MODAL_ONE_DAY = re.compile(r"\b(?:will|would|may|might|could|can|shall|should)\s+$", re.IGNORECASE)
+
+
 def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
     unit = m["unit"]
     num = m["num"]
     low = num.lower()
+    if _AGE_AFTER.match(c.text, m.end()):
+        return None
+    if _unit(unit) == "quarter" and not m["rel"] and _FRACTION_OF.match(c.text, m.end()):
+        return None
+    if low in ("one", "some") and _unit(unit) == "day" and not m["pl"] and not m["approx"] \
+            and _MODAL_ONE_DAY.search(c.text, max(0, m.start() - 10), m.start()):
+        return "FUTURE_REF", "DATE", "one day ahead, time unknown"
     if m["per"]:
         return "P1" + UNITS[_unit(m["unit2"])][0], "SET", "rate per unit"
     if low in ("a", "an", "one") and not m["rel"] and not m["approx"]:
@@ -750,6 +826,71 @@ def _r_set(m: re.Match[str], c: _Ctx) -> Resolved:
     return "P1" + UNITS[_unit(u)][0], "SET", "every unit"
 
 
+def _r_extra_unit(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"an additional year": one more unit, a duration."""
+    return _duration(1, m["unit"]), "DURATION", "one more unit"
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> Date:
+    """The n-th weekday wd (0 = Monday) of a month; n = -1 for the last one."""
+    if n < 0:
+        last = dt.date(y, month, calendar.monthrange(y, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+    first = dt.date(y, month, 1)
+    return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+
+
+# Holidays named in (mostly US) news, as functions of the year. Easter and other lunar feasts
+# are left out: their dates need a calendar computation no story here has needed.
+_HOLIDAYS: dict[str, Callable[[int], Date]] = {
+    "christmas day": lambda y: dt.date(y, 12, 25), "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year day": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year eve": lambda y: dt.date(y, 12, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "independence day": lambda y: dt.date(y, 7, 4), "fourth of july": lambda y: dt.date(y, 7, 4),
+    "the fourth of july": lambda y: dt.date(y, 7, 4), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "veterans day": lambda y: dt.date(y, 11, 11),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+}
+# A bare "Christmas" is often a kind of thing ("Christmas shopping"); after these words it is the day.
+_HOLIDAY_CUE_BEFORE = re.compile(r"\b(?:on|at|by|before|after|since|until|till|over|for|around|during)\s+$",
+                                 re.IGNORECASE)
+
+
+def _r_holiday(m: re.Match[str], c: _Ctx) -> Resolved:
+    name = re.sub(r"\s+", " ", m["name"].lower())
+    day_of = _HOLIDAYS[name]
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if name in ("christmas", "thanksgiving", "halloween") and not rel and not m["year"] \
+            and not _HOLIDAY_CUE_BEFORE.search(c.text, max(0, m.start() - 10), m.start()):
+        return None
+    if m["year"]:
+        return day_of(int(_y(m["year"]))).isoformat(), "DATE", f"{name} of an explicit year"
+    if c.dct is None:
+        return "XXXX-" + day_of(2001).isoformat()[5:], "DATE", f"{name}, year unknown"
+    tense = c.tense(c.text, m.start(), m.end())
+    d = _holiday_date(day_of, c.dct, rel, tense)
+    return d.isoformat(), "DATE", f"{name}, {rel or (tense or 'no') + ' tense'}, from publication date {c.dct}"
+
+
+def _holiday_date(day_of: Callable[[int], Date], dct: Date, rel: str, tense: str | None) -> Date:
+    """Which year's holiday: "last" strictly before dct, "next" strictly after; without one,
+    past tense takes the latest not after dct, future the first not before, else this year's."""
+    options = [day_of(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    if rel in ("last", "this past"):
+        return max(d for d in options if d < dct)
+    if rel in ("next", "the coming"):
+        return min(d for d in options if d > dct)
+    if not rel and tense == "past":
+        return max(d for d in options if d <= dct)
+    if not rel and tense == "future":
+        return min(d for d in options if d >= dct)
+    return day_of(dct.year)
+
+
 def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
     return _duration(None, m["unit"]), "DURATION", "unspecified number of units"
 
@@ -763,6 +904,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday,
     "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day,
     "ordinal_day": _r_ordinal_day, "deictic": _r_deictic, "recent_units": _r_recent_units,
+    "units_ahead": _r_plural_units, "holiday": _r_holiday, "extra_unit": _r_extra_unit,
     "year_ago": _r_year_ago, "duration": _r_duration, "set": _r_set,
     "plural_units": _r_plural_units, "plural_for": _r_plural_units,
 }
@@ -779,7 +921,7 @@ def _recognise(text: str) -> list[_Match]:
     cands = candidates(text)
     taken = bytearray(len(text) + 1)  # 1 where a chosen match already covers the character
     chosen: list[_Match] = []
-    probe = _Ctx(text=text, dct=_PROBE_DATE, tense=lambda *_: None)
+    probe = _Ctx(text=text, dct=_PROBE_DATE, tense=lambda *_: None, probe=True)
     for cand in cands:
         if any(taken[cand.start:cand.end]):
             continue
@@ -808,6 +950,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 _ANCHORABLE = re.compile(r"^(?:\d{4}|X{4})-(?:\d\d|XX)-\d\d|^\d{4}-(?:\d\d|Q\d)$")
 
 
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+
+
 def _resolve_matches(text: str, matches: Sequence[_Match], dct: Date | None,
                      tense: Callable[[str, int, int], str | None]) -> list[tuple[int, int, str, str, str]]:
     """Resolve matches in text order, so "the same day" sees the date just before it."""
@@ -822,6 +967,9 @@ def _resolve_matches(text: str, matches: Sequence[_Match], dct: Date | None,
         out.append((start, end, value, typ, how))
         if typ in ("DATE", "TIME") and _ANCHORABLE.match(value):
             ctx.last = value.split("T")[0]
+        named = cand.rule == "quarter" and not (cand.match["year"] or cand.match["year2"])
+        if named and _QUARTER_VALUE.match(value):
+            ctx.quarter = value
     return out
 
 

@@ -10,13 +10,15 @@ from typing import Any, Callable
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|to\s+be\s+held|"
     r"expects?\s+to|(?:is|are)\s+(?:expected|scheduled|due|set|slated|to)|next|upcoming|"
+    r"(?:was|were)\s+(?:expected|scheduled|due|set|slated)\s+to|"  # the future seen from the report
     r"scheduled|plann(?:ed|ing)\s+(?:to|a|an|for)|plans?\s+(?:to|a|an|for)|would|as\s+soon\s+as)\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|came|went|took|made|gave|began|left|saw|"
     r"spoke|wrote|sent|won|lost|fell|rose|hit|fought|led|paid|sold|bought|found|"
-    r"thought|brought|announced|(?-i:[a-z])\w+ed)\b",  # lower case: "United", "Ted" are no verbs
+    r"thought|brought|announced|became|got|felt|kept|knew|stood|ran|fled|struck|grew|heard|"
+    r"meant|chose|drove|flew|threw|wore|sat|(?-i:[a-z])\w+ed)\b",  # lower case: "United", "Ted" are no verbs
     re.IGNORECASE,
 )
 # Past participles that usually introduce the future ("is expected to", "scheduled for").
@@ -30,8 +32,9 @@ TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave
 # the clause the expression sits in.
 _REPORTING = {"said", "told", "says", "added", "announced", "wrote"}
 _QUOTE = re.compile(r"''|\"|\u201d")
-# A participle after "be" is passive ("will be held"): the auxiliary before it carries the tense.
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A participle after "be" (or present "is"/"are") is passive ("will be held", "is heard"): the
+# auxiliary before it carries the tense.
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
