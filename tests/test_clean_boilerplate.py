@@ -112,3 +112,61 @@ def test_topic_change_after_the_article_ends_it():
     labels = labels_of(page(*PARAS, "Tags", teaser))
     assert all(labels[p] == "body" for p in PARAS)
     assert labels[teaser] == "boilerplate"
+
+
+TEASERS = [
+    "Bakery on Mill Street wins a national prize. The judges praised its sourdough loaves and its rye, "
+    "baked before dawn each day by the owner and her two sons, who took over the ovens last year.",
+    "School choir to sing at the cathedral. Forty pupils have rehearsed since September for the concert, "
+    "which the choir master says is the biggest the school has ever put on for the town.",
+    "Football club names a new manager. The former player takes charge next week after the board met on "
+    "Sunday, and supporters gathered outside the ground to cheer the news of his return.",
+]
+
+
+def test_headline_repeated_above_a_short_article_moves_the_block_there():
+    # a scraped page: the <title> first, then a longer teaser list, then the headline again
+    # over a short article
+    lines = page("Council closes river bridge to lorries | Riverside Daily", "Home", "Latest news", *TEASERS,
+                 "Council closes river bridge to lorries", "By Jane Doe", *PARAS[:2])
+    labels = labels_of(lines)
+    assert all(labels[p] == "body" for p in PARAS[:2])
+    assert all(labels[t] == "boilerplate" for t in TEASERS)
+
+
+def test_headline_repeated_under_the_article_does_not_move_it():
+    lines = page("Council closes river bridge to lorries", *PARAS, "Council closes river bridge to lorries",
+                 *TEASERS)
+    labels = labels_of(lines)
+    assert all(labels[p] == "body" for p in PARAS)
+
+
+def test_comment_section_ends_the_article():
+    comment = "I drive over that bridge every morning and the council is right to close it to heavy traffic."
+    labels = labels_of(page(*PARAS, "3 thoughts on “Council closes river bridge to lorries”", comment))
+    assert all(labels[p] == "body" for p in PARAS)
+    assert labels[comment] == "boilerplate"
+
+
+def test_box_of_links_inside_the_article_dropped():
+    box = ["Most read in local news", "Bakery wins national prize", "School choir to sing at the cathedral"]
+    labels = labels_of(page("Council closes river bridge to lorries", *PARAS[:2], *box, *PARAS[2:]))
+    assert all(labels[p] == "body" for p in PARAS)
+    assert all(labels[line] == "boilerplate" for line in box)
+
+
+def test_list_announced_by_the_last_paragraph_kept():
+    items = ["Northern approach road", "Old river bridge", "Mill Street junction"]
+    intro = "The council listed the roads that will be closed to lorries from next month:"
+    labels = labels_of(page(*PARAS, intro, *items, "Share this:"))
+    assert all(labels[line] == "body" for line in [*PARAS, intro, *items])
+    assert labels["Share this:"] == "boilerplate"
+
+
+def test_newsletter_prompt_and_author_contact_dropped():
+    furniture = ["Get the latest updates right in your inbox. Subscribe to our newsletters.",
+                 "Jane Doe is a senior reporter for the Riverside Daily covering local government.",
+                 "Jane Doe may be reached at her office. Follow her on Twitter."]
+    labels = labels_of(page("Council closes river bridge to lorries", *PARAS, *furniture))
+    assert all(labels[p] == "body" for p in PARAS)
+    assert all(labels[line] == "boilerplate" for line in furniture)

@@ -3,10 +3,14 @@
 Cascade (each step runs only if the previous one under-delivered, each third-party call
 guarded so a failure logs and the cascade goes on):
 
-1. ``trafilatura.extract`` with its default settings, which already compares its own
-   extractor with readability/jusText (``no_fallback=False``); tables kept, comments not.
-2. If that yields less than ``MIN_CHARS``, ``favor_recall=True`` (pages whose article sits
-   in markup trafilatura prunes as boilerplate).
+1. ``trafilatura.extract`` with ``fast=True``: its own extractor alone, without comparing
+   it with readability/jusText; tables kept, comments not. On the 181 Zyte pages this is
+   both better and faster than the default (4-shingle F1 0.962 vs 0.960, 38 vs 15 pages/s
+   measured in one process on a loaded 2-core machine): the comparison step mostly swaps
+   in a fallback's longer, noisier text.
+2. If that yields less than ``MIN_CHARS``, the default mode (with those fallbacks), then
+   ``favor_recall=True`` (pages whose article sits in markup trafilatura prunes as
+   boilerplate).
 3. If still too short, trafilatura's ``baseline`` (paragraphs / JSON-LD articleBody).
 
 Then a line post-filter removes what still leaks: comment prompts, "The post … appeared
@@ -106,7 +110,9 @@ def postfilter_lines(lines: list[str]) -> list[str]:
 def extract_html(html: str | bytes) -> str:
     """Main text of an HTML page, one paragraph a line ("" if nothing article-like is found)."""
     page = _as_text(html)
-    text = _trafilatura(page)
+    text = _trafilatura(page, fast=True)
+    if len(text) < MIN_CHARS:
+        text = max(text, _trafilatura(page), key=len)
     if len(text) < MIN_CHARS:
         text = max(text, _trafilatura(page, favor_recall=True), key=len)
     if len(text) < MIN_CHARS:
