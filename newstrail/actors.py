@@ -20,7 +20,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 import pycountry
@@ -879,8 +879,13 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
     merged += [g for g in groups.values() if g.kind not in ("person", "organisation")]
     actors: list[Actor] = []
     index: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
     for g in merged:
         actor = _actor_of(g)
+        while actor.id in taken:
+            # two groups the rules kept apart under one name: ids stay unique (the store keys on them)
+            actor = replace(actor, id=stable_id("actor", actor.id, "again"))
+        taken.add(actor.id)
         actors.append(actor)
         for key in g.keys:
             index[key] = actor.id
@@ -945,12 +950,17 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
     for g in sorted(groups, key=lambda g: -max(len(f) for f in g.forms)):
         name = max(g.forms, key=len)
         target = next((c for c in clusters if _acronym_of(name, max(c.forms, key=len))
-                       or _fold(name) == _fold(max(c.forms, key=len))), None)
+                       or _same_name(name, max(c.forms, key=len))), None)
         if target is not None:
             _absorb(target, g)
         else:
             clusters.append(g)
     return clusters
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name with or without an honorific the tagger left on it ("Mr Pellek" taken for an organisation)."""
+    return _fold(a) == _fold(b) or bool(_name_tokens(a)) and _name_tokens(a) == _name_tokens(b)
 
 
 def _acronym_of(short: str, long: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -44,15 +45,39 @@ __all__ = [
 ]
 
 
+_SCALARS = (str, int, float, type(None))
+
+
 def _plain(value: Any) -> Any:
     """Turn nested records, tuples and spans into JSON-ready values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return value.to_dict()  # type: ignore[union-attr]
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, Record):
+        return value.to_dict()
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return value.to_dict()  # type: ignore[union-attr]
     return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A record class's field names (``dataclasses.fields`` is slow enough to show in profiles)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@functools.cache
+def _decoding_plan(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """(field name, nested record class or None, whether a list of them) per field, once per class."""
+    plan = []
+    for name in _field_names(cls):
+        nested = cls._nested.get(name)  # type: ignore[attr-defined]
+        many = isinstance(nested, list)
+        plan.append((name, nested[0] if many else nested, many))
+    return tuple(plan)
 
 
 class Record:
@@ -61,24 +86,20 @@ class Record:
     _nested: ClassVar[dict[str, Any]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         kwargs: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name not in data:
+        for name, nested, many in _decoding_plan(cls):
+            if name not in data:
                 continue
-            value = data[f.name]
-            nested = cls._nested.get(f.name)
+            value = data[name]
             if nested is not None and value is not None:
-                if isinstance(nested, list):
-                    value = tuple(nested[0].from_dict(v) for v in value)
-                else:
-                    value = nested.from_dict(value)
-            elif isinstance(value, list):
-                value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
-            kwargs[f.name] = value
+                value = tuple(nested.from_dict(v) for v in value) if many else nested.from_dict(value)
+            elif value.__class__ is list:
+                value = tuple(tuple(v) if v.__class__ is list else v for v in value)
+            kwargs[name] = value
         return cls(**kwargs)
 
     def to_json(self) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, replace
-from typing import Callable
+from collections import Counter
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError
-from .model import Actor, Article, ArticleAnalysis, Quote, RawArticle, Story
+from .model import Article, ArticleAnalysis, Quote, RawArticle, Story
 from .store import Store
 
 
@@ -161,26 +162,86 @@ _YEAR_ONLY = re.compile(r"^\d{4}$")
 
 
 class CorpusContext:
-    """What corpus stages share during one run: the store and what earlier stages made."""
+    """What corpus stages share during one run: the store, story membership, actor lookups.
+
+    Nothing here holds the corpus: stages stream what they need from the store
+    (``Store.analyses``), a story group at a time where their work is per story, so a
+    build's memory does not grow with the findings of every article stored. What is kept is
+    small per article: its story id, and the canonical names of actors (not of keys).
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.analyses: list[ArticleAnalysis] = list(store.analyses())
-        self.actor_names: dict[tuple[str, str], str] = {}
-        self.affiliations: dict[tuple[str, str], str] = {}
-        self.story_of: dict[str, str] = {}
+        self.story_of: dict[str, str] = dict(
+            (aid, sid) for sid, aid in store.db.execute("SELECT story, article_id FROM story_articles")
+        )
+        # Articles whose story gained or lost members in this build (None: not known, all count).
+        self.changed: set[str] | None = None
+        self.actor_names: dict[str, str] = {}
+        self.affiliations: dict[str, str] = {}
+        self._keys: dict[str, dict[str, str]] = {}
 
     def actor_of(self, article_id: str, key: str | None) -> str | None:
         """Canonical name of an article-local actor key (None when unknown)."""
-        if key is None:
-            return None
-        return self.actor_names.get((article_id, key))
+        actor_id = self._actor_id(article_id, key)
+        return self.actor_names.get(actor_id) if actor_id else None
 
     def affiliation_of(self, article_id: str, key: str | None) -> str | None:
         """The country or organisation an article-local actor speaks for, across the corpus."""
+        actor_id = self._actor_id(article_id, key)
+        return self.affiliations.get(actor_id) if actor_id else None
+
+    def _actor_id(self, article_id: str, key: str | None) -> str | None:
+        """From the stored actor keys, an article at a time (stages read articles in order)."""
         if key is None:
             return None
-        return self.affiliations.get((article_id, key))
+        keys = self._keys.get(article_id)
+        if keys is None:
+            if len(self._keys) >= KEY_CACHE:
+                self._keys.clear()
+            keys = self._keys[article_id] = self.store.actor_keys_of(article_id)
+        return keys.get(key)
+
+    def story_groups(self, article_ids: Iterable[str] | None = None) -> Iterator[list[str]]:
+        """Article ids, whole stories at a time, about GROUP_ARTICLES per group.
+
+        Story-local stages (dates, timeline) run per group: a story is never split, so their
+        results are those of one run over the corpus, and memory holds one group's findings.
+        With ``article_ids``, only the stories holding those articles (all their members).
+        Articles without a story come last, in groups of their own.
+        """
+        members: dict[str, list[str]] = {}
+        loose: list[str] = []
+        wanted = None if article_ids is None else {self.story_of.get(a, "\0" + a) for a in article_ids}
+        for aid, in self.store.db.execute("SELECT id FROM articles ORDER BY seq"):
+            story = self.story_of.get(aid)
+            if wanted is not None and (story if story is not None else "\0" + aid) not in wanted:
+                continue
+            if story is None:
+                loose.append(aid)
+            else:
+                members.setdefault(story, []).append(aid)
+        group: list[str] = []
+        for ids in [*members.values(), *([loose[i:i + GROUP_ARTICLES] for i in range(0, len(loose), GROUP_ARTICLES)])]:
+            if group and len(group) + len(ids) > GROUP_ARTICLES:
+                yield group
+                group = []
+            group.extend(ids)
+        if group:
+            yield group
+
+    def analyses_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
+        """The stored analyses of these articles (in store order), reading only ``tables``."""
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            yield from self.store.analyses(f"id IN ({','.join('?' * len(part))})", part, tables=tables, slim=slim)
+
+
+# Articles per story group (see ``CorpusContext.story_groups``): a group's findings as
+# records take about 0.2 MB per article, so 2,000 articles keep a stage under ~400 MB.
+GROUP_ARTICLES = 2_000
+# Articles whose actor keys are kept for lookups before the cache starts again.
+KEY_CACHE = 4_096
 
 
 def _load_state(store: Store, name: str, cls):
@@ -188,43 +249,50 @@ def _load_state(store: Store, name: str, cls):
     return cls.from_bytes(blob) if blob else cls()
 
 
+def _new_ids(store: Store, index) -> list[str]:
+    """Ids of stored articles an incremental index has not seen yet, in store order."""
+    return [aid for aid, in store.db.execute("SELECT id FROM articles ORDER BY seq") if aid not in index]
+
+
 def run_duplicates(ctx: CorpusContext) -> int:
     from .dedup import DuplicateIndex
 
     index = _load_state(ctx.store, "dedup", DuplicateIndex)
-    found = [dup for a in ctx.analyses if a.article.id not in index for dup in index.add(a.article)]
-    if found:
-        existing = ctx.store.corpus("duplicates")
-        ctx.store.replace_corpus("duplicates", [*existing, *found])
+    found = 0
+    for analysis in ctx.analyses_of(_new_ids(ctx.store, index), tables=()):
+        dups = index.add(analysis.article)
+        ctx.store.append_corpus("duplicates", dups)
+        found += len(dups)
     ctx.store.set_state("dedup", index.to_bytes())
-    return len(found)
+    return found
 
 
 def run_actors(ctx: CorpusContext) -> int:
+    """Canonical actors from every stored mention, streamed; keys and quote counts from the store."""
     from .actors import resolve_actors
 
-    resolution = resolve_actors([(a.article.id, list(a.mentions)) for a in ctx.analyses])
-    rows = []
-    names = {actor.id: actor.name for actor in resolution.actors}
-    affiliation = {actor.id: actor.affiliation for actor in resolution.actors if actor.affiliation}
-    quote_counts: dict[str, int] = {}
-    for analysis in ctx.analyses:
-        aid = analysis.article.id
-        for key in {m.key for m in analysis.mentions} | {q.speaker_key for q in analysis.quotes if q.speaker_key}:
-            actor_id = resolution.actor_id(aid, key)
-            if actor_id:
-                rows.append((aid, key, actor_id))
-                ctx.actor_names[(aid, key)] = names.get(actor_id, key)
-                if actor_id in affiliation:
-                    ctx.affiliations[(aid, key)] = affiliation[actor_id]
-        for quote in analysis.quotes:
-            actor_id = resolution.actor_id(aid, quote.speaker_key) if quote.speaker_key else None
-            if actor_id:
-                quote_counts[actor_id] = quote_counts.get(actor_id, 0) + 1
-    actors: list[Actor] = [replace(a, quotes=quote_counts.get(a.id, a.quotes)) for a in resolution.actors]
-    ctx.store.replace_corpus("actors", actors)
-    ctx.store.set_actor_keys(rows)
-    return len(actors)
+    store = ctx.store
+    resolution = resolve_actors(
+        (a.article.id, list(a.mentions)) for a in store.analyses(tables=("mentions",), slim=True)
+    )
+    ctx.actor_names = {actor.id: actor.name for actor in resolution.actors}
+    ctx.affiliations = {actor.id: actor.affiliation for actor in resolution.actors if actor.affiliation}
+    ctx._keys.clear()
+    keys = store.db.execute(
+        "SELECT DISTINCT article_id, json_extract(data, '$.key') FROM mentions "
+        "UNION SELECT DISTINCT article_id, json_extract(data, '$.speaker_key') FROM quotes "
+        "WHERE json_extract(data, '$.speaker_key') IS NOT NULL"
+    ).fetchall()
+    store.set_actor_keys(
+        (aid, key, actor_id) for aid, key in keys if (actor_id := resolution.actor_id(aid, key))
+    )
+    quote_counts: Counter[str] = Counter()
+    for aid, key in store.db.execute("SELECT article_id, json_extract(data, '$.speaker_key') FROM quotes"):
+        actor_id = resolution.actor_id(aid, key) if key else None
+        if actor_id:
+            quote_counts[actor_id] += 1
+    store.replace_corpus("actors", (replace(a, quotes=quote_counts.get(a.id, a.quotes)) for a in resolution.actors))
+    return len(resolution.actors)
 
 
 def run_stories(ctx: CorpusContext) -> int:
@@ -232,21 +300,31 @@ def run_stories(ctx: CorpusContext) -> int:
     from .stories import StoryIndex
 
     index = _load_state(ctx.store, "stories", StoryIndex)
-    new = [
-        (a.article.id, a.article.body, a.article.published if a.article.published_how != "inferred" else None,
-         sorted({ctx.actor_of(a.article.id, m.key) or m.key for m in a.mentions}))
-        for a in ctx.analyses
-        if a.article.id not in index
-    ]
-    if new:
-        index.add_many(new)
+    new_ids = _new_ids(ctx.store, index)
+    for i in range(0, len(new_ids), GROUP_ARTICLES):
+        part = ctx.analyses_of(new_ids[i:i + GROUP_ARTICLES], tables=("mentions",))
+        index.add_many([
+            (a.article.id, a.article.body, a.article.published if a.article.published_how != "inferred" else None,
+             sorted({ctx.actor_of(a.article.id, m.key) or m.key for m in a.mentions}))
+            for a in part
+        ])
+    if new_ids:
         index.consolidate()
     stories: list[Story] = index.stories()
     ctx.store.set_state("stories", index.to_bytes())
     ctx.store.replace_corpus("stories", stories)
+    before = _members(ctx.story_of)
     ctx.story_of = {aid: s.id for s in stories for aid in s.articles}
+    ctx.changed = {aid for sid, ids in _members(ctx.story_of).items() if before.get(sid) != ids for aid in ids}
     ctx.store.set_story_articles((sid, aid) for aid, sid in ctx.story_of.items())
-    return len(new)
+    return len(new_ids)
+
+
+def _members(story_of: dict[str, str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for aid, sid in story_of.items():
+        out.setdefault(sid, set()).add(aid)
+    return {sid: frozenset(ids) for sid, ids in out.items()}
 
 
 def run_dates(ctx: CorpusContext) -> int:
@@ -255,23 +333,25 @@ def run_dates(ctx: CorpusContext) -> int:
     The inferred date (a day, or a range "start/end" when the clues allow several days) is
     stored with ``published_how="inferred"`` and the reason; the article's time expressions,
     quotes and events are resolved again against it, and dates that fall back on it are
-    marked "inferred", never "published".
+    marked "inferred", never "published". Only the stories holding undated articles are
+    read, and of those only the ones this build changed (an inference reads nothing else).
     """
     from .timex import infer_publication_dates
 
-    items = [(a.article, list(a.timexes)) for a in ctx.analyses]
-    inferred = infer_publication_dates(items, ctx.story_of)
-    updated = []
-    for analysis in ctx.analyses:
-        article = analysis.article
-        if article.published and article.published_how != "inferred":
-            updated.append(analysis)
-            continue
-        value, reason = inferred.get(article.id, (None, None))
-        ctx.store.set_published(article.id, value, "inferred" if value else None, reason)
-        updated.append(redate(ctx.store, analysis, value))
-    ctx.analyses = updated
-    return len(inferred)
+    undated = [aid for aid, in ctx.store.db.execute(
+        "SELECT id FROM articles WHERE published IS NULL OR published_how = 'inferred' ORDER BY seq")
+        if ctx.changed is None or aid in ctx.changed]
+    count = 0
+    for ids in ctx.story_groups(undated):
+        members = list(ctx.analyses_of(ids, tables=("timexes",)))
+        inferred = infer_publication_dates([(a.article, list(a.timexes)) for a in members], ctx.story_of)
+        count += len(inferred)
+        redo = [a.article.id for a in members if not a.article.published or a.article.published_how == "inferred"]
+        for analysis in list(ctx.analyses_of(redo, slim=False)):
+            value, reason = inferred.get(analysis.article.id, (None, None))
+            ctx.store.set_published(analysis.article.id, value, "inferred" if value else None, reason)
+            redate(ctx.store, analysis, value)
+    return count
 
 
 def redate(store: Store, analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
@@ -299,19 +379,55 @@ def redate(store: Store, analysis: ArticleAnalysis, published: str | None) -> Ar
 
 
 def run_timeline(ctx: CorpusContext) -> int:
+    """Timeline entries merged per story group, written as they come and ordered once."""
     from .timeline import merge_timeline
 
-    entries = merge_timeline(ctx.analyses, ctx.story_of, ctx.actor_of)
-    ctx.store.replace_corpus("timeline", entries)
-    return len(entries)
+    ctx.store.replace_corpus("timeline", [])
+    count = 0
+    for ids in ctx.story_groups():
+        entries = merge_timeline(list(ctx.analyses_of(ids, tables=("events",))), ctx.story_of, ctx.actor_of)
+        ctx.store.append_corpus("timeline", entries)
+        count += len(entries)
+    # the order merge_timeline gives one group: date, story, most sources first, id
+    ctx.store.order_corpus(
+        "timeline",
+        "COALESCE(json_extract(data, '$.date'), ''), COALESCE(json_extract(data, '$.story'), ''), "
+        "-json_array_length(data, '$.sources'), id",
+    )
+    return count
 
 
 def run_positions(ctx: CorpusContext) -> int:
+    """Positions over every stored stance (streamed; each article kept as small as merging allows)."""
     from .positions import merge_positions
 
-    positions = merge_positions(ctx.analyses, ctx.actor_of, ctx.affiliation_of)
+    analyses = [slim for a in ctx.store.analyses(tables=("stances", "mentions"), slim=True) if (slim := _for_positions(a))]
+    positions = merge_positions(analyses, ctx.actor_of, ctx.affiliation_of)
     ctx.store.replace_corpus("positions", positions)
     return len(positions)
+
+
+def _for_positions(analysis: ArticleAnalysis) -> ArticleAnalysis | None:
+    """What positions read of an article: its metadata, stances and distinct mentions.
+
+    Merging reads a mention's key, kind, text and affiliation, first occurrence first (who is
+    a person, who speaks for whom, which name a surface form is), so one mention per distinct
+    form does; an article without stances counts only for the affiliations its titles give.
+    """
+    from .model import OffsetMap
+
+    seen: set[tuple] = set()
+    mentions = []
+    for m in analysis.mentions:
+        form = (m.key, m.text.casefold(), m.kind, m.affiliation)
+        if form in seen or not (analysis.stances or (m.kind == "person" and m.affiliation)):
+            continue
+        seen.add(form)
+        mentions.append(m)
+    if not analysis.stances and not mentions:
+        return None
+    article = replace(analysis.article, body="", offsets=OffsetMap(()))
+    return replace(analysis, article=article, mentions=tuple(mentions))
 
 
 CORPUS_STAGES = (

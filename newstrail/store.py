@@ -53,6 +53,13 @@ ARTICLE_TABLES: dict[str, type[Record]] = {
     "events": EventMention,
     "stances": StanceMention,
 }
+_ARTICLE_COLUMNS = (
+    "id", "seq", "source", "fmt", "url", "title", "dek", "byline", "outlet", "published", "published_how",
+    "published_reason", "language", "flags", "text", "body", "offsets", "lines", "story", "added_at",
+)
+# Columns a slim read leaves empty: the original text and the line labels, which only the
+# article views need (the clean body and its offset map are kept).
+_LARGE_COLUMNS = frozenset({"text", "lines"})
 # Tables rebuilt by the corpus stages on each build.
 CORPUS_TABLES: dict[str, type[Record]] = {
     "actors": Actor,
@@ -284,17 +291,36 @@ class Store:
             )
 
     # -- corpus results -------------------------------------------------------------------
-    def replace_corpus(self, table: str, records: Sequence[Record]) -> None:
+    def replace_corpus(self, table: str, records: Iterable[Record]) -> None:
         """Replace a corpus table's rows (inside the caller's transaction)."""
         self.db.execute(f"DELETE FROM {table}")
+        self.append_corpus(table, records)
+
+    def append_corpus(self, table: str, records: Iterable[Record]) -> None:
+        """Add rows after a corpus table's last one (stages that write their results in parts)."""
+        start = self.db.execute(f"SELECT COALESCE(MAX(n) + 1, 0) FROM {table}").fetchone()[0]
         self.db.conn.executemany(
             f"INSERT INTO {table} VALUES (?, ?, ?)",
-            [(getattr(r, "id", None) or str(n), n, r.to_json()) for n, r in enumerate(records)],
+            ((getattr(r, "id", None) or str(start + n), start + n, r.to_json()) for n, r in enumerate(records)),
         )
+
+    def order_corpus(self, table: str, order_by: str) -> None:
+        """Renumber a corpus table's rows by an SQL ordering of their JSON (parts written apart, sorted once)."""
+        self.db.execute("DROP TABLE IF EXISTS temp._order")
+        self.db.execute(
+            f"CREATE TEMP TABLE _order AS SELECT id, ROW_NUMBER() OVER (ORDER BY {order_by}) - 1 AS k FROM {table}"
+        )
+        # UPDATE ... FROM needs SQLite 3.33 (2020); Python 3.11's bundled SQLite is newer.
+        self.db.execute(f"UPDATE {table} SET n = _order.k FROM temp._order AS _order WHERE _order.id = {table}.id")
+        self.db.execute("DROP TABLE temp._order")
 
     def set_actor_keys(self, rows: Iterable[tuple[str, str, str]]) -> None:
         self.db.execute("DELETE FROM actor_keys")
-        self.db.conn.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?, ?)", list(rows))
+        self.db.conn.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?, ?, ?)", rows)
+
+    def actor_keys_of(self, article_id: str) -> dict[str, str]:
+        """An article's actor keys and the canonical actor id of each."""
+        return dict(self.db.execute("SELECT key, actor_id FROM actor_keys WHERE article_id = ?", (article_id,)))
 
     def set_story_articles(self, rows: Iterable[tuple[str, str]]) -> None:
         rows = list(rows)
@@ -336,8 +362,10 @@ class Store:
         self.db.execute("INSERT INTO runs (started, seconds, report) VALUES (?, ?, ?)", (started, seconds, json.dumps(report)))
 
     # -- reading ----------------------------------------------------------------------------
-    def article_rows(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
-        sql = "SELECT * FROM articles" + (f" WHERE {where}" if where else "") + " ORDER BY seq"
+    def article_rows(self, where: str = "", params: Sequence[Any] = (), *, slim: bool = False) -> Iterator[dict[str, Any]]:
+        """Article rows in store order; ``slim`` leaves ``text`` and ``lines`` empty (they are large)."""
+        columns = ", ".join(f"'' AS {c}" if slim and c in _LARGE_COLUMNS else c for c in _ARTICLE_COLUMNS)
+        sql = f"SELECT {columns} FROM articles" + (f" WHERE {where}" if where else "") + " ORDER BY seq"
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         for values in cursor:
@@ -376,15 +404,38 @@ class Store:
             rows = self.db.execute(f"SELECT data FROM {table} WHERE article_id = ? ORDER BY n", (article_id,)).fetchall()
         return [cls.from_dict(json.loads(r[0])) for r in rows]
 
-    def analyses(self) -> Iterator[ArticleAnalysis]:
-        """Every stored article with its findings (corpus stages read this)."""
-        grouped: dict[str, dict[str, list[Record]]] = {}
-        for table, cls in ARTICLE_TABLES.items():
-            for article_id, data in self.db.execute(f"SELECT article_id, data FROM {table} ORDER BY article_id, n"):
-                grouped.setdefault(article_id, {}).setdefault(table, []).append(cls.from_dict(json.loads(data)))
-        for article in self.articles():
-            found = grouped.get(article.id, {})
-            yield ArticleAnalysis(article=article, **{t: tuple(found.get(t, ())) for t in ARTICLE_TABLES})  # type: ignore[arg-type]
+    def analyses(
+        self,
+        where: str = "",
+        params: Sequence[Any] = (),
+        *,
+        tables: Sequence[str] | None = None,
+        slim: bool = False,
+        batch: int = 500,
+    ) -> Iterator[ArticleAnalysis]:
+        """Stored articles with their findings, streamed in batches (in article order).
+
+        Corpus stages read the whole store through this, so it never holds more than one
+        batch: at 100,000 articles, all findings as Python records would take about 20 GB.
+        ``tables`` limits the findings read (the others are left empty); ``slim`` leaves out
+        what no corpus stage reads (the original text and the line labels).
+        """
+        wanted = list(ARTICLE_TABLES) if tables is None else [t for t in tables if t in ARTICLE_TABLES]
+        rows = self.article_rows(where, params, slim=slim)
+        while True:
+            chunk = [article_from_row(row) for _, row in zip(range(batch), rows)]
+            if not chunk:
+                return
+            found: dict[str, dict[str, list[Record]]] = {a.id: {} for a in chunk}
+            marks = ",".join("?" * len(chunk))
+            for table in wanted:
+                cls = ARTICLE_TABLES[table]
+                sql = f"SELECT article_id, data FROM {table} WHERE article_id IN ({marks}) ORDER BY article_id, n"
+                for article_id, data in self.db.execute(sql, list(found)):
+                    found[article_id].setdefault(table, []).append(cls.from_dict(json.loads(data)))
+            for article in chunk:
+                own = found[article.id]
+                yield ArticleAnalysis(article=article, **{t: tuple(own.get(t, ())) for t in ARTICLE_TABLES})  # type: ignore[arg-type]
 
     def corpus(self, table: str) -> list[Record]:
         cls = CORPUS_TABLES[table]

@@ -40,7 +40,8 @@ def _known_days(items: list[tuple[Article, list[TimeExpr]]]) -> dict[Date, float
     return {d: min(w, KNOWN_DAY_CAP) for d, w in days.items()}
 
 
-def _candidate_score(values: list[str], known: dict[Date, float]) -> tuple[float, int, list[str]]:
+def _candidate_score(values: list[str], known: dict[Date, float],
+                     known_weeks: frozenset[str]) -> tuple[float, int, list[str]]:
     """How well an article's readings on one candidate date agree with the story's known days.
 
     Returns (weighted agreements, -spread of the article's own day-level dates, matched
@@ -57,7 +58,7 @@ def _candidate_score(values: list[str], known: dict[Date, float]) -> tuple[float
                 score += known[d]
                 matched.append(v[:10])
         elif re.fullmatch(r"\d{4}-W\d\d", v):
-            if any(_fmt_week(k) == v for k in known):
+            if v in known_weeks:
                 score += _WEEK_WEIGHT
     spread = (max(days) - min(days)).days if days else 0
     return score, -spread, matched
@@ -78,10 +79,11 @@ def _infer_one(article: Article, known: dict[Date, float]) -> tuple[str, str] | 
     lo, hi = min(known) - dt.timedelta(days=INFER_WINDOW_DAYS), max(known) + dt.timedelta(days=INFER_WINDOW_DAYS)
     scored: list[tuple[tuple[float, int], Date, list[str]]] = []
     tense = functools.lru_cache(maxsize=None)(heuristic_tense)  # the same clauses on every candidate day
+    weeks = frozenset(_fmt_week(k) for k in known)  # once, not per value and candidate day
     d = lo
     while d <= hi:
         values = [v for _, _, v, _, _ in _resolve_matches(article.body, relative, d, tense)]
-        s, spread, matched = _candidate_score(values, known)
+        s, spread, matched = _candidate_score(values, known, weeks)
         scored.append(((s, spread), d, matched))
         d += dt.timedelta(days=1)
     best = max(k for k, _, _ in scored)
