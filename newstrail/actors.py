@@ -122,8 +122,9 @@ LOOKAHEAD_SENTENCES = 2
 # --- countries ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
-    """Lower case without accents or dots: 'U.S.' -> 'us', 'Élysée' -> 'elysee'."""
+    """Lower case without accents or dots: 'U.S.' -> 'us', 'Élysée' -> 'elysee' (cached: names repeat)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", text.replace(".", "")).strip().lower()
@@ -911,23 +912,55 @@ def _full_name(g: _Group) -> list[str]:
 
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
-    """Union people whose names are spellings of one another (full names first)."""
+    """Union people whose names are spellings of one another (full names first).
+
+    Each group is compared only with the clusters that share a surname key with it
+    (``_surname_keys``), not with every cluster: the same joins, in near-linear time.
+    """
     groups = sorted(groups, key=lambda g: -len(_full_name(g)))
     clusters: list[_Group] = []
+    by_key: dict[str, set[int]] = defaultdict(set)  # surname key -> cluster positions
     for g in groups:
         name = _full_name(g)
         if not name:
             clusters.append(g)
             continue
-        fits = [c for c in clusters if _names_fit(name, _full_name(c))]
+        near = sorted({i for k in _surname_keys(name[-1]) for i in by_key.get(k, ())})
+        fits = [clusters[i] for i in near if _names_fit(name, _full_name(clusters[i]))]
         if len(fits) > 1 and len(name) == 1 and g.roles:
             # a bare surname shared by several people: the one with the same role, if any
             fits = [c for c in fits if _roles_agree(g, c)] or fits
         if len(fits) == 1 or (fits and len(name) > 1):
-            _absorb(fits[0], g)
+            target = fits[0]
+            _absorb(target, g)
+            position = next(i for i in near if clusters[i] is target)
         else:
             clusters.append(g)  # no match, or a bare surname shared by several people
+            position = len(clusters) - 1
+        # every form's surname: the cluster's full name may come from any of its forms
+        for form in clusters[position].forms:
+            tokens = _name_tokens(form)
+            for k in _surname_keys(tokens[-1]) if tokens else ():
+                by_key[k].add(position)
     return clusters
+
+
+def _surname_keys(surname: str) -> set[str]:
+    """Keys two surnames share whenever ``same_name_part`` may join them.
+
+    That needs the same folded spelling under 5 letters, else at most one edit (two from 10
+    letters up); strings that many edits apart share a string made by deleting as many
+    letters from each (the deletion neighbourhood SymSpell uses for spelling lookup).
+    """
+    folded = translit_fold(surname)
+    keys = {folded}
+    if len(folded) < 5:
+        return keys
+    ones = {folded[:i] + folded[i + 1:] for i in range(len(folded))}
+    keys |= ones
+    if len(folded) >= 10:
+        keys |= {w[:i] + w[i + 1:] for w in ones for i in range(len(w))}
+    return keys
 
 
 def _roles_agree(a: _Group, b: _Group) -> bool:
