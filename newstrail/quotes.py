@@ -7,12 +7,20 @@ classes), in four passes over one article:
    subject is the speaker (the object for "media quoted sources as saying", the passive
    subject for "he was quoted as saying"); its content is the clausal complement, or the
    clause it interrupts ("…, X said"), or, when the sentence stops right after the cue
-   ("X said. No date is set…", common in machine translation), the next sentence.
+   ("X said. No date is set…", common in machine translation), the next sentence; for
+   "A is unlikely, said X" (a cue clause the parser did not give its clause) the sentence up
+   to the comma; for "As X noted, A" the clause the as-cue modifies. Verbs outside the
+   lexicon that take a that-clause with a person or body as subject ("X recognized that…")
+   are attitude cues of the lowest confidence. Content that runs over its own cue keeps only
+   the quotation after it ("Asked about X, Novak said, “…”").
 2. **Quotation marks.** A quotation that no cue covered takes an adjacent cue clause
-   ("“A,” he said, “B.”" gives B too); a paragraph opened by a name and a colon
-   (headlines, transcripts) attributes the rest of the paragraph to that name.
+   ("“A,” he said, “B.”" gives B too; so does "“A,” Novak, 58, told AFP"); a paragraph
+   opened by a name, or a source noun ("Poll:", "TAPPER:"), and a colon (headlines,
+   transcripts) attributes the rest of the paragraph to it.
 3. **Continuations.** A paragraph that is only a quotation, right after a quote by X, is
-   X's; so is a full-clause quotation in a paragraph whose earlier sentence quotes X.
+   X's; so is a full-clause quotation in a paragraph whose earlier sentence quotes X, and
+   any quotation right after the cue clause that closed X's previous one (its second part).
+   Only speech continues: a stance ("If X decides to…") is no previous speaker.
 4. **Kinds.** Content that is a quotation is ``direct``; reported content with a quoted
    fragment is ``mixed``; otherwise ``indirect``.
 
@@ -67,18 +75,26 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
         "accuse criticize criticise praise blame defend attack slam blast thank condemn"
         " denounce mock question decry applaud commend fault chide".split()
     ),
-    "stance": frozenset("support oppose endorse back want seek favor favour prefer plan".split()),
+    "stance": frozenset("support oppose endorse back want seek favor favour prefer plan refuse decline"
+                        " intend decide vote".split()),
     # Topic cues: what someone spoke about ("talked about the economy", "called for a ban").
-    "topic": frozenset("talk speak campaign advocate push lobby rail joke testify".split()),
+    "topic": frozenset("talk speak campaign advocate push lobby rail joke testify refer allude".split()),
 }
 # Prepositions that introduce a topic cue's content (and a speech cue's, when it has no
 # clause: "warned of the dangers", "called for a ban", "commented on the ruling").
 TOPIC_PREPS = frozenset("for of on about against".split())
+# Topic verbs whose topic follows "to" ("referring to the ruling", "alluded to the scandal").
+TO_TOPIC_CUES = frozenset("refer allude".split())
 # Classes whose cues are speech (the rest are attitude cues, see ATTITUDE_CONFIDENCE).
 SPEECH_CLASSES = frozenset({"say", "argue", "deny", "warn", "commit", "urge"})
 # Confidence of quotes from attitude cues; speech cues get 0.7-1.0, so a consumer that wants
 # speech only keeps confidence > ATTITUDE_CONFIDENCE (bench/quotes.py does).
 ATTITUDE_CONFIDENCE = 0.5
+# Confidence of quotes from verbs outside the lexicon that take a clause (see _clause_taking).
+CLAUSE_CONFIDENCE = 0.4
+# Clause-taking verbs that report no one's view: perception of events, causation, modality.
+NOT_CLAUSE_CUES = frozenset("be have do make let help seem appear happen mean get go come"
+                            " ensure see watch hear".split())
 SPEECH_VERBS: dict[str, str] = {}
 for _cls, _verbs in VERB_CLASSES.items():
     for _verb in _verbs:
@@ -91,6 +107,8 @@ OBJECT_CONTENT = frozenset(
     "say write tweet announce declare describe mention note repeat reiterate shout yell chant"
     " echo read proclaim".split()
 )
+# Speech verbs whose object is the addressee ("…, Novak told reporters."), not what was said.
+ADDRESSEE_CUES = frozenset("tell inform brief assure remind".split())
 # "point out", "go on (to say)": particle verbs whose bare verb is not a speech verb.
 PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("lay", "out"), ("spell", "out")}
 # Nouns for people who can be the subject of a speech verb (with the role nouns of actors.py).
@@ -99,6 +117,16 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     " official officials source sources group union party team critic critics supporter"
     " supporters protester protesters farmer farmers witness witnesses police".split()
 )
+# Nouns that can head a source phrase with no name: people, groups, and the documents and
+# outlets that "say" things ("Poll: …", "the report said", "the statement added").
+SOURCE_NOUNS = _PERSON_NOUNS | frozenset(
+    "poll polls survey study report statement newspaper paper camp campaign aide aides"
+    " spokesman spokeswoman magazine network agency analysis memo letter release"
+    " editorial".split()
+)
+# Subordinators that open an adverbial clause, never reported content ("said as the crowd
+# cheered", "said while touring"); the parser sometimes makes such a clause the cue's ccomp.
+ADVERBIAL_MARKS = frozenset("as while when whenever after before because since until although though".split())
 OPENING_MARKS = ("“", "\"", "«", "‘")
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 RELATIVES = {"who", "which", "that"}
@@ -217,13 +245,26 @@ def _cue_class(tok: Token) -> str | None:
     return cls
 
 
+def _clause_taking(tok: Token) -> str | None:
+    """"clause" for a verb outside the lexicon that takes a that-clause ("X recognized that
+    …", "X figures the race is over"): a stated belief or finding of its subject, which
+    PolNeAR annotates as an attribution; such cues get the lowest confidence."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_CLAUSE_CUES:
+        return None
+    if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return "clause"
+    return None
+
+
 def _subject(tok: Token) -> Token | None:
     """The speaker token of a cue: its subject, inherited through conj/xcomp/advcl chains."""
     seen = 0
     while tok is not None and seen < 4:
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            return subj  # a relative "who" stays: _speaker_fields keys it to its antecedent
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
+            # (a relative "who" stays: _speaker_fields keys it to its antecedent)
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -283,7 +324,7 @@ def _phrase(tok: Token) -> tuple[int, int]:
 
 def _content_tokens(cue: Token, cls: str) -> list[Token]:
     """Tokens of a cue's reported content from the parse (may be empty)."""
-    deps = {"ccomp"} | ({"xcomp"} if cls in INFINITIVE_CLASSES else set())
+    deps = {"ccomp"} | ({"xcomp"} if cls in INFINITIVE_CLASSES or cls == "think" else set())
     if cls == "call":
         deps = {"dobj", "oprd", "xcomp", "ccomp"}
     elif cls in ("evidence", "stance"):
@@ -298,13 +339,18 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         if parts:
             parts += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES or cue.lemma_.lower() == "call"):
-        parts = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > cue.i
+        preps = TOPIC_PREPS | ({"to"} if cue.lemma_.lower() in TO_TOPIC_CUES else set())
+        parts = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
                  and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
                          for g in c.children)]  # "spoke on Monday" is no topic
         parts = [g for c in parts[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if not parts and cls in SPEECH_CLASSES:
         # "most said yes", "he said so": a one-word answer is the content
         parts = [c for c in cue.children if c.i > cue.i and c.lower_ in ("so", "yes", "no")]
+    doc = cue.doc
+    parts = [p for p in parts  # a clause in another paragraph is a misparse
+             if not any("\n" in t.text for t in doc[min(cue.i, p.i) : max(cue.i, p.i)])
+             and not any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in p.children)]
     left = [p for p in parts if p.i < cue.i]
     right = [p for p in parts if p.i > cue.i]
     if left and right:
@@ -314,13 +360,19 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     tokens = [t for p in parts for t in _own_subtree(p)]
     if not tokens:
         tokens = _that_clause(cue)
+    if not tokens and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+            and cls in SPEECH_CLASSES:
+        # "As the paper noted, Clinton raised …": the clause the as-cue modifies is the content
+        own = {t.i for t in cue.subtree}
+        tokens = [t for t in cue.head.subtree if t.i not in own]
     if not tokens and _interrupts(cue):
         # "A deal is unlikely, Novak said": the cue interrupts or follows its content
         own = {t.i for t in cue.subtree}
         tokens = [t for t in cue.head.subtree if t.i not in own]
         right = [t for t in tokens if t.i > cue.right_edge.i]
         opener = next((t for t in right if not (t.is_punct and t.text not in OPENING_MARKS) and not t.is_space), None)
-        if opener is not None and opener.text in OPENING_MARKS:
+        if opener is not None and (opener.text in OPENING_MARKS or any(
+                t.text in OPENING_MARKS for t in cue.doc[cue.i + 1 : opener.i])):
             # 'On Tuesday's show, he said, “…”': the quotation after the cue is the content;
             # the narration before the cue only sets the scene
             tokens = right
@@ -360,6 +412,8 @@ def _own_attribution(tok: Token) -> bool:
     before = tok.doc[left - 1] if left > 0 else None
     if before is not None and before.dep_ == "cc" and left > 1:
         before = tok.doc[left - 2]
+    if before is not None and before.text in ("”", "\"", "''") and before.i > 0:
+        before = tok.doc[before.i - 1]  # '“…,” he said': the comma sits inside the mark
     return before is not None and before.text in (",", ";", "and", "but") and not tok.doc[left - 1].is_space
 
 
@@ -382,9 +436,12 @@ def _drop_asides(ctx: _Context, tokens: list[Token]) -> list[Token]:
         if (tok.dep_ not in ASIDE_DEPS and not participle) or tok.right_edge.i != end \
                 or tok.left_edge.i <= min(keep):
             continue
-        before = ctx.doc[tok.left_edge.i - 1]
-        if before.dep_ == "cc" and tok.left_edge.i >= 2:
-            before = ctx.doc[tok.left_edge.i - 2]
+        b = tok.left_edge.i - 1
+        if ctx.doc[b].dep_ == "cc" and b >= 1:
+            b -= 1
+        if ctx.doc[b].text in ("”", "\"", "’", "''") and b >= 1:
+            b -= 1  # '…“expanded the party,” claiming …': the comma sits inside the mark
+        before = ctx.doc[b]
         if before.text not in (",", ";", "—", "–"):
             continue
         if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -432,9 +489,9 @@ def _interrupts(cue: Token) -> bool:
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return False  # "…, adding to his victories": a participle, not "…, X said"
-    left = cue.left_edge.i
     doc = cue.doc
-    return left > 0 and doc[left - 1].text in (",", "”", "\"", "—", "–") and cue.i - left <= 6
+    left = min(t.i for t in cue.subtree if not t.is_punct or t.i == cue.i)
+    return left > 0 and doc[left - 1].text in (",", "”", "\"", "—", "–", "''") and cue.i - left <= 6
 
 
 def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
@@ -519,6 +576,9 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and (ctx.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg") or ctx.doc[i].text == ","):
         i -= 1
+    if i >= 0 and ctx.doc[i].text == ")":  # "Rep. Paul Ryan (R-WI) said": skip the party tag
+        opening = next((j for j in range(i - 1, max(i - 8, -1), -1) if ctx.doc[j].text == "("), None)
+        i = opening - 1 if opening is not None else i
     if i < 0 or ctx.sent_of[i] != ctx.sent_of[verb.i]:
         return None
     tok = ctx.doc[i]
@@ -543,9 +603,14 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found: list[_Found] = []
     doc = ctx.doc
     for tok in doc:
-        cls = _cue_class(tok)
+        cls = _cue_class(tok) or _clause_taking(tok)
         if cls is None or ctx.in_quotation(tok):
             continue
+        if cls == "clause" and not _animate_subject(tok):
+            continue
+        if cls not in SPEECH_CLASSES and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                             for c in tok.children):
+            continue  # "If Moscow decides to reply …": a condition, not a stance
         if any(c.dep_ == "neg" for c in tok.children) and cls != "deny":
             continue  # "declined to say", "did not say": no content is attributed
         if (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
@@ -561,13 +626,17 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
         content = _trim(doc, _drop_asides(ctx, tokens))
         if content is None and cls in SPEECH_CLASSES:
+            content = _preceding_content(ctx, tok, subj)
+        if content is None and cls in SPEECH_CLASSES:
             content = _next_sentence_content(ctx, tok, subj)
             confidence = 0.7
         else:
-            confidence = 1.0 if cls in SPEECH_CLASSES else 0.6 if cls == "think" else ATTITUDE_CONFIDENCE
+            confidence = (1.0 if cls in SPEECH_CLASSES else 0.6 if cls == "think"
+                          else CLAUSE_CONFIDENCE if cls == "clause" else ATTITUDE_CONFIDENCE)
         if content is None:
             continue
         content = _end_at_quotation(ctx, _extend_to_quotation(ctx, content))
+        content = _after_own_cue(ctx, content, _cue_range(tok))
         found.append(_make(ctx, content, tok, subj, confidence))
     found.extend(_according_to(ctx))
     return found
@@ -589,6 +658,50 @@ def _cue_range(cue: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def _preceding_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int] | None:
+    """"A deal is unlikely, said Jan Novak, …" / "…, federal officials said.": a cue clause set
+    off by a comma after its content, which the parser made the cue's subject or object
+    instead of its clause; the content is the sentence up to that comma."""
+    doc = ctx.doc
+    lead = min(subj.left_edge.i, cue.i)
+    while lead > 0 and doc[lead - 1].dep_ in ("aux", "auxpass", "advmod", "neg") \
+            and doc[lead - 1].head == cue:
+        lead -= 1
+    comma = lead - 1
+    if comma > 0 and doc[comma].text in ("”", "\"", "''"):
+        comma -= 1
+    if comma <= 0 or doc[comma].text != ",":
+        return None
+    sent = ctx.sents[ctx.sent_of[cue.i]]
+    para = ctx.paragraph(cue.idx)
+    tokens = [t for t in doc[sent.start : comma] if ctx.paragraph(t.idx) == para]
+    if not any(t.pos_ in ("VERB", "AUX") for t in tokens) \
+            or any(_cue_class(t) and t.dep_ == "ROOT" for t in tokens):
+        return None
+    addressee = ("dobj", "dative") if cue.lemma_.lower() in ADDRESSEE_CUES else ()
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") and c.dep_ not in addressee
+           and c.i > cue.i for c in cue.children):
+        return None  # "…, Novak announced a plan": the cue has its own complement
+    heads = [t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head == t]
+    if any(t.dep_ in ("advcl", "prep", "npadvmod", "advmod", "mark") for t in heads if t.head == cue):
+        return None  # "Entering the final contests, Novak said": a scene-setting phrase
+    return _trim(doc, tokens)
+
+
+def _after_own_cue(ctx: _Context, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """Content never holds its own cue: 'In her speech, Rhimes declared the need for will: “…”'
+    / 'However, as X told the AP, “…”' keep only the quotation after the cue."""
+    start, end = content
+    if not start <= cue[0] < end:
+        return content
+    q = next(((s, e) for s, e in ctx.quotations if cue[1] <= s < end), None)
+    if q is None or any(start <= s < cue[0] for s, _ in ctx.quotations):
+        return content  # '“A,” he said, “B.”': both parts are the content
+    if q[1] < end - 2 or _words(ctx.text[q[0]:q[1]]) < MIN_CLAUSE_WORDS:
+        return content  # 'A, he noted, keeps the “old guard” …': a quoted fragment of the content
+    return q[0], end
+
+
 def _next_sentence_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int] | None:
     """"X said. No date is set…": a cue that ends its sentence speaks the next one.
 
@@ -596,8 +709,12 @@ def _next_sentence_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int,
     paragraph or opens the next one (machine-translated news breaks sentences there).
     """
     sent = ctx.sents[ctx.sent_of[cue.i]]
-    if any(sent.start_char < e <= cue.idx for _, e in ctx.quotations):
-        return None  # '“A,” she said. Meanwhile …': the cue closes the quotation before it
+    lead = min(subj.left_edge.idx, cue.idx)
+    if any(sent.start_char < e <= cue.idx or (e <= lead and not ctx.text[e:lead].strip())
+           for _, e in ctx.quotations):
+        # '“A,” she said. Meanwhile …' / '“A!” one person tweeted.' (the parser may end the
+        # sentence at the quotation): the cue closes the quotation before it
+        return None
     rest = [t for t in ctx.doc[cue.i + 1 : sent.end] if not t.is_punct and not t.is_space]
     if any(t.dep_ in ("dobj", "ccomp", "xcomp", "pobj") and t.head == cue for t in rest):
         return None
@@ -667,6 +784,19 @@ def _unclosed_run(ctx: _Context, end: int) -> int:
     return end
 
 
+def _one_side(tokens: list[Token], lo: int, hi: int) -> list[Token]:
+    """Content tokens on one side of a cue phrase (token indices lo..hi) that stands at an
+    edge of its clause: "A rose, according to B." must not hold "according to B" (the
+    parser often hangs the phrase on a noun, so the clause's range runs over it)."""
+    left = [t for t in tokens if t.i < lo]
+    right = [t for t in tokens if t.i > hi]
+    if left and not any(t.is_alpha or t.like_num for t in right):
+        return left
+    if right and not any(t.is_alpha or t.like_num for t in left):
+        return right
+    return tokens
+
+
 def _according_to(ctx: _Context) -> list[_Found]:
     """"According to X, …": the clause around the phrase, X the speaker."""
     found: list[_Found] = []
@@ -686,7 +816,9 @@ def _according_to(ctx: _Context) -> list[_Found]:
         if _cue_class(clause) in ("say", "argue"):
             continue  # "according to media, X said …": the cue carries the quote
         own = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-        content = _trim(doc, [t for t in clause.subtree if t.i not in own])
+        para = ctx.paragraph(tok.idx)
+        tokens = [t for t in clause.subtree if t.i not in own and ctx.paragraph(t.idx) == para]
+        content = _trim(doc, _one_side(tokens, min(own), max(own)))
         if content is None:
             continue
         f = _make(ctx, content, tok, pobj, 0.9)
@@ -752,7 +884,7 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
     after = doc.char_span(qe, min(len(ctx.text), qe + 80), alignment_mode="contract")
     attributive = ctx.text[max(qs, qe - 4):qe].rstrip("”\"»’' ").endswith((",", "?", "!", "—", "-"))
     if after is not None and attributive:
-        found = _trailing_attribution(ctx, after, qe)
+        found = _trailing_attribution(ctx, after, qe) or _name_then_verb(ctx, qe)
         if found is not None:
             return found
     if after is not None:
@@ -781,13 +913,41 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
     for tok in reversed(toks[-8:]):
         if tok.text in ("”", "\"", "»", "''") or "\n" in tok.text:
             break
-        if _cue_class(tok) is None and not (tok.pos_ == "VERB" and first is not None
-                                            and _governs(tok, first)):
-            continue
+        if _cue_class(tok) not in SPEECH_CLASSES and not (tok.pos_ == "VERB" and first is not None
+                                                          and _governs(tok, first)):
+            continue  # "If Moscow decides to reply, “…”": only speech cues introduce
         if introduces or (first is not None and _governs(tok, first)):
             subj = _subject(tok) or _name_before(ctx, tok)
             if subj is not None and subj.lower_ not in EXPLETIVES:
                 return tok, subj
+    return None
+
+
+def _name_then_verb(ctx: _Context, qe: int) -> tuple[Token, Token] | None:
+    """'“…,” Ramos, 58, told AFP' / '“…,” Novak, the farm's owner since 1990, said': after an
+    attributive quotation, a name (or a person noun) and then a verb of the same sentence,
+    with an apposition between that the parser did not hang on the verb."""
+    doc = ctx.doc
+    span = doc.char_span(qe, min(len(ctx.text), qe + 300), alignment_mode="contract")
+    if span is None:
+        return None
+    toks = [t for t in span if not t.is_space]
+    if not toks or "\n" in ctx.text[qe:toks[0].idx]:
+        return None
+    first = toks[0]
+    mention = ctx.mention_for(first.idx, first.idx + len(first.text), first.idx)
+    named = mention is not None and mention.kind in ("person", "organisation")
+    if not named and not (first.pos_ in ("DET", "NOUN", "PROPN") and any(
+            t.lemma_.lower() in SOURCE_NOUNS for t in toks[:3])):
+        return None
+    for n, tok in enumerate(toks[1:40], 1):
+        if "\n" in tok.text or tok.text in ("“", "\"", "«", "''", ".", ";") or ctx.in_quotation(tok):
+            return None
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        if n > 6 and _cue_class(tok) not in SPEECH_CLASSES:
+            return None  # far from the name, only a speech verb is still its cue
+        return tok, (first if named else next(t for t in toks[:3] if t.lemma_.lower() in SOURCE_NOUNS))
     return None
 
 
@@ -842,6 +1002,9 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue
         name = ctx.mention_for(pstart + lead, pstart + colon)
         if name is None or name.kind not in ("person", "organisation", "country"):
+            f = _bare_lead(ctx, pstart + lead, pstart + colon, pend, covered)
+            if f is not None:
+                extra.append(f)
             continue
         ms, me = _body_range(ctx.article, name)
         tail = line[me - pstart : colon]
@@ -861,6 +1024,32 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
         extra.append(_Found(start, end, "indirect", name, (ms, me), name.text, name.key,
                             (pstart + colon, pstart + colon + 1), ":", 0.7))
     return extra
+
+
+def _bare_lead(ctx: _Context, start: int, colon: int, pend: int,
+               covered: list[tuple[int, int]]) -> _Found | None:
+    """"Poll: Sanders leads…" / "Former AG at convention: …" / "TAPPER: Do you…": a short
+    noun phrase and a colon opening a line attribute the rest of it even when the phrase is
+    no named actor (headline and transcript convention); the phrase itself is the speaker."""
+    lead = ctx.doc.char_span(start, colon, alignment_mode="contract")
+    if lead is None or not 1 <= len(lead) <= 6 or not lead.text[:1].isupper():
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM") or t.ent_type_ in ("DATE", "TIME") or t.is_space
+           for t in lead):
+        return None
+    head = lead.root
+    if not (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lemma_.lower() in SOURCE_NOUNS
+            or (len(lead) == 1 and head.pos_ == "PROPN" and head.text.isupper())):
+        return None  # "Editor’s note: …", "The Ninth Circle: …": a label or a title, no source
+    end = len(ctx.text[:pend].rstrip())
+    begin = colon + 1
+    while begin < end and ctx.text[begin] in " \t":
+        begin += 1
+    if _words(ctx.text[begin:end]) < 3 or _covered((begin, end), covered):
+        return None
+    text = ctx.text[lead.start_char:lead.end_char]
+    return _Found(begin, end, "indirect", None, (lead.start_char, lead.end_char), text, text,
+                  (colon, colon + 1), ":", 0.6)
 
 
 def _continuation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
@@ -887,17 +1076,18 @@ def _continuation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             every.append(f)
             every.sort(key=lambda f: f.start)
             continue
-        if _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS:
+        if _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS and not _second_part(ctx, every, qs):
             continue
         para = ctx.paragraph(qs)
-        prev = [f for f in every if f.end <= qs and f.speaker_key]
+        # what a quotation continues is someone's speech, not a stance ("If X decides to …")
+        prev = [f for f in every if f.end <= qs and f.speaker_key and f.confidence > ATTITUDE_CONFIDENCE]
         if not prev:
             continue
         last = prev[-1]
         last_para = ctx.paragraph(last.start)
         whole = _paragraph_is_quotation(ctx, qs, qe, para)
         if (whole and _no_text_between(ctx, _paragraph_end(ctx, last_para), qs)) or (
-            last_para == para and _is_clause(ctx, qs, qe)
+            last_para == para and (_is_clause(ctx, qs, qe) or _second_part(ctx, every, qs))
         ):
             # "“A,” he said. “B.”": B is the same utterance as A, so it shares A's cue
             same = (last_para == para and _words(ctx.text[last.end:qs]) <= CUE_CLAUSE_WORDS
@@ -909,6 +1099,22 @@ def _continuation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             every.append(f)
             every.sort(key=lambda f: f.start)
     return extra
+
+
+def _second_part(ctx: _Context, found: list[_Found], qs: int) -> bool:
+    """'“It was nice,” he told Reuters. “He was charming.”': a quotation right after the cue
+    clause that closed the previous quotation of its paragraph is the same utterance, however
+    short (the attributive comma and the cue between tie the two parts)."""
+    last = next((f for f in reversed(found) if f.end <= qs and f.speaker_key and f.cue is not None), None)
+    if last is None or ctx.paragraph(last.start) != ctx.paragraph(qs):
+        return False
+    q = ctx.quotation_at(max(last.end - 1, 0))
+    if q is None or q[1] != last.end \
+            or not ctx.text[q[0]:q[1]].rstrip("”\"»’' ").endswith((",", "?", "!")):
+        return False
+    gap = ctx.text[last.end:qs]
+    return (last.cue[0] >= last.end and last.cue[1] <= qs and _words(gap) <= CUE_CLAUSE_WORDS
+            and gap.rstrip().endswith((".", ":", ",")))
 
 
 def _paragraph_is_quotation(ctx: _Context, qs: int, qe: int, para: int) -> bool:

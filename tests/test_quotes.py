@@ -203,3 +203,59 @@ def test_cue_after_by_takes_the_main_verbs_subject(quotes_of):
     text = "Maria Lindqvist opened the meeting by saying, “The harbour will stay open all winter.”"
     q = _holding(quotes_of(text), "harbour will stay open")
     assert q.speaker_key == "Maria Lindqvist"
+
+
+def test_scene_before_cue_is_not_content(quotes_of):
+    q = _holding(quotes_of("Asked what the harbour needs, Ingrid Solberg said, “Deeper berths and fewer permits.”"),
+                 "Deeper berths")
+    assert "Asked" not in q.content_text and q.kind == "direct"
+
+
+def test_according_to_at_the_end_is_not_content(quotes_of):
+    q = _holding(quotes_of("Grain exports rose by a third in March, the level seen before the drought, "
+                           "according to the Baltic Trade Board."), "Grain exports")
+    assert "according" not in q.content_text
+    assert "Baltic Trade Board" in q.speaker_text
+
+
+def test_nearest_subject_speaks(quotes_of):
+    found = quotes_of("“Our orders come from three ports: Gdansk, Riga, Tallinn,” Mr. Petrov said. "
+                      "“We expect more.”")
+    q = _holding(found, "Our orders")
+    assert "Petrov" in (q.speaker_key or "")
+
+
+def test_as_clause_cue(quotes_of):
+    q = _holding(quotes_of("As the Hamburg Courier noted, the shipyard has lost four contracts this year."),
+                 "lost four contracts")
+    assert "Courier" in q.speaker_text
+
+
+def test_name_and_apposition_after_quotation(quotes_of):
+    q = _holding(quotes_of("“We were wrong to wait so long,” Lena Okafor, 58, told the radio station on Monday."),
+                 "wrong to wait")
+    assert q.speaker_key == "Lena Okafor"
+
+
+def test_short_second_part_after_cue(quotes_of):
+    found = quotes_of("“It was a fair offer,” Tomas Berg told the paper. “We took it.”")
+    q = _holding(found, "We took it")
+    assert q.speaker_key == "Tomas Berg"
+
+
+def test_headline_source_noun_before_colon(quotes_of):
+    q = _holding(quotes_of("Survey: Most farmers expect lower prices next year\n\nThe rest of the story."),
+                 "Most farmers")
+    assert q.speaker_text == "Survey"
+
+
+def test_editorial_label_before_colon_is_no_source(quotes_of):
+    found = quotes_of("Editor’s note: This story was updated with new figures from the ministry.")
+    assert not [q for q in found if q.speaker_text and "note" in q.speaker_text.lower()]
+
+
+def test_condition_is_no_stance(quotes_of):
+    found = quotes_of("If the council decides to sell the port, “we will lose the last jobs in town,” "
+                      "Mayor Anke Vries said.")
+    q = _holding(found, "last jobs")
+    assert q.speaker_key == "Anke Vries"
