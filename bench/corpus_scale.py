@@ -14,7 +14,7 @@ structure and size; offsets inside copies drift by the suffixes, which no corpus
 Each size runs the corpus stages in a fresh process; printed: seconds per stage, articles/s
 and the peak resident memory of that process (ru_maxrss), with its growth per 1,000 articles.
 
-    python bench/corpus_scale.py [--base 200] [--sizes 10000,100000] [--keep DIR]
+    python bench/corpus_scale.py [--base 200] [--sizes 10000,100000] [--workers 2] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -101,17 +101,24 @@ def grow(base: Path, target: Path, size: int) -> None:
     db.close()
 
 
-def run_stages(path: str) -> dict:
-    """The corpus stages over one store, in this process: seconds per stage and peak memory."""
+def run_stages(path: str, workers: int) -> dict:
+    """The corpus stages over one store, as a build runs them: seconds per stage, peak memory.
+
+    The peak is this process's (the embedded store side); worker processes, when there are
+    any, hold only the task they work on.
+    """
+    from newstrail.engine import LocalEngine
     from newstrail.pipeline import run_corpus_stages
     from newstrail.store import Store
 
     before = peak_memory_mb()
     store = Store(path)
     articles = store.count("articles")
+    engine = LocalEngine(workers)
     clock = time.perf_counter()
-    reports = run_corpus_stages(store)
+    reports = run_corpus_stages(store, engine=engine)
     seconds = time.perf_counter() - clock
+    engine.close()
     return {
         "articles": articles, "seconds": seconds, "start_mb": before, "peak_mb": peak_memory_mb(),
         "stages": {r.stage: round(r.seconds, 1) for r in reports},
@@ -125,10 +132,11 @@ def main() -> None:
     ap.add_argument("--base", type=int, default=200, help="synthetic articles analysed for real")
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated store sizes")
     ap.add_argument("--keep", help="folder for the stores (kept, and the base reused, between runs)")
+    ap.add_argument("--workers", type=int, default=2, help="engine workers for the stages that use them")
     ap.add_argument("--run", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run:
-        print(json.dumps(run_stages(args.run)))
+        print(json.dumps(run_stages(args.run, args.workers)))
         return
     folder = Path(args.keep or tempfile.mkdtemp(prefix="newstrail-corpus-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -141,7 +149,8 @@ def main() -> None:
         clock = time.perf_counter()
         grow(base, target, size)
         print(f"{size:>7} articles: store made in {time.perf_counter() - clock:.0f} s", file=sys.stderr, flush=True)
-        out = subprocess.run([sys.executable, __file__, "--run", str(target)], check=True, capture_output=True, text=True)
+        command = [sys.executable, __file__, "--run", str(target), "--workers", str(args.workers)]
+        out = subprocess.run(command, check=True, capture_output=True, text=True)
         rows.append(json.loads(out.stdout))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     print(f"corpus stages over stores grown from {args.base} analysed synthetic articles")

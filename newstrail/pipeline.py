@@ -315,7 +315,7 @@ def build(
                 report.seconds = time.perf_counter() - clock
                 progress("batch", {"articles": report.articles, "seconds": report.seconds})
         if corpus:
-            report.corpus = run_corpus_stages(store, progress)
+            report.corpus = run_corpus_stages(store, progress, engine)
         report.seconds = time.perf_counter() - clock
         with store.atomic():
             store.add_run(started, report.seconds, report.to_dict())
@@ -376,15 +376,18 @@ def _write_batch(store: Store, counts: _LineCounts, batch: _Batch, report: Build
     report.articles += len(analyses)
 
 
-def run_corpus_stages(store: Store, progress: Progress | None = None) -> list[StageReport]:
+def run_corpus_stages(store: Store, progress: Progress | None = None, engine: Engine | None = None) -> list[StageReport]:
     """Duplicates, actors, stories, dates, timeline and positions over the whole store.
+
+    Stages read the store in batches; the story-local work that parallelises (dating
+    undated articles) runs on ``engine`` when one is given, else in this process.
 
     Each stage runs in its own transaction; a stage that fails is reported and rolled back
     alone, and the stages after it still run on what is there.
     """
     progress = progress or (lambda event, data: None)
     reports = []
-    context = stages.CorpusContext(store)
+    context = stages.CorpusContext(store, engine)
     for stage in stages.CORPUS_STAGES:
         clock = time.perf_counter()
         progress("stage", {"stage": stage.name})

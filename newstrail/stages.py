@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from collections import Counter
 from typing import Callable, Iterable, Iterator, Sequence
 
+from .engine import Engine
 from .errors import InputError
-from .model import Article, ArticleAnalysis, Quote, RawArticle, Story
+from .model import Article, ArticleAnalysis, Quote, RawArticle, Story, TimeExpr
 from .store import Store
 
 
@@ -170,8 +171,9 @@ class CorpusContext:
     small per article: its story id, and the canonical names of actors (not of keys).
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, engine: Engine | None = None) -> None:
         self.store = store
+        self.engine = engine
         self.story_of: dict[str, str] = dict(
             (aid, sid) for sid, aid in store.db.execute("SELECT story, article_id FROM story_articles")
         )
@@ -180,6 +182,10 @@ class CorpusContext:
         self.actor_names: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
         self._keys: dict[str, dict[str, str]] = {}
+
+    def map(self, fn: Callable, tasks: Iterable) -> Iterator:
+        """``fn`` over tasks on the build's engine (in this process when there is none), in order."""
+        return self.engine.map(fn, tasks) if self.engine is not None else map(fn, tasks)
 
     def actor_of(self, article_id: str, key: str | None) -> str | None:
         """Canonical name of an article-local actor key (None when unknown)."""
@@ -202,8 +208,8 @@ class CorpusContext:
             keys = self._keys[article_id] = self.store.actor_keys_of(article_id)
         return keys.get(key)
 
-    def story_groups(self, article_ids: Iterable[str] | None = None) -> Iterator[list[str]]:
-        """Article ids, whole stories at a time, about GROUP_ARTICLES per group.
+    def story_groups(self, article_ids: Iterable[str] | None = None, size: int | None = None) -> Iterator[list[str]]:
+        """Article ids, whole stories at a time, about ``size`` (GROUP_ARTICLES) per group.
 
         Story-local stages (dates, timeline) run per group: a story is never split, so their
         results are those of one run over the corpus, and memory holds one group's findings.
@@ -221,9 +227,10 @@ class CorpusContext:
                 loose.append(aid)
             else:
                 members.setdefault(story, []).append(aid)
+        size = size or GROUP_ARTICLES
         group: list[str] = []
-        for ids in [*members.values(), *([loose[i:i + GROUP_ARTICLES] for i in range(0, len(loose), GROUP_ARTICLES)])]:
-            if group and len(group) + len(ids) > GROUP_ARTICLES:
+        for ids in [*members.values(), *([loose[i:i + size] for i in range(0, len(loose), size)])]:
+            if group and len(group) + len(ids) > size:
                 yield group
                 group = []
             group.extend(ids)
@@ -335,27 +342,69 @@ def run_dates(ctx: CorpusContext) -> int:
     quotes and events are resolved again against it, and dates that fall back on it are
     marked "inferred", never "published". Only the stories holding undated articles are
     read, and of those only the ones this build changed (an inference reads nothing else).
+    Story groups are dated on the build's engine (worker processes or Dask): inference is
+    per story and re-dating per article, so the result does not depend on the grouping.
     """
-    from .timex import infer_publication_dates
-
     undated = [aid for aid, in ctx.store.db.execute(
         "SELECT id FROM articles WHERE published IS NULL OR published_how = 'inferred' ORDER BY seq")
         if ctx.changed is None or aid in ctx.changed]
+    tasks = (_dating_task(ctx, ids) for ids in ctx.story_groups(undated, size=DATING_GROUP))
     count = 0
-    for ids in ctx.story_groups(undated):
-        members = list(ctx.analyses_of(ids, tables=("timexes",)))
-        inferred = infer_publication_dates([(a.article, list(a.timexes)) for a in members], ctx.story_of)
-        count += len(inferred)
-        redo = [a.article.id for a in members if not a.article.published or a.article.published_how == "inferred"]
-        for analysis in list(ctx.analyses_of(redo, slim=False)):
-            value, reason = inferred.get(analysis.article.id, (None, None))
-            ctx.store.set_published(analysis.article.id, value, "inferred" if value else None, reason)
-            redate(ctx.store, analysis, value)
+    for inferred, dated in ctx.map(date_group, tasks):
+        count += inferred
+        for analysis, reason in dated:
+            article = analysis.article
+            ctx.store.set_published(article.id, article.published, article.published_how, reason)
+            for table in ("timexes", "quotes", "events", "stances"):
+                ctx.store.replace_findings(table, article.id, getattr(analysis, table))
     return count
 
 
-def redate(store: Store, analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
-    """Resolve an undated article's time expressions, quotes and events against ``published``."""
+# Articles per dating task: small enough that a few hundred undated articles keep every
+# worker busy, large enough that a task is worth sending (a story is never split).
+DATING_GROUP = 200
+
+
+@dataclass(frozen=True)
+class DatingTask:
+    """What dating one story group reads: every member's date clues, the undated ones whole."""
+
+    members: list[tuple[Article, list[TimeExpr]]]
+    undated: list[ArticleAnalysis]
+    story_of: dict[str, str]
+
+
+def _dating_task(ctx: CorpusContext, ids: list[str]) -> DatingTask:
+    from .model import OffsetMap
+
+    members = []
+    for a in ctx.analyses_of(ids, tables=("timexes",)):
+        article = a.article
+        if article.published and article.published_how != "inferred":
+            article = replace(article, body="", offsets=OffsetMap(()))  # only its date and clues count
+        members.append((article, list(a.timexes)))
+    redo = [a.id for a, _ in members if not a.published or a.published_how == "inferred"]
+    return DatingTask(members, list(ctx.analyses_of(redo, slim=False)), {i: ctx.story_of[i] for i in ids if i in ctx.story_of})
+
+
+def date_group(task: DatingTask) -> tuple[int, list[tuple[ArticleAnalysis, str | None]]]:
+    """Infer the undated articles' dates from their stories and re-date them (a pure function).
+
+    Returns the number of dates inferred and, per undated article, its re-dated analysis and
+    the reason for its date.
+    """
+    from .timex import infer_publication_dates
+
+    inferred = infer_publication_dates(task.members, task.story_of)
+    dated = []
+    for analysis in task.undated:
+        value, reason = inferred.get(analysis.article.id, (None, None))
+        dated.append((redate(analysis, value), reason))
+    return len(inferred), dated
+
+
+def redate(analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
+    """An undated article's time expressions, quotes and events resolved against ``published``."""
     from .timex import date_for_span, extract_timexes
 
     article = replace(analysis.article, published=published, published_how="inferred" if published else None)
@@ -372,10 +421,8 @@ def redate(store: Store, analysis: ArticleAnalysis, published: str | None) -> Ar
     stances = [
         replace(s, date=date_for_span(article, timexes, s.span.start, s.span.end)[0]) for s in analysis.stances
     ]
-    found = {"timexes": timexes, "quotes": quotes, "events": events, "stances": stances}
-    for table, records in found.items():
-        store.replace_findings(table, article.id, records)
-    return replace(analysis, article=article, **{k: tuple(v) for k, v in found.items()})
+    return replace(analysis, article=article, timexes=tuple(timexes), quotes=tuple(quotes),
+                   events=tuple(events), stances=tuple(stances))
 
 
 def run_timeline(ctx: CorpusContext) -> int:
