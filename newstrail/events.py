@@ -724,11 +724,17 @@ def _match(token: Any) -> list[_Trigger]:
     special = _special(token)
     if special is not None:
         return special
+    lemma = _lemma(token)
+    triggers = TRIGGERS.get(lemma) or _derived(lemma, token.pos_)
+    if not triggers:
+        return []  # most tokens: no need to look at their children
     found = []
-    children = {_lemma(c) for c in token.children}
-    children |= {_lemma(g) for c in token.children if c.dep_ in ("prep", "prt", "dobj") for g in c.children}
-    for trig in TRIGGERS.get(_lemma(token)) or _derived(_lemma(token), token.pos_):
-        if trig.particle is None or trig.particle in children:
+    children: set[str] | None = None
+    for trig in triggers:
+        if trig.particle is not None and children is None:
+            children = {_lemma(c) for c in token.children}
+            children |= {_lemma(g) for c in token.children if c.dep_ in ("prep", "prt", "dobj") for g in c.children}
+        if trig.particle is None or trig.particle in children:  # type: ignore[operator]
             found.append(trig)
     # a phrase trigger ("call on") beats the bare lemma of another type; keep the best per type
     best: dict[str, _Trigger] = {}

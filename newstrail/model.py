@@ -121,6 +121,10 @@ class Span(Record):
         return [self.start, self.end]
 
 
+def _segment_start(segment: tuple[int, int, int]) -> int:
+    return segment[0]
+
+
 @dataclass(frozen=True, slots=True)
 class OffsetMap(Record):
     """Maps offsets in a clean body back to the original text.
@@ -142,8 +146,7 @@ class OffsetMap(Record):
         segments = self.segments
         if not segments:
             return offset
-        starts = [s[0] for s in segments]
-        i = bisect.bisect_right(starts, offset - 1 if is_end else offset) - 1
+        i = bisect.bisect_right(segments, offset - 1 if is_end else offset, key=_segment_start) - 1
         if i < 0:
             return segments[0][1]
         body_start, orig_start, length = segments[i]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -43,12 +44,35 @@ def _sentence_range(article: Article, start: int, end: int, doc: Any) -> tuple[i
     """The original-text range of the sentence(s) around [start, end)."""
     if doc is not None:
         lo, hi = start, end
-        for sent in doc.sents:
-            sp = article.body_span(sent.start_char, sent.end_char)
-            if sp.start < end and start < sp.end:
-                lo, hi = min(lo, sp.start), max(hi, sp.end)
+        ranges = _sentence_ranges(article, doc)
+        # sentences are in order and do not overlap: from the first one ending after start
+        i = bisect.bisect_right(ranges, start, key=_range_end)
+        while i < len(ranges) and ranges[i][0] < end:
+            lo, hi = min(lo, ranges[i][0]), max(hi, ranges[i][1])
+            i += 1
         return lo, hi
     return _sentence_bounds(article.text, start, end)
+
+
+def _range_end(pair: tuple[int, int]) -> int:
+    return pair[1]
+
+
+def _sentence_ranges(article: Article, doc: Any) -> list[tuple[int, int]]:
+    """The original-text range of every sentence of ``doc``, computed once per parse.
+
+    Every quote, event and stance of an article asks for its sentence; walking all
+    sentences each time made dating quadratic in the article's length.
+    """
+    key = ("newstrail.sentence_ranges", article.id)
+    ranges = doc.user_data.get(key)
+    if ranges is None:
+        ranges = []
+        for sent in doc.sents:
+            sp = article.body_span(sent.start_char, sent.end_char)
+            ranges.append((sp.start, sp.end))
+        doc.user_data[key] = ranges
+    return ranges
 
 
 def date_for_span(article: Article, timexes: list[TimeExpr], start: int, end: int,
