@@ -170,3 +170,73 @@ def test_newsletter_prompt_and_author_contact_dropped():
     labels = labels_of(page("Council closes river bridge to lorries", *PARAS, *furniture))
     assert all(labels[p] == "body" for p in PARAS)
     assert all(labels[line] == "boilerplate" for line in furniture)
+
+
+def test_table_of_numbers_is_not_repeated_headlines():
+    cells = ["Pos.", "Team", "Points", "1", "Rivertown", "30", "2", "Hillford", "28", "3", "Lakeside", "28"]
+    lines = page("Council closes river bridge to lorries", *PARAS[:2], "The league table after ten rounds:",
+                 *cells, *PARAS[2:])
+    labels = classify_lines(lines)
+    for cell in ("30", "28", "2", "3"):
+        assert all(labels[i].label == "body" for i, line in enumerate(lines) if line == cell), cell
+
+
+def test_interview_labels_keep_short_questions_and_answers():
+    qa = ["Q: What did the engineers find in the old bridge this spring?",
+          "A: Deep cracks in two of the piers, and rust in most of the steel joints under the deck.",
+          "Q: How long will the repairs to the bridge take?",
+          "A: About six months, if the weather holds and the steel arrives on time from the mill.",
+          "Q: Favourite bridge?", "A: The old stone one", "Q: Favourite river?", "A: Ours"]
+    labels = labels_of(page("Council closes river bridge to lorries", *PARAS, *qa, "Share this:"))
+    assert all(labels[line] == "body" for line in qa)
+
+
+def test_long_headline_in_capitals_is_a_teaser_short_one_a_subhead():
+    teaser = "MAYOR OF NEIGHBOURING TOWN ANNOUNCES SURPRISE BID FOR A SECOND TERM IN OFFICE"
+    subhead = "WHAT HAPPENS NEXT"
+    labels = labels_of(page("Council closes river bridge to lorries", PARAS[0], teaser, PARAS[1], subhead, PARAS[2]))
+    assert labels[teaser] == "boilerplate" and labels[subhead] == "body"
+
+
+def test_agency_caption_time_stamp_and_inline_byline_dropped():
+    caption = "The mayor, left, speaks with residents near the bridge, Friday, March 5, 2021, in Rivertown."
+    stamp = "Published: 09:15, Fri, Mar 5, 2021 | Updated: 10:40, Fri, Mar 5, 2021"
+    byline = "By Jane Roe"
+    labels = labels_of(page("Council closes river bridge to lorries", PARAS[0], byline, stamp, PARAS[1], caption,
+                            *PARAS[2:]))
+    assert labels[caption] == labels[stamp] == labels[byline] == "boilerplate"
+    assert all(labels[p] == "body" for p in PARAS)
+
+
+def test_press_release_company_paragraph_dropped():
+    about = ("Rivertown Steel is a leading supplier of structural steel for bridges and rail, with plants in "
+             "three countries and about 2,000 employees.")
+    labels = labels_of(page("Council closes river bridge to lorries", *PARAS, about))
+    assert labels[about] == "boilerplate"
+    assert all(labels[p] == "body" for p in PARAS)
+
+
+def test_list_announced_just_after_the_block_and_embedded_tweet_kept():
+    items = ["Two new lanes for bicycles", "A footpath on both sides", "Lights under the deck"]
+    tweet = "The bridge closes on Monday, plan your trip https://t.co/abc"
+    signature = "— Rivertown Council (@rivertown) March 4, 2021"
+    labels = labels_of(page("Council closes river bridge to lorries", *PARAS, "The new bridge will have:", *items,
+                            "Leave a Reply"))
+    assert all(labels[item] == "body" for item in items)
+    labels = labels_of(page("Council closes river bridge to lorries", *PARAS, tweet, signature, "Leave a Reply"))
+    assert labels[tweet] == labels[signature] == "body"
+
+
+def test_tags_heading_ends_the_article():
+    labels = labels_of(page("Council closes river bridge to lorries", *PARAS, "Tags",
+                            "river bridge, council, lorries, repairs",
+                            "The council also plans to repair the old river bridge railings next year, residents say."))
+    assert labels["Tags"] == labels["river bridge, council, lorries, repairs"] == "boilerplate"
+
+
+def test_repeated_headline_above_the_text_is_the_title():
+    head = "Council closes river bridge to lorries"
+    lines = page(f"{head} | Rivertown News", "Home", "News", "Sport", head, *PARAS)
+    labels = classify_lines(lines)
+    assert labels[lines.index(head)].label == "title"
+    assert labels[0].label != "title"

@@ -224,3 +224,15 @@ def test_masthead_beats_republication_traces():
     lines = ["Bay Digest - every story, every hour", "Ferries to run later", *BODY.split("\n"),
              "The post Ferries to run later appeared first on Island Times."]
     assert find_outlet(lines) == "Bay Digest"
+
+
+def test_title_from_the_headline_repeated_above_the_text():
+    head = "Ferries to run later from next month"
+    paras = "\n\n".join([
+        "The harbour board said on Tuesday that the last ferry of the day will leave an hour later from June.",
+        "Commuters had asked for later sailings for years, and the board said the new timetable would be tried for a year.",
+    ])
+    text = f"{head} | Harbour Gazette\n\nHome\n\nNews\n\nSport\n\n{head}\n\n{paras}\n"
+    article = clean_article(RawArticle(source="mem", text=text))
+    assert article.title == head
+    assert head not in article.body

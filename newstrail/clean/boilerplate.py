@@ -13,12 +13,17 @@ cleaning of plain text beyond C4's rules, which score 0.80 on the derived Zyte s
    segment): the body is one run of paragraphs, furniture sits around it. A scraped page
    starts with its <title> and repeats the headline right above the article: when the
    best block lies elsewhere (a teaser list, a sidebar) and the text after the repeated
-   headline is more about the headline, the block moves there. A block ending on a line
-   that announces a list ("... the best offers:") takes the list in.
-3. Inside the block, widget lines, repeated headlines, captions, teaser pairs, boxes of
-   links under a section heading, and runs off the article's topic are dropped (an
-   author box or a comment section ends the article); before it, the header is read for
-   title, dek, byline and date lines.
+   headline is more about the headline, the block moves there. A block ending on (or
+   just before) a line that announces a list ("... the best offers:") takes the list in,
+   and so it does with lines that go on with the block's own line labels (an interview's
+   "Q:" and "A:") and with an embedded tweet just after it.
+3. Inside the block, widget lines, repeated headlines, captions (with a credit or an
+   agency's weekday-and-date), time stamps, by-lines, teaser pairs and long headlines in
+   capitals with the summaries between them, boxes of links under a section heading, a
+   press release's closing company paragraph, and runs off the article's topic are
+   dropped (an author box, a tag list or a comment section ends the article); before it,
+   the header is read for title (without a given title, the headline repeated above the
+   text), dek, byline and date lines.
 """
 
 from __future__ import annotations
@@ -31,11 +36,16 @@ from .language import best_stoplist, stopwords, stopwords_for
 from .patterns import (
     ABOUT_BOX_RE,
     BYLINE_RE,
+    CAPTION_CREDIT_RE,
+    CAPTION_DATE_RE,
+    COMPANY_BOX_RE,
     COMMENTS_HEADING_RE,
     READING_TIME_RE,
     SECTION_BREAK_RE,
     SHORT_ANYWHERE_RE,
     START_RE,
+    TAGS_HEADING_RE,
+    TWEET_SIGNATURE_RE,
     widget_anywhere,
 )
 
@@ -107,6 +117,7 @@ _CJK_CONTENT = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff]{2}")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
 _PUNCT = re.compile(r"[^\w\s]")
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -168,7 +179,8 @@ def describe_line(line: str, stops: frozenset[str] | None = None) -> LineInfo:
         truncated=bool(_TRUNCATED.search(text)),
         widget=widget,
         section_break=(words <= SECTION_BREAK_MAX_WORDS and bool(SECTION_BREAK_RE.match(text)))
-        or (words <= WIDGET_MAX_WORDS * 2 and bool(COMMENTS_HEADING_RE.match(text))),
+        or (words <= WIDGET_MAX_WORDS * 2 and bool(COMMENTS_HEADING_RE.match(text)))
+        or bool(TAGS_HEADING_RE.match(text)),
         norm=normalise_line(text),
     )
 
@@ -241,9 +253,11 @@ def _content_words(text: str, stops: frozenset[str]) -> set[str]:
 
 
 def _ends_article(info: LineInfo) -> bool:
-    """An author or company box, or a comment section: after the article's core, nothing
-    that follows one is the article, however on topic."""
-    return info.section_break and bool(ABOUT_BOX_RE.match(info.text) or COMMENTS_HEADING_RE.match(info.text))
+    """An author or company box, a tag list or a comment section: after the article's core,
+    nothing that follows one is the article, however on topic."""
+    return info.section_break and bool(
+        ABOUT_BOX_RE.match(info.text) or COMMENTS_HEADING_RE.match(info.text) or TAGS_HEADING_RE.match(info.text)
+    )
 
 
 def off_topic_lines(
@@ -314,6 +328,8 @@ def _is_repeat(info: LineInfo, other: LineInfo) -> bool:
     la, lb = len(a), len(b)
     if la > REPEAT_LENGTH_RATIO * lb or lb > REPEAT_LENGTH_RATIO * la:
         return False  # checked first: most pairs differ in length, and this is cheap
+    if not (_LETTER.search(a) and _LETTER.search(b)):
+        return False  # numbers (table cells, scores) repeat as data, not as headlines
     if not a or not b or min(info.words, other.words) < REPEAT_MIN_WORDS:
         return a == b and bool(a)
     return a in b if la <= lb else b in a
@@ -332,17 +348,72 @@ def _teaser_pairs(infos: list[LineInfo]) -> set[int]:
     return found
 
 
-def _header_labels(infos: list[LineInfo], end: int, title: str | None) -> dict[int, Labelled]:
-    """Labels for the header (lines before ``end``): masthead, title, dek, byline, dateline."""
+# A headline set in capitals between paragraphs is a subhead when short ("WHAT HAPPENS
+# NEXT?") and a teaser for another story when it is a whole headline (news sites
+# set inline "read also" links in capitals). On derived_zyte half A the subheads in
+# capitals had 2-7 words, the teasers 8-15.
+CAPS_TEASER_MIN_WORDS = 8
+CAPS_SHARE = 0.8
+
+
+# The words a time stamp is made of ("Published: 09:15, Fri, Mar 5, 2021 | Updated: ...",
+# "Mar 5, 2021, 9:15am EST", "on Friday, March 5th, 2021 at 9:15 a.m."), in English.
+_STAMP_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october"
+    " nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat"
+    " saturday sun sunday am pm a m p at on published updated posted last first est edt et pt pst pdt ct cst cdt"
+    " mt gmt bst utc ist cet cest aest".split()
+)
+STAMP_MAX_WORDS = 24
+_STAMP_NUMBER = re.compile(r"\d+(?:am|pm|st|nd|rd|th|h)?")
+
+
+def is_timestamp(info: LineInfo) -> bool:
+    """A line made only of a date, a time and their labels: the page's time stamp, which
+    sits between headline and text (or under the text) and is never article text."""
+    if not 3 <= info.words <= STAMP_MAX_WORDS or not _DIGIT.search(info.text):
+        return False
+    return all(t in _STAMP_WORDS or _STAMP_NUMBER.fullmatch(t) for t in _WORD.findall(info.text.casefold()))
+
+
+# "By <Name>" lines are a few words; "By then, ..." starts a sentence.
+BYLINE_MAX_WORDS = 8
+# A caption is one or two sentences; a longer line with a full date is a paragraph.
+CAPTION_MAX_WORDS = 60
+
+
+def _caps_teasers(infos: list[LineInfo]) -> set[int]:
+    """Indexes of long headlines in capitals that do not end as a sentence or a question."""
+    found: set[int] = set()
+    for i, info in enumerate(infos):
+        if info.words < CAPS_TEASER_MIN_WORDS or info.ends_sentence or info.text.endswith(("?", ".")):
+            continue
+        if not info.text[:24].isupper():
+            continue  # cheap first test: a line in capitals starts in capitals
+        letters = [ch for ch in info.text if ch.isalpha()]
+        if letters and sum(ch.isupper() for ch in letters) >= CAPS_SHARE * len(letters):
+            found.add(i)
+    return found
+
+
+def _header_labels(infos: list[LineInfo], end: int, title: str | None, anchor: int = -1) -> dict[int, Labelled]:
+    """Labels for the header (lines before ``end``): masthead, title, dek, byline, dateline.
+
+    Without a given title, the repeated headline (``anchor``, see :func:`_headline_anchor`)
+    is the title: it is the heading above the article, while the first headline-like line
+    may be the page's <title> with the site's name, or a menu entry.
+    """
     from .metadata import header_date, masthead, split_dek
 
     labels: dict[int, Labelled] = {}
     title_info = describe_line(title) if title else None
     title_at = -1
+    if title_info is None and 0 <= anchor < end and not infos[anchor].widget:
+        labels[anchor], title_at = Labelled("title", "repeated headline above the text"), anchor
     top = masthead([info.text for info in infos], title)
     for i in range(end):
         info = infos[i]
-        if not info.words:
+        if not info.words or i == title_at:
             continue
         if top and i == top[0]:
             labels[i] = Labelled("boilerplate", "masthead (the outlet's name)")
@@ -366,12 +437,15 @@ def _header_labels(infos: list[LineInfo], end: int, title: str | None) -> dict[i
 
 
 def _repeated_headlines(infos: list[LineInfo]) -> set[int]:
-    """Headline-like lines that occur more than once: teaser links shown twice (text + image)."""
+    """Headline-like lines that occur more than once: teaser links shown twice (text + image).
+    Lines without letters (numbers in a table) repeat as data."""
     counts: dict[str, int] = {}
-    for info in infos:
-        if info.words and not info.ends_sentence:
-            counts[info.norm] = counts.get(info.norm, 0) + 1
-    return {i for i, info in enumerate(infos) if info.words and not info.ends_sentence and counts[info.norm] > 1}
+    candidates = [
+        i for i, info in enumerate(infos) if info.words and not info.ends_sentence and _LETTER.search(info.norm)
+    ]
+    for i in candidates:
+        counts[infos[i].norm] = counts.get(infos[i].norm, 0) + 1
+    return {i for i in candidates if counts[infos[i].norm] > 1}
 
 
 def _header_end(infos: list[LineInfo], start: int, end: int) -> int:
@@ -471,7 +545,7 @@ def _anchored_block(
     scores: list[float],
     infos: list[LineInfo],
     block: tuple[int, int],
-    title: str | None,
+    anchor: int,
     stops: frozenset[str],
 ) -> tuple[int, int]:
     """The main block, moved to just after the repeated headline when the best-scoring block
@@ -479,7 +553,6 @@ def _anchored_block(
     (a page of teasers, or a sidebar after a short article); ties keep the block, so a
     headline repeated under the article (a "The post ... appeared first on" line) does not
     move it."""
-    anchor = _headline_anchor(infos, title, stops)
     if anchor < 0:
         return block
     first = next((k for k, i in enumerate(scored) if i > anchor), len(scored))
@@ -504,13 +577,64 @@ def _anchored_block(
 def _announced_list(scored: list[int], scores: list[float], infos: list[LineInfo], hi: int) -> int:
     """The block's end moved past the list that its last line announces ("... the best
     offers:"): list items are short and unfinished, so they score below zero, but they are
-    the article's. The list runs up to the first widget or section heading."""
+    the article's. The list runs up to the first widget or section heading. The announcing
+    line may also be the one just after the block ("<Product> features:"): a short line
+    scores below zero, so the block stops before it."""
+    if hi < len(scored) and infos[scored[hi]].text.endswith(":") and scores[hi] > -WIDGET_PENALTY:
+        hi += 1
     if not infos[scored[hi - 1]].text.endswith(":"):
         return hi
     end = hi
     while end < len(scored) and scores[end] > -WIDGET_PENALTY and not infos[scored[end]].section_break:
         end += 1
     return end
+
+
+# "Q: ...", "A: ...", "SMITH: ...": a label of one to three words before a colon.
+_LINE_LABEL = re.compile(r"^\W*([^\W\d_][^:]{0,20}?)\s*:\s*\S")
+# A label starting this many of the block's lines is the article's own format (an
+# interview, a transcript), not a one-off "Tags:" or "Photo:".
+LABEL_MIN_USES = 2
+
+
+def _line_label(info: LineInfo) -> str:
+    """The label before a colon that starts the line ("q", "a", "smith"), or ""."""
+    match = _LINE_LABEL.match(info.text)
+    return match.group(1).casefold() if match and len(match.group(1).split()) <= 3 else ""
+
+
+def _labelled_run(scored: list[int], infos: list[LineInfo], lo: int, hi: int) -> tuple[int, set[int]]:
+    """The block's end moved past lines that go on with the block's own line labels, and
+    every such line: an interview's "Q:"/"A:" lines or a transcript's speaker labels are
+    the article even when short ("Q: Best holiday?"), and their topic wanders."""
+    counts: dict[str, int] = {}
+    for k in range(lo, hi):
+        label = _line_label(infos[scored[k]])
+        if label:
+            counts[label] = counts.get(label, 0) + 1
+    labels = {label for label, n in counts.items() if n >= LABEL_MIN_USES}
+    if not labels:
+        return hi, set()
+    end = hi
+    while end < len(scored) and _line_label(infos[scored[end]]) in labels and not infos[scored[end]].widget:
+        end += 1
+    return end, {scored[k] for k in range(lo, end) if _line_label(infos[scored[k]]) in labels}
+
+
+# An embedded tweet is its text (one or two lines) and its signature.
+TWEET_MAX_LINES = 3
+
+
+def _embedded_tweet(scored: list[int], infos: list[LineInfo], hi: int) -> int:
+    """The block's end moved past an embedded tweet just after it: the article quotes it
+    (tweets often end on a link or a hashtag, so they do not score as prose)."""
+    for k in range(hi, min(hi + TWEET_MAX_LINES, len(scored))):
+        info = infos[scored[k]]
+        if TWEET_SIGNATURE_RE.match(info.text):
+            return k + 1
+        if info.widget or info.section_break:
+            break
+    return hi
 
 
 def classify_lines(
@@ -534,16 +658,21 @@ def classify_lines(
     if hi == lo:  # no prose at all: take the best run of finished sentences of any kind
         scores = [line_score(infos[i], common[i], relaxed=True) for i in scored]
         lo, hi = main_block(scores)
-    lo, hi = _anchored_block(scored, scores, infos, (lo, hi), title, stops)
+    anchor = _headline_anchor(infos, title, stops)
+    lo, hi = _anchored_block(scored, scores, infos, (lo, hi), anchor, stops)
     listed = hi
     hi = _announced_list(scored, scores, infos, hi) if hi > lo else hi
+    hi, labelled = _labelled_run(scored, infos, lo, hi)
+    hi = _embedded_tweet(scored, infos, hi) if hi > lo else hi
     off_topic = off_topic_lines(scored[lo:hi], scores[lo:hi], infos, stops, _headline_words(infos, title, stops))
+    off_topic -= labelled
     start, end = (scored[lo], scored[hi - 1] + 1) if hi > lo else (len(lines), len(lines))
 
-    header = _header_labels(infos, _header_end(infos, start, end), title)
+    anchor = anchor if anchor <= start else -1  # a headline repeated inside or under the text is not its title
+    header = _header_labels(infos, _header_end(infos, start, end), title, anchor)
     while start < end and (start in header or not infos[start].words):
         start += 1  # the block may begin on the title or the dek; they are not body
-    teasers = _teaser_pairs(infos) | _repeated_headlines(infos)
+    teasers = _teaser_pairs(infos) | _repeated_headlines(infos) | _caps_teasers(infos)
     labels: list[Labelled] = []
     seen: list[int] = []  # indexes of non-blank lines already labelled, for repeats
     for i, info in enumerate(infos):
@@ -551,8 +680,62 @@ def classify_lines(
         if info.words:
             seen.append(i)
     positive = {i for i, score in zip(scored, scores) if score > 0}
-    items = set(scored[listed:hi])  # the announced list's items stand on their own
-    return _drop_boxes(_drop_stranded(labels, positive | items), infos, positive)
+    items = set(scored[listed:hi]) | labelled  # list items and labelled lines stand on their own
+    labels = _drop_boxes(_drop_stranded(labels, positive | items), infos, positive)
+    labels = _drop_teaser_summaries(labels, infos)
+    return _drop_company_box(labels, infos, positive)
+
+
+# A teaser's summary is a sentence or two; a paragraph between two teasers is longer.
+SUMMARY_MAX_WORDS = 30
+TEASER_REASON = "teaser (repeated headline or headline + truncated summary)"
+REPEAT_REASON = "repeats line"
+
+
+def _drop_teaser_summaries(labels: list[Labelled], infos: list[LineInfo]) -> list[Labelled]:
+    """A short body line between two teaser headlines (dropped as teasers, or as repeats of
+    lines that were not article text): the summary of the first, in a list of teasers
+    (headline, summary, headline, ...)."""
+    nonblank = [i for i, info in enumerate(infos) if info.words]
+
+    def teaser(k: int) -> bool:
+        if infos[k].words < REPEAT_MIN_WORDS:
+            return False  # a source tag ("[Daily Paper]") between quoted reviews is not a headline
+        if labels[k].reason == TEASER_REASON:
+            return True
+        if not labels[k].reason.startswith(REPEAT_REASON):
+            return False
+        # a repeat of a line that was not article text; a repeat of the article's own line
+        # (an interview's recurring question) is not a teaser
+        first = next(j for j in nonblank if _is_repeat(infos[k], infos[j]))
+        return labels[first].label != "body"
+
+    out = list(labels)
+    for before, i, after in zip(nonblank, nonblank[1:], nonblank[2:]):
+        if labels[i].label == "body" and infos[i].words <= SUMMARY_MAX_WORDS and teaser(before) and teaser(after):
+            out[i] = Labelled("boilerplate", "summary between teaser headlines")
+    return out
+
+
+# A press release ends on its company paragraph, which follows the news in the last few
+# paragraphs; earlier, "<Company> is a leading provider of ..." is background in the story.
+COMPANY_BOX_MAX_AFTER = 3
+
+
+def _drop_company_box(labels: list[Labelled], infos: list[LineInfo], positive: set[int]) -> list[Labelled]:
+    """A press release's "About <Company>" paragraph (without its heading) near the end of the
+    body, and what follows it: the issuer's standing description, not the news."""
+    paragraphs = [i for i, label in enumerate(labels) if label.label == "body" and i in positive]
+    for k, i in enumerate(paragraphs):
+        if 2 * k < len(paragraphs) or len(paragraphs) - k - 1 > COMPANY_BOX_MAX_AFTER:
+            continue
+        if COMPANY_BOX_RE.match(infos[i].text):
+            out = list(labels)
+            for j in range(i, len(labels)):
+                if out[j].label == "body":
+                    out[j] = Labelled("boilerplate", "company description (press release)")
+            return out
+    return labels
 
 
 def _drop_stranded(labels: list[Labelled], positive: set[int]) -> list[Labelled]:
@@ -610,11 +793,22 @@ def _label_line(
         return Labelled("boilerplate", "widget wording")
     if common:
         return Labelled("boilerplate", "common across the corpus")
-    for j in seen:
-        if _is_repeat(info, infos[j]):
-            return Labelled("boilerplate", f"repeats line {j + 1}")
+    if TWEET_SIGNATURE_RE.match(info.text):
+        return Labelled("body", "signature of an embedded tweet")  # the same account may be quoted twice
+    if _LETTER.search(info.norm):  # a line of numbers is never a repeat (see _is_repeat)
+        for j in seen:
+            if _is_repeat(info, infos[j]):
+                return Labelled("boilerplate", f"{REPEAT_REASON} {j + 1}")
     if i in teasers:
-        return Labelled("boilerplate", "teaser (repeated headline or headline + truncated summary)")
+        return Labelled("boilerplate", TEASER_REASON)
+    if is_timestamp(info):
+        return Labelled("boilerplate", "date and time stamp")
+    if info.words <= BYLINE_MAX_WORDS and not info.ends_sentence and BYLINE_RE.match(info.text):
+        return Labelled("boilerplate", "by-line inside the text (under a summary or a picture)")
+    if info.words <= CAPTION_MAX_WORDS and CAPTION_DATE_RE.match(info.text):
+        return Labelled("boilerplate", "picture caption (who, what, weekday and full date)")
+    if info.words <= CAPTION_MAX_WORDS and CAPTION_CREDIT_RE.search(info.text):
+        return Labelled("boilerplate", "picture caption (ends in its credit)")
     if i in off_topic:
         return Labelled("boilerplate", "off topic (shares few words with the article)")
     return Labelled("body", "inside the main text block")

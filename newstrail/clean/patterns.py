@@ -39,6 +39,8 @@ _START = [
     r"(subscribe|sign up|sign in|log ?in|register|follow us|like us)\b",
     r"(posted|filed|published) (in|under)\b",
     r"(tags?|topics?|categories|category|keywords)\s*:",
+    r"(タグ|カテゴリー?|标签|標籤|分类|태그|카테고리)\s*[:：]",
+    r"スポンサー(ド)?リンク|广告|광고",
     r"(photo|image|picture|video|graphic|illustration|file photo)s?\s*(credit)?\s*:",
     r"(credit|caption)\s*:",
     r"(watch|listen)\s*:",
@@ -103,7 +105,7 @@ _ANYWHERE = [
     r"(download|get) (our|the) (free )?app",
     r"follow us on",
     r"this (article|story|post) (was|has been|is) (originally )?(published|republished|syndicated|reprinted)",
-    r"click here to",
+    r"click here (to|for)\b",
     r"(uses|use of|we use) cookies",
     r"enable javascript",
     r"(getty images|afp via getty|ap photo|reuters/|shutterstock|photo by|image by|image credit|photo credit)",
@@ -173,7 +175,10 @@ SECTION_BREAK_RE = re.compile(
     r"(artigos|posts|artículos|entradas|articoli|notícias|noticias) (relacionad|correlat|simil)|"
     r"articles similaires|ähnliche (beiträge|artikel)|похожие (статьи|записи)|"
     r"(leia|lea|veja|vea|voir|leggi) (também|también|aussi|anche)|"
-    r"(você|usted|tu|vous) (pode|puede|pourriez|potresti) (gostar|interesar|aimer)"
+    r"(você|usted|tu|vous) (pode|puede|pourriez|potresti) (gostar|interesar|aimer)|"
+    # "related articles", "recommended", "popular articles" in Japanese, Chinese and Korean
+    r"(関連|おすすめの?|人気の?)(記事|エントリー|投稿)|相[关關](文章|阅读|閱讀|新[闻聞])|推荐阅读|热门文章|"
+    r"관련 ?(기사|뉴스|글)|추천 ?(기사|뉴스)|인기 ?기사"
     r")",
     re.IGNORECASE,
 )
@@ -186,12 +191,50 @@ ABOUT_BOX_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The signature under an embedded tweet, "— Name (@handle) March 3, 2021": the tweet
+# above it is quoted in the article (a source, like a quotation), not page furniture.
+TWEET_SIGNATURE_RE = re.compile(
+    r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\s*$",
+    re.IGNORECASE,
+)
+
+# The first sentence of a press release's company paragraph ("About <Company>" without its
+# heading): "<Company> is a global provider of ...", "<Company> (NYSE: ABC) is the leading ...".
+COMPANY_BOX_RE = re.compile(
+    r"^[A-Z][\w&.'’-]*(?: (?:[A-Z&][\w&.'’-]*|of|for|and))*(?: \([^)]{1,30}\))?,? (?:is|are) (?:a|an|the|one of the)"
+    r" (?:[\w-]+,? ){0,6}(?:providers?|company|companies|leaders?|manufacturers?|developers?|firms?|organi[sz]ations?"
+    r"|group|suppliers?|makers?|platforms?|brands?|distributors?|operators?|producers?|specialists?|agency)\b"
+)
+
+# A bare tags heading ("Tags", "Etiquetas"; "Tags: a, b" is a widget line): a blog's tag list,
+# after which the page holds no more of the article.
+TAGS_HEADING_RE = re.compile(r"^\W*(?:tags?|tagged|etiquetas|schlagw(?:ö|oe)rter|mots[- ]cl(?:é|e)s|タグ|标签|標籤|태그)\W*$",
+                             re.IGNORECASE)
+
 # The heading of a comment section ("6 thoughts on “<title>”", "Leave a Reply", "Comments (3)"):
 # what follows is readers' text, however on topic.
 COMMENTS_HEADING_RE = re.compile(
     r"^\W*(?:(?:\d+|one|two|three|four|five) (?:thoughts?|responses?|repl(?:y|ies)|comments?|reactions?) (?:on|to)\b"
     r"|(?:leave|post|add|write) a (?:reply|comment)|join the (?:discussion|conversation)"
     r"|\d*\s*comments?(?:\s*\(\d+\))?\W*$)",
+    re.IGNORECASE,
+)
+
+# A news-agency picture caption: who does what, then ", Friday, March 5, 2021, in City" (the
+# AP/Reuters caption style: weekday, full date and year). Article prose names the weekday
+# or the date, rarely both with the year, and a publication line says "Published ...".
+CAPTION_DATE_RE = re.compile(
+    r"^(?!.*\b(?:published|updated|posted)\b).{30,}(?:,|\bon) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),"
+    r" (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+# A caption ending in its picture credit: "... at the harbour on Friday. (AP)", "... (ESA/Hubble)",
+# "... in 2019.Jane Doe / AP file". Article text names an agency at a paragraph's start
+# ("LONDON (AP) —"), not as its last word.
+CAPTION_CREDIT_RE = re.compile(
+    r"(?:\((?:ap|afp|reuters|epa|getty images|ap photo|[a-z][\w.&-]*(?:/[\w.&-]+)+)\)"
+    r"|[a-z.]\s*/\s*(?:ap|afp|reuters|getty images|epa)(?: file)?)\s*$",
     re.IGNORECASE,
 )
 
