@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import random
 import time
 
@@ -125,12 +126,18 @@ def s_curve(params: object) -> str:
     return "  ".join(cells)
 
 
-def detection(texts: list[str], pairs: list[tuple[int, int]], threshold: float) -> dict[str, float]:
-    """Run a DuplicateIndex at ``threshold``; score against exact Jaccard."""
+def detection(
+    texts: list[str], pairs: list[tuple[int, int]], threshold: float, verify: bool = True
+) -> dict[str, float]:
+    """Run a DuplicateIndex at ``threshold``; score against exact Jaccard.
+
+    ``verify=False`` scores the index as it works on pairs whose earlier article was added
+    in an earlier run (its text no longer at hand): signatures alone decide.
+    """
     from newstrail.adapters import article_from_text
     from newstrail.dedup import DuplicateIndex, jaccard
 
-    index = DuplicateIndex(threshold=threshold)
+    index = DuplicateIndex(threshold=threshold, verify=verify)
     ids = [f"d{i}" for i in range(len(texts))]
     pos = {a: i for i, a in enumerate(ids)}
     reported: set[tuple[int, int]] = set()
@@ -155,24 +162,32 @@ def detection(texts: list[str], pairs: list[tuple[int, int]], threshold: float) 
     }
 
 
-def throughput(texts: list[str], limit_plain: int) -> tuple[float, float]:
-    """Documents/s: newstrail's vectorised signatures vs datasketch's plain MinHash."""
-    from datasketch import MinHash
+def throughput(texts: list[str], limit: int, repeats: int = 3) -> tuple[float, float]:
+    """Documents/s on the same texts: newstrail's batch signatures vs datasketch's plain MinHash.
 
+    The two are timed in turn, ``repeats`` times, and the best time of each is kept: the
+    machine is shared, and interleaving keeps a passing load from favouring either side.
+    """
+    from datasketch import MinHash
     from newstrail.dedup import SHINGLE_WORDS, _WORD, signatures
 
-    start = time.perf_counter()
-    signatures(texts)
-    ours = len(texts) / (time.perf_counter() - start)
-    sample = texts[:limit_plain]
-    start = time.perf_counter()
-    for text in sample:
-        words = _WORD.findall(text.casefold())
-        grams = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
-        m = MinHash(num_perm=128)
-        m.update_batch(grams)
-    plain = len(sample) / (time.perf_counter() - start)
-    return ours, plain
+    sample = texts[:limit]
+
+    def plain() -> None:
+        for text in sample:
+            words = _WORD.findall(text.casefold())
+            starts = range(max(len(words) - SHINGLE_WORDS + 1, 1))
+            grams = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in starts}
+            m = MinHash(num_perm=128)
+            m.update_batch(grams)
+
+    best = {"ours": math.inf, "plain": math.inf}
+    for _ in range(repeats):
+        for name, fn in (("ours", lambda: signatures(sample)), ("plain", plain)):
+            start = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return len(sample) / best["ours"], len(sample) / best["plain"]
 
 
 def main() -> None:
@@ -188,13 +203,15 @@ def main() -> None:
         p = choose_bands(t)
         print(f"S-curve for threshold {t} (b={p.bands}, r={p.rows}; P[candidate] at Jaccard s):")
         print("  " + s_curve(p))
-    for t in (NEAR_THRESHOLD, 0.5):
-        r = detection(texts, pairs, t)
-        print(f"Jaccard >= {t}: recall={r['recall']:.4f} precision={r['precision']:.4f} "
+    for t, verify in ((NEAR_THRESHOLD, True), (0.5, True), (NEAR_THRESHOLD, False), (0.5, False)):
+        r = detection(texts, pairs, t, verify)
+        how = "same run (exact check near the threshold)" if verify else "across runs (signatures only)"
+        print(f"Jaccard >= {t}, {how}: recall={r['recall']:.4f} precision={r['precision']:.4f} "
               f"(positives={r['positives']} reported={r['reported']} fp={r['fp']}, of which within 0.05 of the "
               f"threshold: {r['fp_within_0.05']}; pairs between unrelated bases: {r['unplanned_pairs']})")
-    ours, plain = throughput(texts, limit_plain=min(len(texts), 1000))
-    print(f"throughput, 128 permutations: newstrail {ours:,.0f} docs/s, datasketch MinHash.update_batch "
+    ours, plain = throughput(texts, limit=min(len(texts), 1000))
+    print(f"throughput, 128 permutations, best of 3 interleaved: newstrail batch signatures {ours:,.0f} docs/s, "
+          f"datasketch MinHash.update_batch "
           f"{plain:,.0f} docs/s ({ours / plain:.1f}x)")
 
 

@@ -4,7 +4,8 @@ Three levels, because scraped news repeats itself in three ways:
 - **exact**: the same body after normalising case and spacing (a hash lookup);
 - **near**: the same article with small edits (a changed headline, a added boilerplate
   line, a dropped paragraph), found with MinHash signatures in a datasketch ``MinHashLSH``
-  index and confirmed by the estimated Jaccard similarity of word 5-gram shingles;
+  index and confirmed by the Jaccard similarity of word 5-gram shingles (estimated from
+  the signatures, and computed exactly near the threshold when the earlier text is at hand);
 - **syndicated**: another outlet's article that copies whole paragraphs of this one
   (wire copy re-edited around them), found by hashing normalised paragraphs.
 
@@ -57,11 +58,20 @@ SEED = 1
 NEAR_THRESHOLD = 0.8
 # Target: probability that a pair at the threshold becomes an LSH candidate.
 TARGET_RECALL = 0.99
-# Confirming candidates: the estimate may fall below the true Jaccard by chance, so accept
-# down to this many standard errors below the threshold. bench/neardup.py compared 0, 1
-# and 2.33 (one-sided 99%): 2.33 keeps recall 1.0 but lets in many pairs at J 0.72-0.8;
-# 1.0 keeps recall >= 0.99 on pairs at J >= 0.8 and halves those false positives.
-CONFIRM_SIGMAS = 1.0
+# Confirming candidates. With 128 permutations the estimated Jaccard has a standard error
+# sigma of 0.035 at J = 0.8, so a pair just above the threshold is often estimated below it
+# (accepting at the estimate alone, bench/neardup.py: recall 0.90 at J >= 0.8; down to 1
+# sigma below, 0.98 with precision 0.70). So candidates are decided in three bands:
+# - estimate at least VERIFY_SIGMAS sigma above the threshold: accepted;
+# - more than VERIFY_SIGMAS sigma below it: rejected (a pair at J = 0.8 falls there with
+#   probability 0.13 %);
+# - in between: the exact Jaccard of the two shingle sets decides when the earlier text is
+#   at hand (articles added in this process: a build's own articles), else the estimate
+#   must reach CONFIRM_SIGMAS sigma below the threshold: 2.33 is the one-sided 99 % bound,
+#   so a pair at the threshold is kept with probability 0.99 (recall first; on the bench
+#   its precision is about 0.5, the price of 128 permutations).
+VERIFY_SIGMAS = 3.0
+CONFIRM_SIGMAS = 2.33
 # Paragraphs shorter than this carry no evidence of copying ("Leave a reply", captions).
 MIN_PARAGRAPH_WORDS = 12
 # A paragraph found in more than this many articles is a site template or a stock phrase,
@@ -117,13 +127,10 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     """P**i and P**-i modulo 2**64 for i < n (cached, grown on demand)."""
     if len(_POWERS[0]) < n:
         size = max(n, 2 * len(_POWERS[0]), 4096)
-        with np.errstate(over="ignore"):
-            for k, base in enumerate((_P, _P_INV)):
-                out = np.empty(size, dtype=np.uint64)
-                out[0] = 1
-                for i in range(1, size):  # once per process, grows geometrically
-                    out[i] = out[i - 1] * base
-                _POWERS[k] = out
+        for k, base in enumerate((_P, _P_INV)):
+            out = np.full(size, base, dtype=np.uint64)
+            out[0] = 1
+            _POWERS[k] = np.cumprod(out, dtype=np.uint64)  # wraps modulo 2**64, as wanted
     return _POWERS[0][:n], _POWERS[1][:n]
 
 
@@ -135,15 +142,23 @@ def _word_hashes(text: str) -> np.ndarray:
     multiplying with P**-start (P is odd, so invertible modulo 2**64): one ``reduceat``.
     Words are runs of ASCII letters, digits and non-ASCII (UTF-8) bytes.
     """
+    return _hash_words(_bytes_of(text))[0]
+
+
+def _bytes_of(text: str) -> np.ndarray:
+    """The case-folded text as UTF-8 bytes, padded with a space on both sides."""
     text = text.casefold()
     if not text.isascii():
         text = _PUNCT.sub(" ", text)
-    # Padded with spaces so that every word has a non-word byte on both sides.
-    data = np.frombuffer((" " + text + " ").encode("utf-8"), dtype=np.uint8)
+    return np.frombuffer((" " + text + " ").encode("utf-8"), dtype=np.uint8)
+
+
+def _hash_words(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(hash of each word, byte offset where it starts) of padded bytes (see ``_word_hashes``)."""
     is_word = _WORD_BYTE[data]
     starts = np.flatnonzero(is_word[1:] & ~is_word[:-1]) + 1
     if len(starts) == 0:
-        return np.zeros(0, dtype=np.uint64)
+        return np.zeros(0, dtype=np.uint64), starts
     ends = np.flatnonzero(is_word[:-1] & ~is_word[1:]) + 1
     power, inverse = _powers(len(data))
     with np.errstate(over="ignore"):
@@ -153,7 +168,7 @@ def _word_hashes(text: str) -> np.ndarray:
         h ^= h >> np.uint64(31)
         h *= _MULT
         h ^= h >> np.uint64(29)
-    return h
+    return h, starts
 
 
 def shingle_hashes(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
@@ -161,6 +176,19 @@ def shingle_hashes(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
     words = _word_hashes(text)
     if len(words) == 0:
         return np.zeros(0, dtype=np.uint32)
+    return _distinct(_combine(words, k))
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (``np.unique`` without its hash pass, faster on these sizes)."""
+    values = np.sort(values)
+    if len(values) > 1:
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values
+
+
+def _combine(words: np.ndarray, k: int) -> np.ndarray:
+    """32-bit hash of each run of k consecutive word hashes (one run if fewer words)."""
     n = max(len(words) - k + 1, 1)
     acc = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -169,7 +197,36 @@ def shingle_hashes(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
         acc ^= acc >> np.uint64(29)
         acc *= _MULT
         acc ^= acc >> np.uint64(32)
-    return np.unique((acc & _MASK32).astype(np.uint32))
+    return (acc & _MASK32).astype(np.uint32)
+
+
+def _batch_shingles(texts: Sequence[str], k: int = SHINGLE_WORDS) -> list[np.ndarray]:
+    """``shingle_hashes`` of many texts at once (same values), in a few numpy calls.
+
+    Why: per text, numpy's fixed cost per call (a few microseconds, about twenty calls)
+    weighs as much as the work on a 300-word article. The texts are joined with NUL bytes
+    (no word byte, so no word spans two texts), hashed as one, and shingles that would
+    span two texts are dropped. Texts with fewer than ``k`` words take the one-text path.
+    """
+    clean = [t.replace("\x00", " ") for t in texts]
+    data = _bytes_of("\x00".join(clean))
+    words, starts = _hash_words(data)
+    seps = np.flatnonzero(data == 0)
+    doc = np.searchsorted(seps, starts)  # text of each word
+    counts = np.bincount(doc, minlength=len(texts))
+    if len(words) < k:
+        return [shingle_hashes(t, k) for t in texts]
+    grams = _combine(words, k)
+    keep = doc[: len(grams)] == doc[k - 1 :]
+    key = (doc[: len(grams)][keep].astype(np.uint64) << np.uint64(32)) | grams[keep].astype(np.uint64)
+    key = _distinct(key)
+    owner = (key >> np.uint64(32)).astype(np.int64)
+    values = (key & _MASK32).astype(np.uint32)
+    bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
+    return [
+        values[bounds[i] : bounds[i + 1]] if counts[i] >= k else shingle_hashes(texts[i], k)
+        for i in range(len(texts))
+    ]
 
 
 _PERMS: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
@@ -202,23 +259,49 @@ def signature(hashes: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) ->
     if len(hashes) == 0:
         return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
     with np.errstate(over="ignore"):
-        mixed = _fmix32(hashes.astype(np.uint32))
-        return (mixed[:, None] * a[None, :] + b[None, :]).min(axis=0)
+        permuted = np.multiply.outer(_fmix32(hashes.astype(np.uint32)), a)
+        permuted += b
+        return permuted.min(axis=0)
 
 
-def signatures(texts: Sequence[str], num_perm: int = NUM_PERM, seed: int = SEED) -> np.ndarray:
-    """Signatures of many texts, one row each (the batch entry point for benches)."""
-    out = np.empty((len(texts), num_perm), dtype=np.uint32)
-    for i, text in enumerate(texts):
-        out[i] = signature(shingle_hashes(text), num_perm, seed)
+def signatures(texts: Sequence[str], num_perm: int = NUM_PERM, seed: int = SEED, chunk: int = 16) -> np.ndarray:
+    """Signatures of many texts, one row each: batch hashing (same values as ``signature``).
+
+    Texts are hashed ``chunk`` at a time (``_batch_shingles``), and all their shingles are
+    permuted in one array whose per-text minima are taken with one ``minimum.reduceat``;
+    ``chunk`` bounds that array (16 articles of 400 words: about 3 MB, cache-sized; larger
+    chunks were slower on bench/neardup.py).
+    """
+    out = np.full((len(texts), num_perm), 0xFFFFFFFF, dtype=np.uint32)
+    a, b = _permutations(num_perm, seed)
+    for lo in range(0, len(texts), chunk):
+        sets = _batch_shingles(texts[lo : lo + chunk])
+        sizes = np.array([len(x) for x in sets])
+        rows = np.flatnonzero(sizes) + lo
+        if len(rows) == 0:
+            continue
+        hashes = np.concatenate(sets)
+        offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))[sizes > 0]
+        with np.errstate(over="ignore"):
+            permuted = np.multiply.outer(_fmix32(hashes), a)
+            permuted += b
+        # per text, a slice's min over rows; ``minimum.reduceat`` along rows was 3x slower
+        ends = np.append(offsets[1:], len(hashes))
+        for row, lo_, hi in zip(rows.tolist(), offsets.tolist(), ends.tolist()):
+            out[row] = permuted[lo_:hi].min(axis=0)
     return out
 
 
 def jaccard(a: str, b: str, k: int = SHINGLE_WORDS) -> float:
-    """Exact Jaccard similarity of two texts' shingle sets (for tests and benches)."""
-    x, y = shingle_hashes(a, k), shingle_hashes(b, k)
-    union = len(np.union1d(x, y))
-    return len(np.intersect1d(x, y)) / union if union else 1.0
+    """Exact Jaccard similarity of two texts' shingle sets."""
+    return _set_jaccard(shingle_hashes(a, k), shingle_hashes(b, k))
+
+
+def _set_jaccard(x: np.ndarray, y: np.ndarray) -> float:
+    """Jaccard similarity of two sets of distinct hashes."""
+    inter = len(np.intersect1d(x, y, assume_unique=True))
+    union = len(x) + len(y) - inter
+    return inter / union if union else 1.0
 
 
 def paragraphs(text: str) -> list[str]:
@@ -252,7 +335,9 @@ class DuplicateIndex:
     remembers it. ``to_bytes()``/``from_bytes()`` persist signatures and paragraph hashes.
     """
 
-    def __init__(self, threshold: float = NEAR_THRESHOLD, num_perm: int = NUM_PERM, seed: int = SEED) -> None:
+    def __init__(
+        self, threshold: float = NEAR_THRESHOLD, num_perm: int = NUM_PERM, seed: int = SEED, *, verify: bool = True
+    ) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
         self.seed = seed
@@ -263,6 +348,10 @@ class DuplicateIndex:
         self._sigs: list[np.ndarray] = []
         self._exact: dict[str, int] = {}
         self._paras: dict[str, list[int]] = {}
+        # Texts of the articles added in this process, for exact checks near the threshold.
+        # References to strings the caller holds anyway; never persisted.
+        self.verify = verify
+        self._texts: dict[int, str] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -281,25 +370,39 @@ class DuplicateIndex:
         if exact_key in self._exact:
             other = self._entries[self._exact[exact_key]]
             found[other.id] = self._record(entry, other, "exact", 1.0)
-        sig = signature(shingle_hashes(text), self.num_perm, self.seed)
-        for dup in self._near(entry, sig):
+        shingles = shingle_hashes(text)
+        sig = signature(shingles, self.num_perm, self.seed)
+        for dup in self._near(entry, sig, shingles):
             found.setdefault(dup.other_id, dup)
         para_keys = [_digest(p) for p in dict.fromkeys(paragraphs(text))]
         entry.paragraphs = len(para_keys)
         for dup in self._syndicated(entry, para_keys):
             found.setdefault(dup.other_id, dup)
         self._remember(entry, sig, exact_key, para_keys)
+        if self.verify:
+            self._texts[len(self._entries) - 1] = text
         return list(found.values())
 
-    def _near(self, entry: _Entry, sig: np.ndarray) -> list[Duplicate]:
+    def _near(self, entry: _Entry, sig: np.ndarray, shingles: np.ndarray) -> list[Duplicate]:
+        """Candidates from the LSH bands, confirmed as the comment on VERIFY_SIGMAS says."""
         lean = self._lean(sig)
         sigma = math.sqrt(self.threshold * (1 - self.threshold) / self.num_perm)
-        floor = self.threshold - CONFIRM_SIGMAS * sigma
+        high = self.threshold + VERIFY_SIGMAS * sigma
+        low = self.threshold - VERIFY_SIGMAS * sigma
         out = []
         for pos in self._lsh.query(lean):
             similarity = float(np.mean(self._sigs[pos] == sig))
-            if similarity >= floor:
-                out.append(self._record(entry, self._entries[pos], "near", similarity))
+            if similarity < low:
+                continue
+            if similarity < high:
+                other = self._texts.get(pos)
+                if other is not None:
+                    similarity = _set_jaccard(shingles, shingle_hashes(other))
+                    if similarity < self.threshold:
+                        continue
+                elif similarity < self.threshold - CONFIRM_SIGMAS * sigma:
+                    continue
+            out.append(self._record(entry, self._entries[pos], "near", similarity))
         return out
 
     def _syndicated(self, entry: _Entry, para_keys: list[str]) -> list[Duplicate]:

@@ -14,6 +14,7 @@ from newstrail.dedup import (
     paragraphs,
     shingle_hashes,
     signature,
+    signatures,
 )
 from newstrail.model import Article
 
@@ -111,3 +112,33 @@ def test_round_trip_keeps_finding_duplicates() -> None:
     dups = restored.add(make("\n\n".join(PARAS[:3] + [PARAS[3] + " More."]), outlet="Other", source="b"))
     assert {d.kind for d in dups} <= {"near", "syndicated"} and dups[0].other_id == wire.id
     assert restored.add(wire) == []  # already indexed
+
+
+def test_batch_signatures_equal_one_by_one() -> None:
+    texts = ["\n\n".join(PARAS), OTHER, "", "too short",
+             "Caf\u00e9 \u201cquoted\u201d words \u2014 and more words here", "a\x00b c d e f g h"]
+    batch = signatures(texts, chunk=4)
+    for row, text in zip(batch, texts):
+        assert np.array_equal(row, signature(shingle_hashes(text)))
+
+
+def _words_edited(n: int) -> str:
+    """The four paragraphs with every n-th word replaced (a controlled drop in Jaccard)."""
+    words = " ".join(PARAS).split()
+    return " ".join("Valmora" if i % n == 0 else w for i, w in enumerate(words))
+
+
+def test_near_threshold_is_decided_by_exact_jaccard_within_a_run() -> None:
+    """Pairs just above and just below the threshold: the exact shingle Jaccard decides."""
+    base = " ".join(PARAS)
+    edits = {n: _words_edited(n) for n in range(20, 80)}
+    above = min((n for n, t in edits.items() if 0.80 <= jaccard(base, t) < 0.84), default=None)
+    below = max((n for n, t in edits.items() if 0.76 <= jaccard(base, t) < 0.80), default=None)
+    assert above is not None and below is not None
+    for n, expected in ((above, True), (below, False)):
+        index = DuplicateIndex()
+        index.add(make(base, source="a"))
+        dups = index.add(make(edits[n], source="b"))
+        assert any(d.kind == "near" for d in dups) is expected
+        if expected:
+            assert [d.similarity for d in dups if d.kind == "near"] == [round(jaccard(base, edits[n]), 4)]

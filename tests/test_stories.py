@@ -108,3 +108,29 @@ def test_state_of_an_unknown_version_is_refused_with_a_reason() -> None:
     with pytest.raises(ValueError, match="not readable"):
         StoryIndex.from_bytes(blob)
     assert "a1" in StoryIndex.from_bytes(index.to_bytes())
+
+
+def test_refinement_places_articles_that_came_before_their_story() -> None:
+    """With a bar no article clears on arrival, the run's refinement still groups the topics."""
+    index = StoryIndex(join_threshold=0.99)
+    items = [(f"p{i}", t, None, []) for i, t in enumerate(PORT)] + [(f"f{i}", t, None, []) for i, t in enumerate(FLOOD)]
+    ids = index.add_many(items, in_order=True)
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    assert ids[3] == ids[4] == ids[5]
+
+
+def test_refinement_leaves_earlier_runs_in_place() -> None:
+    index = StoryIndex(join_threshold=0.99)
+    (first,) = index.add_many([("p0", PORT[0], None, [])])
+    index.consolidate()
+    (second,) = index.add_many([("p1", PORT[1], None, [])])
+    assert second == first == index.story_of("p0")  # the new article moved, not the old one
+
+
+def test_refinement_keeps_a_later_chapter_apart() -> None:
+    index = StoryIndex()
+    dates = ["2023-03-01", "2023-03-02", "2024-04-10"]
+    ids = index.add_many([(f"p{i}", t, d, PORT_ACTORS) for i, (t, d) in enumerate(zip(PORT, dates))])
+    index.consolidate()
+    assert ids[0] == ids[1] != ids[2]
+    assert index.story_of("p2") != index.story_of("p0")
