@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newstrail.actors import country_of, extract_mentions, resolve_actors, same_name_part
 from newstrail.adapters import article_from_text
+from newstrail.model import Mention, Span
 
 
 @pytest.fixture
@@ -163,3 +166,36 @@ def test_short_first_name_joins_the_full_one(nlp):
     items = [_mentions(nlp, "Port chief Desmond Achterberg spoke."), _mentions(nlp, "Des Achterberg said no.")]
     res = resolve_actors(items)
     assert res.actor_id(items[0][0], "Desmond Achterberg") == res.actor_id(items[1][0], "Des Achterberg")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14), st.data())
+def test_surname_keys_meet_whenever_names_may_join(name: str, data: st.DataObject) -> None:
+    """The blocking keys never hide a pair ``same_name_part`` would join (one or two edits)."""
+    from newstrail.actors import _surname_keys, same_name_part
+
+    edits = data.draw(st.lists(st.tuples(st.sampled_from("dis"), st.integers(0, 20), st.sampled_from("aeiouklmnrsv")), max_size=2))
+    other = name
+    for op, at, letter in edits:
+        at = at % (len(other) + 1)
+        if op == "d" and len(other) > 1:
+            other = other[:at] + other[at + 1:]
+        elif op == "i":
+            other = other[:at] + letter + other[at:]
+        else:
+            other = other[:at] + letter + other[at + 1:]
+    name, other = name.capitalize(), other.capitalize()
+    if same_name_part(name, other):
+        assert _surname_keys(name) & _surname_keys(other)
+
+
+def test_honorific_left_on_an_organisation_name_is_one_actor() -> None:
+    """'Mr Pellek' tagged as an organisation is the same entity as 'Pellek': one actor, one id."""
+    from newstrail.actors import resolve_actors
+
+    def org(aid: str, text: str) -> Mention:
+        return Mention(span=Span(aid, 0, len(text)), text=text, kind="organisation", key=text)
+
+    resolution = resolve_actors([("a1", [org("a1", "Pellek")]), ("a2", [org("a2", "Mr Pellek")])])
+    assert len(resolution.actors) == 1
+    assert resolution.actor_id("a1", "Pellek") == resolution.actor_id("a2", "Mr Pellek")

@@ -18,6 +18,8 @@ import pytest
 from newstrail import api
 from newstrail.store import Store
 
+SAMPLE = api.sample_corpus_path()
+
 ARTICLE = (
     "Ferry talks stall\n\n"
     "Negotiators for the two harbour authorities met in Port Selva on Tuesday but failed to agree "
@@ -178,3 +180,19 @@ def test_page_of_furniture_only_is_a_problem_not_an_empty_article(tmp_path: Path
     report = api.build([folder], tmp_path / "s.db", workers=1)
     assert report.articles == 1
     assert [(Path(p.source).name, "no article text" in p.reason) for p in report.problems] == [("nav.html", True)]
+
+
+def test_second_build_redoes_no_dating_and_keeps_every_corpus_table(tmp_path: Path) -> None:
+    """Corpus stages stream the store and date only stories a build changed."""
+    db = tmp_path / "s.db"
+    first = api.build([SAMPLE], db, workers=1)
+    assert first.articles > 20
+    with Store(db) as store:
+        tables = {t: store.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+                  for t in ("actors", "stories", "timeline", "positions", "timexes", "events")}
+    assert next(r for r in first.corpus if r.stage == "dates").done > 0
+    again = api.build([SAMPLE], db, workers=1)
+    assert next(r for r in again.corpus if r.stage == "dates").done == 0
+    with Store(db) as store:
+        for table, rows in tables.items():
+            assert store.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() == rows, table

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstrail.errors import StoreError
-from newstrail.model import Article, ArticleAnalysis, Mention, OffsetMap, Problem, Quote, Span, content_id
+from newstrail.model import Article, ArticleAnalysis, Mention, OffsetMap, Problem, Quote, Span, TimelineEntry, content_id
 from newstrail.store import MIGRATIONS, Store
 
 
@@ -107,3 +107,27 @@ def test_round_trip_any_text(text: str, title: str) -> None:
     with store.atomic():
         store.write_analyses([analysis])
     assert next(store.analyses()) == analysis
+
+
+def test_analyses_stream_only_the_tables_asked_for() -> None:
+    store = Store(":memory:")
+    texts = [f"Minister number {i} said the harbour talks would resume." for i in range(7)]
+    with store.atomic():
+        store.write_analyses([_analysis(t) for t in texts])
+    slim = list(store.analyses(tables=("mentions",), slim=True, batch=3))
+    assert [a.article.body for a in slim] == texts  # every batch, in store order
+    assert all(a.mentions and not a.quotes for a in slim)
+    assert all(a.article.text == "" and a.article.lines == () for a in slim)
+    whole = list(store.analyses(batch=3))
+    assert all(a.quotes and a.article.text == a.article.body for a in whole)
+
+
+def test_corpus_rows_written_in_parts_are_ordered_once() -> None:
+    store = Store(":memory:")
+    entries = [TimelineEntry(id=f"e{d}", story=None, date=f"2022-01-0{d}", date_how="text", type="CONSULT", summary="")
+               for d in (3, 1, 2)]
+    with store.atomic():
+        store.replace_corpus("timeline", entries[:1])
+        store.append_corpus("timeline", entries[1:])
+        store.order_corpus("timeline", "json_extract(data, '$.date'), id")
+    assert [e.id for e in store.corpus("timeline")] == ["e1", "e2", "e3"]
