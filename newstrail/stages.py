@@ -285,11 +285,11 @@ def run_actors(ctx: CorpusContext) -> int:
     ctx.actor_names = {actor.id: actor.name for actor in resolution.actors}
     ctx.affiliations = {actor.id: actor.affiliation for actor in resolution.actors if actor.affiliation}
     ctx._keys.clear()
-    keys = store.db.execute(
+    keys = store.db.execute(  # a cursor, not a list: a row at a time into actor_keys
         "SELECT DISTINCT article_id, json_extract(data, '$.key') FROM mentions "
         "UNION SELECT DISTINCT article_id, json_extract(data, '$.speaker_key') FROM quotes "
         "WHERE json_extract(data, '$.speaker_key') IS NOT NULL"
-    ).fetchall()
+    )
     store.set_actor_keys(
         (aid, key, actor_id) for aid, key in keys if (actor_id := resolution.actor_id(aid, key))
     )
