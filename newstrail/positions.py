@@ -74,13 +74,13 @@ class _Group:
 
 def _tfidf(texts: Sequence[str]) -> list[Any]:
     """Word (1–2) and char (3–5) TF-IDF rows of every statement, fitted on all of them once."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from .timeline import fit_tfidf
 
     mats = []
-    for vec in (TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english"),
-                TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)):
+    for params in ({"ngram_range": (1, 2), "sublinear_tf": True, "stop_words": "english"},
+                   {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True}):
         try:
-            mats.append(vec.fit_transform(texts))
+            mats.append(fit_tfidf(texts, **params).tocsr())
         except ValueError:  # no usable terms at all: these rows match nothing
             mats.append(None)
     return mats
@@ -195,20 +195,37 @@ def _items(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf, by_affiliatio
     return items
 
 
-def _statement(group: _Group, sims: Any) -> str:
-    """The most central, shortest-clear statement of a group (not from a garbled article)."""
+def _statement(group: _Group, totals: Sequence[float]) -> str:
+    """The most central, shortest-clear statement of a group (not from a garbled article).
+
+    ``totals``: each member's summed similarity to the other members (see :func:`_centrality`).
+    """
     from .timeline import summary_quality
 
-    idx = [i.index for i in group.items]
+    items = group.items
 
-    def score(item: _Item) -> float:
-        central = sum(float(sims[item.index, j]) for j in idx if j != item.index) / max(1, len(idx) - 1)
-        return summary_quality(item.stance.statement, item.flags) + 0.3 * central
+    def score(k: int) -> float:
+        central = totals[k] / max(1, len(items) - 1)
+        return summary_quality(items[k].stance.statement, items[k].flags) + 0.3 * central
 
-    return " ".join(max(group.items, key=score).stance.statement.split())
+    return " ".join(items[max(range(len(items)), key=score)].stance.statement.split())
 
 
-def _position(group: _Group, sims: Any) -> Position:
+def _centrality(group: _Group, sims: "_BlockSims") -> list[float]:
+    """Each member's summed similarity to the other members, added in member order.
+
+    A running sum (np.cumsum) over the group's square keeps the order of a plain loop, so
+    ties fall as they would; adding 0.0 for the member itself leaves its sum unchanged.
+    """
+    import numpy as np
+
+    pos = [sims.pos[i.index] for i in group.items]
+    square = sims.matrix[np.ix_(pos, pos)]
+    np.fill_diagonal(square, 0.0)
+    return np.cumsum(square, axis=1)[:, -1].tolist()
+
+
+def _position(group: _Group, sims: "_BlockSims") -> Position:
     items = sorted(group.items, key=lambda i: (i.date or "9999", i.source, i.stance.span.start))
     dates = sorted(d for d in (i.date for i in items) if d)
     first = items[0]
@@ -217,7 +234,7 @@ def _position(group: _Group, sims: Any) -> Position:
         id=stable_id(first.actor, first.stance.stance, [f"{m.article_id}:{m.start}" for m in mentions]),
         actor=first.actor,
         stance=first.stance.stance,
-        statement=_statement(group, sims),
+        statement=_statement(group, _centrality(group, sims)),
         sources=tuple(dict.fromkeys(i.source for i in items)),
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
@@ -260,33 +277,110 @@ class _KeyTerms:
     def __init__(self, items: Sequence[_Item]) -> None:
         import math
 
+        import numpy as np
+        import scipy.sparse as sp
+
         self.sets = []
+        seen: dict[tuple[str, str, str], set[str]] = {}  # repeated statements are read once
         for i in items:
-            drop = {w for name in (i.actor, i.speaker or "") for w in _TERM.findall(name.casefold())}
-            self.sets.append(_terms(i.stance.statement, frozenset(drop)))
+            key = (i.stance.statement, i.actor, i.speaker or "")
+            if key not in seen:
+                drop = {w for name in (i.actor, i.speaker or "") for w in _TERM.findall(name.casefold())}
+                seen[key] = _terms(i.stance.statement, frozenset(drop))
+            self.sets.append(seen[key])
         df = Counter(t for s in self.sets for t in s)
         n = len(self.sets)
-        self.idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
-        self.weight = [sum(self.idf[t] for t in s) for s in self.sets]
+        # Terms in alphabetical order, and weights added in that order: sums over a set's own
+        # order would change in the last bit with Python's per-process string hashing.
+        self.idf = {t: math.log((1 + n) / (1 + df[t])) + 1 for t in sorted(df)}
+        self.weight = np.array([sum(self.idf[t] for t in sorted(s)) for s in self.sets], dtype=np.float64)
+        # statements × terms, 1 where the statement has the term, and the same weighted by IDF
+        column = {t: k for k, t in enumerate(self.idf)}
+        cols = [k for s in self.sets for k in sorted(column[t] for t in s)]
+        ptr = np.cumsum([0] + [len(s) for s in self.sets])
+        shape = (n, len(column))
+        self.has = sp.csr_matrix((np.ones(len(cols)), cols, ptr), shape=shape)
+        idf = np.array(list(self.idf.values()), dtype=np.float64)
+        self.weighted = sp.csr_matrix((idf[cols], cols, ptr), shape=shape)
 
     def overlap(self, rows: Sequence[int]) -> Any:
         """Pairwise IDF-weighted overlap of key terms: shared weight over the smaller side's weight.
 
         Counts only pairs sharing at least KEY_MIN_SHARED terms; reworded statements of one
         position keep their key terms (numbers, "expan", "deploy", "guarant") when TF-IDF over
-        whole sentences drifts apart.
+        whole sentences drifts apart. Two sparse products: shared terms (counts) and their IDF
+        weight, so a block costs what its statements share, not a loop over every pair. The
+        diagonal holds each statement's overlap with itself (callers that need a statement's
+        copies to overlap it read it there).
         """
         import numpy as np
 
-        out = np.zeros((len(rows), len(rows)))
-        for x, gx in enumerate(rows):
-            for y in range(x + 1, len(rows)):
-                gy = rows[y]
-                shared = self.sets[gx] & self.sets[gy]
-                if len(shared) < KEY_MIN_SHARED or not self.weight[gx] or not self.weight[gy]:
-                    continue
-                out[x, y] = out[y, x] = sum(self.idf[t] for t in shared) / min(self.weight[gx], self.weight[gy])
+        rows = np.asarray(rows, dtype=np.int64)
+        has = self.has[rows]
+        count = (has @ has.T).toarray()
+        shared = (self.weighted[rows] @ has.T).toarray()
+        weight = self.weight[rows]
+        smaller = np.minimum.outer(weight, weight)
+        keep = (count >= KEY_MIN_SHARED) & (smaller > 0)
+        out = np.zeros(count.shape)
+        out[keep] = shared[keep] / smaller[keep]
         return out
+
+
+# Distinct statements whose similarities are computed in one product: small blocks are taken
+# together (a product's fixed cost dwarfs a block of a few statements); 1,500² cells is 18 MB.
+_BATCH_ROWS = 1500
+
+
+def _distinct(block: Sequence[_Item]) -> tuple[list[int], list[int]]:
+    """The first item index of each distinct statement in a block, and each item's statement.
+
+    Why: copies and syndicated reports repeat a statement word for word; its similarities
+    are computed once and copied to each repeat. A statement's similarities depend on its
+    words and (through the key terms) its speaker; the actor is the block's.
+    """
+    distinct: dict[tuple[str, str], int] = {}
+    first: list[int] = []
+    where = []
+    for item in block:
+        key = (item.stance.statement, item.speaker or "")
+        if key not in distinct:
+            distinct[key] = len(first)
+            first.append(item.index)
+        where.append(distinct[key])
+    return first, where
+
+
+def _block_matrices(blocks: Sequence[Sequence[_Item]], mats: list[Any], keys: _KeyTerms) -> list[Any]:
+    """Similarity of every pair of each block's statements (TF-IDF cosine plus weighted key-term
+    overlap; a statement with itself scores its cosine alone), with one product for all blocks."""
+    import numpy as np
+
+    parts = [_distinct(block) for block in blocks]
+    rows = [i for first, _ in parts for i in first]
+    cosine, overlap = _matrix(mats, rows), keys.overlap(rows)
+    out = []
+    lo = 0
+    for first, where in parts:
+        spread = np.ix_([lo + k for k in where], [lo + k for k in where])
+        lo += len(first)
+        own = overlap[spread]
+        np.fill_diagonal(own, 0.0)
+        out.append(cosine[spread] + KEY_WEIGHT * own)
+    return out
+
+
+def _batches(blocks: Sequence[Sequence[_Item]]) -> list[list[Sequence[_Item]]]:
+    """Blocks in batches of at most _BATCH_ROWS statements (a larger block alone), in order."""
+    batches: list[list[Sequence[_Item]]] = [[]]
+    size = 0
+    for block in blocks:
+        if batches[-1] and size + len(block) > _BATCH_ROWS:
+            batches.append([])
+            size = 0
+        batches[-1].append(block)
+        size += len(block)
+    return [b for b in batches if b]
 
 
 class _BlockSims:
@@ -299,10 +393,6 @@ class _BlockSims:
     def __init__(self, matrix: Any, rows: Sequence[int]) -> None:
         self.matrix = matrix
         self.pos = {g: k for k, g in enumerate(rows)}
-
-    def __getitem__(self, pair: tuple[int, int]) -> float:
-        a, b = pair
-        return self.matrix[self.pos[a], self.pos[b]]
 
 
 def merge_positions(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
@@ -328,29 +418,53 @@ def merge_positions(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
     for item in items:
         blocks.setdefault((item.actor, item.stance.stance), []).append(item)
     positions = []
-    for block in blocks.values():
-        rows = [i.index for i in block]
-        sims = _BlockSims(_matrix(mats, rows) + KEY_WEIGHT * keys.overlap(rows), rows)
-        positions.extend(_position(g, sims) for g in _group(block, sims))
+    for batch in _batches(list(blocks.values())):
+        for block, matrix in zip(batch, _block_matrices(batch, mats, keys)):
+            sims = _BlockSims(matrix, [i.index for i in block])
+            positions.extend(_position(g, sims) for g in _group(block, sims))
     return sorted(positions, key=lambda p: (-len(p.sources), p.actor, p.stance, p.first or "", p.id))
 
 
 def _group(block: Sequence[_Item], sims: _BlockSims) -> list[_Group]:
-    """Average-link greedy grouping of one (actor, stance) block, in date order."""
+    """Average-link greedy grouping of one (actor, stance) block, in date order.
+
+    A statement joins the group it is most similar to (the mean of its similarities to the
+    members, or the best one over SINGLE_LINK_FACTOR when higher), the latest group on a
+    tie, if that reaches the stance's threshold. Each group keeps the running sum and
+    maximum of its members' similarity rows, so a statement is scored against all groups at
+    once; the sums are added member by member, as a loop over the members would.
+    """
+    import numpy as np
+
+    n = len(block)
+    sums = np.zeros((min(n, 64), n))  # group × block position: summed similarity of the group's members
+    tops = np.zeros_like(sums)  # the same, the highest one
+    sizes = np.zeros(len(sums))
     groups: list[_Group] = []
     for item in sorted(block, key=lambda i: (i.date or "9999", i.index)):
         threshold = ASSESS_SIM if item.stance.stance == "assess" else POSITION_SIM
-        best, best_sim = None, threshold
-        for group in groups:
-            pair = [float(sims[item.index, o.index]) for o in group.items]
+        p = sims.pos[item.index]
+        k = len(groups)
+        best = None
+        if k:
             # mean link keeps groups tight; a very close paraphrase of one member also joins
-            sim = max(sum(pair) / len(pair), max(pair) / SINGLE_LINK_FACTOR)
-            if sim >= best_sim:
-                best, best_sim = group, sim
+            score = np.maximum(sums[:k, p] / sizes[:k], tops[:k, p] / SINGLE_LINK_FACTOR)
+            top = score.max()
+            if top >= threshold:
+                best = int(np.flatnonzero(score == top)[-1])
+        row = sims.matrix[p]
         if best is None:
+            if k == len(sums):  # room for more groups
+                sums, tops, sizes = (np.concatenate([a, np.zeros_like(a)]) for a in (sums, tops, sizes))
             groups.append(_Group([item]))
+            sums[k] = 0.0 + row
+            tops[k] = row
+            sizes[k] = 1
         else:
-            best.items.append(item)
+            groups[best].items.append(item)
+            sums[best] += row
+            np.maximum(tops[best], row, out=tops[best])
+            sizes[best] += 1
     return groups
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "dates_compatible",
     "summarise_timeline",
     "summary_quality",
+    "fit_tfidf",
 ]
 
 ActorOf = Callable[[str, str], "str | None"]
@@ -105,6 +106,24 @@ def _timeline_date(value: str | None) -> str | None:
 
 
 # --------------------------------------------------------------------------- similarity
+def fit_tfidf(texts: Sequence[str], **params: Any) -> Any:
+    """``TfidfVectorizer(**params).fit_transform(texts)``, analysing each distinct text once.
+
+    Why: copies and syndicated rewrites repeat sentences, and analysing a text into n-grams is
+    the costly part. The matrix is the same: term counts of the distinct texts are expanded
+    back to one row per text before the IDF is fitted, so repeated texts weigh as before.
+    Raises ValueError, as the vectorizer does, when no text has a usable term.
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    weighting = {k: params.pop(k) for k in ("norm", "use_idf", "smooth_idf", "sublinear_tf") if k in params}
+    distinct: dict[str, int] = {}
+    rows = [distinct.setdefault(t, len(distinct)) for t in texts]
+    counts = CountVectorizer(dtype=np.float64, **params).fit_transform(list(distinct))
+    return TfidfTransformer(**weighting).fit_transform(counts[np.asarray(rows, dtype=np.int64)])
+
+
 def _similarities(texts: Sequence[str]) -> Any:
     """Pairwise TF-IDF cosine of the mention sentences (word unigrams and bigrams)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -121,38 +140,70 @@ def _similarities(texts: Sequence[str]) -> Any:
     return (matrix @ matrix.T).toarray()
 
 
-class _LazySims:
-    """Pairwise TF-IDF cosine of mention sentences, computed when asked for (``sims[i, j]``).
+# np.dot (BLAS) adds 16 or more products in interleaved blocks, so its last bit can differ from
+# the sequential sum of a sparse product; pairs sharing this many terms are summed the np.dot way.
+_BLAS_BLOCK = 16
+
+
+class _Sims:
+    """TF-IDF cosine of mention sentences, computed for the pairs merging asks about.
 
     Why not a matrix: a corpus's n × n similarity matrix is quadratic in memory (100,000
-    event mentions would need 80 GB), while merging only ever compares a mention with the
-    entries of its own story, so only those pairs are computed (and remembered).
+    event mentions would need 80 GB), while merging only ever compares a mention with
+    mentions of its own story on nearby dates. :meth:`block` computes a rows × cols block as
+    one sparse product. Each value is exactly ``np.dot`` over the two rows' shared terms (see
+    _BLAS_BLOCK), so results do not depend on how a block was cut.
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
         import numpy as np
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        import scipy.sparse as sp
 
-        self.rows: list[tuple[Any, Any]] = []
         try:
-            matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english").fit_transform(texts).tocsr()
-            matrix.sort_indices()
-            self.rows = [(matrix.indices[a:b], matrix.data[a:b]) for a, b in zip(matrix.indptr[:-1], matrix.indptr[1:])]
+            matrix = fit_tfidf(texts, ngram_range=(1, 2), sublinear_tf=True, stop_words="english").tocsr()
         except ValueError:  # only stop words: nothing is similar
-            empty = (np.zeros(0, dtype=np.int32), np.zeros(0))
-            self.rows = [empty] * len(texts)
-        self.cache: dict[tuple[int, int], float] = {}
+            matrix = sp.csr_matrix((len(texts), 1))
+        matrix.sort_indices()
+        self.matrix = matrix
+        self.pattern = matrix.copy()
+        self.pattern.data = np.ones_like(matrix.data)
+        self.sizes = np.diff(matrix.indptr)
+        self.place = np.full(matrix.shape[1], -1, dtype=np.int64)  # scratch: term -> position in a row
 
-    def __getitem__(self, pair: tuple[int, int]) -> float:
+    def _row(self, i: int) -> tuple[Any, Any]:
+        a, b = self.matrix.indptr[i], self.matrix.indptr[i + 1]
+        return self.matrix.indices[a:b], self.matrix.data[a:b]
+
+    def block(self, rows: Sequence[int], cols: Sequence[int], read: Any = None) -> Any:
+        """Dense len(rows) × len(cols) array of cosines; ``read`` (a boolean array of that
+        shape) marks the cells the caller reads, which alone are made exact (see _BLAS_BLOCK)."""
         import numpy as np
 
-        i, j = pair
-        key = (i, j) if i <= j else (j, i)
-        if key not in self.cache:
-            (ia, da), (ib, db) = self.rows[i], self.rows[j]
-            _, x, y = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
-            self.cache[key] = float(np.dot(da[x], db[y]))
-        return self.cache[key]
+        rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        out = (self.matrix[rows] @ self.matrix[cols].T).toarray()
+        if len(rows) and len(cols) and self.sizes[rows].max() >= _BLAS_BLOCK and self.sizes[cols].max() >= _BLAS_BLOCK:
+            long = (self.pattern[rows] @ self.pattern[cols].T).toarray() >= _BLAS_BLOCK
+            if read is not None:
+                long &= read
+            for x in np.flatnonzero(long.any(axis=1)):
+                self._blas_row(out[x], int(rows[x]), cols[long[x]], long[x])
+        return out
+
+    def _blas_row(self, out: Any, i: int, cols: Any, where: Any) -> None:
+        """Recompute ``out[where]`` (row i against ``cols``) as np.dot over the shared terms."""
+        import numpy as np
+
+        ia, da = self._row(i)
+        place = self.place
+        place[ia] = np.arange(len(ia))
+        values = []
+        for j in cols.tolist():
+            ib, db = self._row(j)
+            x = place[ib]
+            shared = x >= 0  # the shared terms in ascending term order, as np.intersect1d gives them
+            values.append(float(np.dot(da[x[shared]], db[shared])))
+        place[ia] = -1
+        out[where] = values
 
 
 def _types_compatible(a: str, b: str) -> bool:
@@ -209,16 +260,16 @@ def _places(cluster: _Cluster) -> set[str]:
     return {p for p in (_place_key(i.event.place) for i in cluster.items) if p}
 
 
-def _evidence(a: _Cluster, b: _Cluster, sims: Any) -> bool:
+def _evidence(a: _Cluster, b: _Cluster, sims: _Sims) -> bool:
     """Shared participants or place, or similar wording, between two clusters."""
     if {x for i in a.items for x in i.actors} & {x for i in b.items for x in i.actors}:
         return True
     if _places(a) & _places(b):
         return True
-    return any(float(sims[i.index, j.index]) >= SIM_WITH_EVIDENCE for i in a.items for j in b.items)
+    return bool((sims.block([i.index for i in a.items], [j.index for j in b.items]) >= SIM_WITH_EVIDENCE).any())
 
 
-def _absorb_references(clusters: list[_Cluster], sims: Any) -> list[_Cluster]:
+def _absorb_references(clusters: list[_Cluster], sims: _Sims) -> list[_Cluster]:
     """Fold comments on a day's main happening into its entry.
 
     On one day of one story, the happening with the most sources is the day's anchor. Another
@@ -254,36 +305,133 @@ def _absorb_references(clusters: list[_Cluster], sims: Any) -> list[_Cluster]:
     return [c for c in clusters if id(c) not in absorbed]
 
 
-def _should_merge(cluster: _Cluster, item: _Item, sims: Any) -> bool:
-    """Whether an item reports the happening a cluster holds (best-matching member decides)."""
-    if cluster.story != item.story:
+def _member_matches(item: _Item, other: _Item, sim: float) -> bool:
+    """Whether an item reports the happening of one member of an entry (any member decides)."""
+    e, o = item.event, other.event
+    if other.article_id == item.article_id and o.span == e.span:
+        return o.date == e.date  # one sentence naming two days reports two happenings
+    if o.negated != e.negated or o.hypothetical != e.hypothetical:
         return False
-    e = item.event
-    for other in cluster.items:
-        o = other.event
-        if other.article_id == item.article_id and o.span == e.span:
-            if o.date == e.date:
-                return True
-            continue  # one sentence naming two days reports two happenings
-        if o.negated != e.negated or o.hypothetical != e.hypothetical:
-            continue
-        sim = float(sims[item.index, other.index])
-        if not _types_compatible(o.type, e.type):
-            shared = bool(item.actors & other.actors) or (
-                _place_key(e.place) is not None and _place_key(e.place) == _place_key(o.place))
-            if _refers_to(item, other) and (shared or sim >= SIM_WITH_EVIDENCE):
-                return True
-            continue
-        assert e.date is not None and o.date is not None
-        if not dates_compatible(o.date, e.date):
-            if _day_gap(o.date, e.date) == 1 and sim >= SIM_ADJACENT_DAY and other.article_id != item.article_id:
-                return True
-            continue
+    if not _types_compatible(o.type, e.type):
         shared = bool(item.actors & other.actors) or (
             _place_key(e.place) is not None and _place_key(e.place) == _place_key(o.place))
-        if sim >= SIM_ALONE or (shared and (sim >= SIM_WITH_EVIDENCE or o.type == e.type)):
-            return True
-    return False
+        return _refers_to(item, other) and (shared or sim >= SIM_WITH_EVIDENCE)
+    assert e.date is not None and o.date is not None
+    if not dates_compatible(o.date, e.date):
+        return _day_gap(o.date, e.date) == 1 and sim >= SIM_ADJACENT_DAY and other.article_id != item.article_id
+    shared = bool(item.actors & other.actors) or (
+        _place_key(e.place) is not None and _place_key(e.place) == _place_key(o.place))
+    return sim >= SIM_ALONE or (shared and (sim >= SIM_WITH_EVIDENCE or o.type == e.type))
+
+
+@functools.lru_cache(maxsize=8192)
+def _next_days(day: str) -> tuple[str, ...]:
+    """The days before and after a day (none for a day that does not exist)."""
+    import datetime as dt
+
+    try:
+        date = dt.date.fromisoformat(day)
+        return ((date - dt.timedelta(days=1)).isoformat(), (date + dt.timedelta(days=1)).isoformat())
+    except (ValueError, OverflowError):
+        return ()
+
+
+def _month_neighbours(month: str) -> tuple[str, ...]:
+    """The day before a month begins and the day after it ends (none for a month that does not exist)."""
+    import calendar
+
+    try:
+        last = calendar.monthrange(int(month[:4]), int(month[5:7]))[1]
+    except ValueError:
+        return ()
+    return (*_next_days(f"{month}-01")[:1], *_next_days(f"{month}-{last:02d}")[1:])
+
+
+class _StoryEntries:
+    """One story's entries, with every member filed under its date.
+
+    Why: a member can match a mention only on a compatible date (the same date, the month
+    of a day or a day of the month) or on the next or previous day (:func:`_member_matches`),
+    and off its own date only with a compatible type (same quad) and the same negation, so a
+    mention is compared with those members alone instead of the whole story. Their
+    similarities come from the mention's month: a block of the month's mentions (a chunk of
+    rows at a time) against the month's and its two neighbouring days' mentions, one sparse
+    product per chunk.
+    """
+
+    def __init__(self, sims: _Sims) -> None:
+        self.sims = sims
+        self.clusters: list[_Cluster] = []
+        self.by_date: dict[str, list[tuple[int, _Item]]] = {}  # every member, by its date
+        self.by_kind: dict[tuple[str, str | None, bool], list[tuple[int, _Item]]] = {}  # by date, quad, negation
+        self.days_by_kind: dict[tuple[str, str | None, bool], list[tuple[int, _Item]]] = {}  # day members by month
+        self.months: dict[str, list[_Item]] = {}  # every mention of the story, in merge order
+        self.position: dict[int, int] = {}  # item index -> place in its month's list
+        self.columns: dict[str, dict[int, int]] = {}  # month -> item index -> column of its block
+        self.rows: dict[int, Any] = {}  # item index -> similarity row, until the item is merged
+
+    def expect(self, item: _Item) -> None:
+        """Register a mention before merging starts (in merge order)."""
+        group = self.months.setdefault(_month_of(item.event.date or ""), [])
+        self.position[item.index] = len(group)
+        group.append(item)
+
+    def add(self, cluster: _Cluster) -> None:
+        self.clusters.append(cluster)
+        for item in cluster.items:
+            self.file(len(self.clusters) - 1, item)
+
+    def file(self, order: int, item: _Item) -> None:
+        date = item.event.date or ""
+        kind = (QUAD.get(item.event.type), item.event.negated)
+        self.by_date.setdefault(date, []).append((order, item))
+        self.by_kind.setdefault((date, *kind), []).append((order, item))
+        if _DAY.match(date):
+            self.days_by_kind.setdefault((_month_of(date), *kind), []).append((order, item))
+
+    def _candidates(self, item: _Item) -> list[tuple[int, _Item]]:
+        """Members that could match the item, in entry order (members of one entry in any order)."""
+        date = item.event.date or ""
+        kind = (QUAD.get(item.event.type), item.event.negated)
+        found = list(self.by_date.get(date, []))
+        if _DAY.match(date):
+            for other in (_month_of(date), *_next_days(date)):
+                found.extend(self.by_kind.get((other, *kind), []))
+        else:
+            found.extend(self.days_by_kind.get((date, *kind), []))
+        found.sort(key=lambda c: c[0])
+        return found
+
+    def _columns(self, month: str) -> dict[int, int]:
+        """Item index -> column, for every mention a mention of ``month`` may be compared with."""
+        if month not in self.columns:
+            near = [i for day in _month_neighbours(month) for i in self.months.get(day[:7], []) if i.event.date == day]
+            self.columns[month] = {i.index: k for k, i in enumerate([*self.months[month], *near])}
+        return self.columns[month]
+
+    def _row(self, item: _Item) -> Any:
+        """The item's similarities to its month's columns (computed with the next rows of its month)."""
+        month = _month_of(item.event.date or "")
+        columns = self._columns(month)
+        if item.index not in self.rows:
+            start = self.position[item.index]
+            chunk = self.months[month][start:start + max(1, _CHUNK_CELLS // len(columns))]
+            block = self.sims.block([i.index for i in chunk], list(columns))
+            self.rows.update(zip((i.index for i in chunk), block))
+        return self.rows.pop(item.index)
+
+    def match(self, item: _Item) -> int | None:
+        """The first entry (in creation order) with a member the item matches."""
+        candidates = self._candidates(item)
+        if not candidates:
+            self.rows.pop(item.index, None)
+            return None
+        columns = self._columns(_month_of(item.event.date or ""))
+        values = self._row(item)[[columns[other.index] for _, other in candidates]].tolist()
+        for (order, other), sim in zip(candidates, values):
+            if _member_matches(item, other, sim):
+                return order
+        return None
 
 
 # --------------------------------------------------------------------------- summary
@@ -318,20 +466,84 @@ def summary_quality(sentence: str, flags: Iterable[str] = ()) -> float:
     return score
 
 
-def _summary(cluster: _Cluster, sims: Any) -> str:
-    items = cluster.items
-    idx = [i.index for i in items]
+def _centralities(clusters: Sequence[_Cluster], sims: _Sims) -> list[list[float]]:
+    """For each cluster, each member's summed similarity to the other members (in member order).
 
+    Entries are taken in batches whose members make one similarity block, so the work is one
+    sparse product per batch, not per entry; an entry larger than a batch is done alone, a
+    chunk of rows at a time.
+    """
+    out: list[list[float]] = [[0.0] for _ in clusters]  # a single mention is similar to nothing
+    batch: list[int] = []
+    size = 0
+    for k, cluster in enumerate(clusters):
+        n = len(cluster.items)
+        if n < 2:
+            continue
+        if n * n > _CHUNK_CELLS:
+            out[k] = _centrality([i.index for i in cluster.items], sims)
+            continue
+        if (size + n) ** 2 > _CHUNK_CELLS:
+            _batch_centralities(clusters, batch, sims, out)
+            batch, size = [], 0
+        batch.append(k)
+        size += n
+    _batch_centralities(clusters, batch, sims, out)
+    return out
+
+
+def _batch_centralities(clusters: Sequence[_Cluster], batch: list[int], sims: _Sims, out: list[list[float]]) -> None:
+    import numpy as np
+
+    if not batch:
+        return
+    idx = [i.index for k in batch for i in clusters[k].items]
+    bounds = np.cumsum([0] + [len(clusters[k].items) for k in batch])
+    read = np.zeros((len(idx), len(idx)), dtype=bool)
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        read[lo:hi, lo:hi] = True
+    block = sims.block(idx, idx, read)
+    np.fill_diagonal(block, 0.0)  # not similar to itself: adding 0.0 leaves a sum unchanged
+    for k, lo, hi in zip(batch, bounds[:-1], bounds[1:]):
+        out[k] = np.cumsum(block[lo:hi, lo:hi], axis=1)[:, -1].tolist()
+
+
+def _centrality(idx: Sequence[int], sims: _Sims) -> list[float]:
+    """Each mention's summed similarity to the other mentions of ``idx``, added in ``idx`` order.
+
+    A running sum (np.cumsum) keeps the order of a plain loop, so ties fall as before; rows
+    are taken in chunks so a very large entry does not need its whole square in memory.
+    """
+    import numpy as np
+
+    out: list[float] = []
+    step = max(1, _CHUNK_CELLS // max(1, len(idx)))
+    for lo in range(0, len(idx), step):
+        block = sims.block(idx[lo:lo + step], idx)
+        for k in range(block.shape[0]):
+            block[k, lo + k] = 0.0  # not similar to itself: adding 0.0 leaves a sum unchanged
+        out.extend(np.cumsum(block, axis=1)[:, -1].tolist())
+    return out
+
+
+# Largest similarity block computed at once (cells of 8 bytes).
+_CHUNK_CELLS = 4_000_000
+
+
+def _summary(cluster: _Cluster, totals: Sequence[float]) -> str:
+    """The clearest, most central sentence (``totals``: each member's summed similarity to the rest)."""
+    items = cluster.items
     planned = all(i.event.future for i in items)
 
-    def score(item: _Item) -> float:
-        central = sum(float(sims[item.index, j]) for j in idx if j != item.index) / max(1, len(idx) - 1)
+    def score(k: int) -> float:
+        item = items[k]
+        central = totals[k] / max(1, len(items) - 1)
         # a plan ("will travel") summarises a past happening badly, and a later reference
         # ("after Monday's talks") worse than the report dated by its own clue
         mismatch = 0.3 if item.event.future != planned else 0.0
         return summary_quality(item.event.sentence, item.flags) + 0.3 * central - mismatch
 
-    best = max(items, key=score)
+    best = items[max(range(len(items)), key=score)]
     return " ".join(best.event.sentence.split())
 
 
@@ -377,7 +589,7 @@ def _places_nested(places: set[str]) -> bool:
     return all(any(a in b or b in a for b in items if b != a) for a in items)
 
 
-def _entry(cluster: _Cluster, sims: Any) -> TimelineEntry:
+def _entry(cluster: _Cluster, totals: Sequence[float]) -> TimelineEntry:
     items = sorted(cluster.items, key=lambda i: (i.event.date or "", i.article_id, i.event.span.start))
     date = _entry_date(cluster)
     actors = Counter(a for i in items for a in i.actors)
@@ -388,7 +600,7 @@ def _entry(cluster: _Cluster, sims: Any) -> TimelineEntry:
         date=date,
         date_how="text" if any(i.event.date_how == "text" for i in items) else "inferred",
         type=_most_common(i.event.type for i in items) or items[0].event.type,
-        summary=_summary(cluster, sims),
+        summary=_summary(cluster, totals),
         actors=tuple(a for a, _ in sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))),
         recipient=_most_common(i.event.recipient for i in items),
         place=_most_common(i.event.place for i in items),
@@ -440,16 +652,27 @@ def _redate(event: EventMention, published: str | None, published_how: str | Non
         return [event] if event.date_how == "text" and _timeline_date(event.date) else []
     if not published:
         return []
+    return [EventMention.from_dict({**event.to_dict(), "date": d, "date_how": "inferred"})
+            for d in _sentence_dates(event.sentence, published)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _sentence_dates(sentence: str, published: str) -> tuple[str, ...]:
+    """The distinct days and months a sentence names, read against ``published``.
+
+    Cached: copies and syndicated rewrites repeat sentences, and the time grammar is the
+    costly part of listing a corpus's dated mentions.
+    """
     try:
         from .timex import time_expressions
     except ImportError:
-        return []
-    dates = []
-    for _start, _end, value, type_ in time_expressions(event.sentence, published):
+        return ()
+    dates: list[str] = []
+    for _start, _end, value, type_ in time_expressions(sentence, published):
         date = _timeline_date(value) if type_ in ("DATE", "TIME") and "X" not in value else None
         if date and date not in dates:
             dates.append(date)
-    return [EventMention.from_dict({**event.to_dict(), "date": d, "date_how": "inferred"}) for d in dates]
+    return tuple(dates)
 
 
 def _with_date(event: EventMention, date: str) -> EventMention:
@@ -469,19 +692,24 @@ def merge_timeline(analyses: Sequence[ArticleAnalysis], story_of: dict[str, str]
     items = _items(analyses, story_of, actor_of)
     if not items:
         return []
-    sims = _LazySims([_item_text(i) for i in items])
+    sims = _Sims([_item_text(i) for i in items])
     clusters: list[_Cluster] = []
-    by_story: dict[str | None, list[_Cluster]] = {}  # only a story's own entries can take a mention
-    for item in sorted(items, key=lambda i: (i.event.date or "", i.article_id, i.event.span.start)):
-        target = next((c for c in by_story.get(item.story, []) if _should_merge(c, item, sims)), None)
-        if target is None:
+    by_story: dict[str | None, _StoryEntries] = {}  # only a story's own entries can take a mention
+    ordered = sorted(items, key=lambda i: (i.event.date or "", i.article_id, i.event.span.start))
+    for item in ordered:
+        by_story.setdefault(item.story, _StoryEntries(sims)).expect(item)
+    for item in ordered:
+        story = by_story[item.story]
+        order = story.match(item)
+        if order is None:
             cluster = _Cluster([item])
             clusters.append(cluster)
-            by_story.setdefault(item.story, []).append(cluster)
+            story.add(cluster)
         else:
-            target.items.append(item)
+            story.clusters[order].items.append(item)
+            story.file(order, item)
     clusters = _absorb_references(clusters, sims)
-    entries = [_entry(c, sims) for c in clusters]
+    entries = [_entry(c, totals) for c, totals in zip(clusters, _centralities(clusters, sims))]
     return sorted(entries, key=lambda e: (e.date or "", e.story or "", -len(e.sources), e.id))
 
 

@@ -80,3 +80,35 @@ def test_key_terms_merge_a_reworded_list_of_demands():
     c = _analysis("c.txt", [("Estovia", "demand", "Estovia asked for a quick answer on grain export quotas.", "2030-03-05")])
     positions = merge_positions([a, b, c], _actor)
     assert sorted(len(p.sources) for p in positions) == [1, 2]
+
+
+def test_key_term_overlap_is_the_pairwise_definition():
+    from newstrail.positions import KEY_MIN_SHARED, _Item, _KeyTerms
+
+    statements = [
+        "Estovia demands guarantees against expansion of the alliance.",
+        "Estovia insists on a guarantee against alliance expansion.",
+        "Estovia wants no strike weapons deployed near its borders.",
+        "Estovia demands guarantees against expansion of the alliance.",
+        "Estovia wants the 1997 borders.",
+    ]
+    items = [_Item(k, "Estovia", "a.txt", frozenset(), StanceMention(Span("a", k, k + 1), "Estovia", "demand", s, None))
+             for k, s in enumerate(statements)]
+    keys = _KeyTerms(items)
+    overlap = keys.overlap(range(len(items)))
+    for x in range(len(items)):
+        for y in range(len(items)):
+            shared = keys.sets[x] & keys.sets[y]
+            expected = 0.0
+            if len(shared) >= KEY_MIN_SHARED:
+                expected = sum(keys.idf[t] for t in shared) / min(keys.weight[x], keys.weight[y])
+            assert abs(overlap[x, y] - expected) < 1e-12
+    assert overlap[0, 3] == 1.0  # a repeated statement overlaps its copy fully
+
+
+def test_repeated_statements_group_like_distinct_ones():
+    a = _analysis("a.txt", [("Estovia", "demand", "Estovia demands legally binding guarantees that the alliance will not expand east.", "2030-03-04")])
+    b = _analysis("b.txt", [("Estovia", "demand", "Estovia demands legally binding guarantees that the alliance will not expand east.", "2030-03-05")])
+    c = _analysis("c.txt", [("Estovia", "demand", "Estovia wants no strike weapons deployed near its borders.", "2030-03-05")])
+    positions = merge_positions([a, b, c], _actor)
+    assert sorted(len(p.sources) for p in positions) == [1, 2]

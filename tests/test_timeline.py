@@ -137,3 +137,46 @@ def test_comment_on_the_days_meeting_joins_its_entry():
     assert sorted((e.type, len(e.sources)) for e in entries) == [("ASSAULT", 1), ("CONSULT", 3)]
     meeting = next(e for e in entries if e.type == "CONSULT")
     assert not meeting.summary.startswith("\u201c")
+
+
+def test_month_dated_report_joins_the_day_in_that_month_across_a_month_boundary():
+    # one day-dated report, one month-dated report of it, and one on the 1st of the next month
+    a = _analysis("a.txt", [("Norland and Estovia signed the corridor agreement in Vienna.", "AGREE", "2030-03-31", "text", {"place": "Vienna"})])
+    b = _analysis("b.txt", [("In March Norland and Estovia signed the corridor agreement in Vienna.", "AGREE", "2030-03", "text", {"place": "Vienna"})])
+    c = _analysis("c.txt", [("Estovia and Norland signed the corridor agreement in Vienna.", "AGREE", "2030-04-01", "text", {"place": "Vienna"})])
+    entries = merge_timeline([a, b, c], {}, _actor)
+    assert len(entries) == 1
+    assert set(entries[0].sources) == {"a.txt", "b.txt", "c.txt"}
+    assert entries[0].conflicts and entries[0].conflicts[0].startswith("date:")
+
+
+def test_fit_tfidf_gives_the_vectorizers_matrix():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newstrail.timeline import fit_tfidf
+
+    texts = ["Norland and Estovia held talks.", "Talks in Vienna.", "Norland and Estovia held talks.", "the of and"]
+    for params in ({"ngram_range": (1, 2), "sublinear_tf": True, "stop_words": "english"},
+                   {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True}):
+        expected = TfidfVectorizer(**params).fit_transform(texts)
+        got = fit_tfidf(texts, **dict(params))
+        assert got.shape == expected.shape and (got != expected).nnz == 0
+
+
+def test_similarity_blocks_are_exactly_the_pairwise_dot():
+    """Long shared wording (16+ terms, where BLAS adds in blocks) and short alike."""
+    import numpy as np
+
+    from newstrail.timeline import _Sims
+
+    words = [f"w{k}x" for k in range(40)]
+    texts = [" ".join(words[:30]), " ".join(words[5:35]), " ".join(words[:3]) + " talks", "talks in Vienna", " ".join(words[::2])]
+    sims = _Sims(texts)
+    block = sims.block(range(len(texts)), range(len(texts)))
+    matrix = sims.matrix
+    for i in range(len(texts)):
+        for j in range(len(texts)):
+            a = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]], matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]]
+            b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
+            _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+            assert block[i, j] == float(np.dot(a[1][x], b[1][y]))
