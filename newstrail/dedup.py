@@ -54,6 +54,8 @@ SHINGLE_WORDS = 5
 # 128 permutations: the estimate's standard error at J=0.8 is sqrt(.8*.2/128) = 0.035.
 NUM_PERM = 128
 SEED = 1
+# Texts kept for exact checks (see DuplicateIndex.__init__): about 60 MB of news bodies.
+HELD_TEXTS = 10_000
 # Near-duplicate threshold on Jaccard similarity of shingle sets.
 NEAR_THRESHOLD = 0.8
 # Target: probability that a pair at the threshold becomes an LSH candidate.
@@ -348,8 +350,9 @@ class DuplicateIndex:
         self._sigs: list[np.ndarray] = []
         self._exact: dict[str, int] = {}
         self._paras: dict[str, list[int]] = {}
-        # Texts of the articles added in this process, for exact checks near the threshold.
-        # References to strings the caller holds anyway; never persisted.
+        # Texts of the articles added lately in this process, for exact checks near the
+        # threshold (at most HELD_TEXTS, the latest: copies arrive close together, and a
+        # corpus's texts would not fit in memory); never persisted.
         self.verify = verify
         self._texts: dict[int, str] = {}
 
@@ -381,6 +384,8 @@ class DuplicateIndex:
         self._remember(entry, sig, exact_key, para_keys)
         if self.verify:
             self._texts[len(self._entries) - 1] = text
+            if len(self._texts) > HELD_TEXTS:
+                del self._texts[next(iter(self._texts))]  # the oldest: dicts keep insertion order
         return list(found.values())
 
     def _near(self, entry: _Entry, sig: np.ndarray, shingles: np.ndarray) -> list[Duplicate]:

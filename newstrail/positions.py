@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .model import ArticleAnalysis, Position, StanceMention, stable_id
 
@@ -119,7 +119,7 @@ def _statement_subject(statement: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _corpus_affiliations(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
+def _corpus_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
                          affiliation_of: AffiliationOf | None = None) -> dict[str, str]:
     """Canonical person -> the state or organisation they speak for (canonical too).
 
@@ -185,14 +185,30 @@ def _items(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf, by_affiliatio
     for analysis in analyses:
         article = analysis.article
         for stance in analysis.stances:
-            person = actor_of(article.id, stance.actor) or stance.actor
-            actor = speaks_for.get(person, person)
-            if not _named(actor):
-                continue
-            speaker = person if actor != person else None
-            items.append(_Item(len(items), actor, article.source, frozenset(article.flags), stance,
-                               _said_on(stance, article.published), speaker))
+            item = stance_item(len(items), stance, article.id, article.source, article.flags, article.published,
+                               actor_of, speaks_for)
+            if item is not None:
+                items.append(item)
     return items
+
+
+def stance_item(index: int, stance: StanceMention, article_id: str, source: str, flags: Iterable[str],
+                published: str | None, actor_of: ActorOf, speaks_for: dict[str, str]) -> _Item | None:
+    """One stance as the item merging reads: its actor (the state an official speaks for), or None
+    when that actor is not a name."""
+    person = actor_of(article_id, stance.actor) or stance.actor
+    actor = speaks_for.get(person, person)
+    if not _named(actor):
+        return None
+    speaker = person if actor != person else None
+    return _Item(index, actor, source, frozenset(flags), stance, _said_on(stance, published), speaker)
+
+
+def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
+               affiliation_of: AffiliationOf | None = None) -> dict[str, str]:
+    """Canonical person -> the state or organisation they speak for, over a stream of analyses
+    (what :func:`merge_items` callers need before they can tell a stance's block)."""
+    return _corpus_affiliations(analyses, actor_of, affiliation_of)
 
 
 def _statement(group: _Group, totals: Sequence[float]) -> str:
@@ -370,6 +386,21 @@ def _block_matrices(blocks: Sequence[Sequence[_Item]], mats: list[Any], keys: _K
     return out
 
 
+# Statements of one (actor, stance) compared with one another at most: a block's similarity
+# matrix is dense, so a state named in every article of a large corpus ("Russia" rejects…)
+# would need n × n memory. Larger blocks are cut into windows of this many, in date order,
+# and a position does not span two windows.
+MAX_BLOCK = 2_000
+
+
+def _windows(block: Sequence[_Item]) -> list[Sequence[_Item]]:
+    """A block, or its date-ordered windows of MAX_BLOCK statements when it is larger."""
+    if len(block) <= MAX_BLOCK:
+        return [block]
+    ordered = sorted(block, key=lambda i: (i.date or "9999", i.index))
+    return [ordered[k:k + MAX_BLOCK] for k in range(0, len(ordered), MAX_BLOCK)]
+
+
 def _batches(blocks: Sequence[Sequence[_Item]]) -> list[list[Sequence[_Item]]]:
     """Blocks in batches of at most _BATCH_ROWS statements (a larger block alone), in order."""
     batches: list[list[Sequence[_Item]]] = [[]]
@@ -409,16 +440,29 @@ def merge_positions(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
     TF-IDF cosine plus KEY_WEIGHT times the key-term overlap (:meth:`_KeyTerms.overlap`), computed
     per (actor, stance) block: only statements of one block can merge.
     """
-    items = _items(analyses, actor_of, by_affiliation, affiliation_of)
+    return merge_items(_items(analyses, actor_of, by_affiliation, affiliation_of))
+
+
+def block_key(item: _Item) -> tuple[str, str]:
+    """The (actor, stance) block of an item: only statements of one block can merge."""
+    return item.actor, item.stance.stance
+
+
+def merge_items(items: Sequence[_Item]) -> list[Position]:
+    """Positions from stance items (see :func:`stance_item`), most-sourced first.
+
+    Callers with more statements than fit in memory pass whole blocks (:func:`block_key`)
+    a batch at a time; the TF-IDF weights are then the batch's.
+    """
     if not items:
         return []
     mats = _tfidf([i.stance.statement for i in items])
     keys = _KeyTerms(items)
     blocks: dict[tuple[str, str], list[_Item]] = {}
     for item in items:
-        blocks.setdefault((item.actor, item.stance.stance), []).append(item)
+        blocks.setdefault(block_key(item), []).append(item)
     positions = []
-    for batch in _batches(list(blocks.values())):
+    for batch in _batches([window for block in blocks.values() for window in _windows(block)]):
         for block, matrix in zip(batch, _block_matrices(batch, mats, keys)):
             sims = _BlockSims(matrix, [i.index for i in block])
             positions.extend(_position(g, sims) for g in _group(block, sims))

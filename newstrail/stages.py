@@ -360,9 +360,9 @@ def run_dates(ctx: CorpusContext) -> int:
     return count
 
 
-# Articles per dating task: small enough that a few hundred undated articles keep every
-# worker busy, large enough that a task is worth sending (a story is never split).
-DATING_GROUP = 200
+# Articles per dating task: small enough that a few hundred articles make tasks for every
+# worker, large enough that a task is worth sending (a story is never split).
+DATING_GROUP = 50
 
 
 @dataclass(frozen=True)
@@ -445,13 +445,70 @@ def run_timeline(ctx: CorpusContext) -> int:
 
 
 def run_positions(ctx: CorpusContext) -> int:
-    """Positions over every stored stance (streamed; each article kept as small as merging allows)."""
-    from .positions import merge_positions
+    """Positions over every stored stance, a batch of whole (actor, stance) blocks at a time.
 
-    analyses = [slim for a in ctx.store.analyses(tables=("stances", "mentions"), slim=True) if (slim := _for_positions(a))]
-    positions = merge_positions(analyses, ctx.actor_of, ctx.affiliation_of)
-    ctx.store.replace_corpus("positions", positions)
-    return len(positions)
+    Three passes over the store, so memory holds one batch, not the corpus's statements (24
+    per article in dense news): who speaks for whom (mentions and stances, streamed), the
+    block of every stance (small references kept), then the blocks in batches of about
+    POSITION_BATCH statements, merged and written. A corpus within one batch gets what one
+    merge over all its statements gives; beyond it, TF-IDF weights are the batch's.
+    """
+    import json
+
+    from .model import StanceMention
+    from .positions import block_key, merge_items, speaker_affiliations, stance_item
+
+    store = ctx.store
+    sides = speaker_affiliations(
+        (slim for a in store.analyses(tables=("stances", "mentions"), slim=True) if (slim := _for_positions(a))),
+        ctx.actor_of, ctx.affiliation_of,
+    )
+    meta = [(aid, source, tuple(json.loads(flags or "[]")), published) for aid, source, flags, published in
+            store.db.execute("SELECT id, source, flags, published FROM articles ORDER BY seq")]
+    order = {row[0]: k for k, row in enumerate(meta)}
+    blocks: dict[tuple[str, str], list[int]] = {}  # block -> article position << 20 | stance number
+    for aid, n, data in store.db.execute(
+            "SELECT s.article_id, s.n, s.data FROM stances s JOIN articles a ON a.id = s.article_id ORDER BY a.seq, s.n"):
+        k = order[aid]
+        item = stance_item(0, StanceMention.from_dict(json.loads(data)), *meta[k], ctx.actor_of, sides)
+        if item is not None:
+            blocks.setdefault(block_key(item), []).append(k << 20 | n)
+    store.replace_corpus("positions", [])
+    count = 0
+    for refs in _position_batches(blocks):
+        items = []
+        for ref in sorted(refs):  # store order, as one merge over the corpus reads them
+            aid, source, flags, published = meta[ref >> 20]
+            row = store.db.execute("SELECT data FROM stances WHERE article_id = ? AND n = ?", (aid, ref & 0xFFFFF)).fetchone()
+            stance = StanceMention.from_dict(json.loads(row[0]))
+            items.append(stance_item(len(items), stance, aid, source, flags, published, ctx.actor_of, sides))
+        positions = merge_items(items)
+        store.append_corpus("positions", positions)
+        count += len(positions)
+    # the order merge_items gives one batch: most sources first, actor, stance, first date, id
+    store.order_corpus(
+        "positions",
+        "-json_array_length(data, '$.sources'), json_extract(data, '$.actor'), json_extract(data, '$.stance'), "
+        "COALESCE(json_extract(data, '$.first'), ''), id",
+    )
+    return count
+
+
+# Statements merged in one batch (whole blocks; a larger block is a batch of its own and is
+# cut into windows by positions.MAX_BLOCK): about 25 MB of items and similarity rows.
+POSITION_BATCH = 20_000
+
+
+def _position_batches(blocks: dict[tuple[str, str], list[int]]) -> Iterator[list[int]]:
+    """Stance references, whole blocks at a time, about POSITION_BATCH per batch."""
+    batch: list[int] = []
+    for refs in blocks.values():
+        if batch and len(batch) + len(refs) > POSITION_BATCH:
+            yield batch
+            batch = []
+        batch.extend(refs)
+    if batch:
+        yield batch
 
 
 def _for_positions(analysis: ArticleAnalysis) -> ArticleAnalysis | None:

@@ -196,3 +196,20 @@ def test_second_build_redoes_no_dating_and_keeps_every_corpus_table(tmp_path: Pa
     with Store(db) as store:
         for table, rows in tables.items():
             assert store.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() == rows, table
+
+
+def test_positions_in_small_batches_cover_every_stance_once(tmp_path: Path, monkeypatch) -> None:
+    """Positions are merged a batch of blocks at a time; however small the batches, no stance is lost or doubled."""
+    from newstrail import stages
+
+    db = tmp_path / "s.db"
+    api.build([SAMPLE], db, workers=1)
+    with Store(db) as store:
+        whole = sorted(m.as_pair() + [m.article_id] for p in store.corpus("positions") for m in p.mentions)
+        monkeypatch.setattr(stages, "POSITION_BATCH", 3)
+        with store.atomic():
+            stages.run_positions(stages.CorpusContext(store))
+        batched = store.corpus("positions")
+    assert sorted(m.as_pair() + [m.article_id] for p in batched for m in p.mentions) == whole
+    sources = [len(p.sources) for p in batched]
+    assert sources == sorted(sources, reverse=True)

@@ -112,3 +112,16 @@ def test_repeated_statements_group_like_distinct_ones():
     c = _analysis("c.txt", [("Estovia", "demand", "Estovia wants no strike weapons deployed near its borders.", "2030-03-05")])
     positions = merge_positions([a, b, c], _actor)
     assert sorted(len(p.sources) for p in positions) == [1, 2]
+
+
+def test_a_block_larger_than_max_block_is_merged_in_date_windows(monkeypatch):
+    """A state named in every article would make one dense n x n block: it is cut into windows."""
+    import newstrail.positions as positions
+
+    same = "Estovia demands legally binding guarantees that the alliance will not expand east."
+    analyses = [_analysis(f"{k}.txt", [("Estovia", "demand", same, f"2030-03-{k + 1:02d}")]) for k in range(5)]
+    assert len(merge_positions(analyses, _actor)) == 1
+    monkeypatch.setattr(positions, "MAX_BLOCK", 2)
+    windowed = merge_positions(analyses, _actor)
+    assert [len(p.sources) for p in windowed] == [2, 2, 1]
+    assert [p.first for p in sorted(windowed, key=lambda p: p.first)] == ["2030-03-01", "2030-03-03", "2030-03-05"]
