@@ -211,8 +211,9 @@ class CorpusContext:
     def story_groups(self, article_ids: Iterable[str] | None = None, size: int | None = None) -> Iterator[list[str]]:
         """Article ids, whole stories at a time, about ``size`` (GROUP_ARTICLES) per group.
 
-        Story-local stages (dates, timeline) run per group: a story is never split, so their
-        results are those of one run over the corpus, and memory holds one group's findings.
+        Story-local stages (dates, timeline) run per group and memory holds one group's
+        findings. A story is never split: their rules only join within a story (the
+        timeline's TF-IDF weights are the group's, the same as one run below GROUP_ARTICLES).
         With ``article_ids``, only the stories holding those articles (all their members).
         Articles without a story come last, in groups of their own.
         """
@@ -238,7 +239,7 @@ class CorpusContext:
             yield group
 
     def analyses_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
-        """The stored analyses of these articles (in store order), reading only ``tables``."""
+        """The stored analyses of these articles, reading only ``tables`` (500 at a time, each part in store order)."""
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
             yield from self.store.analyses(f"id IN ({','.join('?' * len(part))})", part, tables=tables, slim=slim)
