@@ -229,14 +229,7 @@ class CorpusContext:
             else:
                 members.setdefault(story, []).append(aid)
         size = size or GROUP_ARTICLES
-        group: list[str] = []
-        for ids in [*members.values(), *([loose[i:i + size] for i in range(0, len(loose), size)])]:
-            if group and len(group) + len(ids) > size:
-                yield group
-                group = []
-            group.extend(ids)
-        if group:
-            yield group
+        yield from _packed([*members.values(), *(loose[i:i + size] for i in range(0, len(loose), size))], size)
 
     def analyses_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
         """The stored analyses of these articles, reading only ``tables`` (500 at a time, each part in store order)."""
@@ -476,7 +469,7 @@ def run_positions(ctx: CorpusContext) -> int:
             blocks.setdefault(block_key(item), []).append(k << 20 | n)
     store.replace_corpus("positions", [])
     count = 0
-    for refs in _position_batches(blocks):
+    for refs in _packed(blocks.values(), POSITION_BATCH):
         items = []
         for ref in sorted(refs):  # store order, as one merge over the corpus reads them
             aid, source, flags, published = meta[ref >> 20]
@@ -500,14 +493,14 @@ def run_positions(ctx: CorpusContext) -> int:
 POSITION_BATCH = 20_000
 
 
-def _position_batches(blocks: dict[tuple[str, str], list[int]]) -> Iterator[list[int]]:
-    """Stance references, whole blocks at a time, about POSITION_BATCH per batch."""
-    batch: list[int] = []
-    for refs in blocks.values():
-        if batch and len(batch) + len(refs) > POSITION_BATCH:
+def _packed(parts: Iterable[list], size: int) -> Iterator[list]:
+    """Consecutive parts joined into lists of about ``size`` items; a part is never split."""
+    batch: list = []
+    for part in parts:
+        if batch and len(batch) + len(part) > size:
             yield batch
             batch = []
-        batch.extend(refs)
+        batch.extend(part)
     if batch:
         yield batch
 
