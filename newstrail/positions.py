@@ -119,7 +119,7 @@ def _statement_subject(statement: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _corpus_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
+def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
                          affiliation_of: AffiliationOf | None = None) -> dict[str, str]:
     """Canonical person -> the state or organisation they speak for (canonical too).
 
@@ -181,7 +181,7 @@ def _items(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf, by_affiliatio
     person without a known affiliation keeps the position in their own name.
     """
     items: list[_Item] = []
-    speaks_for = _corpus_affiliations(analyses, actor_of, affiliation_of) if by_affiliation else {}
+    speaks_for = speaker_affiliations(analyses, actor_of, affiliation_of) if by_affiliation else {}
     for analysis in analyses:
         article = analysis.article
         for stance in analysis.stances:
@@ -202,13 +202,6 @@ def stance_item(index: int, stance: StanceMention, article_id: str, source: str,
         return None
     speaker = person if actor != person else None
     return _Item(index, actor, source, frozenset(flags), stance, _said_on(stance, published), speaker)
-
-
-def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
-               affiliation_of: AffiliationOf | None = None) -> dict[str, str]:
-    """Canonical person -> the state or organisation they speak for, over a stream of analyses
-    (what :func:`merge_items` callers need before they can tell a stance's block)."""
-    return _corpus_affiliations(analyses, actor_of, affiliation_of)
 
 
 def _statement(group: _Group, totals: Sequence[float]) -> str:

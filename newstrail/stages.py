@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .engine import Engine
 from .errors import InputError
-from .model import Article, ArticleAnalysis, Quote, RawArticle, Story, TimeExpr
+from .model import Article, ArticleAnalysis, OffsetMap, Quote, RawArticle, Story, TimeExpr
 from .store import Store
 
 
@@ -369,13 +369,11 @@ class DatingTask:
 
 
 def _dating_task(ctx: CorpusContext, ids: list[str]) -> DatingTask:
-    from .model import OffsetMap
-
     members = []
     for a in ctx.analyses_of(ids, tables=("timexes",)):
         article = a.article
         if article.published and article.published_how != "inferred":
-            article = replace(article, body="", offsets=OffsetMap(()))  # only its date and clues count
+            article = _without_body(article)  # only its date and clues count
         members.append((article, list(a.timexes)))
     redo = [a.id for a, _ in members if not a.published or a.published_how == "inferred"]
     return DatingTask(members, list(ctx.analyses_of(redo, slim=False)), {i: ctx.story_of[i] for i in ids if i in ctx.story_of})
@@ -471,11 +469,15 @@ def run_positions(ctx: CorpusContext) -> int:
     count = 0
     for refs in _packed(blocks.values(), POSITION_BATCH):
         items = []
-        for ref in sorted(refs):  # store order, as one merge over the corpus reads them
-            aid, source, flags, published = meta[ref >> 20]
-            row = store.db.execute("SELECT data FROM stances WHERE article_id = ? AND n = ?", (aid, ref & 0xFFFFF)).fetchone()
-            stance = StanceMention.from_dict(json.loads(row[0]))
-            items.append(stance_item(len(items), stance, aid, source, flags, published, ctx.actor_of, sides))
+        wanted: dict[int, set[int]] = {}
+        for ref in refs:
+            wanted.setdefault(ref >> 20, set()).add(ref & 0xFFFFF)
+        for k in sorted(wanted):  # store order, as one merge over the corpus reads them
+            aid, source, flags, published = meta[k]
+            for n, data in store.db.execute("SELECT n, data FROM stances WHERE article_id = ? ORDER BY n", (aid,)):
+                if n in wanted[k]:
+                    stance = StanceMention.from_dict(json.loads(data))
+                    items.append(stance_item(len(items), stance, aid, source, flags, published, ctx.actor_of, sides))
         positions = merge_items(items)
         store.append_corpus("positions", positions)
         count += len(positions)
@@ -512,7 +514,6 @@ def _for_positions(analysis: ArticleAnalysis) -> ArticleAnalysis | None:
     a person, who speaks for whom, which name a surface form is), so one mention per distinct
     form does; an article without stances counts only for the affiliations its titles give.
     """
-    from .model import OffsetMap
 
     seen: set[tuple] = set()
     mentions = []
@@ -524,8 +525,12 @@ def _for_positions(analysis: ArticleAnalysis) -> ArticleAnalysis | None:
         mentions.append(m)
     if not analysis.stances and not mentions:
         return None
-    article = replace(analysis.article, body="", offsets=OffsetMap(()))
-    return replace(analysis, article=article, mentions=tuple(mentions))
+    return replace(analysis, article=_without_body(analysis.article), mentions=tuple(mentions))
+
+
+def _without_body(article: Article) -> Article:
+    """An article with its metadata only (tasks and merges that never read the text travel light)."""
+    return replace(article, body="", offsets=OffsetMap(()))
 
 
 CORPUS_STAGES = (
