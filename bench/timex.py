@@ -7,6 +7,7 @@ the rules were looked at against errors there only) and the held-out half (never
 
     python bench/timex.py            # all, dev, held-out
     python bench/timex.py --errors   # also a sample of value errors on the dev half
+    python bench/timex.py --all-errors  # every dev-half error: missed, spurious, wrong value
 """
 
 from __future__ import annotations
@@ -51,9 +52,52 @@ def compare_with_spacy(docs: list[dict]) -> None:
           f"{t_tx['seconds']:.3f} s = {share:.1%} of the two")
 
 
+def _context(text: str, start: int, end: int, width: int = 50) -> str:
+    left = text[max(0, start - width): start].replace("\n", " ")
+    right = text[end: end + width // 2].replace("\n", " ")
+    return f"{left}[[{text[start:end]}]]{right}"
+
+
+def print_all_errors(docs: list[dict]) -> None:
+    """Every error on the given (dev) documents, by kind, with the rule's own account ("how").
+
+    Why: value F1 counts a missed or spurious expression as much as a wrong value, so the
+    error list has to show all three to be broken down into categories.
+    """
+    import score_timex
+    from newstrail.timex import resolve_all
+
+    missed, spurious, wrong = [], [], []
+    for d in docs:
+        text = d["text"]
+        pred = [{"start": s, "end": e, "value": v, "type": t, "how": h}
+                for s, e, v, t, h in resolve_all(text, d["dct"])]
+        pairs = score_timex._match(d["timexes"], pred)
+        hit_g, hit_p = {g for g, _, _ in pairs}, {p for _, p, _ in pairs}
+        for i, g in enumerate(d["timexes"]):
+            if i not in hit_g:
+                missed.append(f"{d['doc_id']} {d['dct'][:10]} | {g['value']} {g['type']} | "
+                              f"{_context(text, g['start'], g['end'])}")
+        for i, p in enumerate(pred):
+            if i not in hit_p:
+                spurious.append(f"{d['doc_id']} {d['dct'][:10]} | {p['value']} {p['type']} | {p['how']} | "
+                                f"{_context(text, p['start'], p['end'])}")
+        for gi, pi, _ in pairs:
+            g, p = d["timexes"][gi], pred[pi]
+            if (g["value"] or "").strip().upper() != (p["value"] or "").upper():
+                wrong.append(f"{d['doc_id']} {d['dct'][:10]} | gold {g['value']} pred {p['value']} | {p['how']} | "
+                             f"{_context(text, g['start'], g['end'])}")
+    for name, rows in (("missed", missed), ("spurious", spurious), ("wrong value", wrong)):
+        print(f"== {name}: {len(rows)}")
+        for row in rows:
+            print("  ", row)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="print value errors of the dev half")
+    ap.add_argument("--all-errors", action="store_true",
+                    help="print every error of the dev half (missed, spurious, wrong value)")
     ap.add_argument("--spacy", type=int, default=0, metavar="N",
                     help="also time the spaCy pass on N documents and timex with that parse")
     args = ap.parse_args(argv)
@@ -87,6 +131,8 @@ def main(argv: list[str] | None = None) -> None:
           f"{len(docs) / best:,.0f} docs/s ({best:.2f} s best of {RUNS}, regex path without a parse)")
     if args.spacy:
         compare_with_spacy(docs[: args.spacy])
+    if args.all_errors:
+        print_all_errors(halves["dev"])
     if args.errors:
         res = score_timex.score(halves["dev"], preds)
         for e in res["sample_value_errors"]:

@@ -267,3 +267,82 @@ def test_results_news_keeps_the_quarter_it_names():
 def test_expected_to_in_a_past_report_looks_ahead():
     text = "Officials were expected to initial the agreement on Wednesday."
     assert value_of(text, "Wednesday", dct="2024-03-12") == "2024-03-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        # a future verb elsewhere in the sentence, beyond the near window, still looks ahead
+        ("The agency said a veteran pilot will be named commander of the station for a long "
+         "mission in December.", "December", "2024-12"),
+        # "were planning to": the future seen from a past report
+        ("Farmers rallied and were planning to march on Saturday.", "Saturday", "2024-03-16"),
+        # a past verb of intent with an infinitive looks ahead for what follows it
+        ("The alliance has decided to admit the two states in early April.", "early April", "2024-04"),
+        # ", an official said." closing the sentence dates the report, not the clause
+        ("The bank will cut rates in April, an official said.", "April", "2024-04"),
+        # a participle with its agent ("untouched by") carries no tense
+        ("The airline will add flights between the two cities by August in search of markets "
+         "untouched by the crisis.", "August", "2024-08"),
+    ],
+)
+def test_tense_cues_beyond_the_nearest_verb(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Two ships collided last February off the coast.", "last February", "2023-02"),
+        ("Two ships collided last January off the coast.", "last January", "2024-01"),
+        ("The plant will reopen next April.", "next April", "2025-04"),
+        ("The plant will reopen next June.", "next June", "2024-06"),
+    ],
+)
+def test_last_and_next_month_skip_the_adjacent_month(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The merger should close by year-end.", "year-end", "2024"),
+        ("Sales for the full year rose 13%.", "the full year", "2024"),
+        ("Sales in the latest fiscal year were $7 billion.", "the latest fiscal year", "2023"),
+        ("Capital spending will rise next fiscal year.", "next fiscal year", "2025"),
+        ("The index fell for eight trading days in a row.", "eight trading days", "P8D"),
+        ("The summit will be held on April 24 and 25.", "25", "2024-04-25"),
+        ("The summit will be held on April 24 and 25.", "April 24", "2024-04-24"),
+        ("Sales volume in 1989 is following the trend of the last half of the '80s.",
+         "the last half of the '80s", "198"),
+        ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "P9M"),
+        ("He arrived in the capital later in the day.", "the day", "2024-03-13"),
+    ],
+)
+def test_year_ends_kinds_of_year_pairs_and_parts(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+def test_comparison_with_the_quarter_a_year_before():
+    text = ("Profit rose in the third quarter. It earned $5 million a year ago and costs were "
+            "lower than a year ago. Sales for the corresponding period last year were flat.")
+    found = values(text, "2024-10-26")
+    assert [v for k, (v, _) in found.items() if k == "a year ago"] == ["2023-Q3"]
+    assert found["the corresponding period last year"][0] == "2023-Q3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is VOA Today.",  # a programme's name
+        'He said on "This Week With Jane Doe" that talks failed.',
+        "The day before the hearing, he flew in.",  # no day named before to count from
+    ],
+)
+def test_names_are_not_expressions(text):
+    assert values(text) == {}
+
+
+def test_the_day_before_a_phrase_is_the_day_named_in_apposition():
+    text = "Stocks lagged for a week after Oct. 12, the day before the market plunge."
+    assert value_of(text, "the day before", "2024-10-30") == "2024-10-12"

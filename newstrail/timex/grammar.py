@@ -138,6 +138,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("clock", _p(r"(?:(?P<pre>today|tonight|yesterday|tomorrow|{WEEKDAY})(?:\s+at)?,?\s+)?(?P<clock>{CLOCK}){TZ}"
                  r"(?:,?\s+(?:on\s+)?(?P<post>today|tonight|yesterday|tomorrow|(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,\s+{YEAR})?|{WEEKDAY}))?")),
     ("mdy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
+    ("mdy_pair", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:and|or|to|through)\s+(?P<day2>{DAY})(?:st|nd|rd|th)?(?!\s*(?:%|percent|per\b|[.,]\d|hundred|thousand|million|billion|days|weeks|years|people))(?:,?\s+(?P<year>{YEAR}))?")),
     ("dmy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
     ("week_of", _p(r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
     ("month_year", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})")),
@@ -150,9 +151,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?")),
     ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|that|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
     ("the_quarter", _p(r"the\s+quarter")),
-    ("year_quarter", _p(r"(?:the\s+)?(?P<year>{YEAR})\s+(?:(?P<ord>{ORDQ})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)")),
-    ("half", _p(r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:the|this)\s+year|(?P<year>{YEAR})))?")),
+    ("year_quarter", _p(r"(?:the\s+)?(?P<year>{YEAR})(?:'s)?\s+(?:(?P<ord>{ORDQ})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)")),
+    ("half", _p(r"(?:(?P<year0>{YEAR})'s\s+|the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:the|this)\s+year|(?P<year>{YEAR})|the\s+(?P<dec>'\d0|1[6-9]\d0)s))?")),
     ("fiscal_year", _p(r"(?:fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+(?P<year>{YEAR})")),
+    ("kind_year", _p(r"(?:(?:the|its|their|this|that)\s+)?(?:(?P<rel>last|next|current|previous|latest|coming|prior|past|same|new)\s+)?(?P<kind>fiscal|full|calendar|financial|tax)\s+year(?!\s+\d)")),
+    ("year_end", _p(r"(?:around\s+)?(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?:fiscal|calendar)\s+)?year(?:'s)?[\s-]end")),
     ("year", _p(r"(?P<mod>(?:early|mid|late|post|pre)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
     ("season", _p(r"(?:(?P<rel>this\s+past|this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?")),
     ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)")),
@@ -160,7 +163,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("part_weekday", _p(r"(?P<part>{PART}),?\s+(?P<wd>{WEEKDAY})")),
     ("deictic_part", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?P<rel>this|yesterday|tomorrow|last|tonight)(?:\s+(?P<part>{PART}))?")),
     ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
-    ("anaphor_day", _p(r"(?:(?:the|that)\s+(?P<rel>same|next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|afternoon)|(?P<that>that\s+day)|the\s+day\s+(?P<ba>before|after)(?:\s+(?P<yt>yesterday))?|the\s+eve)")),
+    ("anaphor_day", _p(r"(?:(?:the|that)\s+(?P<rel>same|next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|afternoon)|(?P<that>that\s+day)|the\s+day\s+(?P<ba>before|after)(?:\s+(?P<yt>yesterday))?|the\s+eve|(?P<inday>(?:(?<=later\sin\s)|(?<=earlier\sin\s))the\s+day))")),
     ("ordinal_day", _p(r"(?:the\s+)?(?P<day>{DAYTH})(?=\s*(?:[,.;:!?)]|$|local\s+time|and\b|at\b|in\b|when\b|that\b|as\b|of\s+(?:this|last|next|the)\s+month|of\s+the\s+month|to\s+the\s+(?:\d|[a-z]+th)|\s+-))")),
     ("deictic", _p(r"(?:(?:late|early|earlier|later)\s+(?=today|yesterday|tomorrow))?(?:today|tonight|yesterday|tomorrow|now|currently|current|nowadays|presently|at\s+present|the\s+present|recently|lately|previously|formerly|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+recent\s+past|soon|shortly|earlier|recent|future|once|so\s+far|to\s+date|these\s+days|this\s+time|the\s+moment|a\s+later\s+date|immediately|already|in\s+time|later)")),
     ("recent_units", _p(r"(?P<rel>recent|past|coming|next|last|many|several|few|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming\s+few|in\s+recent)\s+(?P<unit>{UNIT})s")),
@@ -170,8 +173,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                    r"(?:Christmas|New\s+Year's|New\s+Year)\s+(?:Day|Eve)|Christmas|Thanksgiving(?:\s+Day)?|Election\s+Day|"
                    r"Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|"
                    r"Memorial\s+Day|Veterans\s+Day|Boxing\s+Day)(?:,?\s+(?P<year>{YEAR}))?")),
-    ("year_ago", _p(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<which>year|month|week|quarter)[\s-]+(?:ago|earlier)(?:\s+(?P<what>period|quarter))?")),
-    ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM})(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
+    ("year_ago", _p(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<which>year|month|week|quarter)[\s-]+(?:ago|earlier)(?:\s+(?P<what>period|quarter)|\s+(?P<num>{NUM})[\s-]+(?P<unit>month|week|year)s?)?")),
+    ("period_last_year", _p(r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|last\s+year's\s+(?:quarter|period))")),
+    ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM})(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
     ("set", _p(r"(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|annual)|(?P<every>every|each|per)\s+(?:other\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON}))")),
     ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?=\s+(?:ago|earlier|later|of\b)|[,.;])")),
     ("plural_for", _p(r"(?<=for\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)")),
@@ -243,14 +247,14 @@ def _is_digit_head(text: str, m: re.Match[str]) -> bool:
     return len(w) <= 2 and _CLOCK_AFTER.match(text, m.end()) is not None
 _YEAR_HEAD = re.compile(r"\d{4}s?|\d0s")
 RULE_HEADS: dict[str, tuple[str, ...]] = {
-    "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "dmy": ("month",),
+    "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_pair": ("month",), "dmy": ("month",),
     "week_of": ("month",), "month_year": ("month",), "month_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
-    "the_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "fiscal_year": ("year",), "year": ("year",),
+    "the_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
     "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"),
     "ordinal_day": ("digit",), "deictic": ("deictic",), "recent_units": ("unit",), "extra_unit": ("unit",),
-    "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",),
+    "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",), "period_last_year": ("unit",),
     "duration": ("unit",), "set": ("set", "unit", "weekday", "season"), "plural_units": ("unit",),
     "plural_for": ("unit",),
 }

@@ -222,10 +222,12 @@ def _month_day_year(dct: Date, month: int, day: int, tense: str | None) -> int:
 def _month_year(dct: Date, month: int, tense: str | None, rel: str | None) -> int:
     """Year of a month named without one ("June", "last June", "next March")."""
     rel = (rel or "").lower()
+    # "last February" written in March is a year back: the month just gone would be "last
+    # month", so "last" skips it (and "next" skips the month just ahead the same way).
     if rel in ("last", "past"):
-        return dct.year if month < dct.month else dct.year - 1
+        return dct.year if month < dct.month - 1 else dct.year - 1
     if rel in ("next", "coming"):
-        return dct.year if month > dct.month else dct.year + 1
+        return dct.year if month > dct.month + 1 else dct.year + 1
     if rel == "this" or month == dct.month:
         return dct.year
     if tense == "future":
@@ -488,15 +490,54 @@ def _r_year_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 def _r_half(m: re.Match[str], c: _Ctx) -> Resolved:
+    if m["dec"]:
+        # "the last half of the '80s": a part of a decade, written as the decade (like "the late 1980s")
+        d = m["dec"]
+        return (("20" if int(d[1]) < 3 else "19") + d[1] if d.startswith("'") else d[:3]), "DATE", "half of a decade"
     h = 1 if m["ord"].lower() == "first" else 2  # second, last, latter
-    y = _y(m["year"]) or (str(c.dct.year) if c.dct else "XXXX")
-    return f"{y}-H{h}", "DATE", "half year"
+    y = _y(m["year"] or m["year0"])
+    if y is None and c.dct is not None:
+        # like a quarter: a half not yet begun, told in the past tense, is last year's
+        past = h == 2 and c.dct.month <= 6 and c.tense(c.text, m.start(), m.end()) == "past"
+        y = str(c.dct.year - 1 if past else c.dct.year)
+    return f"{y or 'XXXX'}-H{h}", "DATE", "half year"
+
+
+def _r_kind_year(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the latest fiscal year", "the full year", "next fiscal year": a year of accounts, named
+    relative to the publication year (the latest one being the last complete year)."""
+    rel = (m["rel"] or "").lower()
+    if not rel and not re.match(r"(?:the|this|its|their)\b", m.group(0), re.IGNORECASE):
+        return None  # "a fiscal year", "per calendar year": a kind of year, no particular one
+    if c.dct is None:
+        return "XXXX", "DATE", f"{m['kind'].lower()} year, year unknown"
+    off = {"last": -1, "previous": -1, "prior": -1, "past": -1, "latest": -1, "next": 1, "coming": 1, "new": 1}.get(rel, 0)
+    return str(c.dct.year + off), "DATE", f"{rel or 'this'} {m['kind'].lower()} year, from publication date {c.dct}"
+
+
+def _r_year_end(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"by year-end", "the 1989 year end": TimeML writes the end of a year as the year (mod END).
+
+    Without a year, the end of the publication year; early in a year, in the past tense, the
+    year just ended ("results for year-end" written in February).
+    """
+    if m["year"]:
+        return _y(m["year"]), "DATE", "end of an explicit year"
+    if c.dct is None:
+        return "XXXX", "DATE", "end of a year, year unknown"
+    y = c.dct.year
+    if c.dct.month <= 2 and c.tense(c.text, m.start(), m.end()) == "past":
+        y -= 1
+    return str(y), "DATE", f"end of the year, from publication date {c.dct}"
 
 
 def _r_fiscal_year(m: re.Match[str], c: _Ctx) -> Resolved:
     return _y(m["year"]), "DATE", "explicit year"
 
 
+# "1500 soldiers": a plural noun after the number makes it a count. Verbs and function words
+# ending in s ("1989 is", "1993 was") do not ("sales volume in 1989 is following the trend").
+_COUNTED_NOUN = re.compile(r"\s+(?!(?:is|was|has|does|as|its|this|his|thus|plus|less|unless|across|versus|always)\b)[a-z]+s\b")
 _YEAR_WORD_BEFORE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\s+$", re.IGNORECASE)
 
 
@@ -506,7 +547,7 @@ def _r_year(m: re.Match[str], c: _Ctx) -> Resolved:
     if _NOT_YEAR_AFTER.match(after) or _NOT_YEAR_BEFORE.search(before):
         return None
     prefixed = (m["mod"] or "").lower().rstrip(" -") in ("post", "pre", "mid")  # "post-1959 politics"
-    if not prefixed and re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(?:in|since|of|by|from|until|to|until|through|during|before|after)\s+$", before, re.IGNORECASE):
+    if not prefixed and _COUNTED_NOUN.match(after) and not re.search(r"\b(?:in|since|of|by|from|until|to|until|through|during|before|after)\s+$", before, re.IGNORECASE):
         return None  # "1500 soldiers": a count
     if not m["year"][0].isdigit() and m["year"].lower().startswith("two") \
             and not _YEAR_WORD_BEFORE.search(before):
@@ -601,6 +642,8 @@ def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
     mod = _mod_text(m)
+    if m["rel"][0].isupper() and m["unit"][0].isupper() and not _at_sentence_start(c.text, m.start(), quotes=False):
+        return None  # "This Week With David Brinkley": a title in mid-sentence, no time
     if rel == "the" and not mod and unit not in ("weekend", "year"):
         return None
     sign = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
@@ -626,8 +669,27 @@ def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
     return _granular(d, unit), "DATE", how
 
 
+_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_LATER_IN = re.compile(r"\b(?:later|earlier)\s+in\s+$", re.IGNORECASE)
+
+
 def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
     rel = (m["rel"] or "").lower()
+    is_eve_of = m.group(0).lower().endswith("eve") and _OF_AFTER.match(c.text, m.end())
+    if (m["ba"] and not m["yt"] and _WORD_AFTER.match(c.text, m.end())) or is_eve_of:
+        # "before"/"after" heads a phrase of its own here ("the day before the plunge", "the
+        # eve of the visit"): the day is the one that phrase names. "later in the day before
+        # returning" is that same day (the shorter "the day" match takes it); after a date and
+        # a comma it is that date in apposition ("Oct. 12, the day before the plunge"); with
+        # no date named before, there is nothing to count from.
+        before = c.text[max(0, m.start() - 16): m.start()]
+        if _LATER_IN.search(before):
+            return None
+        if c.last and len(c.last) >= 10 and before.rstrip(" ").endswith(","):
+            return c.last, "DATE", "the day named just before, in apposition"
+        if c.last is None and not c.probe:
+            return None
     if m["yt"]:
         if c.dct is None:
             return "XXXX-XX-XX", "DATE", "day before yesterday, date unknown"
@@ -723,6 +785,8 @@ def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
     if w not in _DEICTIC_KEEP:
         return None
     if w in ("today", "tonight", "yesterday", "tomorrow"):
+        if _in_proper_name(c.text, m.start()):
+            return None  # "USA Today", "VOA Today": a name, which TimeML leaves unmarked
         v = _day_of(w, c, m.start(), m.end())
         if w == "tonight":
             return v + "TNI", "TIME", "tonight"
@@ -738,9 +802,20 @@ def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
     return _DEICTIC_VALUES[w], "DATE", "reference to present, past or future"
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
-    """Whether only quotes and spaces stand between the previous sentence end and start."""
-    before = text[max(0, start - 4): start].rstrip(" \"'`\u201c")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
+
+
+def _in_proper_name(text: str, start: int) -> bool:
+    """A capitalised time word inside a run of capitalised words, not opening a sentence."""
+    if not text[start].isupper() or _at_sentence_start(text, start):
+        return False
+    return _CAPITALISED_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def _at_sentence_start(text: str, start: int, quotes: bool = True) -> bool:
+    """Whether only spaces (and quotes, unless quotes=False) stand between the previous
+    sentence end and start."""
+    before = text[max(0, start - 4): start].rstrip(" \"'`\u201c" if quotes else " ")
     return not before or before[-1] in ".!?\n"
 
 
@@ -760,6 +835,9 @@ def _r_recent_units(m: re.Match[str], c: _Ctx) -> Resolved:
 
 def _r_year_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     which = m["which"].lower()
+    if m["unit"]:
+        # "the year-earlier nine months": a stretch of nine months (TimeML marks the duration)
+        return _duration(_num(m["num"]), m["unit"]), "DURATION", "a stretch of the year before"
     if which == "year" and (m["what"] or "").lower() in ("quarter", "period") and c.dct is not None:
         # "the year-ago quarter": the quarter being reported, a year back (a quarter, not a year)
         base = c.last if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last) else "%d-Q%d" % _report_quarter(c.dct)
@@ -769,6 +847,15 @@ def _r_year_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     if c.dct is None:
         return "XXXX", "DATE", "year before, unknown"
     return _granular(_offset_date(c.dct, -1, which), which), "DATE", f"{which} before publication date"
+
+
+def _r_period_last_year(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the corresponding period last year", "last year's quarter": results news comparing the
+    quarter it reports with the same quarter a year before (a quarter, like "the year-ago quarter")."""
+    if c.dct is None:
+        return "XXXX-QX", "DATE", "the same quarter a year before, unknown"
+    base = c.last if c.last and _QUARTER_VALUE.match(c.last) else "%d-Q%d" % _report_quarter(c.dct)
+    return _shift(base, -1, "year"), "DATE", "the same quarter a year before"
 
 
 # "37 years old": an age, which TimeML leaves unmarked like "a 37-year-old" (dev half: 0 of 2).
@@ -896,16 +983,16 @@ def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
-    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of,
+    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of,
     "month_year": _r_month_year, "month_rel_year": _r_month_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
     "rel_quarter": _r_rel_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half,
-    "fiscal_year": _r_fiscal_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
+    "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday,
     "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day,
     "ordinal_day": _r_ordinal_day, "deictic": _r_deictic, "recent_units": _r_recent_units,
     "units_ahead": _r_plural_units, "holiday": _r_holiday, "extra_unit": _r_extra_unit,
-    "year_ago": _r_year_ago, "duration": _r_duration, "set": _r_set,
+    "year_ago": _r_year_ago, "period_last_year": _r_period_last_year, "duration": _r_duration, "set": _r_set,
     "plural_units": _r_plural_units, "plural_for": _r_plural_units,
 }
 
@@ -953,6 +1040,16 @@ _ANCHORABLE = re.compile(r"^(?:\d{4}|X{4})-(?:\d\d|XX)-\d\d|^\d{4}-(?:\d\d|Q\d)$
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 
 
+def _pair_days(m: re.Match[str], value: str, how: str) -> list[tuple[int, int, str, str, str]]:
+    """"April 24 and 25": two dates, as TimeML marks them, the second in the first's month."""
+    first = (m.start(), m.end("day"), value, "DATE", how)
+    end2 = m.end("year") if m["year"] else m.end("day2")
+    value2 = value[:-2] + f"{int(m['day2']):02d}"
+    if value2[0] != "X" and _parse_date(value2) is None:
+        return [first]
+    return [first, (m.start("day2"), end2, value2, "DATE", "second day of a pair, month of the first")]
+
+
 def _resolve_matches(text: str, matches: Sequence[_Match], dct: Date | None,
                      tense: Callable[[str, int, int], str | None]) -> list[tuple[int, int, str, str, str]]:
     """Resolve matches in text order, so "the same day" sees the date just before it."""
@@ -963,9 +1060,17 @@ def _resolve_matches(text: str, matches: Sequence[_Match], dct: Date | None,
         if res is None:
             continue
         value, typ, how = res
+        if cand.rule == "mdy_pair":
+            out.extend(_pair_days(cand.match, value, how))
+            if _ANCHORABLE.match(out[-1][2]):
+                ctx.last = out[-1][2]
+            continue
         start, end = _trimmed(text, cand.start, cand.end)
         out.append((start, end, value, typ, how))
-        if typ in ("DATE", "TIME") and _ANCHORABLE.match(value):
+        # A quarter reached by going back a year ("a year ago" in results news) is no anchor:
+        # the next "a year ago" still means a year before the quarter reported, not two.
+        derived = cand.rule in ("ago", "year_ago") and _QUARTER_VALUE.match(value)
+        if typ in ("DATE", "TIME") and _ANCHORABLE.match(value) and not derived:
             ctx.last = value.split("T")[0]
         named = cand.rule == "quarter" and not (cand.match["year"] or cand.match["year2"])
         if named and _QUARTER_VALUE.match(value):

@@ -10,7 +10,7 @@ from typing import Any, Callable
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|to\s+be\s+held|"
     r"expects?\s+to|(?:is|are)\s+(?:expected|scheduled|due|set|slated|to)|next|upcoming|"
-    r"(?:was|were)\s+(?:expected|scheduled|due|set|slated)\s+to|"  # the future seen from the report
+    r"(?:was|were)\s+(?:expected|scheduled|due|set|slated|planning|preparing|going|about|likely)\s+to|"  # the future seen from the report
     r"scheduled|plann(?:ed|ing)\s+(?:to|a|an|for)|plans?\s+(?:to|a|an|for)|would|as\s+soon\s+as)\b",
     re.IGNORECASE,
 )
@@ -21,6 +21,14 @@ _PAST_CUE = re.compile(
     r"meant|chose|drove|flew|threw|wore|sat|(?-i:[a-z])\w+ed)\b",  # lower case: "United", "Ted" are no verbs
     re.IGNORECASE,
 )
+# A past verb of intent with an infinitive looks ahead from the time it was said, and an
+# expression after the infinitive dates the intended act ("has decided to admit them in early
+# March"): a future cue, but only for expressions that follow it.
+_INTENT_BEFORE = re.compile(
+    r"\b(?:decided|agreed|voted|promised|pledged|vowed|threatened|hoped|wanted|intended|prepared|"
+    r"offered|invited|urged|called\s+on\s+\w+)\s+(?:\w+\s+)?to\s+[a-z]+\b",
+    re.IGNORECASE,
+)
 # Past participles that usually introduce the future ("is expected to", "scheduled for").
 _PAST_FALSE = {"expected", "scheduled", "planned", "slated", "proposed", "intended",
                "need", "indeed", "hundred", "proceed", "exceed", "succeed", "speed", "feed", "breed"}
@@ -28,10 +36,14 @@ _PAST_FALSE = {"expected", "scheduled", "planned", "slated", "proposed", "intend
 # Monday's talks, she will travel" looks back although the verb is future.
 _PREP_BEFORE = re.compile(r"\b(after|since|following|ahead\s+of|until|till)\s+(?:the\s+|last\s+)?$", re.IGNORECASE)
 TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave the same scores
-# A reporting verb after the expression ("… on Thursday,'' Castro said") dates the report, not
-# the clause the expression sits in.
+# A reporting verb after the expression ("… on Thursday,'' Castro said", "… in early March, an
+# official said") dates the report, not the clause the expression sits in.
 _REPORTING = {"said", "told", "says", "added", "announced", "wrote"}
 _QUOTE = re.compile(r"''|\"|\u201d")
+# ", an official said." closing the sentence: the attribution of what came before the comma.
+_ATTRIBUTION_END = re.compile(r"[^.,;]{0,24}[.\n]")
+# A participle with its agent ("markets untouched by the crisis") is an adjective, no tense.
+_BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 # A participle after "be" (or present "is"/"are") is passive ("will be held", "is heard"): the
 # auxiliary before it carries the tense.
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -65,22 +77,40 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
         return prep
     s0, s1 = _sentence_bounds(text, start, end)
     lo, hi = max(s0, start - TENSE_WINDOW), min(s1, end + TENSE_WINDOW)
+    best = _nearest_cue(text, start, end, lo, hi)
+    if best is None and (lo > s0 or hi < s1):
+        # No verb near: a future verb elsewhere in the sentence still looks ahead ("will be
+        # named commander of the shuttle for a mission in December"). A distant past verb is
+        # not used: without a tense, resolution already leans back, and the nearest-occurrence
+        # rule for months is better than a verb of another clause.
+        far = _nearest_cue(text, start, end, s0, s1)
+        best = far if far and far[1] == "future" else None
+    return best[1] if best else None
+
+
+def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
+    """(distance, 'past' or 'future') of the verb cue in [lo, hi) nearest to the span."""
     best: tuple[int, str] | None = None
-    for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+    for pattern, label in ((_FUTURE_CUE, "future"), (_INTENT_BEFORE, "future"), (_PAST_CUE, "past")):
         for m in pattern.finditer(text, lo, hi):
+            if pattern is _INTENT_BEFORE and m.end() > start:
+                continue
             if label == "past" and m.group(0).lower() in _PAST_FALSE:
                 continue
             if start <= m.start() < end:
                 continue
             if (label == "past" and m.start() >= end and m.group(0).lower() in _REPORTING
-                    and _QUOTE.search(text, end, m.start())):
+                    and (_QUOTE.search(text, end, m.start())
+                         or ("," in text[end:m.start()] and _ATTRIBUTION_END.match(text, m.end())))):
                 continue
             if label == "past" and _PASSIVE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue
+            if label == "past" and m.group(0).endswith("ed") and _BY_AGENT.match(text, m.end()):
+                continue  # "markets untouched by the crisis": a participle with its agent, no tense
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0]:
                 best = (dist, label)
-    return best[1] if best else None
+    return best
 
 
 def doc_tense(doc: Any) -> Callable[[str, int, int], str | None]:
