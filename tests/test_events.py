@@ -193,3 +193,48 @@ def test_nominalisations_take_their_verbs_type():
     assert all(d.weight < 1.0 for d in derived)
     assert _derived("expropriation", "VERB") == ()  # only nouns derive
     assert _derived("prisoner", "NOUN") == ()  # agent nouns name a participant, not the act
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # reported speech: "said it would" announces the act (a threat for a conflictual one)
+        ("The ministry said it would impose a curfew on the northern city.", "THREATEN"),
+        # a decree is typed by what it does
+        ("The president signed a decree granting amnesty to 200 prisoners.", "CONCEDE"),
+        # a strike on a target is an attack; a strike over pay a protest
+        ("A drone strike on the convoy killed four fighters.", "ASSAULT"),
+        ("Teachers in the capital began a strike over pay.", "PROTEST"),
+        # the occasion ("at a meeting") is background; the act is the clause's predicate
+        ("At a meeting in Vienna, the foreign minister condemned the attack on the embassy.", "ACCUSE"),
+        # "free elections" is a quality, not a release
+        ("The opposition demanded free elections.", "REQUEST"),
+        # the place one is released from is not an arrest
+        ("The guerrillas were released from prison after ten years.", "CONCEDE"),
+        # a concession under a negated governing verb is declined
+        ("The president said he will not move to lift the sanctions on the regime.", "REJECT"),
+        # coercion held out as an option is a threat; a guess at the past is not
+        ("The government is considering expelling the ambassador.", "THREATEN"),
+        ("Police may have killed the suspect, the report said.", "ASSAULT"),
+        # money or goods given are aid, however announced
+        ("Japan pledged $50 million to rebuild the region.", "AID"),
+        ("The union has provided financial support to the farmers.", "AID"),
+        # signing a formal agreement is support (CAMEO 057), a decree is typed by its content
+        ("The two ministers signed a memorandum on energy.", "SUPPORT"),
+    ],
+)
+def test_event_types_generalising_rules(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+def test_published_release_is_no_concession(nlp):
+    assert event_types("The army released a statement on the incident on Tuesday.")[0] != "CONCEDE"
+
+
+def test_word_families_reach_other_forms():
+    """Adjectives and prefixed verbs take the type of the word they are formed from."""
+    from newstrail.events import TRIGGERS, _derived
+
+    assert {t.type for t in _derived("reimpose", "VERB")} == {t.type for t in TRIGGERS["impose"] if t.particle is None}
+    assert {t.type for t in _derived("retaliated", "ADJ")} == {"THREATEN"}
+    assert _derived("reimpose", "VERB")[0].weight < 1.0
