@@ -590,8 +590,9 @@ def _sentence_index(doc: Doc) -> list[int]:
 # Double marks pair up within a paragraph; single curly marks (headlines: Novak: ‘Not now…’)
 # only open after a space or line start and close on a ’ that is not an apostrophe ("don’t").
 # Two apostrophes ('' … '') are the quote marks of some archives (New York Times text).
+# Curly and straight double marks close each other (“…," he said. "…”): scraped text mixes them.
 _QUOTE_PAIRS = re.compile(
-    r"“[^”\n]*”?|''(?:(?!'')[^\n])*(?:'')?|\"[^\"\n]*\"?|«[^»\n]*»?"
+    r"“[^”\"\n]*[”\"]?|''(?:(?!'')[^\n])*(?:'')?|\"[^\"”\n]*[\"”]?|«[^»\n]*»?"
     r"|(?<![\w’])‘(?:[^’‘\n]|’(?=\w))+’(?!\w)"
 )
 

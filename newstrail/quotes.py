@@ -12,15 +12,21 @@ classes), in four passes over one article:
    to the comma; for "As X noted, A" the clause the as-cue modifies. Verbs outside the
    lexicon that take a that-clause with a person or body as subject ("X recognized that…")
    are attitude cues of the lowest confidence. Content that runs over its own cue keeps only
-   the quotation after it ("Asked about X, Novak said, “…”").
+   the quotation after it ("Asked about X, Novak said, “…”"). A passive cue names no speaker
+   ("The sale is expected to …"; "Asked whether …" is a question with no named asker,
+   unless "by X"); speech nouns with a that-clause ("Novak's claim that …") are attitude
+   cues; an object content ("endorsed X for mayor") runs to the end of its verb phrase, and
+   a topic ("discussed the economy", "warned of a crisis") is an attitude, not speech.
+   "According to X" at a sentence's edge covers the rest of the sentence.
 2. **Quotation marks.** A quotation that no cue covered takes an adjacent cue clause
    ("“A,” he said, “B.”" gives B too; so does "“A,” Novak, 58, told AFP"); a paragraph
    opened by a name, or a source noun ("Poll:", "TAPPER:"), and a colon (headlines,
    transcripts) attributes the rest of the paragraph to it.
 3. **Continuations.** A paragraph that is only a quotation, right after a quote by X, is
-   X's; so is a full-clause quotation in a paragraph whose earlier sentence quotes X, and
-   any quotation right after the cue clause that closed X's previous one (its second part).
-   Only speech continues: a stance ("If X decides to…") is no previous speaker.
+   X's (and shares the cue of X's direct quote: one utterance over paragraphs); so is a
+   full-clause quotation in a paragraph whose earlier sentence quotes X, and any quotation
+   right after the cue clause that closed X's previous one (its second part). Only speech
+   continues: a stance ("If X decides to…") is no previous speaker.
 4. **Kinds.** Content that is a quotation is ``direct``; reported content with a quoted
    fragment is ``mixed``; otherwise ``indirect``.
 
@@ -73,18 +79,20 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
     "call": frozenset("call label dub brand term".split()),
     "evaluate": frozenset(
         "accuse criticize criticise praise blame defend attack slam blast thank condemn"
-        " denounce mock question decry applaud commend fault chide".split()
+        " denounce mock question decry applaud commend fault chide congratulate encourage challenge"
+        " tout embrace ignore apologize".split()
     ),
     "stance": frozenset("support oppose endorse back want seek favor favour prefer plan refuse decline"
                         " intend decide vote".split()),
     # Topic cues: what someone spoke about ("talked about the economy", "called for a ban").
-    "topic": frozenset("talk speak campaign advocate push lobby rail joke testify refer allude".split()),
+    "topic": frozenset("talk speak campaign advocate push lobby rail joke testify refer allude"
+                       " discuss focus address point".split()),
 }
 # Prepositions that introduce a topic cue's content (and a speech cue's, when it has no
 # clause: "warned of the dangers", "called for a ban", "commented on the ruling").
 TOPIC_PREPS = frozenset("for of on about against".split())
 # Topic verbs whose topic follows "to" ("referring to the ruling", "alluded to the scandal").
-TO_TOPIC_CUES = frozenset("refer allude".split())
+TO_TOPIC_CUES = frozenset("refer allude point respond reply".split())
 # Classes whose cues are speech (the rest are attitude cues, see ATTITUDE_CONFIDENCE).
 SPEECH_CLASSES = frozenset({"say", "argue", "deny", "warn", "commit", "urge"})
 # Confidence of quotes from attitude cues; speech cues get 0.7-1.0, so a consumer that wants
@@ -110,7 +118,8 @@ OBJECT_CONTENT = frozenset(
 # Speech verbs whose object is the addressee ("…, Novak told reporters."), not what was said.
 ADDRESSEE_CUES = frozenset("tell inform brief assure remind".split())
 # "point out", "go on (to say)": particle verbs whose bare verb is not a speech verb.
-PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("lay", "out"), ("spell", "out")}
+PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("lay", "out"), ("spell", "out"), ("shoot", "back"),
+                 ("fire", "back"), ("hit", "back"), ("chime", "in")}
 # Nouns for people who can be the subject of a speech verb (with the role nouns of actors.py).
 _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     "people man woman men women member members resident residents worker workers voter voters"
@@ -128,6 +137,8 @@ SOURCE_NOUNS = _PERSON_NOUNS | frozenset(
 # cheered", "said while touring"); the parser sometimes makes such a clause the cue's ccomp.
 ADVERBIAL_MARKS = frozenset("as while when whenever after before because since until although though".split())
 OPENING_MARKS = ("“", "\"", "«", "‘")
+# Characters that open a quotation in a headline (straight single marks included there).
+QUOTE_OPENERS = ("“", "\"", "«", "‘", "'")
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 RELATIVES = {"who", "which", "that"}
 EXPLETIVES = {"it", "there", "this", "that", "what", "which"}
@@ -239,9 +250,9 @@ def _cue_class(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     cls = SPEECH_VERBS.get(lemma)
     if cls is None:
-        particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "acomp", "oprd")), None)
-        if particle and (lemma, particle) in PARTICLE_CUES:
-            return "say"
+        if any((lemma, c.lower_) in PARTICLE_CUES for c in tok.children
+               if c.dep_ in ("prt", "acomp", "oprd", "advmod") and c.i > tok.i):
+            return "say"  # "shot back": the parser tags the particle as an adverb too
     return cls
 
 
@@ -260,20 +271,24 @@ def _subject(tok: Token) -> Token | None:
     """The speaker token of a cue: its subject, inherited through conj/xcomp/advcl chains."""
     seen = 0
     while tok is not None and seen < 4:
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None:
+            return by  # "… was reported by the Times": the agent speaks, not the passive subject
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
             # (a relative "who" stays: _speaker_fields keys it to its antecedent)
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue_class(tok) and _cue_class(tok.head.head) \
                 and not _animate_subject(tok.head):
             # "X said the deal was fair and thanked Y": the parser hung the second cue inside
             # the reported clause, whose subject cannot thank; the speaker does
+            tok = tok.head.head
+        elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" \
+                and _cue_class(tok.head.head) in SPEECH_CLASSES and tok.doc[tok.i - 1].text == ",":
+            # "X said Y will have to choose, saying, “…”": a comma-set participle after the
+            # reported clause is the reporter's, though the parser hangs it inside the clause
             tok = tok.head.head
         elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
@@ -286,6 +301,13 @@ def _subject(tok: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def _expletive(subj: Token) -> bool:
+    """Is a subject no speaker ("it seems", "there is", "what matters")? An active "it"
+    is one: "“…,” it added" / "It said …" speak for a body or a document named before."""
+    return subj.lower_ in EXPLETIVES and not (subj.lower_ == "it" and subj.dep_ == "nsubj"
+                                              and _cue_class(subj.head) in SPEECH_CLASSES)
 
 
 def _animate_subject(verb: Token) -> bool:
@@ -327,17 +349,25 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     deps = {"ccomp"} | ({"xcomp"} if cls in INFINITIVE_CLASSES or cls == "think" else set())
     if cls == "call":
         deps = {"dobj", "oprd", "xcomp", "ccomp"}
-    elif cls in ("evidence", "stance"):
+    elif cls == "evidence":
+        deps = {"ccomp"}  # "found that …"; "found a way", "showed restraint" report nothing
+    elif cls == "stance":
         deps = {"ccomp", "dobj", "xcomp"}
     elif cls == "evaluate":
         deps = {"dobj", "prep", "ccomp"}
     parts = [c for c in cue.children if c.dep_ in deps and (cls in SPEECH_CLASSES or c.i > cue.i)
              and not _own_attribution(c)]
+    if cls == "call":
+        parts = _call_for(cue) or parts
     if not parts and cue.lemma_.lower() in OBJECT_CONTENT:
         # "said yes", "announced two votes for the bill", "described the plan as “bold”"
         parts = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
         if parts:
             parts += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
+    if not parts and (cls == "topic" or cls in SPEECH_CLASSES) and cue.lemma_.lower() not in ADDRESSEE_CUES:
+        # "stated his intention to …", "discussed the absence of …", "proposed a tax": the
+        # object is what was said (PolNeAR annotates it so)
+        parts = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES or cue.lemma_.lower() == "call"):
         preps = TOPIC_PREPS | ({"to"} if cue.lemma_.lower() in TO_TOPIC_CUES else set())
         parts = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
@@ -357,6 +387,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         # "In a note sent after X resigned…, Novak said he…": content never spans
         # the cue; the clause after it is the reported one (the left one is a misparse)
         parts = right
+    if parts and not any(p.dep_ in ("ccomp", "xcomp") for p in parts):
+        parts = _object_phrase(cue, parts)
     tokens = [t for p in parts for t in _own_subtree(p)]
     if not tokens:
         tokens = _that_clause(cue)
@@ -377,6 +409,68 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             # the narration before the cue only sets the scene
             tokens = right
     return tokens
+
+
+# What may follow an object content inside the same verb phrase ("endorsed X for
+# president", "mentioned X five times", "called for X following news that …").
+OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "dative", "dobj", "xcomp", "ccomp"})
+# Prepositions of an argument ("endorsed X for president", "described X as Y"), not of an
+# adjunct of time or place ("backed her up in an interview", "blamed X on Twitter").
+ARGUMENT_PREPS = frozenset("for as to against of about over with into".split())
+
+
+def _object_phrase(cue: Token, parts: list[Token]) -> list[Token]:
+    """An object content with the rest of its verb phrase.
+
+    PolNeAR train: when the content of a cue is its object ("endorsed Cruz for president"),
+    the annotated content runs to the end of the verb phrase, not the object alone; a
+    comma-set participle or clause after it ("…, saying …") is the writer's again.
+    """
+    first = min(p.i for p in parts)
+    doc = cue.doc
+    keep = list(parts)
+    for child in cue.children:
+        if child.i <= first or child in parts or child.dep_ not in OBJECT_TAIL_DEPS \
+                or (child.dep_ == "prep" and child.lower_ not in ARGUMENT_PREPS):
+            continue
+        left = child.left_edge.i
+        if left > 0 and doc[left - 1].text in (",", ";", "—", "–", "(") or "\n" in doc[first:left].text:
+            break
+        keep.append(child)
+    return keep
+
+
+def _after_attributive_quotation(ctx: _Context, subj: Token, cue: Token) -> bool:
+    """Does the cue clause open right after a quotation closed by a comma ('“…,” he said')?"""
+    lead = min(subj.left_edge.idx, cue.idx)
+    q = next(((s, e) for s, e in ctx.quotations if e <= lead and not ctx.text[e:lead].strip()), None)
+    return q is not None and ctx.text[q[0]:q[1]].rstrip("”\"»’' ")[-1:] in (",", "?", "!")
+
+
+def _topic_only(cue: Token, tokens: list[Token]) -> bool:
+    """Is the content only what the cue was about ("discussed the economy", "warned of a
+    crisis"), a noun phrase rather than a reported clause? Such quotes say what an actor
+    spoke of, not what they said, so they get the attitude confidence."""
+    if not tokens:
+        return False
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head == t]
+    if cue.lemma_.lower() in OBJECT_CONTENT and any(t.head == cue and t.dep_ == "dobj" for t in heads):
+        return False  # "said yes", "announced a plan": the object is what was said
+    return all(t.head == cue and t.dep_ in ("dobj", "pobj", "pcomp") or t.head.head == cue
+               and t.head.dep_ == "prep" and t.dep_ in ("pobj", "pcomp") for t in heads if not t.is_punct)
+
+
+def _call_for(cue: Token) -> list[Token]:
+    """"called for X (to Y)" / "called on X to Y": a demand; its content is the object of
+    the preposition with the infinitive the parser often hangs on the verb instead."""
+    prep = next((c for c in cue.children
+                 if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > cue.i), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return []
+    return [obj] + [c for c in cue.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > obj.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def _own_subtree(head: Token) -> list[Token]:
@@ -611,35 +705,102 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if cls not in SPEECH_CLASSES and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                              for c in tok.children):
             continue  # "If Moscow decides to reply …": a condition, not a stance
-        if any(c.dep_ == "neg" for c in tok.children) and cls != "deny":
+        if any(c.dep_ == "neg" for c in tok.children) and cls not in SPEECH_CLASSES:
             continue  # "declined to say", "did not say": no content is attributed
+        if tok.lemma_.lower() == "ask" and tok.tag_ == "VBN":
+            asked = _asked(ctx, tok)  # "Asked about X, …" / "Novak was asked whether …"
+            if asked is not None:
+                found.append(asked)
+            continue
         if (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
             continue  # "Asked about X, Novak said …": the subject was asked, not asking
         subj = _as_saying_speaker(tok) or _subject(tok) or _name_before(ctx, tok)
         relative = subj is not None and subj.lower_ in RELATIVES and subj.head.dep_ == "relcl"
-        if subj is None or (subj.lower_ in EXPLETIVES and not relative) or ctx.in_quotation(subj):
+        if subj is None or (_expletive(subj) and not relative) or ctx.in_quotation(subj):
             continue
         if subj.lower_ in FIRST_SECOND_PERSON and cls == "think":
             continue
         para = ctx.paragraph(tok.idx)
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
         content = _trim(doc, _drop_asides(ctx, tokens))
-        if content is None and cls in SPEECH_CLASSES:
+        passive = subj.dep_ == "nsubjpass" and subj.head == tok
+        if content is None and cls in SPEECH_CLASSES and not passive:
             content = _preceding_content(ctx, tok, subj)
-        if content is None and cls in SPEECH_CLASSES:
+        if content is None and cls in SPEECH_CLASSES and not passive:
             content = _next_sentence_content(ctx, tok, subj)
             confidence = 0.7
         else:
-            confidence = (1.0 if cls in SPEECH_CLASSES else 0.6 if cls == "think"
+            confidence = (1.0 if cls in SPEECH_CLASSES and not _topic_only(tok, tokens)
                           else CLAUSE_CONFIDENCE if cls == "clause" else ATTITUDE_CONFIDENCE)
-        if content is None:
-            continue
+        if content is None or (cls in SPEECH_CLASSES and _topic_only(tok, tokens)
+                               and _after_attributive_quotation(ctx, subj, tok)):
+            continue  # '“Absolutely not,” he said of the idea': the quotation is what was said
         content = _end_at_quotation(ctx, _extend_to_quotation(ctx, content))
         content = _after_own_cue(ctx, content, _cue_range(tok))
+        content = _quoted_tail(ctx, content, _cue_range(tok))
+        if passive:
+            subj = None  # "The sale is expected to …", "X was told …": the expecter, the teller unnamed
         found.append(_make(ctx, content, tok, subj, confidence))
     found.extend(_according_to(ctx))
+    found.extend(_noun_cues(ctx))
     return found
+
+
+# Nouns of saying and believing that take a that-clause ("Trump's claim that …", "the
+# warning by officials that …"); PolNeAR annotates them as attributions too.
+SPEECH_NOUNS = frozenset(
+    "claim statement comment remark suggestion assertion promise pledge warning argument"
+    " announcement accusation charge insistence admission denial prediction view belief"
+    " contention allegation vow threat demand hope fear concern".split()
+)
+
+
+def _noun_cues(ctx: _Context) -> list[_Found]:
+    """"Trump's claim that the vote was rigged": a speech noun with a that-clause; its
+    possessor (or the agent after "by") is the speaker, or no one is named."""
+    found: list[_Found] = []
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPEECH_NOUNS or ctx.in_quotation(tok):
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        tokens = [t for t in clause.subtree if ctx.paragraph(t.idx) == ctx.paragraph(tok.idx)]
+        content = _trim(ctx.doc, _drop_asides(ctx, tokens))
+        if content is None:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is not None:
+            found.append(_make(ctx, content, tok, owner, ATTITUDE_CONFIDENCE))
+    return found
+
+
+def _asked(ctx: _Context, cue: Token) -> _Found | None:
+    """"Asked about X, …" / "when asked whether …" / "Novak was asked if …": a question put
+    to someone; the asker is the speaker ("by X"), or no one named (PolNeAR annotates such
+    questions with no source). The content is what was asked."""
+    parts = [c for c in cue.children if c.i > cue.i and (
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "on", "for")))]
+    if not parts:
+        return None
+    first = parts[0]
+    tokens = [t for t in first.subtree if ctx.paragraph(t.idx) == ctx.paragraph(cue.idx)]
+    if first.dep_ == "prep":
+        tokens = [t for t in tokens if t.i != first.i]
+    content = _trim(ctx.doc, _drop_asides(ctx, tokens))
+    if content is None:
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    mention, srange, stext, skey = _speaker_fields(ctx, asker)
+    cue_range = _cue_range(cue)
+    return _Found(content[0], content[1], "indirect", mention, srange, stext, skey,
+                  cue_range, ctx.text[cue_range[0]:cue_range[1]], 0.7)
 
 
 def _make(ctx: _Context, content: tuple[int, int], cue: Token, subj: Token | None,
@@ -702,12 +863,29 @@ def _after_own_cue(ctx: _Context, content: tuple[int, int], cue: tuple[int, int]
     return q[0], end
 
 
+def _quoted_tail(ctx: _Context, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """'Neither man was impressed - ‘Born with a silver spoon,’ Mr. Elkins said': narration
+    that a colon or a dash sets before a quotation is the writer's; the cue after the
+    quotation speaks only the quotation."""
+    start, end = content
+    if cue[0] < end:
+        return content
+    q = next(((s, e) for s, e in ctx.quotations if start < s and end - 2 <= e <= end + 2), None)
+    if q is None or ctx.text[start:q[0]].rstrip()[-1:] not in (":", "-", "—", "–"):
+        return content
+    return q[0], max(end, q[1])
+
+
 def _next_sentence_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int] | None:
     """"X said. No date is set…": a cue that ends its sentence speaks the next one.
 
     Only when nothing but adverbials follows the cue and the next sentence is in the same
     paragraph or opens the next one (machine-translated news breaks sentences there).
     """
+    main = cue.dep_ == "ROOT" and cue.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("auxpass", "agent") for c in cue.children)
+    if not main and _as_saying_speaker(cue) is None:
+        return None  # "… a war that continues.", "testifying before …", "was rejected by …"
     sent = ctx.sents[ctx.sent_of[cue.i]]
     lead = min(subj.left_edge.idx, cue.idx)
     if any(sent.start_char < e <= cue.idx or (e <= lead and not ctx.text[e:lead].strip())
@@ -810,15 +988,17 @@ def _according_to(ctx: _Context) -> list[_Found]:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if pobj is None:
             continue
-        clause = tok.head
-        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head != clause:
-            clause = clause.head
-        if _cue_class(clause) in ("say", "argue"):
-            continue  # "according to media, X said …": the cue carries the quote
         own = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
         para = ctx.paragraph(tok.idx)
-        tokens = [t for t in clause.subtree if t.i not in own and ctx.paragraph(t.idx) == para]
-        content = _trim(doc, _one_side(tokens, min(own), max(own)))
+        content = _sentence_edge_content(ctx, min(own), max(own))
+        if content is None:
+            clause = tok.head
+            while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head != clause:
+                clause = clause.head
+            if _cue_class(clause) in ("say", "argue"):
+                continue  # "according to media, X said …": the cue carries the quote
+            tokens = [t for t in clause.subtree if t.i not in own and ctx.paragraph(t.idx) == para]
+            content = _trim(doc, _one_side(tokens, min(own), max(own)))
         if content is None:
             continue
         f = _make(ctx, content, tok, pobj, 0.9)
@@ -828,14 +1008,40 @@ def _according_to(ctx: _Context) -> list[_Found]:
     return found
 
 
+def _sentence_edge_content(ctx: _Context, lo: int, hi: int) -> tuple[int, int] | None:
+    """"A, according to B." / "According to B, A.": a source phrase that opens or closes its
+    sentence is about the whole rest of the sentence, wherever the parser hung it (and
+    over a cue inside: "“…,” X said, according to the Sun" is the Sun's report of X)."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[lo]]
+    para = ctx.paragraph(doc[lo].idx)
+    after = [t for t in doc[hi + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    before = [t for t in doc[sent.start : lo] if not (t.is_punct or t.is_space)]
+    if after and before:
+        return None  # in mid-sentence: the parse decides
+    rest = list(doc[sent.start : lo]) if before else list(doc[hi + 1 : sent.end])
+    rest = [t for t in rest if ctx.paragraph(t.idx) == para]  # _trim drops edge punctuation
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return _trim(doc, rest)
+
+
 def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """Quotations no cue covered that sit next to a cue clause ("“B,” he said" / "he said: “B”")."""
-    covered = [(f.start, f.end) for f in found]
+    # a quotation that only a verb outside the lexicon covers ("… is airing an ad in
+    # which he declares, “…”" gives "airing" the quotation) may still have a speech cue
+    covered = [(f.start, f.end) for f in found if f.confidence > CLAUSE_CONFIDENCE]
+    weak = [(f.start, f.end) for f in found if f.confidence <= CLAUSE_CONFIDENCE]
     extra: list[_Found] = []
     for qs, qe in ctx.quotations:
         if _covered((qs, qe), covered) or _words(ctx.text[qs:qe]) < 1:
             continue  # one word is enough next to a cue: “Tuesday,” he answered.
         cue = _adjacent_cue(ctx, qs, qe)
+        if cue is not None and _covered((qs, qe), weak):
+            found[:] = [f for f in found if f.confidence > CLAUSE_CONFIDENCE
+                        or not _covered((qs, qe), [(f.start, f.end)])]
+        elif _covered((qs, qe), weak):
+            continue
         if cue is None:
             f = _colon_introduced(ctx, qs, qe)
             if f is not None:
@@ -875,6 +1081,10 @@ def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:
             continue
         ms, me = _body_range(ctx.article, m)
         return _Found(qs, qe, "direct", m, (ms, me), m.text, m.key, (i, i + 1), ":", 0.8)
+    source = next((t for t in subjects + cands if t.lemma_.lower() in SOURCE_NOUNS and t.pos_ == "NOUN"), None)
+    if source is not None:  # "From the report: “…”", "The statement read: “…”": an unnamed source
+        mention, srange, stext, skey = _speaker_fields(ctx, source)
+        return _Found(qs, qe, "direct", mention, srange, stext, skey, (i, i + 1), ":", 0.7)
     return None
 
 
@@ -893,7 +1103,7 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
                 break
             if _cue_class(tok) in ("say", "argue", "warn", "deny"):
                 subj = _subject(tok) or _name_before(ctx, tok)
-                if (subj is not None and subj.idx >= qe and subj.lower_ not in EXPLETIVES
+                if (subj is not None and subj.idx >= qe and not _expletive(subj)
                         and not any(c.dep_ == "ccomp" for c in tok.children)):
                     return tok, subj
     before = doc.char_span(max(0, qs - 80), qs, alignment_mode="contract")
@@ -909,17 +1119,47 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
     while toks and toks[-1].is_space:
         toks.pop()
     introduces = before.text.rstrip().endswith((":", ","))
+    if toks and _cue_class(toks[-1]) == "say":
+        introduces = True  # '…, writing “…”' / 'saying “…”': the speech verb opens the quotation
     first = doc.char_span(qs, qe, alignment_mode="contract")
     for tok in reversed(toks[-8:]):
         if tok.text in ("”", "\"", "»", "''") or "\n" in tok.text:
             break
         if _cue_class(tok) not in SPEECH_CLASSES and not (tok.pos_ == "VERB" and first is not None
-                                                          and _governs(tok, first)):
-            continue  # "If Moscow decides to reply, “…”": only speech cues introduce
+                                                          and _governs(tok, first)
+                                                          and _is_clause(ctx, qs, qe)):
+            # "If Moscow decides to reply, “…”": only speech cues introduce; another verb
+            # only a quoted clause it governs ('boomed: “Let's …”'), never a quoted title
+            # or phrase ('hosts “Last Week Tonight”', 'launched the “… initiative”')
+            continue
         if introduces or (first is not None and _governs(tok, first)):
-            subj = _subject(tok) or _name_before(ctx, tok)
-            if subj is not None and subj.lower_ not in EXPLETIVES:
+            subj = _outside_subject(ctx, tok)
+            if subj is not None and not _expletive(subj):
                 return tok, subj
+    return None
+
+
+def _outside_subject(ctx: _Context, verb: Token) -> Token | None:
+    """The speaker of a cue that introduces a quotation, never a word of the quotation.
+
+    The small model often hangs the cue on a verb inside the quotation ('X, telling the
+    crowd, “Some people get …”' makes "people" its subject) or leaves it with no subject
+    ('…, then leaned in and boomed: “…”'); the nearest clause above the cue, in the same
+    sentence and outside quotations, that has a subject names the speaker.
+    """
+    subj = _subject(verb) or _name_before(ctx, verb)
+    if subj is not None and not ctx.in_quotation(subj):
+        return subj
+    sent = ctx.sent_of[verb.i]
+    tok = verb
+    for _ in range(6):  # a bound on parse depth, not a tuned value
+        if tok.head == tok or ctx.sent_of[tok.head.i] != sent:
+            return None
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and not ctx.in_quotation(c) and c.i < verb.i), None)
+        if subj is not None:
+            return subj
     return None
 
 
@@ -969,19 +1209,49 @@ def _trailing_attribution(ctx: _Context, after: SpacySpan, qe: int) -> tuple[Tok
     first = toks[0]
     if first.pos_ == "VERB" and first.dep_ != "aux":  # inversion: "said Novak"
         subj = _subject(first)
-        if subj is not None and subj.i > first.i and subj.lower_ not in EXPLETIVES:
+        if subj is None and _cue_class(first) in SPEECH_CLASSES:
+            # '“…,” added a state official' / '“…,” said the woman, who …': the parser takes
+            # the inverted subject for an object or hangs it elsewhere; it is the noun
+            # phrase right after the cue
+            subj = _noun_phrase_head(first)
+        if subj is not None and subj.i > first.i and not _expletive(subj):
             return first, subj
         return None
     for verb in after[:14]:
         if "\n" in verb.text or verb.text in ("“", "\"", "«", "''"):
             break
+        if _mistagged_cue(verb, first):
+            # '“…,” the editorial read.': the tagger took the cue for a noun, the phrase
+            # before it for its modifiers; that phrase is the speaker
+            return verb, ctx.doc[verb.i - 1]
         if verb.pos_ != "VERB":
             continue
         subj = _subject(verb)
-        if subj is not None and subj.left_edge.i <= first.i <= subj.i and subj.lower_ not in EXPLETIVES:
+        if subj is not None and subj.left_edge.i <= first.i <= subj.i and not _expletive(subj):
             return verb, subj
         break
     return None
+
+
+def _noun_phrase_head(verb: Token) -> Token | None:
+    """The last noun of the noun phrase right after a verb ("said [the county official]")."""
+    head = None
+    for tok in verb.doc[verb.i + 1 : verb.i + 7]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+        elif tok.pos_ not in ("DET", "ADJ", "NUM") or head is not None:
+            break
+    return head
+
+
+def _mistagged_cue(tok: Token, first: Token) -> bool:
+    """A speech verb tagged as the head noun of the phrase after a quotation ("the email
+    read", "the statement said"): a past-tense form ending the clause, with the phrase
+    from ``first`` as its dependents."""
+    return (tok.pos_ == "NOUN" and tok.i > first.i and tok.tag_ != "NNS"
+            and SPEECH_VERBS.get(tok.lemma_.lower()) == "say"
+            and all(t.head == tok for t in tok.doc[first.i : tok.i])
+            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in (".", ",", ";"))
 
 
 def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
@@ -1008,8 +1278,10 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue
         ms, me = _body_range(ctx.article, name)
         tail = line[me - pstart : colon]
+        quoted = line[colon + 1 :].lstrip()[:1] in QUOTE_OPENERS
         if line[lead : ms - pstart].strip() or (tail.strip() and not (
-                HEADLINE_TAIL.match(tail) and "\n" not in tail and tail.count(" ") <= 6)):
+                (HEADLINE_TAIL.match(tail) or quoted) and "\n" not in tail and tail.count(" ") <= 6)):
+            # "Novak slams the plan: ‘…’": a headline's name, a few words and a quotation
             # the name must be all that stands between the line (or dash) and the colon, or
             # open a headline's "Name to/on X:" ("Novak on the budget: …")
             continue
@@ -1039,7 +1311,9 @@ def _bare_lead(ctx: _Context, start: int, colon: int, pend: int,
         return None
     head = lead.root
     if not (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lemma_.lower() in SOURCE_NOUNS
-            or (len(lead) == 1 and head.pos_ == "PROPN" and head.text.isupper())):
+            or (len(lead) == 1 and head.pos_ == "PROPN" and head.text.isupper())
+            or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in lead)
+                and ctx.text[colon + 1 : colon + 3].lstrip()[:1] in QUOTE_OPENERS)):
         return None  # "Editor’s note: …", "The Ninth Circle: …": a label or a title, no source
     end = len(ctx.text[:pend].rstrip())
     begin = colon + 1
@@ -1090,8 +1364,11 @@ def _continuation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             last_para == para and (_is_clause(ctx, qs, qe) or _second_part(ctx, every, qs))
         ):
             # "“A,” he said. “B.”": B is the same utterance as A, so it shares A's cue
-            same = (last_para == para and _words(ctx.text[last.end:qs]) <= CUE_CLAUSE_WORDS
-                    and last.cue is not None)
+            same = last.cue is not None and (
+                (last_para == para and _words(ctx.text[last.end:qs]) <= CUE_CLAUSE_WORDS)
+                or (whole and _no_text_between(ctx, _paragraph_end(ctx, last_para), qs)
+                    and ctx.quotation_at(last.start) is not None
+                    and _words(ctx.text[last.end:_paragraph_end(ctx, last_para)]) <= CUE_CLAUSE_WORDS))
             cue, cue_text = (last.cue, last.cue_text) if same else (None, None)
             f = _Found(qs, qe, "direct", last.speaker, last.speaker_range, last.speaker_text,
                        last.speaker_key, cue, cue_text, 0.8)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstrail.actors import country_of, extract_mentions, resolve_actors, same_name_part
+from newstrail.actors import country_of, extract_mentions, quotation_ranges, resolve_actors, same_name_part
 from newstrail.adapters import article_from_text
 from newstrail.model import Mention, Span
 
@@ -199,3 +199,8 @@ def test_honorific_left_on_an_organisation_name_is_one_actor() -> None:
     resolution = resolve_actors([("a1", [org("a1", "Pellek")]), ("a2", [org("a2", "Mr Pellek")])])
     assert len(resolution.actors) == 1
     assert resolution.actor_id("a1", "Pellek") == resolution.actor_id("a2", "Mr Pellek")
+
+
+def test_curly_and_straight_double_marks_close_each_other() -> None:
+    text = "“We lost,\" he said. \"We will be back.”"
+    assert [text[s:e] for s, e in quotation_ranges(text)] == ["“We lost,\"", "\"We will be back.”"]

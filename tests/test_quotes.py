@@ -6,7 +6,7 @@ import pytest
 
 from newstrail.actors import extract_mentions
 from newstrail.adapters import article_from_text
-from newstrail.quotes import SPEECH_VERBS, extract_quotes
+from newstrail.quotes import ATTITUDE_CONFIDENCE, SPEECH_VERBS, extract_quotes
 
 
 @pytest.fixture
@@ -259,3 +259,85 @@ def test_condition_is_no_stance(quotes_of):
                       "Mayor Anke Vries said.")
     q = _holding(found, "last jobs")
     assert q.speaker_key == "Anke Vries"
+
+
+def test_mixed_curly_and_straight_marks_close_each_other(quotes_of):
+    found = quotes_of("“The harvest was poor,\" Helmut Brandt said. \"But the prices held.”")
+    first = _holding(found, "harvest was poor")
+    assert "Brandt said" not in first.content_text and first.speaker_key == "Helmut Brandt"
+
+
+def test_participle_cue_before_quotation_takes_the_clause_subject(quotes_of):
+    found = quotes_of("Mayor Tomas Berg addressed the crowd, telling them, “Some roads will close next week.”")
+    assert _holding(found, "roads will close").speaker_key == "Tomas Berg"
+
+
+def test_active_it_is_a_speaker_after_a_quotation(quotes_of):
+    text = "The Farmers Union issued a statement.\n\n“Prices must rise by spring,” it added."
+    assert _holding(quotes_of(text), "Prices must rise").speaker_text.lower() == "it"
+
+
+def test_inverted_subject_parsed_as_object(quotes_of):
+    q = _holding(quotes_of("“The vote is close,” added a county official."), "vote is close")
+    assert q.speaker_text is not None and "official" in q.speaker_text
+
+
+def test_continuation_paragraph_shares_the_cue(quotes_of):
+    text = ("“We will rebuild the bridge,” Mayor Tomas Berg said.\n\n"
+            "“The work starts in May and ends before the winter comes.”")
+    found = quotes_of(text)
+    first, second = _holding(found, "rebuild the bridge"), _holding(found, "work starts in May")
+    assert second.speaker_key == first.speaker_key == "Tomas Berg" and second.cue == first.cue
+
+
+def test_quoted_title_after_a_plain_verb_is_no_quote(quotes_of):
+    found = quotes_of("Since 2013, Jorge Alvarez has hosted “Evening With Jorge Alvarez” on a cable channel.")
+    assert not [q for q in found if "Evening With" in q.content_text]
+
+
+def test_passive_cue_names_no_speaker(quotes_of):
+    q = _holding(quotes_of("The merger is expected to close in the spring."), "to close in the spring")
+    assert q.speaker_key is None
+
+
+def test_asked_question_has_no_named_speaker(quotes_of):
+    q = _holding(quotes_of("Asked whether the mine would reopen, Helmut Brandt shrugged."), "mine would reopen")
+    assert q.speaker_key is None and q.cue_text.lower() == "asked"
+
+
+def test_according_to_at_sentence_end_covers_a_cue_clause(quotes_of):
+    text = "“We are not leaving,” Helmut Brandt told the crowd, according to the Tribune."
+    q = [q for q in quotes_of(text) if q.cue_text == "according to"]
+    assert q and "Brandt told the crowd" in q[0].content_text and "Tribune" in q[0].speaker_text
+    assert q[0].content_text.startswith("“We are")
+
+
+def test_narration_before_a_dash_is_not_the_quotation(quotes_of):
+    text = "Neither man liked the plan - “A waste of good money,” Helmut Brandt said."
+    q = _holding(quotes_of(text), "waste of good money")
+    assert not q.content_text.startswith("Neither")
+
+
+def test_object_content_runs_to_the_end_of_the_verb_phrase(quotes_of):
+    q = _holding(quotes_of("Governor Lena Fischer endorsed Tomas Berg for mayor on Monday."), "Tomas Berg")
+    assert "for mayor" in q.content_text and "Monday" not in q.content_text
+
+
+def test_cognition_cue_is_no_speech(quotes_of):
+    q = _holding(quotes_of("Governor Lena Fischer believes the bridge will reopen in May."), "bridge will reopen")
+    assert q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_speech_noun_with_that_clause(quotes_of):
+    q = _holding(quotes_of("Helmut Brandt's claim that the mine was safe drew protests."), "mine was safe")
+    assert q.speaker_key == "Helmut Brandt" and q.cue_text == "claim"
+
+
+def test_cue_tagged_as_a_noun_after_a_quotation(quotes_of):
+    q = _holding(quotes_of("“The mayor should come to the valley now,” the editorial read."), "come to the valley")
+    assert q.cue_text == "read" and "editorial" in q.speaker_text
+
+
+def test_participle_after_a_reported_clause_is_the_reporters(quotes_of):
+    text = "Helmut Brandt said the mayor will have to choose a side, saying, “The pressure on her will build.”"
+    assert _holding(quotes_of(text), "pressure on her").speaker_key == "Helmut Brandt"
