@@ -4,8 +4,9 @@ Articles are generated here (bench/neardup.py's sentence generator, with made-up
 the vocabulary grows with the number of stories, as in real news): one story per 20
 articles on average, each story with its own people, place and organisation, dated over
 three weeks, the whole stream spread over years. The index does what the stories stage
-does with one run: ``add_many`` (single pass in date order, then refinement) and one
-``consolidate`` (merges, second refinement). Each size runs in its own process so the peak
+does with one run: ``add_many`` on parts of ``stages.GROUP_ARTICLES`` articles (single pass
+in date order, then refinement of the part), and one ``consolidate`` (merges, second
+refinement of the whole run). Each size runs in its own process so the peak
 memory is that size's alone. Time and memory should grow linearly.
 
     python bench/stories_scale.py [--sizes 1000,10000]     # 100,000 takes about 5 minutes
@@ -56,13 +57,15 @@ def stream(n: int, seed: int = 3) -> list[tuple[str, str, str, list[str]]]:
 
 def one(n: int) -> dict:
     """Measure one size in this process."""
+    from newstrail.stages import GROUP_ARTICLES
     from newstrail.stories import StoryIndex
 
     items = stream(n)
     base = peak_memory_mb()
     index = StoryIndex()
     with timer() as t:
-        index.add_many(items)  # one run, as the stories stage does: single pass, refinement,
+        for lo in range(0, len(items), GROUP_ARTICLES):  # one run in parts, as the stories stage
+            index.add_many(items[lo:lo + GROUP_ARTICLES])  # reads it: single pass, refinement,
         index.consolidate()  # then merges and a second refinement
     blob = index.to_bytes()
     return {

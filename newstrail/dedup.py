@@ -3,9 +3,10 @@
 Three levels, because scraped news repeats itself in three ways:
 - **exact**: the same body after normalising case and spacing (a hash lookup);
 - **near**: the same article with small edits (a changed headline, a added boilerplate
-  line, a dropped paragraph), found with MinHash signatures in a datasketch ``MinHashLSH``
-  index and confirmed by the Jaccard similarity of word 5-gram shingles (estimated from
-  the signatures, and computed exactly near the threshold when the earlier text is at hand);
+  line, a dropped paragraph), found with MinHash signatures in LSH band tables (the
+  banding of datasketch's ``MinHashLSH``, kept compact: see ``_Postings``) and confirmed
+  by the Jaccard similarity of word 5-gram shingles (estimated from the signatures, and
+  computed exactly near the threshold when the earlier text is at hand);
 - **syndicated**: another outlet's article that copies whole paragraphs of this one
   (wire copy re-edited around them), found by hashing normalised paragraphs.
 
@@ -13,7 +14,7 @@ Speed: hashing dominates. Each document's shingles are hashed once to 32-bit int
 with numpy (a polynomial hash over word hashes), and all permutations are applied in one
 vectorised step, with the same affine permutations datasketch uses for its ``affine32``
 scheme, so the signatures are exactly the ones ``datasketch.MinHash`` would give for the
-same shingle hashes and go straight into ``LeanMinHash``/``MinHashLSH``.
+same shingle hashes.
 
 The :class:`DuplicateIndex` is incremental: ``add`` hashes only the new article, and
 ``to_bytes``/``from_bytes`` persist the signatures (not pickles) so that the next run
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash
 
 from .model import Article, Duplicate, normalise_for_id
 
@@ -344,12 +345,12 @@ class DuplicateIndex:
         self.num_perm = num_perm
         self.seed = seed
         self.params = choose_bands(threshold, num_perm)
-        self._lsh = MinHashLSH(num_perm=num_perm, params=(self.params.bands, self.params.rows))
+        self._bands = _Postings()  # LSH: one key per band of a signature (see _band_keys)
         self._entries: list[_Entry] = []
         self._position: dict[str, int] = {}
         self._sigs: list[np.ndarray] = []
         self._exact: dict[str, int] = {}
-        self._paras: dict[str, list[int]] = {}
+        self._paras = _Postings(cap=MAX_PARAGRAPH_ARTICLES + 1)  # paragraph digest -> articles
         # Texts of the articles added lately in this process, for exact checks near the
         # threshold (at most HELD_TEXTS, the latest: copies arrive close together, and a
         # corpus's texts would not fit in memory); never persisted.
@@ -390,12 +391,11 @@ class DuplicateIndex:
 
     def _near(self, entry: _Entry, sig: np.ndarray, shingles: np.ndarray) -> list[Duplicate]:
         """Candidates from the LSH bands, confirmed as the comment on VERIFY_SIGMAS says."""
-        lean = self._lean(sig)
         sigma = math.sqrt(self.threshold * (1 - self.threshold) / self.num_perm)
         high = self.threshold + VERIFY_SIGMAS * sigma
         low = self.threshold - VERIFY_SIGMAS * sigma
         out = []
-        for pos in self._lsh.query(lean):
+        for pos in self._lsh_candidates(sig):
             similarity = float(np.mean(self._sigs[pos] == sig))
             if similarity < low:
                 continue
@@ -413,7 +413,7 @@ class DuplicateIndex:
     def _syndicated(self, entry: _Entry, para_keys: list[str]) -> list[Duplicate]:
         shared: dict[int, int] = {}
         for key in para_keys:
-            holders = self._paras.get(key, ())
+            holders = self._paras.get(_digest_key(key))
             if len(holders) > MAX_PARAGRAPH_ARTICLES:
                 continue
             for pos in holders:
@@ -439,52 +439,179 @@ class DuplicateIndex:
             shared=shared,
         )
 
-    def _lean(self, sig: np.ndarray) -> LeanMinHash:
-        return LeanMinHash(seed=self.seed, hashvalues=sig, scheme="affine32")
+    def _lsh_candidates(self, sig: np.ndarray) -> list[int]:
+        """Earlier articles sharing a whole band with the signature (MinHashLSH's ``query``).
+
+        In the order ``datasketch.MinHashLSH.query`` gives them (a set filled band by band
+        from each band's bucket, itself a set filled in insertion order), so duplicates come
+        out in the same order as with that index. A band key is a 64-bit hash: a bucket's
+        members are checked against the band's values, so a hash collision adds nothing.
+        """
+        rows = self.params.rows
+        candidates: set[int] = set()
+        for band, bucket in enumerate(self._bands.get_many(_band_keys(sig, self.params))):
+            if not bucket:
+                continue
+            lo, hi = band * rows, (band + 1) * rows
+            values = sig[lo:hi].tolist()
+            for pos in set(bucket):
+                if self._sigs[pos][lo:hi].tolist() == values:
+                    candidates.add(pos)
+        return list(candidates)
 
     def _remember(self, entry: _Entry, sig: np.ndarray, exact_key: str, para_keys: list[str]) -> None:
         pos = len(self._entries)
         self._entries.append(entry)
         self._position[entry.id] = pos
         self._sigs.append(sig)
-        self._lsh.insert(pos, self._lean(sig), check_duplication=False)
+        for key in _band_keys(sig, self.params).tolist():
+            self._bands.add(key, pos)
         self._exact.setdefault(exact_key, pos)
-        for key in para_keys:
-            holders = self._paras.setdefault(key, [])
-            if len(holders) <= MAX_PARAGRAPH_ARTICLES:  # beyond that it is ignored anyway
-                holders.append(pos)
+        for key in para_keys:  # beyond MAX_PARAGRAPH_ARTICLES + 1 holders a paragraph is ignored anyway
+            self._paras.add(_digest_key(key), pos)
 
     # ------------------------------------------------------------------ persistence
     def to_bytes(self) -> bytes:
-        """Entries, hashes and signatures; the LSH tables are rebuilt on load (no pickle)."""
+        """Entries, hashes and signatures; the LSH tables are rebuilt on load (no pickle).
+
+        Version 2 writes the paragraph postings as two arrays (digest, article), not as JSON
+        (which at 100,000 articles built 1.5 million strings and lists on the way out).
+        """
+        para_keys, para_pos = self._paras.arrays()
         state = {
-            "v": 1,
+            "v": 2,
             "params": [self.threshold, self.num_perm, self.seed],
             "entries": [[e.id, e.published, e.outlet, e.paragraphs] for e in self._entries],
             "exact": self._exact,
-            "paras": self._paras,
+            "paras": len(para_keys),
         }
         head = json.dumps(state, separators=(",", ":")).encode("utf-8")
         sigs = np.stack(self._sigs).astype("<u4").tobytes() if self._sigs else b""
-        return zlib.compress(len(head).to_bytes(8, "little") + head + sigs, 6)
+        parts = (len(head).to_bytes(8, "little"), head, sigs, para_keys.astype("<u8").tobytes(), para_pos.astype("<i4").tobytes())
+        packer = zlib.compressobj(6)
+        return b"".join([*(packer.compress(part) for part in parts), packer.flush()])
 
     @classmethod
     def from_bytes(cls, data: bytes) -> DuplicateIndex:
         body = zlib.decompress(data)
         n = int.from_bytes(body[:8], "little")
         state = json.loads(body[8 : 8 + n])
+        if state.get("v") not in (1, 2):
+            raise ValueError(f"duplicate index state version {state.get('v')!r} is not readable by this newstrail")
         index = cls(*state["params"])
-        sigs = np.frombuffer(body[8 + n :], dtype="<u4").reshape(-1, index.num_perm).astype(np.uint32)
+        count = len(state["entries"])
+        end = 8 + n + count * index.num_perm * 4
+        sigs = np.frombuffer(body[8 + n : end], dtype="<u4").reshape(-1, index.num_perm).astype(np.uint32)
         index._exact = dict(state["exact"])
-        index._paras = {k: list(v) for k, v in state["paras"].items()}
-        with index._lsh.insertion_session() as session:
-            for pos, (row, e) in enumerate(zip(sigs, state["entries"])):
-                entry = _Entry(e[0], e[1], e[2], e[3])
-                index._entries.append(entry)
-                index._position[entry.id] = pos
-                index._sigs.append(row.copy())
-                session.insert(pos, index._lean(row), check_duplication=False)
+        if state["v"] == 1:  # paragraphs as JSON: digest -> articles
+            paras = state["paras"]
+            keys = np.array([_digest_key(k) for k, v in paras.items() for _ in v], dtype=np.uint64)
+            pos = np.array([p for v in paras.values() for p in v], dtype=np.int32)
+            order = np.lexsort((pos, keys))
+            index._paras.load(keys[order], pos[order])
+        else:
+            m = state["paras"]
+            index._paras.load(np.frombuffer(body[end : end + 8 * m], dtype="<u8").astype(np.uint64),
+                              np.frombuffer(body[end + 8 * m : end + 12 * m], dtype="<i4").astype(np.int32))
+        for pos, (row, e) in enumerate(zip(sigs, state["entries"])):
+            entry = _Entry(e[0], e[1], e[2], e[3])
+            index._entries.append(entry)
+            index._position[entry.id] = pos
+            index._sigs.append(row.copy())
+        if count:
+            keys = _band_keys(sigs, index.params)  # articles × bands
+            pos = np.repeat(np.arange(count, dtype=np.int32), index.params.bands)
+            order = np.lexsort((pos, keys.ravel()))
+            index._bands.load(keys.ravel()[order], pos[order])
         return index
+
+
+def _digest_key(digest: str) -> int:
+    """A paragraph digest (16 hex digits) as the 64-bit integer it spells."""
+    return int(digest, 16)
+
+
+def _band_keys(sig: np.ndarray, params: LshParams) -> np.ndarray:
+    """One 64-bit key per LSH band of a signature (or of each row of signatures): its band
+    number and values, mixed.
+
+    Two signatures that agree on a band get the same key; different bands or values
+    collide with probability 2**-64, and ``DuplicateIndex._lsh_candidates`` checks the
+    values anyway.
+    """
+    values = sig[..., : params.bands * params.rows].astype(np.uint64)
+    values = values.reshape(*sig.shape[:-1], params.bands, params.rows)
+    keys = (np.arange(1, params.bands + 1, dtype=np.uint64) * _MULT) ^ np.uint64(params.rows)
+    for j in range(params.rows):
+        keys = (keys ^ values[..., j]) * _MULT
+        keys ^= keys >> np.uint64(29)
+    return keys
+
+
+class _Postings:
+    """64-bit key -> positions in insertion order (at most ``cap`` per key), compact.
+
+    Why not dicts of lists or sets (as ``MinHashLSH`` keeps its band tables): with 21 bands
+    and about 15 paragraphs per article they took 11 KB per article, 1.1 GB at 100,000
+    articles. Here a posting is 12 bytes in two sorted numpy arrays; new ones go to a dict
+    first and are merged in (one sort) when it holds an eighth of the arrays, so adding n
+    postings costs O(n log n) and the dict stays small.
+    """
+
+    MERGE_MIN = 65_536
+
+    def __init__(self, cap: int | None = None) -> None:
+        self.cap = cap
+        self._keys = np.zeros(0, dtype=np.uint64)
+        self._pos = np.zeros(0, dtype=np.int32)
+        self._fresh: dict[int, list[int]] = {}
+        self._fresh_n = 0
+
+    def get(self, key: int) -> list[int]:
+        return self.get_many(np.array([key], dtype=np.uint64))[0]
+
+    def get_many(self, keys: np.ndarray) -> list[list[int]]:
+        """Each key's positions, oldest first."""
+        lo = np.searchsorted(self._keys, keys, side="left").tolist()
+        hi = np.searchsorted(self._keys, keys, side="right").tolist()
+        fresh = self._fresh
+        out = []
+        for key, a, b in zip(keys.tolist(), lo, hi):
+            found = self._pos[a:b].tolist() if b > a else []
+            more = fresh.get(key)
+            out.append(found + more if more else found)
+        return out
+
+    def add(self, key: int, pos: int) -> None:
+        """Add a position after the key's others (dropped when the key already has ``cap``)."""
+        if self.cap is not None and len(self.get(key)) >= self.cap:
+            return
+        self._fresh.setdefault(key, []).append(pos)
+        self._fresh_n += 1
+        if self._fresh_n >= max(self.MERGE_MIN, len(self._keys) // 8):
+            self._merge()
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every (key, position), sorted by key then position (what ``load`` takes back)."""
+        self._merge()
+        return self._keys, self._pos
+
+    def load(self, keys: np.ndarray, pos: np.ndarray) -> None:
+        """Take postings sorted by key then position (``arrays``), replacing these."""
+        self._keys, self._pos = keys, pos
+        self._fresh, self._fresh_n = {}, 0
+
+    def _merge(self) -> None:
+        if not self._fresh:
+            return
+        n = self._fresh_n
+        new_keys = np.fromiter((k for k, ps in self._fresh.items() for _ in ps), dtype=np.uint64, count=n)
+        new_pos = np.fromiter((p for ps in self._fresh.values() for p in ps), dtype=np.int32, count=n)
+        keys = np.concatenate([self._keys, new_keys])
+        pos = np.concatenate([self._pos, new_pos])
+        order = np.lexsort((pos, keys))  # by key, then position: insertion order within a key
+        self._keys, self._pos = keys[order], pos[order]
+        self._fresh, self._fresh_n = {}, 0
 
 
 def _earliest(a: _Entry, b: _Entry) -> str | None:

@@ -37,10 +37,12 @@ import datetime as _dt
 import heapq
 import json
 import math
+import operator
 import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -204,6 +206,12 @@ def _iso(day: int | None) -> str | None:
     return _dt.date.fromordinal(day).isoformat() if day is not None else None
 
 
+def _when(text: str, date: str | None) -> tuple[int | None, int | None]:
+    """An article's publication day, and when it has none the text's lower bound on it."""
+    day = _day(date)
+    return day, None if day is not None else _day(text_date_bound(text))
+
+
 def _tokens(text: str) -> list[str]:
     return [t for t in _ANALYZER(text) if t not in _EXTRA_STOP]
 
@@ -215,11 +223,19 @@ def _feature(token: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Item:
-    """One article of the current run, kept until the run's refinement is done."""
+    """One article of the current run, kept until the run's refinement is done.
+
+    Why term counts, not the text: a run's items live until ``consolidate``, so at 100,000
+    articles their texts alone would take 500 MB; the distinct features and their counts (in
+    first-occurrence order, the order the vectors are summed in) take a third of that, and
+    refinement no longer tokenises each text again.
+    """
 
     id: str
-    text: str
-    date: str | None
+    feats: np.ndarray  # distinct hashed features, in first-occurrence order
+    counts: np.ndarray  # how often each occurs in the text
+    day: int | None  # publication day
+    bound: int | None  # text-evidenced lower bound of the date, when there is no day
     actors: tuple[str, ...]
 
 
@@ -278,17 +294,23 @@ class StoryIndex:
         self._article_story: dict[str, str] = {}
         self._primed = 0
         self._recent: list[_Item] = []  # this run's articles, refined again by ``consolidate``
+        self._actor_version = 0  # changes with actor_df (see ``_actor_weights``)
+        self._weights: tuple[tuple, dict[str, float], float] = ((), {}, 0.0)
 
     # ------------------------------------------------------------------ adding
     def add(self, article_id: str, text: str, date: str | None, actors: Sequence[str]) -> str:
         """Assign one article to a story (existing or new) and return the story id."""
-        if article_id in self._article_story:
-            return self.story_of(article_id)
-        vec, qi = self._vectorise(text)
+        if article_id not in self._article_story:
+            self._place(article_id, text, *_when(text, date), actors)
+        return self.story_of(article_id)
+
+    def _place(self, article_id: str, text: str, day: int | None, bound: int | None, actors: Sequence[str]) -> _Item:
+        """Assign a new article (dated by ``_when``) to a story; returns what refinement needs of it."""
+        feats, counts = self._count_text(text)
+        vec, qi = self._weigh(feats, counts.astype(np.float64)) if len(feats) else ({}, {})
         actors = sorted({a for a in actors if a})
         self.actor_df.update(actors)
-        day = _day(date)
-        bound = None if day is not None else _day(text_date_bound(text))
+        self._actor_version += 1
         best, best_score, best_text, best_actor = self._best_story(qi, actors, day, bound)
         if best is not None and self._joins(best, best_score, best_text, day, bound):
             story = best
@@ -299,7 +321,7 @@ class StoryIndex:
                 story.linked.add(best.id)
                 best.linked.add(story.id)
         self._join(story, article_id, vec, actors, day, bound)
-        return story.id
+        return _Item(article_id, feats.astype(np.int32), counts, day, bound, tuple(actors))
 
     def prime(self, texts: Iterable[str]) -> None:
         """Count document frequencies of texts that will be added later (batch use).
@@ -325,51 +347,50 @@ class StoryIndex:
         with neither come last (they are placed by content and actors alone). ``in_order``
         keeps the given order (a stream replayed as it arrived, as the benchmark does).
 
-        The run's articles are then refined (``refine``) and remembered until the next
-        ``consolidate``, which refines them once more after its merges.
+        The articles of this call are then refined (``refine``) and remembered until the next
+        ``consolidate``, which refines the whole run's once more after its merges. Why only
+        this call's: a large run is added in parts (memory), and refining every earlier part
+        again after each one made a run's cost grow with the square of its size.
         """
         items = list(items)
+        when = [_when(text, date) for _, text, date, _ in items]  # the text's date is read once
         def key(i: int) -> tuple[int, int]:
-            _, text, date, _ = items[i]
-            day = _day(date) if date else _day(text_date_bound(text))
-            return (0, day) if day is not None else (1, i)
+            day, bound = when[i]
+            order = day if items[i][2] else bound
+            return (0, order) if order is not None else (1, i)
+        added: list[_Item] = []
         for i in range(len(items)) if in_order else sorted(range(len(items)), key=key):
-            article_id, text, date, actors = items[i]
+            article_id, text, _, actors = items[i]
             if article_id not in self._article_story:
-                self.add(article_id, text, date, actors)
-                self._recent.append(_Item(article_id, text, date, tuple(sorted({a for a in actors if a}))))
-        self.refine(self._recent)
+                added.append(self._place(article_id, text, *when[i], actors))
+        self._recent.extend(added)
+        self.refine(added)
         return [self.story_of(items[i][0]) for i in range(len(items))]
 
-    def _vectorise(self, text: str) -> tuple[dict[int, float], dict[int, float]]:
-        """(unit TF vector, unit TF-IDF vector times IDF) of a text; counts its document.
+    def _count_text(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """A text's distinct features (first-occurrence order) and counts; counts its document.
 
-        The first is what a story's centroid sums (no IDF: it is applied when comparing, so an
-        early member is not weighed forever by the poor IDF of a young index); the second
-        dotted with a centroid gives the article's cosine with the story under today's IDF.
+        The counts give (``_weigh``) the unit TF vector a story's centroid sums (no IDF: it is
+        applied when comparing, so an early member is not weighed forever by the poor IDF of a
+        young index) and the unit TF-IDF vector times IDF, which dotted with a centroid gives
+        the article's cosine with the story under today's IDF.
         """
         counts: Counter[int] = Counter()
-        toks = _tokens(text)
-        for tok in toks:
+        for tok in _tokens(text):
             f = _feature(tok)
             counts[f] += 1
             if f not in self.names:
                 self.names[f] = tok
-        allc = counts
-        if not allc:
-            self._count_doc(np.zeros(0, dtype=np.int64))
-            return {}, {}
-        feats = np.fromiter(allc.keys(), dtype=np.int64, count=len(allc))
-        self._count_doc(feats)
-        return self._weigh(feats, np.fromiter(allc.values(), dtype=np.float64, count=len(allc)))
-
-    def _vectors(self, text: str) -> tuple[dict[int, float], dict[int, float]]:
-        """As ``_vectorise`` under the current IDF, without counting the text as a new document."""
-        counts = Counter(_feature(t) for t in _tokens(text))
-        if not counts:
-            return {}, {}
         feats = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        return self._weigh(feats, np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        self._count_doc(feats)
+        values = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+        return feats, values.astype(np.min_scalar_type(int(values.max()) if len(values) else 0))
+
+    def _vectors(self, item: _Item) -> tuple[dict[int, float], dict[int, float]]:
+        """An item's vectors (see ``_count_text``) under the current IDF."""
+        if not len(item.feats):
+            return {}, {}
+        return self._weigh(item.feats.astype(np.int64), item.counts.astype(np.float64))
 
     def _weigh(self, feats: np.ndarray, tfr: np.ndarray) -> tuple[dict[int, float], dict[int, float]]:
         tf = tfr * (BM25_K1 + 1) / (tfr + BM25_K1)
@@ -456,10 +477,17 @@ class StoryIndex:
     def _actor_overlap(self, actors: list[str], named: Counter[str]) -> float:
         if not actors or not named:
             return 0.0
-        n = self.n_docs + 1
-        weights = {a: math.log(n / self.actor_df[a]) + 1.0 for a in actors}
-        total = sum(weights.values())
+        weights, total = self._actor_weights(actors)
         return sum(w for a, w in weights.items() if named[a] > 0) / total
+
+    def _actor_weights(self, actors: list[str]) -> tuple[dict[str, float], float]:
+        """IDF weights of an article's actors and their sum, kept for the article's candidates."""
+        key = (tuple(actors), self.n_docs, self._actor_version)
+        if self._weights[0] != key:
+            n = self.n_docs + 1
+            weights = {a: math.log(n / self.actor_df[a]) + 1.0 for a in actors}
+            self._weights = (key, weights, sum(weights.values()))
+        return self._weights[1], self._weights[2]
 
     def _time_factor(self, story: _Story, day: int | None, bound: int | None) -> float:
         """exp(-gap / DECAY_DAYS), the gap between the article's date and the story's span."""
@@ -610,11 +638,10 @@ class StoryIndex:
         return moved
 
     def _reassign(self, item: _Item) -> int:
-        u, q = self._vectors(item.text)
+        u, q = self._vectors(item)
         if not q:
             return 0
-        day = _day(item.date)
-        bound = None if day is not None else _day(text_date_bound(item.text))
+        day, bound = item.day, item.bound
         story = self._stories[self.story_of(item.id)]
         actors = list(item.actors)
         own = 0.0
@@ -830,8 +857,12 @@ class StoryIndex:
 
 
 def _dot(vec: dict[int, float], centroid: dict[int, float]) -> float:
-    get = centroid.get
-    return sum(w * get(f, 0.0) for f, w in vec.items())
+    """Sum of products over the vector's terms, added in its order (as a plain loop: exact ties).
+
+    ``map`` instead of a generator: this is the innermost loop of clustering, and the same
+    additions in the same order give the same float.
+    """
+    return sum(map(operator.mul, vec.values(), map(centroid.get, vec.keys(), repeat(0.0))))
 
 
 def _blend(text: float, actor: float, has_actors: bool) -> float:
