@@ -38,9 +38,11 @@ log = logging.getLogger("newstrail")
 
 # Articles per batch: one transaction each. 64 keeps a batch's write well under a second.
 BATCH_SIZE = 64
-# A batch is cut into chunks, one engine task each, so every worker has work even when the
-# corpus is one batch; a chunk is parsed with one nlp.pipe call (in nlp.PIPE_BATCH batches),
-# and each task costs a round trip, so chunks stay at 16 articles or more.
+# With several workers a batch is cut into chunks of about this many articles, one engine
+# task each, so every worker has work even when the corpus is one batch; a chunk is parsed
+# with one nlp.pipe call (in nlp.PIPE_BATCH batches) and costs a round trip (a few ms), so
+# chunks stay at 16 articles or so. Smaller chunks also shorten the end of a build, when
+# one worker finishes the last chunk while the others wait (a 32-article chunk is ~8 s).
 MIN_CHUNK = 16
 # A line (normalised) seen in at least this many articles is site boilerplate (as CCNet
 # deduplicates lines across a crawl); 3 keeps a story's own repeated phrases.
@@ -289,7 +291,7 @@ def build(
     clock = time.perf_counter()
     out = None if output is None else (str(output) if "://" in str(output) else str(Path(output).resolve()))
     run_id = time.strftime("%Y%m%dT%H%M%S", time.localtime(started))
-    chunk_size = max(MIN_CHUNK, math.ceil(BATCH_SIZE / max(1, engine.workers)))
+    chunk_size = BATCH_SIZE if engine.workers <= 1 else MIN_CHUNK
     with store.writer_lock():
         counts = _LineCounts(store)
         pending: deque[tuple[_Batch, bool]] = deque()
@@ -300,10 +302,12 @@ def build(
                 common = counts.add(keys)
                 batch = _Batch(keys, done_files)
                 items = [(raw, common & ks) for raw, ks in zip(raws, keys)]
-                parts = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)] or [[]]
+                parts = _even_parts(items, chunk_size)
                 for j, part in enumerate(parts):
                     pending.append((batch, j == len(parts) - 1))
                     yield Chunk(part, out, f"{run_id}-{number:06d}-{j:02d}")
+                if number == 0 and corpus and engine.workers > 1:
+                    _import_corpus_modules()  # the workers have the first batch to parse meanwhile
 
         for results, timings in engine.map(analyse_chunk, chunks()):
             batch, last = pending.popleft()
@@ -320,6 +324,39 @@ def build(
         with store.atomic():
             store.add_run(started, report.seconds, report.to_dict())
     return report
+
+
+# What the corpus stages import on first use (spaCy comes with actors; scipy and
+# scikit-learn with dedup, timeline and positions): 1-2 s, a quarter of the corpus stages
+# on a few hundred articles. With worker processes the main process imports them while the
+# workers parse the first batches, instead of after every worker has finished.
+CORPUS_MODULES = ("newstrail.dedup", "newstrail.actors", "newstrail.stories", "newstrail.timeline", "newstrail.positions")
+
+
+def _import_corpus_modules() -> None:
+    import importlib
+
+    for name in CORPUS_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a module renamed or gone: the stage imports what it needs itself
+            log.debug("could not preload %s", name)
+
+
+def _even_parts(items: list, size: int) -> list[list]:
+    """``items`` cut into consecutive parts of at most ``size``, as even as possible.
+
+    Even parts (a batch of 33 as 11+11+11, not 16+16+1) keep workers equally busy on the
+    last batch of a build. An empty batch is one empty part (it still completes its files).
+    """
+    count = max(1, math.ceil(len(items) / size))
+    step, extra = divmod(len(items), count)
+    parts, start = [], 0
+    for k in range(count):
+        end = start + step + (1 if k < extra else 0)
+        parts.append(items[start:end])
+        start = end
+    return parts
 
 
 @dataclass

@@ -213,3 +213,22 @@ def test_positions_in_small_batches_cover_every_stance_once(tmp_path: Path, monk
     assert sorted(m.as_pair() + [m.article_id] for p in batched for m in p.mentions) == whole
     sources = [len(p.sources) for p in batched]
     assert sources == sorted(sources, reverse=True)
+
+
+def test_indexed_attribute_ruler_finds_what_the_stock_matcher_finds(seeds_dir: Path) -> None:
+    """load_nlp swaps the attribute ruler's Matcher pass for an index; the matches must not change."""
+    import spacy
+
+    from newstrail.nlp import MODEL, _RuleIndex, load_nlp
+
+    assert isinstance(load_nlp().get_pipe("attribute_ruler").match.__self__, _RuleIndex)
+    stock = spacy.load(MODEL)
+    ruler = stock.get_pipe("attribute_ruler")
+    index = _RuleIndex(ruler)
+    assert index.complete
+    texts = [ARTICLE, "Y'all ain't gonna believe it. Let's go, they said: I don't know nothin'.\n\n  There is hope, is n't there?"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    before = [name for name in stock.pipe_names if name not in ("attribute_ruler", "lemmatizer", "ner")]
+    with stock.select_pipes(enable=before):
+        for doc in stock.pipe(texts):
+            assert index.match(doc) == ruler.match(doc)
