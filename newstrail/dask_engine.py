@@ -45,6 +45,11 @@ class DaskEngine:
         self.workers = max(1, sum(self._client.nthreads().values()))
         self._client.run(_warm_up)
 
+    @property
+    def client(self) -> Any:
+        """The ``dask.distributed.Client``: corpus stages that run as Dask shuffles use it."""
+        return self._client
+
     def map(self, fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]:
         client = self._client
         return windowed(
