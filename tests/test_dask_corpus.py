@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,20 +18,10 @@ from newstrail.dedup import DuplicateIndex  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
+from dask_dedup import Doc  # noqa: E402
 from neardup import article, edit, render, sentence  # noqa: E402
 
 OUTLETS = ["Harbour Post", "Valley Times", "Wire Daily", "North Ledger"]
-
-
-@dataclass(frozen=True)
-class Doc:
-    """What DuplicateIndex.add and articles_frame read of an article."""
-
-    id: str
-    body: str
-    text: str
-    published: str | None
-    outlet: str | None
 
 
 def corpus(n_base: int = 90, seed: int = 3) -> list[Doc]:
