@@ -337,10 +337,7 @@ def _import_corpus_modules() -> None:
     import importlib
 
     for name in CORPUS_MODULES:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # a module renamed or gone: the stage imports what it needs itself
-            log.debug("could not preload %s", name)
+        importlib.import_module(name)
 
 
 def _even_parts(items: list, size: int) -> list[list]:
