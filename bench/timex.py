@@ -8,6 +8,7 @@ the rules were looked at against errors there only) and the held-out half (never
     python bench/timex.py            # all, dev, held-out
     python bench/timex.py --errors   # also a sample of value errors on the dev half
     python bench/timex.py --all-errors  # every dev-half error: missed, spurious, wrong value
+    python bench/timex.py --loss     # where value F1 is lost: recognition or values (counts only)
 """
 
 from __future__ import annotations
@@ -93,11 +94,38 @@ def print_all_errors(docs: list[dict]) -> None:
             print("  ", row)
 
 
+def loss_line(name: str, part: list[dict], preds: dict[str, list[dict]]) -> str:
+    """Value F1 lost to recognition (missed, spurious) and to wrong values, as counts only.
+
+    Why: value F1 = 2 * right values / (gold + predicted), so it is capped by relaxed F1 (what
+    perfect values would give); the rest of the gap is wrong values. Counting the two apart says
+    which kind of fix can pay. Counts only, so it may be printed for the held-out half too.
+    """
+    import score_timex
+
+    missed = spurious = wrong = right = 0
+    for d in part:
+        gold, pred = d["timexes"], preds.get(d["doc_id"], [])
+        pairs = score_timex._match(gold, pred)
+        missed += len(gold) - len(pairs)
+        spurious += len(pred) - len(pairs)
+        for gi, pi, _ in pairs:
+            same = (gold[gi]["value"] or "").strip().upper() == (pred[pi]["value"] or "").upper()
+            right, wrong = right + same, wrong + (not same)
+    total = sum(len(d["timexes"]) for d in part) + sum(len(preds.get(d["doc_id"], [])) for d in part)
+    matched = right + wrong
+    return (f"{name:9s} missed {missed:3d}, spurious {spurious:3d}, wrong value {wrong:3d} of {matched} matched | "
+            f"value F1 {2 * right / total:.3f}; with every value right {2 * matched / total:.3f}; "
+            f"with perfect recognition and these values {right / matched:.3f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="print value errors of the dev half")
     ap.add_argument("--all-errors", action="store_true",
                     help="print every error of the dev half (missed, spurious, wrong value)")
+    ap.add_argument("--loss", action="store_true",
+                    help="split the value F1 loss into recognition and wrong values (counts, both halves)")
     ap.add_argument("--spacy", type=int, default=0, metavar="N",
                     help="also time the spaCy pass on N documents and timex with that parse")
     args = ap.parse_args(argv)
@@ -129,6 +157,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{'':9s} DATE only: relaxed F1 {dates['relaxed']['f1']:.3f}, value F1 {dates['value_f1']:.3f}")
     print(f"speed: {n_expr / best:,.0f} expressions/s, {n_sent / best:,.0f} sentences/s, "
           f"{len(docs) / best:,.0f} docs/s ({best:.2f} s best of {RUNS}, regex path without a parse)")
+    if args.loss:
+        for name, part in halves.items():
+            print(loss_line(name, part, preds))
     if args.spacy:
         compare_with_spacy(docs[: args.spacy])
     if args.all_errors:

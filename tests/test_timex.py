@@ -346,3 +346,113 @@ def test_names_are_not_expressions(text):
 def test_the_day_before_a_phrase_is_the_day_named_in_apposition():
     text = "Stocks lagged for a week after Oct. 12, the day before the market plunge."
     assert value_of(text, "the day before", "2024-10-30") == "2024-10-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        # a past plan before which the expression stands dates the plan, not what was planned
+        ("On Friday, the town council planned to pay the first claims.", "Friday", "2024-03-08"),
+        # after the plan it is what was planned
+        ("Farmers planned a march through the capital on Saturday.", "Saturday", "2024-03-16"),
+        # a present plan looks ahead
+        ("The union plans a rally in the capital on Friday.", "Friday", "2024-03-15"),
+        # "plans" as a noun ("holiday plans for the trip") looks nowhere
+        ("On Friday, when the minister set aside holiday plans for the trip, talks resumed.",
+         "Friday", "2024-03-08"),
+    ],
+)
+def test_past_plans_look_ahead_only_for_what_follows(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The envoy spent 5 1/2 hours in the capital.", "5 1/2 hours", "PT5H30M"),
+        ("He served two and a half years in prison.", "two and a half years", "P2Y6M"),
+        ("The siege lasted a year and a half.", "a year and a half", "P1Y6M"),
+        ("The vote took half an hour.", "half an hour", "PT30M"),
+        ("The hearing ran for half a day.", "half a day", "PT12H"),
+        ("The price rose 1.5 months after launch.", "1.5 months", "P1.5M"),
+    ],
+)
+def test_fractional_durations_use_the_next_smaller_unit(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The two clans ended a decades-long feud.", "decades-long", "PXY"),
+        ("It was a months-long strike.", "months-long", "PXM"),
+        ("The hostage probably died within weeks or months of his capture.", "weeks or months", "PXW"),
+        ("Many funds in recent weeks and months have sold bonds.", "recent weeks and months", "PXW"),
+        ("Markets feel calmer these days.", "these days", "PRESENT_REF"),
+    ],
+)
+def test_vague_stretches_and_the_present(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The convoy will leave at 4 in the morning.", "4 in the morning", "2024-03-13T04:00"),
+        ("The talks ended at 10 at night.", "10 at night", "2024-03-13T22:00"),
+        ("The bell rang at 9 o'clock.", "9 o'clock", "2024-03-13T09:00"),
+        ("The day before last Tuesday's hearing, the lawyers met.", "The day before last Tuesday",
+         "2024-03-11"),
+        ("The ship docked the day after March 3.", "the day after March 3", "2024-03-04"),
+        ("The day after Labor Day, he returned to work.", "The day after Labor Day", "2023-09-05"),
+        ("The envoys left the day before yesterday.", "the day before yesterday", "2024-03-11"),
+        ("The envoys will leave the day after tomorrow.", "the day after tomorrow", "2024-03-15"),
+        ("The bell rang at 9 o\u2019clock.", "9 o\u2019clock", "2024-03-13T09:00"),
+    ],
+)
+def test_clock_hours_in_words_and_days_next_to_a_named_day(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+def test_a_count_in_the_morning_is_no_clock_time():
+    assert "4 in the morning" not in values("Shares rose 4 in the morning session.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second child is being treated in hospital.",  # the ordinal, not a second of time
+        "Thousands spent a second night in the open.",
+        "Wheat futures closed at $5.1625 a bushel.",  # the decimals of a price, no year
+        "The quake struck at 1653 local time.",  # a 24-hour clock time, no year
+        "Mourners recalled the past tragedies of the town.",  # "the past" as an adjective
+        "The vote will shape the future generations of the party.",
+    ],
+)
+def test_look_alikes_are_not_time_expressions(text):
+    assert values(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Cleaners earn $15 an hour.", "an hour", "PT1H"),
+        ("Cleaners earn $15 per hour.", "per hour", "PT1H"),
+        ("Buses leave every hour.", "every hour", "PT1H"),
+        ("It took a second or two.", "a second", "PT1S"),
+    ],
+)
+def test_rates_of_time_units_are_written_with_t(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The 2004 Boxing Day tsunami hit the coast.", "2004 Boxing Day", "2004-12-26"),
+        ("He wiped his eye five minutes later.", "five minutes later", "PT5M"),
+        ("Two hours earlier, the ship had left port.", "Two hours earlier", "PT2H"),
+    ],
+)
+def test_holidays_of_a_year_and_short_stretches_after_an_event(text, expr, expected):
+    assert value_of(text, expr) == expected

@@ -39,7 +39,7 @@ NUMBERS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
-    "couple of": 2, "half a": 0.5, "a half": 0.5, "one and a half": 1.5,
+    "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5, "one and a half": 1.5,
 }
 VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "numerous", "a number of", "dozens of")
 
@@ -106,7 +106,9 @@ F: dict[str, str] = {
     "DAY": r"(?:3[01]|[12]\d|0?[1-9])",
     "DAYTH": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
     "YEAR": r"(?:1[6-9]\d\d|20\d\d|" + YEAR_WORDS + ")",
-    "NUM": r"(?:\d+(?:\.\d+)?|" + _NUMWORD + r"(?:[\s-]+(?:" + _NUMWORD + r"))?|a|an|"
+    # "5 1/2", "two and a half": mixed numbers, common in US news ("2 1/2 hours")
+    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+[13]/[24])?|(?:\d+|" + _NUMWORD + r")\s+and\s+a\s+half|"
+    + _NUMWORD + r"(?:[\s-]+(?:" + _NUMWORD + r"))?|a|an|"
     + _alt(VAGUE_NUMBERS) + r")",
     "UNIT": r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))",
     "ORDQ": r"(?:first|second|third|fourth|1st|2nd|3rd|4th)",
@@ -118,8 +120,13 @@ F: dict[str, str] = {
     # the extent; "only", "just", "barely" and "over" ("over three years": during) carry none and
     # stay outside (dev half: "only" 0 of 3 inside, "over" 0 of 17).
     "APPROX": r"(?:about|around|nearly|almost|roughly|approximately|some|no\s+more\s+than|more\s+than|less\s+than|under|at\s+least|at\s+most|up\s+to|a\s+full)",
-    "CLOCK": r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)",
+    "CLOCK": r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|"
+    r"(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?:o['\u2019]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)",
     "TZ": r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?",
+    "HOLIDAY": r"(?:(?:Christmas|New\s+Year's|New\s+Year)\s+(?:Day|Eve)|Christmas|Thanksgiving(?:\s+Day)?|Election\s+Day|"
+    r"Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|"
+    r"Memorial\s+Day|Veterans\s+Day|Boxing\s+Day)",
 }
 
 
@@ -163,22 +170,21 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("part_weekday", _p(r"(?P<part>{PART}),?\s+(?P<wd>{WEEKDAY})")),
     ("deictic_part", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?P<rel>this|yesterday|tomorrow|last|tonight)(?:\s+(?P<part>{PART}))?")),
     ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
-    ("anaphor_day", _p(r"(?:(?:the|that)\s+(?P<rel>same|next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|afternoon)|(?P<that>that\s+day)|the\s+day\s+(?P<ba>before|after)(?:\s+(?P<yt>yesterday))?|the\s+eve|(?P<inday>(?:(?<=later\sin\s)|(?<=earlier\sin\s))the\s+day))")),
+    ("day_around", _p(r"the\s+day\s+(?P<ba>before|after)\s+(?:(?P<rel>last|next|this|past|coming)\s+(?P<wd>{WEEKDAY})|(?P<wd0>{WEEKDAY})|(?P<hol>{HOLIDAY})|(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?)")),
+    ("anaphor_day", _p(r"(?:(?:the|that)\s+(?P<rel>same|next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|afternoon)|(?P<that>that\s+day)|the\s+day\s+(?P<ba>before|after)(?:\s+(?P<yt>yesterday|tomorrow))?|the\s+eve|(?P<inday>(?:(?<=later\sin\s)|(?<=earlier\sin\s))the\s+day))")),
     ("ordinal_day", _p(r"(?:the\s+)?(?P<day>{DAYTH})(?=\s*(?:[,.;:!?)]|$|local\s+time|and\b|at\b|in\b|when\b|that\b|as\b|of\s+(?:this|last|next|the)\s+month|of\s+the\s+month|to\s+the\s+(?:\d|[a-z]+th)|\s+-))")),
     ("deictic", _p(r"(?:(?:late|early|earlier|later)\s+(?=today|yesterday|tomorrow))?(?:today|tonight|yesterday|tomorrow|now|currently|current|nowadays|presently|at\s+present|the\s+present|recently|lately|previously|formerly|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+recent\s+past|soon|shortly|earlier|recent|future|once|so\s+far|to\s+date|these\s+days|this\s+time|the\s+moment|a\s+later\s+date|immediately|already|in\s+time|later)")),
-    ("recent_units", _p(r"(?P<rel>recent|past|coming|next|last|many|several|few|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming\s+few|in\s+recent)\s+(?P<unit>{UNIT})s")),
+    ("recent_units", _p(r"(?P<rel>recent|past|coming|next|last|many|several|few|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming\s+few|in\s+recent)\s+(?P<unit>{UNIT})s(?:\s+(?:and|or)\s+{UNIT}s)?")),
     ("extra_unit", _p(r"an?\s+(?:additional|extra|further)\s+(?P<unit>{UNIT})(?!s)")),
     ("units_ahead", _p(r"the\s+(?:(?:next|coming)\s+)?(?:few\s+)?(?P<unit>{UNIT})s\s+ahead")),
-    ("holiday", _p(r"(?:(?P<rel>this|last|next|this\s+past|the\s+coming)\s+)?(?P<name>"
-                   r"(?:Christmas|New\s+Year's|New\s+Year)\s+(?:Day|Eve)|Christmas|Thanksgiving(?:\s+Day)?|Election\s+Day|"
-                   r"Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|"
-                   r"Memorial\s+Day|Veterans\s+Day|Boxing\s+Day)(?:,?\s+(?P<year>{YEAR}))?")),
+    ("holiday", _p(r"(?:(?P<rel>this|last|next|this\s+past|the\s+coming)\s+|(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?")),
     ("year_ago", _p(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<which>year|month|week|quarter)[\s-]+(?:ago|earlier)(?:\s+(?P<what>period|quarter)|\s+(?P<num>{NUM})[\s-]+(?P<unit>month|week|year)s?)?")),
     ("period_last_year", _p(r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|last\s+year's\s+(?:quarter|period))")),
-    ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM})(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
+    ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM})(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
     ("set", _p(r"(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|annual)|(?P<every>every|each|per)\s+(?:other\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON}))")),
-    ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?=\s+(?:ago|earlier|later|of\b)|[,.;])")),
-    ("plural_for", _p(r"(?<=for\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)")),
+    # "weeks or months": one stretch of unknown length, named by its first unit
+    ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?(?:-long|(?=\s+(?:ago|earlier|later|of\b)|[,.;]))")),
+    ("plural_for", _p(r"(?<=for\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?")),
 ]
 
 # Words that, right after a bare year, show it is a count of things, not a year.
@@ -186,10 +192,13 @@ _NOT_YEAR_AFTER = re.compile(
     r"\s*(?:%|percent|per\s|people|persons|troops|soldiers|men|women|children|workers|jobs|"
     r"shares|tons|tonnes|barrels|dollars|units|cars|miles|km|kilometers|meters|feet|acres|"
     r"votes|members|employees|students|pounds|marks|yen|euros?|points|homes|houses|beds|"
-    r"-\d|\.\d|,\d{3})",
+    r"-\d|\.\d|,\d{3}|"
+    r"local\s+time|GMT|UTC|hours\b|hrs\b)",  # "struck at 1653 local time": a 24-hour clock time
     re.IGNORECASE,
 )
-_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bRoom|\bpage|\bp\.)\s*$", re.IGNORECASE)
+# "$5.1625": the decimals of a price
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bRoom|\bpage|\bp\.)\s*$|\d\.$",
+                              re.IGNORECASE)
 
 # --------------------------------------------------------------------------- recognition
 
@@ -209,7 +218,7 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 # names the kinds it can be triggered by. One pass of the trigger pattern finds small windows
 # around heads; each rule then runs only inside the windows of its own kinds. Running every
 # rule over the whole text was ~6x slower (measured on TimeBank).
-HEAD_KINDS = ("month", "weekday", "unit", "year", "digit", "deictic", "season", "part", "set", "holiday")
+HEAD_KINDS = ("month", "weekday", "unit", "year", "digit", "deictic", "season", "part", "set", "holiday", "these")
 
 
 def _head_words() -> dict[str, str]:
@@ -226,6 +235,7 @@ def _head_words() -> dict[str, str]:
                  "hourly", "nightly", "annual"]),
         ("digit", ["noon", "midnight"]),
         ("year", ["seventeen", "eighteen", "nineteen", "thousand"]),
+        ("these", ["these"]),  # "these days": a kind of its own, so only the deictic rule runs there
         ("holiday", ["christmas", "thanksgiving", "halloween", "election", "independence", "labor", "memorial",
                      "veterans", "valentine", "boxing", "new", "fourth"]),
     ):
@@ -236,7 +246,8 @@ def _head_words() -> dict[str, str]:
 
 _HEAD_WORDS = _head_words()
 _WORD = re.compile(r"[A-Za-z]+|\d+(?:st|nd|rd|th|s)?")
-_CLOCK_AFTER = re.compile(r"[:/]\d|\s*[ap]\.?m\b", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"[:/]\d|\s*[ap]\.?m\b|\s+(?:o['\u2019]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",
+                          re.IGNORECASE)
 
 
 def _is_digit_head(text: str, m: re.Match[str]) -> bool:
@@ -252,8 +263,8 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
     "the_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
-    "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"),
-    "ordinal_day": ("digit",), "deictic": ("deictic",), "recent_units": ("unit",), "extra_unit": ("unit",),
+    "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"),
+    "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),
     "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",), "period_last_year": ("unit",),
     "duration": ("unit",), "set": ("set", "unit", "weekday", "season"), "plural_units": ("unit",),
     "plural_for": ("unit",),

@@ -79,6 +79,12 @@ def _num(word: str | None) -> float | None:
     w = re.sub(r"\s+", " ", word.lower().strip())
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    mixed = re.fullmatch(r"(\d+) ([13])/([24])", w)
+    if mixed:
+        return int(mixed[1]) + int(mixed[2]) / int(mixed[3])
+    if w.endswith(" and a half") and w not in NUMBERS:
+        whole = _num(w[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
     if w in NUMBERS:
         return NUMBERS[w]
     parts = re.split(r"[\s-]+", w)
@@ -105,11 +111,26 @@ def _duration(n: float | None, unit: str) -> str:
     elif letter == "Q":  # TimeML writes quarters as months (P9M for "three quarters")
         n, letter = (n * 3 if n is not None else None), "M"
     if n is None:
-        amount = "X"
-    else:
-        n = n * mult
-        amount = str(int(n)) if float(n).is_integer() else str(n)
+        # decades are counted in years (P40Y), so a vague number of them is PXY too
+        return ("PT" if is_time else "P") + "X" + ("Y" if letter == "DE" else letter)
+    n = n * mult
+    if not float(n).is_integer() and (letter, is_time) in _SMALLER:
+        # "5 1/2 hours" is PT5H30M: ISO 8601 writes the fraction in the next smaller unit
+        small, per, small_is_time = _SMALLER[(letter, is_time)]
+        whole, part = int(n), (n - int(n)) * per
+        if float(part).is_integer():
+            head = ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "")
+            if small_is_time and not is_time:
+                head += "T"
+            return head + f"{int(part)}{small}"
+    amount = str(int(n)) if float(n).is_integer() else str(n)
     return ("PT" if is_time else "P") + amount + letter
+
+
+# (duration letter, is a time unit) -> (next smaller unit's letter, how many make one, whether
+# that one is a time unit); a month has no whole number of days, so "1.5 months" stays P1.5M
+_SMALLER = {("Y", False): ("M", 12, False), ("W", False): ("D", 7, False), ("D", False): ("H", 24, True),
+            ("H", True): ("M", 60, True), ("M", True): ("S", 60, True)}
 
 
 def _shift(value: str, n: int, unit: str) -> str:
@@ -276,11 +297,12 @@ def _r_slash(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 def _clock_value(clock: str) -> str | None:
-    s = clock.lower().replace(" ", "")
+    s = re.sub(r"\s+", "", clock.lower())
     if s == "noon":
         return "T12:00"
     if s == "midnight":
         return "T24:00"
+    s = re.sub(r"intheafternoon|intheevening|atnight", "pm", re.sub(r"inthemorning", "am", s))
     mm = re.match(r"(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?|am|pm)?", s)
     if not mm:
         return None
@@ -314,9 +336,19 @@ def _day_of(word: str, c: _Ctx, start: int, end: int) -> str:
     return c.dct.isoformat() if c.dct else "XXXX-XX-XX"
 
 
+# "4 in the morning" is an hour only after a preposition ("at 4 in the morning"); otherwise
+# the number counts something ("rose 4 in the morning session").
+_PART_CLOCK = re.compile(r"\d\s+(?:in\s+the|at\s+night)", re.IGNORECASE)
+_CLOCK_PREP_BEFORE = re.compile(r"\b(?:at|by|until|till|around|about|before|after|from|to|since|past)\s+$",
+                                re.IGNORECASE)
+
+
 def _r_clock(m: re.Match[str], c: _Ctx) -> Resolved:
     t = _clock_value(m["clock"])
     if t is None:
+        return None
+    if _PART_CLOCK.search(m["clock"]) and not _CLOCK_PREP_BEFORE.search(c.text, max(0, m.start("clock") - 8),
+                                                                       m.start("clock")):
         return None
     if m["clock"].lower() == "noon" and re.search(r"\bhigh\s+$", c.text[max(0, m.start() - 6): m.start()],
                                                   re.IGNORECASE):
@@ -580,6 +612,10 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     direction = m["dir"].lower()
     sign = 1 if direction in ("later", "after", "hence") or "now" in direction else -1
     anchored_on_text = direction in ("earlier", "later", "before", "after")
+    if anchored_on_text and UNITS[_unit(unit)][1]:
+        # "five minutes later": no clock time to count from, and a day would say nothing; the
+        # stretch is what the text gives (TimeML marks "N units later" as the duration)
+        return _duration(_num(m["num"]), unit), "DURATION", f"{unit} {direction}: a stretch from an untimed event"
     anchor = c.last if anchored_on_text and c.last else None
     if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last) and _unit(unit) in ("year", "quarter"):
         anchor = c.last  # results news: "a year ago" is the same quarter a year before
@@ -691,9 +727,11 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
         if c.last is None and not c.probe:
             return None
     if m["yt"]:
+        name = f"the day {m['ba'].lower()} {m['yt'].lower()}"
         if c.dct is None:
-            return "XXXX-XX-XX", "DATE", "day before yesterday, date unknown"
-        return (c.dct - dt.timedelta(days=2)).isoformat(), "DATE", "day before yesterday"
+            return "XXXX-XX-XX", "DATE", f"{name}, date unknown"
+        days = (-1 if m["yt"].lower() == "yesterday" else 1) + (-1 if m["ba"].lower() == "before" else 1)
+        return (c.dct + dt.timedelta(days=days)).isoformat(), "DATE", name
     off = 0
     if rel in ("next", "following") or m["ba"] == "after":
         off = 1
@@ -714,6 +752,31 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
     else:
         how = f"relative day, anchored on the date just mentioned {c.last}"
     return (base + dt.timedelta(days=off)).isoformat() + suffix, "TIME" if suffix else "DATE", how
+
+
+def _r_day_around(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the day before last Tuesday", "the day after March 3": the day next to a named day."""
+    off = -1 if m["ba"].lower() == "before" else 1
+    if m["month"]:
+        named = _r_mdy(m, c)
+        if named is None:
+            return None
+        d = _parse_date(named[0])
+        if d is None:
+            return "XXXX-XX-XX", "DATE", f"the day {m['ba'].lower()} a date, year unknown"
+    elif m["hol"]:
+        if c.dct is None:
+            return "XXXX-XX-XX", "DATE", f"the day {m['ba'].lower()} a holiday, year unknown"
+        day_of = _HOLIDAYS[re.sub(r"\s+", " ", m["hol"].lower())]
+        d = _holiday_date(day_of, c.dct, "", c.tense(c.text, m.start(), m.end()))
+    else:
+        name = m["wd"] or m["wd0"]
+        if not name[0].isupper():
+            return None
+        if c.dct is None:
+            return "XXXX-XX-XX", "DATE", f"the day {m['ba'].lower()} a weekday, date unknown"
+        d = _weekday_date(c.dct, WEEKDAYS[name.lower()], c.tense(c.text, m.start(), m.end()), m["rel"])
+    return (d + dt.timedelta(days=off)).isoformat(), "DATE", f"the day {m['ba'].lower()} {d}"
 
 
 def _r_ordinal_day(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -797,12 +860,19 @@ def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
             return None
     if w == "now" and c.text.startswith(",", m.end()) and _at_sentence_start(c.text, m.start()):
         return None  # "Now, he says, ...": the discourse marker, not the time (dev half: 0 of 3 marked)
+    if w in ("the past", "the future") and _NOUN_AFTER.match(c.text, m.end()):
+        return None  # "the past tragedies", "the future leadership": an adjective, no time of its own
     if w == "the future" and re.match(r"\s+of\b", c.text[m.end(): m.end() + 4]):
         return None  # "the future of our peoples": what becomes of something, not a time
     return _DEICTIC_VALUES[w], "DATE", "reference to present, past or future"
 
 
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
+# A plural noun right after "the past" / "the future" is what the adjective modifies ("the past
+# tragedies", "the future generations"); verbs and function words ending in s do not count.
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:is|was|has|does|looks|seems|remains|lies|holds|belongs|as|us|this|thus|"
+                         r"plus|unless|its|his|always|perhaps|decades|years|months|weeks|days|centuries|quarters|"
+                         r"hours)\b)[a-z]+s\b")
 
 
 def _in_proper_name(text: str, start: int) -> bool:
@@ -867,29 +937,46 @@ _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|this|t
 _MODAL_ONE_DAY = re.compile(r"\b(?:will|would|may|might|could|can|shall|should)\s+$", re.IGNORECASE)
 
 
+# After "a second", a word that is no preposition, conjunction or adverb is the noun it counts.
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|or|and|before|after|of|in|to|too|more|longer|for|at|on|"
+                             r"then|now|as|the|when|while|that|or\s+two)\b)[a-z]+")
+
+
+def _rate(unit: str) -> str:
+    """The TIMEX3 value of "per unit" / "a unit" in a rate: P1Y, P1W, PT1H (time units take T)."""
+    letter, is_time, _ = UNITS[_unit(unit)]
+    return ("PT1" if is_time else "P1") + letter
+
+
 def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
     unit = m["unit"]
     num = m["num"]
     low = num.lower()
     if _AGE_AFTER.match(c.text, m.end()):
         return None
+    if low in ("a", "an") and m["pl"]:
+        return None  # "a decades-long feud": the article belongs to the noun after, no count
     if _unit(unit) == "quarter" and not m["rel"] and _FRACTION_OF.match(c.text, m.end()):
         return None
     if low in ("one", "some") and _unit(unit) == "day" and not m["pl"] and not m["approx"] \
             and _MODAL_ONE_DAY.search(c.text, max(0, m.start() - 10), m.start()):
         return "FUTURE_REF", "DATE", "one day ahead, time unknown"
+    if low in ("a", "an") and _unit(unit) == "second" and not m["pl"] and _ORDINAL_SECOND.match(c.text, m.end()):
+        return None  # "a second child", "a second night": the ordinal, not a second of time
     if m["per"]:
-        return "P1" + UNITS[_unit(m["unit2"])][0], "SET", "rate per unit"
+        return _rate(m["unit2"]), "SET", "rate per unit"
     if low in ("a", "an", "one") and not m["rel"] and not m["approx"]:
-        # "a year": a set after a number ("$5 a year", "twice a week"), else one unit
+        # "a year": a set after a number ("$5 a year", "twice a week", "$15 an hour"), else one unit
         before = c.text[max(0, m.start() - 25): m.start()]
-        if low == "a" and re.search(r"(?:\d|times|twice|once|dollars|cents|million|billion|percent)\s*$", before, re.IGNORECASE):
-            return "P1" + UNITS[_unit(unit)][0], "SET", "rate per unit"
+        if low in ("a", "an") and re.search(r"(?:\d|times|twice|once|dollars|cents|million|billion|percent)\s*$", before, re.IGNORECASE):
+            return _rate(unit), "SET", "rate per unit"
     if low in ("some",) and not m["pl"]:
         return None
     n = _num(num)
     if n is None and low not in VAGUE_NUMBERS and not any(low.startswith(v) for v in VAGUE_NUMBERS):
         return None
+    if m["half"] and n is not None:
+        n += 0.5  # "a year and a half"
     if m["num2"] and (n2 := _num(m["num2"])) is not None and n2 != n:
         n = None  # "12 to 18 months": one duration of a length not known exactly (PXM)
     if n is not None and n >= 1000:
@@ -910,7 +997,7 @@ def _r_set(m: re.Match[str], c: _Ctx) -> Resolved:
         return f"XXXX-WXX-{WEEKDAYS[u] + 1}", "SET", "every weekday"
     if u in SEASONS:
         return f"XXXX-{SEASONS[u]}", "SET", "every season"
-    return "P1" + UNITS[_unit(u)][0], "SET", "every unit"
+    return _rate(u), "SET", "every unit"
 
 
 def _r_extra_unit(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -951,11 +1038,12 @@ def _r_holiday(m: re.Match[str], c: _Ctx) -> Resolved:
     name = re.sub(r"\s+", " ", m["name"].lower())
     day_of = _HOLIDAYS[name]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    if name in ("christmas", "thanksgiving", "halloween") and not rel and not m["year"] \
+    year = m["year"] or m["year0"]  # "Christmas 2004", "the 2004 Boxing Day tsunami"
+    if name in ("christmas", "thanksgiving", "halloween") and not rel and not year \
             and not _HOLIDAY_CUE_BEFORE.search(c.text, max(0, m.start() - 10), m.start()):
         return None
-    if m["year"]:
-        return day_of(int(_y(m["year"]))).isoformat(), "DATE", f"{name} of an explicit year"
+    if year:
+        return day_of(int(_y(year))).isoformat(), "DATE", f"{name} of an explicit year"
     if c.dct is None:
         return "XXXX-" + day_of(2001).isoformat()[5:], "DATE", f"{name}, year unknown"
     tense = c.tense(c.text, m.start(), m.end())
@@ -989,7 +1077,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "rel_quarter": _r_rel_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday,
-    "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day,
+    "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around,
     "ordinal_day": _r_ordinal_day, "deictic": _r_deictic, "recent_units": _r_recent_units,
     "units_ahead": _r_plural_units, "holiday": _r_holiday, "extra_unit": _r_extra_unit,
     "year_ago": _r_year_ago, "period_last_year": _r_period_last_year, "duration": _r_duration, "set": _r_set,

@@ -10,8 +10,15 @@ from typing import Any, Callable
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|to\s+be\s+held|"
     r"expects?\s+to|(?:is|are)\s+(?:expected|scheduled|due|set|slated|to)|next|upcoming|"
-    r"(?:was|were)\s+(?:expected|scheduled|due|set|slated|planning|preparing|going|about|likely)\s+to|"  # the future seen from the report
-    r"scheduled|plann(?:ed|ing)\s+(?:to|a|an|for)|plans?\s+(?:to|a|an|for)|would|as\s+soon\s+as)\b",
+    r"scheduled|planning\s+(?:to|a|an|for)|plans?\s+(?:to|a|an)|would|as\s+soon\s+as)\b",
+    re.IGNORECASE,
+)
+# The future seen from a past report ("was expected to sign on Friday", "planned to pay on
+# Friday"): it looks ahead only for expressions after it. Before it, the expression dates the
+# report or the plan itself ("On Friday, the government planned to pay ..." is last Friday).
+_FUTURE_IN_PAST_CUE = re.compile(
+    r"\b(?:(?:was|were)\s+(?:expected|scheduled|due|set|slated|planning|preparing|going|about|likely)\s+to|"
+    r"planned\s+(?:to|a|an|for))\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(
@@ -91,11 +98,14 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
     """(distance, 'past' or 'future') of the verb cue in [lo, hi) nearest to the span."""
     best: tuple[int, str] | None = None
-    for pattern, label in ((_FUTURE_CUE, "future"), (_INTENT_BEFORE, "future"), (_PAST_CUE, "past")):
+    # "were planning to" after the expression is no cue at all: its "were" is not a plain past.
+    skip_past = {m.start() for m in _FUTURE_IN_PAST_CUE.finditer(text, lo, hi) if m.end() > start}
+    for pattern, label in ((_FUTURE_CUE, "future"), (_INTENT_BEFORE, "future"), (_FUTURE_IN_PAST_CUE, "future"),
+                           (_PAST_CUE, "past")):
         for m in pattern.finditer(text, lo, hi):
-            if pattern is _INTENT_BEFORE and m.end() > start:
+            if pattern is not _FUTURE_CUE and label == "future" and m.end() > start:
                 continue
-            if label == "past" and m.group(0).lower() in _PAST_FALSE:
+            if label == "past" and (m.group(0).lower() in _PAST_FALSE or m.start() in skip_past):
                 continue
             if start <= m.start() < end:
                 continue
