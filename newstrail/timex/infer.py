@@ -70,12 +70,19 @@ _INFER_RULES = {"rel_weekday", "part_weekday", "ordinal_day", "rel_unit", "anaph
 _NO_INFER_WORDS = {"today", "tonight", "now"}
 
 
+def _story_span(known: dict[Date, float]) -> tuple[str, str]:
+    return (f"{min(known).isoformat()}/{max(known).isoformat()}",
+            "no date in the text lines up with the story; the span of its dated articles")
+
+
 def _infer_one(article: Article, known: dict[Date, float]) -> tuple[str, str] | None:
     """Publication date (or range) of one undated article from its story's known days."""
     if not known:
         return None
     matches = _recognise(article.body)
     relative = [m for m in matches if m.rule in _INFER_RULES and m.match.group(0).lower() not in _NO_INFER_WORDS]
+    if not relative:  # nothing moves with the candidate day: every day scores 0, the fallback below
+        return _story_span(known)
     lo, hi = min(known) - dt.timedelta(days=INFER_WINDOW_DAYS), max(known) + dt.timedelta(days=INFER_WINDOW_DAYS)
     scored: list[tuple[tuple[float, int], Date, list[str]]] = []
     tense = functools.lru_cache(maxsize=None)(heuristic_tense)  # the same clauses on every candidate day
@@ -88,8 +95,7 @@ def _infer_one(article: Article, known: dict[Date, float]) -> tuple[str, str] | 
         d += dt.timedelta(days=1)
     best = max(k for k, _, _ in scored)
     if best[0] <= 0:
-        return (f"{min(known).isoformat()}/{max(known).isoformat()}",
-                "no date in the text lines up with the story; the span of its dated articles")
+        return _story_span(known)
     # the contiguous run of best candidates that holds the one nearest the story's dates
     best_days = [d for k, d, _ in scored if k == best]
     centre = min(best_days, key=lambda x: min(abs((x - k).days) for k in known))
