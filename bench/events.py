@@ -39,6 +39,7 @@ def merged(t: str) -> str:
 
 def report(name: str, rows: list[tuple[str, str, set[str]]], preds: list[list[str]]) -> None:
     correct = sum(p[0] in g for (_, _, g), p in zip(rows, preds))
+    top2 = sum(bool(set(p[:2]) & g) for (_, _, g), p in zip(rows, preds))  # how often a second reading would fix it
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -53,7 +54,8 @@ def report(name: str, rows: list[tuple[str, str, set[str]]], preds: list[list[st
                 fn[x] += 1
     types = sorted(set(tp) | set(fn))
     f1s = {t: prf(tp[t], fp[t], fn[t])[2] for t in types}
-    print(f"{name:9s} n={len(rows):5d} accuracy={correct / len(rows):.3f} macro-F1={sum(f1s.values()) / len(f1s):.3f}")
+    print(f"{name:9s} n={len(rows):5d} accuracy={correct / len(rows):.3f} macro-F1={sum(f1s.values()) / len(f1s):.3f} "
+          f"top-2={top2 / len(rows):.3f}")
     return f1s
 
 

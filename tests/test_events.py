@@ -238,3 +238,76 @@ def test_word_families_reach_other_forms():
     assert {t.type for t in _derived("reimpose", "VERB")} == {t.type for t in TRIGGERS["impose"] if t.particle is None}
     assert {t.type for t in _derived("retaliated", "ADJ")} == {"THREATEN"}
     assert _derived("reimpose", "VERB")[0].weight < 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # modality: a conflictual act held out on a condition, vowed or readied is a threat
+        ("The union said it will boycott the vote if the electoral law is not changed.", "THREATEN"),
+        ("The union said its members would walk out if the talks failed.", "THREATEN"),
+        ("The bloc said it is ready to impose tariffs on steel imports.", "THREATEN"),
+        ("Beijing vowed to take all necessary measures to defend its sovereignty.", "THREATEN"),
+        ("The minister said there would be no talks unless the attacks stop.", "THREATEN"),
+        ("The government said it would not tolerate any interference in its affairs.", "THREATEN"),
+        ("The defence minister said the country would respond to any attack.", "THREATEN"),
+        ("The group gave the government until Friday to meet its demands.", "THREATEN"),
+        # a condition's own act did not happen: "willing to withdraw if asked" is no request
+        ("Norland is willing to withdraw its troops if it is asked to do so by the new government.", "AGREE"),
+        # intent to sign or recognise is an intent to cooperate (CAMEO 03)
+        ("The province will sign an agreement with its neighbour next month.", "AGREE"),
+        # an obligation on one verb carries to the verb conjoined with it
+        ("The envoy said the government must ensure security and provide basic services.", "REQUEST"),
+        # the subject of a speech verb is the speaker, not the happening
+        ("The opposition said the election was rigged.", "ACCUSE"),
+        # reducing aid, funding or a presence is a sanction, whatever verb says it
+        ("Britain slashed its development funding to the country by half.", "SANCTION"),
+        ("The donors stopped funding the health programme after the scandal.", "SANCTION"),
+        ("The aid group pulled its staff out of the region after the attack.", "SANCTION"),
+        # people in need taken in, evacuated or sent help are aid
+        ("The neighbouring country opened its borders to thousands of refugees.", "AID"),
+        ("Soldiers evacuated hundreds of residents from the flooded villages.", "AID"),
+        ("The organisation sent a team of doctors to the region.", "AID"),
+        # expelling people is repression, expelling diplomats a sanction
+        ("The regime expelled the foreign correspondents from the country.", "COERCE"),
+        ("The country expelled four diplomats accused of spying.", "SANCTION"),
+        # suspending a constitution is repression, not reduced relations
+        ("The junta dissolved parliament and suspended the constitution.", "COERCE"),
+        # a reported toll makes the act an assault; tear gas is crowd control
+        ("Government troops raided a rebel camp, killing at least ten fighters.", "ASSAULT"),
+        ("Police fired tear gas to disperse protesters blocking the road.", "COERCE"),
+        ("Militants set off a roadside bomb that hit a police patrol.", "ASSAULT"),
+        # concluding an agreement is support; acceding to demands a concession
+        ("The rebels and the government inked a peace deal in the capital.", "SUPPORT"),
+        ("The government agreed to the protesters' demands and lowered fuel prices.", "CONCEDE"),
+        # ending force is de-escalation
+        ("The rebels ended their siege of the city.", "RETREAT"),
+        # verbal attacks and words of blame are accusations
+        ("Critics said the law was an attack on press freedom.", "ACCUSE"),
+        ("The spokesman described the attack as a cowardly act of terror.", "ACCUSE"),
+        ("The opposition boycotted the talks with the government.", "REJECT"),
+        # "took place" takes nothing; hyphenated compounds are one word
+        ("The signing of the peace accord took place in the capital.", "SUPPORT"),
+        ("Students staged a sit-in outside the ministry.", "PROTEST"),
+        ("Joint patrols by the two armies began along the border.", "COOPERATE"),
+        # seeking a punishment is legal disapproval; demanding a leader's resignation a request (CAMEO 1041)
+        ("Prosecutors are seeking a ten-year prison sentence for the former mayor.", "ACCUSE"),
+        ("Protesters demanded the resignation of the minister.", "REQUEST"),
+        # the reported act inside a reporting verb's clause, as with "said"
+        ("The army revealed that rebels had attacked a convoy.", "ASSAULT"),
+        # "the opposition" as an actor is no rejection; "opposition to" a plan is
+        ("The minister voiced strong opposition to the plan.", "REJECT"),
+        # a scheduled happening is no actor's intent: the truce itself, not an agreement
+        ("The truce will start on Monday, officials said.", "RETREAT"),
+    ],
+)
+def test_event_types_modality_and_competing_triggers(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+def test_special_lemmas_cover_the_context_rules():
+    """Every lemma with a context rule passes the early exit of ``_special``."""
+    from newstrail.events import _SPECIAL_LEMMAS
+
+    assert {"face", "expel", "suspend", "slash", "send", "open", "ink", "attack", "tolerate"} <= _SPECIAL_LEMMAS
+    assert "meet" not in _SPECIAL_LEMMAS
