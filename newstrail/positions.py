@@ -9,6 +9,7 @@ its view over time, which :func:`assessments_over_time` shows in date order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -78,7 +79,7 @@ def _tfidf(texts: Sequence[str]) -> list[Any]:
 
     mats = []
     for params in ({"ngram_range": (1, 2), "sublinear_tf": True, "stop_words": "english"},
-                   {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True}):
+                   {"analyzer": _char_wb_grams(), "sublinear_tf": True}):
         try:
             mats.append(fit_tfidf(texts, **params).tocsr())
         except ValueError:  # no usable terms at all: these rows match nothing
@@ -86,14 +87,45 @@ def _tfidf(texts: Sequence[str]) -> list[Any]:
     return mats
 
 
-def _matrix(mats: list[Any], rows: Sequence[int]) -> Any:
-    """Pairwise cosine of the given statements over both TF-IDF views; an empty text matches nothing."""
+_WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's vectorizers normalise white space
+
+
+def _char_wb_grams() -> Callable[[str], list[str]]:
+    """sklearn's ``analyzer="char_wb"``, ``ngram_range=(3, 5)``, cutting each distinct word once.
+
+    Why: statements share most of their words, and cutting every word of every statement into
+    n-grams was the costly part of fitting. sklearn cuts a text word by word (lower-cased,
+    split on white space), so a text's n-grams are its words' n-grams in word order, and the
+    vectorizer builds the same vocabulary and rows from them.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    word_grams = functools.lru_cache(maxsize=None)(
+        CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=False).build_analyzer())
+
+    def grams(text: str) -> list[str]:
+        out: list[str] = []
+        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+            out.extend(word_grams(word))
+        return out
+
+    return grams
+
+
+def _matrix(mats: list[Any], rows: Sequence[int], labels: Any = None) -> Any:
+    """Pairwise cosine of the given statements over both TF-IDF views; an empty text matches nothing.
+
+    With ``labels`` (one per row), only pairs of rows with the same label are computed; the
+    others are 0 (see :func:`newstrail.timeline.rows_apart`).
+    """
     import numpy as np
+
+    from .timeline import rows_apart
 
     out = np.zeros((len(rows), len(rows)))
     for m in mats:
         if m is not None:
-            sub = m[list(rows)]
+            sub = rows_apart(m[list(rows)], labels)
             out += (sub @ sub.T).toarray()
     return out / 2
 
@@ -269,6 +301,7 @@ def _terms(text: str, drop: frozenset[str]) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)  # a corpus's statements repeat their words
 def _stem(word: str) -> str:
     """Strip one inflectional or derivational ending and a doubled final consonant."""
     for suffix in ("ments", "ment", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s"):
@@ -312,7 +345,7 @@ class _KeyTerms:
         idf = np.array(list(self.idf.values()), dtype=np.float64)
         self.weighted = sp.csr_matrix((idf[cols], cols, ptr), shape=shape)
 
-    def overlap(self, rows: Sequence[int]) -> Any:
+    def overlap(self, rows: Sequence[int], labels: Any = None) -> Any:
         """Pairwise IDF-weighted overlap of key terms: shared weight over the smaller side's weight.
 
         Counts only pairs sharing at least KEY_MIN_SHARED terms; reworded statements of one
@@ -320,14 +353,17 @@ class _KeyTerms:
         whole sentences drifts apart. Two sparse products: shared terms (counts) and their IDF
         weight, so a block costs what its statements share, not a loop over every pair. The
         diagonal holds each statement's overlap with itself (callers that need a statement's
-        copies to overlap it read it there).
+        copies to overlap it read it there). With ``labels`` (one per row), only pairs of rows
+        with the same label are computed, the others are 0 (see :func:`newstrail.timeline.rows_apart`).
         """
         import numpy as np
 
+        from .timeline import rows_apart
+
         rows = np.asarray(rows, dtype=np.int64)
-        has = self.has[rows]
+        has = rows_apart(self.has[rows], labels)
         count = (has @ has.T).toarray()
-        shared = (self.weighted[rows] @ has.T).toarray()
+        shared = (rows_apart(self.weighted[rows], labels) @ has.T).toarray()
         weight = self.weight[rows]
         smaller = np.minimum.outer(weight, weight)
         keep = (count >= KEY_MIN_SHARED) & (smaller > 0)
@@ -367,7 +403,8 @@ def _block_matrices(blocks: Sequence[Sequence[_Item]], mats: list[Any], keys: _K
 
     parts = [_distinct(block) for block in blocks]
     rows = [i for first, _ in parts for i in first]
-    cosine, overlap = _matrix(mats, rows), keys.overlap(rows)
+    labels = [b for b, (first, _) in enumerate(parts) for _ in first]  # only pairs within a block are read
+    cosine, overlap = _matrix(mats, rows, labels), keys.overlap(rows, labels)
     out = []
     lo = 0
     for first, where in parts:

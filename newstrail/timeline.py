@@ -124,6 +124,28 @@ def fit_tfidf(texts: Sequence[str], **params: Any) -> Any:
     return TfidfTransformer(**weighting).fit_transform(counts[np.asarray(rows, dtype=np.int64)])
 
 
+def rows_apart(rows: Any, labels: Any) -> Any:
+    """The rows of a CSR matrix with the terms of each label given columns of their own.
+
+    Why: a batch of blocks (positions) or of entries (timeline) is one product, but only
+    pairs within one are read; with the labels apart, the product of the rows with their
+    transpose holds only those pairs. A cell still sums the same products in the same order
+    (a row's entries keep their order), so its value is the same to the last bit. Columns
+    are renumbered over the (label, term) pairs in use, so the width stays at most the
+    number of entries. Without labels, the rows as they are.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    if labels is None:
+        return rows
+    labels = np.asarray(labels, dtype=np.int64)
+    n = rows.indptr[-1]
+    keys = np.repeat(labels * rows.shape[1], np.diff(rows.indptr)) + rows.indices[:n]
+    used, columns = np.unique(keys, return_inverse=True)
+    return sp.csr_matrix((rows.data[:n], columns, rows.indptr), shape=(rows.shape[0], max(1, len(used))))
+
+
 def _similarities(texts: Sequence[str]) -> Any:
     """Pairwise TF-IDF cosine of the mention sentences (word unigrams and bigrams)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -179,31 +201,63 @@ class _Sims:
         shape) marks the cells the caller reads, which alone are made exact (see _BLAS_BLOCK)."""
         import numpy as np
 
-        rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        out = (self.matrix[rows] @ self.matrix[cols].T).toarray()
-        if len(rows) and len(cols) and self.sizes[rows].max() >= _BLAS_BLOCK and self.sizes[cols].max() >= _BLAS_BLOCK:
-            long = (self.pattern[rows] @ self.pattern[cols].T).toarray() >= _BLAS_BLOCK
+        out, long = self.rough_block(rows, cols)
+        if long is not None:
+            rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
             if read is not None:
                 long &= read
             for x in np.flatnonzero(long.any(axis=1)):
                 self._blas_row(out[x], int(rows[x]), cols[long[x]], long[x])
         return out
 
+    def rough_block(self, rows: Sequence[int], cols: Sequence[int]) -> tuple[Any, Any]:
+        """The block as one sparse product, and a boolean array of the cells whose pairs share
+        _BLAS_BLOCK or more terms (None when no pair can): those are exact only once
+        :meth:`dots` has recomputed them. For callers that read few of the cells."""
+        import numpy as np
+
+        rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        out = (self.matrix[rows] @ self.matrix[cols].T).toarray()
+        long = None
+        if len(rows) and len(cols) and self.sizes[rows].max() >= _BLAS_BLOCK and self.sizes[cols].max() >= _BLAS_BLOCK:
+            long = (self.pattern[rows] @ self.pattern[cols].T).toarray() >= _BLAS_BLOCK
+        return out, long
+
+    def within(self, rows: Sequence[int], labels: Sequence[int]) -> Any:
+        """Dense len(rows)² array of the cosines of pairs of rows with the same label, exact
+        (see _BLAS_BLOCK); other cells are 0. One sparse product holds only those pairs
+        (see :func:`rows_apart`), for callers that read nothing else."""
+        import numpy as np
+
+        rows = np.asarray(rows, dtype=np.int64)
+        sub = rows_apart(self.matrix[rows], labels)
+        out = (sub @ sub.T).toarray()
+        if len(rows) and self.sizes[rows].max() >= _BLAS_BLOCK:
+            pattern = rows_apart(self.pattern[rows], labels)
+            long = (pattern @ pattern.T).toarray() >= _BLAS_BLOCK
+            for x in np.flatnonzero(long.any(axis=1)):
+                self._blas_row(out[x], int(rows[x]), rows[long[x]], long[x])
+        return out
+
     def _blas_row(self, out: Any, i: int, cols: Any, where: Any) -> None:
         """Recompute ``out[where]`` (row i against ``cols``) as np.dot over the shared terms."""
+        out[where] = self.dots(i, cols.tolist())
+
+    def dots(self, i: int, cols: Sequence[int]) -> list[float]:
+        """Cosines of row i with each of ``cols``, each as np.dot over the two rows' shared terms."""
         import numpy as np
 
         ia, da = self._row(i)
         place = self.place
         place[ia] = np.arange(len(ia))
         values = []
-        for j in cols.tolist():
+        for j in cols:
             ib, db = self._row(j)
             x = place[ib]
             shared = x >= 0  # the shared terms in ascending term order, as np.intersect1d gives them
             values.append(float(np.dot(da[x[shared]], db[shared])))
         place[ia] = -1
-        out[where] = values
+        return values
 
 
 def _types_compatible(a: str, b: str) -> bool:
@@ -227,12 +281,21 @@ _WORD = re.compile(r"[A-Za-z][a-z'-]+")
 def _type_nouns(sentence: str) -> frozenset[str]:
     """PLOVER types whose happening the sentence names with a strong trigger word ("the talks",
     "Monday's meeting"), by surface lemma guesses (no parse)."""
+    found: set[str] = set()
+    for word in _WORD.findall(sentence.lower()):
+        found.update(_word_types(word))
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_types(word: str) -> frozenset[str]:
+    """The PLOVER types a lower-cased word names as a strong trigger (see :func:`_type_nouns`);
+    cached because the same words come back in sentence after sentence."""
     from .events import TRIGGERS, _surface_lemmas
 
-    found = set()
-    for word in _WORD.findall(sentence.lower()):
-        for form in _surface_lemmas(word):
-            found.update(t.type for t in TRIGGERS.get(form, ()) if t.particle is None and t.weight >= 1.0)
+    found: set[str] = set()
+    for form in _surface_lemmas(word):
+        found.update(t.type for t in TRIGGERS.get(form, ()) if t.particle is None and t.weight >= 1.0)
     return frozenset(found)
 
 
@@ -368,7 +431,7 @@ class _StoryEntries:
         self.months: dict[str, list[_Item]] = {}  # every mention of the story, in merge order
         self.position: dict[int, int] = {}  # item index -> place in its month's list
         self.columns: dict[str, dict[int, int]] = {}  # month -> item index -> column of its block
-        self.rows: dict[int, Any] = {}  # item index -> similarity row, until the item is merged
+        self.rows: dict[int, tuple[Any, Any]] = {}  # item index -> similarity row and its cells to redo, until merged
 
     def expect(self, item: _Item) -> None:
         """Register a mention before merging starts (in merge order)."""
@@ -409,15 +472,21 @@ class _StoryEntries:
             self.columns[month] = {i.index: k for k, i in enumerate([*self.months[month], *near])}
         return self.columns[month]
 
-    def _row(self, item: _Item) -> Any:
-        """The item's similarities to its month's columns (computed with the next rows of its month)."""
+    def _row(self, item: _Item) -> tuple[Any, Any]:
+        """The item's rough similarities to its month's columns and the cells of them to redo
+        (see :meth:`_Sims.rough_block`; computed with the next rows of its month).
+
+        Rough, because a mention reads only its candidates' cells: making the whole chunk
+        exact recomputed many cells nobody read.
+        """
         month = _month_of(item.event.date or "")
         columns = self._columns(month)
         if item.index not in self.rows:
             start = self.position[item.index]
             chunk = self.months[month][start:start + max(1, _CHUNK_CELLS // len(columns))]
-            block = self.sims.block([i.index for i in chunk], list(columns))
-            self.rows.update(zip((i.index for i in chunk), block))
+            block, long = self.sims.rough_block([i.index for i in chunk], list(columns))
+            redo = long if long is not None else [None] * len(chunk)
+            self.rows.update(zip((i.index for i in chunk), zip(block, redo)))
         return self.rows.pop(item.index)
 
     def match(self, item: _Item) -> int | None:
@@ -427,8 +496,14 @@ class _StoryEntries:
             self.rows.pop(item.index, None)
             return None
         columns = self._columns(_month_of(item.event.date or ""))
-        values = self._row(item)[[columns[other.index] for _, other in candidates]].tolist()
-        for (order, other), sim in zip(candidates, values):
+        row, redo = self._row(item)
+        where = [columns[other.index] for _, other in candidates]
+        values = row[where].tolist()
+        # the cells the sparse product may have summed differently are redone when reached
+        exact = redo[where].tolist() if redo is not None else [False] * len(where)
+        for (order, other), sim, redo_cell in zip(candidates, values, exact):
+            if redo_cell:
+                sim = self.sims.dots(item.index, [other.index])[0]
             if _member_matches(item, other, sim):
                 return order
         return None
@@ -436,6 +511,8 @@ class _StoryEntries:
 
 # --------------------------------------------------------------------------- summary
 _GARBLE = re.compile(r"[^\w\s,.;:'\"’“”()\-–—%$€£/]")
+_PRONOUN_FIRST = re.compile(r"^(?:he|she|it|they|we|i|his|her|its|their|this|these|those)\b", re.I)
+_LINK_FIRST = re.compile(r"^(?:but|and|however|also|according to|that)\b", re.I)
 
 
 def summary_quality(sentence: str, flags: Iterable[str] = ()) -> float:
@@ -455,9 +532,9 @@ def summary_quality(sentence: str, flags: Iterable[str] = ()) -> float:
     if set(flags) & _POOR_FLAGS:
         score -= 0.5
     text = sentence.strip()
-    if re.match(r"^(?:he|she|it|they|we|i|his|her|its|their|this|these|those)\b", text, re.I):
+    if _PRONOUN_FIRST.match(text):
         score -= 0.3  # a pronoun needs the sentence before it
-    elif re.match(r"^(?:but|and|however|also|according to|that)\b", text, re.I):
+    elif _LINK_FIRST.match(text):
         score -= 0.15
     if text[:1] in "\"“‘'”’":  # a quote is a voice, not a summary
         score -= 0.3
@@ -499,10 +576,7 @@ def _batch_centralities(clusters: Sequence[_Cluster], batch: list[int], sims: _S
         return
     idx = [i.index for k in batch for i in clusters[k].items]
     bounds = np.cumsum([0] + [len(clusters[k].items) for k in batch])
-    read = np.zeros((len(idx), len(idx)), dtype=bool)
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        read[lo:hi, lo:hi] = True
-    block = sims.block(idx, idx, read)
+    block = sims.within(idx, [b for b, k in enumerate(batch) for _ in clusters[k].items])  # an entry's own pairs
     np.fill_diagonal(block, 0.0)  # not similar to itself: adding 0.0 leaves a sum unchanged
     for k, lo, hi in zip(batch, bounds[:-1], bounds[1:]):
         out[k] = np.cumsum(block[lo:hi, lo:hi], axis=1)[:, -1].tolist()

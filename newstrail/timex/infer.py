@@ -8,7 +8,7 @@ import re
 
 from ..model import Article, TimeExpr
 from .tense import heuristic_tense
-from .resolve import Date, _fmt_week, _parse_date, _recognise, _resolve_matches
+from .resolve import Date, _fmt_week, _parse_date, _prepare, _recognise, _resolve_prepared
 from .article import _DAY_LEVEL
 
 
@@ -40,6 +40,15 @@ def _known_days(items: list[tuple[Article, list[TimeExpr]]]) -> dict[Date, float
     return {d: min(w, KNOWN_DAY_CAP) for d, w in days.items()}
 
 
+_WEEK_VALUE = re.compile(r"\d{4}-W\d\d")
+
+
+@functools.lru_cache(maxsize=4096)  # candidate days of one story give the same values again and again
+def _value_day(value: str) -> Date | None:
+    """The day of a day-level value ("2022-01-14", "2022-01-14TEV"), else None."""
+    return _parse_date(value) if _DAY_LEVEL.match(value) else None
+
+
 def _candidate_score(values: list[str], known: dict[Date, float],
                      known_weeks: frozenset[str]) -> tuple[float, int, list[str]]:
     """How well an article's readings on one candidate date agree with the story's known days.
@@ -51,13 +60,13 @@ def _candidate_score(values: list[str], known: dict[Date, float],
     matched: list[str] = []
     days = []
     for v in values:
-        d = _parse_date(v) if _DAY_LEVEL.match(v) else None
+        d = _value_day(v)
         if d is not None:
             days.append(d)
             if d in known:
                 score += known[d]
                 matched.append(v[:10])
-        elif re.fullmatch(r"\d{4}-W\d\d", v):
+        elif _WEEK_VALUE.fullmatch(v):
             if v in known_weeks:
                 score += _WEEK_WEIGHT
     spread = (max(days) - min(days)).days if days else 0
@@ -87,9 +96,10 @@ def _infer_one(article: Article, known: dict[Date, float]) -> tuple[str, str] | 
     scored: list[tuple[tuple[float, int], Date, list[str]]] = []
     tense = functools.lru_cache(maxsize=None)(heuristic_tense)  # the same clauses on every candidate day
     weeks = frozenset(_fmt_week(k) for k in known)  # once, not per value and candidate day
+    prepared = _prepare(article.body, relative)  # once: trimming and lookups do not move with the day
     d = lo
     while d <= hi:
-        values = [v for _, _, v, _, _ in _resolve_matches(article.body, relative, d, tense)]
+        values = [v for _, _, v, _, _ in _resolve_prepared(article.body, prepared, d, tense)]
         s, spread, matched = _candidate_score(values, known, weeks)
         scored.append(((s, spread), d, matched))
         d += dt.timedelta(days=1)

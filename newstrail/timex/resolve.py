@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -32,6 +33,10 @@ from .tense import doc_tense, heuristic_tense
 
 Date = dt.date
 Found = tuple[int, int, str, str]  # (start, end, TIMEX3 value, type)
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_QUARTER_FULL = re.compile(r"\d{4}-Q[1-4]")  # with fullmatch: a quarter value ("2022-Q3")
+_UNDATED_DAY = re.compile(r"X{4}-[\dX]{2}-\d\d")  # with fullmatch: a day of an unknown year
 
 
 # --------------------------------------------------------------------------- anchors and values
@@ -96,6 +101,7 @@ def _num(word: str | None) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)  # a small vocabulary, asked for on every resolution
 def _unit(word: str) -> str:
     w = word.lower()
     return w[:-1] if w.endswith("s") and w[:-1] in UNITS else ("century" if w.startswith("centur") else w)
@@ -180,6 +186,9 @@ def _granular(d: Date, unit: str) -> str:
     return f"{d.year:04d}"
 
 
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
+
+
 def _offset_date(d: Date, n: int, unit: str) -> Date:
     unit = _unit(unit)
     if unit in ("day", "night"):
@@ -188,8 +197,7 @@ def _offset_date(d: Date, n: int, unit: str) -> Date:
         return d + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
     if unit in ("hour", "minute", "second"):
         return d
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
-    y, m = _shift_months(d.year, d.month, n * months)
+    y, m = _shift_months(d.year, d.month, n * _MONTHS_IN[unit])
     return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
@@ -204,19 +212,20 @@ def _weekday_date(dct: Date, wd: int, tense: str | None, rel: str | None) -> Dat
     (and no tense, news being mostly report) looks back, future looks forward.
     """
     rel = (rel or "").lower()
+    today = dct.weekday()
     if rel in ("next", "coming"):
-        delta = (wd - dct.weekday()) % 7 or 7
+        delta = (wd - today) % 7 or 7
         return dct + dt.timedelta(days=delta)
     if rel in ("last", "past"):
-        delta = (dct.weekday() - wd) % 7 or 7
+        delta = (today - wd) % 7 or 7
         return dct - dt.timedelta(days=delta)
     if rel == "this":
-        return dct + dt.timedelta(days=wd - dct.weekday())
-    if wd == dct.weekday():
+        return dct + dt.timedelta(days=wd - today)
+    if wd == today:
         return dct
     if _direction(tense) > 0:
-        return dct + dt.timedelta(days=(wd - dct.weekday()) % 7)
-    return dct - dt.timedelta(days=(dct.weekday() - wd) % 7)
+        return dct + dt.timedelta(days=(wd - today) % 7)
+    return dct - dt.timedelta(days=(today - wd) % 7)
 
 
 def _month_day_year(dct: Date, month: int, day: int, tense: str | None) -> int:
@@ -363,13 +372,24 @@ def _r_clock(m: re.Match[str], c: _Ctx) -> Resolved:
     return day + t, "TIME", how
 
 
-def _r_mdy(m: re.Match[str], c: _Ctx) -> Resolved:
+@functools.lru_cache(maxsize=128)
+def _mdy_form(m: re.Match[str]) -> tuple[int, int, int | None] | None:
+    """The anchor-free part of "Jan. 14" / "14 January 2022": (month, day, year or None), or
+    None for a lower-case month. Cached per match (identity), as :func:`_weekday_form` is."""
     if not m["month"][0].isupper():
         return None
     month = MONTHS[m["month"].lower().rstrip(".")]
     day = int(m["day"])
-    if m["year"]:
-        y = int(_y(m["year"]))
+    return month, day, int(_y(m["year"])) if m["year"] else None
+
+
+def _r_mdy(m: re.Match[str], c: _Ctx) -> Resolved:
+    form = _mdy_form(m)
+    if form is None:
+        return None
+    month, day, year = form
+    if year is not None:
+        y = year
         how = "explicit date"
     elif c.dct is not None:
         y = _month_day_year(c.dct, month, day, c.tense(c.text, m.start(), m.end()))
@@ -503,7 +523,7 @@ def _r_the_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
         return None  # "the quarter-to-quarter comparison": a kind of comparison, no quarter
     if c.quarter:
         return c.quarter, "DATE", "the quarter just named"
-    if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last):
+    if c.last and _QUARTER_FULL.fullmatch(c.last):
         return c.last, "DATE", "the quarter just mentioned"
     if c.dct is None:
         return "XXXX-QX", "DATE", "quarter, unknown"
@@ -516,7 +536,7 @@ def _r_year_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     if m["ord"]:
         return f"{_y(m['year'])}-Q{ORDINALS[m['ord'].lower()]}", "DATE", "explicit quarter"
     q = _report_quarter(c.dct)[1] if c.dct else None
-    if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last):
+    if c.last and _QUARTER_FULL.fullmatch(c.last):
         q = int(c.last[-1])
     return (f"{_y(m['year'])}-Q{q}" if q else _y(m["year"])), "DATE", "period of an explicit year, quarter from context"
 
@@ -617,7 +637,7 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
         # stretch is what the text gives (TimeML marks "N units later" as the duration)
         return _duration(_num(m["num"]), unit), "DURATION", f"{unit} {direction}: a stretch from an untimed event"
     anchor = c.last if anchored_on_text and c.last else None
-    if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last) and _unit(unit) in ("year", "quarter"):
+    if c.last and _QUARTER_FULL.fullmatch(c.last) and _unit(unit) in ("year", "quarter"):
         anchor = c.last  # results news: "a year ago" is the same quarter a year before
     if n is None or not float(n).is_integer():
         if c.dct is None:
@@ -631,24 +651,43 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     return _granular(d, unit), "DATE", f"{int(n)} {unit} from publication date {c.dct}"
 
 
-def _r_rel_weekday(m: re.Match[str], c: _Ctx) -> Resolved:
+# What a weekday match says whatever the anchor: (final, its resolution when final, weekday,
+# time suffix, type, relative word, the relative word as the "how" writes it).
+_WeekdayForm = tuple[bool, Resolved, int, str, str, "str | None", str]
+
+
+@functools.lru_cache(maxsize=128)
+def _weekday_form(m: re.Match[str]) -> _WeekdayForm:
+    """The anchor-free part of a weekday match, read once per match.
+
+    Cached because inference resolves the same matches once per candidate day; the key is
+    the match object itself (compared by identity, kept alive by the cache).
+    """
     name = m["wd"]
     if not name[0].isupper():
-        return None
+        return True, None, 0, "", "", None, ""
     wd = WEEKDAYS[name.lower()]
-    part = m.groupdict().get("part")
+    groups = m.groupdict()
+    part = groups.get("part")
     suffix = "T" + PARTS_OF_DAY[part.lower()] if part else ""
     typ = "TIME" if part else "DATE"
-    if m.groupdict().get("wpl") or m.groupdict().get("ppl"):
-        if m.groupdict().get("rel"):
-            return None  # "last Mondays": not an expression
-        return f"XXXX-WXX-{wd + 1}{suffix}", "SET", "plural weekday: every such day"
+    rel = groups.get("rel")
+    if groups.get("wpl") or groups.get("ppl"):
+        if rel:
+            return True, None, wd, suffix, typ, rel, ""  # "last Mondays": not an expression
+        return True, (f"XXXX-WXX-{wd + 1}{suffix}", "SET", "plural weekday: every such day"), wd, suffix, typ, rel, ""
+    return False, None, wd, suffix, typ, rel, rel.lower() + ", " if rel else ""
+
+
+def _r_rel_weekday(m: re.Match[str], c: _Ctx) -> Resolved:
+    final, resolved, wd, suffix, typ, rel, rel_how = _weekday_form(m)
+    if final:
+        return resolved
     if c.dct is None:
         return f"XXXX-WXX-{wd + 1}{suffix}", typ, "weekday, date unknown"
     tense = c.tense(c.text, m.start(), m.end())
-    rel = m.groupdict().get("rel")
     d = _weekday_date(c.dct, wd, tense, rel)
-    how = f"weekday, {rel.lower() + ', ' if rel else ''}{tense or 'no'} tense, anchored on publication date {c.dct}"
+    how = f"weekday, {rel_how}{tense or 'no'} tense, anchored on publication date {c.dct}"
     return d.isoformat() + suffix, typ, how
 
 
@@ -674,17 +713,34 @@ def _r_deictic_part(m: re.Match[str], c: _Ctx) -> Resolved:
     return (c.dct + dt.timedelta(days=off)).isoformat() + "T" + code, "TIME", f"part of day from publication date {c.dct}"
 
 
-def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
-    rel = re.sub(r"\s+", " ", m["rel"].lower())
+_UNIT_SIGNS = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
+               "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1}
+
+
+@functools.lru_cache(maxsize=128)
+def _rel_unit_form(m: re.Match[str], text: str) -> tuple[str, str, int, bool] | None:
+    """The anchor-free part of "last week", "the following month": (relative word, unit,
+    sign, whether it counts from the date just mentioned), or None when no time is meant.
+
+    Cached per match (identity) and text: inference resolves each match once per candidate day.
+    """
+    rel = _SPACES.sub(" ", m["rel"].lower())
     unit = m["unit"].lower()
     mod = _mod_text(m)
-    if m["rel"][0].isupper() and m["unit"][0].isupper() and not _at_sentence_start(c.text, m.start(), quotes=False):
+    if m["rel"][0].isupper() and m["unit"][0].isupper() and not _at_sentence_start(text, m.start(), quotes=False):
         return None  # "This Week With David Brinkley": a title in mid-sentence, no time
     if rel == "the" and not mod and unit not in ("weekend", "year"):
         return None
-    sign = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
-            "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1}.get(rel, 0)
+    sign = _UNIT_SIGNS.get(rel, 0)
     anaphoric = rel in ("the following", "the previous", "the same", "that") and unit != "weekend"
+    return rel, unit, sign, anaphoric
+
+
+def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
+    form = _rel_unit_form(m, c.text)
+    if form is None:
+        return None
+    rel, unit, sign, anaphoric = form
     base_value = c.last if anaphoric and c.last and not c.last.startswith("X") else None
     if base_value and (d := _parse_date(base_value)) is not None:
         base = d
@@ -743,7 +799,7 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
     part = (m["unit"] or "day").lower()
     suffix = "" if part == "day" else "T" + PARTS_OF_DAY[part]
     if base is None:
-        if c.last and re.fullmatch(r"X{4}-[\dX]{2}-\d\d", c.last) and off == 0:
+        if c.last and _UNDATED_DAY.fullmatch(c.last) and off == 0:
             return c.last + suffix, "DATE", "same day as the date just mentioned"
         if c.dct is None:
             return "XXXX-XX-XX" + suffix, "DATE", "relative day, anchor unknown"
@@ -780,7 +836,7 @@ def _r_day_around(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 def _r_ordinal_day(m: re.Match[str], c: _Ctx) -> Resolved:
-    day = int(re.match(r"\d+", m["day"]).group(0))
+    day = int(_DIGITS.match(m["day"]).group(0))
     if c.dct is None:
         return f"XXXX-XX-{day:02d}", "DATE", "day of month, month unknown"
     tense = c.tense(c.text, m.start(), m.end())
@@ -841,8 +897,17 @@ def _soon_is_future(m: re.Match[str], c: _Ctx) -> bool:
     return c.tense(c.text, m.start(), m.end()) != "past"
 
 
+_DEGREE = re.compile(r"^(?:late|early|earlier|later) ")
+
+
+@functools.lru_cache(maxsize=1024)
+def _deictic_word(text: str) -> str:
+    """A deictic expression as the tables spell it ("Late  Recently" -> "recently")."""
+    return _DEGREE.sub("", _SPACES.sub(" ", text.lower()))
+
+
 def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
-    w = re.sub(r"^(?:late|early|earlier|later) ", "", re.sub(r"\s+", " ", m.group(0).lower()))
+    w = _deictic_word(m.group(0))
     if w == "soon" and _soon_is_future(m, c):
         return "FUTURE_REF", "DATE", "soon: ahead of the time of writing"
     if w not in _DEICTIC_KEEP:
@@ -910,9 +975,9 @@ def _r_year_ago(m: re.Match[str], c: _Ctx) -> Resolved:
         return _duration(_num(m["num"]), m["unit"]), "DURATION", "a stretch of the year before"
     if which == "year" and (m["what"] or "").lower() in ("quarter", "period") and c.dct is not None:
         # "the year-ago quarter": the quarter being reported, a year back (a quarter, not a year)
-        base = c.last if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last) else "%d-Q%d" % _report_quarter(c.dct)
+        base = c.last if c.last and _QUARTER_FULL.fullmatch(c.last) else "%d-Q%d" % _report_quarter(c.dct)
         return _shift(base, -1, "year"), "DATE", "the same quarter a year before"
-    if c.last and re.fullmatch(r"\d{4}-Q[1-4]", c.last):
+    if c.last and _QUARTER_FULL.fullmatch(c.last):
         return _shift(c.last, -1, which), "DATE", f"{which} before the quarter just mentioned"
     if c.dct is None:
         return "XXXX", "DATE", "year before, unknown"
@@ -1093,6 +1158,14 @@ _PROBE_DATE = dt.date(2000, 6, 15)  # any date: resolvers refuse matches on thei
 
 def _recognise(text: str) -> list[_Match]:
     """Every rule's matches; the longest non-overlapping ones win, then the earlier rule."""
+    return list(_recognised(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _recognised(text: str) -> tuple[_Match, ...]:
+    """`_recognise`, kept for the texts read last: dating a group of undated articles
+    recognises each text to infer its date and again to resolve it on that date (the
+    matches are immutable). Small: a dating task holds about 50 articles."""
     cands = candidates(text)
     taken = bytearray(len(text) + 1)  # 1 where a chosen match already covers the character
     chosen: list[_Match] = []
@@ -1105,7 +1178,7 @@ def _recognise(text: str) -> list[_Match]:
         taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
     chosen.sort(key=lambda x: x.start)
-    return chosen
+    return tuple(chosen)
 
 
 # "the third-quarter results": the hyphenated adjective is the expression, not "the".
@@ -1138,29 +1211,53 @@ def _pair_days(m: re.Match[str], value: str, how: str) -> list[tuple[int, int, s
     return [first, (m.start("day2"), end2, value2, "DATE", "second day of a pair, month of the first")]
 
 
+# A match ready to resolve on any anchor: (rule, resolver, the regex match, trimmed start and
+# end, whether a quarter it gives is derived (no anchor), whether it names a quarter of no year).
+_Prepared = tuple[str, Callable[[re.Match[str], _Ctx], Resolved], re.Match[str], int, int, bool, bool]
+
+
+def _prepare(text: str, matches: Sequence[_Match]) -> list[_Prepared]:
+    """What resolving matches needs that does not depend on the anchor, worked out once.
+
+    Inference resolves one article's matches on every candidate day; the span trimming and
+    the rule's lookups are the same on each of them.
+    """
+    out: list[_Prepared] = []
+    for cand in matches:
+        rule = cand.rule
+        start, end = _trimmed(text, cand.start, cand.end)
+        # A quarter reached by going back a year ("a year ago" in results news) is no anchor:
+        # the next "a year ago" still means a year before the quarter reported, not two.
+        derived = rule in ("ago", "year_ago")
+        named = rule == "quarter" and not (cand.match["year"] or cand.match["year2"])
+        out.append((rule, _RESOLVERS[rule], cand.match, start, end, derived, named))
+    return out
+
+
 def _resolve_matches(text: str, matches: Sequence[_Match], dct: Date | None,
                      tense: Callable[[str, int, int], str | None]) -> list[tuple[int, int, str, str, str]]:
     """Resolve matches in text order, so "the same day" sees the date just before it."""
+    return _resolve_prepared(text, _prepare(text, matches), dct, tense)
+
+
+def _resolve_prepared(text: str, prepared: Sequence[_Prepared], dct: Date | None,
+                      tense: Callable[[str, int, int], str | None]) -> list[tuple[int, int, str, str, str]]:
+    """`_resolve_matches` on matches already prepared (see `_prepare`)."""
     ctx = _Ctx(text=text, dct=dct, tense=tense)
     out: list[tuple[int, int, str, str, str]] = []
-    for cand in matches:
-        res = _RESOLVERS[cand.rule](cand.match, ctx)
+    for rule, resolver, match, start, end, derived, named in prepared:
+        res = resolver(match, ctx)
         if res is None:
             continue
         value, typ, how = res
-        if cand.rule == "mdy_pair":
-            out.extend(_pair_days(cand.match, value, how))
+        if rule == "mdy_pair":
+            out.extend(_pair_days(match, value, how))
             if _ANCHORABLE.match(out[-1][2]):
                 ctx.last = out[-1][2]
             continue
-        start, end = _trimmed(text, cand.start, cand.end)
         out.append((start, end, value, typ, how))
-        # A quarter reached by going back a year ("a year ago" in results news) is no anchor:
-        # the next "a year ago" still means a year before the quarter reported, not two.
-        derived = cand.rule in ("ago", "year_ago") and _QUARTER_VALUE.match(value)
-        if typ in ("DATE", "TIME") and _ANCHORABLE.match(value) and not derived:
+        if typ in ("DATE", "TIME") and _ANCHORABLE.match(value) and not (derived and _QUARTER_VALUE.match(value)):
             ctx.last = value.split("T")[0]
-        named = cand.rule == "quarter" and not (cand.match["year"] or cand.match["year2"])
         if named and _QUARTER_VALUE.match(value):
             ctx.quarter = value
     return out
@@ -1202,12 +1299,12 @@ def _tense_fn(doc: Any) -> Callable[[str, int, int], str | None]:
 
 def resolve_all(text: str, dct: str | None, doc: Any = None) -> list[tuple[int, int, str, str, str]]:
     """(start, end, value, type, how) for every time expression, resolved against dct."""
-    matches = _recognise(text)
+    prepared = _prepare(text, _recognise(text))
     tense = _tense_fn(doc)
     first, last = _parse_anchor(dct)
-    out = _resolve_matches(text, matches, first, tense)
+    out = _resolve_prepared(text, prepared, first, tense)
     if first != last:
-        other = _resolve_matches(text, matches, last, tense)
+        other = _resolve_prepared(text, prepared, last, tense)
         merged = []
         for x, y in zip(out, other):
             merged.append((x[0], x[1], _merge_values(x[2], y[2]), x[3],
