@@ -4,7 +4,8 @@ Runs mentions + quotes on every document of a split, writes predictions in the s
 format and prints attribution P/R/F1 from ``score_quotes.py`` for all attributions,
 speech-verb ones (``--speech-only``) and direct quotes (``--kinds direct``), each with and
 without ``--merge-fragments``; then docs/s for the spaCy pass alone and for quote + actor
-extraction on top of it. Usage: ``python bench/quotes.py [--split dev|train] [--limit N]``.
+extraction on top of it. Usage: ``python bench/quotes.py [--split dev|train] [--limit N]
+[--range START:END]``.
 Develop on train; report on dev.
 """
 
@@ -31,10 +32,20 @@ SETTINGS = [  # (label, score() keyword arguments)
 ]
 
 
-def load_docs(path: Path, limit: int | None) -> list[dict]:
+def load_docs(path: Path, limit: int | None, doc_range: tuple[int, int] | None = None) -> list[dict]:
+    """The split's documents: the first ``limit``, or those numbered ``start:end`` (tune on
+    train 0:500, check on train 500:840 without reading its errors)."""
     with path.open(encoding="utf-8") as f:
         docs = [json.loads(line) for line in f if line.strip()]
+    if doc_range:
+        docs = docs[doc_range[0] : doc_range[1]]
     return docs[:limit] if limit else docs
+
+
+def parse_range(text: str) -> tuple[int, int]:
+    """``"500:840"`` -> (500, 840); an empty end means to the last document."""
+    start, _, end = text.partition(":")
+    return int(start or 0), int(end) if end else 10**9
 
 
 def to_scorer(quotes: list) -> list[dict]:
@@ -84,18 +95,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--limit", type=int, help="first N documents only")
+    ap.add_argument("--range", type=parse_range, metavar="START:END",
+                    help="documents START to END-1 only, e.g. 0:500 (tune) or 500:840 (held out)")
     ap.add_argument("--save", help="also write predictions JSONL here")
     args = ap.parse_args()
     folder = data_dir("quotes")
     import score_quotes  # noqa: E402  (on sys.path through data_dir)
 
     gold_path = folder / f"polnear_{args.split}.jsonl"
-    docs = load_docs(gold_path, args.limit)
+    docs = load_docs(gold_path, args.limit, args.range)
     preds, t_parse, t_extract = predict(docs)
     if args.save:
         Path(args.save).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     n_gold = sum(len(d["quotes"]) for d in docs)
-    print(f"PolNeAR {args.split}: {len(docs)} docs, {n_gold} gold attributions ({gold_path})")
+    subset = f" (docs {args.range[0]}:{args.range[0] + len(docs)})" if args.range else ""
+    print(f"PolNeAR {args.split}{subset}: {len(docs)} docs, {n_gold} gold attributions ({gold_path})")
     print(f"{'setting':36s} {'gold':>5s} {'pred':>5s}  attribution strict P/R/F1   lenient F1  content F1")
     for label, kw in SETTINGS:
         r = score_quotes.score(docs, preds, **kw)

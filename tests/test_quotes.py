@@ -341,3 +341,91 @@ def test_cue_tagged_as_a_noun_after_a_quotation(quotes_of):
 def test_participle_after_a_reported_clause_is_the_reporters(quotes_of):
     text = "Helmut Brandt said the mayor will have to choose a side, saying, “The pressure on her will build.”"
     assert _holding(quotes_of(text), "pressure on her").speaker_key == "Helmut Brandt"
+
+
+def test_hoped_is_a_belief_cue_despite_its_lemma(quotes_of):
+    # the small model lemmatizes "hoped" as "hop"
+    q = _holding(quotes_of("The mayor hoped that the bridge would reopen in May."), "bridge would reopen")
+    assert q.cue_text == "hoped" and q.speaker_text == "The mayor"
+    assert q.confidence == ATTITUDE_CONFIDENCE  # a belief cue, not an unknown clause-taking verb
+
+
+def test_reminded_is_a_speech_cue(quotes_of):
+    q = _holding(quotes_of("Jan Novak reminded reporters that the vote was close."), "vote was close")
+    assert q.speaker_key == "Jan Novak" and q.confidence > ATTITUDE_CONFIDENCE
+    assert "reporters" not in q.content_text
+
+
+def test_expressed_object_is_an_attitude(quotes_of):
+    q = _holding(quotes_of("The farmers' union expressed concern about the closures."), "concern about")
+    assert q.cue_text == "expressed" and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_portrayed_as_is_a_naming_cue(quotes_of):
+    q = _holding(quotes_of("Critics portrayed the mayor as a coward."), "coward")
+    assert q.speaker_text == "Critics" and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_quoted_name_is_the_content_of_called(quotes_of):
+    found = quotes_of("Mayor Tomas Berg called her handling of the budget “extremely careless,” and left.")
+    q = _holding(found, "extremely careless")
+    assert q.content_text.startswith("“extremely") and "handling" not in q.content_text
+    assert q.kind == "direct" and q.speaker_key == "Tomas Berg"
+
+
+def test_cue_set_off_after_a_fronted_phrase(quotes_of):
+    q = _holding(quotes_of("But to reach its target, the review panel concluded, the levy must rise again next year."),
+                 "levy must rise")
+    assert q.cue_text == "concluded" and q.speaker_text == "the review panel"
+
+
+def test_participle_cue_takes_the_quotation_after_it(quotes_of):
+    found = quotes_of("“We have started the talks,” Jan Novak said, adding of Lena Fischer, “She cares about the team.”")
+    first, second = _holding(found, "started the talks"), _holding(found, "cares about")
+    assert first.cue_text == "said" and second.cue_text == "adding"
+    assert second.speaker_key == "Jan Novak" and "adding" not in second.content_text
+
+
+def test_colon_closing_the_paragraph_before_a_quotation(quotes_of):
+    text = ("The board under chairman Jan Novak was firm in its findings:\n\n"
+            "“Further discussion of this issue is unnecessary, and the vote will stand.”")
+    q = _holding(quotes_of(text), "Further discussion")
+    assert q.kind == "direct" and q.cue_text == ":" and q.speaker_key == "Jan Novak"
+
+
+def test_cue_of_a_misparsed_reduced_relative_keeps_its_subject(quotes_of):
+    q = _holding(quotes_of("Majorities of voters going to the polls Tuesday say they would be satisfied with both."),
+                 "would be satisfied")
+    assert q.cue_text == "say" and "voters" in q.speaker_text
+
+
+def test_contrast_clause_after_reported_content_is_the_writers(quotes_of):
+    found = quotes_of("In the poll, 74 percent said they are set on voting for the mayor,"
+                      " while 22 percent said they might change their mind.")
+    first = _holding(found, "set on voting")
+    assert "while" not in first.content_text and first.speaker_text == "74 percent"
+    assert _holding(found, "change their mind").speaker_text == "22 percent"
+
+
+def test_hailed_is_an_evaluation_cue(quotes_of):
+    q = _holding(quotes_of("Senator Lena Fischer hailed the ruling."), "ruling")
+    assert q.speaker_key == "Lena Fischer" and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_inverted_cue_keeps_the_clause_before_it(nlp):
+    # the small model sometimes makes a relative clause of the speaker a second clause of
+    # the cue ('“Prices rose,” said Jan Novak, who wrote the report'); a parse built by hand
+    from spacy.tokens import Doc
+
+    from newstrail.quotes import _content_tokens
+
+    words = ["“", "Prices", "rose", ",", "”", "said", "Jan", "Novak", ",", "who", "wrote", "the", "report", "."]
+    heads = [2, 2, 5, 2, 5, 5, 7, 5, 5, 10, 5, 12, 10, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "nsubj",
+            "ccomp", "det", "dobj", "punct"]
+    pos = ["PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB",
+           "DET", "NOUN", "PUNCT"]
+    tags = ["``", "NNS", "VBD", ",", "''", "VBD", "NNP", "NNP", ",", "WP", "VBD", "DT", "NN", "."]
+    lemmas = ["“", "price", "rise", ",", "”", "say", "Jan", "Novak", ",", "who", "write", "the", "report", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert [t.text for t in _content_tokens(doc[5], "say") if not t.is_punct] == ["Prices", "rose"]
