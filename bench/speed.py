@@ -14,7 +14,7 @@ the same clean bodies, so the pipeline's throughput can be compared with spaCy's
 The machine may be shared: the load average before and after each run is printed, and the
 CPU seconds per article of the whole process tree (less sensitive to other load than wall
 time); repeat runs (`--repeat`) and read ranges. A stopped (`--limit-seconds`) run's CPU
-figure covers only the processes that were reaped. Nothing here asserts a time: it prints measurements.
+figure covers what each process had used at the last sample. Nothing here asserts a time: it prints measurements.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def run_build(corpus: Path, db: Path, engine: str, workers: int, limit: float | 
     cmd = [sys.executable, "-m", "newstrail", "build", str(corpus), "--db", str(db), "--workers", str(workers),
            "--engine", engine, "--quiet", "--json"]
     out = db.with_suffix(".json")
-    cpu_before = _children_cpu()
+    cpu_seen: dict[int, float] = {}  # pid -> CPU seconds last sampled (workers forked by a fork server are not our children)
     start = time.perf_counter()
     with out.open("w") as fh:
         proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.PIPE, text=True)
@@ -55,7 +55,10 @@ def run_build(corpus: Path, db: Path, engine: str, workers: int, limit: float | 
         while proc.poll() is None:
             try:
                 rss_main = main.memory_info().rss
-                rss_tree = rss_main + sum(_rss(c) for c in main.children(recursive=True))
+                tree = [main, *main.children(recursive=True)]
+                rss_tree = rss_main + sum(_rss(c) for c in tree[1:])
+                for p in tree:
+                    cpu_seen[p.pid] = max(cpu_seen.get(p.pid, 0.0), _cpu(p))
                 peak_main, peak_tree = max(peak_main, rss_main), max(peak_tree, rss_tree)
             except psutil.Error:
                 pass
@@ -72,7 +75,7 @@ def run_build(corpus: Path, db: Path, engine: str, workers: int, limit: float | 
             time.sleep(0.2)
         proc.wait()
     seconds = time.perf_counter() - start
-    cpu = _children_cpu() - cpu_before  # the whole tree's CPU seconds: robust to a busy machine
+    cpu = sum(cpu_seen.values())  # the whole tree's CPU seconds (to the last 0.2 s sample): robust to a busy machine
     stderr = proc.stderr.read() if proc.stderr else ""
     if stopped:
         return {"partial": True, "seconds": seconds, "peak_main": peak_main, "peak_tree": peak_tree,
@@ -84,11 +87,12 @@ def run_build(corpus: Path, db: Path, engine: str, workers: int, limit: float | 
             "articles": report["articles"], "report": report, "cpu": cpu}
 
 
-def _children_cpu() -> float:
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def _cpu(proc: psutil.Process) -> float:
+    try:
+        times = proc.cpu_times()
+        return times.user + times.system
+    except psutil.Error:
+        return 0.0
 
 
 def _rss(proc: psutil.Process) -> int:

@@ -66,11 +66,30 @@ def windowed(submit: Callable[[T], Any], result: Callable[[Any], U], items: Iter
         yield result(pending.popleft())
 
 
+# Start method for worker pools (NEWSTRAIL_START_METHOD overrides it, for benchmarks).
+START_METHOD = os.environ.get("NEWSTRAIL_START_METHOD", "forkserver")
+
+
+def pool_context() -> Any:
+    """Where worker processes come from: a fork server that has loaded spaCy once, else spawn.
+
+    A fork server is a fresh process (not a fork of this one, which may hold threads and an
+    open store) that imports ``newstrail.preload`` (spaCy model, event descriptions) and forks
+    each worker from itself, so every worker starts ready instead of loading for 2-4 s of its
+    own. Where the platform has no fork server (Windows, macOS defaults aside), 'spawn'.
+    """
+    if START_METHOD == "forkserver" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["newstrail.preload"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
 class LocalEngine:
     """This machine: in-process for one worker, a process pool for more.
 
-    Workers are started with 'spawn' (not fork): the parent may hold spaCy, BLAS threads
-    and an open SQLite connection, none of which survive a fork safely.
+    Workers never fork from this process, which may hold BLAS threads and an open SQLite
+    connection: they come from a fork server or are spawned (see ``pool_context``).
     """
 
     def __init__(self, workers: int | None = None) -> None:
@@ -79,8 +98,7 @@ class LocalEngine:
 
     def _get_pool(self) -> Any:
         if self._pool is None:
-            ctx = multiprocessing.get_context("spawn")
-            self._pool = ctx.Pool(self.workers, initializer=_warm_up)
+            self._pool = pool_context().Pool(self.workers, initializer=_warm_up)
         return self._pool
 
     def map(self, fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .engine import Engine
 from .errors import InputError
-from .model import Article, ArticleAnalysis, OffsetMap, Quote, RawArticle, Story, TimeExpr
+from .model import Article, ArticleAnalysis, OffsetMap, Quote, RawArticle, Story, TimeExpr, TimelineEntry
 from .store import Store
 
 if TYPE_CHECKING:
@@ -460,13 +460,16 @@ def redate(analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
 
 
 def run_timeline(ctx: CorpusContext) -> int:
-    """Timeline entries merged per story group, written as they come and ordered once."""
-    from .timeline import merge_timeline
+    """Timeline entries merged per story group, written as they come and ordered once.
 
+    With more than one group, groups are merged on the build's engine (worker processes or
+    Dask), as dating is: merging is per group, so the entries do not depend on where it ran.
+    """
     ctx.store.replace_corpus("timeline", [])
+    groups = list(ctx.story_groups())
+    tasks = (_timeline_task(ctx, ids) for ids in groups)
     count = 0
-    for ids in ctx.story_groups():
-        entries = merge_timeline(list(ctx.analyses_of(ids, tables=("events",))), ctx.story_of, ctx.actor_of)
+    for entries in (ctx.map if len(groups) > 1 else map)(merge_timeline_group, tasks):
         ctx.store.append_corpus("timeline", entries)
         count += len(entries)
     # the order merge_timeline gives one group: date, story, most sources first, id
@@ -476,6 +479,34 @@ def run_timeline(ctx: CorpusContext) -> int:
         "-json_array_length(data, '$.sources'), id",
     )
     return count
+
+
+@dataclass(frozen=True)
+class TimelineTask:
+    """What merging one story group reads: its event mentions, stories and actors' names."""
+
+    analyses: list[ArticleAnalysis]
+    story_of: dict[str, str]
+    names: dict[tuple[str, str], str]  # (article id, actor key) -> canonical name
+
+
+def _timeline_task(ctx: CorpusContext, ids: list[str]) -> TimelineTask:
+    analyses = list(ctx.analyses_of(ids, tables=("events",)))
+    names = {}
+    for analysis in analyses:
+        aid = analysis.article.id
+        for event in analysis.events:
+            for key in (event.actor, event.recipient):
+                if key and (name := ctx.actor_of(aid, key)):
+                    names[(aid, key)] = name
+    return TimelineTask(analyses, {i: ctx.story_of[i] for i in ids if i in ctx.story_of}, names)
+
+
+def merge_timeline_group(task: TimelineTask) -> list[TimelineEntry]:
+    """The timeline entries of one story group (a pure function, for any engine)."""
+    from .timeline import merge_timeline
+
+    return merge_timeline(task.analyses, task.story_of, lambda aid, key: task.names.get((aid, key)))
 
 
 def run_positions(ctx: CorpusContext) -> int:
@@ -508,8 +539,8 @@ def run_positions(ctx: CorpusContext) -> int:
         if item is not None:
             blocks.setdefault(block_key(item), []).append(k << 20 | n)
     store.replace_corpus("positions", [])
-    count = 0
-    for refs in _packed(blocks.values(), POSITION_BATCH):
+
+    def batch_items(refs: list[int]) -> list:
         items = []
         wanted: dict[int, set[int]] = {}
         for ref in refs:
@@ -520,7 +551,12 @@ def run_positions(ctx: CorpusContext) -> int:
                 if n in wanted[k]:
                     stance = StanceMention.from_dict(json.loads(data))
                     items.append(stance_item(len(items), stance, aid, source, flags, published, ctx.actor_of, sides))
-        positions = merge_items(items)
+        return items
+
+    # batches are merged on the build's engine when there are several (each merge is whole)
+    batches = list(_packed(blocks.values(), POSITION_BATCH))
+    count = 0
+    for positions in (ctx.map if len(batches) > 1 else map)(merge_items, map(batch_items, batches)):
         store.append_corpus("positions", positions)
         count += len(positions)
     # the order merge_items gives one batch: most sources first, actor, stance, first date, id

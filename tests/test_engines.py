@@ -2,19 +2,22 @@
 
 One small synthetic corpus (bench/synth.py, 50 articles) is built twice: with the local
 process pool and with Dask on a LocalCluster of two worker processes (which also writes the
-Parquet datasets). Articles, quotes, time expressions, stories, the timeline and the duplicates (found with Dask
-shuffles on the Dask side) must match.
+Parquet datasets). Articles, quotes, time expressions, stories, the timeline, positions and the
+duplicates (found with Dask shuffles on the Dask side) must match. Story groups and position
+batches are made small, so that timeline and positions are merged on the workers too.
 CI-sized: a few spaCy passes over 50 short articles; no timing is asserted.
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 from newstrail import api, stages
+from newstrail.engine import LocalEngine
 from newstrail.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,6 +29,7 @@ pa_ds = pytest.importorskip("pyarrow.dataset")
 import synth  # noqa: E402
 
 N_ARTICLES = 50
+GROUP, BATCH = 12, 150  # story-group articles and position-batch statements, small enough to make several
 TABLES = ("articles", "mentions", "quotes", "timexes", "events")
 
 
@@ -35,9 +39,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     corpus = tmp / "corpus"
     synth.generate(corpus, N_ARTICLES, seed=7)
     local, dask = tmp / "local.db", tmp / "dask.db"
-    first = api.build([corpus], local, workers=2, engine="local")
-    with pytest.MonkeyPatch.context() as patch:  # duplicates as Dask shuffles even for 50 articles
-        patch.setattr(stages, "DASK_DUPLICATES_FROM", 1)
+    with pytest.MonkeyPatch.context() as patch:
+        # several timeline groups and position batches, so both are merged on the engine
+        patch.setattr(stages, "GROUP_ARTICLES", GROUP)
+        patch.setattr(stages, "POSITION_BATCH", BATCH)
+        first = api.build([corpus], local, workers=2, engine="local")
+        patch.setattr(stages, "DASK_DUPLICATES_FROM", 1)  # duplicates as Dask shuffles even for 50 articles
         second = api.build([corpus], dask, workers=2, engine="dask", output=tmp / "parquet")
     assert first.articles == second.articles > 0
     assert [p.to_dict() for p in first.problems] == [p.to_dict() for p in second.problems]
@@ -53,16 +60,45 @@ def _snapshot(db: Path) -> dict[str, list]:
             "timexes": [api.list_dates(store, a["id"]) for a in articles],
             "stories": api.list_stories(store),
             "timeline": api.list_timeline(store),
+            "positions": api.list_positions(store),
             # the same records; their order in the table may differ between engines
             "duplicates": sorted(api.list_duplicates(store), key=lambda d: sorted(d.items())),
         }
 
 
-@pytest.mark.parametrize("what", ["articles", "quotes", "timexes", "stories", "timeline", "duplicates"])
+@pytest.mark.parametrize("what", ["articles", "quotes", "timexes", "stories", "timeline", "positions", "duplicates"])
 def test_dask_engine_matches_local_engine(built: dict[str, Path], what: str) -> None:
     local, dask = _snapshot(built["local"]), _snapshot(built["dask"])
     assert local[what], f"the corpus should give some {what}"
     assert dask[what] == local[what]
+
+
+def test_timeline_and_positions_on_workers_match_this_process(built: dict[str, Path], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Timeline groups and position batches merged by pool workers give what one process gives.
+
+    The corpus is one story, so its articles are dealt into three stories by hand: merging
+    runs per story group, whatever made the stories.
+    """
+    monkeypatch.setattr(stages, "GROUP_ARTICLES", GROUP)
+    monkeypatch.setattr(stages, "POSITION_BATCH", BATCH)
+    results = []
+    for name, engine in (("here.db", None), ("pool.db", LocalEngine(2))):
+        db = tmp_path / name
+        shutil.copy(built["local"], db)
+        with api.open_store(db) as store:
+            store.db.execute("UPDATE story_articles SET story = 'part' || (rowid % 3)")
+            ctx = stages.CorpusContext(store, engine)
+            assert len(list(ctx.story_groups())) == 3
+            with store.atomic():
+                stages.run_actors(ctx)
+                stages.run_timeline(ctx)
+                stages.run_positions(ctx)
+        if engine is not None:
+            engine.close()
+        results.append({what: _snapshot(db)[what] for what in ("timeline", "positions")})
+    assert results[0]["timeline"] and results[0]["positions"]
+    assert results[1] == results[0]
 
 
 def test_output_writes_parquet_partitioned_by_batch(built: dict[str, Path]) -> None:
