@@ -605,24 +605,39 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
 
 @functools.lru_cache(maxsize=1)
 def _description_model() -> tuple[Any, Any, list[str]]:
-    """TF-IDF over the description lines (word and char n-grams, fitted on our own text)."""
+    """TF-IDF over the description lines (word and char n-grams, fitted on our own text).
+
+    Returns the two vectorisers, the lines' joined matrix and where each type's lines start. The two
+    blocks are joined by hand, as scikit-learn's FeatureUnion joins them (``sparse.hstack``),
+    because FeatureUnion's per-call dispatch through joblib cost as much as the transforms.
+    """
+    import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import make_union
 
-    vec = make_union(
+    from .timeline import char_wb_grams  # sklearn's char_wb n-grams, each word cut once
+
+    vecs = (
         TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, stop_words="english"),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True),
+        TfidfVectorizer(analyzer=char_wb_grams((4, 5)), sublinear_tf=True),
     )
-    owners = [t for t in PLOVER_TYPES for _ in _DESCRIPTIONS[t]]
-    matrix = vec.fit_transform([line for t in PLOVER_TYPES for line in _DESCRIPTIONS[t]])
-    return vec, matrix, owners
+    lines = [line for t in PLOVER_TYPES for line in _DESCRIPTIONS[t]]
+    matrix = sp.hstack([v.fit_transform(lines) for v in vecs]).tocsr()
+    return vecs, matrix, _line_starts()
 
 
-def _best_per_type(sims: Any, owners: Sequence[str]) -> dict[str, float]:
-    best = {t: 0.0 for t in PLOVER_TYPES}
-    for owner, s in zip(owners, sims):
-        best[owner] = max(best[owner], float(s))
-    return best
+def _line_starts() -> Any:
+    """Where each type's first description line is (a type's lines are consecutive rows)."""
+    import numpy as np
+
+    return np.cumsum([0] + [len(_DESCRIPTIONS[t]) for t in PLOVER_TYPES[:-1]])
+
+
+def _best_per_type(sims: Any, starts: Any) -> list[dict[str, float]]:
+    """Per sentence, each type's best cosine over its lines (0 when none is positive)."""
+    import numpy as np
+
+    best = np.maximum(np.maximum.reduceat(sims, starts, axis=1), 0.0)
+    return [dict(zip(PLOVER_TYPES, row.tolist())) for row in best]
 
 
 def description_scores(sentence: str) -> dict[str, float]:
@@ -638,9 +653,12 @@ def description_scores_many(sentences: Sequence[str]) -> list[dict[str, float]]:
     """
     if not sentences:
         return []
-    vec, matrix, owners = _description_model()
-    sims = (vec.transform(list(sentences)) @ matrix.T).toarray() / 2  # two blocks, each unit norm
-    return [_best_per_type(row, owners) for row in sims]
+    import scipy.sparse as sp
+
+    vecs, matrix, starts = _description_model()
+    texts = list(sentences)
+    features = sp.hstack([v.transform(texts) for v in vecs]).tocsr()
+    return _best_per_type((features @ matrix.T).toarray() / 2, starts)  # two blocks, each unit norm
 
 
 # --------------------------------------------------------------------------- parse walking
@@ -2192,10 +2210,8 @@ def embedding_scores_many(texts: Sequence[str]) -> list[dict[str, float]]:
     """Cosine similarity of each text to each type description, in the embedding space."""
     model, matrix = _embedding_model()
     vecs = model.encode(list(texts), normalize_embeddings=True, batch_size=32)
-    owners = [t for t in PLOVER_TYPES for _ in _DESCRIPTIONS[t]]
     out = []
-    for row in vecs @ matrix.T:
-        best = _best_per_type(row, owners)
+    for best in _best_per_type(vecs @ matrix.T, _line_starts()):
         mean = sum(best.values()) / len(best)  # re-centred: a sentence close to every line says nothing
         out.append({t: s - mean for t, s in best.items()})
     return out

@@ -75,41 +75,16 @@ class _Group:
 
 def _tfidf(texts: Sequence[str]) -> list[Any]:
     """Word (1–2) and char (3–5) TF-IDF rows of every statement, fitted on all of them once."""
-    from .timeline import fit_tfidf
+    from .timeline import char_wb_grams, fit_tfidf
 
     mats = []
     for params in ({"ngram_range": (1, 2), "sublinear_tf": True, "stop_words": "english"},
-                   {"analyzer": _char_wb_grams(), "sublinear_tf": True}):
+                   {"analyzer": char_wb_grams((3, 5)), "sublinear_tf": True}):
         try:
             mats.append(fit_tfidf(texts, **params).tocsr())
         except ValueError:  # no usable terms at all: these rows match nothing
             mats.append(None)
     return mats
-
-
-_WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's vectorizers normalise white space
-
-
-def _char_wb_grams() -> Callable[[str], list[str]]:
-    """sklearn's ``analyzer="char_wb"``, ``ngram_range=(3, 5)``, cutting each distinct word once.
-
-    Why: statements share most of their words, and cutting every word of every statement into
-    n-grams was the costly part of fitting. sklearn cuts a text word by word (lower-cased,
-    split on white space), so a text's n-grams are its words' n-grams in word order, and the
-    vectorizer builds the same vocabulary and rows from them.
-    """
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    word_grams = functools.lru_cache(maxsize=None)(
-        CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=False).build_analyzer())
-
-    def grams(text: str) -> list[str]:
-        out: list[str] = []
-        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-            out.extend(word_grams(word))
-        return out
-
-    return grams
 
 
 def _matrix(mats: list[Any], rows: Sequence[int], labels: Any = None) -> Any:

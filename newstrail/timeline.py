@@ -146,6 +146,31 @@ def rows_apart(rows: Any, labels: Any) -> Any:
     return sp.csr_matrix((rows.data[:n], columns, rows.indptr), shape=(rows.shape[0], max(1, len(used))))
 
 
+_WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's vectorizers normalise white space
+
+
+def char_wb_grams(ngram_range: tuple[int, int]) -> Callable[[str], list[str]]:
+    """sklearn's ``analyzer="char_wb"`` over ``ngram_range``, cutting each distinct word once.
+
+    Why: texts share most of their words, and cutting every word of every text into n-grams
+    was the costly part of fitting and transforming. sklearn cuts a text word by word
+    (lower-cased, split on white space), so a text's n-grams are its words' n-grams in word
+    order, and a vectorizer given this analyzer builds the same vocabulary and rows.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    word_grams = functools.lru_cache(maxsize=1 << 16)(
+        CountVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False).build_analyzer())
+
+    def grams(text: str) -> list[str]:
+        out: list[str] = []
+        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+            out.extend(word_grams(word))
+        return out
+
+    return grams
+
+
 def _similarities(texts: Sequence[str]) -> Any:
     """Pairwise TF-IDF cosine of the mention sentences (word unigrams and bigrams)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
