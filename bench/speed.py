@@ -1,6 +1,7 @@
 """Speed and memory of `newstrail build` on N synthetic articles, next to raw spaCy.
 
-    python bench/speed.py --articles 200 [--runs local:1,local:2,dask:1,dask:2] [--repeat 2] [--format txt|jsonl]
+    python bench/speed.py --articles 200 [--runs local:1,local:2,dask:1,dask:2] [--repeat 2] [--format txt|jsonl] [--compare]
+    python bench/speed.py --articles 2000 --runs local:2,dask:1,dask:2 --compare   # Dask against local, same store?
     python bench/speed.py --articles 10000 --runs local:2        # the memory figure
     python bench/speed.py --articles 100000 --runs local:2 --limit-seconds 1800   # partial run, extrapolated
 
@@ -134,6 +135,28 @@ def raw_spacy(db: Path, limit: int) -> tuple[int, float, float]:
     return len(bodies), time.perf_counter() - start, time.process_time() - cpu
 
 
+# Tables compared by --compare: everything a build stores but run bookkeeping and index state
+# (whose pickled sets vary in byte order), without the columns that record when or in what
+# order rows were written.
+COMPARED = ("articles", "mentions", "timexes", "quotes", "events", "stances", "actors", "actor_keys",
+            "duplicates", "stories", "story_articles", "timeline", "positions")
+_WRITE_ORDER = {"seq", "added_at"}
+
+
+def compare_stores(a: Path, b: Path) -> list[str]:
+    """Tables whose rows differ between two stores (as multisets of rows; row order aside)."""
+    import hashlib
+    import sqlite3
+
+    def digests(db: Path, table: str) -> list[bytes]:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in _WRITE_ORDER]
+            rows = conn.execute(f"SELECT {', '.join(cols)} FROM {table}")
+            return sorted(hashlib.blake2b(repr(row).encode(), digest_size=16).digest() for row in rows)
+
+    return [t for t in COMPARED if digests(a, t) != digests(b, t)]
+
+
 def _span(values: list[float], fmt: str = "{:.1f}") -> str:
     lo, hi = min(values), max(values)
     return fmt.format(lo) if len(values) == 1 or fmt.format(lo) == fmt.format(hi) else f"{fmt.format(lo)}-{fmt.format(hi)}"
@@ -150,6 +173,8 @@ def main() -> int:
     parser.add_argument("--spacy-repeat", type=int, default=2, help="raw spaCy passes (best and range shown)")
     parser.add_argument("--limit-seconds", type=float, default=None,
                         help="stop a build after this long and extrapolate from what it stored")
+    parser.add_argument("--compare", action="store_true",
+                        help="check that every run made the same store as the first (engines must agree)")
     args = parser.parse_args()
     runs = [(r.split(":")[0], int(r.split(":")[1])) for r in args.runs.split(",")]
     with tempfile.TemporaryDirectory(prefix="newstrail-speed-") as tmp:
@@ -161,6 +186,7 @@ def main() -> int:
         cpu_rates: dict[tuple[str, int], list[float]] = {}  # CPU seconds per article, whole tree
         stage_rates: dict[tuple[str, int], list[float]] = {}
         last_db = None
+        stores: list[tuple[str, Path]] = []
         for engine, workers in runs:
             for rep in range(args.repeat):
                 db = Path(tmp) / f"{engine}{workers}-{rep}.db"
@@ -189,6 +215,7 @@ def main() -> int:
                 print(f"         per-article stages (summed over workers): {shares}")
                 print(f"         corpus stages (main process): {corpus_s}")
                 last_db = db
+                stores.append((f"{engine}:{workers}", db))
         print()
         for key, values in rates.items():
             print(f"{key[0]}:{key[1]} articles/s {_span(values, '{:.2f}')}")
@@ -196,7 +223,14 @@ def main() -> int:
             if (engine, 1) in rates and (engine, 2) in rates:
                 one, two = max(rates[(engine, 1)]), max(rates[(engine, 2)])
                 print(f"speed-up {engine} 2 vs 1 workers (best runs): {two / one:.2f}x")
-        if last_db is None:
+        if args.compare and len(stores) > 1:
+            print()
+            first = stores[0]
+            for other in stores[1:]:
+                differing = compare_stores(first[1], other[1])
+                verdict = "the same store" if not differing else "DIFFERENT: " + ", ".join(differing)
+                print(f"{other[0]} against {first[0]}: {verdict} ({len(COMPARED)} tables)")
+        if last_db is None or not args.spacy_repeat:
             return 0
         spacy_rates, spacy_cpu = [], []
         for _ in range(args.spacy_repeat):
