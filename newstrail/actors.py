@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Any, Iterable
 
 import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -979,30 +979,52 @@ def _names_fit(a: list[str], b: list[str]) -> bool:
 
 
 def _merge_organisations(groups: list[_Group]) -> list[_Group]:
-    """Join an organisation's acronym with its full name ("NATO" and the spelled-out form)."""
+    """Join an organisation's acronym with its full name ("NATO" and the spelled-out form).
+
+    A group joins the first cluster whose longest form it names (the same name, or its
+    acronym). Clusters are found by lookups (folded name, name tokens, every prefix of the
+    initials), not by trying each one, so a corpus of many organisations is not quadratic.
+    Lookups see the same clusters a scan would: a cluster's longest form is its first
+    group's, since groups come longest first and a tie keeps the earlier form.
+    """
     clusters: list[_Group] = []
+    first: dict[tuple[str, Any], int] = {}  # (what, key) -> the first cluster with that key
     for g in sorted(groups, key=lambda g: -max(len(f) for f in g.forms)):
         name = max(g.forms, key=len)
-        target = next((c for c in clusters if _acronym_of(name, max(c.forms, key=len))
-                       or _same_name(name, max(c.forms, key=len))), None)
-        if target is not None:
-            _absorb(target, g)
-        else:
-            clusters.append(g)
+        hits = [first[k] for k in _organisation_keys(name) if k in first]
+        if _is_acronym(name) and ("initials", name) in first:
+            hits.append(first[("initials", name)])
+        if hits:
+            _absorb(clusters[min(hits)], g)
+            continue
+        clusters.append(g)
+        keys = _organisation_keys(name) + [("initials", p) for p in _initials_prefixes(name)]
+        for key in keys:
+            first.setdefault(key, len(clusters) - 1)
     return clusters
 
 
-def _same_name(a: str, b: str) -> bool:
-    """One name with or without an honorific the tagger left on it ("Mr Pellek" taken for an organisation)."""
-    return _fold(a) == _fold(b) or bool(_name_tokens(a)) and _name_tokens(a) == _name_tokens(b)
+def _organisation_keys(name: str) -> list[tuple[str, Any]]:
+    """Keys two names of one organisation share: the folded name, or the name tokens without
+    honorifics (a person the tagger took for an organisation: "Mr Pellek" and "Pellek")."""
+    tokens = _name_tokens(name)
+    return [("fold", _fold(name))] + ([("tokens", tuple(tokens))] if tokens else [])
 
 
-def _acronym_of(short: str, long: str) -> bool:
-    """'NATO' for 'North Atlantic Treaty Organization', 'WHO' for 'World Health Organization'."""
-    if not short.isupper() or len(short) < 2 or " " in short:
-        return False
+def _is_acronym(short: str) -> bool:
+    return short.isupper() and len(short) >= 2 and " " not in short
+
+
+def _initials(long: str) -> str | None:
     words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in ("for", "and", "of", "the", "in", "on")]
-    return len(words) >= 2 and "".join(w[0] for w in words).upper().startswith(short)
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
+
+
+def _initials_prefixes(long: str) -> list[str]:
+    """Every acronym of this name: "NATO" for "North Atlantic Treaty Organization" and its
+    prefixes of two letters or more ("WHO" for "World Health Organization")."""
+    initials = _initials(long)
+    return [initials[:k] for k in range(2, len(initials) + 1)] if initials else []
 
 
 def _absorb(target: _Group, g: _Group) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newstrail.actors import country_of, extract_mentions, quotation_ranges, resolve_actors, same_name_part
@@ -204,3 +204,63 @@ def test_honorific_left_on_an_organisation_name_is_one_actor() -> None:
 def test_curly_and_straight_double_marks_close_each_other() -> None:
     text = "“We lost,\" he said. \"We will be back.”"
     assert [text[s:e] for s, e in quotation_ranges(text)] == ["“We lost,\"", "\"We will be back.”"]
+
+
+def _scan_merge_organisations(groups):
+    """The rule as a plain scan (the first cluster whose longest form the group names), to
+    check the indexed merge against: quadratic, so only for small inputs."""
+    import re as _re
+
+    from newstrail.actors import _absorb, _fold, _name_tokens
+
+    def acronym_of(short, long):
+        if not short.isupper() or len(short) < 2 or " " in short:
+            return False
+        words = [w for w in _re.split(r"[\s\-]+", long) if w and w.lower() not in ("for", "and", "of", "the", "in", "on")]
+        return len(words) >= 2 and "".join(w[0] for w in words).upper().startswith(short)
+
+    def same_name(a, b):
+        return _fold(a) == _fold(b) or bool(_name_tokens(a)) and _name_tokens(a) == _name_tokens(b)
+
+    clusters = []
+    for g in sorted(groups, key=lambda g: -max(len(f) for f in g.forms)):
+        name = max(g.forms, key=len)
+        target = next((c for c in clusters if acronym_of(name, max(c.forms, key=len))
+                       or same_name(name, max(c.forms, key=len))), None)
+        if target is not None:
+            _absorb(target, g)
+        else:
+            clusters.append(g)
+    return clusters
+
+
+# A small vocabulary, so that names collide often: acronyms of several names, folded spellings
+# ("N.A." and "NA"), honorifics ("Mr Nato" and "Nato").
+_ORG_WORDS = ["North", "Atlantic", "Nations", "Alliance", "of", "the", "Mr", "NA", "NAT", "N.A.", "Nato", "NATO", "nato"]
+
+
+@settings(max_examples=200, deadline=None)
+@example([[["North", "Atlantic"]], [["Nato", "Alliance"]], [["NA"]]])  # an acronym of two names: the first
+@example([[["Mr", "Nato", "Alliance"]], [["Nato", "Alliance"]], [["N.A."]], [["na"]]])  # honorific, folded
+@example([[["North", "Atlantic"]], [["N.A."]], [["NA"]]])  # acronym of one cluster, folded name of a later one
+@given(st.lists(st.lists(st.lists(st.sampled_from(_ORG_WORDS), min_size=1, max_size=4), min_size=1, max_size=3),
+                min_size=1, max_size=14))
+def test_organisations_merge_by_lookup_as_a_scan_would(forms_per_group: list[list[list[str]]]) -> None:
+    """Acronyms, folded names and honorific-free names join the same clusters as trying each one."""
+    from collections import Counter
+
+    from newstrail.actors import _Group, _merge_organisations
+
+    def groups():
+        out = []
+        for n, forms in enumerate(forms_per_group):
+            g = _Group("organisation")
+            g.keys.add((f"a{n}", " ".join(forms[0])))
+            g.forms = Counter({" ".join(f): 1 for f in forms})
+            out.append(g)
+        return out
+
+    def shape(clusters):
+        return [(sorted(c.keys), list(c.forms)) for c in clusters]
+
+    assert shape(_merge_organisations(groups())) == shape(_scan_merge_organisations(groups()))
