@@ -10,7 +10,10 @@ prints wall seconds, articles/s, the peak resident memory of the main process (t
 store side) and of the whole process tree (main + workers, sampled every 0.2 s), and the time
 per stage (per-article stages summed over workers, with their shares; corpus stages in the
 main process). Then, in this process, raw spaCy (`nlp.pipe`, same model, one process) runs over
-the same clean bodies, so the pipeline's throughput can be compared with spaCy's alone.
+the same clean bodies, so the pipeline's throughput can be compared with spaCy's alone; with a
+2-worker run, raw spaCy also runs as two independent processes on halves of the bodies, which
+is the most any 2-worker speed-up can reach on this machine (cores that share caches, memory
+bandwidth or a physical core run each process slower than one alone).
 
 The machine may be shared: the load average before and after each run is printed, and the
 CPU seconds per article of the whole process tree (less sensitive to other load than wall
@@ -119,20 +122,49 @@ def raw_spacy(db: Path, limit: int) -> tuple[int, float, float]:
     The model is loaded with plain ``spacy.load`` (not ``newstrail.nlp.load_nlp``, which
     swaps in a faster attribute-ruler matcher), so this is stock spaCy.
     """
-    import spacy
+    bodies = _bodies(db, limit)
+    seconds, cpu = _pipe(bodies)
+    return len(bodies), seconds, cpu
 
-    from newstrail.nlp import MAX_CHARS, MODEL
+
+def _bodies(db: Path, limit: int) -> list[str]:
+    from newstrail.nlp import MAX_CHARS
     from newstrail.store import Store
 
     with Store(db, readonly=True) as store:
-        bodies = [a.body[:MAX_CHARS] for a in store.articles()][:limit]
+        return [a.body[:MAX_CHARS] for a in store.articles()][:limit]
+
+
+def raw_spacy_split(db: Path, limit: int, parts: int = 2) -> float:
+    """Seconds for raw spaCy over the same bodies cut into ``parts`` independent processes.
+
+    No coordination at all (each process parses its share and exits): how much faster the
+    machine itself runs spaCy in N processes than in one, the ceiling for any N-worker speed-up.
+    """
+    bodies = _bodies(db, limit)
+    with tempfile.TemporaryDirectory(prefix="newstrail-split-") as tmp:
+        files = []
+        for k in range(parts):
+            files.append(Path(tmp) / f"part{k}.json")
+            files[-1].write_text(json.dumps(bodies[k::parts]))
+        procs = [subprocess.Popen([sys.executable, __file__, "--spacy-child", str(f)], stdout=subprocess.PIPE, text=True)
+                 for f in files]
+        return max(float(p.communicate()[0].split()[0]) for p in procs)
+
+
+def _pipe(bodies: list[str]) -> tuple[float, float]:
+    """(seconds, CPU seconds) of stock spaCy's nlp.pipe over ``bodies``, model loading aside."""
+    import spacy
+
+    from newstrail.nlp import MAX_CHARS, MODEL
+
     nlp = spacy.load(MODEL)
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     list(nlp.pipe(bodies[:5]))  # warm up
     start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(bodies, batch_size=64):
         pass
-    return len(bodies), time.perf_counter() - start, time.process_time() - cpu
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 # Tables compared by --compare: everything a build stores but run bookkeeping and index state
@@ -175,7 +207,11 @@ def main() -> int:
                         help="stop a build after this long and extrapolate from what it stored")
     parser.add_argument("--compare", action="store_true",
                         help="check that every run made the same store as the first (engines must agree)")
+    parser.add_argument("--spacy-child", help=argparse.SUPPRESS)  # one process of raw_spacy_split
     args = parser.parse_args()
+    if args.spacy_child:
+        print(_pipe(json.loads(Path(args.spacy_child).read_text()))[0])
+        return 0
     runs = [(r.split(":")[0], int(r.split(":")[1])) for r in args.runs.split(",")]
     with tempfile.TemporaryDirectory(prefix="newstrail-speed-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -240,6 +276,10 @@ def main() -> int:
         best = max(spacy_rates)
         print(f"raw spaCy (nlp.pipe, 1 process, same {n} clean bodies): {_span(spacy_rates, '{:.2f}')} art/s, "
               f"{_span(spacy_cpu, '{:.3f}')} cpu s/art (load {load()})")
+        if any(w == 2 for _, w in rates):
+            split = raw_spacy_split(last_db, args.articles)
+            print(f"raw spaCy in 2 independent processes (halves of the same bodies): {n / split:.2f} art/s, "
+                  f"{n / split / best:.2f}x one process: the machine's own 2-process ceiling (load {load()})")
         for key, values in cpu_rates.items():  # less sensitive to other load than the wall-time ratios below
             print(f"{key[0]}:{key[1]} / raw spaCy by CPU per article (best runs): {min(spacy_cpu) / min(values):.2f}")
         for key, values in rates.items():
