@@ -76,7 +76,7 @@ def pool_context() -> Any:
     A fork server is a fresh process (not a fork of this one, which may hold threads and an
     open store) that imports ``newstrail.preload`` (spaCy model, event descriptions) and forks
     each worker from itself, so every worker starts ready instead of loading for 2-4 s of its
-    own. Where the platform has no fork server (Windows, macOS defaults aside), 'spawn'.
+    own. Where the platform has no fork server (Windows), 'spawn'.
     """
     if START_METHOD == "forkserver" and "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
