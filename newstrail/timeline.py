@@ -221,16 +221,13 @@ class _Sims:
         a, b = self.matrix.indptr[i], self.matrix.indptr[i + 1]
         return self.matrix.indices[a:b], self.matrix.data[a:b]
 
-    def block(self, rows: Sequence[int], cols: Sequence[int], read: Any = None) -> Any:
-        """Dense len(rows) × len(cols) array of cosines; ``read`` (a boolean array of that
-        shape) marks the cells the caller reads, which alone are made exact (see _BLAS_BLOCK)."""
+    def block(self, rows: Sequence[int], cols: Sequence[int]) -> Any:
+        """Dense len(rows) × len(cols) array of cosines, every cell exact (see _BLAS_BLOCK)."""
         import numpy as np
 
         out, long = self.rough_block(rows, cols)
         if long is not None:
             rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-            if read is not None:
-                long &= read
             for x in np.flatnonzero(long.any(axis=1)):
                 self._blas_row(out[x], int(rows[x]), cols[long[x]], long[x])
         return out

@@ -1234,15 +1234,10 @@ def _prepare(text: str, matches: Sequence[_Match]) -> list[_Prepared]:
     return out
 
 
-def _resolve_matches(text: str, matches: Sequence[_Match], dct: Date | None,
-                     tense: Callable[[str, int, int], str | None]) -> list[tuple[int, int, str, str, str]]:
-    """Resolve matches in text order, so "the same day" sees the date just before it."""
-    return _resolve_prepared(text, _prepare(text, matches), dct, tense)
-
-
 def _resolve_prepared(text: str, prepared: Sequence[_Prepared], dct: Date | None,
                       tense: Callable[[str, int, int], str | None]) -> list[tuple[int, int, str, str, str]]:
-    """`_resolve_matches` on matches already prepared (see `_prepare`)."""
+    """Resolve prepared matches (see `_prepare`) in text order, so "the same day" sees the
+    date just before it."""
     ctx = _Ctx(text=text, dct=dct, tense=tense)
     out: list[tuple[int, int, str, str, str]] = []
     for rule, resolver, match, start, end, derived, named in prepared:
