@@ -3,6 +3,7 @@
     python bench/speed.py --articles 200 [--runs local:1,local:2,dask:1,dask:2] [--repeat 2] [--format txt|jsonl] [--compare]
     python bench/speed.py --articles 2000 --runs local:2,dask:1,dask:2 --compare   # Dask against local, same store?
     python bench/speed.py --articles 10000 --runs local:2        # the memory figure
+    python bench/speed.py --articles 10000 --runs dask:2,local:2,dask:1 --compare --spacy-articles 1000 --workdir /tmp/s10k
     python bench/speed.py --articles 100000 --runs local:2 --limit-seconds 1800   # partial run, extrapolated
 
 Each run builds a fresh store in a subprocess (`newstrail build`, as a user would run it) and
@@ -24,12 +25,14 @@ figure covers what each process had used at the last sample. Nothing here assert
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -189,6 +192,17 @@ def compare_stores(a: Path, b: Path) -> list[str]:
     return [t for t in COMPARED if digests(a, t) != digests(b, t)]
 
 
+@contextlib.contextmanager
+def _workdir(path: Path | None) -> Iterator[str]:
+    """Where the corpus and stores go: a kept directory, so a long run's stores can be compared later."""
+    if path is None:
+        with tempfile.TemporaryDirectory(prefix="newstrail-speed-") as tmp:
+            yield tmp
+        return
+    path.mkdir(parents=True, exist_ok=True)
+    yield str(path)
+
+
 def _span(values: list[float], fmt: str = "{:.1f}") -> str:
     lo, hi = min(values), max(values)
     return fmt.format(lo) if len(values) == 1 or fmt.format(lo) == fmt.format(hi) else f"{fmt.format(lo)}-{fmt.format(hi)}"
@@ -207,13 +221,17 @@ def main() -> int:
                         help="stop a build after this long and extrapolate from what it stored")
     parser.add_argument("--compare", action="store_true",
                         help="check that every run made the same store as the first (engines must agree)")
+    parser.add_argument("--spacy-articles", type=int, default=None,
+                        help="raw spaCy over only the first N stored bodies (a rate per article; saves an hour at 10k)")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="keep the corpus and every store here (default: a temporary directory, removed)")
     parser.add_argument("--spacy-child", help=argparse.SUPPRESS)  # one process of raw_spacy_split
     args = parser.parse_args()
     if args.spacy_child:
         print(_pipe(json.loads(Path(args.spacy_child).read_text()))[0])
         return 0
     runs = [(r.split(":")[0], int(r.split(":")[1])) for r in args.runs.split(",")]
-    with tempfile.TemporaryDirectory(prefix="newstrail-speed-") as tmp:
+    with _workdir(args.workdir) as tmp:
         corpus = Path(tmp) / "corpus"
         generate(corpus, args.articles, seed=args.seed, fmt=args.format)
         print(f"corpus: {args.articles} synthetic articles ({args.format}); {os.cpu_count()} CPUs; load {load()}")
@@ -269,15 +287,16 @@ def main() -> int:
         if last_db is None or not args.spacy_repeat:
             return 0
         spacy_rates, spacy_cpu = [], []
+        sample = min(args.articles, args.spacy_articles or args.articles)
         for _ in range(args.spacy_repeat):
-            n, spacy_seconds, cpu_seconds = raw_spacy(last_db, args.articles)
+            n, spacy_seconds, cpu_seconds = raw_spacy(last_db, sample)
             spacy_rates.append(n / spacy_seconds)
             spacy_cpu.append(cpu_seconds / n)
         best = max(spacy_rates)
         print(f"raw spaCy (nlp.pipe, 1 process, same {n} clean bodies): {_span(spacy_rates, '{:.2f}')} art/s, "
               f"{_span(spacy_cpu, '{:.3f}')} cpu s/art (load {load()})")
         if any(w == 2 for _, w in rates):
-            split = raw_spacy_split(last_db, args.articles)
+            split = raw_spacy_split(last_db, sample)
             print(f"raw spaCy in 2 independent processes (halves of the same bodies): {n / split:.2f} art/s, "
                   f"{n / split / best:.2f}x one process: the machine's own 2-process ceiling (load {load()})")
         for key, values in cpu_rates.items():  # less sensitive to other load than the wall-time ratios below
