@@ -456,3 +456,42 @@ def test_rates_of_time_units_are_written_with_t(text, expr, expected):
 )
 def test_holidays_of_a_year_and_short_stretches_after_an_event(text, expr, expected):
     assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Output should recover in the first half of next year.", "the first half of next year", "2025-H1"),
+        ("Sales fell in the fourth quarter of last year.", "the fourth quarter of last year", "2023-Q4"),
+        ("Costs rose in the second quarter of this year.", "the second quarter of this year", "2024-Q2"),
+        ("The plant closed in the third quarter of the previous fiscal year.",
+         "the third quarter of the previous fiscal year", "2023-Q3"),
+        ("Growth will slow in the second half of the year.", "the second half of the year", "2024-H2"),
+    ],
+)
+def test_parts_of_a_year_named_from_the_anchor_are_one_expression(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The board meets every six months.", "every six months", "P6M"),
+        ("The newsletter comes out every other week.", "every other week", "P2W"),
+        ("Elections are held every four years.", "every four years", "P4Y"),
+        ("Inspectors visit each week.", "each week", "P1W"),
+    ],
+)
+def test_every_stretch_of_units_is_a_set_of_that_period(text, expr, expected):
+    assert values(text)[expr] == (expected, "SET")
+
+
+def test_offsets_from_today_count_from_publication():
+    assert value_of("The ballot closes two days from today.", "two days from today") == "2024-03-15"
+
+
+def test_later_with_no_date_named_before_is_a_stretch_not_a_future_date():
+    # "later" than an event the text does not date: counting from publication would put a
+    # reported past in the future
+    assert values("Two days later, the minister resigned.")["Two days later"] == ("P2D", "DURATION")
+    assert value_of("Talks began on March 3. Two days later, the minister resigned.", "Two days later") == "2024-03-05"

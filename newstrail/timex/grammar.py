@@ -123,6 +123,8 @@ F: dict[str, str] = {
     "CLOCK": r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|"
     r"(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?:o['\u2019]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"
     r"(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)",
+    # "of next year", "of the previous fiscal year": a year named from the anchor, inside a larger expression
+    "RELYEAR": r"(?P<rely>this|next|last|the\s+(?:current|coming|next|previous|prior|past|last))\s+(?:fiscal\s+)?year",
     "TZ": r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?",
     "HOLIDAY": r"(?:(?:Christmas|New\s+Year's|New\s+Year)\s+(?:Day|Eve)|Christmas|Thanksgiving(?:\s+Day)?|Election\s+Day|"
     r"Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|"
@@ -155,17 +157,17 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("decade", _p(r"(?:the\s+)?(?P<mod>(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[6-9]\d0|20[0-2]0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))")),
     ("century", _p(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + _alt(ORDINALS) + r")[\s-]+century")),
     ("this_century", _p(r"(?P<rel>this|last|next|the\s+past|the\s+last)\s+century")),
-    ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?")),
+    ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR})|\s+of\s+{RELYEAR})?")),
     ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|that|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
     ("the_quarter", _p(r"the\s+quarter")),
     ("year_quarter", _p(r"(?:the\s+)?(?P<year>{YEAR})(?:'s)?\s+(?:(?P<ord>{ORDQ})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)")),
-    ("half", _p(r"(?:(?P<year0>{YEAR})'s\s+|the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?:the|this)\s+year|(?P<year>{YEAR})|the\s+(?P<dec>'\d0|1[6-9]\d0)s))?")),
+    ("half", _p(r"(?:(?P<year0>{YEAR})'s\s+|the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year|{RELYEAR}|(?P<year>{YEAR})|the\s+(?P<dec>'\d0|1[6-9]\d0)s))?")),
     ("fiscal_year", _p(r"(?:fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+(?P<year>{YEAR})")),
     ("kind_year", _p(r"(?:(?:the|its|their|this|that)\s+)?(?:(?P<rel>last|next|current|previous|latest|coming|prior|past|same|new)\s+)?(?P<kind>fiscal|full|calendar|financial|tax)\s+year(?!\s+\d)")),
     ("year_end", _p(r"(?:around\s+)?(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?:fiscal|calendar)\s+)?year(?:'s)?[\s-]end")),
     ("year", _p(r"(?P<mod>(?:early|mid|late|post|pre)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
     ("season", _p(r"(?:(?P<rel>this\s+past|this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?")),
-    ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)")),
+    ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+(?:now|today)|hence|back)")),
     ("rel_weekday", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY})(?P<wpl>s)?(?:\s+(?P<part>{PART})(?P<ppl>s)?)?")),
     ("part_weekday", _p(r"(?P<part>{PART}),?\s+(?P<wd>{WEEKDAY})")),
     ("deictic_part", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?P<rel>this|yesterday|tomorrow|last|tonight)(?:\s+(?P<part>{PART}))?")),
@@ -181,7 +183,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("year_ago", _p(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<which>year|month|week|quarter)[\s-]+(?:ago|earlier)(?:\s+(?P<what>period|quarter)|\s+(?P<num>{NUM})[\s-]+(?P<unit>month|week|year)s?)?")),
     ("period_last_year", _p(r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|last\s+year's\s+(?:quarter|period))")),
     ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM})(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
-    ("set", _p(r"(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|annual)|(?P<every>every|each|per)\s+(?:other\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON}))")),
+    ("set", _p(r"(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|annual)|(?P<every>every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>{NUM})\s+(?=\w+s\b))?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON})(?(num)s))")),
     # "weeks or months": one stretch of unknown length, named by its first unit
     ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?(?:-long|(?=\s+(?:ago|earlier|later|of\b)|[,.;]))")),
     ("plural_for", _p(r"(?<=for\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?")),

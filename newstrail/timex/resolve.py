@@ -484,6 +484,12 @@ def _report_quarter(d: Date) -> tuple[int, int]:
     return (d.year, q) if q else (d.year - 1, 4)
 
 
+def _rel_year_offset(rel: str) -> int:
+    """Years from the anchor's year to the year "last", "next", "the previous" … year names."""
+    word = rel.lower().split()[-1]
+    return {"last": -1, "previous": -1, "prior": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
+
+
 def _r_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     q = ORDINALS[m["ord"].lower()]
     y = _y(m["year"] or m["year2"])
@@ -491,6 +497,8 @@ def _r_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
         return f"{y}-Q{q}", "DATE", "explicit quarter"
     if c.dct is None:
         return f"XXXX-Q{q}", "DATE", "quarter, year unknown"
+    if m["rely"]:
+        return f"{c.dct.year + _rel_year_offset(m['rely'])}-Q{q}", "DATE", f"quarter of {m['rely'].lower()} year"
     year = c.dct.year
     if q > _quarter(c.dct) and c.tense(c.text, m.start(), m.end()) == "past":
         year -= 1
@@ -548,7 +556,9 @@ def _r_half(m: re.Match[str], c: _Ctx) -> Resolved:
         return (("20" if int(d[1]) < 3 else "19") + d[1] if d.startswith("'") else d[:3]), "DATE", "half of a decade"
     h = 1 if m["ord"].lower() == "first" else 2  # second, last, latter
     y = _y(m["year"] or m["year0"])
-    if y is None and c.dct is not None:
+    if y is None and c.dct is not None and m["rely"]:
+        y = str(c.dct.year + _rel_year_offset(m["rely"]))
+    elif y is None and c.dct is not None:
         # like a quarter: a half not yet begun, told in the past tense, is last year's
         past = h == 2 and c.dct.month <= 6 and c.tense(c.text, m.start(), m.end()) == "past"
         y = str(c.dct.year - 1 if past else c.dct.year)
@@ -630,7 +640,7 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     n = _num(m["num"])
     unit = m["unit"]
     direction = m["dir"].lower()
-    sign = 1 if direction in ("later", "after", "hence") or "now" in direction else -1
+    sign = 1 if direction in ("later", "after", "hence") or direction.startswith("from") else -1
     anchored_on_text = direction in ("earlier", "later", "before", "after")
     if anchored_on_text and UNITS[_unit(unit)][1]:
         # "five minutes later": no clock time to count from, and a day would say nothing; the
@@ -645,6 +655,10 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE", "vague offset"
     if anchor and not anchor.startswith("X"):
         return _shift(anchor, sign * int(n), unit), "DATE", f"{int(n)} {unit} from the date just mentioned {anchor}"
+    if direction == "later":
+        # "Two days later, he resigned" with no date named before: later than an untimed event,
+        # not than the time of writing (which would put a reported past in the future)
+        return _duration(n, unit), "DURATION", f"{unit} later than an untimed event: the stretch"
     if c.dct is None:
         return "XXXX-XX-XX", "DATE", "offset, unknown anchor"
     d = _offset_date(c.dct, sign * int(n), unit)
@@ -1062,6 +1076,11 @@ def _r_set(m: re.Match[str], c: _Ctx) -> Resolved:
         return f"XXXX-WXX-{WEEKDAYS[u] + 1}", "SET", "every weekday"
     if u in SEASONS:
         return f"XXXX-{SEASONS[u]}", "SET", "every season"
+    if m["num"]:
+        # "every six months": the period of the recurrence is the whole stretch (P6M)
+        return _duration(_num(m["num"]), u), "SET", "every stretch of units"
+    if m["other"]:
+        return _duration(2, u), "SET", "every other unit"
     return _rate(u), "SET", "every unit"
 
 
