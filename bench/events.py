@@ -3,7 +3,7 @@
 Gold YIELD (CONCEDE or RETREAT, the set does not say which) counts as right for either; per-type
 scores merge the two into YIELD. Sentences are split in two halves by a hash of their id: the
 lexicon's constants were looked at on the "tune" half only, so the "held-out" half is the honest
-number. Usage: python bench/events.py [--limit N] [--errors]
+number. Usage: python bench/events.py [--limit N] [--errors] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -13,6 +13,32 @@ import hashlib
 from collections import Counter
 
 from common import data_dir, prf, timer
+
+
+def parsed(texts: list[str], cache: str | None) -> list:
+    """The texts' spaCy Docs, read from a DocBin under ``cache`` when it holds these texts.
+
+    Why: the parse is nearly all of a run's time and does not change when the lexicon does,
+    so a lexicon change re-runs only the typing. The file is named by a hash of the texts and
+    the model's name and version, so a new data set or model parses afresh.
+    """
+    from newstrail.nlp import load_nlp, parse_many
+
+    if not cache:
+        return list(parse_many(texts))
+    from pathlib import Path
+
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    key = hashlib.sha1("\n".join([nlp.meta["name"], nlp.meta["version"], *texts]).encode()).hexdigest()[:16]
+    path = Path(cache) / f"events-{key}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(parse_many(texts))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(path)
+    return docs
 
 
 def load() -> list[tuple[str, str, set[str]]]:
@@ -100,19 +126,19 @@ def main() -> None:
                         help="also print up to N mis-typed tune-half sentences (to the terminal only)")
     parser.add_argument("--embeddings", action="store_true",
                         help="type with the optional sentence-embedding similarity ([embeddings] extra)")
+    parser.add_argument("--cache", metavar="DIR", default=None,
+                        help="keep the parsed sentences in DIR (a spaCy DocBin) and reuse them on later runs")
     parser.add_argument("--fit-reference", action="store_true",
                         help="also print a 5-fold cross-validated TF-IDF + logistic regression accuracy "
                              "(a reference only: the data set's licence forbids shipping a model fitted on it)")
     args = parser.parse_args()
     from newstrail.events import types_of_docs
-    from newstrail.nlp import parse_many
-
     rows = load()
     if args.limit:
         rows = rows[: args.limit]
     texts = [r[1] for r in rows]
     with timer() as parsing:
-        docs = list(parse_many(texts))
+        docs = parsed(texts, args.cache)
     with timer() as t:  # typing apart from the parse: the share events add to an article's time
         preds = types_of_docs(docs, texts, embeddings=args.embeddings)
     print(f"dataset: zsp_plv_train (PLOVER sentences), {len(rows)} sentences, parse {parsing['seconds']:.1f}s, "

@@ -413,6 +413,32 @@ _FAMILIES: dict[str, str] = {
 }
 
 
+# Phrasal verbs and multiword expressions of news English per type, written from the CAMEO
+# sub-category names (e.g. 057 "sign formal agreement", 0832 "accede to demands for policy
+# change", 071 "provide economic aid", 1721 "impose restrictions on political freedoms"): the
+# fixed phrases a reporter uses for those acts whose head verb alone says nothing ("downed
+# tools", "hammered out", "put on notice"). Light-verb phrases ("launched an attack", "issued a
+# warning") need no entry: the parse lets their event noun stand in for the verb.
+_PHRASES: dict[str, str] = {
+    "AGREE": """come+term:1.1 bury+hatchet:1.2 patch+difference:1.0 iron+difference:1.0 sign+on:0.9""",
+    "CONSULT": """touch+base:1.0 get+together:0.9 sit+across:0.9""",
+    "SUPPORT": """speak+highly:1.2 speak+well:1.0 throw+weight:1.1 pay+homage:1.2 extend+congratulation:1.2
+        open+embassy:1.1 reopen+embassy:1.1 give+blessing:1.1 sign+treaty:1.1 sign+pact:1.1 sign+accord:1.1
+        sign+protocol:1.1 sign+convention:1.1 sign+charter:1.1 sign+contract:1.0 sign+understanding:1.1""",
+    "CONCEDE": """drop+plan:1.1 drop+bid:1.1 drop+proposal:1.1 drop+requirement:1.1 drop+policy:1.1 drop+claim:1.0
+        scrap+plan:1.0 abandon+plan:1.0 shelve+bill:1.1 transfer+power:1.1 hand+power:1.1 cede+power:1.1""",
+    "AID": """waive+debt:1.2 extend+credit:1.1 extend+loan:1.1 open+home:0.9""",
+    "REQUEST": """plead+with:1.1 prevail+upon:1.1 prevail+on:1.1""",
+    "ACCUSE": """find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
+    "THREATEN": """put+notice:1.1 draw+line:0.8""",
+    "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1""",
+    "SANCTION": """slap+tariff:1.1 slap+embargo:1.1""",
+    "MOBILIZE": """scramble+jet:1.2 scramble+fighter:1.2 scramble+aircraft:1.1 put+standby:1.1""",
+    "COERCE": """slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
+        block+internet:1.2 put+bar:1.1 place+arrest:1.2""",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class _Trigger:
     type: str
@@ -436,7 +462,7 @@ def _merged(*tables: dict[str, str]) -> dict[str, str]:
     return {t: " ".join(table.get(t, "") for table in tables) for t in PLOVER_TYPES}
 
 
-TRIGGERS = _parse_lexicon(_merged(_LEXICON, _CLASSES, _FAMILIES))
+TRIGGERS = _parse_lexicon(_merged(_LEXICON, _CLASSES, _FAMILIES, _PHRASES))
 
 # Verbs that report or judge what another clause says happened: "confirmed that X attacked Y"
 # is the attack (the reported act), as with "said". Only verbs that are no trigger themselves.
@@ -897,14 +923,24 @@ def _ultimatum(token: Any) -> bool:
 
 
 _SENDING = {"send", "dispatch", "deploy", "fly"}
+# Armed forces: reducing them is a military drawdown (CAMEO 0874), not reduced relations.
+_ARMED = {"troop", "force", "soldier", "military", "army", "navy", "contingent", "garrison", "deployment"}
 # Verbs that complete an agreement and the agreement nouns: "concluded / inked / sealed a deal".
-_CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach"}
-_PACT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "protocol", "contract", "convention"}
+_CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach", "hammer"}
+_PACT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "protocol", "contract", "convention",
+               "understanding", "mou", "charter"}
 _DEMANDS = {"demand", "condition", "request", "term", "call", "ultimatum"}
 # People sent to help, monitor or heal: sending them is aid (PLOVER AID: humanitarian and
 # technical assistance, peacekeeping, election observers), not a show of force.
 _HELPERS = {"observer", "monitor", "doctor", "medic", "nurse", "expert", "rescuer", "volunteer", "peacekeeper",
             "paramedic", "specialist", "adviser", "advisor", "engineer", "inspector", "worker", "aid", "relief"}
+
+
+def _forces_cut(objects: set[str]) -> bool:
+    """A reducer's object is armed forces, not aid to them or a diplomatic presence ("cut troop numbers")."""
+    if not objects & _ARMED or objects & (_WITHDRAWN | _TIES) - {"presence"}:
+        return False
+    return not any(t.type in ("AID", "COOPERATE", "SUPPORT") for o in objects for t in TRIGGERS.get(o, ()))
 
 
 def _cooperation_taken(token: Any, objects: set[str]) -> bool:
@@ -993,6 +1029,8 @@ def _relations_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigg
     if lemma in ("agree", "accede", "bow", "yield", "submit") and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(g) in _DEMANDS for g in c.children) for c in token.children):
         return [_Trigger("CONCEDE", 1.3, None)]  # "agreed to the demands": accession, not an intent
+    if lemma in _REDUCERS and token.pos_ == "VERB" and _forces_cut(objects):
+        return [_Trigger("RETREAT", 1.1, None)]  # "cut its troop presence": a drawdown, not ties reduced
     if lemma in _REDUCERS and token.pos_ == "VERB" and _cooperation_taken(token, objects):
         return [_Trigger("SANCTION", 1.2, None)]  # "slashed its funding", "pulled its staff": relations reduced
     if lemma in _SENDING and token.pos_ == "VERB" and objects & _HELPERS:
@@ -1110,6 +1148,8 @@ def _special(token: Any) -> list[_Trigger] | None:
                  and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)}
         if any(c.dep_ == "oprd" for c in token.children):
             return [_Trigger("ACCUSE", 0.9, None)]  # "called the envoy a fool": name-calling
+        if "out" in preps:  # "called out the regime for…": public criticism (CAMEO 111)
+            return [_Trigger("ACCUSE", 1.0, None)]
         if preps & {"on", "for", "upon"}:
             if _demands_punishment(token):
                 return [_Trigger("ACCUSE", 1.1, None)]

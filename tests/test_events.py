@@ -311,3 +311,24 @@ def test_special_lemmas_cover_the_context_rules():
 
     assert {"face", "expel", "suspend", "slash", "send", "open", "ink", "attack", "tolerate"} <= _SPECIAL_LEMMAS
     assert "meet" not in _SPECIAL_LEMMAS
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # phrasal verbs and fixed phrases whose head verb alone says nothing
+        ("Thousands of dockworkers downed tools on Monday over pay.", "PROTEST"),
+        ("Negotiators from Norland and Estovia hammered out a deal on fishing rights.", "SUPPORT"),
+        ("Norland and Estovia signed a treaty on border demarcation.", "SUPPORT"),
+        ("The minister called out Estovia for its treatment of journalists.", "ACCUSE"),
+        ("The Norland government waived the debt owed by Estovia.", "AID"),
+        ("The court found the former governor guilty of fraud.", "ACCUSE"),
+        ("The government dropped its plan to raise fuel prices.", "CONCEDE"),
+        ("The president stripped the dissident of his citizenship.", "COERCE"),
+        # cutting armed forces is a drawdown; cutting aid to them still reduces relations
+        ("Norland cut its troop presence in the valley by half.", "RETREAT"),
+        ("Norland suspended military aid to the Estovian army.", "SANCTION"),
+    ],
+)
+def test_event_types_news_phrases(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
