@@ -384,7 +384,7 @@ def run_dates(ctx: CorpusContext) -> int:
     undated = [aid for aid, in ctx.store.db.execute(
         "SELECT id FROM articles WHERE published IS NULL OR published_how = 'inferred' ORDER BY seq")
         if ctx.changed is None or aid in ctx.changed]
-    tasks = (_dating_task(ctx, ids) for ids in ctx.story_groups(undated, size=DATING_GROUP))
+    tasks = (task for ids in ctx.story_groups(undated, size=DATING_GROUP) for task in _dating_tasks(ctx, ids))
     count = 0
     for inferred, dated in ctx.map(date_group, tasks):
         count += inferred
@@ -396,45 +396,67 @@ def run_dates(ctx: CorpusContext) -> int:
     return count
 
 
-# Articles per dating task: small enough that a few hundred articles make tasks for every
-# worker, large enough that a task is worth sending (a story is never split).
+# Undated articles per dating task: small enough that a few hundred articles make tasks for
+# every worker, large enough that a task is worth sending. A large story's undated articles
+# are spread over several tasks, each with the story's known days.
 DATING_GROUP = 50
 
 
 @dataclass(frozen=True)
 class DatingTask:
-    """What dating one story group reads: every member's date clues, the undated ones whole."""
+    """What dating some undated articles reads: the articles whole, and their stories' known days."""
 
-    members: list[tuple[Article, list[TimeExpr]]]
     undated: list[ArticleAnalysis]
+    known: dict[str, dict]  # story id -> known days (``timex.infer.known_days``)
     story_of: dict[str, str]
 
 
-def _dating_task(ctx: CorpusContext, ids: list[str]) -> DatingTask:
-    members = []
+def _dating_tasks(ctx: CorpusContext, ids: list[str]) -> Iterator[DatingTask]:
+    """One group of whole stories' dating work: the known days of each story, worked out here
+    from the dated members' clues, then the undated members a task's worth at a time."""
+    from .timex.infer import known_days
+
+    clues: dict[str, list[tuple[Article, list[TimeExpr]]]] = {}
+    redo = []
     for a in ctx.analyses_of(ids, tables=("timexes",)):
         article = a.article
         if article.published and article.published_how != "inferred":
-            article = _without_body(article)  # only its date and clues count
-        members.append((article, list(a.timexes)))
-    redo = [a.id for a, _ in members if not a.published or a.published_how == "inferred"]
-    return DatingTask(members, list(ctx.analyses_of(redo, slim=False)), {i: ctx.story_of[i] for i in ids if i in ctx.story_of})
+            if article.id in ctx.story_of:
+                clues.setdefault(ctx.story_of[article.id], []).append((article, list(a.timexes)))
+        else:
+            redo.append(article.id)
+    known = {story: known_days(members) for story, members in clues.items()}
+    for i in range(0, len(redo), DATING_GROUP):
+        part = redo[i:i + DATING_GROUP]
+        story_of = {aid: ctx.story_of[aid] for aid in part if aid in ctx.story_of}
+        yield DatingTask(_undated(ctx, part), {s: known.get(s, {}) for s in set(story_of.values())}, story_of)
+
+
+def _undated(ctx: CorpusContext, ids: list[str]) -> list[ArticleAnalysis]:
+    """Undated articles whole (re-dating rewrites their spans' text) with the findings re-dating
+    rewrites; their own time expressions are recognised again. A date inferred by an earlier
+    build is no clue: it is inferred again from the story as it is now."""
+    return [replace(a, article=replace(a.article, published=None, published_how=None))
+            for a in ctx.analyses_of(ids, tables=("quotes", "events", "stances"), slim=False)]
 
 
 def date_group(task: DatingTask) -> tuple[int, list[tuple[ArticleAnalysis, str | None]]]:
     """Infer the undated articles' dates from their stories and re-date them (a pure function).
 
     Returns the number of dates inferred and, per undated article, its re-dated analysis and
-    the reason for its date.
+    the reason for its date. Each article is re-dated right after its inference, which has
+    just recognised its time expressions (kept in a small cache).
     """
-    from .timex import infer_publication_dates
+    from .timex.infer import infer_publication_date
 
-    inferred = infer_publication_dates(task.members, task.story_of)
-    dated = []
+    inferred, dated = 0, []
     for analysis in task.undated:
-        value, reason = inferred.get(analysis.article.id, (None, None))
+        story = task.story_of.get(analysis.article.id)
+        found = None if story is None else infer_publication_date(analysis.article, task.known[story], story)
+        value, reason = found or (None, None)
+        inferred += found is not None
         dated.append((redate(analysis, value), reason))
-    return len(inferred), dated
+    return inferred, dated
 
 
 def redate(analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:

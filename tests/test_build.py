@@ -198,6 +198,24 @@ def test_second_build_redoes_no_dating_and_keeps_every_corpus_table(tmp_path: Pa
             assert store.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() == rows, table
 
 
+def test_dating_a_story_again_keeps_the_dates_it_inferred(tmp_path: Path) -> None:
+    """A later build that changes a story dates its undated members again: a date an earlier
+    build inferred is inferred again from the story, never taken as a known date or lost."""
+    from newstrail import stages
+
+    db = tmp_path / "s.db"
+    api.build([SAMPLE], db, workers=1)
+    tables = ("articles", "timexes", "quotes", "events", "stances")
+    with Store(db) as store:
+        before = {t: store.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+        assert store.db.execute("SELECT count(*) FROM articles WHERE published_how = 'inferred'").fetchone()[0] > 0
+        with store.atomic():
+            again = stages.run_dates(stages.CorpusContext(store))  # as if every story had changed
+        assert again > 0
+        for table in tables:
+            assert store.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() == before[table], table
+
+
 def test_positions_in_small_batches_cover_every_stance_once(tmp_path: Path, monkeypatch) -> None:
     """Positions are merged a batch of blocks at a time; however small the batches, no stance is lost or doubled."""
     from newstrail import stages

@@ -19,7 +19,7 @@ _WEEK_WEIGHT = 0.5  # a week/month-level agreement counts half a day-level one (
 KNOWN_DAY_CAP = 3  # a day mentioned this often in the story counts fully; capped so one article can't dominate
 
 
-def _known_days(items: list[tuple[Article, list[TimeExpr]]]) -> dict[Date, float]:
+def known_days(items: list[tuple[Article, list[TimeExpr]]]) -> dict[Date, float]:
     """Days the dated articles of a story give (their own dates and the days they mention).
 
     Each day is weighted by how often the story mentions it (capped): an undated article is
@@ -136,11 +136,18 @@ def infer_publication_dates(items: list[tuple[Article, list[TimeExpr]]],
             by_story.setdefault(story, []).append((article, timexes))
     out: dict[str, tuple[str, str]] = {}
     for story, members in by_story.items():
-        known = _known_days(members)
+        known = known_days(members)
         for article, _ in members:
-            if article.published:
-                continue
-            inferred = _infer_one(article, known)
-            if inferred is not None:
-                out[article.id] = (inferred[0], f"story {story}: {inferred[1]}")
+            if not article.published and (found := infer_publication_date(article, known, story)):
+                out[article.id] = found
     return out
+
+
+def infer_publication_date(article: Article, known: dict[Date, float], story: str) -> tuple[str, str] | None:
+    """One undated article's (value, reason), from the ``known_days`` of its story.
+
+    All an inference needs of the story is that small map of days, so a large story's undated
+    articles can be dated in parallel without each task carrying every member's clues.
+    """
+    inferred = _infer_one(article, known)
+    return None if inferred is None else (inferred[0], f"story {story}: {inferred[1]}")
