@@ -290,6 +290,9 @@ def _subject(tok: Token) -> Token | None:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
             # (a relative "who" stays: _speaker_fields keys it to its antecedent)
             return min(subjects, key=lambda c: abs(c.i - tok.i))
+        share = _share_subject(tok)
+        if share is not None:
+            return share
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue_class(tok) and _cue_class(tok.head.head) \
                 and not _animate_subject(tok.head):
             # "X said the deal was fair and thanked Y": the parser hung the second cue inside
@@ -314,6 +317,16 @@ def _subject(tok: Token) -> Token | None:
         else:
             return None
         seen += 1
+    return None
+
+
+def _share_subject(verb: Token) -> Token | None:
+    """A share of respondents the parser hung on the verb as a number ("About 4 in 10 say
+    they …", "Six in 10 said …"): poll reports put the share where the subject goes."""
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("nummod", "npadvmod", "quantmod", "dep") \
+                and child.pos_ == "NUM" and child.right_edge.i == verb.i - 1 and child.ent_type_ != "DATE":
+            return child
     return None
 
 
@@ -721,8 +734,17 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
     if i < 0 or ctx.sent_of[i] != ctx.sent_of[verb.i]:
         return None
     tok = ctx.doc[i]
-    m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
-    return tok if m is not None and m.kind in ("person", "organisation") else None
+    for _ in range(8):  # a bound on parse depth, not a tuned value
+        m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
+        if m is not None and m.kind in ("person", "organisation"):
+            return tok
+        # "…, Col. Jan Novak, a spokesman in Oslo, said": climb from the last word of an
+        # apposition to the name it describes (the phrase that ends right before the cue)
+        head = tok.head
+        if head == tok or head.right_edge.i != i or head.i >= verb.i or ctx.sent_of[head.i] != ctx.sent_of[verb.i]:
+            return None
+        tok = head
+    return None
 
 
 def _mention_left_of(ctx: _Context, verb: Token) -> Mention | None:
@@ -893,7 +915,20 @@ def _preceding_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int
     heads = [t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head == t]
     if any(t.dep_ in ("advcl", "prep", "npadvmod", "advmod", "mark") for t in heads if t.head == cue):
         return None  # "Entering the final contests, Novak said": a scene-setting phrase
+    if _opens_quotation(ctx, cue):
+        return None  # 'Asked about X, Novak replied, “…”': the quotation is what was said
     return _trim(doc, tokens)
+
+
+# A cue followed by a comma or colon and an opening quotation mark ('replied, “', "shouted, ''").
+_INTRODUCES_QUOTATION = re.compile(r"\s*[,:]\s*(?:“|\"|«|‘|'')")
+
+
+def _opens_quotation(ctx: _Context, cue: Token) -> bool:
+    """Does the cue introduce a quotation right after it ('…, Novak replied, “…”')? Then the
+    narration before the cue only sets the scene; the quotation is the content."""
+    end = cue.idx + len(cue.text)
+    return _INTRODUCES_QUOTATION.match(ctx.text, end) is not None
 
 
 def _after_own_cue(ctx: _Context, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:

@@ -429,3 +429,60 @@ def test_inverted_cue_keeps_the_clause_before_it(nlp):
     lemmas = ["“", "price", "rise", ",", "”", "say", "Jan", "Novak", ",", "who", "write", "the", "report", "."]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     assert [t.text for t in _content_tokens(doc[5], "say") if not t.is_punct] == ["Prices", "rose"]
+
+
+def test_cue_opening_a_quotation_speaks_only_the_quotation(quotes_of):
+    found = quotes_of("Asked whether the talks had failed, Anders Holm replied, “Not at all. We meet again on Friday.”")
+    q = _holding(found, "Not at all")
+    assert "Holm" in (q.speaker_key or "")
+    assert not any("talks had failed" in f.content_text and f.cue_text == "replied" for f in found)
+
+
+def test_speaker_named_before_an_apposition(quotes_of):
+    text = ("In a call with reporters on Monday, Col. Erik Sundberg, a military spokesman in Oslo, "
+            "said, “The exercise will go ahead as planned.”")
+    q = _holding(quotes_of(text), "exercise will go ahead")
+    assert q.speaker_key == "Erik Sundberg"
+
+
+def test_share_of_respondents_is_the_speaker(quotes_of):
+    q = _holding(quotes_of("About 4 in 10 say they want the next mayor to cut property taxes."), "they want")
+    assert q.speaker_text and "10" in q.speaker_text
+
+
+
+def test_cue_followed_by_a_quotation_opens_it(nlp):
+    # '…, Novak replied, “…”': the narration before such a cue is no content of it
+    from types import SimpleNamespace
+
+    from newstrail.quotes import _opens_quotation
+
+    doc = nlp("Asked about the vote, Novak replied, “No comment.” Novak replied that he would wait.")
+    ctx = SimpleNamespace(text=doc.text)
+    replied = [t for t in doc if t.text == "replied"]
+    assert _opens_quotation(ctx, replied[0]) and not _opens_quotation(ctx, replied[1])
+
+
+def test_name_before_an_apposition_the_parser_hung_elsewhere(nlp):
+    # '…on Monday, Erik Sundberg, a spokesman in Oslo, said, “No.”' with the name parsed as an
+    # apposition of the date, leaving "said" without a subject; a parse built by hand
+    from spacy.tokens import Doc
+
+    from newstrail.quotes import _Context, _name_before
+
+    words = ["On", "Monday", ",", "Erik", "Sundberg", ",", "a", "spokesman", "in", "Oslo", ",", "said", ",",
+             "“", "No", "”", "."]
+    heads = [11, 0, 1, 4, 1, 4, 7, 4, 7, 8, 11, 11, 11, 14, 11, 11, 11]
+    deps = ["prep", "pobj", "punct", "compound", "appos", "punct", "det", "appos", "prep", "pobj", "punct",
+            "ROOT", "punct", "punct", "dobj", "punct", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB",
+           "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"]
+    tags = ["IN", "NNP", ",", "NNP", "NNP", ",", "DT", "NN", "IN", "NNP", ",", "VBD", ",", "``", "UH", "''", "."]
+    ents = ["O", "B-DATE", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O",
+            "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=[w.lower() for w in words],
+              ents=ents)
+    article = article_from_text(doc.text)
+    ctx = _Context(doc, article, extract_mentions(doc, article))
+    tok = _name_before(ctx, doc[11])
+    assert tok is not None and 3 <= tok.i <= 7
