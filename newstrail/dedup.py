@@ -419,7 +419,7 @@ class DuplicateIndex:
             for pos in holders:
                 shared[pos] = shared.get(pos, 0) + 1
         out = []
-        for pos, count in shared.items():
+        for pos, count in sorted(shared.items()):  # in index order, as on Dask
             other = self._entries[pos]
             if entry.outlet and other.outlet and entry.outlet == other.outlet:
                 continue  # one outlet repeating itself is not syndication
@@ -442,10 +442,10 @@ class DuplicateIndex:
     def _lsh_candidates(self, sig: np.ndarray) -> list[int]:
         """Earlier articles sharing a whole band with the signature (MinHashLSH's ``query``).
 
-        In the order ``datasketch.MinHashLSH.query`` gives them (a set filled band by band
-        from each band's bucket, itself a set filled in insertion order), so duplicates come
-        out in the same order as with that index. A band key is a 64-bit hash: a bucket's
-        members are checked against the band's values, so a hash collision adds nothing.
+        In index order, the order the Dask stage (``dask_corpus``) gives too: a set's own order
+        depends on its size, so stores built locally and on a cluster listed the same
+        duplicates in different orders. A band key is a 64-bit hash: a bucket's members are
+        checked against the band's values, so a hash collision adds nothing.
         """
         rows = self.params.rows
         candidates: set[int] = set()
@@ -457,7 +457,7 @@ class DuplicateIndex:
             for pos in set(bucket):
                 if self._sigs[pos][lo:hi].tolist() == values:
                     candidates.add(pos)
-        return list(candidates)
+        return sorted(candidates)
 
     def _remember(self, entry: _Entry, sig: np.ndarray, exact_key: str, para_keys: list[str]) -> None:
         pos = len(self._entries)

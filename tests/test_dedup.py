@@ -82,6 +82,20 @@ def test_near_duplicate_and_unrelated() -> None:
     assert index.add(make(OTHER, source="c")) == []
 
 
+def test_duplicates_of_an_article_come_in_index_order() -> None:
+    """Near copies are listed by the earlier article's place in the index (as the Dask stage
+    lists them), not in a set's order, which wraps once positions pass the set's size."""
+    index = DuplicateIndex()
+    body = "\n\n".join(PARAS)
+    copies = {1, 40}  # 40 lands before 1 in a small set's table
+    for i in range(41):
+        text = body + f"\n\nFiled from desk {i}." if i in copies else f"{OTHER} Item {i} of the wire, number {i * 7919}."
+        index.add(make(text, source=f"s{i}"))
+    dups = index.add(make(body + "\n\nFiled from the late desk.", source="new"))
+    positions = [index._position[d.other_id] for d in dups if d.kind == "near"]
+    assert positions == sorted(positions) and set(positions) == copies
+
+
 def test_syndicated_copy_counts_shared_paragraphs() -> None:
     index = DuplicateIndex()
     wire = make("\n\n".join(PARAS), outlet="Wire", published="2024-03-01", source="a")
