@@ -587,19 +587,128 @@ def _sentence_index(doc: Doc) -> list[int]:
     return cached
 
 
-# Double marks pair up within a paragraph; single curly marks (headlines: Novak: ‘Not now…’)
-# only open after a space or line start and close on a ’ that is not an apostrophe ("don’t").
-# Two apostrophes ('' … '') are the quote marks of some archives (New York Times text).
-# Curly and straight double marks close each other (“…," he said. "…”): scraped text mixes them.
-_QUOTE_PAIRS = re.compile(
-    r"“[^”\"\n]*[”\"]?|''(?:(?!'')[^\n])*(?:'')?|\"[^\"”\n]*[\"”]?|«[^»\n]*»?"
-    r"|(?<![\w’])‘(?:[^’‘\n]|’(?=\w))+’(?!\w)"
-)
+# Quotation marks as scraped news really types them: curly marks turned the wrong way ("“"
+# closing, "”" opening), straight and curly marks closing each other, no space around a mark
+# (said,“We / ,”Voss said), two apostrophes ('' … '', New York Times archives) or two
+# curly singles for a double mark, guillemets. So double marks of every kind are one family,
+# paired by alternation within a paragraph; a mark's side (opening or closing) comes from its
+# neighbours when they are clear, from its glyph only when they are not. Hand-written: no
+# maintained library finds quotation spans in mis-typed text (smartypants-style tools only
+# turn straight marks curly, with the same guesses).
+_DOUBLE_MARK = re.compile(r"'{2,}|[‘’]{2}|[“”\"«»„]")
+_OPENING_GLYPHS = frozenset("“«„") | {"‘‘"}
+_CLOSING_GLYPHS = frozenset("”»") | {"’’"}
+# What may stand before an opening mark or after a closing one besides a space.
+_OPEN_BEFORE = "([{—–-/"
+_CLOSE_AFTER = ".,;:!?)]}—–-…"
+# 6'2" and 5' 10'': a feet-and-inches measure, not a quotation mark.
+_INCHES = re.compile(r"\d['’′] ?\d{1,2}(?:\.\d+)?(?=\"|'')")
+# Single curly marks (headlines: Novak: ‘Not now…’) only open after a space or line start and
+# close on a ’ that is not an apostrophe ("don’t"); they count only outside double quotations.
+_SINGLE_QUOTATION = re.compile(r"(?<![\w’])‘(?:[^’‘\n]|’(?=\w))+’(?!\w)")
+
+
+def _double_marks(paragraph: str) -> list[tuple[int, int]]:
+    """The double quotation marks of one paragraph as (start, end) offsets. A run of three
+    apostrophes is a single mark next to a double one (''' after "he said, 'No,"), so the
+    double is the pair on the side away from the text; marks typed twice ("“ or ““) are one
+    mark unless they face each other (.”“ closes one quotation and opens the next); inch
+    marks are left out."""
+    inches = {m.end() for m in _INCHES.finditer(paragraph)}
+    marks: list[tuple[int, int]] = []
+    for m in _DOUBLE_MARK.finditer(paragraph):
+        start, end = m.span()
+        if start in inches:
+            continue
+        if end - start > 2 and paragraph[start] == "'":
+            if end < len(paragraph) and (paragraph[end].isalnum() or paragraph[end] == "'"):
+                end = start + 2  # '''Sir … : the double opens, then the single
+            else:
+                start = end - 2  # … line,''' : the single closes, then the double
+        if marks and marks[-1][1] == start and not _facing(paragraph[slice(*marks[-1])], m.group()):
+            marks[-1] = (marks[-1][0], end)
+        else:
+            marks.append((start, end))
+    return marks
+
+
+def _facing(first: str, second: str) -> bool:
+    """Do two adjacent marks' glyphs face opposite ways (”“), so they are two marks?"""
+    return {_glyph_side(first), _glyph_side(second)} == {"open", "close"}
+
+
+def _mark_side(paragraph: str, start: int, end: int) -> str:
+    """"open", "close" or "" (unclear) from the characters around a mark: a space (or a
+    bracket, a dash) before and text after is an opening mark whatever its glyph; a mark
+    with nothing after it in the paragraph closes."""
+    if not paragraph[end:].strip():
+        return "close"
+    before = paragraph[start - 1] if start > 0 else " "
+    after = paragraph[end]
+    spaced_before = before.isspace() or before in _OPEN_BEFORE
+    spaced_after = after.isspace() or after in _CLOSE_AFTER
+    if spaced_before and not spaced_after:
+        return "open"
+    if spaced_after and not spaced_before:
+        return "close"
+    return ""
+
+
+def _glyph_side(mark: str) -> str:
+    """The side a mark's own shape says (straight marks say nothing)."""
+    if any(g in mark for g in _OPENING_GLYPHS):
+        return "open"
+    return "close" if any(g in mark for g in _CLOSING_GLYPHS) else ""
+
+
+def _paragraph_quotations(paragraph: str) -> list[tuple[int, int]]:
+    """Pair the double marks of one paragraph by alternation, one level of nesting deep.
+    With nothing open, a mark that can only close (',” he said' after a lost opening, an inch
+    mark) is skipped. With a quotation open, a clearly opening mark opens one inside it
+    ('"… says, "I'd like ten," you know …"'), which the outer range covers once the outer
+    closes. An outer one that never closes lost its closing mark ('"A, he added, "B."'): it
+    ends before the first inner one, and the inner ones stand alone; the last open one runs
+    to the end of the paragraph (a quote that goes on in the next one has no closing mark)."""
+    ranges: list[tuple[int, int]] = []
+    outer: int | None = None
+    inner: int | None = None
+    nested: list[tuple[int, int]] = []
+    for start, end in _double_marks(paragraph):
+        side = _mark_side(paragraph, start, end) or _glyph_side(paragraph[start:end])
+        if outer is None:
+            if side != "close":
+                outer = start
+        elif inner is not None:
+            nested.append((inner, end))
+            inner = None
+        elif side == "open":
+            inner = start
+        else:
+            ranges.append((outer, end))
+            outer, nested = None, []
+    if outer is not None:
+        if inner is not None:
+            nested.append((inner, len(paragraph)))
+        cut = nested[0][0] if nested else len(paragraph)
+        ranges.append((outer, len(paragraph[:cut].rstrip()) if nested else cut))
+        ranges += nested
+    return ranges
 
 
 def quotation_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations (marks included); an unclosed one ends at the paragraph."""
-    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+    """Character ranges of quotations (marks included); an unclosed one ends at the paragraph.
+    Single-mark quotations count where no double quotation covers them (leftmost first)."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        found += [(offset + s, offset + e) for s, e in _paragraph_quotations(paragraph)]
+        offset += len(paragraph) + 1
+    found += [m.span() for m in _SINGLE_QUOTATION.finditer(text)]
+    ranges: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if not ranges or start >= ranges[-1][1]:
+            ranges.append((start, end))
+    return ranges
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:

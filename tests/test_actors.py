@@ -206,6 +206,63 @@ def test_curly_and_straight_double_marks_close_each_other() -> None:
     assert [text[s:e] for s, e in quotation_ranges(text)] == ["“We lost,\"", "\"We will be back.”"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quotations"),
+    [
+        # no space between the cue's comma and the mark, or between the mark and the speaker
+        ("Mara Voss said,“We stay.” Then she left.", ["“We stay.”"]),
+        ("“We stay,”Voss said. “The bridge is ours.”", ["“We stay,”", "“The bridge is ours.”"]),
+        # an opening glyph used to close, a closing glyph used to open
+        ("“We stay,“ said Mara Voss. “The bridge is ours.”", ["“We stay,“", "“The bridge is ours.”"]),
+        ("The council wants aides to ”stay close to the plan” this year.", ["”stay close to the plan”"]),
+        ("The mayor called it “reckless“ on Monday.", ["“reckless“"]),
+        # a closing mark with nothing after it in the paragraph closes, whatever its glyph
+        ("“They know it. “\nThe vote is on Friday.", ["“They know it. “"]),
+        # a straight mark typed next to a curly one is one mark
+        ("\"“We stay,” she said. \"", ["\"“We stay,”"]),
+        # two apostrophes as a double mark, with a single mark inside closing next to it
+        ("''I told him, 'Not yet,''' Ms. Voss said. ''Later.''", ["''I told him, 'Not yet,'''", "''Later.''"]),
+        ("«Nous restons», a dit Voss.", ["«Nous restons»"]),
+        # a quotation inside a quotation belongs to the outer one
+        ("\"They told me, \"Wait here,\" and then nothing happened.\"",
+         ["\"They told me, \"Wait here,\" and then nothing happened.\""]),
+        # an outer quotation that never closes lost its closing mark before the inner one
+        ("\"The plan works, he added, \"and it will last.\"", ["\"The plan works, he added,", "\"and it will last.\""]),
+        # a quotation left open runs to the end of its paragraph only
+        ("He said: “The plan works.\n“It will last.”", ["“The plan works.", "“It will last.”"]),
+    ],
+)
+def test_quotation_ranges_survive_scraped_typography(text: str, quotations: list[str]) -> None:
+    assert [text[s:e] for s, e in quotation_ranges(text)] == quotations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's the '90s again, the students' union said, and Voss's team agreed.",
+        "The 6'2\" forward and the 5' 10'' guard signed on Monday.",
+        "He bought a 12\" pipe.",
+        "The mayor’s office said it won’t close the ’90s archive.",
+    ],
+)
+def test_apostrophes_and_inch_marks_are_not_quotations(text: str) -> None:
+    assert quotation_ranges(text) == []
+
+
+def test_an_inch_mark_inside_a_quotation_does_not_close_it() -> None:
+    text = "“He is 6'2\" and fast,” the coach said."
+    assert [text[s:e] for s, e in quotation_ranges(text)] == ["“He is 6'2\" and fast,”"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab .,\n\"'“”‘’«»", max_size=40))
+def test_quotation_ranges_are_ordered_disjoint_and_within_a_paragraph(text: str) -> None:
+    ranges = quotation_ranges(text)
+    assert all(s < e for s, e in ranges)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(ranges, ranges[1:]))
+    assert all("\n" not in text[s:e] for s, e in ranges)
+
+
 def _scan_merge_organisations(groups):
     """The rule as a plain scan (the first cluster whose longest form the group names), to
     check the indexed merge against: quadratic, so only for small inputs."""
