@@ -50,3 +50,46 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def parse_cached(texts: list[str], cache: Path | None, label: str) -> list:
+    """The texts' spaCy Docs (``newstrail.nlp.parse_many``), kept in ``cache`` as a DocBin.
+
+    Why: the parse is nearly all of a quality bench's time and does not change when rules
+    do, so a rule change re-runs only the cheap part. The file is named by a digest of all
+    the parse depends on (spaCy's version, the model's name and version, the pipeline, the
+    length cut and every text), so a stale cache is never read. Only annotations are kept
+    (no user_data: the stages' per-Doc indexes are rebuilt on demand).
+    """
+    from newstrail.nlp import load_nlp, parse_many
+
+    nlp = load_nlp()
+    if cache is None:
+        return list(parse_many(texts, nlp))
+    from spacy.tokens import DocBin
+
+    path = Path(cache) / f"{label}-{_parse_key(texts, nlp)}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(parse_many(texts, nlp))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    DocBin(docs=docs, store_user_data=False).to_disk(tmp)
+    tmp.replace(path)  # a run killed midway leaves no half-written cache
+    return docs
+
+
+def _parse_key(texts: list[str], nlp) -> str:
+    import hashlib
+
+    import spacy
+
+    from newstrail.nlp import MAX_CHARS
+
+    h = hashlib.sha256()
+    meta = nlp.meta
+    for part in (spacy.__version__, meta.get("name", ""), meta.get("version", ""), ",".join(nlp.pipe_names), str(MAX_CHARS)):
+        h.update(part.encode("utf-8") + b"\0")
+    for text in texts:
+        h.update(text.encode("utf-8") + b"\0")
+    return h.hexdigest()[:20]

@@ -12,33 +12,7 @@ import argparse
 import hashlib
 from collections import Counter
 
-from common import data_dir, prf, timer
-
-
-def parsed(texts: list[str], cache: str | None) -> list:
-    """The texts' spaCy Docs, read from a DocBin under ``cache`` when it holds these texts.
-
-    Why: the parse is nearly all of a run's time and does not change when the lexicon does,
-    so a lexicon change re-runs only the typing. The file is named by a hash of the texts and
-    the model's name and version, so a new data set or model parses afresh.
-    """
-    from newstrail.nlp import load_nlp, parse_many
-
-    if not cache:
-        return list(parse_many(texts))
-    from pathlib import Path
-
-    from spacy.tokens import DocBin
-
-    nlp = load_nlp()
-    key = hashlib.sha1("\n".join([nlp.meta["name"], nlp.meta["version"], *texts]).encode()).hexdigest()[:16]
-    path = Path(cache) / f"events-{key}.spacy"
-    if path.exists():
-        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    docs = list(parse_many(texts))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs).to_disk(path)
-    return docs
+from common import data_dir, parse_cached, prf, timer
 
 
 def load() -> list[tuple[str, str, set[str]]]:
@@ -138,7 +112,7 @@ def main() -> None:
         rows = rows[: args.limit]
     texts = [r[1] for r in rows]
     with timer() as parsing:
-        docs = parsed(texts, args.cache)
+        docs = parse_cached(texts, args.cache, "events")
     with timer() as t:  # typing apart from the parse: the share events add to an article's time
         preds = types_of_docs(docs, texts, embeddings=args.embeddings)
     print(f"dataset: zsp_plv_train (PLOVER sentences), {len(rows)} sentences, parse {parsing['seconds']:.1f}s, "

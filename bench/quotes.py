@@ -14,19 +14,13 @@ times loading the cache, not spaCy.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, DocBin
-
-from common import data_dir, timer
+from common import data_dir, parse_cached, timer
 
 from newstrail.actors import extract_mentions
 from newstrail.adapters import article_from_text
-from newstrail.nlp import MAX_CHARS, load_nlp, parse_many
 from newstrail.quotes import ATTITUDE_CONFIDENCE, extract_quotes
 
 SETTINGS = [  # (label, score() keyword arguments)
@@ -82,46 +76,11 @@ def to_scorer(quotes: list) -> list[dict]:
     return out
 
 
-def cache_key(texts: list[str], nlp: Language) -> str:
-    """A digest of everything the parse depends on: spaCy's version, the model's name and
-    version, the pipeline, the length cut and every text. Any change gives a new file, so a
-    stale cache is never read."""
-    h = hashlib.sha256()
-    meta = nlp.meta
-    for part in (spacy.__version__, meta.get("name", ""), meta.get("version", ""),
-                 ",".join(nlp.pipe_names), str(MAX_CHARS)):
-        h.update(part.encode("utf-8") + b"\0")
-    for text in texts:
-        h.update(text.encode("utf-8") + b"\0")
-    return h.hexdigest()[:20]
-
-
-def parse_cached(texts: list[str], nlp: Language, cache: Path | None, label: str) -> list[Doc]:
-    """Parsed texts, read from ``cache`` when the same texts went through the same model
-    before, otherwise parsed and (with a cache) stored as a DocBin.
-
-    Only the annotations are stored (no user_data: the stages' own per-Doc indexes are
-    rebuilt on demand), which is all mentions and quotes read.
-    """
-    if cache is None:
-        return list(parse_many(texts, nlp))
-    path = cache / f"{label}-{cache_key(texts, nlp)}.spacy"
-    if path.exists():
-        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    parsed = list(parse_many(texts, nlp))
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    DocBin(docs=parsed, store_user_data=False).to_disk(tmp)
-    tmp.replace(path)  # a run killed midway leaves no half-written cache
-    return parsed
-
-
 def predict(docs: list[dict], cache: Path | None = None, label: str = "docs") -> tuple[list[dict], float, float]:
     """Predictions in the scorer's format, spaCy (or cache) seconds, extraction seconds."""
-    nlp = load_nlp()
     texts = [d["text"] for d in docs]
     with timer() as t_parse:
-        parsed = parse_cached(texts, nlp, cache, label)
+        parsed = parse_cached(texts, cache, label)
     preds: list[dict] = []
     with timer() as t_extract:
         for d, doc in zip(docs, parsed):
