@@ -695,6 +695,14 @@ def _paragraph_quotations(paragraph: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def doc_quotation_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """``quotation_ranges`` of the doc's text, cached on the doc: mentions and quotes both need them."""
+    cached = doc.user_data.get("newstrail_quotations")
+    if cached is None:
+        cached = doc.user_data["newstrail_quotations"] = quotation_ranges(doc.text)
+    return cached
+
+
 def quotation_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of quotations (marks included); an unclosed one ends at the paragraph.
     Single-mark quotations count where no double quotation covers them (leftmost first)."""
@@ -843,7 +851,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     drafts += _metonym_drafts(doc, taken)
     taken = _token_set(doc, drafts)
     drafts += _description_drafts(doc, taken)
-    drafts += _pronoun_drafts(doc, quotation_ranges(doc.text))
+    drafts += _pronoun_drafts(doc, doc_quotation_ranges(doc))
     _mark_main_subjects(doc, drafts)
     _fill_person_keys(drafts)
     _resolve_references(drafts)

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actors import ROLE_NOUNS, quotation_ranges
+from .actors import ROLE_NOUNS, doc_quotation_ranges
 from .model import Article, Mention, Quote
 
 __all__ = ["extract_quotes", "SPEECH_VERBS", "VERB_CLASSES", "SPEECH_CLASSES", "ATTITUDE_CONFIDENCE"]
@@ -183,7 +183,7 @@ class _Context:
         self.doc = doc
         self.article = article
         self.text = doc.text
-        self.quotations = quotation_ranges(self.text)
+        self.quotations = doc_quotation_ranges(doc)
         self.qstarts = [s for s, _ in self.quotations]
         self.paragraphs = _paragraph_starts(self.text)
         self.mentions = mentions

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, replace
+from datetime import date
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
@@ -407,7 +408,7 @@ class DatingTask:
     """What dating some undated articles reads: the articles whole, and their stories' known days."""
 
     undated: list[ArticleAnalysis]
-    known: dict[str, dict]  # story id -> known days (``timex.infer.known_days``)
+    known: dict[str, dict[date, float]]  # story id -> known days (``timex.infer.known_days``)
     story_of: dict[str, str]
 
 

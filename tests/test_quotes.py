@@ -450,7 +450,6 @@ def test_share_of_respondents_is_the_speaker(quotes_of):
     assert q.speaker_text and "10" in q.speaker_text
 
 
-
 def test_cue_followed_by_a_quotation_opens_it(nlp):
     # '…, Novak replied, “…”': the narration before such a cue is no content of it
     from types import SimpleNamespace
