@@ -123,18 +123,27 @@ _WORD_BYTE = np.zeros(256, dtype=bool)
 _WORD_BYTE[[*range(48, 58), *range(97, 123), *range(128, 256)]] = True  # digits, a-z, UTF-8
 _P = np.uint64(0x100000001B3)  # FNV-1a 64 prime (odd, so it has an inverse modulo 2**64)
 _P_INV = np.uint64(pow(int(_P), -1, 1 << 64))
-_POWERS: list[np.ndarray] = [np.ones(1, dtype=np.uint64)] * 2
+_POWERS: tuple[np.ndarray, np.ndarray] = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """P**i and P**-i modulo 2**64 for i < n (cached, grown on demand)."""
-    if len(_POWERS[0]) < n:
-        size = max(n, 2 * len(_POWERS[0]), 4096)
-        for k, base in enumerate((_P, _P_INV)):
+    """P**i and P**-i modulo 2**64 for i < n (cached, grown on demand).
+
+    Threads share the cache (a Dask worker's threads hash partitions at once): both tables
+    are replaced together in one assignment and read once, so no caller pairs a grown table
+    with the other's old, shorter one.
+    """
+    global _POWERS
+    powers = _POWERS
+    if len(powers[0]) < n:
+        size = max(n, 2 * len(powers[0]), 4096)
+        grown = []
+        for base in (_P, _P_INV):
             out = np.full(size, base, dtype=np.uint64)
             out[0] = 1
-            _POWERS[k] = np.cumprod(out, dtype=np.uint64)  # wraps modulo 2**64, as wanted
-    return _POWERS[0][:n], _POWERS[1][:n]
+            grown.append(np.cumprod(out, dtype=np.uint64))  # wraps modulo 2**64, as wanted
+        powers = _POWERS = (grown[0], grown[1])
+    return powers[0][:n], powers[1][:n]
 
 
 def _word_hashes(text: str) -> np.ndarray:

@@ -156,3 +156,20 @@ def test_near_threshold_is_decided_by_exact_jaccard_within_a_run() -> None:
         assert any(d.kind == "near" for d in dups) is expected
         if expected:
             assert [d.similarity for d in dups if d.kind == "near"] == [round(jaccard(base, edits[n]), 4)]
+
+
+def test_word_hashes_agree_across_threads(monkeypatch) -> None:
+    """A Dask worker's threads hash partitions at once while the shared power tables grow:
+    every thread must get the hashes one thread alone gets (a grown table once met the
+    other's old, shorter one)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newstrail import dedup
+
+    texts = [" ".join(f"word{i}" for i in range(n)) for n in range(200, 20000, 700)]
+    expected = [dedup._word_hashes(t) for t in texts]
+    for _ in range(50):
+        monkeypatch.setattr(dedup, "_POWERS", (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64)))
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(dedup._word_hashes, texts))
+        assert all(np.array_equal(a, b) for a, b in zip(got, expected))
