@@ -21,6 +21,25 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
+def local_worker_config() -> dict[str, Any]:
+    """Dask settings for the LocalCluster's workers, which parse with spaCy.
+
+    - No ``MALLOC_TRIM_THRESHOLD_``: the Nanny sets it (65536) by default so that workers hand
+      freed memory back to the OS. Setting it also turns off glibc's adaptive mmap threshold,
+      so every array over 128 KiB that spaCy's models allocate per batch is mmapped, zeroed
+      page by page and unmapped again. Measured on 48 articles in one worker: 4.7x the page
+      faults and 2.5x the system time. Our workers' memory is flat (one model, bounded
+      chunks), which is what the setting guards against.
+    - No statistical profiler: it samples the task thread every 10 ms on the worker's event
+      loop, for a dashboard this cluster does not start.
+    """
+    import dask
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return {"distributed.nanny.pre-spawn-environ": environ, "distributed.worker.profile.enabled": False}
+
+
 class DaskEngine:
     """``map(fn, items)`` as one task per item on a Dask cluster, results in order."""
 
@@ -36,10 +55,13 @@ class DaskEngine:
             except (OSError, TimeoutError) as exc:
                 raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
         else:
-            self._cluster = LocalCluster(
-                n_workers=max(1, workers or 1), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=40,
-            )
+            import dask
+
+            with dask.config.set(local_worker_config()):
+                self._cluster = LocalCluster(
+                    n_workers=max(1, workers or 1), threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=40,
+                )
             self._client = Client(self._cluster)
         # Every worker thread is a slot for one partition; load spaCy everywhere up front.
         self.workers = max(1, sum(self._client.nthreads().values()))

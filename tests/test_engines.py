@@ -118,3 +118,26 @@ def test_output_writes_parquet_partitioned_by_batch(built: dict[str, Path]) -> N
 def test_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="--engine dask"):
         api.build([tmp_path], tmp_path / "s.db", engine="local", scheduler="tcp://127.0.0.1:8786")
+
+
+def _worker_settings() -> tuple[str | None, bool]:
+    import os
+
+    import dask
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+
+
+def test_local_cluster_workers_keep_glibc_malloc_adaptive_and_skip_the_profiler() -> None:
+    """The LocalCluster's workers start without the Nanny's malloc trim setting and profiler.
+
+    With the trim threshold set, glibc stops adapting its mmap threshold, and each large
+    array spaCy allocates is mapped and unmapped again (several times the page faults).
+    """
+    from newstrail.dask_engine import DaskEngine
+
+    engine = DaskEngine(workers=1)
+    try:
+        assert list(engine.client.run(_worker_settings).values()) == [(None, False)]
+    finally:
+        engine.close()
