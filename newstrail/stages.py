@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, replace
-from datetime import date
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
@@ -22,6 +21,7 @@ from .store import Store
 
 if TYPE_CHECKING:
     from .dedup import DuplicateIndex
+    from .timex.infer import StoryDays
 
 
 @dataclass(frozen=True)
@@ -408,7 +408,7 @@ class DatingTask:
     """What dating some undated articles reads: the articles whole, and their stories' known days."""
 
     undated: list[ArticleAnalysis]
-    known: dict[str, dict[date, float]]  # story id -> known days (``timex.infer.known_days``)
+    known: dict[str, StoryDays | None]  # story id -> its known days (``timex.infer.known_days``)
     story_of: dict[str, str]
 
 
@@ -430,7 +430,7 @@ def _dating_tasks(ctx: CorpusContext, ids: list[str]) -> Iterator[DatingTask]:
     for i in range(0, len(redo), DATING_GROUP):
         part = redo[i:i + DATING_GROUP]
         story_of = {aid: ctx.story_of[aid] for aid in part if aid in ctx.story_of}
-        yield DatingTask(_undated(ctx, part), {s: known.get(s, {}) for s in set(story_of.values())}, story_of)
+        yield DatingTask(_undated(ctx, part), {s: known.get(s) for s in set(story_of.values())}, story_of)
 
 
 def _undated(ctx: CorpusContext, ids: list[str]) -> list[ArticleAnalysis]:

@@ -186,6 +186,20 @@ def test_infer_publication_date_from_the_story():
     assert value_of(undated.body, "the 11th", dct=value) == "2024-03-11"
 
 
+def test_inference_stays_near_the_story_when_its_articles_mention_a_far_day():
+    """A day mentioned years back is a clue, not a place to look for the publication date:
+    candidates lie around the story's publication days, and the fallback range is their span."""
+    dated = article_from_text("The treaty, signed on 4 July 1990, was debated on Monday.", published=DCT, source="a")
+    later = article_from_text("Talks went on in Vienna.", published="2024-03-20", source="b")
+    undated = article_from_text("The treaty was debated on Monday in Vienna.", source="c")
+    vague = article_from_text("The treaty is old.", source="d")
+    items = [(a, extract_timexes(None, a)) for a in (dated, later, undated, vague)]
+    inferred = infer_publication_dates(items, {a.id: "s1" for a, _ in items})
+    first, _, last = inferred[undated.id][0].partition("/")
+    assert "2024-03-11" <= first <= (last or first) < "2024-05-05"
+    assert inferred[vague.id][0] == f"{DCT}/2024-03-20"
+
+
 def test_date_for_span_with_a_parse_uses_its_sentences(nlp):
     article = article_from_text("Nobody commented at first. On Monday the army withdrew. It was quiet.", published=DCT)
     doc = nlp(article.body)

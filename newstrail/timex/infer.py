@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 from ..model import Article, TimeExpr
 from .tense import heuristic_tense
@@ -12,32 +13,50 @@ from .resolve import Date, _fmt_week, _parse_date, _prepare, _recognise, _resolv
 from .article import _DAY_LEVEL
 
 
-INFER_WINDOW_DAYS = 45  # candidates up to this far around the story's known dates; stories rarely span more
+INFER_WINDOW_DAYS = 45  # candidates up to this far around the story's publication days; stories rarely span more
 _WEEK_WEIGHT = 0.5  # a week/month-level agreement counts half a day-level one (set by reasoning, not tuned)
 
 
 KNOWN_DAY_CAP = 3  # a day mentioned this often in the story counts fully; capped so one article can't dominate
 
 
-def known_days(items: list[tuple[Article, list[TimeExpr]]]) -> dict[Date, float]:
-    """Days the dated articles of a story give (their own dates and the days they mention).
+@dataclass(frozen=True)
+class StoryDays:
+    """What dating a story's undated articles needs of the story: a small value, so a large
+    story's undated articles can be dated in parallel without each task carrying every clue.
+
+    ``days`` are the days its dated articles give (their own dates and the days they mention),
+    weighted; ``first`` and ``last`` are the first and last day they were published on.
+    """
+
+    days: dict[Date, float]
+    first: Date
+    last: Date
+
+
+def known_days(items: list[tuple[Article, list[TimeExpr]]]) -> StoryDays | None:
+    """Days the dated articles of a story give, or None when none of them is dated.
 
     Each day is weighted by how often the story mentions it (capped): an undated article is
     more likely to refer to the days the story keeps coming back to than to a stray one.
     """
     days: dict[Date, float] = {}
+    published: list[Date] = []
     for article, timexes in items:
         if not article.published:
             continue
         d = _parse_date(article.published)
         if d:
             days[d] = days.get(d, 0) + 1
+            published.append(d)
         for tx in timexes:
             if tx.type in ("DATE", "TIME") and _DAY_LEVEL.match(tx.value):
                 dd = _parse_date(tx.value)
                 if dd:
                     days[dd] = days.get(dd, 0) + 1
-    return {d: min(w, KNOWN_DAY_CAP) for d, w in days.items()}
+    if not published:
+        return None
+    return StoryDays({d: min(w, KNOWN_DAY_CAP) for d, w in days.items()}, min(published), max(published))
 
 
 _WEEK_VALUE = re.compile(r"\d{4}-W\d\d")
@@ -79,20 +98,26 @@ _INFER_RULES = {"rel_weekday", "part_weekday", "ordinal_day", "rel_unit", "anaph
 _NO_INFER_WORDS = {"today", "tonight", "now"}
 
 
-def _story_span(known: dict[Date, float]) -> tuple[str, str]:
-    return (f"{min(known).isoformat()}/{max(known).isoformat()}",
+def _story_span(story: StoryDays) -> tuple[str, str]:
+    return (f"{story.first.isoformat()}/{story.last.isoformat()}",
             "no date in the text lines up with the story; the span of its dated articles")
 
 
-def _infer_one(article: Article, known: dict[Date, float]) -> tuple[str, str] | None:
-    """Publication date (or range) of one undated article from its story's known days."""
-    if not known:
+def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | None:
+    """Publication date (or range) of one undated article from its story's known days.
+
+    Candidate days lie around the story's publication days, not around every day its
+    articles mention: one mention of a day years back ("since 4 July 1990") would otherwise
+    stretch the scan over every day between, and could date the article there.
+    """
+    if story is None:
         return None
+    known = story.days
     matches = _recognise(article.body)
     relative = [m for m in matches if m.rule in _INFER_RULES and m.match.group(0).lower() not in _NO_INFER_WORDS]
     if not relative:  # nothing moves with the candidate day: every day scores 0, the fallback below
-        return _story_span(known)
-    lo, hi = min(known) - dt.timedelta(days=INFER_WINDOW_DAYS), max(known) + dt.timedelta(days=INFER_WINDOW_DAYS)
+        return _story_span(story)
+    lo, hi = story.first - dt.timedelta(days=INFER_WINDOW_DAYS), story.last + dt.timedelta(days=INFER_WINDOW_DAYS)
     scored: list[tuple[tuple[float, int], Date, list[str]]] = []
     tense = functools.lru_cache(maxsize=None)(heuristic_tense)  # the same clauses on every candidate day
     weeks = frozenset(_fmt_week(k) for k in known)  # once, not per value and candidate day
@@ -105,7 +130,7 @@ def _infer_one(article: Article, known: dict[Date, float]) -> tuple[str, str] | 
         d += dt.timedelta(days=1)
     best = max(k for k, _, _ in scored)
     if best[0] <= 0:
-        return _story_span(known)
+        return _story_span(story)
     # the contiguous run of best candidates that holds the one nearest the story's dates
     best_days = [d for k, d, _ in scored if k == best]
     centre = min(best_days, key=lambda x: min(abs((x - k).days) for k in known))
@@ -143,11 +168,7 @@ def infer_publication_dates(items: list[tuple[Article, list[TimeExpr]]],
     return out
 
 
-def infer_publication_date(article: Article, known: dict[Date, float], story: str) -> tuple[str, str] | None:
-    """One undated article's (value, reason), from the ``known_days`` of its story.
-
-    All an inference needs of the story is that small map of days, so a large story's undated
-    articles can be dated in parallel without each task carrying every member's clues.
-    """
+def infer_publication_date(article: Article, known: StoryDays | None, story: str) -> tuple[str, str] | None:
+    """One undated article's (value, reason), from the ``known_days`` of its story."""
     inferred = _infer_one(article, known)
     return None if inferred is None else (inferred[0], f"story {story}: {inferred[1]}")
