@@ -21,7 +21,9 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
+
+import numpy
 
 import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -200,8 +202,10 @@ class _Draft:
     full: str | None = None  # the name with an editor's bracketed insertion filled in
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _clean_name(text: str) -> str:
-    """Name text without brackets, possessive or leading article: '(Jan)Novak' -> 'Jan Novak'."""
+    """Name text without brackets, possessive or leading article: '(Jan)Novak' -> 'Jan Novak'
+    (cached: names repeat within and across articles)."""
     text = re.sub(r"[()\[\]]", " ", text)
     text = re.sub(r"(?:'s|’s)$", "", text.strip())
     text = re.sub(r"^(?:the|The)\s+", "", text)
@@ -390,7 +394,7 @@ def _person_like_org(doc: Doc, ent: SpacySpan) -> bool:
 def _entity_drafts(doc: Doc) -> list[_Draft]:
     """Named mentions from spaCy's entities, with titles attached to people."""
     drafts: list[_Draft] = []
-    sent_index = _sentence_index(doc)
+    sent_index = doc_sentence_index(doc)
     for ent in doc.ents:
         kind = ENTITY_LABELS.get(ent.label_)
         if kind is None or "\n" in ent.text:
@@ -433,11 +437,12 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
             elif ent.label_ == "GPE":
                 kind = "other"  # a city or region named as a place, not as an actor
         key = country_name(code) if code else text
+        root = ent.root  # Span.root walks the span's heads: once
         # "Varenia's chief negotiator, Anton Bereszky, said": the apposition names the subject
-        subject = ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
-        drafts.append(_Draft(start, ent.end_char, text, kind, key, sent_index[ent.root.i],
+        subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+        drafts.append(_Draft(start, ent.end_char, text, kind, key, sent_index[root.i],
                              subject, True, role, affiliation, gender,
-                             head=ent.root.i, full=full if full != text else None))
+                             head=root.i, full=full if full != text else None))
     return drafts
 
 
@@ -500,9 +505,10 @@ def _surname_drafts(doc: Doc, drafts: list[_Draft], taken: set[int]) -> list[_Dr
         if d.kind == "person" and d.named and len(_name_tokens(d.full or d.text)) > 1 and words[-1][:1].isupper():
             surnames.setdefault(words[-1], d)
     found: list[_Draft] = []
-    sent_index = _sentence_index(doc)
-    for tok in doc:
-        if tok.i in taken or tok.text not in surnames or tok.pos_ not in ("PROPN", "NOUN"):
+    sent_index = doc_sentence_index(doc)
+    for i in token_indices(doc, "ORTH", surnames.__contains__):
+        tok = doc[i]
+        if tok.i in taken or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name ("Castaing Foundation")
@@ -519,8 +525,9 @@ def _surname_drafts(doc: Doc, drafts: list[_Draft], taken: set[int]) -> list[_Dr
 def _metonym_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
     """Government metonyms spaCy misses as entities ("the White House" tagged as nothing)."""
     drafts: list[_Draft] = []
-    sent_index = _sentence_index(doc)
-    for tok in doc:
+    sent_index = doc_sentence_index(doc)
+    for i in token_indices(doc, "LOWER", METONYMS.__contains__):
+        tok = doc[i]
         if tok.i in taken or tok.pos_ != "PROPN":
             continue
         code = METONYMS.get(tok.lower_)
@@ -535,11 +542,12 @@ def _description_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
     """Definite role descriptions that stand for a person: "the (senior) envoy",
     "the Deputy Trade Minister", "the chief of the Chilean mission"."""
     drafts: list[_Draft] = []
-    sent_index = _sentence_index(doc)
-    for tok in doc:
+    sent_index = doc_sentence_index(doc)
+    roles = set(token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in ROLE_NOUNS))
+    roles.update(token_indices(doc, "LOWER", ROLE_NOUNS.__contains__))
+    for i in sorted(roles):
+        tok = doc[i]
         if tok.i in taken or tok.tag_ in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if tok.lemma_.lower() not in ROLE_NOUNS and tok.lower_ not in ROLE_NOUNS:
             continue
         if tok.dep_ in ("compound", "amod") or any(c.dep_ == "appos" for c in tok.children):
             continue  # a title in front of a name, or "the envoy, Novak": the name carries it
@@ -565,9 +573,10 @@ def _description_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
 def _pronoun_drafts(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Draft]:
     """Third-person singular pronouns outside quotations (inside, "he" is someone else's)."""
     drafts: list[_Draft] = []
-    sent_index = _sentence_index(doc)
-    for tok in doc:
-        if tok.lower_ not in PRONOUN_GENDER or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
+    sent_index = doc_sentence_index(doc)
+    for i in token_indices(doc, "LOWER", PRONOUN_GENDER.__contains__):
+        tok = doc[i]
+        if tok.pos_ != "PRON" or _inside(tok.idx, quoted):
             continue
         drafts.append(_Draft(tok.idx, tok.idx + len(tok.text), tok.text, "person", "",
                              sent_index[tok.i], tok.dep_ in SUBJECT_DEPS, False,
@@ -575,15 +584,42 @@ def _pronoun_drafts(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Draft]:
     return drafts
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of each token (cached on the doc: several passes need it)."""
+def doc_sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of each token (cached on the doc: mentions and quotes both need it)."""
     cached = doc.user_data.get("newstrail_sent_index")
     if cached is None:
         cached = [0] * len(doc)
         for n, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                cached[i] = n
+            cached[sent.start : sent.end] = [n] * (sent.end - sent.start)
         doc.user_data["newstrail_sent_index"] = cached
+    return cached
+
+
+def token_indices(doc: Doc, attr: str, keep: Callable[[str], bool]) -> list[int]:
+    """Indices, in order, of the tokens whose string attribute ``attr`` ("LOWER", "LEMMA",
+    "ORTH", "DEP", ...) passes ``keep``.
+
+    The per-article passes look for a few words (speech verbs, pronouns, role nouns) among
+    hundreds of tokens. Building a spaCy Token for every word to read its strings costs more
+    than the rest of a pass; reading one attribute of all tokens as an array and testing each
+    distinct string once is cheap, and the pass then visits only the tokens that can matter.
+    """
+    if not len(doc):
+        return []
+    strings, position = _distinct_strings(doc, attr)
+    passes = numpy.array([keep(text) for text in strings], dtype=bool)
+    return numpy.flatnonzero(passes[position]).tolist()
+
+
+def _distinct_strings(doc: Doc, attr: str) -> tuple[list[str], numpy.ndarray]:
+    """The distinct strings of a token attribute and, per token, the position of its own
+    (cached on the doc: the passes of mentions and quotes ask for the same attributes)."""
+    key = f"newstrail_strings_{attr}"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        distinct, position = numpy.unique(doc.to_array(attr), return_inverse=True)
+        lookup = doc.vocab.strings
+        cached = doc.user_data[key] = ([lookup[v] for v in distinct.tolist()], position)
     return cached
 
 
@@ -724,7 +760,14 @@ def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [t for t in _fold(name).replace("-", " ").split() if t not in HONORIFICS]
+    return list(_name_words(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a name without honorifics (cached: every pass over the drafts
+    compares names, and names repeat)."""
+    return tuple(t for t in _fold(name).replace("-", " ").split() if t not in HONORIFICS)
 
 
 def _fill_person_keys(drafts: list[_Draft]) -> None:
@@ -734,10 +777,10 @@ def _fill_person_keys(drafts: list[_Draft]) -> None:
     (then the first after), so two Novaks in one article stay apart.
     """
     named = [d for d in drafts if d.kind == "person" and d.named]
-    for d in named:
-        tokens = set(_name_tokens(d.full or d.text))
-        fuller = [o for o in named if len(_name_tokens(o.full or o.text)) > len(tokens)
-                  and tokens <= set(_name_tokens(o.full or o.text))]
+    words = [_name_words(d.full or d.text) for d in named]  # every pair compares them
+    sets = [set(w) for w in words]
+    for d, tokens in zip(named, sets):
+        fuller = [o for o, ow, os in zip(named, words, sets) if len(ow) > len(tokens) and tokens <= os]
         before = [o for o in fuller if o.start < d.start]
         pick = (before[-1] if before else fuller[0]) if fuller else d
         d.key = " ".join(t for t in (pick.full or pick.text).split() if _fold(t) not in HONORIFICS)
@@ -846,10 +889,13 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     drafts = _entity_drafts(doc)
     _relabel_person_names(drafts)
     _relabel_places(doc, drafts)
-    drafts += _surname_drafts(doc, drafts, _token_set(doc, drafts))
     taken = _token_set(doc, drafts)
-    drafts += _metonym_drafts(doc, taken)
-    taken = _token_set(doc, drafts)
+    found = _surname_drafts(doc, drafts, taken)
+    drafts += found
+    taken |= _token_set(doc, found)
+    found = _metonym_drafts(doc, taken)
+    drafts += found
+    taken |= _token_set(doc, found)
     drafts += _description_drafts(doc, taken)
     drafts += _pronoun_drafts(doc, doc_quotation_ranges(doc))
     _mark_main_subjects(doc, drafts)

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actors import ROLE_NOUNS, doc_quotation_ranges
+from .actors import ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, token_indices
 from .model import Article, Mention, Quote
 
 __all__ = ["extract_quotes", "SPEECH_VERBS", "VERB_CLASSES", "SPEECH_CLASSES", "ATTITUDE_CONFIDENCE"]
@@ -182,18 +182,21 @@ class _Context:
     def __init__(self, doc: Doc, article: Article, mentions: list[Mention]) -> None:
         self.doc = doc
         self.article = article
-        self.text = doc.text
+        self.text = _doc_text(doc, article)
         self.quotations = doc_quotation_ranges(doc)
         self.qstarts = [s for s, _ in self.quotations]
         self.paragraphs = _paragraph_starts(self.text)
         self.mentions = mentions
         # mentions carry original offsets; compare through the same map as our spans
         self.body_mentions = [(m, _body_range(article, m)) for m in mentions]
+        # mention_for runs for every cue and speaker: with the mentions in order of their
+        # start it looks only at those that can reach the range asked about
+        self.placed = [(m, r) for m, r in self.body_mentions if r[0] >= 0]  # -1: not in the body
+        self.placed_starts = [r[0] for _, r in self.placed]
+        self.in_order = self.placed_starts == sorted(self.placed_starts)
+        self.longest = max((e - s for _, (s, e) in self.placed), default=0)
         self.sents = list(doc.sents)
-        self.sent_of = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
+        self.sent_of = doc_sentence_index(doc)
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraphs, offset) - 1
@@ -204,6 +207,12 @@ class _Context:
             return self.quotations[i]
         return None
 
+    def quotations_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations that may overlap [start, end), in order (quotations do not overlap
+        each other, so the one before ``start`` is the only earlier one that can reach it)."""
+        lo = max(bisect.bisect_right(self.qstarts, start) - 1, 0)
+        return self.quotations[lo : bisect.bisect_left(self.qstarts, end)]
+
     def in_quotation(self, tok: Token) -> bool:
         q = self.quotation_at(tok.idx)
         return q is not None and q[0] < tok.idx
@@ -211,12 +220,30 @@ class _Context:
     def mention_for(self, start: int, end: int, head: int | None = None) -> Mention | None:
         """The mention covering a token range; the one holding the head token wins."""
         best = None
-        for m, (ms, me) in self.body_mentions:
+        for m, (ms, me) in self._mentions_near(start, end):
             if ms < end and start < me:
                 if head is not None and ms <= head < me:
                     return m
                 best = best or m
         return best
+
+    def _mentions_near(self, start: int, end: int) -> list[tuple[Mention, tuple[int, int]]]:
+        """The mentions that may overlap [start, end), in the order of ``body_mentions``."""
+        if not self.in_order:
+            return self.body_mentions
+        lo = bisect.bisect_right(self.placed_starts, start - self.longest)
+        hi = bisect.bisect_left(self.placed_starts, end)
+        return self.placed[lo:hi]
+
+
+def _doc_text(doc: Doc, article: Article) -> str:
+    """The parsed text: the article's body, which ``doc`` parses (``doc.text`` rebuilds the
+    string from every token, a cost worth sparing; it stays the fallback for a doc of
+    another length)."""
+    body = article.body
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(body):
+        return body
+    return doc.text
 
 
 def _body_range(article: Article, m: Mention) -> tuple[int, int]:
@@ -257,6 +284,24 @@ def _cue_class(tok: Token) -> str | None:
     return cls
 
 
+# Lemmas a cue of _cue_class can have: the lexicon's, the small model's "hop" (see _lemma)
+# and the verbs of particle cues.
+_CUE_LEMMAS = frozenset(SPEECH_VERBS) | {"hop"} | {verb for verb, _ in PARTICLE_CUES}
+
+
+def _cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens that may be cues: those with a cue lemma, and the heads of a
+    clausal complement to their right (see _clause_taking).
+
+    A superset of what ``_cue_class`` and ``_clause_taking`` accept, found from token
+    arrays, so the cue pass tests a few dozen tokens per article instead of all of them.
+    """
+    lexical = token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in _CUE_LEMMAS)
+    clauses = token_indices(doc, "DEP", lambda dep: dep == "ccomp")
+    heads = [doc[i].head.i for i in clauses]
+    return sorted(set(lexical).union(h for h, i in zip(heads, clauses) if h < i))
+
+
 def _lemma(tok: Token) -> str:
     """A token's lemma, with the small model's misreadings of cue verbs put right: it
     lemmatizes "hoped", "hopes" and "hoping" as "hop" (a verb no one hops a clause with)."""
@@ -281,11 +326,12 @@ def _subject(tok: Token) -> Token | None:
     """The speaker token of a cue: its subject, inherited through conj/xcomp/advcl chains."""
     seen = 0
     while tok is not None and seen < 4:
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        children = list(tok.children)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if by is not None:
             return by  # "… was reported by the Times": the agent speaks, not the passive subject
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
             # (a relative "who" stays: _speaker_fields keys it to its antecedent)
@@ -362,17 +408,15 @@ def _as_saying_speaker(tok: Token) -> Token | None:
 
 def _phrase(tok: Token) -> tuple[int, int]:
     """Token range of a speaker noun phrase, without relative clauses or appositions."""
-    keep = [t for t in tok.subtree]
     cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
            for t in c.subtree}
-    keep = [t for t in keep if t.i not in cut]
-    lo = min(t.i for t in keep)
-    hi = max(t.i for t in keep)
-    return lo, hi + 1
+    keep = [t.i for t in tok.subtree if t.i not in cut]
+    return min(keep), max(keep) + 1
 
 
 def _content_tokens(cue: Token, cls: str) -> list[Token]:
     """Tokens of a cue's reported content from the parse (may be empty)."""
+    children = list(cue.children)  # spaCy walks the cue's subtree span for each pass over them
     deps = {"ccomp"} | ({"xcomp"} if cls in INFINITIVE_CLASSES or cls == "think" else set())
     if cls == "call":
         deps = {"dobj", "oprd", "xcomp", "ccomp"}
@@ -382,31 +426,31 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         deps = {"ccomp", "dobj", "xcomp"}
     elif cls == "evaluate":
         deps = {"dobj", "prep", "ccomp"}
-    parts = [c for c in cue.children if c.dep_ in deps and (cls in SPEECH_CLASSES or c.i > cue.i)
+    parts = [c for c in children if c.dep_ in deps and (cls in SPEECH_CLASSES or c.i > cue.i)
              and not _own_attribution(c)]
     if cls == "call":
         parts = _call_for(cue) or parts
     if not parts and cue.lemma_.lower() in OBJECT_CONTENT:
         # "said yes", "announced two votes for the bill", "described the plan as “bold”"
-        parts = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+        parts = [c for c in children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
         if parts:
-            parts += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
+            parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES) and cue.lemma_.lower() not in ADDRESSEE_CUES:
         # "stated his intention to …", "discussed the absence of …", "proposed a tax": the
         # object is what was said (PolNeAR annotates it so)
-        parts = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        parts = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES or cue.lemma_.lower() == "call"):
         preps = TOPIC_PREPS | ({"to"} if cue.lemma_.lower() in TO_TOPIC_CUES else set())
-        parts = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
+        parts = [c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
                  and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
                          for g in c.children)]  # "spoke on Monday" is no topic
         parts = [g for c in parts[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if not parts and cls in SPEECH_CLASSES:
         # "most said yes", "he said so": a one-word answer is the content
-        parts = [c for c in cue.children if c.i > cue.i and c.lower_ in ("so", "yes", "no")]
+        parts = [c for c in children if c.i > cue.i and c.lower_ in ("so", "yes", "no")]
     doc = cue.doc
     parts = [p for p in parts  # a clause in another paragraph is a misparse
-             if not any("\n" in t.text for t in doc[min(cue.i, p.i) : max(cue.i, p.i)])
+             if not _line_break_between(doc, min(cue.i, p.i), max(cue.i, p.i))
              and not any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in p.children)]
     parts = [p for p in parts if not _introduced_by_participle(cue, p)]
     left = [p for p in parts if p.i < cue.i]
@@ -416,14 +460,14 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         # the cue; the clause after it is the reported one (the left one is a misparse),
         # unless the speaker follows the cue ('“…,” said Novak, who co-wrote …'): then
         # the clause after it describes the speaker
-        inverted = any(c.dep_ == "nsubj" and c.i > cue.i for c in cue.children)
+        inverted = any(c.dep_ == "nsubj" and c.i > cue.i for c in children)
         parts = left if inverted else right
     if parts and not any(p.dep_ in ("ccomp", "xcomp") for p in parts):
         parts = _object_phrase(cue, parts)
     tokens = [t for p in parts for t in _own_subtree(p)]
     if not tokens:
         tokens = _that_clause(cue)
-    if not tokens and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+    if not tokens and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
             and cls in SPEECH_CLASSES:
         # "As the paper noted, Clinton raised …": the clause the as-cue modifies is the content
         own = {t.i for t in cue.subtree}
@@ -441,6 +485,16 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             # the narration before the cue only sets the scene
             tokens = right
     return tokens
+
+
+def _line_break_between(doc: Doc, start: int, end: int) -> bool:
+    """Does a token of ``doc[start:end]`` hold a line break? (The break tokens are found
+    once per doc and cached on it: every cue asks.)"""
+    breaks = doc.user_data.get("newstrail_line_breaks")
+    if breaks is None:
+        breaks = doc.user_data["newstrail_line_breaks"] = token_indices(doc, "ORTH", lambda text: "\n" in text)
+    k = bisect.bisect_left(breaks, start)
+    return k < len(breaks) and breaks[k] < end
 
 
 def _introduced_by_participle(cue: Token, part: Token) -> bool:
@@ -520,7 +574,8 @@ def _own_subtree(head: Token) -> list[Token]:
     verb; that conjunct is a quote of its own, not part of A.
     """
     cut: set[int] = set()
-    for tok in head.subtree:
+    subtree = list(head.subtree)
+    for tok in subtree:
         if tok.dep_ == "conj" and tok is not head and _cue_class(tok) in ("say", "argue") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
         ):
@@ -531,7 +586,7 @@ def _own_subtree(head: Token) -> list[Token]:
             # speaker and cue is another attribution, not part of this content
             cut.update(t.i for t in tok.subtree)
             cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
-    return [t for t in head.subtree if t.i not in cut]
+    return [t for t in subtree if t.i not in cut]
 
 
 def _own_attribution(tok: Token) -> bool:
@@ -763,16 +818,18 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     """Quotes found from speech cues in the parse."""
     found: list[_Found] = []
     doc = ctx.doc
-    for tok in doc:
+    for i in _cue_candidates(doc):
+        tok = doc[i]
         cls = _cue_class(tok) or _clause_taking(tok)
         if cls is None or ctx.in_quotation(tok):
             continue
         if cls == "clause" and not _animate_subject(tok):
             continue
+        children = list(tok.children)
         if cls not in SPEECH_CLASSES and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                             for c in tok.children):
+                                             for c in children):
             continue  # "If Moscow decides to reply …": a condition, not a stance
-        if any(c.dep_ == "neg" for c in tok.children) and cls not in SPEECH_CLASSES:
+        if any(c.dep_ == "neg" for c in children) and cls not in SPEECH_CLASSES:
             continue  # "declined to say", "did not say": no content is attributed
         if tok.lemma_.lower() == "ask" and tok.tag_ == "VBN":
             asked = _asked(ctx, tok)  # "Asked about X, …" / "Novak was asked whether …"
@@ -780,7 +837,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
                 found.append(asked)
             continue
         if (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
-                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+                and not any(c.dep_ in ("aux", "auxpass") for c in children)):
             continue  # "Asked about X, Novak said …": the subject was asked, not asking
         subj = _as_saying_speaker(tok) or _subject(tok) or _name_before(ctx, tok)
         relative = subj is not None and subj.lower_ in RELATIVES and subj.head.dep_ == "relcl"
@@ -792,25 +849,26 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
         content = _trim(doc, _drop_asides(ctx, tokens))
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
+        topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
         if content is None and cls in SPEECH_CLASSES and not passive:
             content = _preceding_content(ctx, tok, subj)
         if content is None and cls in SPEECH_CLASSES and not passive:
             content = _next_sentence_content(ctx, tok, subj)
             confidence = 0.7
         else:
-            confidence = (1.0 if cls in SPEECH_CLASSES and not _topic_only(tok, tokens)
+            confidence = (1.0 if cls in SPEECH_CLASSES and not topic
                           else CLAUSE_CONFIDENCE if cls == "clause" else ATTITUDE_CONFIDENCE)
-        if content is None or (cls in SPEECH_CLASSES and _topic_only(tok, tokens)
-                               and _after_attributive_quotation(ctx, subj, tok)):
+        if content is None or (topic and _after_attributive_quotation(ctx, subj, tok)):
             continue  # '“Absolutely not,” he said of the idea': the quotation is what was said
+        cue_range = _cue_range(tok)
         content = _end_at_quotation(ctx, _extend_to_quotation(ctx, content))
-        content = _after_own_cue(ctx, content, _cue_range(tok))
-        content = _quoted_tail(ctx, content, _cue_range(tok))
+        content = _after_own_cue(ctx, content, cue_range)
+        content = _quoted_tail(ctx, content, cue_range)
         if cls == "call":
             content = _quoted_name(ctx, content, tok)
         if passive:
             subj = None  # "The sale is expected to …", "X was told …": the expecter, the teller unnamed
-        found.append(_make(ctx, content, tok, subj, confidence))
+        found.append(_make(ctx, content, tok, subj, confidence, cue_range))
     found.extend(_according_to(ctx))
     found.extend(_noun_cues(ctx))
     return found
@@ -829,8 +887,9 @@ def _noun_cues(ctx: _Context) -> list[_Found]:
     """"Trump's claim that the vote was rigged": a speech noun with a that-clause; its
     possessor (or the agent after "by") is the speaker, or no one is named."""
     found: list[_Found] = []
-    for tok in ctx.doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPEECH_NOUNS or ctx.in_quotation(tok):
+    for i in token_indices(ctx.doc, "LEMMA", lambda lemma: lemma.lower() in SPEECH_NOUNS):
+        tok = ctx.doc[i]
+        if tok.pos_ != "NOUN" or ctx.in_quotation(tok):
             continue
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -873,9 +932,9 @@ def _asked(ctx: _Context, cue: Token) -> _Found | None:
 
 
 def _make(ctx: _Context, content: tuple[int, int], cue: Token, subj: Token | None,
-          confidence: float) -> _Found:
+          confidence: float, cue_range: tuple[int, int] | None = None) -> _Found:
     mention, srange, stext, skey = _speaker_fields(ctx, subj)
-    cue_range = _cue_range(cue)
+    cue_range = cue_range or _cue_range(cue)
     return _Found(content[0], content[1], "indirect", mention, srange, stext, skey,
                   cue_range, ctx.text[cue_range[0]:cue_range[1]], confidence)
 
@@ -1074,8 +1133,9 @@ def _according_to(ctx: _Context) -> list[_Found]:
     """"According to X, …": the clause around the phrase, X the speaker."""
     found: list[_Found] = []
     doc = ctx.doc
-    for tok in doc:
-        if tok.lower_ != "according" or ctx.in_quotation(tok):
+    for i in token_indices(doc, "LOWER", lambda lower: lower == "according"):
+        tok = doc[i]
+        if ctx.in_quotation(tok):
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -1524,7 +1584,11 @@ def _is_clause(ctx: _Context, qs: int, qe: int) -> bool:
 def _covered(rng: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
     """Is at least half of ``rng`` inside one of ``ranges``?"""
     s, e = rng
-    return any(min(e, b) - max(s, a) >= (e - s) / 2 for a, b in ranges)
+    half = (e - s) / 2
+    for a, b in ranges:  # a plain loop: the passes ask this for every quotation and quote
+        if min(e, b) - max(s, a) >= half:
+            return True
+    return False
 
 
 def _words(text: str) -> int:
@@ -1535,7 +1599,7 @@ def _kind(ctx: _Context, f: _Found) -> str:
     """direct when the content is all quotation, mixed when a quotation sits inside it."""
     outside = ctx.text[f.start : f.end]
     inside = False
-    for s, e in ctx.quotations:
+    for s, e in ctx.quotations_within(f.start, f.end):
         if min(e, f.end) - max(s, f.start) > 0:
             inside = True
             outside = outside.replace(ctx.text[max(s, f.start) : min(e, f.end)], " ")
@@ -1554,10 +1618,12 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
             best[key] = f
     kept = sorted(best.values(), key=lambda f: (f.start, -f.end))
     # drop a quote nested inside another by the same speaker (a cue inside the reported clause)
+    ranges: dict[str | None, list[tuple[int, int]]] = {}
+    for f in kept:
+        ranges.setdefault(f.speaker_key, []).append((f.start, f.end))
     out: list[_Found] = []
     for f in kept:
-        if any(o.start <= f.start and f.end <= o.end and o.speaker_key == f.speaker_key
-               and (o.start, o.end) != (f.start, f.end) for o in kept):
+        if any(s <= f.start and f.end <= e and (s, e) != (f.start, f.end) for s, e in ranges[f.speaker_key]):
             continue
         out.append(f)
     return out

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newstrail.actors import country_of, extract_mentions, quotation_ranges, resolve_actors, same_name_part
+from newstrail.actors import (
+    country_of,
+    extract_mentions,
+    quotation_ranges,
+    resolve_actors,
+    same_name_part,
+    token_indices,
+)
 from newstrail.adapters import article_from_text
 from newstrail.model import Mention, Span
 
@@ -321,3 +328,14 @@ def test_organisations_merge_by_lookup_as_a_scan_would(forms_per_group: list[lis
         return [(sorted(c.keys), list(c.forms)) for c in clusters]
 
     assert shape(_merge_organisations(groups())) == shape(_scan_merge_organisations(groups()))
+
+
+def test_token_indices_match_a_scan_of_every_token(nlp):
+    """The array shortcut the passes use finds exactly the tokens a plain loop finds."""
+    doc = nlp("The envoy said he hoped to talk.\nThe Envoys, she added, were ENVOYS.\n\nSaid Novak: yes.")
+    for attr, keep in (("LEMMA", lambda s: s.lower() in {"say", "envoy", "hop"}),
+                       ("LOWER", lambda s: s == "envoys"),
+                       ("ORTH", lambda s: "\n" in s)):
+        name = {"LEMMA": "lemma_", "LOWER": "lower_", "ORTH": "text"}[attr]
+        assert token_indices(doc, attr, keep) == [t.i for t in doc if keep(getattr(t, name))]
+    assert token_indices(nlp(""), "LOWER", lambda s: True) == []
