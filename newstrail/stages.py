@@ -144,15 +144,13 @@ def date_quotes(article: Article, quotes: list[Quote], timexes: list, doc) -> li
     from .timex import date_for_span
 
     dated = []
+    finer = [t for t in timexes if not _YEAR_ONLY.match(t.value)]  # once, not per quote
     for quote in quotes:
         if quote.said_on:
             dated.append(quote)
             continue
         content = quote.content
-        usable = [
-            t for t in timexes
-            if not (content.start <= t.span.start and t.span.end <= content.end) and not _YEAR_ONLY.match(t.value)
-        ]
+        usable = [t for t in finer if not (content.start <= t.span.start and t.span.end <= content.end)]
         parts = [s for s in (quote.content, quote.cue, quote.speaker) if s is not None]
         start, end = min(s.start for s in parts), max(s.end for s in parts)
         value, how = date_for_span(article, usable, start, end, doc)
