@@ -18,8 +18,10 @@ spans point at the original text (``article.body_span``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -629,26 +631,107 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+_WHITE_SPACES = re.compile(r"\s\s+")  # as char_wb_grams and scikit-learn's vectorizers normalise white space
+
+
+class _Block:
+    """One TF-IDF block of the description model: a fitted count vocabulary and its idf weighting.
+
+    Why not ``TfidfVectorizer.transform``: scikit-learn counts every n-gram of a sentence, and
+    a sentence has hundreds of character n-grams of which a few are in our small vocabulary;
+    that loop cost a third of the events stage. :meth:`counts` looks up only what can count
+    (each word's in-vocabulary character n-grams are found once) and builds the same count
+    matrix, which then goes through scikit-learn's own idf weighting and normalisation.
+    """
+
+    def __init__(self, counter: Any, lines: Sequence[str]) -> None:
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        self.counter = counter
+        lines_counted = counter.fit_transform(lines)
+        self.tfidf = TfidfTransformer(sublinear_tf=True).fit(lines_counted)
+        self.lines = self.tfidf.transform(lines_counted)  # what TfidfVectorizer.fit_transform gives
+        self.vocabulary: dict[str, int] = counter.vocabulary_
+        self._features = counter.build_analyzer()
+
+    def features(self, text: str) -> list[int]:
+        """Vocabulary indices of a text's n-grams (those outside the vocabulary left out)."""
+        vocabulary = self.vocabulary
+        return [vocabulary[f] for f in self._features(text) if f in vocabulary]
+
+    def counts(self, texts: Sequence[str]) -> Any:
+        """``counter.transform(texts)``: the texts' n-gram counts, one sorted CSR row per text."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        indices: list[int] = []
+        values: list[int] = []
+        indptr = [0]
+        for text in texts:
+            counted: dict[int, int] = {}
+            for index in self.features(text):
+                counted[index] = counted.get(index, 0) + 1
+            for index in sorted(counted):
+                indices.append(index)
+                values.append(counted[index])
+            indptr.append(len(indices))
+        matrix = sp.csr_matrix((np.asarray(values, dtype=np.intc), np.asarray(indices, dtype=np.int32),
+                                np.asarray(indptr, dtype=np.int32)),
+                               shape=(len(texts), len(self.vocabulary)), dtype=np.float64)
+        matrix.sort_indices()
+        return matrix
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        """The texts' TF-IDF rows (``TfidfVectorizer.transform``)."""
+        return self.tfidf.transform(self.counts(texts), copy=False)
+
+
+class _CharBlock(_Block):
+    """The character n-gram block: a text's n-grams are its words' n-grams, so each word is cut
+    and looked up once (``char_wb_grams`` splits a text the same way)."""
+
+    NGRAMS = (4, 5)
+
+    def __init__(self, counter: Any, lines: Sequence[str]) -> None:
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        super().__init__(counter, lines)
+        self._word_grams = CountVectorizer(analyzer="char_wb", ngram_range=self.NGRAMS, lowercase=False).build_analyzer()
+        self._word_features = functools.lru_cache(maxsize=1 << 16)(self._cut_word)
+
+    def _cut_word(self, word: str) -> tuple[int, ...]:
+        """Vocabulary indices of one word's character n-grams."""
+        return tuple(self.vocabulary[g] for g in self._word_grams(word) if g in self.vocabulary)
+
+    def features(self, text: str) -> list[int]:
+        out: list[int] = []
+        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+            out.extend(self._word_features(word))
+        return out
+
+
 @functools.lru_cache(maxsize=1)
-def _description_model() -> tuple[Any, Any, list[str]]:
+def _description_model() -> tuple[tuple[_Block, ...], Any, Any]:
     """TF-IDF over the description lines (word and char n-grams, fitted on our own text).
 
-    Returns the two vectorisers, the lines' joined matrix and where each type's lines start. The two
+    Returns the two blocks, the lines' joined matrix and where each type's lines start. The two
     blocks are joined by hand, as scikit-learn's FeatureUnion joins them (``sparse.hstack``),
     because FeatureUnion's per-call dispatch through joblib cost as much as the transforms.
+    Each block is a CountVectorizer then a TfidfTransformer, which is what TfidfVectorizer does.
     """
+    import numpy as np
     import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import CountVectorizer
 
     from .timeline import char_wb_grams  # sklearn's char_wb n-grams, each word cut once
 
-    vecs = (
-        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, stop_words="english"),
-        TfidfVectorizer(analyzer=char_wb_grams((4, 5)), sublinear_tf=True),
-    )
     lines = [line for t in PLOVER_TYPES for line in _DESCRIPTIONS[t]]
-    matrix = sp.hstack([v.fit_transform(lines) for v in vecs]).tocsr()
-    return vecs, matrix, _line_starts()
+    blocks = (
+        _Block(CountVectorizer(analyzer="word", ngram_range=(1, 2), stop_words="english", dtype=np.float64), lines),
+        _CharBlock(CountVectorizer(analyzer=char_wb_grams(_CharBlock.NGRAMS), dtype=np.float64), lines),
+    )
+    matrix = sp.hstack([block.lines for block in blocks]).tocsr()
+    return blocks, matrix, _line_starts()
 
 
 def _line_starts() -> Any:
@@ -681,13 +764,36 @@ def description_scores_many(sentences: Sequence[str]) -> list[dict[str, float]]:
         return []
     import scipy.sparse as sp
 
-    vecs, matrix, starts = _description_model()
+    blocks, matrix, starts = _description_model()
     texts = list(sentences)
-    features = sp.hstack([v.transform(texts) for v in vecs]).tocsr()
+    features = sp.hstack([block.transform(texts) for block in blocks]).tocsr()
     return _best_per_type((features @ matrix.T).toarray() / 2, starts)  # two blocks, each unit norm
 
 
 # --------------------------------------------------------------------------- parse walking
+# Per-parse answers: the typing asks the same token the same question many times (a trigger's
+# match is asked again for its head, its children and each candidate governing it; every
+# token's depth walks the same chain of heads). Kept per Doc, weakly, so they go with the
+# parse; :func:`extract_events` starts each article pass afresh.
+_MEMOS: weakref.WeakKeyDictionary[Any, dict[str, dict]] = weakref.WeakKeyDictionary()
+
+
+def _memo(doc: Any, name: str) -> dict:
+    """The doc's memo table ``name`` (created empty on first use)."""
+    tables = _MEMOS.get(doc)
+    if tables is None:
+        tables = _MEMOS[doc] = {}
+    table = tables.get(name)
+    if table is None:
+        table = tables[name] = {}
+    return table
+
+
+def _forget(doc: Any) -> None:
+    """Drop a doc's memo tables: a new pass over an article pays its own way (benchmarks re-run docs)."""
+    _MEMOS.pop(doc, None)
+
+
 # Lemmas the small English model gets wrong for news verbs: "staged" -> "stag".
 _LEMMA_FIXES = {"stag": "stage"}
 
@@ -750,39 +856,68 @@ def _governing_depth(token: Any) -> float:
 
     Transparent verbs (say, decide, plan…) and conjunction links cost nothing; a noun's light
     verb ("held talks", "imposed sanctions") costs nothing either, so the noun stands in for it.
+    Each link's cost is worked out once per parse (:func:`_link_cost`) and summed from the
+    token upwards, in the same order as a walk up the tree.
     """
+    doc = token.doc
+    depths = _memo(doc, "depth")
+    depth = depths.get(token.i)
+    if depth is not None:
+        return depth
+    heads, costs = _heads(doc), _memo(doc, "link")
     depth = 0.0
-    node = token
-    while node.head.i != node.i:
-        head = node.head
-        if node.dep_ == "conj":
-            depth += CONJ_COST
-        elif node.dep_ in ("nsubj", "nsubjpass") and _lemma(head) in _SPEECH | _REPORTING:
-            depth += SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
-        elif _lemma(head) in _TRANSPARENT and head.pos_ in ("VERB", "AUX"):
-            pass
-        elif node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and (
-                _lemma(head) in _SUPPORT_VERBS or not _match(head)) and not (
-                node.dep_ == "nsubj" and _lemma(head) in _FAILURE):  # "the summit failed to…" is the failure
-            pass
-        elif node.dep_ == "pobj" and _state_phrase(head):
-            pass
-        elif node.dep_ == "prep" and _state_phrase(node):
-            pass
-        elif node.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _LIGHT_NOUNS:
-            pass
-        elif node.dep_ == "prep" and node.lower_ == "of" and _lemma(head) in _LIGHT_NOUNS:
-            pass
-        elif node.dep_ in ("aux", "auxpass", "neg", "prt", "punct"):
-            pass
-        elif node.dep_ in ("advcl", "xcomp") and getattr(_purpose(head), "i", None) == node.i:
-            pass  # the purpose of a call or visit stands for it
-        elif _casualty_result(node):
-            pass  # "raided the camp, killing ten": the toll says the act was an attack
-        else:
-            depth += 1
-        node = head
+    i = token.i
+    while heads[i] != i:
+        cost = costs.get(i)
+        if cost is None:
+            cost = costs[i] = _link_cost(doc[i])
+        depth += cost
+        i = heads[i]
+    depths[token.i] = depth
     return depth
+
+
+def _heads(doc: Any) -> list[int]:
+    """Head index of every token of the doc (read once per parse: each ``.head`` builds a Token)."""
+    table = _memo(doc, "heads")
+    if not table:
+        import numpy as np
+        from spacy.attrs import HEAD
+
+        # HEAD is the offset to the head, stored unsigned: read back as signed
+        offsets = doc.to_array([HEAD]).reshape(-1).astype(np.int64)
+        table[0] = (np.arange(len(doc), dtype=np.int64) + offsets).tolist()
+    return table[0]
+
+
+def _link_cost(node: Any) -> float:
+    """What the link from a token to its head adds to the depth of the tokens below it."""
+    head = node.head
+    if node.dep_ == "conj":
+        return CONJ_COST
+    if node.dep_ in ("nsubj", "nsubjpass") and _lemma(head) in _SPEECH | _REPORTING:
+        return SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
+    if _lemma(head) in _TRANSPARENT and head.pos_ in ("VERB", "AUX"):
+        return 0.0
+    if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and (
+            _lemma(head) in _SUPPORT_VERBS or not _match(head)) and not (
+            node.dep_ == "nsubj" and _lemma(head) in _FAILURE):  # "the summit failed to…" is the failure
+        return 0.0
+    if node.dep_ == "pobj" and _state_phrase(head):
+        return 0.0
+    if node.dep_ == "prep" and _state_phrase(node):
+        return 0.0
+    if node.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _LIGHT_NOUNS:
+        return 0.0
+    if node.dep_ == "prep" and node.lower_ == "of" and _lemma(head) in _LIGHT_NOUNS:
+        return 0.0
+    if node.dep_ in ("aux", "auxpass", "neg", "prt", "punct"):
+        return 0.0
+    if node.dep_ in ("advcl", "xcomp") and getattr(_purpose(head), "i", None) == node.i:
+        return 0.0  # the purpose of a call or visit stands for it
+    if _casualty_result(node):
+        return 0.0  # "raided the camp, killing ten": the toll says the act was an attack
+    return 1.0
 
 
 _FAILURE = {"fail", "refuse", "decline"}
@@ -1277,7 +1412,7 @@ def _retype(token: Any, type_: str) -> str:
         return "COOPERATE"  # joint exercises are military cooperation, not a show of force
     if type_ == "RETREAT" and any(c.dep_ == "dobj" and _lemma(c) in _WITHDRAWN for c in token.children):
         return "SANCTION"
-    if type_ in ("MOBILIZE", "CONSULT") and any(_lemma(t) in _PEACEKEEPING for t in token.sent):
+    if type_ in ("MOBILIZE", "CONSULT") and _PEACEKEEPING & _sentence_lemmas(token):
         return "AID"  # troops sent to keep the peace are aid (PLOVER: peacekeeping under AID)
     if type_ == "AGREE" and _lemma(token) == "agree" and not any(c.dep_ == "xcomp" or c.lower_ == "to" for c in token.children) \
             and any(c.dep_ == "dobj" and _lemma(c) in ("agreement", "deal", "accord", "treaty") for c in token.children):
@@ -1347,7 +1482,19 @@ def _is_hypothetical_cause(token: Any) -> bool:
 
 
 def _match(token: Any) -> list[_Trigger]:
-    """Triggers of this token whose particle/object condition holds."""
+    """Triggers of this token whose particle/object condition holds (once per token and parse).
+
+    The list is shared between callers: read it, do not change it.
+    """
+    found = _memo(token.doc, "match")
+    triggers = found.get(token.i)
+    if triggers is None:
+        triggers = found[token.i] = _token_triggers(token)
+    return triggers
+
+
+def _token_triggers(token: Any) -> list[_Trigger]:
+    """:func:`_match` worked out: special readings first, then the lexicon and derived forms."""
     if token.lower_ in _NOT_TRIGGERS:
         return []
     special = _special(token)
@@ -1694,17 +1841,38 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _mention_key(article: Article, tokens: Sequence[Any], mentions: Sequence[Mention]) -> str | None:
-    """Key of the first mention overlapping the given tokens (on original offsets)."""
-    if not tokens:
+@dataclass(frozen=True, slots=True)
+class _Mentions:
+    """The article's mentions as (start, end, key) on original offsets, in their order.
+
+    Why: every event asks for its actor, recipient and reporter, and every stance sentence for
+    its actor, each a scan of the mentions; plain tuples keep that scan cheap.
+    """
+
+    spans: tuple[tuple[int, int, str | None], ...]
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention]) -> _Mentions:
+        return cls(tuple((m.span.start, m.span.end, m.key) for m in mentions))
+
+    def first_over(self, start: int, end: int) -> str | None:
+        """Key of the first mention overlapping [start, end)."""
+        for m_start, m_end, key in self.spans:
+            if m_start < end and start < m_end:
+                return key
         return None
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t) for t in tokens)
-    span = article.body_span(start, end)
-    for m in mentions:
-        if _overlaps((m.span.start, m.span.end), (span.start, span.end)):
-            return m.key
-    return None
+
+
+def _mention_key(article: Article, head: Any | None, mentions: _Mentions) -> str | None:
+    """Key of the first mention overlapping a token's subtree (on original offsets).
+
+    The subtree's extent is its left and right edge (spaCy keeps them per token).
+    """
+    if head is None:
+        return None
+    last = head.right_edge
+    span = article.body_span(head.left_edge.idx, last.idx + len(last))
+    return mentions.first_over(span.start, span.end)
 
 
 def _subject(token: Any) -> Any | None:
@@ -1776,10 +1944,6 @@ def _date_of(article: Article, timexes: Sequence[TimeExpr], start: int, end: int
     return date_for_span(article, list(timexes), span.start, span.end, doc=doc)
 
 
-def _subtree_tokens(token: Any) -> list[Any]:
-    return list(token.subtree) if token is not None else []
-
-
 def _usable_date(value: str) -> bool:
     """A resolved day or month (no unknown parts, no year-only or reference values)."""
     return "X" not in value and bool(re.match(r"^\d{4}-\d\d(?:-\d\d)?(?:T.*)?$", value))
@@ -1822,12 +1986,12 @@ def _governing_trigger(token: Any, trigger_ids: set[int]) -> int | None:
 MIN_DATED_TRIGGER = 0.5
 
 
-def _event(sent: Any, article: Article, mentions: Sequence[Mention], trigger: Any, type_: str, score: float,
+def _event(sent: Any, article: Article, mentions: _Mentions, trigger: Any, type_: str, score: float,
            date: str | None, how: str | None) -> EventMention:
     subject = _subject(trigger)
     recipient = _recipient(trigger)
     reporter = _reported_by(trigger)
-    actor = _mention_key(article, _subtree_tokens(subject), mentions)
+    actor = _mention_key(article, subject, mentions)
     if actor is None and subject is not None and subject.pos_ == "PROPN":
         actor = subject.text
     return EventMention(
@@ -1836,16 +2000,41 @@ def _event(sent: Any, article: Article, mentions: Sequence[Mention], trigger: An
         type=type_,
         trigger=trigger.text,
         actor=actor,
-        recipient=_mention_key(article, _subtree_tokens(recipient), mentions),
+        recipient=_mention_key(article, recipient, mentions),
         place=_place(sent),
         date=date,
         date_how=how,
         negated=_is_negated(trigger),
         hypothetical=_is_hypothetical(trigger),
         future=_is_future(trigger),
-        reported_by=_mention_key(article, _subtree_tokens(reporter), mentions) if reporter is not None else None,
+        reported_by=_mention_key(article, reporter, mentions),
         confidence=round(min(1.0, score), 3),
     )
+
+
+def _sentences(doc: Any) -> list[Any]:
+    """The doc's sentences, split once per parse (``doc.sents`` and ``Token.sent`` split anew each time)."""
+    table = _memo(doc, "sents")
+    if not table:
+        table[0] = list(doc.sents)
+        table[1] = [sent.start for sent in table[0]]
+    return table[0]
+
+
+def _sentence_at(doc: Any, i: int) -> Any:
+    """The sentence that holds token ``i``."""
+    sents = _sentences(doc)
+    return sents[bisect.bisect_right(_memo(doc, "sents")[1], i) - 1]
+
+
+def _sentence_lemmas(token: Any) -> set[str]:
+    """Lemmas of the token's sentence (gathered once per sentence and parse)."""
+    table = _memo(token.doc, "sentence lemmas")
+    sent = _sentence_at(token.doc, token.i)
+    lemmas = table.get(sent.start)
+    if lemmas is None:
+        lemmas = table[sent.start] = {_lemma(t) for t in sent}
+    return lemmas
 
 
 def _speech_root(sent: Any) -> Any | None:
@@ -1853,14 +2042,16 @@ def _speech_root(sent: Any) -> Any | None:
     return root if _lemma(root) in _SPEECH else None
 
 
-def _statement_event(sent: Any, article: Article, mentions: Sequence[Mention],
-                     timexes: Sequence[TimeExpr], doc: Any) -> EventMention | None:
+def _statement_event(sent: Any, article: Article, mentions: _Mentions,
+                     timexes: Sequence[TimeExpr], doc: Any,
+                     described: dict[str, float] | None = None) -> EventMention | None:
     """A dated statement ("X told reporters on Thursday that…") as an event of its own.
 
     Statements are happenings too, but carry no PLOVER trigger: one counts when its speech
     verb governs a time expression. The type comes from what was said; when the sentence ends
     at the speech verb ("On the 11th, X said."), as machine translations often split it, the
-    next sentence is what was said and joins the span.
+    next sentence is what was said and joins the span. ``described`` is the sentence's
+    :func:`description_scores` when the caller has them.
     """
     root = _speech_root(sent)
     if root is None:
@@ -1873,18 +2064,19 @@ def _statement_event(sent: Any, article: Article, mentions: Sequence[Mention],
     content = sent
     end = sent.end_char
     if sent.end - root.i <= 2 and sent.end < len(doc):  # "… X said." then the content
-        content = doc[sent.end].sent
+        content = _sentence_at(doc, sent.end)
         end = content.end_char
-    scores = score_types(content)
+        described = None
+    scores = score_types(content, described=described)
     type_ = max(scores, key=scores.__getitem__)
     date, how = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
     event = _event(sent, article, mentions, root, type_, scores[type_], date, how)
-    text = doc.text[sent.start_char:end].strip()
+    text = doc[sent.start:content.end].text.strip()  # not doc.text: that joins the whole doc anew
     return EventMention.from_dict({**event.to_dict(), "span": article.body_span(sent.start_char, end).to_dict(),
                                    "sentence": " ".join(text.split())})
 
 
-def _events_in_sentence(sent: Any, article: Article, mentions: Sequence[Mention],
+def _events_in_sentence(sent: Any, article: Article, mentions: _Mentions,
                         timexes: Sequence[TimeExpr], doc: Any,
                         described: dict[str, float] | None = None) -> list[EventMention]:
     """The sentence's main event, plus one event per other trigger that has its own date.
@@ -1900,7 +2092,7 @@ def _events_in_sentence(sent: Any, article: Article, mentions: Sequence[Mention]
     for t in ranked:
         best_of.setdefault(t.token.i, t)
     if not triggers or scores[type_] < MIN_EVENT_SCORE:
-        statement = _statement_event(sent, article, mentions, timexes, doc)
+        statement = _statement_event(sent, article, mentions, timexes, doc, described)
         if statement is not None:
             return [statement]
         return _dated_triggers(sent, article, mentions, timexes, best_of, skip=None, skip_date=None)
@@ -1925,7 +2117,7 @@ def _dated_map(sent: Any, article: Article, timexes: Sequence[TimeExpr],
     return dated
 
 
-def _dated_triggers(sent: Any, article: Article, mentions: Sequence[Mention], timexes: Sequence[TimeExpr],
+def _dated_triggers(sent: Any, article: Article, mentions: _Mentions, timexes: Sequence[TimeExpr],
                     best_of: dict[int, TypedTrigger], skip: int | None, skip_date: str | None) -> list[EventMention]:
     """Events for the triggers a time expression of the sentence dates (besides the main one)."""
     events = []
@@ -1944,11 +2136,13 @@ def extract_events(doc: Any, article: Article, mentions: Sequence[Mention],
     ``doc`` is the spaCy parse of ``article.body``. A sentence yields at most one event (its
     governing trigger); a question, or a sentence without a trigger, yields none.
     """
-    sents = [sent for sent in doc.sents if len(sent.text.strip()) >= 20 and not sent.text.strip().endswith("?")]
+    _forget(doc)
+    mentions_at = _Mentions.of(mentions)
+    sents = [sent for sent in _sentences(doc) if len(sent.text.strip()) >= 20 and not sent.text.strip().endswith("?")]
     described = description_scores_many([sent.text for sent in sents])
     events = []
     for sent, scores in zip(sents, described):
-        events.extend(_events_in_sentence(sent, article, mentions, timexes, doc, scores))
+        events.extend(_events_in_sentence(sent, article, mentions_at, timexes, doc, scores))
     return events
 
 
@@ -2101,13 +2295,13 @@ def _commits_someone_else(content: str, speaker: str) -> bool:
     return subject not in ("we", "i") and subject not in speaker.casefold()
 
 
-def _stance_actor(sent: Any, article: Article, mentions: Sequence[Mention]) -> str | None:
+def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | None:
     """The speaker or subject a sentence attributes its stance to."""
     for token in sent:
         if token.dep_ == "ROOT":
             subj = _subject(token)
             if subj is not None:
-                key = _mention_key(article, _subtree_tokens(subj), mentions)
+                key = _mention_key(article, subj, mentions)
                 if key:
                     return key
                 if subj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
@@ -2142,12 +2336,13 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         out.append(StanceMention(span=quote.content, actor=actor, stance=stance, statement=quote.content_text,
                                  date=quote.said_on, confidence=round(min(1.0, score / 2), 3)))
         covered.append((quote.content.start, quote.content.end))
-    for sent in doc.sents:
+    mentions_at = _Mentions.of(mentions)
+    for sent in _sentences(doc):
         span = article.body_span(sent.start_char, sent.end_char)
         quoted = sum(max(0, min(span.end, c[1]) - max(span.start, c[0])) for c in covered)
         if quoted > QUOTED_SHARE * max(1, span.end - span.start):
             continue  # the quote already gave this sentence's stance
-        actor = _stance_actor(sent, article, mentions)
+        actor = _stance_actor(sent, article, mentions_at)
         if actor is None:
             continue
         date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)

@@ -332,3 +332,23 @@ def test_special_lemmas_cover_the_context_rules():
 )
 def test_event_types_news_phrases(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+def test_description_blocks_match_tfidf_vectorizer():
+    """The description blocks' own n-gram counting gives TfidfVectorizer's rows, odd white space too."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newstrail.events import _DESCRIPTIONS, PLOVER_TYPES, _description_model
+    from newstrail.timeline import char_wb_grams
+
+    blocks, _, _ = _description_model()
+    lines = [line for t in PLOVER_TYPES for line in _DESCRIPTIONS[t]]
+    vecs = (TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, stop_words="english"),
+            TfidfVectorizer(analyzer=char_wb_grams((4, 5)), sublinear_tf=True))
+    texts = ["Troops  pulled back\tfrom the border\xa0after the ceasefire.", "", "Talks\n\nfailed; the envoy left"]
+    for block, vec in zip(blocks, vecs):
+        vec.fit(lines)
+        mine, theirs = block.transform(texts), vec.transform(texts)
+        assert np.array_equal(mine.indptr, theirs.indptr) and np.array_equal(mine.indices, theirs.indices)
+        assert np.array_equal(mine.data, theirs.data)
