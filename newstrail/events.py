@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import weakref
+import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -773,16 +773,18 @@ def description_scores_many(sentences: Sequence[str]) -> list[dict[str, float]]:
 # --------------------------------------------------------------------------- parse walking
 # Per-parse answers: the typing asks the same token the same question many times (a trigger's
 # match is asked again for its head, its children and each candidate governing it; every
-# token's depth walks the same chain of heads). Kept per Doc, weakly, so they go with the
-# parse; :func:`extract_events` starts each article pass afresh.
-_MEMOS: weakref.WeakKeyDictionary[Any, dict[str, dict]] = weakref.WeakKeyDictionary()
+# token's depth walks the same chain of heads). One parse's answers are kept at a time, per
+# thread: events and then stances of an article share them, and the next article's parse
+# replaces them. (They hold spans of their doc, so a map keyed by the doc, even weakly,
+# would keep every parse alive.) :func:`extract_events` starts each article pass afresh.
+_MEMO = threading.local()
 
 
 def _memo(doc: Any, name: str) -> dict:
     """The doc's memo table ``name`` (created empty on first use)."""
-    tables = _MEMOS.get(doc)
-    if tables is None:
-        tables = _MEMOS[doc] = {}
+    if getattr(_MEMO, "doc", None) is not doc:
+        _MEMO.doc, _MEMO.tables = doc, {}
+    tables = _MEMO.tables
     table = tables.get(name)
     if table is None:
         table = tables[name] = {}
@@ -790,8 +792,8 @@ def _memo(doc: Any, name: str) -> dict:
 
 
 def _forget(doc: Any) -> None:
-    """Drop a doc's memo tables: a new pass over an article pays its own way (benchmarks re-run docs)."""
-    _MEMOS.pop(doc, None)
+    """Drop the memo tables: a new pass over an article pays its own way (benchmarks re-run docs)."""
+    _MEMO.doc, _MEMO.tables = None, {}
 
 
 # Lemmas the small English model gets wrong for news verbs: "staged" -> "stag".

@@ -352,3 +352,22 @@ def test_description_blocks_match_tfidf_vectorizer():
         mine, theirs = block.transform(texts), vec.transform(texts)
         assert np.array_equal(mine.indptr, theirs.indptr) and np.array_equal(mine.indices, theirs.indices)
         assert np.array_equal(mine.data, theirs.data)
+
+
+def test_events_keep_no_earlier_parse_alive(nlp):
+    """The per-parse memo holds one parse at a time: a build's worker parses thousands of
+    articles, and a memo keyed by every doc it has seen kept them all in memory."""
+    import gc
+    import weakref
+
+    def analyse(text: str) -> weakref.ref:
+        article = article_from_text(text, published="2024-03-13")
+        doc = nlp(article.body)
+        extract_events(doc, article, [], [])
+        extract_stances(doc, article, [], [], [])
+        return weakref.ref(doc)
+
+    first = analyse("Norland imposed sanctions on Estovia on Monday, officials said.")
+    analyse("Estovia rejected the demands and recalled its ambassador.")
+    gc.collect()
+    assert first() is None
