@@ -791,8 +791,8 @@ def _memo(doc: Any, name: str) -> dict:
     return table
 
 
-def _forget(doc: Any) -> None:
-    """Drop the memo tables: a new pass over an article pays its own way (benchmarks re-run docs)."""
+def _forget() -> None:
+    """Drop this thread's memo tables: a new pass over an article pays its own way (benchmarks re-run docs)."""
     _MEMO.doc, _MEMO.tables = None, {}
 
 
@@ -2138,7 +2138,7 @@ def extract_events(doc: Any, article: Article, mentions: Sequence[Mention],
     ``doc`` is the spaCy parse of ``article.body``. A sentence yields at most one event (its
     governing trigger); a question, or a sentence without a trigger, yields none.
     """
-    _forget(doc)
+    _forget()
     mentions_at = _Mentions.of(mentions)
     sents = [sent for sent in _sentences(doc) if len(sent.text.strip()) >= 20 and not sent.text.strip().endswith("?")]
     described = description_scores_many([sent.text for sent in sents])
