@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import threading
 from dataclasses import dataclass
@@ -660,30 +661,40 @@ class _Block:
         return [vocabulary[f] for f in self._features(text) if f in vocabulary]
 
     def counts(self, texts: Sequence[str]) -> Any:
-        """``counter.transform(texts)``: the texts' n-gram counts, one sorted CSR row per text."""
+        """``counter.transform(texts)``: the texts' n-gram counts, one sorted CSR row per text.
+
+        Each (text, n-gram) pair is one number, row * width + column; ``np.unique`` sorts and
+        counts them all at once (counting them one by one in Python cost as much again).
+        """
         import numpy as np
         import scipy.sparse as sp
 
-        indices: list[int] = []
-        values: list[int] = []
-        indptr = [0]
-        for text in texts:
-            counted: dict[int, int] = {}
-            for index in self.features(text):
-                counted[index] = counted.get(index, 0) + 1
-            for index in sorted(counted):
-                indices.append(index)
-                values.append(counted[index])
-            indptr.append(len(indices))
-        matrix = sp.csr_matrix((np.asarray(values, dtype=np.intc), np.asarray(indices, dtype=np.int32),
-                                np.asarray(indptr, dtype=np.int32)),
-                               shape=(len(texts), len(self.vocabulary)), dtype=np.float64)
-        matrix.sort_indices()
-        return matrix
+        found = [self.features(text) for text in texts]
+        width = len(self.vocabulary)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), [len(indices) for indices in found])
+        columns = np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64, count=len(rows))
+        keys, values = np.unique(rows * width + columns, return_counts=True)
+        indptr = np.searchsorted(keys, np.arange(len(texts) + 1, dtype=np.int64) * width)
+        return sp.csr_matrix((values.astype(np.float64), (keys % width).astype(np.int32), indptr.astype(np.int32)),
+                             shape=(len(texts), width))
 
     def transform(self, texts: Sequence[str]) -> Any:
-        """The texts' TF-IDF rows (``TfidfVectorizer.transform``)."""
-        return self.tfidf.transform(self.counts(texts), copy=False)
+        """The texts' TF-IDF rows (``TfidfVectorizer.transform``).
+
+        The steps of ``TfidfTransformer.transform`` (sublinear counts, idf weights, rows scaled
+        to unit length by scikit-learn's own ``inplace_csr_row_normalize_l2``) without its
+        input checks (dataframe probes, finiteness, parameters), which cost more than the
+        weighting: the counts are built just above.
+        """
+        import numpy as np
+        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+        matrix = self.counts(texts)
+        np.log(matrix.data, matrix.data)
+        matrix.data += 1.0
+        matrix.data *= self.tfidf.idf_[matrix.indices]
+        inplace_csr_row_normalize_l2(matrix)
+        return matrix
 
 
 class _CharBlock(_Block):
@@ -780,41 +791,129 @@ def description_scores_many(sentences: Sequence[str]) -> list[dict[str, float]]:
 _MEMO = threading.local()
 
 
+class _Parse:
+    """One parse's token attributes as plain lists (by token index), and its memo tables.
+
+    Why lists: every ``Token`` attribute builds a Token object (``.head``, ``.children``,
+    ``doc[i]``) or looks a string up (``.lemma_``, ``.dep_``), and the typing asks millions of
+    them per thousand articles; ``doc.to_array`` reads each attribute of every token at once.
+    The hottest walks (trigger lookup, governing depth, negation, markers) read these lists:
+    helpers that take ``(p, i)`` work on token indices, and the rules that fire rarely keep
+    reading Tokens. ``_lemma(token) == p.lemmas[token.i]``, and so on for each list.
+    """
+
+    __slots__ = ("doc", "tables", "heads", "children", "lemmas", "lower", "pos", "dep", "ent_type", "ent_iob", "idx",
+                 "_text")
+
+    def __init__(self, doc: Any) -> None:
+        import numpy as np
+        from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS
+
+        self.doc = doc
+        self.tables: dict[str, dict] = {}
+        columns = doc.to_array([HEAD, LEMMA, LOWER, POS, DEP, ENT_TYPE, ENT_IOB, IDX]).reshape(len(doc), 8)
+        # HEAD is the offset to the head, stored unsigned: read back as signed
+        offsets = columns[:, 0].astype(np.int64)
+        self.heads: list[int] = (np.arange(len(doc), dtype=np.int64) + offsets).tolist()
+        self.children = _children(self.heads)
+        strings = doc.vocab.strings
+        self.lemmas = _strings(columns[:, 1], lambda h: _fixed_lemma(strings[h]))
+        self.lower = _strings(columns[:, 2], strings.__getitem__)
+        self.pos = _strings(columns[:, 3], strings.__getitem__)
+        self.dep = _strings(columns[:, 4], strings.__getitem__)
+        self.ent_type = _strings(columns[:, 5], strings.__getitem__)
+        self.ent_iob: list[str] = np.array(_IOB, dtype=object)[columns[:, 6]].tolist()
+        self.idx: list[int] = columns[:, 7].tolist()
+        self._text: str | None = None
+
+    def table(self, name: str) -> dict:
+        """The memo table ``name`` (created empty on first use)."""
+        table = self.tables.get(name)
+        if table is None:
+            table = self.tables[name] = {}
+        return table
+
+    @property
+    def text(self) -> str:
+        """The doc's text, joined once (``Span.text`` and ``Doc.text`` join their tokens on every call)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+
+_IOB = ("", "I", "O", "B")  # Token.ent_iob_ by Token.ent_iob
+
+
+def _children(heads: list[int]) -> list[Sequence[int]]:
+    """Each token's children, ascending (the order of ``Token.children``); a leaf shares one empty tuple."""
+    children: list[Any] = [()] * len(heads)
+    for i, head in enumerate(heads):
+        if head != i:
+            if children[head]:
+                children[head].append(i)
+            else:
+                children[head] = [i]
+    return children
+
+
+def _strings(column: Any, name: Any) -> list[str]:
+    """A column of string hashes as strings, each distinct hash looked up once."""
+    import numpy as np
+
+    distinct, at = np.unique(column, return_inverse=True)
+    return np.array([name(h) for h in distinct.tolist()], dtype=object)[at].tolist()
+
+
+def _parse(doc: Any) -> _Parse:
+    """This thread's parse record for ``doc`` (a new doc replaces the last one's)."""
+    parse = getattr(_MEMO, "parse", None)
+    if parse is None or parse.doc is not doc:
+        parse = _MEMO.parse = _Parse(doc)
+    return parse
+
+
 def _memo(doc: Any, name: str) -> dict:
     """The doc's memo table ``name`` (created empty on first use)."""
-    if getattr(_MEMO, "doc", None) is not doc:
-        _MEMO.doc, _MEMO.tables = doc, {}
-    tables = _MEMO.tables
-    table = tables.get(name)
-    if table is None:
-        table = tables[name] = {}
-    return table
+    return _parse(doc).table(name)
 
 
 def _forget() -> None:
     """Drop this thread's memo tables: a new pass over an article pays its own way (benchmarks re-run docs)."""
-    _MEMO.doc, _MEMO.tables = None, {}
+    _MEMO.parse = None
 
 
 # Lemmas the small English model gets wrong for news verbs: "staged" -> "stag".
 _LEMMA_FIXES = {"stag": "stage"}
 
 
-def _lemma(token: Any) -> str:
-    lemma = token.lemma_.lower()
+def _fixed_lemma(lemma: str) -> str:
+    """A lemma as the lexicon spells it: lower case, with the model's known slips fixed."""
+    lemma = lemma.lower()
     return _LEMMA_FIXES.get(lemma, lemma)
 
 
-def _hyphenated(token: Any) -> str | None:
+def _lemma(token: Any) -> str:
+    """A Token's lemma as the lexicon spells it (``_Parse.lemmas`` holds every token's)."""
+    return _fixed_lemma(token.lemma_)
+
+
+def _text(span: Any) -> str:
+    """``span.text``, cut from the doc's text joined once per parse."""
+    return _parse(span.doc).text[span.start_char:span.end_char]
+
+
+def _hyphenated(p: _Parse, i: int) -> str | None:
     """"sit-in", "pull-out", "build-up" as one word: the tokenizer splits them in three.
 
     Why: the lexicon lists such compounds whole; the last part is the parse head, so the
     joined word is looked up there.
     """
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+    if i < 2 or p.lower[i - 1] != "-":
         return None
-    return f"{doc[token.i - 2].lower_}-{_lemma(token)}"
+    doc = p.doc
+    if doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return f"{p.lower[i - 2]}-{p.lemmas[i]}"
 
 
 # Nouns that only measure or frame an event noun: "a new round of talks" is the talks.
@@ -830,13 +929,13 @@ _SUPPORT_VERBS = {"grant", "give", "declare", "announce", "issue", "make", "exte
 _CONTACT_VERBS = {"call", "phone", "telephone", "visit", "travel", "write", "meet"}
 
 
-def _purpose(token: Any) -> Any | None:
-    """The "to …" purpose clause of a contact verb, if any."""
-    if _lemma(token) not in _CONTACT_VERBS:
+def _purpose(p: _Parse, i: int) -> int | None:
+    """The "to …" purpose clause of a contact verb, if any (its verb's index)."""
+    if p.lemmas[i] not in _CONTACT_VERBS:
         return None
-    for child in token.children:
-        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+    for child in p.children[i]:
+        if p.dep[child] in ("advcl", "xcomp") and p.pos[child] == "VERB" and any(
+                p.dep[g] == "aux" and p.lower[g] == "to" for g in p.children[child]):
             return child
     return None
 
@@ -847,77 +946,65 @@ _STATE_VERBS = {"be", "remain", "stay", "go", "put", "place", "keep", "come", "h
 _STATE_PREPS = {"on", "under", "in", "into"}
 
 
-def _state_phrase(prep: Any) -> bool:
+def _state_phrase(p: _Parse, prep: int) -> bool:
     """A preposition that joins a state verb to its event noun ("on" in "remained on alert")."""
-    return prep.dep_ == "prep" and prep.lower_ in _STATE_PREPS and _lemma(prep.head) in _STATE_VERBS \
-        and prep.head.pos_ in ("VERB", "AUX")
+    head = p.heads[prep]
+    return p.dep[prep] == "prep" and p.lower[prep] in _STATE_PREPS and p.lemmas[head] in _STATE_VERBS \
+        and p.pos[head] in ("VERB", "AUX")
 
 
-def _governing_depth(token: Any) -> float:
-    """Levels between a token and the sentence's governing predicate.
+def _governing_depth(p: _Parse, i: int) -> float:
+    """Levels between token ``i`` and the sentence's governing predicate.
 
     Transparent verbs (say, decide, plan…) and conjunction links cost nothing; a noun's light
     verb ("held talks", "imposed sanctions") costs nothing either, so the noun stands in for it.
     Each link's cost is worked out once per parse (:func:`_link_cost`) and summed from the
     token upwards, in the same order as a walk up the tree.
     """
-    doc = token.doc
-    depths = _memo(doc, "depth")
-    depth = depths.get(token.i)
+    depths = p.table("depth")
+    depth = depths.get(i)
     if depth is not None:
         return depth
-    heads, costs = _heads(doc), _memo(doc, "link")
+    heads, costs = p.heads, p.table("link")
     depth = 0.0
-    i = token.i
-    while heads[i] != i:
-        cost = costs.get(i)
+    node = i
+    while heads[node] != node:
+        cost = costs.get(node)
         if cost is None:
-            cost = costs[i] = _link_cost(doc[i])
+            cost = costs[node] = _link_cost(p, node)
         depth += cost
-        i = heads[i]
-    depths[token.i] = depth
+        node = heads[node]
+    depths[i] = depth
     return depth
 
 
-def _heads(doc: Any) -> list[int]:
-    """Head index of every token of the doc (read once per parse: each ``.head`` builds a Token)."""
-    table = _memo(doc, "heads")
-    if not table:
-        import numpy as np
-        from spacy.attrs import HEAD
-
-        # HEAD is the offset to the head, stored unsigned: read back as signed
-        offsets = doc.to_array([HEAD]).reshape(-1).astype(np.int64)
-        table[0] = (np.arange(len(doc), dtype=np.int64) + offsets).tolist()
-    return table[0]
-
-
-def _link_cost(node: Any) -> float:
-    """What the link from a token to its head adds to the depth of the tokens below it."""
-    head = node.head
-    if node.dep_ == "conj":
+def _link_cost(p: _Parse, i: int) -> float:
+    """What the link from token ``i`` to its head adds to the depth of the tokens below it."""
+    dep, head = p.dep[i], p.heads[i]
+    head_lemma = p.lemmas[head]
+    if dep == "conj":
         return CONJ_COST
-    if node.dep_ in ("nsubj", "nsubjpass") and _lemma(head) in _SPEECH | _REPORTING:
+    if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEECH | _REPORTING:
         return SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
-    if _lemma(head) in _TRANSPARENT and head.pos_ in ("VERB", "AUX"):
+    if head_lemma in _TRANSPARENT and p.pos[head] in ("VERB", "AUX"):
         return 0.0
-    if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and (
-            _lemma(head) in _SUPPORT_VERBS or not _match(head)) and not (
-            node.dep_ == "nsubj" and _lemma(head) in _FAILURE):  # "the summit failed to…" is the failure
+    if p.pos[i] in ("NOUN", "PROPN") and dep in ("dobj", "attr", "nsubjpass", "nsubj") and (
+            head_lemma in _SUPPORT_VERBS or not _match_at(p, head)) and not (
+            dep == "nsubj" and head_lemma in _FAILURE):  # "the summit failed to…" is the failure
         return 0.0
-    if node.dep_ == "pobj" and _state_phrase(head):
+    if dep == "pobj" and _state_phrase(p, head):
         return 0.0
-    if node.dep_ == "prep" and _state_phrase(node):
+    if dep == "prep" and _state_phrase(p, i):
         return 0.0
-    if node.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _LIGHT_NOUNS:
+    if dep == "pobj" and p.lower[head] == "of" and p.lemmas[p.heads[head]] in _LIGHT_NOUNS:
         return 0.0
-    if node.dep_ == "prep" and node.lower_ == "of" and _lemma(head) in _LIGHT_NOUNS:
+    if dep == "prep" and p.lower[i] == "of" and head_lemma in _LIGHT_NOUNS:
         return 0.0
-    if node.dep_ in ("aux", "auxpass", "neg", "prt", "punct"):
+    if dep in ("aux", "auxpass", "neg", "prt", "punct"):
         return 0.0
-    if node.dep_ in ("advcl", "xcomp") and getattr(_purpose(head), "i", None) == node.i:
+    if dep in ("advcl", "xcomp") and _purpose(p, head) == i:
         return 0.0  # the purpose of a call or visit stands for it
-    if _casualty_result(node):
+    if _casualty_result(p, i):
         return 0.0  # "raided the camp, killing ten": the toll says the act was an attack
     return 1.0
 
@@ -930,24 +1017,25 @@ _LETHAL = {"kill", "wound", "injure", "claim", "maim"}
 CASUALTY_BONUS = 1.1
 
 
-def _casualty_result(token: Any) -> bool:
+def _casualty_result(p: _Parse, i: int) -> bool:
     """A participle of casualties attached to the main act: "…, killing at least ten"."""
-    return token.dep_ == "advcl" and token.tag_ == "VBG" and _lemma(token) in _LETHAL and not any(
-        c.dep_ == "mark" for c in token.children)
+    return p.dep[i] == "advcl" and p.doc[i].tag_ == "VBG" and p.lemmas[i] in _LETHAL and not any(
+        p.dep[c] == "mark" for c in p.children[i])
 
 
-def _negated(token: Any) -> bool:
+def _negated(p: _Parse, i: int) -> bool:
     """The trigger itself carries a negation ("did not agree", "no talks", "failed to meet")."""
-    if token.dep_ == "xcomp" and _lemma(token.head) in _FAILURE:
+    dep, head = p.dep[i], p.heads[i]
+    if dep == "xcomp" and p.lemmas[head] in _FAILURE:
         return True
-    if token.dep_ == "dobj" and _lemma(token.head) in _SUPPORT_VERBS and token.head.i != token.i:
-        if any(c.dep_ == "neg" for c in token.head.children):  # "did not give permission"
+    if dep == "dobj" and p.lemmas[head] in _SUPPORT_VERBS and head != i:
+        if any(p.dep[c] == "neg" for c in p.children[head]):  # "did not give permission"
             return True
-    if token.dep_ in ("acomp", "attr") and _lemma(token.head) == "be":
-        if any(c.dep_ == "neg" for c in token.head.children):  # "would not be welcome"
+    if dep in ("acomp", "attr") and p.lemmas[head] == "be":
+        if any(p.dep[c] == "neg" for c in p.children[head]):  # "would not be welcome"
             return True
-    for child in token.children:
-        if child.dep_ == "neg" or _lemma(child) in ("no", "never"):
+    for child in p.children[i]:
+        if p.dep[child] == "neg" or p.lemmas[child] in ("no", "never"):
             return True
     return False
 
@@ -1211,7 +1299,7 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("ACCUSE", 1.1, None)]  # "described the attack as cowardly"
     if lemma == "opposition" and token.pos_ == "NOUN" and not _opposition_to_something(token):
         return []  # "the opposition", "opposition parties": an actor, not a rejection
-    if lemma == "tolerate" and _negated(token):
+    if lemma == "tolerate" and _negated(_parse(token.doc), token.i):
         return [_Trigger("THREATEN", 1.1, None)]  # "will not tolerate a coup": a warning
     if lemma == "give" and _ultimatum(token):
         return [_Trigger("THREATEN", 1.1, None)]  # "gave them 48 hours to leave"
@@ -1267,7 +1355,7 @@ def _special(token: Any) -> list[_Trigger] | None:
             and token.head.head.pos_ in ("VERB", "NOUN") and _lemma(token.head.head) not in ("sentence", "term"):
         return []  # "released from prison": where the release starts, not an arrest
     if (lemma == "hesitate" or (lemma == "rule" and any(c.lower_ == "out" for c in token.children))) \
-            and _negated(token):
+            and _negated(_parse(token.doc), token.i):
         # "did not rule out military action", "will not hesitate to strike": force held in reserve
         return [_Trigger("THREATEN", 1.0, None)] if lemma == "hesitate" or objects & _FORCE else None
     if lemma in _ENACTING and objects & _INSTRUMENTS:
@@ -1293,10 +1381,11 @@ def _special(token: Any) -> list[_Trigger] | None:
             return [_Trigger("REQUEST", 1.2, None)]
         if "off" in preps:  # "called off the strike"
             return [_Trigger("CONCEDE", 1.0, None), _Trigger("RETREAT", 0.9, None)]
-        if _purpose(token) is not None or any(
+        purpose = _purpose(_parse(token.doc), token.i)
+        if purpose is not None or any(
                 c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
             # "X called Y" is a phone call; "called Y to congratulate him" is coded as its purpose
-            return [_Trigger("CONSULT", 0.8 if _purpose(token) is not None else 1.0, None)]
+            return [_Trigger("CONSULT", 0.8 if purpose is not None else 1.0, None)]
         return [_Trigger("REQUEST", 0.5, None)]
     return None
 
@@ -1375,7 +1464,8 @@ _THREAT_WHEN_CONDITIONAL = _THREAT_WHEN_VOWED | {"REJECT"}
 
 def _vowed(token: Any) -> bool:
     """The act is the infinitive complement of a vow or a word of readiness."""
-    return token.dep_ in ("xcomp", "ccomp") and _lemma(token.head) in _VOWS | _READINESS
+    p, i = _parse(token.doc), token.i
+    return p.dep[i] in ("xcomp", "ccomp") and p.lemmas[p.heads[i]] in _VOWS | _READINESS
 
 
 _CONDITION_MARKS = {"if", "unless"}
@@ -1387,37 +1477,41 @@ def _conditioned(token: Any) -> bool:
     Why: a conflictual act promised on a condition is the textbook threat (CAMEO 13); the
     condition's own act ("if attacked") is excluded by :func:`_is_hypothetical_cause`.
     """
-    nodes = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp") else [])
-    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS for g in c.children)
-               for node in nodes for c in node.children)
+    p, i = _parse(token.doc), token.i
+    nodes = [i] + ([p.heads[i]] if p.dep[i] in ("xcomp", "ccomp") else [])
+    return any(p.dep[c] == "advcl" and any(p.dep[g] == "mark" and p.lower[g] in _CONDITION_MARKS
+                                           for g in p.children[c])
+               for node in nodes for c in p.children[node])
 
 
 def _retype(token: Any, type_: str) -> str:
     """The type a trigger has in its context (governed by a reducer, intent, obligation)."""
-    if type_ == "AGREE" and _lemma(token) in _VOWS | _READINESS and any(
-            c.dep_ == "xcomp" and any(t.type in _THREAT_WHEN_VOWED | {"THREATEN"} for t in _match(c))
-            for c in token.children):
+    p, i = _parse(token.doc), token.i
+    lemma, children = p.lemmas[i], p.children[i]
+    if type_ == "AGREE" and lemma in _VOWS | _READINESS and any(
+            p.dep[c] == "xcomp" and any(t.type in _THREAT_WHEN_VOWED | {"THREATEN"} for t in _match_at(p, c))
+            for c in children):
         return "THREATEN"  # the vow of a conflictual act is the threat
-    if type_ == "REQUEST" and _lemma(token) != "call" and _demands_punishment(token):
+    if type_ == "REQUEST" and lemma != "call" and _demands_punishment(token):
         return "ACCUSE"
-    head = token.head
-    governors = [head] + ([head.head] if head.lower_ == "of" or head.dep_ == "prep" else [])
-    if type_ in ("AID", "COOPERATE", "SUPPORT") and token.dep_ != "nsubj" and any(
-            _lemma(g) in _REDUCERS for g in governors if g.i != token.i):  # the donor as subject reduces nothing
+    head = p.heads[i]
+    governors = [head] + ([p.heads[head]] if p.lower[head] == "of" or p.dep[head] == "prep" else [])
+    if type_ in ("AID", "COOPERATE", "SUPPORT") and p.dep[i] != "nsubj" and any(
+            p.lemmas[g] in _REDUCERS for g in governors if g != i):  # the donor as subject reduces nothing
         return "SANCTION"
-    if type_ in ("ASSAULT", "COERCE") and token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(head) in _ENDINGS:
+    if type_ in ("ASSAULT", "COERCE") and p.pos[i] == "NOUN" and p.dep[i] == "dobj" and p.lemmas[head] in _ENDINGS:
         return "RETREAT"  # "end the war", "ended their siege": de-escalation, not the force
-    if type_ in ("RETREAT", "AGREE") and _lemma(token) in ("ceasefire", "truce", "agreement") and any(
-            _lemma(g) in _VIOLATORS for g in governors if g.i != token.i):
+    if type_ in ("RETREAT", "AGREE") and lemma in ("ceasefire", "truce", "agreement") and any(
+            p.lemmas[g] in _VIOLATORS for g in governors if g != i):
         return "ASSAULT"
-    if type_ == "MOBILIZE" and _lemma(token) in _EXERCISES and _shared(token):
+    if type_ == "MOBILIZE" and lemma in _EXERCISES and _shared(token):
         return "COOPERATE"  # joint exercises are military cooperation, not a show of force
-    if type_ == "RETREAT" and any(c.dep_ == "dobj" and _lemma(c) in _WITHDRAWN for c in token.children):
+    if type_ == "RETREAT" and any(p.dep[c] == "dobj" and p.lemmas[c] in _WITHDRAWN for c in children):
         return "SANCTION"
     if type_ in ("MOBILIZE", "CONSULT") and _PEACEKEEPING & _sentence_lemmas(token):
         return "AID"  # troops sent to keep the peace are aid (PLOVER: peacekeeping under AID)
-    if type_ == "AGREE" and _lemma(token) == "agree" and not any(c.dep_ == "xcomp" or c.lower_ == "to" for c in token.children) \
-            and any(c.dep_ == "dobj" and _lemma(c) in ("agreement", "deal", "accord", "treaty") for c in token.children):
+    if type_ == "AGREE" and lemma == "agree" and not any(p.dep[c] == "xcomp" or p.lower[c] == "to" for c in children) \
+            and any(p.dep[c] == "dobj" and p.lemmas[c] in ("agreement", "deal", "accord", "treaty") for c in children):
         return "SUPPORT"  # a concluded agreement (CAMEO 057) rather than an intent to cooperate
     if type_ in _INTENT_TO_AGREE and _obliged(token):
         return "REQUEST"  # "X must provide…": an appeal, not the aid itself
@@ -1440,13 +1534,15 @@ _ONSET = {"start", "begin", "take", "come", "enter", "expire", "end", "last", "c
 
 def _scheduled(token: Any) -> bool:
     """An event noun as the subject of an onset verb: a scheduled happening, no actor's intent."""
-    return token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _ONSET
+    p, i = _parse(token.doc), token.i
+    return p.pos[i] == "NOUN" and p.dep[i] in ("nsubj", "nsubjpass") and p.lemmas[p.heads[i]] in _ONSET
 
 
 def _obliged(token: Any) -> bool:
     """A "must"/"should" on the verb or on the verb it is conjoined to ("must ensure … and provide")."""
-    nodes = [token] + ([token.head] if token.dep_ == "conj" else [])
-    return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for node in nodes for c in node.children)
+    p, i = _parse(token.doc), token.i
+    nodes = [i] + ([p.heads[i]] if p.dep[i] == "conj" else [])
+    return any(p.dep[c] == "aux" and p.lower[c] in _OBLIGATION for node in nodes for c in p.children[node])
 
 
 def _reported_intent(token: Any) -> bool:
@@ -1456,9 +1552,10 @@ def _reported_intent(token: Any) -> bool:
     so it counts only under a speech verb. A condition does not undo it: "warned it would
     retaliate if attacked" is the threat itself (the "if" clause's own act is excluded elsewhere).
     """
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in token.children):
+    p, i = _parse(token.doc), token.i
+    if not any(p.dep[c] == "aux" and p.lower[c] in ("would", "'d") for c in p.children[i]):
         return False
-    return token.dep_ in ("ccomp", "conj") and _lemma(token.head) in _SPEECH | _VOWS | {"warn"}
+    return p.dep[i] in ("ccomp", "conj") and p.lemmas[p.heads[i]] in _SPEECH | _VOWS | {"warn"}
 
 
 # Verbs of weighing an option: "is considering sanctions", "mulls expelling the envoys".
@@ -1471,16 +1568,18 @@ def _weighed(token: Any) -> bool:
     PLOVER codes an announced possibility of coercion as a threat (CAMEO 13); said as the
     condition of another clause it is not (see :func:`_is_hypothetical_cause`).
     """
-    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    p, i = _parse(token.doc), token.i
+    auxes = {p.lower[c] for c in p.children[i] if p.dep[c] in ("aux", "auxpass")}
     if auxes & {"could", "may", "might"}:
         return not auxes & {"have", "been"}  # "may have killed" guesses at the past
-    head = token.head
-    return token.dep_ in ("dobj", "xcomp") and _lemma(head) in _WEIGHING and head.i != token.i
+    head = p.heads[i]
+    return p.dep[i] in ("dobj", "xcomp") and p.lemmas[head] in _WEIGHING and head != i
 
 
 def _is_hypothetical_cause(token: Any) -> bool:
     """The act is the condition of a threat ("if X invades, …"), not the threat itself."""
-    return any(c.dep_ == "mark" and c.lower_ in _HYPO_MARKS for c in token.children)
+    p = _parse(token.doc)
+    return any(p.dep[c] == "mark" and p.lower[c] in _HYPO_MARKS for c in p.children[token.i])
 
 
 def _match(token: Any) -> list[_Trigger]:
@@ -1488,36 +1587,43 @@ def _match(token: Any) -> list[_Trigger]:
 
     The list is shared between callers: read it, do not change it.
     """
-    found = _memo(token.doc, "match")
-    triggers = found.get(token.i)
+    return _match_at(_parse(token.doc), token.i)
+
+
+def _match_at(p: _Parse, i: int) -> list[_Trigger]:
+    """:func:`_match` of token ``i``."""
+    found = p.table("match")
+    triggers = found.get(i)
     if triggers is None:
-        triggers = found[token.i] = _token_triggers(token)
+        triggers = found[i] = _token_triggers(p, i)
     return triggers
 
 
-def _token_triggers(token: Any) -> list[_Trigger]:
+def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
     """:func:`_match` worked out: special readings first, then the lexicon and derived forms."""
-    if token.lower_ in _NOT_TRIGGERS:
+    if p.lower[i] in _NOT_TRIGGERS:
         return []
-    special = _special(token)
-    if special is not None:
-        return special
-    lemma = _lemma(token)
-    joined = _hyphenated(token)
-    if joined is not None and (TRIGGERS.get(joined) or _derived(joined, token.pos_)):
+    lemma, pos = p.lemmas[i], p.pos[i]
+    if lemma in _SPECIAL_LEMMAS:  # most tokens have no context rule: no Token needed
+        special = _special(p.doc[i])
+        if special is not None:
+            return special
+    joined = _hyphenated(p, i)
+    if joined is not None and (TRIGGERS.get(joined) or _derived(joined, pos)):
         lemma = joined
-    triggers = TRIGGERS.get(lemma) or _derived(lemma, token.pos_)
+    triggers = TRIGGERS.get(lemma) or _derived(lemma, pos)
     if not triggers:
         return []  # most tokens: no need to look at their children
     found = []
     children: set[str] | None = None
     for trig in triggers:
         if trig.particle is not None and children is None:
-            children = {_lemma(c) for c in token.children}
-            children |= {_lemma(g) for c in token.children if c.dep_ in ("prep", "prt", "dobj") for g in c.children}
+            children = {p.lemmas[c] for c in p.children[i]}
+            children |= {p.lemmas[g] for c in p.children[i] if p.dep[c] in ("prep", "prt", "dobj")
+                         for g in p.children[c]}
         if trig.particle is None or trig.particle in children:  # type: ignore[operator]
             found.append(trig)
-    if lemma in _GIVING and _material(token):
+    if lemma in _GIVING and _material(p.doc[i]):
         found.append(_Trigger("AID", MATERIAL_WEIGHT, None))
     # a phrase trigger ("call on") beats the bare lemma of another type; keep the best per type
     best: dict[str, _Trigger] = {}
@@ -1631,21 +1737,22 @@ COMPOUND_COST = 1.0
 _UNREAL = {"any", "possible", "potential", "future", "eventual", "hypothetical"}
 
 
-def _unreal(token: Any) -> bool:
+def _unreal(p: _Parse, i: int) -> bool:
     """An event noun held out as a possibility ("would respond to any attack")."""
-    return token.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.lower_ in _UNREAL for c in token.children)
+    return p.pos[i] == "NOUN" and any(p.dep[c] in ("det", "amod") and p.lower[c] in _UNREAL for c in p.children[i])
 
 
-def _settings(token: Any) -> int:
-    """How many circumstantial adjuncts (time or occasion phrases, temporal clauses) hold a token."""
+def _settings(p: _Parse, i: int) -> int:
+    """How many circumstantial adjuncts (time or occasion phrases, temporal clauses) hold token ``i``."""
     count = 0
-    node = token
-    while node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in _SETTING_PREPS and node.head.pos_ in ("VERB", "AUX"):
+    node = i
+    while p.heads[node] != node:
+        if p.dep[node] == "prep" and p.lower[node] in _SETTING_PREPS and p.pos[p.heads[node]] in ("VERB", "AUX"):
             count += 1
-        elif node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SETTING_MARKS for c in node.children):
+        elif p.dep[node] == "advcl" and any(p.dep[c] == "mark" and p.lower[c] in _SETTING_MARKS
+                                            for c in p.children[node]):
             count += 1
-        node = node.head
+        node = p.heads[node]
     return count
 
 
@@ -1664,14 +1771,14 @@ class TypedTrigger:
 _COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
-def _negated_governor(token: Any) -> bool:
+def _negated_governor(p: _Parse, i: int) -> bool:
     """A negated verb up to two levels above the trigger, through infinitive complements."""
-    node = token
+    node = i
     for _ in range(2):
-        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+        if p.dep[node] not in ("xcomp", "ccomp") or p.heads[node] == node:
             return False
-        node = node.head
-        if _negated(node):
+        node = p.heads[node]
+        if _negated(p, node):
             return True
     return False
 
@@ -1687,21 +1794,23 @@ _SPECIAL_LEMMAS = frozenset(
 
 def trigger_scores(sent: Any) -> list[TypedTrigger]:
     """Every lexicon trigger in a parsed sentence, scored by weight and governing depth."""
+    p = _parse(sent.doc)
     out = []
-    for token in sent:
-        if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or token.ent_type_ in ("DATE", "TIME"):
+    for i in range(sent.start, sent.end):
+        if p.pos[i] not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or p.ent_type[i] in ("DATE", "TIME"):
             continue  # "March 8" is a date, not a march
-        matched = _match(token)
+        matched = _match_at(p, i)
         if not matched:
             continue
-        if _lemma(token) in _SUPPORT_VERBS and all(t.particle is None for t in matched) and any(
-                c.dep_ == "dobj" and _match(c) for c in token.children):
+        if p.lemmas[i] in _SUPPORT_VERBS and all(t.particle is None for t in matched) and any(
+                p.dep[c] == "dobj" and _match_at(p, c) for c in p.children[i]):
             continue  # the object names the happening, unless the verb and object make a phrase trigger
-        decay = DEPTH_DECAY ** (_governing_depth(token) + SETTING_COST * _settings(token)
-                                + COMPOUND_COST * (token.dep_ == "compound" and not _match(token.head))
-                                + SETTING_COST * _unreal(token))
-        negated = _negated(token)
-        governed = not negated and _negated_governor(token)
+        decay = DEPTH_DECAY ** (_governing_depth(p, i) + SETTING_COST * _settings(p, i)
+                                + COMPOUND_COST * (p.dep[i] == "compound" and not _match_at(p, p.heads[i]))
+                                + SETTING_COST * _unreal(p, i))
+        negated = _negated(p, i)
+        governed = not negated and _negated_governor(p, i)
+        token = p.doc[i]
         for trig in matched:
             type_ = _retype(token, trig.type)
             if negated or (governed and type_ in _COOPERATIVE):
@@ -1709,7 +1818,7 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
                     type_ = "THREATEN"  # "there will be no deal if…": cooperation withheld on a condition
                 else:
                     type_ = _NEGATED_TYPE.get(type_, type_)
-            bonus = CASUALTY_BONUS if type_ == "ASSAULT" and _casualty_result(token) else 1.0
+            bonus = CASUALTY_BONUS if type_ == "ASSAULT" and _casualty_result(p, i) else 1.0
             out.append(TypedTrigger(type_, trig.weight * decay * bonus, token, trig.weight))
     return out
 
@@ -1749,9 +1858,10 @@ OBLIGATION_WEIGHT = 0.5
 
 def _obliges_someone(sent: Any) -> bool:
     """A modal of obligation on a clause whose subject is not the speaker ("we must" is a vow)."""
-    for token in sent:
-        if token.dep_ == "aux" and token.lower_ in _OBLIGATION:
-            subjects = [c.lower_ for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    p = _parse(sent.doc)
+    for i in range(sent.start, sent.end):
+        if p.dep[i] == "aux" and p.lower[i] in _OBLIGATION:
+            subjects = [p.lower[c] for c in p.children[p.heads[i]] if p.dep[c] in ("nsubj", "nsubjpass")]
             if not any(s in ("we", "i") for s in subjects):
                 return True
     return False
@@ -1794,47 +1904,51 @@ _SPEECH = {"say", "tell", "announce", "report", "state", "add", "claim", "note",
 MIN_EVENT_SCORE = 0.45
 
 
-def _chain(token: Any) -> list[Any]:
-    """The token and its heads up to the root."""
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
+def _chain(p: _Parse, i: int) -> list[int]:
+    """Token ``i`` and its heads up to the root."""
+    chain = [i]
+    while p.heads[chain[-1]] != chain[-1]:
+        chain.append(p.heads[chain[-1]])
     return chain
 
 
 def _is_future(trigger: Any) -> bool:
-    for node in _chain(trigger)[:3]:
-        for child in node.children:
-            if child.dep_ in ("aux", "auxpass") and _lemma(child) in _FUTURE_AUX | {"'ll"}:
+    p = _parse(trigger.doc)
+    for node in _chain(p, trigger.i)[:3]:
+        for child in p.children[node]:
+            if p.dep[child] in ("aux", "auxpass") and p.lemmas[child] in _FUTURE_AUX:
                 return True
-            if child.dep_ == "aux" and child.lower_ == "to" and _lemma(node.head) in _PLAN_WORDS:
+            if p.dep[child] == "aux" and p.lower[child] == "to" and p.lemmas[p.heads[node]] in _PLAN_WORDS:
                 return True
-        if _lemma(node) in _PLAN_WORDS and node.i != trigger.i and node.pos_ in ("VERB", "ADJ"):
+        if p.lemmas[node] in _PLAN_WORDS and node != trigger.i and p.pos[node] in ("VERB", "ADJ"):
             return True
     return False
 
 
 def _is_hypothetical(trigger: Any) -> bool:
-    for node in _chain(trigger):
-        for child in node.children:
-            if child.dep_ == "mark" and child.lower_ in _HYPO_MARKS:
+    p = _parse(trigger.doc)
+    for node in _chain(p, trigger.i):
+        for child in p.children[node]:
+            if p.dep[child] == "mark" and p.lower[child] in _HYPO_MARKS:
                 return True
-            if child.dep_ == "aux" and child.lower_ in _HYPO_MODALS and node.i == trigger.i:
+            if p.dep[child] == "aux" and p.lower[child] in _HYPO_MODALS and node == trigger.i:
                 return True
-        if node.dep_ == "advcl" and any(c.lower_ in _HYPO_MARKS for c in node.children):
+        if p.dep[node] == "advcl" and any(p.lower[c] in _HYPO_MARKS for c in p.children[node]):
             return True
-        for child in node.children:  # the consequence of a condition: "if X invades, Y will…"
-            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _HYPO_MARKS for g in child.children):
+        for child in p.children[node]:  # the consequence of a condition: "if X invades, Y will…"
+            if p.dep[child] == "advcl" and any(p.dep[g] == "mark" and p.lower[g] in _HYPO_MARKS
+                                               for g in p.children[child]):
                 return True
     return False
 
 
 def _is_negated(trigger: Any) -> bool:
     """Negation on the trigger or on a governing verb/noun ("has no plans to attack")."""
-    for node in _chain(trigger)[:4]:
-        if _negated(node):
+    p = _parse(trigger.doc)
+    for node in _chain(p, trigger.i)[:4]:
+        if _negated(p, node):
             return True
-        if node.dep_ == "ROOT":
+        if p.dep[node] == "ROOT":
             break
     return False
 
@@ -1879,27 +1993,29 @@ def _mention_key(article: Article, head: Any | None, mentions: _Mentions) -> str
 
 def _subject(token: Any) -> Any | None:
     """The grammatical subject of a trigger, climbing through xcomp/conj/light verbs."""
-    node = token
+    p = _parse(token.doc)
+    node = token.i
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ == "nsubj":
-                return child
-            if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if node.head.i == node.i:
+        for child in p.children[node]:
+            if p.dep[child] == "nsubj":
+                return p.doc[child]
+            if p.dep[child] == "agent":
+                return next((p.doc[g] for g in p.children[child] if p.dep[g] == "pobj"), None)
+        if p.heads[node] == node:
             return None
-        node = node.head
+        node = p.heads[node]
     return None
 
 
 def _recipient(token: Any) -> Any | None:
-    for child in token.children:
-        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("with", "to", "against", "on", "from"):
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if obj is not None and (obj.ent_type_ or obj.pos_ == "PROPN"):
-                return obj
+    p = _parse(token.doc)
+    for child in p.children[token.i]:
+        if p.dep[child] in ("dobj", "dative") and p.pos[child] in ("PROPN", "NOUN"):
+            return p.doc[child]
+        if p.dep[child] == "prep" and p.lower[child] in ("with", "to", "against", "on", "from"):
+            obj = next((g for g in p.children[child] if p.dep[g] == "pobj"), None)
+            if obj is not None and (p.ent_type[obj] or p.pos[obj] == "PROPN"):
+                return p.doc[obj]
     return None
 
 
@@ -1909,27 +2025,29 @@ def _place(sent: Any) -> str | None:
     Why by token flags rather than ``sent.ents``: that property scans every entity of the
     document on each call, which cost half of an event's time on a long article.
     """
-    doc = sent.doc
-    for token in sent:
-        if token.ent_iob_ == "B" and token.ent_type_ in ("GPE", "LOC", "FAC") and token.i > sent.start \
-                and token.head.lower_ in ("in", "at", "to"):
-            end = token.i + 1
-            while end < sent.end and doc[end].ent_iob_ == "I":
+    p = _parse(sent.doc)
+    for i in range(sent.start, sent.end):
+        if p.ent_iob[i] == "B" and p.ent_type[i] in ("GPE", "LOC", "FAC") and i > sent.start \
+                and p.lower[p.heads[i]] in ("in", "at", "to"):
+            end = i + 1
+            while end < sent.end and p.ent_iob[end] == "I":
                 end += 1
-            return doc[token.i:end].text
+            return p.doc[i:end].text
     return None
 
 
 def _reported_by(trigger: Any) -> Any | None:
     """Who the sentence says reported the happening: a speech verb's subject or 'according to'."""
-    for node in _chain(trigger)[1:]:
-        if _lemma(node) in _SPEECH:
-            return next((c for c in node.children if c.dep_ == "nsubj"), None)
-    for token in trigger.sent:
-        if token.lower_ == "according" and token.i + 1 < len(trigger.doc) and trigger.doc[token.i + 1].lower_ == "to":
-            objs = [c for c in trigger.doc[token.i + 1].children if c.dep_ == "pobj"]
+    p = _parse(trigger.doc)
+    for node in _chain(p, trigger.i)[1:]:
+        if p.lemmas[node] in _SPEECH:
+            return next((p.doc[c] for c in p.children[node] if p.dep[c] == "nsubj"), None)
+    sent = _sentence_at(p.doc, trigger.i)
+    for i in range(sent.start, sent.end):
+        if p.lower[i] == "according" and i + 1 < len(p.doc) and p.lower[i + 1] == "to":
+            objs = [c for c in p.children[i + 1] if p.dep[c] == "pobj"]
             if objs:
-                return objs[0]
+                return p.doc[objs[0]]
     return None
 
 
@@ -1951,16 +2069,17 @@ def _usable_date(value: str) -> bool:
     return "X" not in value and bool(re.match(r"^\d{4}-\d\d(?:-\d\d)?(?:T.*)?$", value))
 
 
-def _timex_tokens(sent: Any, article: Article, timexes: Sequence[TimeExpr]) -> list[tuple[Any, TimeExpr]]:
-    """(first token, time expression) for the dated expressions inside a sentence."""
+def _timex_tokens(sent: Any, article: Article, timexes: Sequence[TimeExpr]) -> list[tuple[int, TimeExpr]]:
+    """(first token's index, time expression) for the dated expressions inside a sentence."""
     span = article.body_span(sent.start_char, sent.end_char)
     inside = [tx for tx in timexes if span.start <= tx.span.start and tx.span.end <= span.end
               and tx.type in ("DATE", "TIME") and _usable_date(tx.value)]
+    idx = _parse(sent.doc).idx
     out = []
     for tx in inside:
-        for token in sent:
-            if article.offsets.to_original(token.idx) >= tx.span.start:
-                out.append((token, tx))
+        for i in range(sent.start, sent.end):
+            if article.offsets.to_original(idx[i]) >= tx.span.start:
+                out.append((i, tx))
                 break
     return out
 
@@ -1969,15 +2088,15 @@ def _timex_tokens(sent: Any, article: Article, timexes: Sequence[TimeExpr]) -> l
 _LIGHT_VERBS = {"launch", "hold", "conduct", "stage", "carry", "begin", "start", "mount", "open", "resume", "take"}
 
 
-def _governing_trigger(token: Any, trigger_ids: set[int]) -> int | None:
-    """The nearest trigger above (or at) a time expression's token: the happening it dates."""
-    for node in _chain(token):
-        if node.i in trigger_ids:
-            return node.i
-        if _lemma(node) in _LIGHT_VERBS:
-            for child in node.children:
-                if child.dep_ in ("dobj", "nsubjpass") and child.i in trigger_ids:
-                    return child.i
+def _governing_trigger(p: _Parse, i: int, trigger_ids: set[int]) -> int | None:
+    """The nearest trigger above (or at) a time expression's token ``i``: the happening it dates."""
+    for node in _chain(p, i):
+        if node in trigger_ids:
+            return node
+        if p.lemmas[node] in _LIGHT_VERBS:
+            for child in p.children[node]:
+                if p.dep[child] in ("dobj", "nsubjpass") and child in trigger_ids:
+                    return child
     return None
 
 
@@ -1998,7 +2117,7 @@ def _event(sent: Any, article: Article, mentions: _Mentions, trigger: Any, type_
         actor = subject.text
     return EventMention(
         span=article.body_span(sent.start_char, sent.end_char),
-        sentence=sent.text.strip(),
+        sentence=_text(sent).strip(),
         type=type_,
         trigger=trigger.text,
         actor=actor,
@@ -2035,7 +2154,7 @@ def _sentence_lemmas(token: Any) -> set[str]:
     sent = _sentence_at(token.doc, token.i)
     lemmas = table.get(sent.start)
     if lemmas is None:
-        lemmas = table[sent.start] = {_lemma(t) for t in sent}
+        lemmas = table[sent.start] = set(_parse(token.doc).lemmas[sent.start:sent.end])
     return lemmas
 
 
@@ -2073,7 +2192,7 @@ def _statement_event(sent: Any, article: Article, mentions: _Mentions,
     type_ = max(scores, key=scores.__getitem__)
     date, how = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
     event = _event(sent, article, mentions, root, type_, scores[type_], date, how)
-    text = doc[sent.start:content.end].text.strip()  # not doc.text: that joins the whole doc anew
+    text = _text(doc[sent.start:content.end]).strip()
     return EventMention.from_dict({**event.to_dict(), "span": article.body_span(sent.start_char, end).to_dict(),
                                    "sentence": " ".join(text.split())})
 
@@ -2097,7 +2216,10 @@ def _events_in_sentence(sent: Any, article: Article, mentions: _Mentions,
         statement = _statement_event(sent, article, mentions, timexes, doc, described)
         if statement is not None:
             return [statement]
-        return _dated_triggers(sent, article, mentions, timexes, best_of, skip=None, skip_date=None)
+        if not best_of:
+            return []  # no trigger for a time expression to date
+        dated = _dated_map(sent, article, timexes, best_of)
+        return _dated_triggers(sent, article, mentions, dated, best_of, skip=None, skip_date=None)
     main = next((t for t in ranked if t.type == type_), ranked[0])
     dated = _dated_map(sent, article, timexes, best_of)
     if main.token.i in dated:
@@ -2105,25 +2227,26 @@ def _events_in_sentence(sent: Any, article: Article, mentions: _Mentions,
     else:
         date, how = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
     events = [_event(sent, article, mentions, main.token, type_, scores[type_], date, how)]
-    return events + _dated_triggers(sent, article, mentions, timexes, best_of, skip=main.token.i, skip_date=date)
+    return events + _dated_triggers(sent, article, mentions, dated, best_of, skip=main.token.i, skip_date=date)
 
 
 def _dated_map(sent: Any, article: Article, timexes: Sequence[TimeExpr],
                best_of: dict[int, TypedTrigger]) -> dict[int, TimeExpr]:
     """Trigger token index -> the time expression that dates it (a day beats a month)."""
     dated: dict[int, TimeExpr] = {}
-    for token, tx in _timex_tokens(sent, article, timexes):
-        gov = _governing_trigger(token, set(best_of))
+    p = _parse(sent.doc)
+    for i, tx in _timex_tokens(sent, article, timexes):
+        gov = _governing_trigger(p, i, set(best_of))
         if gov is not None and (gov not in dated or len(tx.value) > len(dated[gov].value)):
             dated[gov] = tx
     return dated
 
 
-def _dated_triggers(sent: Any, article: Article, mentions: _Mentions, timexes: Sequence[TimeExpr],
+def _dated_triggers(sent: Any, article: Article, mentions: _Mentions, dated: dict[int, TimeExpr],
                     best_of: dict[int, TypedTrigger], skip: int | None, skip_date: str | None) -> list[EventMention]:
-    """Events for the triggers a time expression of the sentence dates (besides the main one)."""
+    """Events for the triggers a time expression of the sentence dates (``dated``, besides the main one)."""
     events = []
-    for i, tx in sorted(_dated_map(sent, article, timexes, best_of).items()):
+    for i, tx in sorted(dated.items()):
         trig = best_of[i]
         if i == skip or tx.value[:10] == skip_date or trig.weight < MIN_DATED_TRIGGER:
             continue
@@ -2140,8 +2263,10 @@ def extract_events(doc: Any, article: Article, mentions: Sequence[Mention],
     """
     _forget()
     mentions_at = _Mentions.of(mentions)
-    sents = [sent for sent in _sentences(doc) if len(sent.text.strip()) >= 20 and not sent.text.strip().endswith("?")]
-    described = description_scores_many([sent.text for sent in sents])
+    texts = {sent.start: _text(sent) for sent in _sentences(doc)}
+    sents = [sent for sent in _sentences(doc)
+             if len(texts[sent.start].strip()) >= 20 and not texts[sent.start].strip().endswith("?")]
+    described = description_scores_many([texts[sent.start] for sent in sents])
     events = []
     for sent, scores in zip(sents, described):
         events.extend(_events_in_sentence(sent, article, mentions_at, timexes, doc, scores))
@@ -2195,6 +2320,17 @@ def _known_form(word: str) -> str:
     return word
 
 
+def _parsed_cues(tokens: list[Any]) -> tuple[list[str], list[float], list[bool]]:
+    """Lemma, weight and noun flag of each token of a parsed statement (tokens of one doc)."""
+    if not tokens:
+        return [], [], []
+    p = _parse(tokens[0].doc)
+    ids = [t.i for t in tokens]
+    # the governing cue decides: "demands a pledge to stop…" is a demand, not a pledge
+    weights = [STANCE_DEPTH_DECAY ** _governing_depth(p, i) for i in ids]
+    return [p.lemmas[i] for i in ids], weights, [p.pos[i] in ("NOUN", "PROPN") for i in ids]
+
+
 def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str, float] | None:
     """Stance (demand/reject/deny/threaten/commit/assess) of a statement, with a score.
 
@@ -2202,11 +2338,7 @@ def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str
     statement that takes no position.
     """
     if tokens is not None:
-        toks = list(tokens)
-        lemmas = [_lemma(t) for t in toks]
-        # the governing cue decides: "demands a pledge to stop…" is a demand, not a pledge
-        weights = [STANCE_DEPTH_DECAY ** _governing_depth(t) for t in toks]
-        nouns = [t.pos_ in ("NOUN", "PROPN") for t in toks]
+        lemmas, weights, nouns = _parsed_cues(list(tokens))
     else:
         words = re.findall(r"[a-z'-]+", text.lower())
         lemmas = [_known_form(w) for w in words]
@@ -2354,7 +2486,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             if found is None or found[0] in stances:
                 continue
             stances.add(found[0])
-            out.append(StanceMention(span=span, actor=actor, stance=found[0], statement=sent.text.strip(),
+            out.append(StanceMention(span=span, actor=actor, stance=found[0], statement=_text(sent).strip(),
                                      date=date or article.published, confidence=round(min(1.0, found[1] / 2), 3)))
     return out
 

@@ -371,3 +371,18 @@ def test_events_keep_no_earlier_parse_alive(nlp):
     analyse("Estovia rejected the demands and recalled its ambassador.")
     gc.collect()
     assert first() is None
+
+
+def test_parse_lists_match_token_attributes(nlp):
+    """The per-parse lists the hot walks read say what the Token attributes say."""
+    from newstrail.events import _lemma, _parse, _text
+
+    doc = nlp("Norland's dockworkers staged a sit-in in Geneva on Monday, officials said.\n\n"
+              "Estovia did not agree to  the talks, according to its envoy.")
+    p = _parse(doc)
+    for t in doc:
+        assert (p.heads[t.i], list(p.children[t.i])) == (t.head.i, [c.i for c in t.children])
+        assert (p.lemmas[t.i], p.lower[t.i], p.pos[t.i], p.dep[t.i]) == (_lemma(t), t.lower_, t.pos_, t.dep_)
+        assert (p.ent_type[t.i], p.ent_iob[t.i], p.idx[t.i]) == (t.ent_type_, t.ent_iob_, t.idx)
+    assert [_text(s) for s in doc.sents] == [s.text for s in doc.sents]
+    assert _parse(nlp("")).heads == []
