@@ -156,6 +156,9 @@ HEADLINE_TAIL = re.compile(r"(?:['’]s)?\s+(?:to|on|about|says|tells|says of)\s
 HEADLINE_LEAD_CHARS = 80
 # What may stand between two quotations of one run: spaces, commas, "and"/"or".
 ADJACENT_GAP = re.compile(r"[ ,;]*(?:(?:and|or)[ ,]*)?")
+# How far before a quotation its introducing cue may stand, in tokens ("Novak told Radio
+# Free Europe's morning host Jan Berg, “…”": an addressee may sit between).
+LEAD_CUE_TOKENS = 12
 # Unquoted words a direct quote's content may hold (a stray "he said" the parse let in).
 DIRECT_SLACK_WORDS = 1
 
@@ -358,6 +361,11 @@ def _subject(tok: Token) -> Token | None:
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "began by saying …", "responded by writing …"
+        elif tok.dep_ in ("relcl", "acl") and tok.tag_ == "VB" and tok.head.dep_ in ("dobj", "attr") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            # "had nothing bad to say about X", "has harsh words to say": the noun is what
+            # is said; the one who has it to say speaks
+            tok = tok.head.head
         elif tok.dep_ == "relcl":
             return tok.head
         else:
@@ -468,8 +476,10 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     if not tokens:
         tokens = _that_clause(cue)
     if not tokens and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
-            and cls in SPEECH_CLASSES:
+            and cls in SPEECH_CLASSES and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in children):
         # "As the paper noted, Clinton raised …": the clause the as-cue modifies is the content
+        # (an as-clause with a complement of its own, "as Novak continued to talk", only
+        # tells what went on meanwhile)
         own = {t.i for t in cue.subtree}
         tokens = [t for t in cue.head.subtree if t.i not in own]
     if not tokens and _interrupts(cue):
@@ -726,6 +736,9 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
     if subj is None:
         return None, None, None, None
     if subj.lower_ in RELATIVES and subj.head.dep_ == "relcl":
+        publisher = _publisher(subj.head.head)
+        if publisher is not None:
+            return _speaker_fields(ctx, publisher)
         # "Jan Novak, who announced …": the span is "who", the identity its antecedent's
         _, _, _, key = _speaker_fields(ctx, subj.head.head)
         return None, (subj.idx, subj.idx + len(subj.text)), subj.text, key
@@ -755,6 +768,23 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
     return None, (start, end), text, text
 
 
+# What an actor puts out that then "says" or "accuses" in a relative clause.
+PUBLISHED_NOUNS = frozenset("video ad advertisement piece column op-ed editorial book memo letter"
+                            " statement release report tweet post email spot clip".split())
+
+
+def _publisher(noun: Token) -> Token | None:
+    """"Novak released a video that accuses Berg of …": what a document someone put out
+    says is the publisher's word (the one who released, ran or sent it), not the
+    document's. The publisher is the subject of the verb whose object the document is."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in PUBLISHED_NOUNS:
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in RELATIVES or _expletive(subj) or not _animate_subject(noun.head):
+        return None
+    return subj
+
+
 def _appositive_person(ctx: _Context, subj: Token) -> Mention | None:
     """The person a role subject is set beside: "Ostrand's government spokesman, Jonas
     Brekke, said" speaks through Brekke, not through Ostrand."""
@@ -778,8 +808,11 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
     "…, her adviser, Jan Novak, said: “…”": the small model hangs the name on an earlier
     noun as an apposition, leaving "said" without a subject.
     """
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if not _finite(verb):
         return None  # participles ("…, Novak, saying …") have their subject elsewhere
+    named = _interjected_name(ctx, verb)
+    if named is not None:
+        return named
     i = verb.i - 1
     while i >= 0 and (ctx.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg") or ctx.doc[i].text == ","):
         i -= 1
@@ -799,6 +832,48 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
         if head == tok or head.right_edge.i != i or head.i >= verb.i or ctx.sent_of[head.i] != ctx.sent_of[verb.i]:
             return None
         tok = head
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own: "said", "says", or a participle with its auxiliary ("had said")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ in ("VBN", "VB") and any(c.dep_ == "aux" and c.i < verb.i for c in verb.children))
+
+
+# Words after which a clause (and so its subject) may begin.
+CLAUSE_OPENERS = frozenset(", ; : — – ( and but or so after when because while before since as then".split())
+# Longest comma-set aside between a name and its verb, in tokens (a bound, not a tuned value).
+ASIDE_TOKENS = 30
+
+
+def _interjected_name(ctx: _Context, verb: Token) -> Token | None:
+    """"Novak, asked about the ban on Monday, had said …" / "Novak, in the wake of a poll
+    showing X, told …": a name that opens the clause, then a comma-set aside, then the verb.
+    The small model hangs the name on something inside the aside; the name is the subject
+    (not a name within the aside, the nearest one to the verb)."""
+    doc = ctx.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].dep_ in ("aux", "auxpass", "advmod", "neg") and doc[j].head == verb:
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    start = ctx.sents[ctx.sent_of[verb.i]].start
+    for k in range(j - 2, max(start, j - ASIDE_TOKENS) - 1, -1):
+        tok = doc[k]
+        if tok.text in ("“", "”", "\"", "''") or "\n" in tok.text:
+            return None
+        if tok.text != ",":
+            continue
+        last = doc[k - 1]
+        m = ctx.mention_for(last.idx, last.idx + len(last.text), last.idx)
+        if m is None or m.kind not in ("person", "organisation"):
+            continue
+        first = _body_range(ctx.article, m)[0]
+        before = ctx.text[:first].rstrip(" \t")
+        if not before or before.endswith("\n") or before.split()[-1].lower() in CLAUSE_OPENERS \
+                or before[-1] in ",;:—–(":
+            return last
     return None
 
 
@@ -840,6 +915,10 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
                 and not any(c.dep_ in ("aux", "auxpass") for c in children)):
             continue  # "Asked about X, Novak said …": the subject was asked, not asking
         subj = _as_saying_speaker(tok) or _subject(tok) or _name_before(ctx, tok)
+        if subj is not None and subj.head != tok and _expletive(subj):
+            # "It was no accident — Novak, a spokesman, told AP that …": a subject inherited
+            # from the clause the cue was hung on, and no speaker; a name before the cue is
+            subj = _name_before(ctx, tok) or subj
         relative = subj is not None and subj.lower_ in RELATIVES and subj.head.dep_ == "relcl"
         if subj is None or (_expletive(subj) and not relative) or ctx.in_quotation(subj):
             continue
@@ -1156,6 +1235,8 @@ def _according_to(ctx: _Context) -> list[_Found]:
             content = _trim(doc, _one_side(tokens, min(own), max(own)))
         if content is None:
             continue
+        # 'According to the paper, “A. B.”': the quotation, not the parsed sentence, bounds it
+        content = _extend_to_quotation(ctx, content)
         f = _make(ctx, content, tok, pobj, 0.9)
         f.cue = (tok.idx, to.idx + len(to.text))
         f.cue_text = ctx.text[f.cue[0]:f.cue[1]]
@@ -1262,7 +1343,9 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
             if _cue_class(tok) in ("say", "argue", "warn", "deny"):
                 subj = _subject(tok) or _name_before(ctx, tok)
                 if (subj is not None and subj.idx >= qe and not _expletive(subj)
-                        and not any(c.dep_ == "ccomp" for c in tok.children)):
+                        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children)):
+                    # '“B.” She noted a rally …': a cue with a complement of its own
+                    # speaks that, not the quotation before it
                     return tok, subj
     before = doc.char_span(max(0, qs - 80), qs, alignment_mode="contract")
     if before is not None and before.text.rstrip().endswith(":") and "\n" in before.text:
@@ -1280,7 +1363,7 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
     if toks and _cue_class(toks[-1]) == "say":
         introduces = True  # '…, writing “…”' / 'saying “…”': the speech verb opens the quotation
     first = doc.char_span(qs, qe, alignment_mode="contract")
-    for tok in reversed(toks[-8:]):
+    for tok in reversed(toks[-LEAD_CUE_TOKENS:]):
         if tok.text in ("”", "\"", "»", "''") or "\n" in tok.text:
             break
         if _cue_class(tok) not in SPEECH_CLASSES and not (tok.pos_ == "VERB" and first is not None
@@ -1351,8 +1434,9 @@ def _name_then_verb(ctx: _Context, qe: int) -> tuple[Token, Token] | None:
 
 def _governs(verb: Token, quoted: SpacySpan) -> bool:
     """Is the quotation the verb's object or clause ('She declared “We won!”')?"""
-    return any(t.head == verb and t.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr", "npadvmod")
-               for t in quoted)
+    # the verb's children, not the quotation's tokens: a verb has a few, a quotation many
+    return any(quoted.start <= c.i < quoted.end and c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr", "npadvmod")
+               for c in verb.children)
 
 
 def _trailing_attribution(ctx: _Context, after: SpacySpan, qe: int) -> tuple[Token, Token] | None:

@@ -485,3 +485,38 @@ def test_name_before_an_apposition_the_parser_hung_elsewhere(nlp):
     ctx = _Context(doc, article, extract_mentions(doc, article))
     tok = _name_before(ctx, doc[11])
     assert tok is not None and 3 <= tok.i <= 7
+
+
+def test_according_to_covers_a_quotation_of_several_sentences(quotes_of):
+    text = ("The report was sharp.\n\nAccording to the newspaper, “The harbour plan is too costly. "
+            "Very few towns can afford it. The council knows this.”\n\nThe mayor did not reply.")
+    q = _holding(quotes_of(text), "harbour plan")
+    assert q.content_text.endswith("The council knows this.”") and q.speaker_key == "the newspaper"
+
+
+def test_as_clause_with_its_own_complement_is_no_cue(quotes_of):
+    found = quotes_of("The debate grew loud.\n\n“Quiet,” Maria Lindqvist demanded, as Tomas Berg continued to interrupt her.")
+    assert _holding(found, "Quiet").speaker_key == "Maria Lindqvist"
+
+
+def test_name_before_a_comma_set_aside_is_the_speaker(quotes_of):
+    text = "The row had started after Anders Holm, asked about the ban by Jan Berg, had said, “We will never sign this treaty.”"
+    assert _holding(quotes_of(text), "never sign").speaker_key == "Anders Holm"
+
+
+def test_next_sentence_cue_with_its_own_object_does_not_take_the_quotation(quotes_of):
+    found = quotes_of("“We are not worried,” Lena Fischer said. “We are ready for the vote in May.” "
+                      "She noted a rally on Saturday in Bergen.")
+    first, second = _holding(found, "not worried"), _holding(found, "ready for the vote")
+    assert second.cue == first.cue and second.speaker_key == "Lena Fischer"
+
+
+def test_what_a_released_video_says_is_the_publishers(quotes_of):
+    q = _holding(quotes_of("Senator Paula Grant released a video that accuses Jorge Alvarez of lying about the budget."),
+                 "Jorge Alvarez of lying")
+    assert q.speaker_key == "Paula Grant"
+
+
+def test_the_one_who_has_words_to_say_speaks(quotes_of):
+    found = quotes_of("Senator Paula Grant had nothing good to say about the harbour plan.")
+    assert _holding(found, "harbour plan").speaker_key == "Paula Grant"
