@@ -415,20 +415,31 @@ def _dating_tasks(ctx: CorpusContext, ids: list[str]) -> Iterator[DatingTask]:
     from the dated members' clues, then the undated members a task's worth at a time."""
     from .timex.infer import known_days
 
+    dated, redo = _split_dated(ctx, ids)
     clues: dict[str, list[tuple[Article, list[TimeExpr]]]] = {}
-    redo = []
-    for a in ctx.analyses_of(ids, tables=("timexes",)):
-        article = a.article
-        if article.published and article.published_how != "inferred":
-            if article.id in ctx.story_of:
-                clues.setdefault(ctx.story_of[article.id], []).append((article, list(a.timexes)))
-        else:
-            redo.append(article.id)
+    for a in ctx.analyses_of([aid for aid in dated if aid in ctx.story_of], tables=("timexes",)):
+        clues.setdefault(ctx.story_of[a.article.id], []).append((a.article, list(a.timexes)))
     known = {story: known_days(members) for story, members in clues.items()}
     for i in range(0, len(redo), DATING_GROUP):
         part = redo[i:i + DATING_GROUP]
         story_of = {aid: ctx.story_of[aid] for aid in part if aid in ctx.story_of}
         yield DatingTask(_undated(ctx, part), {s: known.get(s) for s in set(story_of.values())}, story_of)
+
+
+def _split_dated(ctx: CorpusContext, ids: list[str]) -> tuple[list[str], list[str]]:
+    """The dated articles (clues) and the undated ones (to date) of ``ids``, in the order
+    ``analyses_of`` reads them, from their publication columns alone: only the clues' time
+    expressions are read, and the undated articles are read once, whole, by ``_undated``."""
+    dated: list[str] = []
+    undated: list[str] = []
+    for i in range(0, len(ids), 500):  # as ``analyses_of`` reads: 500 at a time, each part in store order
+        part = ids[i:i + 500]
+        rows = ctx.store.db.execute(
+            f"SELECT id, published, published_how FROM articles WHERE id IN ({','.join('?' * len(part))}) ORDER BY seq",
+            part)
+        for aid, published, how in rows:
+            (dated if published and how != "inferred" else undated).append(aid)
+    return dated, undated
 
 
 def _undated(ctx: CorpusContext, ids: list[str]) -> list[ArticleAnalysis]:
@@ -442,9 +453,10 @@ def _undated(ctx: CorpusContext, ids: list[str]) -> list[ArticleAnalysis]:
 def date_group(task: DatingTask) -> tuple[int, list[tuple[ArticleAnalysis, str | None]]]:
     """Infer the undated articles' dates from their stories and re-date them (a pure function).
 
-    Returns the number of dates inferred and, per undated article, its re-dated analysis and
-    the reason for its date. Each article is re-dated right after its inference, which has
-    just recognised its time expressions (kept in a small cache).
+    Returns the number of dates inferred and, per undated article, its re-dated analysis (the
+    article without its text, which the caller does not store) and the reason for its date.
+    Each article is re-dated right after its inference, which has just recognised its time
+    expressions (kept in a small cache).
     """
     from .timex.infer import infer_publication_date
 
@@ -454,8 +466,14 @@ def date_group(task: DatingTask) -> tuple[int, list[tuple[ArticleAnalysis, str |
         found = None if story is None else infer_publication_date(analysis.article, task.known[story], story)
         value, reason = found or (None, None)
         inferred += found is not None
-        dated.append((redate(analysis, value), reason))
+        redated = redate(analysis, value)
+        dated.append((replace(redated, article=_dated_only(redated.article)), reason))
     return inferred, dated
+
+
+def _dated_only(article: Article) -> Article:
+    """An article's id and publication date without its text, offsets and lines."""
+    return replace(article, text="", body="", offsets=OffsetMap(()), lines=())
 
 
 def redate(analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
@@ -464,7 +482,7 @@ def redate(analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
 
     article = replace(analysis.article, published=published, published_how="inferred" if published else None)
     timexes = extract_timexes(None, article)
-    quotes = [replace(q, said_on=None, said_on_how=None) for q in analysis.quotes]
+    quotes = [_changed(q, said_on=None, said_on_how=None) for q in analysis.quotes]
     quotes = [
         replace(q, said_on_how="inferred") if q.said_on_how == "published" else q
         for q in date_quotes(article, quotes, timexes, None)
@@ -472,12 +490,21 @@ def redate(analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
     events = []
     for event in analysis.events:
         value, how = date_for_span(article, timexes, event.span.start, event.span.end)
-        events.append(replace(event, date=value, date_how="inferred" if how == "published" else how))
+        events.append(_changed(event, date=value, date_how="inferred" if how == "published" else how))
     stances = [
-        replace(s, date=date_for_span(article, timexes, s.span.start, s.span.end)[0]) for s in analysis.stances
+        _changed(s, date=date_for_span(article, timexes, s.span.start, s.span.end)[0]) for s in analysis.stances
     ]
     return replace(analysis, article=article, timexes=tuple(timexes), quotes=tuple(quotes),
                    events=tuple(events), stances=tuple(stances))
+
+
+def _changed(record: Any, **changes: Any) -> Any:
+    """``replace(record, **changes)``, or the record itself when it already has those values:
+    many findings of an article re-dated keep theirs, and a copy costs more than the check."""
+    for name, value in changes.items():
+        if getattr(record, name) != value:
+            return replace(record, **changes)
+    return record
 
 
 def run_timeline(ctx: CorpusContext) -> int:

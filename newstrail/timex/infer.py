@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -33,6 +34,11 @@ class StoryDays:
     first: Date
     last: Date
 
+    @functools.cached_property
+    def scorer(self) -> _StoryScorer:
+        """Lookups for scoring candidate days, made once per story (in the process that dates)."""
+        return _StoryScorer(self)
+
 
 def known_days(items: list[tuple[Article, list[TimeExpr]]]) -> StoryDays | None:
     """Days the dated articles of a story give, or None when none of them is dated.
@@ -62,34 +68,71 @@ def known_days(items: list[tuple[Article, list[TimeExpr]]]) -> StoryDays | None:
 _WEEK_VALUE = re.compile(r"\d{4}-W\d\d")
 
 
-@functools.lru_cache(maxsize=4096)  # candidate days of one story give the same values again and again
 def _value_day(value: str) -> Date | None:
     """The day of a day-level value ("2022-01-14", "2022-01-14TEV"), else None."""
     return _parse_date(value) if _DAY_LEVEL.match(value) else None
 
 
-def _candidate_score(values: list[str], known: dict[Date, float],
-                     known_weeks: frozenset[str]) -> tuple[float, int, list[str]]:
-    """How well an article's readings on one candidate date agree with the story's known days.
+class _StoryScorer:
+    """What scoring candidate days against one story needs, worked out once per story.
 
-    Returns (weighted agreements, -spread of the article's own day-level dates, matched
-    values); the spread breaks ties in favour of readings that keep the article's days together.
+    Every candidate day of every undated article of the story gives values to look up; most
+    values come back again and again (the days around the story), so each distinct value is
+    read once: its day, and what it adds to the score.
     """
-    score = 0.0
-    matched: list[str] = []
-    days = []
-    for v in values:
-        d = _value_day(v)
-        if d is not None:
-            days.append(d)
-            if d in known:
-                score += known[d]
-                matched.append(v[:10])
-        elif _WEEK_VALUE.fullmatch(v):
-            if v in known_weeks:
-                score += _WEEK_WEIGHT
-    spread = (max(days) - min(days)).days if days else 0
-    return score, -spread, matched
+
+    def __init__(self, story: StoryDays) -> None:
+        self.known = story.days
+        self.weeks = frozenset(_fmt_week(k) for k in story.days)
+        self.ordinals = sorted(k.toordinal() for k in story.days)  # for the nearest known day
+        self._values: dict[str, tuple[int | None, float, bool]] = {}
+
+    def value(self, v: str) -> tuple[int | None, float, bool]:
+        """(ordinal of its day or None, weight it adds, whether it is a matched known day)."""
+        found = self._values.get(v)
+        if found is None:
+            d = _value_day(v)
+            if d is not None:
+                w = self.known.get(d)
+                found = (d.toordinal(), w, True) if w is not None else (d.toordinal(), 0, False)
+            elif _WEEK_VALUE.fullmatch(v) and v in self.weeks:
+                found = (None, _WEEK_WEIGHT, False)
+            else:
+                found = (None, 0, False)
+            self._values[v] = found
+        return found
+
+    def score(self, resolved: list[tuple[int, int, str, str, str]]) -> tuple[float, int, list[str]]:
+        """How well an article's readings on one candidate date (``_resolve_prepared``'s) agree
+        with the story's known days.
+
+        Returns (weighted agreements, -spread of the article's own day-level dates, matched
+        values); the spread breaks ties in favour of readings that keep the article's days together.
+        """
+        score = 0.0
+        matched: list[str] = []
+        lo = hi = None
+        for _, _, v, _, _ in resolved:
+            day, weight, is_known = self.value(v)
+            if day is not None:
+                if lo is None:
+                    lo = hi = day
+                elif day < lo:
+                    lo = day
+                elif day > hi:
+                    hi = day
+                if is_known:
+                    score += weight
+                    matched.append(v[:10])
+            elif weight:
+                score += weight
+        return score, (lo - hi if lo is not None else 0), matched
+
+    def distance(self, o: int) -> int:
+        """Days from the day of ordinal ``o`` to the nearest day the story gives."""
+        i = bisect.bisect_left(self.ordinals, o)
+        near = [abs(self.ordinals[j] - o) for j in (i - 1, i) if 0 <= j < len(self.ordinals)]
+        return min(near)
 
 
 # Rules whose value moves with the publication date and so can date an article. "today"
@@ -112,35 +155,37 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
     """
     if story is None:
         return None
-    known = story.days
     matches = _recognise(article.body)
     relative = [m for m in matches if m.rule in _INFER_RULES and m.match.group(0).lower() not in _NO_INFER_WORDS]
     if not relative:  # nothing moves with the candidate day: every day scores 0, the fallback below
         return _story_span(story)
-    lo, hi = story.first - dt.timedelta(days=INFER_WINDOW_DAYS), story.last + dt.timedelta(days=INFER_WINDOW_DAYS)
-    scored: list[tuple[tuple[float, int], Date, list[str]]] = []
+    scorer = story.scorer
     tense = functools.lru_cache(maxsize=None)(heuristic_tense)  # the same clauses on every candidate day
-    weeks = frozenset(_fmt_week(k) for k in known)  # once, not per value and candidate day
     prepared = _prepare(article.body, relative)  # once: trimming and lookups do not move with the day
-    d = lo
-    while d <= hi:
-        values = [v for _, _, v, _, _ in _resolve_prepared(article.body, prepared, d, tense)]
-        s, spread, matched = _candidate_score(values, known, weeks)
-        scored.append(((s, spread), d, matched))
-        d += dt.timedelta(days=1)
-    best = max(k for k, _, _ in scored)
+    window = dt.timedelta(days=INFER_WINDOW_DAYS)
+    first, last = (story.first - window).toordinal(), (story.last + window).toordinal()
+    scored: list[tuple[float, int]] = []  # (score, -spread) per candidate day, from the first
+    matches_of: list[list[str]] = []
+    for o in range(first, last + 1):
+        s, spread, matched = scorer.score(_resolve_prepared(article.body, prepared, Date.fromordinal(o), tense))
+        scored.append((s, spread))
+        matches_of.append(matched)
+    best = max(scored)
     if best[0] <= 0:
         return _story_span(story)
     # the contiguous run of best candidates that holds the one nearest the story's dates
-    best_days = [d for k, d, _ in scored if k == best]
-    centre = min(best_days, key=lambda x: min(abs((x - k).days) for k in known))
-    run = [centre]
-    while run[0] - dt.timedelta(days=1) in best_days:
-        run.insert(0, run[0] - dt.timedelta(days=1))
-    while run[-1] + dt.timedelta(days=1) in best_days:
-        run.append(run[-1] + dt.timedelta(days=1))
-    matched = next(m for k, d, m in scored if d == centre)
-    value = run[0].isoformat() if len(run) == 1 else f"{run[0].isoformat()}/{run[-1].isoformat()}"
+    best_days = [first + i for i, k in enumerate(scored) if k == best]
+    centre = min(best_days, key=scorer.distance)
+    start = end = centre
+    best_set = set(best_days)
+    while start - 1 in best_set:
+        start -= 1
+    while end + 1 in best_set:
+        end += 1
+    matched = matches_of[centre - first]
+    value = Date.fromordinal(start).isoformat()
+    if end != start:
+        value += "/" + Date.fromordinal(end).isoformat()
     reason = (f"{len(matched)} day reference(s) of the text ({', '.join(sorted(set(matched)))}) line up "
               f"with dates the story's dated articles give when published in {value}")
     return value, reason
