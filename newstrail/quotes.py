@@ -159,6 +159,8 @@ ADJACENT_GAP = re.compile(r"[ ,;]*(?:(?:and|or)[ ,]*)?")
 # How far before a quotation its introducing cue may stand, in tokens ("Novak told Radio
 # Free Europe's morning host Jan Berg, “…”": an addressee may sit between).
 LEAD_CUE_TOKENS = 12
+# Verbs of "had nothing good to say", "has little to add": what someone has to say is said.
+WORDS_TO_SAY = frozenset({"say", "add", "tell"})
 # Unquoted words a direct quote's content may hold (a stray "he said" the parse let in).
 DIRECT_SLACK_WORDS = 1
 
@@ -362,9 +364,11 @@ def _subject(tok: Token) -> Token | None:
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "began by saying …", "responded by writing …"
         elif tok.dep_ in ("relcl", "acl") and tok.tag_ == "VB" and tok.head.dep_ in ("dobj", "attr") \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and _lemma(tok) in WORDS_TO_SAY and _lemma(tok.head.head) == "have":
             # "had nothing bad to say about X", "has harsh words to say": the noun is what
-            # is said; the one who has it to say speaks
+            # is said; the one who has it to say speaks ("has no plans to attack X", "the
+            # will to continue talks", "asked the board to write down …" say nothing)
             tok = tok.head.head
         elif tok.dep_ == "relcl":
             return tok.head
@@ -836,9 +840,10 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
 
 
 def _finite(verb: Token) -> bool:
-    """A verb with a tense of its own: "said", "says", or a participle with its auxiliary ("had said")."""
+    """A verb with a tense of its own: "said", "says", or with its auxiliary ("had said",
+    "will say"); an infinitive's "to" is no tense ("the will to continue talks")."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or (
-        verb.tag_ in ("VBN", "VB") and any(c.dep_ == "aux" and c.i < verb.i for c in verb.children))
+        verb.tag_ in ("VBN", "VB") and any(c.dep_ == "aux" and c.i < verb.i and c.lower_ != "to" for c in verb.children))
 
 
 # Words after which a clause (and so its subject) may begin.

@@ -520,3 +520,11 @@ def test_what_a_released_video_says_is_the_publishers(quotes_of):
 def test_the_one_who_has_words_to_say_speaks(quotes_of):
     found = quotes_of("Senator Paula Grant had nothing good to say about the harbour plan.")
     assert _holding(found, "harbour plan").speaker_key == "Paula Grant"
+
+
+def test_an_intention_to_act_is_no_quote_of_its_own(quotes_of):
+    found = quotes_of("Mr Holm said Norland would have a “political will” to continue negotiations if Vestria "
+                      "was willing to negotiate. Holm told his counterpart that Norland has no plans to attack "
+                      "Vestria, and there was no reason for alarm.")
+    # what Holm said holds the intentions; "to continue", "to attack" are no cues of Norland's
+    assert [q.speaker_key for q in found] == ["Holm", "Holm"], [(q.speaker_text, q.cue_text) for q in found]
