@@ -234,9 +234,9 @@ class CorpusContext:
         yield from _packed([*members.values(), *(loose[i:i + size] for i in range(0, len(loose), size))], size)
 
     def analyses_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
-        """The stored analyses of these articles, reading only ``tables`` (500 at a time, each part in store order)."""
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
+        """The stored analyses of these articles, reading only ``tables`` (READ_PART at a time, each part in store order)."""
+        for i in range(0, len(ids), READ_PART):
+            part = ids[i:i + READ_PART]
             yield from self.store.analyses(f"id IN ({','.join('?' * len(part))})", part, tables=tables, slim=slim)
 
 
@@ -245,6 +245,8 @@ class CorpusContext:
 GROUP_ARTICLES = 2_000
 # Articles whose actor keys are kept for lookups before the cache starts again.
 KEY_CACHE = 4_096
+# Article ids per SQL read ("id IN (…)"): well under SQLite's bound on parameters.
+READ_PART = 500
 
 
 # New articles from which a Dask build finds duplicates on the cluster: below this the
@@ -349,8 +351,8 @@ def _story_inputs(ctx: CorpusContext, ids: list[str]) -> Iterator[tuple[str, str
     Read with SQL, not as analyses: clustering needs the mentions' keys only, and decoding
     every mention record was a fifth of the stage's time.
     """
-    for lo in range(0, len(ids), 500):
-        part = ids[lo:lo + 500]
+    for lo in range(0, len(ids), READ_PART):
+        part = ids[lo:lo + READ_PART]
         marks = ",".join("?" * len(part))
         keys: dict[str, set[str]] = {}
         for aid, key in ctx.store.db.execute(
@@ -432,8 +434,8 @@ def _split_dated(ctx: CorpusContext, ids: list[str]) -> tuple[list[str], list[st
     expressions are read, and the undated articles are read once, whole, by ``_undated``."""
     dated: list[str] = []
     undated: list[str] = []
-    for i in range(0, len(ids), 500):  # as ``analyses_of`` reads: 500 at a time, each part in store order
-        part = ids[i:i + 500]
+    for i in range(0, len(ids), READ_PART):  # as ``analyses_of`` reads: parts in store order
+        part = ids[i:i + READ_PART]
         rows = ctx.store.db.execute(
             f"SELECT id, published, published_how FROM articles WHERE id IN ({','.join('?' * len(part))}) ORDER BY seq",
             part)
