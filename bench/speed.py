@@ -11,7 +11,8 @@ prints wall seconds, articles/s, the peak resident memory of the main process (t
 store side) and of the whole process tree (main + workers, sampled every 0.2 s), and the time
 per stage (per-article stages summed over workers, with their shares; corpus stages in the
 main process). Then, in this process, raw spaCy (`nlp.pipe`, same model, one process) runs over
-the same clean bodies, so the pipeline's throughput can be compared with spaCy's alone; with a
+the same clean bodies, so the pipeline's throughput can be compared with spaCy's alone (stock,
+and again with numpy's BLAS as newstrail loads the model: see newstrail/nlp.py); with a
 2-worker run, raw spaCy also runs as two independent processes on halves of the bodies, which
 is the most any 2-worker speed-up can reach on this machine (cores that share caches, memory
 bandwidth or a physical core run each process slower than one alone).
@@ -119,14 +120,16 @@ def _stored(db: Path) -> int:
         return 0
 
 
-def raw_spacy(db: Path, limit: int) -> tuple[int, float, float]:
+def raw_spacy(db: Path, limit: int, numpy_blas: bool = False) -> tuple[int, float, float]:
     """Raw spaCy over the stored clean bodies, one process, nlp.pipe: (articles, seconds, CPU seconds).
 
     The model is loaded with plain ``spacy.load`` (not ``newstrail.nlp.load_nlp``, which
-    swaps in a faster attribute-ruler matcher), so this is stock spaCy.
+    swaps in a faster attribute-ruler matcher and numpy's BLAS), so this is stock spaCy; with
+    ``numpy_blas`` its matrix products go to numpy's BLAS as newstrail's do, which separates
+    what newstrail adds from what it saves by the BLAS it picks.
     """
     bodies = _bodies(db, limit)
-    seconds, cpu = _pipe(bodies)
+    seconds, cpu = _pipe(bodies, numpy_blas)
     return len(bodies), seconds, cpu
 
 
@@ -155,19 +158,23 @@ def raw_spacy_split(db: Path, limit: int, parts: int = 2) -> float:
         return max(float(p.communicate()[0].split()[0]) for p in procs)
 
 
-def _pipe(bodies: list[str]) -> tuple[float, float]:
+def _pipe(bodies: list[str], numpy_blas: bool = False) -> tuple[float, float]:
     """(seconds, CPU seconds) of stock spaCy's nlp.pipe over ``bodies``, model loading aside."""
     import spacy
+    from thinc.api import use_ops
 
+    from newstrail.engine import one_thread_per_pool
     from newstrail.nlp import MAX_CHARS, MODEL
 
-    nlp = spacy.load(MODEL)
+    with use_ops("numpy", use_blis=not numpy_blas):
+        nlp = spacy.load(MODEL)
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     list(nlp.pipe(bodies[:5]))  # warm up
-    start, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(bodies, batch_size=64):
-        pass
-    return time.perf_counter() - start, time.process_time() - cpu
+    with one_thread_per_pool():  # one process, one core: numpy's BLAS would take them all
+        start, cpu = time.perf_counter(), time.process_time()
+        for _ in nlp.pipe(bodies, batch_size=64):
+            pass
+        return time.perf_counter() - start, time.process_time() - cpu
 
 
 # Tables compared by --compare: everything a build stores but run bookkeeping and index state
@@ -303,6 +310,13 @@ def main() -> int:
             split_rate = n / split
             print(f"raw spaCy in 2 independent processes (halves of the same bodies): {n / split:.2f} art/s, "
                   f"{n / split / best:.2f}x one process: the machine's own 2-process ceiling (load {load()})")
+        blas_rates, blas_cpu = [], []  # the same spaCy with numpy's BLAS, as newstrail loads it
+        for _ in range(args.spacy_repeat):
+            n, seconds, cpu_seconds = raw_spacy(last_db, sample, numpy_blas=True)
+            blas_rates.append(n / seconds)
+            blas_cpu.append(cpu_seconds / n)
+        print(f"raw spaCy with numpy's BLAS (as newstrail loads the model; 1 process, same bodies): "
+              f"{_span(blas_rates, '{:.2f}')} art/s, {_span(blas_cpu, '{:.3f}')} cpu s/art (load {load()})")
         for key, values in cpu_rates.items():  # less sensitive to other load than the wall-time ratios below
             print(f"{key[0]}:{key[1]} / raw spaCy by CPU per article (best runs): {min(spacy_cpu) / min(values):.2f}")
         for key, values in rates.items():
@@ -313,6 +327,7 @@ def main() -> int:
             if key[1] == 2 and split_rate:
                 line += f"; end to end against raw spaCy in 2 processes {max(values) / split_rate:.2f}"
             print(line)
+            print(f"{key[0]}:{key[1]} / raw spaCy with numpy's BLAS: end to end per process {per_proc / max(blas_rates):.2f}")
     return 0
 
 

@@ -12,6 +12,7 @@ wait for the main process to finish a write. Memory stays flat however many item
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -33,6 +34,25 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
+def one_thread_per_pool() -> Any:
+    """Hold BLAS and OpenMP pools to one thread; returns what undoes it (a context manager)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # scikit-learn brings threadpoolctl; without it, keep the defaults
+        return contextlib.nullcontext()
+    return threadpool_limits(1)
+
+
+def _in_process(fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]:
+    """``map`` in this process, as one worker: on one thread, as a pool worker would be.
+
+    The parse's matrix products go to numpy's BLAS (see nlp.py), which would otherwise
+    spread the larger ones over every core.
+    """
+    with one_thread_per_pool():
+        yield from map(fn, items)
+
+
 def _warm_up() -> None:
     """Load spaCy once in each worker before the first batch arrives.
 
@@ -40,12 +60,7 @@ def _warm_up() -> None:
     are held to one thread so workers do not fight over cores (Dask's nanny does the same
     with OMP_NUM_THREADS=1).
     """
-    try:
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(1)
-    except ImportError:  # scikit-learn brings threadpoolctl; without it, keep the defaults
-        pass
+    one_thread_per_pool()
     from .nlp import load_nlp
 
     load_nlp()
@@ -103,7 +118,7 @@ class LocalEngine:
 
     def map(self, fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]:
         if self.workers == 1:
-            return map(fn, items)
+            return _in_process(fn, items)
         pool = self._get_pool()
         return windowed(
             lambda item: pool.apply_async(fn, (item,)), lambda res: res.get(), items,

@@ -250,3 +250,25 @@ def test_indexed_attribute_ruler_finds_what_the_stock_matcher_finds(seeds_dir: P
     with stock.select_pipes(enable=before):
         for doc in stock.pipe(texts):
             assert index.match(doc) == ruler.match(doc)
+
+
+def test_parse_through_numpys_blas_is_stock_spacys_parse(seeds_dir: Path) -> None:
+    """load_nlp sends the models' matrix products to numpy's BLAS instead of blis: same annotations."""
+    import spacy
+    from spacy.tokens import Doc
+    from thinc.api import NumpyOps
+
+    from newstrail.nlp import MODEL, load_nlp, parse_many
+
+    ours = load_nlp()
+    tok2vec_ops = ours.get_pipe("tok2vec").model.ops
+    assert isinstance(tok2vec_ops, NumpyOps) and not tok2vec_ops.use_blis
+    stock = spacy.load(MODEL)
+    assert stock.get_pipe("tok2vec").model.ops.use_blis
+
+    def annotations(doc: Doc) -> list[tuple]:
+        return [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+    texts = [ARTICLE] + [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    for mine, theirs in zip(parse_many(texts, ours), stock.pipe(texts)):
+        assert annotations(mine) == annotations(theirs)
