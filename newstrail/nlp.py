@@ -17,8 +17,8 @@ of thinc's default, blis. blis picks its kernels by recognising the CPU model, a
 its table does not list it falls back to portable generic kernels, several times slower:
 the AMD EPYC (Zen 3) machines this project runs on get 'generic' from blis 1.3 (set
 BLIS_ARCH_DEBUG=1 to see the choice), while OpenBLAS picks AVX2 kernels on the same machine.
-The annotations are the same token for token (tests/test_nlp.py compares them with stock
-spaCy); the parse of a news body took a third less CPU on these machines. The transition
+The annotations are the same token for token (tests/test_build.py compares them with stock
+spaCy); the parse of a news body took a quarter to a third less CPU on these machines. The transition
 parsers' per-step products still use blis (thinc offers no switch for them); they are a
 small share.
 """
