@@ -477,6 +477,7 @@ def _find(client: Any, features: list, index: DuplicateIndex | None, settings: S
           method: str | None) -> DaskDuplicates:
     import dask
     import dask.dataframe as dd
+    import distributed
 
     lengths = client.gather(client.map(len, features, pure=False))
     parts, divisions, start = [], [], settings.prior
@@ -495,6 +496,12 @@ def _find(client: Any, features: list, index: DuplicateIndex | None, settings: S
     divisions.append(start - 1)
     entries = dd.from_delayed(parts, meta=_entries_meta(), divisions=tuple(divisions), verify_meta=False)
     entries = client.persist(entries)
+    # Wait for the entries before building on them. Python 3.11's functools.cached_property
+    # holds one lock per property for all instances, and the scheduler materialises this
+    # graph in its offload thread while ``_records`` below optimises expressions sharing its
+    # nodes here: the two threads took those locks in opposite orders and deadlocked (seen
+    # once in the tests). The records need the entries computed anyway.
+    distributed.wait(distributed.futures_of(entries))
     del features
     records = _records(entries, key_parts, settings, method)
     return DaskDuplicates(client, entries, records, settings)
