@@ -120,17 +120,20 @@ def _stored(db: Path) -> int:
         return 0
 
 
-def raw_spacy(db: Path, limit: int, numpy_blas: bool = False) -> tuple[int, float, float]:
-    """Raw spaCy over the stored clean bodies, one process, nlp.pipe: (articles, seconds, CPU seconds).
+def raw_spacy(bodies: list[str], repeat: int, numpy_blas: bool = False) -> tuple[list[float], list[float]]:
+    """Raw spaCy over clean bodies, one process, nlp.pipe, ``repeat`` passes: (articles/s, CPU s/article) each.
 
     The model is loaded with plain ``spacy.load`` (not ``newstrail.nlp.load_nlp``, which
     swaps in a faster attribute-ruler matcher and numpy's BLAS), so this is stock spaCy; with
     ``numpy_blas`` its matrix products go to numpy's BLAS as newstrail's do, which separates
     what newstrail adds from what it saves by the BLAS it picks.
     """
-    bodies = _bodies(db, limit)
-    seconds, cpu = _pipe(bodies, numpy_blas)
-    return len(bodies), seconds, cpu
+    rates, cpu = [], []
+    for _ in range(repeat):
+        seconds, cpu_seconds = _pipe(bodies, numpy_blas)
+        rates.append(len(bodies) / seconds)
+        cpu.append(cpu_seconds / len(bodies))
+    return rates, cpu
 
 
 def _bodies(db: Path, limit: int) -> list[str]:
@@ -141,13 +144,12 @@ def _bodies(db: Path, limit: int) -> list[str]:
         return [a.body[:MAX_CHARS] for a in store.articles()][:limit]
 
 
-def raw_spacy_split(db: Path, limit: int, parts: int = 2) -> float:
+def raw_spacy_split(bodies: list[str], parts: int = 2) -> float:
     """Seconds for raw spaCy over the same bodies cut into ``parts`` independent processes.
 
     No coordination at all (each process parses its share and exits): how much faster the
     machine itself runs spaCy in N processes than in one, the ceiling for any N-worker speed-up.
     """
-    bodies = _bodies(db, limit)
     with tempfile.TemporaryDirectory(prefix="newstrail-split-") as tmp:
         files = []
         for k in range(parts):
@@ -295,26 +297,19 @@ def main() -> int:
                 print(f"{other[0]} against {first[0]}: {verdict} ({len(COMPARED)} tables)")
         if last_db is None or not args.spacy_repeat:
             return 0
-        spacy_rates, spacy_cpu = [], []
-        sample = min(args.articles, args.spacy_articles or args.articles)
-        for _ in range(args.spacy_repeat):
-            n, spacy_seconds, cpu_seconds = raw_spacy(last_db, sample)
-            spacy_rates.append(n / spacy_seconds)
-            spacy_cpu.append(cpu_seconds / n)
+        bodies = _bodies(last_db, min(args.articles, args.spacy_articles or args.articles))
+        n = len(bodies)
+        spacy_rates, spacy_cpu = raw_spacy(bodies, args.spacy_repeat)
         best = max(spacy_rates)
         print(f"raw spaCy (nlp.pipe, 1 process, same {n} clean bodies): {_span(spacy_rates, '{:.2f}')} art/s, "
               f"{_span(spacy_cpu, '{:.3f}')} cpu s/art (load {load()})")
         split_rate = None  # raw spaCy's articles/s in 2 processes: what 2 workers could reach at most
         if any(w == 2 for _, w in rates):
-            split = raw_spacy_split(last_db, sample)
+            split = raw_spacy_split(bodies)
             split_rate = n / split
             print(f"raw spaCy in 2 independent processes (halves of the same bodies): {n / split:.2f} art/s, "
                   f"{n / split / best:.2f}x one process: the machine's own 2-process ceiling (load {load()})")
-        blas_rates, blas_cpu = [], []  # the same spaCy with numpy's BLAS, as newstrail loads it
-        for _ in range(args.spacy_repeat):
-            n, seconds, cpu_seconds = raw_spacy(last_db, sample, numpy_blas=True)
-            blas_rates.append(n / seconds)
-            blas_cpu.append(cpu_seconds / n)
+        blas_rates, blas_cpu = raw_spacy(bodies, args.spacy_repeat, numpy_blas=True)  # as newstrail loads it
         print(f"raw spaCy with numpy's BLAS (as newstrail loads the model; 1 process, same bodies): "
               f"{_span(blas_rates, '{:.2f}')} art/s, {_span(blas_cpu, '{:.3f}')} cpu s/art (load {load()})")
         for key, values in cpu_rates.items():  # less sensitive to other load than the wall-time ratios below
