@@ -509,3 +509,34 @@ def test_later_with_no_date_named_before_is_a_stretch_not_a_future_date():
     # reported past in the future
     assert values("Two days later, the minister resigned.")["Two days later"] == ("P2D", "DURATION")
     assert value_of("Talks began on March 3. Two days later, the minister resigned.", "Two days later") == "2024-03-05"
+
+
+def test_memoised_resolutions_keep_their_anchor():
+    """Resolvers memoise what they work out per anchor day (inference resolves every undated
+    article of a story on the same candidate days): the date just mentioned and the
+    publication date may be the same day, and each keeps its own reading."""
+    from newstrail.timex.resolve import resolve_all
+
+    def readings(text: str, dct: str) -> dict[str, tuple[str, str]]:
+        return {text[s:e]: (value, how) for s, e, value, _, how in resolve_all(text, dct)}
+
+    after_date = readings("Talks ended on March 3. The following week, they met.", DCT)
+    no_date = readings("The following week, they met.", "2024-03-03")
+    assert after_date["The following week"][0] == no_date["The following week"][0] == "2024-W10"
+    assert "the date just mentioned 2024-03-03" in after_date["The following week"][1]
+    assert "publication date 2024-03-03" in no_date["The following week"][1]
+
+
+def test_resolution_does_not_depend_on_what_was_resolved_before():
+    """A value is a function of the text and its anchor alone, whatever the memoised
+    resolvers saw before: resolving in the reverse order gives the same expressions."""
+    texts = ["Talks ended on March 3. The following week, the envoys met on Monday and again on the 20th.",
+             "The envoys will meet next week and on Monday; last weekend they met on the 5th.",
+             "On Friday evening the ministers met. The next day, they signed. Last month, on March 1, they had met."]
+    days = ["2024-03-13", "2024-03-17", "2024-04-02", "2024-03-03"]
+    first = {(t, d): time_expressions(t, d) for t in texts for d in days}
+    again = {(t, d): time_expressions(t, d) for d in reversed(days) for t in reversed(texts)}
+    assert first == again
+    assert value_of(texts[1], "Monday", dct="2024-03-13") == "2024-03-18"
+    assert value_of(texts[1], "Monday", dct="2024-03-17") == "2024-03-18"
+    assert value_of(texts[0], "Monday", dct="2024-03-13") == "2024-03-11"

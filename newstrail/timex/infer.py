@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, TimeExpr
-from .tense import heuristic_tense
-from .resolve import Date, _fmt_week, _parse_date, _prepare, _recognise, _resolve_prepared
+from .resolve import Date, _fmt_week, _parse_date, _prepare, _recognise, _resolve_prepared, _text_tense
 from .article import _DAY_LEVEL
 
 
@@ -160,14 +159,13 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
     if not relative:  # nothing moves with the candidate day: every day scores 0, the fallback below
         return _story_span(story)
     scorer = story.scorer
-    tense = functools.lru_cache(maxsize=None)(heuristic_tense)  # the same clauses on every candidate day
     prepared = _prepare(article.body, relative)  # once: trimming and lookups do not move with the day
     window = dt.timedelta(days=INFER_WINDOW_DAYS)
     first, last = (story.first - window).toordinal(), (story.last + window).toordinal()
     scored: list[tuple[float, int]] = []  # (score, -spread) per candidate day, from the first
     matches_of: list[list[str]] = []
     for o in range(first, last + 1):
-        s, spread, matched = scorer.score(_resolve_prepared(article.body, prepared, Date.fromordinal(o), tense))
+        s, spread, matched = scorer.score(_resolve_prepared(article.body, prepared, Date.fromordinal(o), _text_tense))
         scored.append((s, spread))
         matches_of.append(matched)
     best = max(scored)

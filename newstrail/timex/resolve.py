@@ -228,8 +228,13 @@ def _weekday_date(dct: Date, wd: int, tense: str | None, rel: str | None) -> Dat
     return dct - dt.timedelta(days=(today - wd) % 7)
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_day_year(dct: Date, month: int, day: int, tense: str | None) -> int:
-    """Year of "Jan. 14" without a year: the nearest occurrence, bent by tense."""
+    """Year of "Jan. 14" without a year: the nearest occurrence, bent by tense.
+
+    Memoised: inference asks it again for every undated article of a story on the same
+    candidate days.
+    """
     candidates = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         try:
@@ -699,9 +704,19 @@ def _r_rel_weekday(m: re.Match[str], c: _Ctx) -> Resolved:
         return resolved
     if c.dct is None:
         return f"XXXX-WXX-{wd + 1}{suffix}", typ, "weekday, date unknown"
-    tense = c.tense(c.text, m.start(), m.end())
-    d = _weekday_date(c.dct, wd, tense, rel)
-    how = f"weekday, {rel_how}{tense or 'no'} tense, anchored on publication date {c.dct}"
+    return _weekday_on(c.dct, wd, suffix, typ, rel, rel_how, c.tense(c.text, m.start(), m.end()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _weekday_on(dct: Date, wd: int, suffix: str, typ: str, rel: str | None, rel_how: str,
+                tense: str | None) -> Resolved:
+    """A weekday's resolution on dct, from everything it reads.
+
+    Memoised because inference resolves every undated article of a story on the same
+    candidate days, and a story's articles name the same few weekdays in the same tenses.
+    """
+    d = _weekday_date(dct, wd, tense, rel)
+    how = f"weekday, {rel_how}{tense or 'no'} tense, anchored on publication date {dct}"
     return d.isoformat() + suffix, typ, how
 
 
@@ -755,24 +770,31 @@ def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
     if form is None:
         return None
     rel, unit, sign, anaphoric = form
-    base_value = c.last if anaphoric and c.last and not c.last.startswith("X") else None
-    if base_value and (d := _parse_date(base_value)) is not None:
-        base = d
-        how = f"{rel} {unit}, anchored on the date just mentioned {base_value}"
-    elif c.dct is None:
+    last = c.last if anaphoric and c.last and not c.last.startswith("X") else None
+    if last is not None and (base := _parse_date(last)) is not None:
+        return _rel_unit_on(rel, unit, sign, base, f"the date just mentioned {last}", None)
+    if c.dct is None:
         return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                 "decade": "XXXX"}[unit], "DATE", f"{rel} {unit}, date unknown"
-    else:
-        base = c.dct
-        how = f"{rel} {unit}, anchored on publication date {c.dct}"
+    tense = c.tense(c.text, m.start(), m.end()) if unit == "weekend" else None
+    return _rel_unit_on(rel, unit, sign, c.dct, None, tense)
+
+
+@functools.lru_cache(maxsize=8192)
+def _rel_unit_on(rel: str, unit: str, sign: int, base: Date, anchor: str | None, tense: str | None) -> Resolved:
+    """"last week", "the following month" counted from base: the date just mentioned (as
+    ``anchor`` words it) or, when anchor is None, the publication date.
+
+    Memoised, as :func:`_weekday_on` is: every undated article of a story is resolved on
+    the same candidate days, with the same few relative words and units.
+    """
+    how = f"{rel} {unit}, anchored on {anchor or f'publication date {base}'}"
     if unit == "weekend":
         d = base + dt.timedelta(weeks=sign)
-        tense = c.tense(c.text, m.start(), m.end())
         if sign == 0 and base.weekday() < 5 and (tense == "past" or (tense is None and base.weekday() <= 2)):
             d = base - dt.timedelta(weeks=1)  # early in the week, "the weekend" is the one just past
         return _fmt_week(d) + "-WE", "DATE", how
-    d = _offset_date(base, sign, unit)
-    return _granular(d, unit), "DATE", how
+    return _granular(_offset_date(base, sign, unit), unit), "DATE", how
 
 
 _WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
@@ -853,17 +875,24 @@ def _r_ordinal_day(m: re.Match[str], c: _Ctx) -> Resolved:
     day = int(_DIGITS.match(m["day"]).group(0))
     if c.dct is None:
         return f"XXXX-XX-{day:02d}", "DATE", "day of month, month unknown"
-    tense = c.tense(c.text, m.start(), m.end())
-    y, mo = c.dct.year, c.dct.month
-    if day > c.dct.day and tense != "future":
+    return _ordinal_day_on(c.dct, day, c.tense(c.text, m.start(), m.end()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _ordinal_day_on(dct: Date, day: int, tense: str | None) -> Resolved:
+    """"the 20th" said on dct: this month's day, or the month before (after) in the past
+    (future) tense when the day is still ahead (already gone). Memoised, as
+    :func:`_weekday_on` is, for inference's candidate days."""
+    y, mo = dct.year, dct.month
+    if day > dct.day and tense != "future":
         y, mo = _shift_months(y, mo, -1)  # "the 20th" said on the 13th, in the past: last month's
-    elif day < c.dct.day and tense == "future":
+    elif day < dct.day and tense == "future":
         y, mo = _shift_months(y, mo, 1)  # "will open on the 5th" said on the 13th: next month's
     try:
         d = dt.date(y, mo, day)
     except ValueError:
         return None
-    return d.isoformat(), "DATE", f"day of month, {tense or 'no'} tense, anchored on publication date {c.dct}"
+    return d.isoformat(), "DATE", f"day of month, {tense or 'no'} tense, anchored on publication date {dct}"
 
 
 _DEICTIC_VALUES = {
@@ -1307,8 +1336,16 @@ def _merge_values(a: str, b: str) -> str:
     return "".join(x if x == y else ("X" if x.isdigit() and y.isdigit() else x) for x, y in zip(a, b))
 
 
+@functools.lru_cache(maxsize=4096)
+def _text_tense(text: str, start: int, end: int) -> str | None:
+    """``heuristic_tense``, memoised: dating an undated article asks the tense of each of its
+    expressions on every candidate day, then again when it resolves the article on the day
+    found (the same text object, so keys compare by identity). Holds ~100 articles' worth."""
+    return heuristic_tense(text, start, end)
+
+
 def _tense_fn(doc: Any) -> Callable[[str, int, int], str | None]:
-    return doc_tense(doc) if doc is not None else heuristic_tense
+    return doc_tense(doc) if doc is not None else _text_tense
 
 
 def resolve_all(text: str, dct: str | None, doc: Any = None) -> list[tuple[int, int, str, str, str]]:
