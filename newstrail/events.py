@@ -803,15 +803,16 @@ class _Parse:
     """
 
     __slots__ = ("doc", "tables", "heads", "children", "lemmas", "lower", "pos", "dep", "ent_type", "ent_iob", "idx",
-                 "_text")
+                 "words", "spaces", "_text")
 
     def __init__(self, doc: Any) -> None:
         import numpy as np
-        from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS
+        from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY
 
         self.doc = doc
         self.tables: dict[str, dict] = {}
-        columns = doc.to_array([HEAD, LEMMA, LOWER, POS, DEP, ENT_TYPE, ENT_IOB, IDX]).reshape(len(doc), 8)
+        attrs = [HEAD, LEMMA, LOWER, POS, DEP, ENT_TYPE, ENT_IOB, IDX, ORTH, SPACY]
+        columns = doc.to_array(attrs).reshape(len(doc), len(attrs))
         # HEAD is the offset to the head, stored unsigned: read back as signed
         offsets = columns[:, 0].astype(np.int64)
         self.heads: list[int] = (np.arange(len(doc), dtype=np.int64) + offsets).tolist()
@@ -824,6 +825,8 @@ class _Parse:
         self.ent_type = _strings(columns[:, 5], strings.__getitem__)
         self.ent_iob: list[str] = np.array(_IOB, dtype=object)[columns[:, 6]].tolist()
         self.idx: list[int] = columns[:, 7].tolist()
+        self.words = _strings(columns[:, 8], strings.__getitem__)  # Token.text
+        self.spaces: list[bool] = columns[:, 9].astype(bool).tolist()  # Token.whitespace_ is " "
         self._text: str | None = None
 
     def table(self, name: str) -> dict:
@@ -835,9 +838,13 @@ class _Parse:
 
     @property
     def text(self) -> str:
-        """The doc's text, joined once (``Span.text`` and ``Doc.text`` join their tokens on every call)."""
+        """The doc's text, joined once (``Span.text`` and ``Doc.text`` join their tokens on every call).
+
+        Joined from the word and space columns: ``Doc.text`` joins each token's ``text_with_ws``
+        (its text, then a space when it has one), which builds a Token per word.
+        """
         if self._text is None:
-            self._text = self.doc.text
+            self._text = "".join([word + " " if space else word for word, space in zip(self.words, self.spaces)])
         return self._text
 
 
@@ -1830,12 +1837,7 @@ def score_types(sent: Any, text: str | None = None, described: dict[str, float] 
     ``described`` is the sentence's :func:`description_scores` when the caller computed
     them for many sentences at once, ``triggers`` its :func:`trigger_scores` likewise.
     """
-    scores = {t: 0.0 for t in PLOVER_TYPES}
-    for trig in trigger_scores(sent) if triggers is None else triggers:
-        scores[trig.type] = max(scores[trig.type], trig.score)
-    content = max(v for t, v in scores.items() if t != "CONSULT")
-    if content >= CONTENT_SHARE * scores["CONSULT"] > 0:
-        scores["CONSULT"] = min(scores["CONSULT"], content * 0.99)  # the content of a contact is what happened
+    scores = _lexicon_scores(trigger_scores(sent) if triggers is None else triggers)
     if described is None:
         described = description_scores(text if text is not None else sent.text)
     for t, s in described.items():
@@ -1843,6 +1845,41 @@ def score_types(sent: Any, text: str | None = None, described: dict[str, float] 
     if _obliges_someone(sent):
         scores["REQUEST"] += OBLIGATION_WEIGHT
     return scores
+
+
+def _lexicon_scores(triggers: Sequence[TypedTrigger]) -> dict[str, float]:
+    """Each type's best trigger score, a contact's stated content ranked above the contact."""
+    scores = {t: 0.0 for t in PLOVER_TYPES}
+    for trig in triggers:
+        scores[trig.type] = max(scores[trig.type], trig.score)
+    content = max(v for t, v in scores.items() if t != "CONSULT")
+    if content >= CONTENT_SHARE * scores["CONSULT"] > 0:
+        scores["CONSULT"] = min(scores["CONSULT"], content * 0.99)  # the content of a contact is what happened
+    return scores
+
+
+# Slack over the description's largest possible share (cosines are at most 1, give or take
+# rounding) when deciding that the lexicon alone settles a sentence's type.
+_DESCRIPTION_BOUND = DESCRIPTION_WEIGHT * 1.01
+
+
+def _settled_by_lexicon(sent: Any, triggers: Sequence[TypedTrigger]) -> bool:
+    """Whether the description similarity cannot change what the sentence's event records.
+
+    An event records the best type and its score capped at 1 (its confidence). When the best
+    type's lexicon score (with the obligation bonus) is already 1 and beats every other type's
+    by more than the description can add (``DESCRIPTION_WEIGHT`` times a cosine of at most 1),
+    the type and the capped score come out the same whatever the description scores are, so
+    :func:`extract_events` does not compute them (about half the sentences of the synthetic
+    build corpus).
+    """
+    if not triggers:
+        return False
+    scores = _lexicon_scores(triggers)
+    if _obliges_someone(sent):
+        scores["REQUEST"] += OBLIGATION_WEIGHT
+    best, runner_up = sorted(scores.values(), reverse=True)[:2]
+    return best >= 1.0 and best - runner_up > _DESCRIPTION_BOUND
 
 
 # A meeting, visit or call whose content is also reported ("met X and agreed to…", "during a visit
@@ -1966,16 +2003,34 @@ class _Mentions:
     """
 
     spans: tuple[tuple[int, int, str | None], ...]
+    starts: tuple[int, ...] | None = None  # the mentions' starts when they are in ascending order
+    reach: tuple[int, ...] = ()  # the furthest end among the mentions up to each one
 
     @classmethod
     def of(cls, mentions: Sequence[Mention]) -> _Mentions:
-        return cls(tuple((m.span.start, m.span.end, m.key) for m in mentions))
+        spans = tuple((m.span.start, m.span.end, m.key) for m in mentions)
+        starts = tuple(start for start, _, _ in spans)
+        if any(a > b for a, b in zip(starts, starts[1:])):
+            return cls(spans)
+        return cls(spans, starts, tuple(itertools.accumulate((end for _, end, _ in spans), max)))
 
     def first_over(self, start: int, end: int) -> str | None:
-        """Key of the first mention overlapping [start, end)."""
-        for m_start, m_end, key in self.spans:
-            if m_start < end and start < m_end:
-                return key
+        """Key of the first mention overlapping [start, end).
+
+        With the mentions in order of start (as the mention stage gives them) one bisection
+        finds it: the first mention that reaches past ``start`` is the only candidate, and it
+        overlaps if it starts before ``end`` (every later one starts no earlier). Each event asks
+        three times and each stance sentence once; a scan of every mention cost more than the
+        rest of the lookup.
+        """
+        if self.starts is None:
+            for m_start, m_end, key in self.spans:
+                if m_start < end and start < m_end:
+                    return key
+            return None
+        first = bisect.bisect_right(self.reach, start)
+        if first < len(self.spans) and self.starts[first] < end:
+            return self.spans[first][2]
         return None
 
 
@@ -2199,13 +2254,16 @@ def _statement_event(sent: Any, article: Article, mentions: _Mentions,
 
 def _events_in_sentence(sent: Any, article: Article, mentions: _Mentions,
                         timexes: Sequence[TimeExpr], doc: Any,
-                        described: dict[str, float] | None = None) -> list[EventMention]:
+                        described: dict[str, float] | None = None,
+                        triggers: list[TypedTrigger] | None = None) -> list[EventMention]:
     """The sentence's main event, plus one event per other trigger that has its own date.
 
     "Talks in Geneva on Monday and the council in Brussels on Wednesday" reports two
     happenings; each time expression dates the trigger that governs it in the parse.
+    ``triggers`` is the sentence's :func:`trigger_scores` when the caller has them.
     """
-    triggers = trigger_scores(sent)
+    if triggers is None:
+        triggers = trigger_scores(sent)
     scores = score_types(sent, described=described, triggers=triggers)
     type_ = max(scores, key=scores.__getitem__)
     ranked = sorted(triggers, key=lambda t: -t.score)
@@ -2266,11 +2324,32 @@ def extract_events(doc: Any, article: Article, mentions: Sequence[Mention],
     texts = {sent.start: _text(sent) for sent in _sentences(doc)}
     sents = [sent for sent in _sentences(doc)
              if len(texts[sent.start].strip()) >= 20 and not texts[sent.start].strip().endswith("?")]
-    described = description_scores_many([texts[sent.start] for sent in sents])
+    triggers = [trigger_scores(sent) for sent in sents]
+    described = _described(sents, triggers, [texts[sent.start] for sent in sents])
     events = []
-    for sent, scores in zip(sents, described):
-        events.extend(_events_in_sentence(sent, article, mentions_at, timexes, doc, scores))
+    for sent, scores, found in zip(sents, described, triggers):
+        events.extend(_events_in_sentence(sent, article, mentions_at, timexes, doc, scores, found))
     return events
+
+
+# Stands for the description scores of a sentence that does not need them (see :func:`_described`).
+_UNDESCRIBED = {t: 0.0 for t in PLOVER_TYPES}
+
+
+def _described(sents: Sequence[Any], triggers: Sequence[Sequence[TypedTrigger]],
+               texts: Sequence[str]) -> list[dict[str, float]]:
+    """Each sentence's :func:`description_scores`, computed (in one call) only where they count.
+
+    They cannot change the events of a sentence the lexicon settles (:func:`_settled_by_lexicon`)
+    nor of one without a trigger or a speech verb (it makes no event); those get zeros. The
+    vectoriser was a fifth of the events stage; this halves the sentences it sees.
+    """
+    needed = [k for k, (sent, found) in enumerate(zip(sents, triggers))
+              if (found or _speech_root(sent) is not None) and not _settled_by_lexicon(sent, found)]
+    out = [_UNDESCRIBED] * len(sents)
+    for k, scores in zip(needed, description_scores_many([texts[k] for k in needed])):
+        out[k] = scores
+    return out
 
 
 # --------------------------------------------------------------------------- stances
@@ -2312,23 +2391,39 @@ STANCE_ORDER_DECAY = 0.8
 _NOUN_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "our", "your", "binding", "security", "no", "any", "firm"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _known_form(word: str) -> str:
     """The first lemma guess of a word that a stance table knows, else the word."""
     for form in _surface_lemmas(word):
-        if form in _STANCE_VERBS or form in _STANCE_NOUNS or form in _ASSESS_WORDS:
+        if _is_cue(form):
             return form
     return word
 
 
-def _parsed_cues(tokens: list[Any]) -> tuple[list[str], list[float], list[bool]]:
-    """Lemma, weight and noun flag of each token of a parsed statement (tokens of one doc)."""
-    if not tokens:
-        return [], [], []
-    p = _parse(tokens[0].doc)
-    ids = [t.i for t in tokens]
+def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float], list[bool]]:
+    """Lemma, weight and noun flag of each token (by index) of a parsed statement.
+
+    Only a cue's weight is ever read (:func:`_stance_of`), so only cues walk up the parse;
+    the other words weigh 1.
+    """
+    lemmas = [p.lemmas[i] for i in ids]
     # the governing cue decides: "demands a pledge to stop…" is a demand, not a pledge
-    weights = [STANCE_DEPTH_DECAY ** _governing_depth(p, i) for i in ids]
-    return [p.lemmas[i] for i in ids], weights, [p.pos[i] in ("NOUN", "PROPN") for i in ids]
+    weights = [STANCE_DEPTH_DECAY ** _governing_depth(p, i) if _is_cue(lemma) else 1.0
+               for i, lemma in zip(ids, lemmas)]
+    return lemmas, weights, [p.pos[i] in ("NOUN", "PROPN") for i in ids]
+
+
+def _is_cue(lemma: str) -> bool:
+    """A word a stance table knows (a verb, noun or assessment cue)."""
+    return lemma in _STANCE_VERBS or lemma in _STANCE_NOUNS or lemma in _ASSESS_WORDS
+
+
+def _word_cues(text: str) -> tuple[list[str], list[float], list[bool]]:
+    """Lemma guess, weight and noun flag of each lower-cased word of an unparsed statement."""
+    words = re.findall(r"[a-z'-]+", text.lower())
+    lemmas = [_known_form(w) for w in words]
+    nouns = [i > 0 and words[i - 1] in _NOUN_BEFORE for i in range(len(words))]
+    return lemmas, [1.0] * len(lemmas), nouns
 
 
 def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str, float] | None:
@@ -2337,13 +2432,16 @@ def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str
     Works on the parse when tokens are given, else on lower-cased words; returns None for a
     statement that takes no position.
     """
-    if tokens is not None:
-        lemmas, weights, nouns = _parsed_cues(list(tokens))
-    else:
-        words = re.findall(r"[a-z'-]+", text.lower())
-        lemmas = [_known_form(w) for w in words]
-        weights = [1.0] * len(lemmas)
-        nouns = [i > 0 and words[i - 1] in _NOUN_BEFORE for i in range(len(words))]
+    if tokens is None:
+        return _stance_of(text, *_word_cues(text), parsed=False)
+    tokens = list(tokens)
+    cues = _parsed_cues(_parse(tokens[0].doc), [t.i for t in tokens]) if tokens else ([], [], [])
+    return _stance_of(text, *cues, parsed=True)
+
+
+def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[bool],
+               parsed: bool) -> tuple[str, float] | None:
+    """:func:`classify_stance` from the statement's cues (lemma, weight, noun flag per word)."""
     scores: dict[str, float] = {}
 
     def add(stance: str, value: float) -> None:
@@ -2357,8 +2455,8 @@ def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str
     negation = any(w in ("not", "no", "never", "n't", "without") for w in lemmas)
     seen = 0
     for w, weight, noun in zip(lemmas, weights, nouns):
-        cue = w in _STANCE_VERBS or w in _STANCE_NOUNS or w in _ASSESS_WORDS
-        if tokens is None and cue:  # no parse: earlier cues usually govern later ones
+        cue = _is_cue(w)
+        if not parsed and cue:  # no parse: earlier cues usually govern later ones
             weight = STANCE_ORDER_DECAY ** seen
         seen += cue
         if w in _STANCE_VERBS and not (noun and w in _STANCE_NOUNS):
@@ -2431,9 +2529,10 @@ def _commits_someone_else(content: str, speaker: str) -> bool:
 
 def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | None:
     """The speaker or subject a sentence attributes its stance to."""
-    for token in sent:
-        if token.dep_ == "ROOT":
-            subj = _subject(token)
+    p = _parse(sent.doc)
+    for i in range(sent.start, sent.end):
+        if p.dep[i] == "ROOT":
+            subj = _subject(p.doc[i])
             if subj is not None:
                 key = _mention_key(article, subj, mentions)
                 if key:
@@ -2471,6 +2570,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
                                  date=quote.said_on, confidence=round(min(1.0, score / 2), 3)))
         covered.append((quote.content.start, quote.content.end))
     mentions_at = _Mentions.of(mentions)
+    p = _parse(doc)
     for sent in _sentences(doc):
         span = article.body_span(sent.start_char, sent.end_char)
         quoted = sum(max(0, min(span.end, c[1]) - max(span.start, c[0])) for c in covered)
@@ -2482,7 +2582,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         stances: set[str] = set()
         for clause in _clauses(sent):
-            found = classify_stance(" ".join(t.text for t in clause), clause)
+            found = _stance_of(" ".join([p.words[i] for i in clause]), *_parsed_cues(p, clause), parsed=True)
             if found is None or found[0] in stances:
                 continue
             stances.add(found[0])
@@ -2491,19 +2591,39 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
     return out
 
 
-def _clauses(sent: Any) -> list[list[Any]]:
-    """The sentence's coordinated main clauses ("denied X, but warned of Y"), each with its tokens.
+def _clauses(sent: Any) -> list[list[int]]:
+    """The sentence's coordinated main clauses ("denied X, but warned of Y"), each with its token indices.
 
     One sentence may state two stances; each conjunct verb of the root is classified apart.
     """
-    root = sent.root
-    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    p = _parse(sent.doc)
+    root = sent.root.i
+    conjuncts = [c for c in p.children[root] if p.dep[c] == "conj" and p.pos[c] in ("VERB", "AUX")]
     if not conjuncts:
-        return [list(sent)]
-    inside = {t.i for c in conjuncts for t in c.subtree}
-    clauses = [[t for t in sent if t.i not in inside]]
-    clauses.extend(list(c.subtree) for c in conjuncts)
-    return clauses
+        return [list(range(sent.start, sent.end))]
+    subtrees = [_subtree(p, c) for c in conjuncts]
+    inside = {i for subtree in subtrees for i in subtree}
+    return [[i for i in range(sent.start, sent.end) if i not in inside], *subtrees]
+
+
+def _subtree(p: _Parse, i: int) -> list[int]:
+    """``Token.subtree`` of token ``i`` by index: its left children's subtrees, itself, its right ones'.
+
+    A walk with a stack rather than recursion: a long run-on sentence can nest deeper than
+    Python's recursion limit.
+    """
+    out: list[int] = []
+    stack: list[tuple[int, bool]] = [(i, False)]
+    while stack:
+        node, visited = stack.pop()
+        if visited:
+            out.append(node)
+            continue
+        children = p.children[node]
+        stack.extend((child, False) for child in reversed(children) if child > node)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(children) if child < node)
+    return out
 
 
 def event_types_many(sentences: Iterable[str], batch_size: int = 64, embeddings: bool = False) -> list[list[str]]:

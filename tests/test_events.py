@@ -386,3 +386,66 @@ def test_parse_lists_match_token_attributes(nlp):
         assert (p.ent_type[t.i], p.ent_iob[t.i], p.idx[t.i]) == (t.ent_type_, t.ent_iob_, t.idx)
     assert [_text(s) for s in doc.sents] == [s.text for s in doc.sents]
     assert _parse(nlp("")).heads == []
+
+
+def test_parse_text_and_subtrees_match_spacy(nlp):
+    """The doc text joined from the word columns, and subtrees by index, are spaCy's own."""
+    from newstrail.events import _parse, _subtree
+
+    for text in ("  Norland's  envoy\n\n met\tEstovia's minister\xa0on Monday, who said talks would resume. ",
+                 "Talks failed; the envoy left, and the ministry, which had hoped for more, denied it.", ""):
+        doc = nlp(text)
+        p = _parse(doc)
+        assert p.text == doc.text == text and p.words == [t.text for t in doc]
+        assert all(_subtree(p, t.i) == [s.i for s in t.subtree] for t in doc)
+
+
+def test_first_mention_over_a_range_with_and_without_order():
+    """The bisection over mentions in order of start finds what a scan finds; other orders scan."""
+    import itertools
+
+    from newstrail.events import _Mentions
+
+    spans = [(0, 7, "a"), (2, 30, "b"), (5, 9, "c"), (12, 15, "d"), (40, 44, "e"), (41, 42, "f")]
+    for order in (spans, spans[::-1], [spans[3], *spans[:3], *spans[4:]]):
+        mentions = _Mentions.of([Mention(Span("x", a, b), key, "country", key) for a, b, key in order])
+        assert (mentions.starts is not None) == (order == spans)
+        for start, end in itertools.combinations(range(0, 48, 3), 2):
+            scanned = next((key for a, b, key in order if a < end and start < b), None)
+            assert mentions.first_over(start, end) == scanned
+    assert _Mentions.of([]).first_over(0, 5) is None
+
+
+def test_events_skipping_description_scores_are_the_same(nlp, monkeypatch):
+    """Sentences the lexicon settles skip the description similarity; their events do not change."""
+    from newstrail import events as ev
+
+    text = ("Rebels attacked an army convoy near the border on Monday, killing three soldiers. "
+            "Police arrested twelve opposition activists in the capital. "
+            "The minister said on Tuesday that the talks had gone well. "
+            "The foreign ministers met in Vienna and agreed to resume trade talks. "
+            "Estovia must stop the shelling, the envoy said. The weather was mild.")
+    article = article_from_text(text, "2030-03-06")
+    doc = nlp(text)
+    settled = [ev._settled_by_lexicon(s, ev.trigger_scores(s)) for s in doc.sents]
+    assert any(settled) and not all(settled)
+    skipping = extract_events(doc, article, [], [])
+    monkeypatch.setattr(ev, "_settled_by_lexicon", lambda sent, triggers: False)
+    assert extract_events(doc, article, [], []) == skipping
+
+
+def test_parsed_clauses_weigh_only_their_cues(nlp):
+    """A clause's stance is the same when every word is weighed by its depth, not only the cues."""
+    from newstrail.events import STANCE_DEPTH_DECAY, _clauses, _governing_depth, _parse, _parsed_cues, _stance_of
+
+    doc = nlp("Norland denied planning an invasion, but warned of a response and demanded guarantees.")
+    p = _parse(doc)
+    for sent in doc.sents:
+        clauses = _clauses(sent)
+        assert len(clauses) > 1
+        for clause in clauses:
+            text = " ".join(doc[i].text for i in clause)
+            lemmas, weights, nouns = _parsed_cues(p, clause)
+            every = [STANCE_DEPTH_DECAY ** _governing_depth(p, i) for i in clause]
+            assert _stance_of(text, lemmas, weights, nouns, parsed=True) == \
+                _stance_of(text, lemmas, every, nouns, parsed=True) == classify_stance(text, [doc[i] for i in clause])
