@@ -63,9 +63,15 @@ def _said_on(stance: StanceMention, published: str | None) -> str | None:
     the range it is: it still orders the statement among the others.
     """
     for value in (stance.date, published):
-        if value and all(_DAY.match(part) for part in value.split("/")):
+        if value and _days(value):
             return value
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _days(value: str) -> bool:
+    """Whether a value is a day or a range of days (cached: a corpus's dates repeat)."""
+    return all(_DAY.match(part) for part in value.split("/"))
 
 
 @dataclass(slots=True)
@@ -87,22 +93,53 @@ def _tfidf(texts: Sequence[str]) -> list[Any]:
     return mats
 
 
-def _matrix(mats: list[Any], rows: Sequence[int], labels: Any = None) -> Any:
-    """Pairwise cosine of the given statements over both TF-IDF views; an empty text matches nothing.
+def _cosine_squares(mats: list[Any], rows: Sequence[int], bounds: Sequence[int]) -> list[Any]:
+    """Pairwise cosine over both TF-IDF views of each run of ``rows`` between consecutive
+    ``bounds`` (one dense square per run); an empty text matches nothing.
 
-    With ``labels`` (one per row), only pairs of rows with the same label are computed; the
-    others are 0 (see :func:`newstrail.timeline.rows_apart`).
+    One sparse product per view holds only the pairs within a run (see
+    :func:`newstrail.timeline.rows_apart`); each run's square is read out of it alone, so the
+    cost follows the runs' squares, not the square of all rows.
     """
     import numpy as np
 
     from .timeline import rows_apart
 
-    out = np.zeros((len(rows), len(rows)))
+    labels = _labels(bounds)
+    products = []
     for m in mats:
         if m is not None:
             sub = rows_apart(m[list(rows)], labels)
-            out += (sub @ sub.T).toarray()
-    return out / 2
+            products.append((sub @ sub.T).tocsr())
+    out = []
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        square = np.zeros((hi - lo, hi - lo))
+        for product in products:
+            square += _square(product, lo, hi)
+        out.append(square / 2)
+    return out
+
+
+def _labels(bounds: Sequence[int]) -> Any:
+    """Run number of every row, for runs between consecutive ``bounds``."""
+    import numpy as np
+
+    return np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+
+
+def _square(product: Any, lo: int, hi: int) -> Any:
+    """Rows and columns lo..hi of a CSR product whose rows there have no other columns, dense.
+
+    The same cells as ``product[lo:hi, lo:hi].toarray()``, read from the rows' entries
+    without building two sliced matrices per block.
+    """
+    import numpy as np
+
+    a, b = product.indptr[lo], product.indptr[hi]
+    square = np.zeros((hi - lo, hi - lo))
+    rows = np.repeat(np.arange(hi - lo), np.diff(product.indptr[lo:hi + 1]))
+    square[rows, product.indices[a:b] - lo] = product.data[a:b]
+    return square
 
 
 def _affiliations(analysis: ArticleAnalysis) -> dict[str, str]:
@@ -297,28 +334,36 @@ class _KeyTerms:
         import numpy as np
         import scipy.sparse as sp
 
-        self.sets = []
-        seen: dict[tuple[str, str, str], set[str]] = {}  # repeated statements are read once
+        distinct: dict[tuple[str, str, str], int] = {}  # repeated statements are read once
+        sets: list[set[str]] = []
+        which = []  # each item's distinct statement
         for i in items:
             key = (i.stance.statement, i.actor, i.speaker or "")
-            if key not in seen:
+            if key not in distinct:
                 drop = {w for name in (i.actor, i.speaker or "") for w in _TERM.findall(name.casefold())}
-                seen[key] = _terms(i.stance.statement, frozenset(drop))
-            self.sets.append(seen[key])
-        df = Counter(t for s in self.sets for t in s)
+                distinct[key] = len(sets)
+                sets.append(_terms(i.stance.statement, frozenset(drop)))
+            which.append(distinct[key])
+        self.sets = [sets[k] for k in which]
+        df: Counter[str] = Counter()
+        for k, times in Counter(which).items():
+            for t in sets[k]:
+                df[t] += times
         n = len(self.sets)
         # Terms in alphabetical order, and weights added in that order: sums over a set's own
         # order would change in the last bit with Python's per-process string hashing.
         self.idf = {t: math.log((1 + n) / (1 + df[t])) + 1 for t in sorted(df)}
-        self.weight = np.array([sum(self.idf[t] for t in sorted(s)) for s in self.sets], dtype=np.float64)
+        rows = np.asarray(which, dtype=np.int64)
+        self.weight = np.array([sum(self.idf[t] for t in sorted(s)) for s in sets], dtype=np.float64)[rows]
         # statements × terms, 1 where the statement has the term, and the same weighted by IDF
+        # (built over the distinct statements, then a row per item)
         column = {t: k for k, t in enumerate(self.idf)}
-        cols = [k for s in self.sets for k in sorted(column[t] for t in s)]
-        ptr = np.cumsum([0] + [len(s) for s in self.sets])
-        shape = (n, len(column))
-        self.has = sp.csr_matrix((np.ones(len(cols)), cols, ptr), shape=shape)
+        cols = [k for s in sets for k in sorted(column[t] for t in s)]
+        ptr = np.cumsum([0] + [len(s) for s in sets])
+        shape = (len(sets), len(column))
+        self.has = sp.csr_matrix((np.ones(len(cols)), cols, ptr), shape=shape)[rows]
         idf = np.array(list(self.idf.values()), dtype=np.float64)
-        self.weighted = sp.csr_matrix((idf[cols], cols, ptr), shape=shape)
+        self.weighted = sp.csr_matrix((idf[cols], cols, ptr), shape=shape)[rows]
 
     def overlap(self, rows: Sequence[int], labels: Any = None) -> Any:
         """Pairwise IDF-weighted overlap of key terms: shared weight over the smaller side's weight.
@@ -339,7 +384,28 @@ class _KeyTerms:
         has = rows_apart(self.has[rows], labels)
         count = (has @ has.T).toarray()
         shared = (rows_apart(self.weighted[rows], labels) @ has.T).toarray()
-        weight = self.weight[rows]
+        return self._overlap(count, shared, self.weight[rows])
+
+    def overlap_squares(self, rows: Sequence[int], bounds: Sequence[int]) -> list[Any]:
+        """:meth:`overlap` of each run of ``rows`` between consecutive ``bounds``, one dense
+        square per run, read out of two sparse products over all runs (see :func:`_cosine_squares`)."""
+        import numpy as np
+
+        from .timeline import rows_apart
+
+        rows = np.asarray(rows, dtype=np.int64)
+        labels = _labels(bounds)
+        has = rows_apart(self.has[rows], labels)
+        count = (has @ has.T).tocsr()
+        shared = (rows_apart(self.weighted[rows], labels) @ has.T).tocsr()
+        return [self._overlap(_square(count, lo, hi), _square(shared, lo, hi), self.weight[rows[lo:hi]])
+                for lo, hi in zip(bounds[:-1], bounds[1:])]
+
+    @staticmethod
+    def _overlap(count: Any, shared: Any, weight: Any) -> Any:
+        """Shared weight over the smaller side's, where a pair shares KEY_MIN_SHARED terms."""
+        import numpy as np
+
         smaller = np.minimum.outer(weight, weight)
         keep = (count >= KEY_MIN_SHARED) & (smaller > 0)
         out = np.zeros(count.shape)
@@ -378,13 +444,10 @@ def _block_matrices(blocks: Sequence[Sequence[_Item]], mats: list[Any], keys: _K
 
     parts = [_distinct(block) for block in blocks]
     rows = [i for first, _ in parts for i in first]
-    labels = [b for b, (first, _) in enumerate(parts) for _ in first]  # only pairs within a block are read
-    cosine, overlap = _matrix(mats, rows, labels), keys.overlap(rows, labels)
+    bounds = np.cumsum([0] + [len(first) for first, _ in parts]).tolist()  # only pairs within a block are read
     out = []
-    lo = 0
-    for first, where in parts:
-        spread = np.ix_([lo + k for k in where], [lo + k for k in where])
-        lo += len(first)
+    for (_, where), cosine, overlap in zip(parts, _cosine_squares(mats, rows, bounds), keys.overlap_squares(rows, bounds)):
+        spread = np.ix_(where, where)
         own = overlap[spread]
         np.fill_diagonal(own, 0.0)
         out.append(cosine[spread] + KEY_WEIGHT * own)

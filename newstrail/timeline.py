@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Sequence
 
 from .events import QUAD
@@ -76,6 +76,7 @@ def _month_of(value: str) -> str:
     return value[:7]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # merging asks about the same few dates again and again
 def dates_compatible(a: str, b: str) -> bool:
     """Same date, or one is the month the other day falls in."""
     if a == b:
@@ -112,7 +113,9 @@ def fit_tfidf(texts: Sequence[str], **params: Any) -> Any:
     Why: copies and syndicated rewrites repeat sentences, and analysing a text into n-grams is
     the costly part. The matrix is the same: term counts of the distinct texts are expanded
     back to one row per text before the IDF is fitted, so repeated texts weigh as before.
-    Raises ValueError, as the vectorizer does, when no text has a usable term.
+    With a :class:`CharWbGrams` analyzer alone, the counts come from each distinct word's
+    n-grams (:func:`_char_counts`). Raises ValueError, as the vectorizer does, when no text
+    has a usable term.
     """
     import numpy as np
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
@@ -120,8 +123,47 @@ def fit_tfidf(texts: Sequence[str], **params: Any) -> Any:
     weighting = {k: params.pop(k) for k in ("norm", "use_idf", "smooth_idf", "sublinear_tf") if k in params}
     distinct: dict[str, int] = {}
     rows = [distinct.setdefault(t, len(distinct)) for t in texts]
-    counts = CountVectorizer(dtype=np.float64, **params).fit_transform(list(distinct))
+    if isinstance(params.get("analyzer"), CharWbGrams) and set(params) <= {"analyzer", "dtype"}:
+        counts = _char_counts(list(distinct), params["analyzer"])
+    else:
+        counts = CountVectorizer(dtype=np.float64, **params).fit_transform(list(distinct))
     return TfidfTransformer(**weighting).fit_transform(counts[np.asarray(rows, dtype=np.int64)])
+
+
+def _char_counts(texts: Sequence[str], grams: CharWbGrams) -> Any:
+    """``CountVectorizer(analyzer=grams, dtype=np.float64).fit_transform(texts)``, entry for entry.
+
+    Why: counting every n-gram of every text one at a time in Python was most of fitting
+    char n-grams. A text's n-grams are its words' (:class:`CharWbGrams`), so its counts are
+    (text × word counts) @ (word × n-gram counts), and only distinct words are cut. The
+    vectorizer's layout is kept, because sparse products sum a row's entries in storage
+    order: n-grams are numbered as first met (text by text, word by word), a row's entries
+    are in that order, and the columns are then renumbered alphabetically.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    words: dict[str, int] = {}  # distinct words, as first met
+    word_cols: list[int] = []
+    word_ptr = [0]
+    for text in texts:
+        word_cols.extend(words.setdefault(w, len(words)) for w in grams.words(text))
+        word_ptr.append(len(word_cols))
+    vocabulary: dict[str, int] = {}  # n-gram -> number, as first met (a new word is met in order)
+    gram_cols: list[int] = []
+    gram_ptr = [0]
+    for word in words:
+        gram_cols.extend(vocabulary.setdefault(g, len(vocabulary)) for g in grams.word_grams(word))
+        gram_ptr.append(len(gram_cols))
+    if not vocabulary:
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    text_words = sp.csr_matrix((np.ones(len(word_cols)), word_cols, word_ptr), shape=(len(texts), len(words)))
+    word_grams = sp.csr_matrix((np.ones(len(gram_cols)), gram_cols, gram_ptr), shape=(len(words), len(vocabulary)))
+    counts = (text_words @ word_grams).tocsr()  # whole numbers: exact in float64
+    counts.sort_indices()
+    alphabetical = np.empty(len(vocabulary), dtype=np.int64)
+    alphabetical[[k for _, k in sorted(vocabulary.items())]] = np.arange(len(vocabulary))
+    return sp.csr_matrix((counts.data, alphabetical[counts.indices], counts.indptr), shape=counts.shape)
 
 
 def rows_apart(rows: Any, labels: Any) -> Any:
@@ -149,7 +191,7 @@ def rows_apart(rows: Any, labels: Any) -> Any:
 _WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's vectorizers normalise white space
 
 
-def char_wb_grams(ngram_range: tuple[int, int]) -> Callable[[str], list[str]]:
+class CharWbGrams:
     """sklearn's ``analyzer="char_wb"`` over ``ngram_range``, cutting each distinct word once.
 
     Why: texts share most of their words, and cutting every word of every text into n-grams
@@ -157,18 +199,28 @@ def char_wb_grams(ngram_range: tuple[int, int]) -> Callable[[str], list[str]]:
     (lower-cased, split on white space), so a text's n-grams are its words' n-grams in word
     order, and a vectorizer given this analyzer builds the same vocabulary and rows.
     """
-    from sklearn.feature_extraction.text import CountVectorizer
 
-    word_grams = functools.lru_cache(maxsize=1 << 16)(
-        CountVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False).build_analyzer())
+    def __init__(self, ngram_range: tuple[int, int]) -> None:
+        from sklearn.feature_extraction.text import CountVectorizer
 
-    def grams(text: str) -> list[str]:
+        self.word_grams = functools.lru_cache(maxsize=1 << 16)(
+            CountVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False).build_analyzer())
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        """The words sklearn cuts a text into, in order."""
+        return _WHITE_SPACES.sub(" ", text.lower()).split()
+
+    def __call__(self, text: str) -> list[str]:
         out: list[str] = []
-        for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-            out.extend(word_grams(word))
+        for word in self.words(text):
+            out.extend(self.word_grams(word))
         return out
 
-    return grams
+
+def char_wb_grams(ngram_range: tuple[int, int]) -> CharWbGrams:
+    """An analyzer giving sklearn's ``char_wb`` n-grams (see :class:`CharWbGrams`)."""
+    return CharWbGrams(ngram_range)
 
 
 def _similarities(texts: Sequence[str]) -> Any:
@@ -299,10 +351,11 @@ def _item_text(item: _Item) -> str:
 _WORD = re.compile(r"[A-Za-z][a-z'-]+")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def _type_nouns(sentence: str) -> frozenset[str]:
     """PLOVER types whose happening the sentence names with a strong trigger word ("the talks",
-    "Monday's meeting"), by surface lemma guesses (no parse)."""
+    "Monday's meeting"), by surface lemma guesses (no parse). Cached for a story's sentences:
+    merging asks about each one against many candidates."""
     found: set[str] = set()
     for word in _WORD.findall(sentence.lower()):
         found.update(_word_types(word))
@@ -748,8 +801,7 @@ def _redate(event: EventMention, published: str | None, published_how: str | Non
         return [event] if event.date_how == "text" and _timeline_date(event.date) else []
     if not published:
         return []
-    return [EventMention.from_dict({**event.to_dict(), "date": d, "date_how": "inferred"})
-            for d in _sentence_dates(event.sentence, published)]
+    return [replace(event, date=d, date_how="inferred") for d in _sentence_dates(event.sentence, published)]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -774,7 +826,7 @@ def _sentence_dates(sentence: str, published: str) -> tuple[str, ...]:
 def _with_date(event: EventMention, date: str) -> EventMention:
     if event.date == date:
         return event
-    return EventMention.from_dict({**event.to_dict(), "date": date})
+    return replace(event, date=date)
 
 
 def merge_timeline(analyses: Sequence[ArticleAnalysis], story_of: dict[str, str],

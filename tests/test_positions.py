@@ -106,6 +106,42 @@ def test_key_term_overlap_is_the_pairwise_definition():
     assert overlap[0, 3] == 1.0  # a repeated statement overlaps its copy fully
 
 
+
+def test_block_squares_are_the_blocks_of_the_whole_products():
+    """Each block's square, read out of the batch's sparse products, is that block of the
+    dense matrices over all rows, to the last bit (and blocks see nothing of one another)."""
+    import numpy as np
+
+    from newstrail.positions import _cosine_squares, _Item, _KeyTerms, _tfidf
+    from newstrail.timeline import rows_apart
+
+    statements = [
+        "Estovia demands guarantees against expansion of the alliance.",
+        "Estovia insists on a guarantee against alliance expansion.",
+        "Norland rejects any talks on the harbour treaty.",
+        "Norland will not discuss the harbour treaty at all.",
+        "Norland rejects any talks on the harbour treaty.",
+        "",
+        "Estovia wants the 1997 borders.",
+    ]
+    items = [_Item(k, "Estovia", "a.txt", frozenset(), StanceMention(Span("a", k, k + 1), "Estovia", "demand", s, None))
+             for k, s in enumerate(statements)]
+    mats, keys = _tfidf(statements), _KeyTerms(items)
+    rows, bounds = [6, 0, 1, 2, 3, 4, 5], [0, 3, 3 + 3, 7]
+    labels = [0, 0, 0, 1, 1, 1, 2]
+    whole = np.zeros((len(rows), len(rows)))
+    for m in mats:
+        sub = rows_apart(m[rows], labels)
+        whole += (sub @ sub.T).toarray()
+    whole /= 2
+    overlap = keys.overlap(rows, labels)
+    for (lo, hi), cosine, own in zip(zip(bounds[:-1], bounds[1:]), _cosine_squares(mats, rows, bounds),
+                                     keys.overlap_squares(rows, bounds)):
+        assert np.array_equal(cosine, whole[lo:hi, lo:hi])
+        assert np.array_equal(own, overlap[lo:hi, lo:hi])
+    assert not whole[:3, 3:].any() and not overlap[:3, 3:].any()
+
+
 def test_repeated_statements_group_like_distinct_ones():
     a = _analysis("a.txt", [("Estovia", "demand", "Estovia demands legally binding guarantees that the alliance will not expand east.", "2030-03-04")])
     b = _analysis("b.txt", [("Estovia", "demand", "Estovia demands legally binding guarantees that the alliance will not expand east.", "2030-03-05")])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newstrail.adapters import article_from_text
 from newstrail.model import ArticleAnalysis, EventMention, Span
 from newstrail.timeline import (
@@ -161,6 +163,26 @@ def test_fit_tfidf_gives_the_vectorizers_matrix():
         expected = TfidfVectorizer(**params).fit_transform(texts)
         got = fit_tfidf(texts, **dict(params))
         assert got.shape == expected.shape and (got != expected).nnz == 0
+
+
+
+def test_fit_tfidf_char_grams_keep_the_vectorizers_layout():
+    """Counted word by word, char n-grams give the vectorizer's matrix entry for entry, in its
+    storage order (sparse products sum a row's entries in that order)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newstrail.timeline import char_wb_grams, fit_tfidf
+
+    texts = ["Norland and Estovia held talks.", "Talks  in\tVienna.", "", "Norland and Estovia held talks.",
+             "Zurich talks, then Vienna again", "Ça va"]
+    for ngrams in ((3, 5), (2, 2)):
+        expected = TfidfVectorizer(analyzer="char_wb", ngram_range=ngrams, sublinear_tf=True).fit_transform(texts)
+        got = fit_tfidf(texts, analyzer=char_wb_grams(ngrams), sublinear_tf=True)
+        for part in ("indptr", "indices", "data"):
+            assert np.array_equal(getattr(got, part), getattr(expected, part))
+    with pytest.raises(ValueError):
+        fit_tfidf(["", "  "], analyzer=char_wb_grams((3, 5)))
 
 
 def test_similarity_blocks_are_exactly_the_pairwise_dot():
