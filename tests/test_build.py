@@ -272,3 +272,25 @@ def test_parse_through_numpys_blas_is_stock_spacys_parse(seeds_dir: Path) -> Non
     texts = [ARTICLE] + [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
     for mine, theirs in zip(parse_many(texts, ours), stock.pipe(texts)):
         assert annotations(mine) == annotations(theirs)
+
+
+def test_redating_to_the_same_date_writes_back_only_the_time_expressions() -> None:
+    """An article dated again to the day it already had keeps its quotes' rows as they are."""
+    from dataclasses import replace
+
+    from newstrail.model import Article, ArticleAnalysis, OffsetMap, Quote, Span, content_id
+    from newstrail.stages import _redated_tables, redate
+
+    text = "Talks were held in Vienna.\n\nThe minister said on Tuesday that the talks would go on."
+    aid = content_id(text)
+    start = text.index("the talks")
+    article = Article(id=aid, source="a.txt", text=text, body=text, offsets=OffsetMap.identity(len(text)), title="Talks")
+    quote = Quote(article_id=aid, content=Span(aid, start, len(text) - 1), content_text=text[start:-1], kind="indirect",
+                  speaker_text="The minister", speaker=Span(aid, text.index("The minister"), text.index(" said")))
+    undated = ArticleAnalysis(article=article, quotes=(quote,))
+
+    first = redate(undated, "2022-01-12")
+    assert first.quotes[0].said_on == "2022-01-11"
+    assert _redated_tables(undated, first) == ("timexes", "quotes")
+    again = redate(replace(first, article=replace(first.article, published=None, published_how=None)), "2022-01-12")
+    assert _redated_tables(first, again) == ("timexes",)
