@@ -205,7 +205,7 @@ def test_cue_after_by_takes_the_main_verbs_subject(quotes_of):
     assert q.speaker_key == "Maria Lindqvist"
 
 
-def test_scene_before_cue_is_not_content(quotes_of):
+def test_asked_clause_before_cue_is_not_content(quotes_of):
     q = _holding(quotes_of("Asked what the harbour needs, Ingrid Solberg said, “Deeper berths and fewer permits.”"),
                  "Deeper berths")
     assert "Asked" not in q.content_text and q.kind == "direct"
