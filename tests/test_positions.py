@@ -82,8 +82,16 @@ def test_key_terms_merge_a_reworded_list_of_demands():
     assert sorted(len(p.sources) for p in positions) == [1, 2]
 
 
+def _demand_items(statements: list[str]) -> list:
+    """One merge item per statement, all Estovia's demands in one article."""
+    from newstrail.positions import _Item
+
+    return [_Item(k, "Estovia", "a.txt", frozenset(), StanceMention(Span("a", k, k + 1), "Estovia", "demand", s, None))
+            for k, s in enumerate(statements)]
+
+
 def test_key_term_overlap_is_the_pairwise_definition():
-    from newstrail.positions import KEY_MIN_SHARED, _Item, _KeyTerms
+    from newstrail.positions import KEY_MIN_SHARED, _KeyTerms
 
     statements = [
         "Estovia demands guarantees against expansion of the alliance.",
@@ -92,8 +100,7 @@ def test_key_term_overlap_is_the_pairwise_definition():
         "Estovia demands guarantees against expansion of the alliance.",
         "Estovia wants the 1997 borders.",
     ]
-    items = [_Item(k, "Estovia", "a.txt", frozenset(), StanceMention(Span("a", k, k + 1), "Estovia", "demand", s, None))
-             for k, s in enumerate(statements)]
+    items = _demand_items(statements)
     keys = _KeyTerms(items)
     overlap = keys.overlap(range(len(items)))
     for x in range(len(items)):
@@ -106,13 +113,12 @@ def test_key_term_overlap_is_the_pairwise_definition():
     assert overlap[0, 3] == 1.0  # a repeated statement overlaps its copy fully
 
 
-
 def test_block_squares_are_the_blocks_of_the_whole_products():
     """Each block's square, read out of the batch's sparse products, is that block of the
     dense matrices over all rows, to the last bit (and blocks see nothing of one another)."""
     import numpy as np
 
-    from newstrail.positions import _cosine_squares, _Item, _KeyTerms, _tfidf
+    from newstrail.positions import _cosine_squares, _KeyTerms, _tfidf
     from newstrail.timeline import rows_apart
 
     statements = [
@@ -124,8 +130,7 @@ def test_block_squares_are_the_blocks_of_the_whole_products():
         "",
         "Estovia wants the 1997 borders.",
     ]
-    items = [_Item(k, "Estovia", "a.txt", frozenset(), StanceMention(Span("a", k, k + 1), "Estovia", "demand", s, None))
-             for k, s in enumerate(statements)]
+    items = _demand_items(statements)
     mats, keys = _tfidf(statements), _KeyTerms(items)
     rows, bounds = [6, 0, 1, 2, 3, 4, 5], [0, 3, 3 + 3, 7]
     labels = [0, 0, 0, 1, 1, 1, 2]
