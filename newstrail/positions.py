@@ -365,30 +365,19 @@ class _KeyTerms:
         idf = np.array(list(self.idf.values()), dtype=np.float64)
         self.weighted = sp.csr_matrix((idf[cols], cols, ptr), shape=shape)[rows]
 
-    def overlap(self, rows: Sequence[int], labels: Any = None) -> Any:
-        """Pairwise IDF-weighted overlap of key terms: shared weight over the smaller side's weight.
+    def overlap_squares(self, rows: Sequence[int], bounds: Sequence[int]) -> list[Any]:
+        """Pairwise IDF-weighted overlap of key terms in each run of ``rows`` between consecutive
+        ``bounds``, one dense square per run: shared weight over the smaller side's weight.
 
         Counts only pairs sharing at least KEY_MIN_SHARED terms; reworded statements of one
         position keep their key terms (numbers, "expan", "deploy", "guarant") when TF-IDF over
-        whole sentences drifts apart. Two sparse products: shared terms (counts) and their IDF
-        weight, so a block costs what its statements share, not a loop over every pair. The
-        diagonal holds each statement's overlap with itself (callers that need a statement's
-        copies to overlap it read it there). With ``labels`` (one per row), only pairs of rows
-        with the same label are computed, the others are 0 (see :func:`newstrail.timeline.rows_apart`).
+        whole sentences drifts apart. Two sparse products over all runs (pairs across runs are
+        never computed, see :func:`newstrail.timeline.rows_apart`): shared terms (counts) and
+        their IDF weight, so a block costs what its statements share, not a loop over every
+        pair; each run's square is read out of them (see :func:`_cosine_squares`). The diagonal
+        holds each statement's overlap with itself (callers that need a statement's copies to
+        overlap it read it there).
         """
-        import numpy as np
-
-        from .timeline import rows_apart
-
-        rows = np.asarray(rows, dtype=np.int64)
-        has = rows_apart(self.has[rows], labels)
-        count = (has @ has.T).toarray()
-        shared = (rows_apart(self.weighted[rows], labels) @ has.T).toarray()
-        return self._overlap(count, shared, self.weight[rows])
-
-    def overlap_squares(self, rows: Sequence[int], bounds: Sequence[int]) -> list[Any]:
-        """:meth:`overlap` of each run of ``rows`` between consecutive ``bounds``, one dense
-        square per run, read out of two sparse products over all runs (see :func:`_cosine_squares`)."""
         import numpy as np
 
         from .timeline import rows_apart

@@ -474,21 +474,18 @@ def date_group(task: DatingTask) -> tuple[int, list[tuple[ArticleAnalysis, str |
     return inferred, dated
 
 
-# Findings tables ``redate`` rewrites. Time expressions are always written: ``_undated`` does
-# not read the stored ones (they are recognised again), so there is nothing to compare with.
-REDATED_TABLES = ("timexes", "quotes", "events", "stances")
-
-
 def _redated_tables(before: ArticleAnalysis, after: ArticleAnalysis) -> tuple[str, ...]:
-    """The tables of ``REDATED_TABLES`` to write back for a re-dated article.
+    """The findings tables to write back for a re-dated article.
 
     Why: most of a re-dated article's quotes, events and stances keep their dates (an article
     dated again to the day an earlier build inferred changes nothing), and rewriting them
     (JSON encoding, deleting and inserting rows) was about a fifth of the dates stage at 10k
     articles. Records compare by value, so an unchanged table is one whose rows would be the
-    same bytes.
+    same bytes. Time expressions are always written: ``_undated`` does not read the stored
+    ones (they are recognised again), so there is nothing to compare with.
     """
-    return ("timexes",) + tuple(t for t in REDATED_TABLES[1:] if getattr(before, t) != getattr(after, t))
+    changed = tuple(t for t in ("quotes", "events", "stances") if getattr(before, t) != getattr(after, t))
+    return ("timexes", *changed)
 
 
 def _dated_only(article: Article) -> Article:

@@ -102,7 +102,7 @@ def test_key_term_overlap_is_the_pairwise_definition():
     ]
     items = _demand_items(statements)
     keys = _KeyTerms(items)
-    overlap = keys.overlap(range(len(items)))
+    overlap = keys.overlap_squares(range(len(items)), [0, len(items)])[0]
     for x in range(len(items)):
         for y in range(len(items)):
             shared = keys.sets[x] & keys.sets[y]
@@ -139,7 +139,9 @@ def test_block_squares_are_the_blocks_of_the_whole_products():
         sub = rows_apart(m[rows], labels)
         whole += (sub @ sub.T).toarray()
     whole /= 2
-    overlap = keys.overlap(rows, labels)
+    has = rows_apart(keys.has[rows], labels)  # the same two products, dense over the whole batch
+    count, shared = (has @ has.T).toarray(), (rows_apart(keys.weighted[rows], labels) @ has.T).toarray()
+    overlap = keys._overlap(count, shared, keys.weight[rows])
     for (lo, hi), cosine, own in zip(zip(bounds[:-1], bounds[1:]), _cosine_squares(mats, rows, bounds),
                                      keys.overlap_squares(rows, bounds)):
         assert np.array_equal(cosine, whole[lo:hi, lo:hi])
