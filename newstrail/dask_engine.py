@@ -79,6 +79,10 @@ class DaskEngine:
             self.workers * IN_FLIGHT_PER_WORKER,
         )
 
+    def submit(self, fn: Callable[[T], U], item: T) -> Callable[[], U]:
+        """``fn(item)`` as one task now; calling what this returns waits for its result."""
+        return self._client.submit(fn, item, pure=False).result
+
     def close(self) -> None:
         self._client.close()
         if self._cluster is not None:

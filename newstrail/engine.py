@@ -1,8 +1,10 @@
 """Where per-article work runs: in this process, in a pool of processes, or on Dask.
 
-An engine has one method, ``map(fn, items)``, that yields ``fn(item)`` for each item in
-order (as httpx's transports have one ``handle_request``). Stage functions are pure and
-picklable, so the same function runs unchanged on every engine.
+An engine does one thing, as httpx's transports have one ``handle_request``: ``map(fn,
+items)`` yields ``fn(item)`` for each item in order; ``submit(fn, item)`` is the same for one
+item whose result is taken later (a corpus stage's merge that runs while the next stage
+reads the store). Stage functions are pure and picklable, so the same function runs
+unchanged on every engine.
 
 ``map`` streams: it takes items from ``items`` only as results are taken from it, keeping at
 most ``window`` items in flight, so a producer that reads files (and writes the store) in
@@ -30,6 +32,8 @@ class Engine(Protocol):
     workers: int
 
     def map(self, fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]: ...
+
+    def submit(self, fn: Callable[[T], U], item: T) -> Callable[[], U]: ...
 
     def close(self) -> None: ...
 
@@ -124,6 +128,15 @@ class LocalEngine:
             lambda item: pool.apply_async(fn, (item,)), lambda res: res.get(), items,
             self.workers * IN_FLIGHT_PER_WORKER,
         )
+
+    def submit(self, fn: Callable[[T], U], item: T) -> Callable[[], U]:
+        """``fn(item)`` started on a worker now; calling what this returns waits for the result.
+
+        With one worker it runs in this process when the result is asked for, as ``map`` would.
+        """
+        if self.workers == 1:
+            return lambda: next(_in_process(fn, [item]))
+        return self._get_pool().apply_async(fn, (item,)).get
 
     def close(self) -> None:
         if self._pool is not None:

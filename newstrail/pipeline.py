@@ -17,9 +17,11 @@ and memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
+import threading
 import time
 import traceback
 from collections import Counter, deque
@@ -306,9 +308,8 @@ def build(
                 for j, part in enumerate(parts):
                     pending.append((batch, j == len(parts) - 1))
                     yield Chunk(part, out, f"{run_id}-{number:06d}-{j:02d}")
-                if number == 0 and corpus and engine.workers > 1:
-                    _import_corpus_modules()  # the workers have the first batch to parse meanwhile
 
+        importing = _import_in_background() if corpus and engine.workers > 1 else None
         for results, timings in engine.map(analyse_chunk, chunks()):
             batch, last = pending.popleft()
             for name, seconds in timings.items():
@@ -318,6 +319,8 @@ def build(
                 _write_batch(store, counts, batch, report, progress)
                 report.seconds = time.perf_counter() - clock
                 progress("batch", {"articles": report.articles, "seconds": report.seconds})
+        if importing is not None:
+            importing.join()
         if corpus:
             report.corpus = run_corpus_stages(store, progress, engine)
         report.seconds = time.perf_counter() - clock
@@ -328,8 +331,7 @@ def build(
 
 # What the corpus stages import on first use (spaCy comes with actors; scipy and
 # scikit-learn with dedup, timeline and positions): 1-2 s, a quarter of the corpus stages
-# on a few hundred articles. With worker processes the main process imports them while the
-# workers parse the first batches, instead of after every worker has finished.
+# on a few hundred articles.
 CORPUS_MODULES = ("newstrail.dedup", "newstrail.actors", "newstrail.stories", "newstrail.timeline", "newstrail.positions")
 
 
@@ -338,6 +340,24 @@ def _import_corpus_modules() -> None:
 
     for name in CORPUS_MODULES:
         importlib.import_module(name)
+
+
+def _import_in_background() -> threading.Thread:
+    """Import the corpus stages' modules in a thread while the workers start and parse.
+
+    Why a thread: the main process mostly waits at first, for the fork server to load spaCy
+    (3-4 s on one core, while the other idles) and then for results. Importing then costs
+    the build almost nothing; importing once the workers parse takes 1-2 s of their CPU. A
+    module that fails to import here is imported again by its stage, which reports the error.
+    """
+
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            _import_corpus_modules()
+
+    thread = threading.Thread(target=run, name="newstrail-imports", daemon=True)
+    thread.start()
+    return thread
 
 
 def _even_parts(items: list, size: int) -> list[list]:
@@ -414,25 +434,49 @@ def run_corpus_stages(store: Store, progress: Progress | None = None, engine: En
     """Duplicates, actors, stories, dates, timeline and positions over the whole store.
 
     Stages read the store in batches; the story-local work that parallelises (dating
-    undated articles) runs on ``engine`` when one is given, else in this process.
+    undated articles, merging the timeline) runs on ``engine`` when one is given, else in
+    this process. A stage that can start early (``Stage.start``: the timeline) hands its
+    merge to a worker and is finished, in its own transaction, once the stages after it
+    that do not need its output have run, so that the main process and the workers overlap.
 
     Each stage runs in its own transaction; a stage that fails is reported and rolled back
-    alone, and the stages after it still run on what is there.
+    alone, and the stages after it still run on what is there. Reports are in stage order.
     """
     progress = progress or (lambda event, data: None)
-    reports = []
+    reports: dict[str, StageReport] = {}
+    started: list[tuple[stages.Stage, float, Callable[[], int]]] = []  # stages to finish
     context = stages.CorpusContext(store, engine)
     for stage in stages.CORPUS_STAGES:
+        for earlier in [s for s in started if set(s[0].produces) & set(stage.requires)]:
+            started.remove(earlier)
+            reports[earlier[0].name] = _stage_step(store, progress, *earlier)
         clock = time.perf_counter()
         progress("stage", {"stage": stage.name})
-        try:
-            with store.atomic():
-                done = stage.run(context)
-            reports.append(StageReport(stage.name, done=done, seconds=time.perf_counter() - clock))
+        if stage.start is None:
+            reports[stage.name] = _stage_step(store, progress, stage, clock, lambda: stage.run(context))
+            continue
+        try:  # starting reads the store and hands work out; it writes nothing
+            started.append((stage, clock, stage.start(context)))
         except (NewstrailError, Exception) as exc:  # noqa: BLE001 - report and go on
-            log.debug("corpus stage %s failed\n%s", stage.name, traceback.format_exc())
-            problem = Problem("<corpus>", stage.name, f"internal error: {exc.__class__.__name__}: {exc}"[:500])
-            store.add_problem(problem)
-            progress("problem", {"problem": problem})
-            reports.append(StageReport(stage.name, problems=(problem,), seconds=time.perf_counter() - clock))
-    return reports
+            reports[stage.name] = _stage_failed(store, progress, stage, clock, exc)
+    for earlier in started:
+        reports[earlier[0].name] = _stage_step(store, progress, *earlier)
+    return [reports[stage.name] for stage in stages.CORPUS_STAGES]
+
+
+def _stage_step(store: Store, progress: Progress, stage: stages.Stage, clock: float, step: Callable[[], int]) -> StageReport:
+    """Run one stage's ``step`` in its own transaction; a failure is stored as a problem, not raised."""
+    try:
+        with store.atomic():
+            done = step()
+        return StageReport(stage.name, done=done, seconds=time.perf_counter() - clock)
+    except (NewstrailError, Exception) as exc:  # noqa: BLE001 - report and go on
+        return _stage_failed(store, progress, stage, clock, exc)
+
+
+def _stage_failed(store: Store, progress: Progress, stage: stages.Stage, clock: float, exc: BaseException) -> StageReport:
+    log.debug("corpus stage %s failed\n%s", stage.name, traceback.format_exc())
+    problem = Problem("<corpus>", stage.name, f"internal error: {exc.__class__.__name__}: {exc}"[:500])
+    store.add_problem(problem)
+    progress("problem", {"problem": problem})
+    return StageReport(stage.name, problems=(problem,), seconds=time.perf_counter() - clock)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 from .engine import Engine
 from .errors import InputError
 from .model import Article, ArticleAnalysis, OffsetMap, Quote, RawArticle, Story, TimeExpr, TimelineEntry
-from .store import Store
+from .store import EncodedAnalysis, Store, decode_analysis
 
 if TYPE_CHECKING:
     from .dedup import DuplicateIndex
@@ -31,6 +31,10 @@ class Stage:
     requires: tuple[str, ...]
     produces: tuple[str, ...]
     run: Callable = lambda *a: 0  # noqa: E731
+    # A corpus stage that can start (read the store, hand its work to workers) and write
+    # later: ``start(ctx)`` returns what finishes it. The runner goes on with the next
+    # stages that need nothing it produces, then finishes it (see run_corpus_stages).
+    start: Callable | None = None
 
 
 ARTICLE_STAGES = (
@@ -233,11 +237,25 @@ class CorpusContext:
         size = size or GROUP_ARTICLES
         yield from _packed([*members.values(), *(loose[i:i + size] for i in range(0, len(loose), size))], size)
 
+    def later(self, fn: Callable, task: Any) -> Callable[[], Any]:
+        """``fn(task)`` started on a worker now; calling what this returns gives its result.
+
+        In this process (no engine, or one worker) ``fn`` runs when its result is asked for.
+        """
+        if self.engine is None or self.engine.workers <= 1:
+            return lambda: fn(task)
+        return self.engine.submit(fn, task)
+
     def analyses_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
         """The stored analyses of these articles, reading only ``tables`` (READ_PART at a time, each part in store order)."""
+        for row, found in self.rows_of(ids, tables, slim):
+            yield decode_analysis(row, found)
+
+    def rows_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[EncodedAnalysis]:
+        """``analyses_of`` undecoded (``Store.analysis_rows``), for work that decodes in the workers."""
         for i in range(0, len(ids), READ_PART):
             part = ids[i:i + READ_PART]
-            yield from self.store.analyses(f"id IN ({','.join('?' * len(part))})", part, tables=tables, slim=slim)
+            yield from self.store.analysis_rows(f"id IN ({','.join('?' * len(part))})", part, tables=tables, slim=slim)
 
 
 # Articles per story group (see ``CorpusContext.story_groups``): a group's findings as
@@ -389,11 +407,10 @@ def run_dates(ctx: CorpusContext) -> int:
     count = 0
     for inferred, dated in ctx.map(date_group, tasks):
         count += inferred
-        for analysis, reason, changed in dated:
-            article = analysis.article
-            ctx.store.set_published(article.id, article.published, article.published_how, reason)
-            for table in changed:
-                ctx.store.replace_findings(table, article.id, getattr(analysis, table))
+        for found in dated:
+            ctx.store.set_published(found.article_id, found.published, found.published_how, found.reason)
+            for table, texts in found.findings.items():
+                ctx.store.replace_findings(table, found.article_id, texts)
     return count
 
 
@@ -407,9 +424,21 @@ DATING_GROUP = 50
 class DatingTask:
     """What dating some undated articles reads: the articles whole, and their stories' known days."""
 
-    undated: list[ArticleAnalysis]
+    undated: list[EncodedAnalysis]  # as stored: the worker decodes them (``decode_analysis``)
     known: dict[str, StoryDays | None]  # story id -> its known days (``timex.infer.known_days``)
     story_of: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Redated:
+    """One undated article after dating: its date, the reason, and the findings to write back
+    (table -> records' JSON texts, encoded by the worker; see ``_redated_tables``)."""
+
+    article_id: str
+    published: str | None
+    published_how: str | None
+    reason: str | None
+    findings: dict[str, list[str]]
 
 
 def _dating_tasks(ctx: CorpusContext, ids: list[str]) -> Iterator[DatingTask]:
@@ -444,33 +473,36 @@ def _split_dated(ctx: CorpusContext, ids: list[str]) -> tuple[list[str], list[st
     return dated, undated
 
 
-def _undated(ctx: CorpusContext, ids: list[str]) -> list[ArticleAnalysis]:
+def _undated(ctx: CorpusContext, ids: list[str]) -> list[EncodedAnalysis]:
     """Undated articles whole (re-dating rewrites their spans' text) with the findings re-dating
-    rewrites; their own time expressions are recognised again. A date inferred by an earlier
-    build is no clue: it is inferred again from the story as it is now."""
-    return [replace(a, article=replace(a.article, published=None, published_how=None))
-            for a in ctx.analyses_of(ids, tables=("quotes", "events", "stances"), slim=False)]
+    rewrites, as stored; their own time expressions are recognised again."""
+    return list(ctx.rows_of(ids, tables=("quotes", "events", "stances"), slim=False))
 
 
-def date_group(task: DatingTask) -> tuple[int, list[tuple[ArticleAnalysis, str | None, tuple[str, ...]]]]:
+def date_group(task: DatingTask) -> tuple[int, list[Redated]]:
     """Infer the undated articles' dates from their stories and re-date them (a pure function).
 
-    Returns the number of dates inferred and, per undated article, its re-dated analysis (the
-    article without its text, which the caller does not store), the reason for its date and
-    the tables whose findings re-dating changed (see ``_redated_tables``). Each article is
+    Returns the number of dates inferred and, per undated article, what the caller writes
+    back (``Redated``). Decoding the stored articles and encoding the re-dated findings happen
+    here, in the worker, not in the main process that writes. A date inferred by an earlier
+    build is no clue: it is inferred again from the story as it is now. Each article is
     re-dated right after its inference, which has just recognised its time expressions (kept
     in a small cache).
     """
     from .timex.infer import infer_publication_date
 
     inferred, dated = 0, []
-    for analysis in task.undated:
+    for row, found in task.undated:
+        analysis = decode_analysis(row, found)
+        analysis = replace(analysis, article=replace(analysis.article, published=None, published_how=None))
         story = task.story_of.get(analysis.article.id)
-        found = None if story is None else infer_publication_date(analysis.article, task.known[story], story)
-        value, reason = found or (None, None)
-        inferred += found is not None
+        guess = None if story is None else infer_publication_date(analysis.article, task.known[story], story)
+        value, reason = guess or (None, None)
+        inferred += guess is not None
         redated = redate(analysis, value)
-        dated.append((replace(redated, article=_dated_only(redated.article)), reason, _redated_tables(analysis, redated)))
+        findings = {t: [r.to_json() for r in getattr(redated, t)] for t in _redated_tables(analysis, redated)}
+        article = redated.article
+        dated.append(Redated(article.id, article.published, article.published_how, reason, findings))
     return inferred, dated
 
 
@@ -486,11 +518,6 @@ def _redated_tables(before: ArticleAnalysis, after: ArticleAnalysis) -> tuple[st
     """
     changed = tuple(t for t in ("quotes", "events", "stances") if getattr(before, t) != getattr(after, t))
     return ("timexes", *changed)
-
-
-def _dated_only(article: Article) -> Article:
-    """An article's id and publication date without its text, offsets and lines."""
-    return replace(article, text="", body="", offsets=OffsetMap(()), lines=())
 
 
 def redate(analysis: ArticleAnalysis, published: str | None) -> ArticleAnalysis:
@@ -525,25 +552,45 @@ def _changed(record: Any, **changes: Any) -> Any:
 
 
 def run_timeline(ctx: CorpusContext) -> int:
-    """Timeline entries merged per story group, written as they come and ordered once.
+    """Timeline entries merged per story group, written as they come and ordered once."""
+    return start_timeline(ctx)()
+
+
+def start_timeline(ctx: CorpusContext) -> Callable[[], int]:
+    """Start merging the timeline; returns what writes the entries (and counts them).
 
     With more than one group, groups are merged on the build's engine (worker processes or
     Dask), as dating is: merging is per group, so the entries do not depend on where it ran.
+    A single group (a corpus below GROUP_ARTICLES) is read now and its merge handed to a
+    worker (``CorpusContext.later``), so the stage after this one, which does not read the
+    timeline, runs meanwhile; with one worker it is merged when the entries are written.
     """
-    ctx.store.replace_corpus("timeline", [])
     groups = list(ctx.story_groups())
-    tasks = (_timeline_task(ctx, ids) for ids in groups)
-    count = 0
-    for entries in (ctx.map if len(groups) > 1 else map)(merge_timeline_group, tasks):
-        ctx.store.append_corpus("timeline", entries)
-        count += len(entries)
+    single = ctx.later(merge_timeline_group, _timeline_task(ctx, groups[0])) if len(groups) == 1 else None
+
+    def write() -> int:
+        ctx.store.replace_corpus("timeline", [])
+        if single is not None:
+            merged: Iterable[list[TimelineEntry]] = [single()]
+        else:
+            merged = ctx.map(merge_timeline_group, (_timeline_task(ctx, ids) for ids in groups))
+        count = 0
+        for entries in merged:
+            ctx.store.append_corpus("timeline", entries)
+            count += len(entries)
+        _order_timeline(ctx.store)
+        return count
+
+    return write
+
+
+def _order_timeline(store: Store) -> None:
     # the order merge_timeline gives one group: date, story, most sources first, id
-    ctx.store.order_corpus(
+    store.order_corpus(
         "timeline",
         "COALESCE(json_extract(data, '$.date'), ''), COALESCE(json_extract(data, '$.story'), ''), "
         "-json_array_length(data, '$.sources'), id",
     )
-    return count
 
 
 @dataclass(frozen=True)
@@ -681,7 +728,8 @@ CORPUS_STAGES = (
     Stage("actors", 1, ("mentions",), ("actors",), run_actors),
     Stage("stories", 1, ("articles", "actors"), ("stories",), run_stories),
     Stage("dates", 1, ("timexes", "stories"), ("published.inferred",), run_dates),
-    Stage("timeline", 1, ("events", "stories", "actors", "published.inferred"), ("timeline",), run_timeline),
+    Stage("timeline", 1, ("events", "stories", "actors", "published.inferred"), ("timeline",), run_timeline,
+          start=start_timeline),
     Stage("positions", 1, ("stances", "actors"), ("positions",), run_positions),
 )
 

@@ -275,11 +275,16 @@ class Store:
                     [(article.id, n, r.to_json()) for n, r in enumerate(records)],
                 )
 
-    def replace_findings(self, table: str, article_id: str, records: Sequence[Record]) -> None:
-        """Replace one article's findings of one kind (corpus stages re-date undated articles)."""
+    def replace_findings(self, table: str, article_id: str, records: Sequence[Record | str]) -> None:
+        """Replace one article's findings of one kind (corpus stages re-date undated articles).
+
+        ``records`` may be the records' JSON texts (``Record.to_json``), as a worker that
+        re-dated them sends them back.
+        """
         self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self.db.conn.executemany(
-            f"INSERT INTO {table} VALUES (?, ?, ?)", [(article_id, n, r.to_json()) for n, r in enumerate(records)]
+            f"INSERT INTO {table} VALUES (?, ?, ?)",
+            [(article_id, n, r if isinstance(r, str) else r.to_json()) for n, r in enumerate(records)],
         )
 
     def add_problem(self, problem: Problem) -> None:
@@ -420,22 +425,38 @@ class Store:
         ``tables`` limits the findings read (the others are left empty); ``slim`` leaves out
         what no corpus stage reads (the original text and the line labels).
         """
+        for row, found in self.analysis_rows(where, params, tables=tables, slim=slim, batch=batch):
+            yield decode_analysis(row, found)
+
+    def analysis_rows(
+        self,
+        where: str = "",
+        params: Sequence[Any] = (),
+        *,
+        tables: Sequence[str] | None = None,
+        slim: bool = False,
+        batch: int = 500,
+    ) -> Iterator[EncodedAnalysis]:
+        """``analyses`` undecoded: each article's row, and its findings' JSON texts per table.
+
+        Why: decoding the records is most of reading an article. A stage that hands articles
+        to worker processes (dating) sends these and lets the workers decode them
+        (``decode_analysis``), so the main process, which every worker waits on, does less.
+        """
         wanted = list(ARTICLE_TABLES) if tables is None else [t for t in tables if t in ARTICLE_TABLES]
         rows = self.article_rows(where, params, slim=slim)
         while True:
-            chunk = [article_from_row(row) for _, row in zip(range(batch), rows)]
+            chunk = [row for _, row in zip(range(batch), rows)]
             if not chunk:
                 return
-            found: dict[str, dict[str, list[Record]]] = {a.id: {} for a in chunk}
+            found: dict[str, dict[str, list[str]]] = {row["id"]: {} for row in chunk}
             marks = ",".join("?" * len(chunk))
             for table in wanted:
-                cls = ARTICLE_TABLES[table]
                 sql = f"SELECT article_id, data FROM {table} WHERE article_id IN ({marks}) ORDER BY article_id, n"
                 for article_id, data in self.db.execute(sql, list(found)):
-                    found[article_id].setdefault(table, []).append(cls.from_dict(json.loads(data)))
-            for article in chunk:
-                own = found[article.id]
-                yield ArticleAnalysis(article=article, **{t: tuple(own.get(t, ())) for t in ARTICLE_TABLES})  # type: ignore[arg-type]
+                    found[article_id].setdefault(table, []).append(data)
+            for row in chunk:
+                yield row, found[row["id"]]
 
     def corpus(self, table: str) -> list[Record]:
         cls = CORPUS_TABLES[table]
@@ -484,6 +505,16 @@ def acquire_writer_lock(db_path: str | Path) -> IO[str] | None:
     handle.write(str(os.getpid()))
     handle.flush()
     return handle
+
+
+# One stored article undecoded: its row (column -> value) and its findings' JSON texts per table.
+EncodedAnalysis = tuple[dict[str, Any], dict[str, list[str]]]
+
+
+def decode_analysis(row: dict[str, Any], found: dict[str, list[str]]) -> ArticleAnalysis:
+    """The ``ArticleAnalysis`` of one ``Store.analysis_rows`` item (tables not read stay empty)."""
+    records = {t: tuple(ARTICLE_TABLES[t].from_dict(json.loads(d)) for d in found.get(t, ())) for t in ARTICLE_TABLES}
+    return ArticleAnalysis(article=article_from_row(row), **records)  # type: ignore[arg-type]
 
 
 def article_from_row(row: dict[str, Any]) -> Article:

@@ -294,3 +294,63 @@ def test_redating_to_the_same_date_writes_back_only_the_time_expressions() -> No
     assert _redated_tables(undated, first) == ("timexes", "quotes")
     again = redate(replace(first, article=replace(first.article, published=None, published_how=None)), "2022-01-12")
     assert _redated_tables(first, again) == ("timexes",)
+
+
+def test_a_started_corpus_stage_finishes_after_the_stages_that_do_not_need_it(monkeypatch) -> None:
+    """A stage with ``start`` (the timeline) hands its work out, the next stages that need
+    nothing it makes run, and it is finished before the first one that does. Reports stay in
+    stage order; a failing finish is rolled back alone and reported."""
+    from newstrail import pipeline, stages
+
+    calls: list[str] = []
+
+    def start(ctx):
+        calls.append("a starts")
+        return lambda: calls.append("a finishes") or 1
+
+    def fails_to_finish(ctx):
+        def finish():
+            ctx.store.add_line_counts(["written, then rolled back"])
+            raise ValueError("merge lost")
+        return finish
+
+    monkeypatch.setattr(stages, "CORPUS_STAGES", (
+        stages.Stage("a", 1, (), ("x",), start=start),
+        stages.Stage("b", 1, (), ("y",), lambda ctx: calls.append("b") or 2),
+        stages.Stage("c", 1, ("x",), ("z",), lambda ctx: calls.append("c") or 3),
+        stages.Stage("d", 1, (), ("w",), start=fails_to_finish),
+        stages.Stage("e", 1, (), ("v",), lambda ctx: calls.append("e") or 5),
+    ))
+    store = Store(":memory:")
+    reports = pipeline.run_corpus_stages(store)
+    assert calls == ["a starts", "b", "a finishes", "c", "e"]
+    assert [(r.stage, r.done) for r in reports] == [("a", 1), ("b", 2), ("c", 3), ("d", 0), ("e", 5)]
+    assert [p.reason for p in reports[3].problems] == ["internal error: ValueError: merge lost"]
+    assert store.count("line_counts") == 0
+
+
+def test_dating_sends_back_the_redated_findings_as_stored_text() -> None:
+    """Workers decode the stored undated articles and encode what re-dating changed: the
+    texts are the re-dated records' own JSON."""
+    from dataclasses import replace
+
+    from newstrail.model import Article, ArticleAnalysis, OffsetMap, Quote, Span, content_id
+    from newstrail.stages import DatingTask, date_group, redate
+
+    text = "Talks were held in Vienna.\n\nThe minister said on Tuesday that the talks would go on."
+    aid = content_id(text)
+    start = text.index("the talks")
+    article = Article(id=aid, source="a.txt", text=text, body=text, offsets=OffsetMap.identity(len(text)), title="Talks")
+    quote = Quote(article_id=aid, content=Span(aid, start, len(text) - 1), content_text=text[start:-1], kind="indirect",
+                  speaker_text="The minister", speaker=Span(aid, text.index("The minister"), text.index(" said")))
+    stored = redate(ArticleAnalysis(article=article, quotes=(quote,)), "2022-01-12")  # an earlier build's inference
+    store = Store(":memory:")
+    with store.atomic():
+        store.write_analyses([stored])
+    (inferred, (found,)) = date_group(DatingTask(list(store.analysis_rows(tables=("quotes",))), {}, {}))
+    assert inferred == 0 and found.published is None and found.reason is None  # no story now: no date to infer
+    expected = redate(replace(stored, article=article, timexes=()), None)
+    assert expected.quotes[0].said_on is None
+    assert set(found.findings) == {"timexes", "quotes"}  # the quote lost the date it had
+    assert found.findings["quotes"] == [q.to_json() for q in expected.quotes]
+    assert found.findings["timexes"] == [t.to_json() for t in expected.timexes]

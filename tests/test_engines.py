@@ -101,6 +101,30 @@ def test_timeline_and_positions_on_workers_match_this_process(built: dict[str, P
     assert results[1] == results[0]
 
 
+def test_one_story_groups_timeline_merged_on_a_worker_matches_this_process(built: dict[str, Path],
+                                                                         tmp_path: Path) -> None:
+    """Below GROUP_ARTICLES the timeline is one group: its merge goes to a worker (a pool's,
+    or Dask's) while positions run in the main process, and is written after them."""
+    from newstrail.dask_engine import DaskEngine
+    from newstrail.pipeline import run_corpus_stages
+
+    results = []
+    for name, make in (("here.db", lambda: None), ("pool.db", lambda: LocalEngine(2)), ("dask.db", lambda: DaskEngine(2))):
+        db = tmp_path / name
+        shutil.copy(built["local"], db)
+        engine = make()
+        with api.open_store(db) as store:
+            assert len(list(stages.CorpusContext(store).story_groups())) == 1
+            reports = run_corpus_stages(store, engine=engine)
+        if engine is not None:
+            engine.close()
+        assert [r.stage for r in reports] == [s.name for s in stages.CORPUS_STAGES]
+        assert not any(r.problems for r in reports)
+        results.append({what: _snapshot(db)[what] for what in ("timeline", "positions")})
+    assert results[0]["timeline"] and results[0]["positions"]
+    assert results[1] == results[0] and results[2] == results[0]
+
+
 def test_output_writes_parquet_partitioned_by_batch(built: dict[str, Path]) -> None:
     with api.open_store(built["dask"], readonly=True) as store:
         stored = {"articles": store.count("articles")}

@@ -122,6 +122,23 @@ def test_analyses_stream_only_the_tables_asked_for() -> None:
     assert all(a.quotes and a.article.text == a.article.body for a in whole)
 
 
+def test_undecoded_analyses_decode_to_the_analyses_and_their_texts_write_back() -> None:
+    from newstrail.store import decode_analysis
+
+    store = Store(":memory:")
+    texts = [f"Minister number {i} said the harbour talks would resume." for i in range(5)]
+    with store.atomic():
+        store.write_analyses([_analysis(t) for t in texts])
+    rows = list(store.analysis_rows(tables=("mentions", "quotes"), batch=2))
+    assert [decode_analysis(*row) for row in rows] == list(store.analyses(tables=("mentions", "quotes"), batch=2))
+    assert all(isinstance(text, str) for _, found in rows for texts in found.values() for text in texts)
+    row, found = rows[0]
+    before = next(store.analyses())
+    with store.atomic():  # JSON texts as a worker sends them back are stored as the records would be
+        store.replace_findings("quotes", row["id"], found["quotes"])
+    assert next(store.analyses()) == before
+
+
 def test_corpus_rows_written_in_parts_are_ordered_once() -> None:
     store = Store(":memory:")
     entries = [TimelineEntry(id=f"e{d}", story=None, date=f"2022-01-0{d}", date_how="text", type="CONSULT", summary="")
