@@ -444,24 +444,31 @@ def run_corpus_stages(store: Store, progress: Progress | None = None, engine: En
     """
     progress = progress or (lambda event, data: None)
     reports: dict[str, StageReport] = {}
-    started: list[tuple[stages.Stage, float, Callable[[], int]]] = []  # stages to finish
+    started: list[tuple[stages.Stage, float, Callable[[], int]]] = []  # stage, seconds so far, finish
     context = stages.CorpusContext(store, engine)
     for stage in stages.CORPUS_STAGES:
         for earlier in [s for s in started if set(s[0].produces) & set(stage.requires)]:
             started.remove(earlier)
-            reports[earlier[0].name] = _stage_step(store, progress, *earlier)
+            reports[earlier[0].name] = _finish(store, progress, *earlier)
         clock = time.perf_counter()
         progress("stage", {"stage": stage.name})
         if stage.start is None:
             reports[stage.name] = _stage_step(store, progress, stage, clock, lambda: stage.run(context))
             continue
         try:  # starting reads the store and hands work out; it writes nothing
-            started.append((stage, clock, stage.start(context)))
+            finish = stage.start(context)
+            started.append((stage, time.perf_counter() - clock, finish))
         except (NewstrailError, Exception) as exc:  # noqa: BLE001 - report and go on
             reports[stage.name] = _stage_failed(store, progress, stage, clock, exc)
     for earlier in started:
-        reports[earlier[0].name] = _stage_step(store, progress, *earlier)
+        reports[earlier[0].name] = _finish(store, progress, *earlier)
     return [reports[stage.name] for stage in stages.CORPUS_STAGES]
+
+
+def _finish(store: Store, progress: Progress, stage: stages.Stage, seconds: float, finish: Callable[[], int]) -> StageReport:
+    """Finish a started stage; its seconds are its own (starting, then finishing, which waits
+    for its workers), not those of the stages that ran in between."""
+    return _stage_step(store, progress, stage, time.perf_counter() - seconds, finish)
 
 
 def _stage_step(store: Store, progress: Progress, stage: stages.Stage, clock: float, step: Callable[[], int]) -> StageReport:
