@@ -274,12 +274,9 @@ def test_parse_through_numpys_blas_is_stock_spacys_parse(seeds_dir: Path) -> Non
         assert annotations(mine) == annotations(theirs)
 
 
-def test_redating_to_the_same_date_writes_back_only_the_time_expressions() -> None:
-    """An article dated again to the day it already had keeps its quotes' rows as they are."""
-    from dataclasses import replace
-
+def _undated_talks():
+    """An undated article with one reported quote whose date comes from "on Tuesday"."""
     from newstrail.model import Article, ArticleAnalysis, OffsetMap, Quote, Span, content_id
-    from newstrail.stages import _redated_tables, redate
 
     text = "Talks were held in Vienna.\n\nThe minister said on Tuesday that the talks would go on."
     aid = content_id(text)
@@ -287,7 +284,16 @@ def test_redating_to_the_same_date_writes_back_only_the_time_expressions() -> No
     article = Article(id=aid, source="a.txt", text=text, body=text, offsets=OffsetMap.identity(len(text)), title="Talks")
     quote = Quote(article_id=aid, content=Span(aid, start, len(text) - 1), content_text=text[start:-1], kind="indirect",
                   speaker_text="The minister", speaker=Span(aid, text.index("The minister"), text.index(" said")))
-    undated = ArticleAnalysis(article=article, quotes=(quote,))
+    return ArticleAnalysis(article=article, quotes=(quote,))
+
+
+def test_redating_to_the_same_date_writes_back_only_the_time_expressions() -> None:
+    """An article dated again to the day it already had keeps its quotes' rows as they are."""
+    from dataclasses import replace
+
+    from newstrail.stages import _redated_tables, redate
+
+    undated = _undated_talks()
 
     first = redate(undated, "2022-01-12")
     assert first.quotes[0].said_on == "2022-01-11"
@@ -334,22 +340,16 @@ def test_dating_sends_back_the_redated_findings_as_stored_text() -> None:
     texts are the re-dated records' own JSON."""
     from dataclasses import replace
 
-    from newstrail.model import Article, ArticleAnalysis, OffsetMap, Quote, Span, content_id
     from newstrail.stages import DatingTask, date_group, redate
 
-    text = "Talks were held in Vienna.\n\nThe minister said on Tuesday that the talks would go on."
-    aid = content_id(text)
-    start = text.index("the talks")
-    article = Article(id=aid, source="a.txt", text=text, body=text, offsets=OffsetMap.identity(len(text)), title="Talks")
-    quote = Quote(article_id=aid, content=Span(aid, start, len(text) - 1), content_text=text[start:-1], kind="indirect",
-                  speaker_text="The minister", speaker=Span(aid, text.index("The minister"), text.index(" said")))
-    stored = redate(ArticleAnalysis(article=article, quotes=(quote,)), "2022-01-12")  # an earlier build's inference
+    undated = _undated_talks()
+    stored = redate(undated, "2022-01-12")  # an earlier build's inference
     store = Store(":memory:")
     with store.atomic():
         store.write_analyses([stored])
     (inferred, (found,)) = date_group(DatingTask(list(store.analysis_rows(tables=("quotes",))), {}, {}))
     assert inferred == 0 and found.published is None and found.reason is None  # no story now: no date to infer
-    expected = redate(replace(stored, article=article, timexes=()), None)
+    expected = redate(replace(stored, article=undated.article, timexes=()), None)
     assert expected.quotes[0].said_on is None
     assert set(found.findings) == {"timexes", "quotes"}  # the quote lost the date it had
     assert found.findings["quotes"] == [q.to_json() for q in expected.quotes]
