@@ -637,7 +637,8 @@ def run_positions(ctx: CorpusContext) -> int:
 
     store = ctx.store
     sides = speaker_affiliations(
-        (slim for a in store.analyses(tables=("stances", "mentions"), slim=True) if (slim := _for_positions(a))),
+        (slim for row in store.analysis_rows(tables=("stances", "mentions"), slim=True)
+         if (slim := _for_positions(*row))),
         ctx.actor_of, ctx.affiliation_of,
     )
     meta = [(aid, source, tuple(json.loads(flags or "[]")), published) for aid, source, flags, published in
@@ -697,22 +698,30 @@ def _packed(parts: Iterable[list], size: int) -> Iterator[list]:
         yield batch
 
 
-def _for_positions(analysis: ArticleAnalysis) -> ArticleAnalysis | None:
-    """What positions read of an article: its metadata, stances and distinct mentions.
+def _for_positions(row: dict[str, Any], found: dict[str, list[str]]) -> ArticleAnalysis | None:
+    """What positions read of a stored article: its metadata, stances and distinct mentions.
 
     Merging reads a mention's key, kind, text and affiliation, first occurrence first (who is
     a person, who speaks for whom, which name a surface form is), so one mention per distinct
     form does; an article without stances counts only for the affiliations its titles give.
+    Why from the stored texts: an article has dozens of mentions and a few distinct forms;
+    only those are made records (decoding every mention was most of this pass at 10k).
     """
+    import json
 
+    from .model import Mention
+
+    analysis = decode_analysis(row, {"stances": found.get("stances", [])})
     seen: set[tuple] = set()
     mentions = []
-    for m in analysis.mentions:
-        form = (m.key, m.text.casefold(), m.kind, m.affiliation)
-        if form in seen or not (analysis.stances or (m.kind == "person" and m.affiliation)):
+    for text in found.get("mentions", ()):
+        data = json.loads(text)
+        kind, affiliation = data["kind"], data.get("affiliation")
+        form = (data["key"], data["text"].casefold(), kind, affiliation)
+        if form in seen or not (analysis.stances or (kind == "person" and affiliation)):
             continue
         seen.add(form)
-        mentions.append(m)
+        mentions.append(Mention.from_dict(data))
     if not analysis.stances and not mentions:
         return None
     return replace(analysis, article=_without_body(analysis.article), mentions=tuple(mentions))

@@ -168,3 +168,34 @@ def test_a_block_larger_than_max_block_is_merged_in_date_windows(monkeypatch):
     windowed = merge_positions(analyses, _actor)
     assert [len(p.sources) for p in windowed] == [2, 2, 1]
     assert [p.first for p in sorted(windowed, key=lambda p: p.first)] == ["2030-03-01", "2030-03-03", "2030-03-05"]
+
+
+def test_positions_read_one_mention_per_distinct_form_from_the_store():
+    """The first pass keeps the first mention of each (key, text folded, kind, affiliation), in
+    order; an article without stances keeps only persons given an affiliation, or nothing."""
+    from dataclasses import replace
+
+    from newstrail.model import Mention
+    from newstrail.stages import _for_positions
+    from newstrail.store import Store
+
+    said = _analysis("a.txt", [("Ana Varga", "demand", "Ana Varga demands a new ferry timetable.", "2030-03-04")])
+    aid = said.article.id
+
+    def mention(start: int, text: str, kind: str = "person", affiliation: str | None = None) -> Mention:
+        return Mention(Span(aid, start, start + len(text)), text, kind, "Ana Varga", affiliation=affiliation)
+
+    forms = (mention(0, "Ana Varga"), mention(40, "ANA VARGA"), mention(60, "Ana Varga", affiliation="Norland"),
+             mention(80, "Ana Varga", kind="other"), mention(90, "Ana Varga"))
+    quiet = replace(_analysis("b.txt", [("Norland", "reject", "Norland will not wait.", None)]), stances=())
+    quiet = replace(quiet, mentions=(mention(0, "Norland", kind="country"), mention(5, "Ana Varga", affiliation="Norland")))
+    store = Store(":memory:")
+    with store.atomic():
+        store.write_analyses([replace(said, mentions=forms), quiet, replace(quiet, article=_analysis("c.txt", [
+            ("Norland", "reject", "Norland will not go.", None)]).article, mentions=quiet.mentions[:1])])
+    read = [_for_positions(*row) for row in store.analysis_rows(tables=("stances", "mentions"), slim=True)]
+    assert read[0].stances == said.stances
+    assert read[0].mentions == (forms[0], forms[2], forms[3])  # "ANA VARGA" folds to the first form
+    assert read[0].article.body == "" and not read[0].quotes
+    assert read[1].mentions == quiet.mentions[1:] and not read[1].stances
+    assert read[2] is None
