@@ -240,7 +240,9 @@ class CorpusContext:
     def later(self, fn: Callable, task: Any) -> Callable[[], Any]:
         """``fn(task)`` started on a worker now; calling what this returns gives its result.
 
-        In this process (no engine, or one worker) ``fn`` runs when its result is asked for.
+        In this process (no engine, or one worker) ``fn`` runs when its result is asked for,
+        called directly rather than through ``LocalEngine.submit`` (which holds BLAS to one
+        thread), so a one-process build computes exactly as it did before stages could start.
         """
         if self.engine is None or self.engine.workers <= 1:
             return lambda: fn(task)
