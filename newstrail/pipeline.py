@@ -27,7 +27,7 @@ import traceback
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import stages
 from .engine import Engine, LocalEngine
@@ -37,6 +37,7 @@ from .model import Article, ArticleAnalysis, EventMention, Mention, Problem, Quo
 from .store import Store
 
 log = logging.getLogger("newstrail")
+T = TypeVar("T")
 
 # Articles per batch: one transaction each. 64 keeps a batch's write well under a second.
 BATCH_SIZE = 64
@@ -46,6 +47,9 @@ BATCH_SIZE = 64
 # chunks stay at 16 articles or so. Smaller chunks also shorten the end of a build, when
 # one worker finishes the last chunk while the others wait (a 32-article chunk is ~8 s).
 MIN_CHUNK = 16
+# The last batch of a build is cut into parts that shrink to this many articles, so the
+# workers finish within a few seconds of each other (see ``_shrinking_parts``).
+TAIL_CHUNK = 4
 # A line (normalised) seen in at least this many articles is site boilerplate (as CCNet
 # deduplicates lines across a crawl); 3 keeps a story's own repeated phrases.
 COMMON_LINE_MIN = 3
@@ -299,12 +303,16 @@ def build(
         pending: deque[tuple[_Batch, bool]] = deque()
 
         def chunks() -> Iterator[Chunk]:
-            for number, (raws, done_files) in enumerate(_batches(store, paths, report, max_bytes, encoding, progress)):
+            read = _batches(store, paths, report, max_bytes, encoding, progress)
+            for number, ((raws, done_files), final) in enumerate(_marking_last(read)):
                 keys = [_line_keys(raw) for raw in raws]
                 common = counts.add(keys)
                 batch = _Batch(keys, done_files)
                 items = [(raw, common & ks) for raw, ks in zip(raws, keys)]
-                parts = _even_parts(items, chunk_size)
+                if final and engine.workers > 1:
+                    parts = _shrinking_parts(items, chunk_size, engine.workers)
+                else:
+                    parts = _even_parts(items, chunk_size)
                 for j, part in enumerate(parts):
                     pending.append((batch, j == len(parts) - 1))
                     yield Chunk(part, out, f"{run_id}-{number:06d}-{j:02d}")
@@ -374,6 +382,34 @@ def _even_parts(items: list, size: int) -> list[list]:
         parts.append(items[start:end])
         start = end
     return parts
+
+
+def _marking_last(items: Iterable[T]) -> Iterator[tuple[T, bool]]:
+    """Each item with whether it is the last, read one item ahead (the last batch is cut finer)."""
+    it = iter(items)
+    try:
+        current = next(it)
+    except StopIteration:
+        return
+    for following in it:
+        yield current, False
+        current = following
+    yield current, True
+
+
+def _shrinking_parts(items: list, size: int, workers: int) -> list[list]:
+    """The last batch cut into parts of at most ``size`` that shrink towards ``TAIL_CHUNK``.
+
+    Why: once the last part is handed out, a worker that finishes early has nothing left to
+    do, so the build ends about half a part after the first worker goes idle. Each part
+    takes a share of what remains (guided self-scheduling), so the parts handed out last
+    are a few articles, a second of parsing, instead of 16 (3-5 s with one core idle).
+    """
+    parts, start = [], 0
+    while (step := min(size, math.ceil((len(items) - start) / (2 * workers)))) > TAIL_CHUNK:
+        parts.append(items[start : start + step])
+        start += step
+    return parts + _even_parts(items[start:], TAIL_CHUNK)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .engine import Engine
+from .engine import Engine, LocalEngine
 from .errors import InputError
 from .model import Article, ArticleAnalysis, OffsetMap, Quote, RawArticle, Story, TimeExpr, TimelineEntry
 from .store import EncodedAnalysis, Store, decode_analysis
@@ -248,16 +248,31 @@ class CorpusContext:
             return lambda: fn(task)
         return self.engine.submit(fn, task)
 
+    def workers_read_store(self) -> bool:
+        """Whether a task can open this build's store itself: a process pool on this machine
+        (a Dask worker may run elsewhere) and a store in a file."""
+        return isinstance(self.engine, LocalEngine) and self.engine.workers > 1 and self.store.path != ":memory:"
+
     def analyses_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
-        """The stored analyses of these articles, reading only ``tables`` (READ_PART at a time, each part in store order)."""
-        for row, found in self.rows_of(ids, tables, slim):
-            yield decode_analysis(row, found)
+        """The stored analyses of these articles (see ``read_analyses``)."""
+        return read_analyses(self.store, ids, tables, slim)
 
     def rows_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[EncodedAnalysis]:
         """``analyses_of`` undecoded (``Store.analysis_rows``), for work that decodes in the workers."""
-        for i in range(0, len(ids), READ_PART):
-            part = ids[i:i + READ_PART]
-            yield from self.store.analysis_rows(f"id IN ({','.join('?' * len(part))})", part, tables=tables, slim=slim)
+        return analysis_rows_of(self.store, ids, tables, slim)
+
+
+def read_analyses(store: Store, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
+    """The stored analyses of these articles, reading only ``tables`` (READ_PART at a time, each part in store order)."""
+    for row, found in analysis_rows_of(store, ids, tables, slim):
+        yield decode_analysis(row, found)
+
+
+def analysis_rows_of(store: Store, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[EncodedAnalysis]:
+    """``read_analyses`` undecoded (``Store.analysis_rows``)."""
+    for i in range(0, len(ids), READ_PART):
+        part = ids[i:i + READ_PART]
+        yield from store.analysis_rows(f"id IN ({','.join('?' * len(part))})", part, tables=tables, slim=slim)
 
 
 # Articles per story group (see ``CorpusContext.story_groups``): a group's findings as
@@ -293,14 +308,52 @@ def run_duplicates(ctx: CorpusContext) -> int:
     client = getattr(ctx.engine, "client", None)
     if client is not None and len(new_ids) >= DASK_DUPLICATES_FROM:
         found = _duplicates_on_dask(ctx, client, index, new_ids)
-    else:
-        found = 0
-        for analysis in ctx.analyses_of(new_ids, tables=()):
-            dups = index.add(analysis.article)
-            ctx.store.append_corpus("duplicates", dups)
-            found += len(dups)
-    ctx.store.set_state("dedup", index.to_bytes())
+        ctx.store.set_state("dedup", index.to_bytes())
+        return found
+    return _save_duplicates(ctx.store, _find_duplicates(ctx.store, index, new_ids), index.to_bytes())
+
+
+def start_duplicates(ctx: CorpusContext) -> Callable[[], int]:
+    """Start finding duplicates on a worker; returns what writes them (and counts them).
+
+    Why it can start: duplicates need only the stored articles, and no other corpus stage
+    reads them, so a pool worker finds them while this process resolves actors and
+    clusters stories. The worker opens the store itself, as a second reader of articles
+    committed before the corpus stages, so no article text crosses a pipe (and memory does
+    not hold the new articles at once). Elsewhere (one worker, Dask, a store in memory) the
+    stage runs when it is finished, after the others: its result does not depend on when.
+    """
+    if not ctx.workers_read_store():
+        return lambda: run_duplicates(ctx)
+    found = ctx.later(duplicates_in_store, ctx.store.path)
+    return lambda: _save_duplicates(ctx.store, *found())
+
+
+def duplicates_in_store(path: str) -> tuple[list, bytes]:
+    """On a worker: the duplicates of the store's new articles, and the index state after them."""
+    from .dedup import DuplicateIndex
+
+    store = Store(path, readonly=True)
+    try:
+        index = _load_state(store, "dedup", DuplicateIndex)
+        found = _find_duplicates(store, index, _new_ids(store, index))
+        return found, index.to_bytes()
+    finally:
+        store.close()
+
+
+def _find_duplicates(store: Store, index: DuplicateIndex, new_ids: list[str]) -> list:
+    """Each new article, in store order, against the index of all before it (added to it)."""
+    found: list = []
+    for analysis in read_analyses(store, new_ids, tables=()):
+        found.extend(index.add(analysis.article))
     return found
+
+
+def _save_duplicates(store: Store, found: list, state: bytes) -> int:
+    store.append_corpus("duplicates", found)
+    store.set_state("dedup", state)
+    return len(found)
 
 
 def _duplicates_on_dask(ctx: CorpusContext, client: Any, index: DuplicateIndex, new_ids: list[str]) -> int:
@@ -735,13 +788,13 @@ def _without_body(article: Article) -> Article:
 
 
 CORPUS_STAGES = (
-    Stage("duplicates", 1, ("articles",), ("duplicates",), run_duplicates),
+    Stage("duplicates", 1, ("articles",), ("duplicates",), run_duplicates, start=start_duplicates),
     Stage("actors", 1, ("mentions",), ("actors",), run_actors),
     Stage("stories", 1, ("articles", "actors"), ("stories",), run_stories),
     Stage("dates", 1, ("timexes", "stories"), ("published.inferred",), run_dates),
     Stage("timeline", 1, ("events", "stories", "actors", "published.inferred"), ("timeline",), run_timeline,
           start=start_timeline),
-    Stage("positions", 1, ("stances", "actors"), ("positions",), run_positions),
+    Stage("positions", 1, ("stances", "actors", "published.inferred"), ("positions",), run_positions),
 )
 
 check_order(CORPUS_STAGES, ("articles", "mentions", "timexes", "events", "stances"))

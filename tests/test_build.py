@@ -354,3 +354,27 @@ def test_dating_sends_back_the_redated_findings_as_stored_text() -> None:
     assert set(found.findings) == {"timexes", "quotes"}  # the quote lost the date it had
     assert found.findings["quotes"] == [q.to_json() for q in expected.quotes]
     assert found.findings["timexes"] == [t.to_json() for t in expected.timexes]
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 16, 44, 64, 200])
+@pytest.mark.parametrize("workers", [2, 4])
+def test_the_last_batch_is_cut_into_parts_that_shrink(n: int, workers: int) -> None:
+    """The last batch goes out in parts of at most MIN_CHUNK that shrink to TAIL_CHUNK or
+    fewer, in order, each article once, so the workers run out of work close together."""
+    from newstrail.pipeline import MIN_CHUNK, TAIL_CHUNK, _shrinking_parts
+
+    parts = _shrinking_parts(list(range(n)), MIN_CHUNK, workers)
+    assert [i for part in parts for i in part] == list(range(n))
+    sizes = [len(part) for part in parts]
+    assert max(sizes) <= MIN_CHUNK and sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= TAIL_CHUNK
+    if n > TAIL_CHUNK:
+        assert len(parts) >= 2, "one worker would parse the whole last batch alone"
+
+
+def test_marking_last_reads_one_ahead_to_mark_the_final_item() -> None:
+    from newstrail.pipeline import _marking_last
+
+    assert list(_marking_last([])) == []
+    assert list(_marking_last(["a"])) == [("a", True)]
+    assert list(_marking_last(iter("abc"))) == [("a", False), ("b", False), ("c", True)]

@@ -125,6 +125,31 @@ def test_one_story_groups_timeline_merged_on_a_worker_matches_this_process(built
     assert results[1] == results[0] and results[2] == results[0]
 
 
+def test_duplicates_found_by_a_worker_reading_the_store_match_this_process(built: dict[str, Path],
+                                                                          tmp_path: Path) -> None:
+    """With a pool, a worker opens the store itself and finds the duplicates while the main
+    process runs the other corpus stages; the records and the index state are the same."""
+    from newstrail.pipeline import run_corpus_stages
+
+    results = []
+    for name, engine in (("here.db", None), ("pool.db", LocalEngine(2))):
+        db = tmp_path / name
+        shutil.copy(built["local"], db)
+        with api.open_store(db) as store:
+            with store.atomic():  # committed: the worker reads the file, not this connection
+                store.db.execute("DELETE FROM duplicates")
+                store.db.execute("DELETE FROM state WHERE name = 'dedup'")
+            assert stages.CorpusContext(store, engine).workers_read_store() == (engine is not None)
+            reports = run_corpus_stages(store, engine=engine)
+            state = store.get_state("dedup")
+        if engine is not None:
+            engine.close()
+        assert not any(r.problems for r in reports)
+        results.append((_snapshot(db)["duplicates"], state, reports[0].done))
+    assert results[0][0] and results[0][1]
+    assert results[1] == results[0]
+
+
 def test_output_writes_parquet_partitioned_by_batch(built: dict[str, Path]) -> None:
     with api.open_store(built["dask"], readonly=True) as store:
         stored = {"articles": store.count("articles")}
