@@ -471,9 +471,10 @@ def run_corpus_stages(store: Store, progress: Progress | None = None, engine: En
 
     Stages read the store in batches; the story-local work that parallelises (dating
     undated articles, merging the timeline) runs on ``engine`` when one is given, else in
-    this process. A stage that can start early (``Stage.start``: the timeline) hands its
-    merge to a worker and is finished, in its own transaction, once the stages after it
-    that do not need its output have run, so that the main process and the workers overlap.
+    this process. A stage that can start early (``Stage.start``: duplicates, the timeline)
+    hands its work to a worker and is finished, in its own transaction, once the stages
+    after it that do not need its output have run, so that the main process and the
+    workers overlap.
 
     Each stage runs in its own transaction; a stage that fails is reported and rolled back
     alone, and the stages after it still run on what is there. Reports are in stage order.
