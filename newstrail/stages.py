@@ -250,10 +250,22 @@ class CorpusContext:
             return lambda: fn(task)
         return self.engine.submit(fn, task)
 
+    @classmethod
+    def as_written(cls, store: Store, engine: Engine | None = None) -> CorpusContext:
+        """A context from what the stages wrote (stories, actors): a worker's view of the corpus."""
+        ctx = cls(store, engine)
+        for actor in store.corpus("actors"):
+            ctx.actor_names[actor.id] = actor.name
+            if actor.affiliation:
+                ctx.affiliations[actor.id] = actor.affiliation
+        return ctx
+
     def workers_read_store(self) -> bool:
         """Whether a task can open this build's store itself: a process pool on this machine
-        (a Dask worker may run elsewhere) and a store in a file."""
-        return isinstance(self.engine, LocalEngine) and self.engine.workers > 1 and self.store.path != ":memory:"
+        (a Dask worker may run elsewhere), a store in a file, and nothing left uncommitted
+        here (another connection sees only what is committed; the runner commits each stage)."""
+        return (isinstance(self.engine, LocalEngine) and self.engine.workers > 1 and self.store.path != ":memory:"
+                and not self.store.db.conn.in_transaction)
 
     def analyses_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
         """The stored analyses of these articles (see ``read_analyses``)."""
@@ -616,29 +628,43 @@ def run_timeline(ctx: CorpusContext) -> int:
 def start_timeline(ctx: CorpusContext) -> Callable[[], int]:
     """Start merging the timeline; returns what writes the entries (and counts them).
 
-    With more than one group, groups are merged on the build's engine (worker processes or
-    Dask), as dating is: merging is per group, so the entries do not depend on where it ran.
-    A single group (a corpus below GROUP_ARTICLES) is read now and its merge handed to a
-    worker (``CorpusContext.later``), so the stage after this one, which does not read the
-    timeline, runs meanwhile; with one worker it is merged when the entries are written.
+    Merging is per story group, so the entries do not depend on where a group is merged.
+    With a process pool and a store in a file, every group goes to a worker now, and the
+    worker reads its group from the store itself (``timeline_group_in_store``): this
+    process runs the next stage (positions, which does not read the timeline) meanwhile.
+    Otherwise a single group (a corpus below GROUP_ARTICLES) is read now and its merge
+    handed to the engine (``CorpusContext.later``: Dask, or in this process when the
+    entries are written with one worker), and several groups are mapped on the engine.
     """
     groups = list(ctx.story_groups())
-    single = ctx.later(merge_timeline_group, _timeline_task(ctx, groups[0])) if len(groups) == 1 else None
+    if ctx.workers_read_store():
+        started = [ctx.later(timeline_group_in_store, (ctx.store.path, ids)) for ids in groups]
+        return lambda: _write_timeline(ctx.store, (merged() for merged in started))
+    if len(groups) == 1:
+        single = ctx.later(merge_timeline_group, _timeline_task(ctx, groups[0]))
+        return lambda: _write_timeline(ctx.store, [single()])
+    return lambda: _write_timeline(
+        ctx.store, ctx.map(merge_timeline_group, (_timeline_task(ctx, ids) for ids in groups)))
 
-    def write() -> int:
-        ctx.store.replace_corpus("timeline", [])
-        if single is not None:
-            merged: Iterable[list[TimelineEntry]] = [single()]
-        else:
-            merged = ctx.map(merge_timeline_group, (_timeline_task(ctx, ids) for ids in groups))
-        count = 0
-        for entries in merged:
-            ctx.store.append_corpus("timeline", entries)
-            count += len(entries)
-        _order_timeline(ctx.store)
-        return count
 
-    return write
+def _write_timeline(store: Store, merged: Iterable[list[TimelineEntry]]) -> int:
+    store.replace_corpus("timeline", [])
+    count = 0
+    for entries in merged:
+        store.append_corpus("timeline", entries)
+        count += len(entries)
+    _order_timeline(store)
+    return count
+
+
+def timeline_group_in_store(task: tuple[str, list[str]]) -> list[TimelineEntry]:
+    """On a worker: the timeline entries of one story group, read from the store at ``path``."""
+    path, ids = task
+    store = Store(path, readonly=True)
+    try:
+        return merge_timeline_group(_timeline_task(CorpusContext.as_written(store), ids))
+    finally:
+        store.close()
 
 
 def _order_timeline(store: Store) -> None:

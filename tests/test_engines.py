@@ -101,6 +101,33 @@ def test_timeline_and_positions_on_workers_match_this_process(built: dict[str, P
     assert results[1] == results[0]
 
 
+def test_timeline_groups_read_from_the_store_by_workers_match_this_process(built: dict[str, Path],
+                                                                         tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a pool and a committed store, each worker reads its story group from the store
+    itself; the entries equal those merged here from what this process read."""
+    monkeypatch.setattr(stages, "GROUP_ARTICLES", GROUP)
+    results = []
+    for name, engine in (("here.db", None), ("pool.db", LocalEngine(2))):
+        db = tmp_path / name
+        shutil.copy(built["local"], db)
+        with api.open_store(db) as store:
+            with store.atomic():  # committed: the workers read the file
+                store.db.execute("UPDATE story_articles SET story = 'part' || (rowid % 3)")
+            ctx = stages.CorpusContext.as_written(store, engine)
+            assert len(list(ctx.story_groups())) == 3
+            assert ctx.workers_read_store() == (engine is not None)
+            finish = stages.start_timeline(ctx)
+            with store.atomic():
+                finish()
+                assert not ctx.workers_read_store(), "uncommitted writes: workers would not see them"
+        if engine is not None:
+            engine.close()
+        results.append(_snapshot(db)["timeline"])
+    assert results[0]
+    assert results[1] == results[0]
+
+
 def test_one_story_groups_timeline_merged_on_a_worker_matches_this_process(built: dict[str, Path],
                                                                          tmp_path: Path) -> None:
     """Below GROUP_ARTICLES the timeline is one group: its merge goes to a worker (a pool's,
