@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ import pytest
 from newstrail import api, stages
 from newstrail.engine import LocalEngine
 from newstrail.errors import ConfigError
+from newstrail.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -66,6 +68,19 @@ def _snapshot(db: Path) -> dict[str, list]:
         }
 
 
+def _here_and_on_a_pool(built: dict[str, Path], tmp_path: Path) -> Iterator[tuple[Store, LocalEngine | None, Path]]:
+    """A copy of the local store opened twice: with no engine, then with a pool of two."""
+    for name, engine in (("here.db", None), ("pool.db", LocalEngine(2))):
+        db = tmp_path / name
+        shutil.copy(built["local"], db)
+        try:
+            with api.open_store(db) as store:
+                yield store, engine, db
+        finally:
+            if engine is not None:
+                engine.close()
+
+
 @pytest.mark.parametrize("what", ["articles", "quotes", "timexes", "stories", "timeline", "positions", "duplicates"])
 def test_dask_engine_matches_local_engine(built: dict[str, Path], what: str) -> None:
     local, dask = _snapshot(built["local"]), _snapshot(built["dask"])
@@ -83,19 +98,14 @@ def test_timeline_and_positions_on_workers_match_this_process(built: dict[str, P
     monkeypatch.setattr(stages, "GROUP_ARTICLES", GROUP)
     monkeypatch.setattr(stages, "POSITION_BATCH", BATCH)
     results = []
-    for name, engine in (("here.db", None), ("pool.db", LocalEngine(2))):
-        db = tmp_path / name
-        shutil.copy(built["local"], db)
-        with api.open_store(db) as store:
-            store.db.execute("UPDATE story_articles SET story = 'part' || (rowid % 3)")
-            ctx = stages.CorpusContext(store, engine)
-            assert len(list(ctx.story_groups())) == 3
-            with store.atomic():
-                stages.run_actors(ctx)
-                stages.run_timeline(ctx)
-                stages.run_positions(ctx)
-        if engine is not None:
-            engine.close()
+    for store, engine, db in _here_and_on_a_pool(built, tmp_path):
+        store.db.execute("UPDATE story_articles SET story = 'part' || (rowid % 3)")
+        ctx = stages.CorpusContext(store, engine)
+        assert len(list(ctx.story_groups())) == 3
+        with store.atomic():
+            stages.run_actors(ctx)
+            stages.run_timeline(ctx)
+            stages.run_positions(ctx)
         results.append({what: _snapshot(db)[what] for what in ("timeline", "positions")})
     assert results[0]["timeline"] and results[0]["positions"]
     assert results[1] == results[0]
@@ -108,21 +118,16 @@ def test_timeline_groups_read_from_the_store_by_workers_match_this_process(built
     itself; the entries equal those merged here from what this process read."""
     monkeypatch.setattr(stages, "GROUP_ARTICLES", GROUP)
     results = []
-    for name, engine in (("here.db", None), ("pool.db", LocalEngine(2))):
-        db = tmp_path / name
-        shutil.copy(built["local"], db)
-        with api.open_store(db) as store:
-            with store.atomic():  # committed: the workers read the file
-                store.db.execute("UPDATE story_articles SET story = 'part' || (rowid % 3)")
-            ctx = stages.CorpusContext.as_written(store, engine)
-            assert len(list(ctx.story_groups())) == 3
-            assert ctx.workers_read_store() == (engine is not None)
-            finish = stages.start_timeline(ctx)
-            with store.atomic():
-                finish()
-                assert not ctx.workers_read_store(), "uncommitted writes: workers would not see them"
-        if engine is not None:
-            engine.close()
+    for store, engine, db in _here_and_on_a_pool(built, tmp_path):
+        with store.atomic():  # committed: the workers read the file
+            store.db.execute("UPDATE story_articles SET story = 'part' || (rowid % 3)")
+        ctx = stages.CorpusContext.as_written(store, engine)
+        assert len(list(ctx.story_groups())) == 3
+        assert ctx.workers_read_store() == (engine is not None)
+        finish = stages.start_timeline(ctx)
+        with store.atomic():
+            finish()
+            assert not ctx.workers_read_store(), "uncommitted writes: workers would not see them"
         results.append(_snapshot(db)["timeline"])
     assert results[0]
     assert results[1] == results[0]
@@ -159,20 +164,14 @@ def test_duplicates_found_by_a_worker_reading_the_store_match_this_process(built
     from newstrail.pipeline import run_corpus_stages
 
     results = []
-    for name, engine in (("here.db", None), ("pool.db", LocalEngine(2))):
-        db = tmp_path / name
-        shutil.copy(built["local"], db)
-        with api.open_store(db) as store:
-            with store.atomic():  # committed: the worker reads the file, not this connection
-                store.db.execute("DELETE FROM duplicates")
-                store.db.execute("DELETE FROM state WHERE name = 'dedup'")
-            assert stages.CorpusContext(store, engine).workers_read_store() == (engine is not None)
-            reports = run_corpus_stages(store, engine=engine)
-            state = store.get_state("dedup")
-        if engine is not None:
-            engine.close()
+    for store, engine, db in _here_and_on_a_pool(built, tmp_path):
+        with store.atomic():  # committed: the worker reads the file, not this connection
+            store.db.execute("DELETE FROM duplicates")
+            store.db.execute("DELETE FROM state WHERE name = 'dedup'")
+        assert stages.CorpusContext(store, engine).workers_read_store() == (engine is not None)
+        reports = run_corpus_stages(store, engine=engine)
         assert not any(r.problems for r in reports)
-        results.append((_snapshot(db)["duplicates"], state, reports[0].done))
+        results.append((_snapshot(db)["duplicates"], store.get_state("dedup"), reports[0].done))
     assert results[0][0] and results[0][1]
     assert results[1] == results[0]
 
