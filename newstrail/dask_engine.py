@@ -43,6 +43,9 @@ def local_worker_config() -> dict[str, Any]:
 class DaskEngine:
     """``map(fn, items)`` as one task per item on a Dask cluster, results in order."""
 
+    # A scheduler's workers may run on other machines, so tasks are sent what they read.
+    shares_files = False
+
     def __init__(self, workers: int | None = None, scheduler: str | None = None) -> None:
         try:
             from dask.distributed import Client, LocalCluster

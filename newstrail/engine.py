@@ -30,6 +30,8 @@ IN_FLIGHT_PER_WORKER = 2
 
 class Engine(Protocol):
     workers: int
+    # Whether tasks run on this machine and may open its files (the store) themselves.
+    shares_files: bool
 
     def map(self, fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]: ...
 
@@ -110,6 +112,8 @@ class LocalEngine:
     Workers never fork from this process, which may hold BLAS threads and an open SQLite
     connection: they come from a fork server or are spawned (see ``pool_context``).
     """
+
+    shares_files = True
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or 1)

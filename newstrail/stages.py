@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .engine import Engine, LocalEngine
+from .engine import Engine
 from .errors import InputError
 from .model import Article, ArticleAnalysis, OffsetMap, Quote, RawArticle, Story, TimeExpr, TimelineEntry
 from .store import EncodedAnalysis, Store, decode_analysis
@@ -261,11 +261,12 @@ class CorpusContext:
         return ctx
 
     def workers_read_store(self) -> bool:
-        """Whether a task can open this build's store itself: a process pool on this machine
-        (a Dask worker may run elsewhere), a store in a file, and nothing left uncommitted
-        here (another connection sees only what is committed; the runner commits each stage)."""
-        return (isinstance(self.engine, LocalEngine) and self.engine.workers > 1 and self.store.path != ":memory:"
-                and not self.store.db.conn.in_transaction)
+        """Whether a task can open this build's store itself: worker processes on this machine
+        (``Engine.shares_files``), a store in a file, and nothing left uncommitted here
+        (another connection sees only what is committed; the runner commits each stage)."""
+        engine = self.engine
+        return (engine is not None and engine.shares_files and engine.workers > 1
+                and self.store.path != ":memory:" and not self.store.db.conn.in_transaction)
 
     def analyses_of(self, ids: list[str], tables: Sequence[str] | None = None, slim: bool = True) -> Iterator[ArticleAnalysis]:
         """The stored analyses of these articles (see ``read_analyses``)."""
@@ -347,13 +348,10 @@ def duplicates_in_store(path: str) -> tuple[list, bytes]:
     """On a worker: the duplicates of the store's new articles, and the index state after them."""
     from .dedup import DuplicateIndex
 
-    store = Store(path, readonly=True)
-    try:
+    with Store(path, readonly=True) as store:
         index = _load_state(store, "dedup", DuplicateIndex)
         found = _find_duplicates(store, index, _new_ids(store, index))
-        return found, index.to_bytes()
-    finally:
-        store.close()
+    return found, index.to_bytes()
 
 
 def _find_duplicates(store: Store, index: DuplicateIndex, new_ids: list[str]) -> list:
@@ -660,11 +658,9 @@ def _write_timeline(store: Store, merged: Iterable[list[TimelineEntry]]) -> int:
 def timeline_group_in_store(task: tuple[str, list[str]]) -> list[TimelineEntry]:
     """On a worker: the timeline entries of one story group, read from the store at ``path``."""
     path, ids = task
-    store = Store(path, readonly=True)
-    try:
-        return merge_timeline_group(_timeline_task(CorpusContext.as_written(store), ids))
-    finally:
-        store.close()
+    with Store(path, readonly=True) as store:
+        task = _timeline_task(CorpusContext.as_written(store), ids)
+    return merge_timeline_group(task)
 
 
 def _order_timeline(store: Store) -> None:
