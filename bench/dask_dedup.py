@@ -45,6 +45,10 @@ class Doc:
     published: str | None
     outlet: str | None
 
+    @property
+    def known_published(self) -> str | None:
+        return self.published  # the synthetic dates are stated, never inferred
+
 
 def corpus(n: int) -> Path:
     """The synthetic corpus as JSONL (generated once per size)."""

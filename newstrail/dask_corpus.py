@@ -172,7 +172,7 @@ def _partitions(articles: Iterable[Article], size: int) -> Iterator[pd.DataFrame
 def _article_rows(batch: list[Article]) -> pd.DataFrame:
     obj = lambda values: pd.Series(values, dtype=object)  # noqa: E731
     return pd.DataFrame({
-        "id": obj([a.id for a in batch]), "published": obj([a.published for a in batch]),
+        "id": obj([a.id for a in batch]), "published": obj([a.known_published for a in batch]),
         "outlet": obj([a.outlet for a in batch]), "text": obj([a.body or a.text for a in batch]),
     })
 

@@ -335,7 +335,7 @@ class _Entry:
     """What the index remembers of one article."""
 
     id: str
-    published: str | None
+    published: str | None  # as the page states it (``Article.known_published``), never inferred
     outlet: str | None
     paragraphs: int
 
@@ -377,7 +377,7 @@ class DuplicateIndex:
         if article.id in self._position:
             return []
         text = article.body or article.text
-        entry = _Entry(article.id, article.published, article.outlet, 0)
+        entry = _Entry(article.id, article.known_published, article.outlet, 0)
         found: dict[str, Duplicate] = {}
         exact_key = _digest(normalise_for_id(text))
         if exact_key in self._exact:

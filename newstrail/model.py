@@ -233,6 +233,12 @@ class Article(Record):
     def body_span(self, start: int, end: int) -> Span:
         return self.offsets.span(self.id, start, end)
 
+    @property
+    def known_published(self) -> str | None:
+        """The publication date the page states (metadata or text); None when it is only
+        inferred. Why: an inferred date is a guess (or a range), never to be used as known."""
+        return None if self.published_how == "inferred" else self.published
+
 
 @dataclass(frozen=True, slots=True)
 class Mention(Record):

@@ -82,6 +82,19 @@ def test_near_duplicate_and_unrelated() -> None:
     assert index.add(make(OTHER, source="c")) == []
 
 
+def test_an_inferred_date_does_not_decide_which_copy_came_first() -> None:
+    """An inferred date is a guess: the pair has no earliest, whether duplicates are found
+    before the dates stage infers it or after (a build with one worker or two)."""
+    index = DuplicateIndex()
+    base = make("\n\n".join(PARAS), published="2024-03-02", source="a")
+    guessed = Article.from_dict({**make("\n\n".join(PARAS) + "\n\nSubscribe to our newsletter.", source="b").to_dict(),
+                                 "published": "2024-03-01", "published_how": "inferred"})
+    assert guessed.known_published is None and base.known_published == "2024-03-02"
+    index.add(base)
+    dups = index.add(guessed)
+    assert [(d.kind, d.earliest) for d in dups] == [("near", None)]
+
+
 def test_duplicates_of_an_article_come_in_index_order() -> None:
     """Near copies are listed by the earlier article's place in the index (as the Dask stage
     lists them), not in a set's order, which wraps once positions pass the set's size."""
