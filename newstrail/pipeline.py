@@ -2,7 +2,7 @@
 
     files ──read──▶ RawArticle ──analyse_chunk (engine.map)──▶ ArticleAnalysis ──▶ store (a batch per transaction)
                                                                             │            (and Parquet parts with --output)
-                                       corpus stages over the store: duplicates · actors · stories · dates · timeline · positions
+                                       corpus stages over the store: duplicates · actors · speakers · stories · dates · timeline · positions
 
 Per-article work is ``analyse_chunk``: a pure function of a chunk of raw articles (and the
 corpus's common boilerplate lines): it cleans each, parses the clean bodies together with
@@ -467,13 +467,13 @@ def _write_batch(store: Store, counts: _LineCounts, batch: _Batch, report: Build
 
 
 def run_corpus_stages(store: Store, progress: Progress | None = None, engine: Engine | None = None) -> list[StageReport]:
-    """Duplicates, actors, stories, dates, timeline and positions over the whole store.
+    """Duplicates, actors, speakers, stories, dates, timeline and positions over the whole store.
 
     Stages read the store in batches; the story-local work that parallelises (dating
     undated articles, merging the timeline) runs on ``engine`` when one is given, else in
-    this process. A stage that can start early (``Stage.start``: duplicates, the timeline)
-    hands its work to a worker and is finished, in its own transaction, once the stages
-    after it that do not need its output have run, so that the main process and the
+    this process. A stage that can start early (``Stage.start``: duplicates, speakers, the
+    timeline) hands its work to a worker and is finished, in its own transaction, once the
+    stages after it that do not need its output have run, so that the main process and the
     workers overlap.
 
     Each stage runs in its own transaction; a stage that fails is reported and rolled back

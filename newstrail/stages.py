@@ -189,6 +189,8 @@ class CorpusContext:
         self.changed: set[str] | None = None
         self.actor_names: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
+        # Canonical person -> the side they speak for (the speakers stage; None: not worked out).
+        self.speaks_for: dict[str, str] | None = None
         self._keys: dict[str, dict[str, str]] = {}
 
     def map(self, fn: Callable, tasks: Iterable) -> Iterator:
@@ -700,26 +702,68 @@ def merge_timeline_group(task: TimelineTask) -> list[TimelineEntry]:
     return merge_timeline(task.analyses, task.story_of, lambda aid, key: task.names.get((aid, key)))
 
 
+def run_speakers(ctx: CorpusContext) -> int:
+    """Who speaks for whom (positions' first pass), kept on the context for positions."""
+    return start_speakers(ctx)()
+
+
+def start_speakers(ctx: CorpusContext) -> Callable[[], int]:
+    """Start working out who speaks for whom; returns what keeps it (and counts the speakers).
+
+    Why a stage of its own that starts early: it reads every stored stance and mention (a
+    few seconds per thousand articles in one process) and needs the actors only. Stories do
+    not touch what it reads, and dating changes the dates of stances, not their speakers or
+    statements. So with a process pool and a store in a file a worker reads it while this
+    process clusters stories and dates articles. Elsewhere (one worker, Dask, a store in
+    memory) it runs when it is finished, right before positions: the same result.
+    """
+    if ctx.workers_read_store():
+        found = ctx.later(speakers_in_store, ctx.store.path)
+    else:
+        def found() -> dict[str, str]:
+            return speaker_sides(ctx.store, ctx.actor_of, ctx.affiliation_of)
+
+    def keep() -> int:
+        ctx.speaks_for = found()
+        return len(ctx.speaks_for)
+    return keep
+
+
+def speakers_in_store(path: str) -> dict[str, str]:
+    """On a worker: who speaks for whom, read from the store at ``path`` (actors as written)."""
+    with Store(path, readonly=True) as store:
+        ctx = CorpusContext.as_written(store)
+        return speaker_sides(store, ctx.actor_of, ctx.affiliation_of)
+
+
+def speaker_sides(store: Store, actor_of: Callable, affiliation_of: Callable) -> dict[str, str]:
+    """Canonical person -> the side they speak for (``positions.speaker_affiliations``), from
+    every stored article's stances and distinct mentions, streamed."""
+    from .positions import speaker_affiliations
+
+    return speaker_affiliations(
+        (slim for row in store.analysis_rows(tables=("stances", "mentions"), slim=True)
+         if (slim := _for_positions(*row))),
+        actor_of, affiliation_of,
+    )
+
+
 def run_positions(ctx: CorpusContext) -> int:
     """Positions over every stored stance, a batch of whole (actor, stance) blocks at a time.
 
-    Three passes over the store, so memory holds one batch, not the corpus's statements (24
-    per article in dense news): who speaks for whom (mentions and stances, streamed), the
-    block of every stance (small references kept), then the blocks in batches of about
+    Passes over the store, so memory holds one batch, not the corpus's statements (24 per
+    article in dense news): who speaks for whom (the speakers stage's, or worked out here),
+    the block of every stance (small references kept), then the blocks in batches of about
     POSITION_BATCH statements, merged and written. A corpus within one batch gets what one
     merge over all its statements gives; beyond it, TF-IDF weights are the batch's.
     """
     import json
 
     from .model import StanceMention
-    from .positions import block_key, merge_items, speaker_affiliations, stance_item
+    from .positions import block_key, merge_items, stance_item
 
     store = ctx.store
-    sides = speaker_affiliations(
-        (slim for row in store.analysis_rows(tables=("stances", "mentions"), slim=True)
-         if (slim := _for_positions(*row))),
-        ctx.actor_of, ctx.affiliation_of,
-    )
+    sides = ctx.speaks_for if ctx.speaks_for is not None else speaker_sides(store, ctx.actor_of, ctx.affiliation_of)
     meta = [(aid, source, tuple(json.loads(flags or "[]")), published) for aid, source, flags, published in
             store.db.execute("SELECT id, source, flags, published FROM articles ORDER BY seq")]
     order = {row[0]: k for k, row in enumerate(meta)}
@@ -814,11 +858,12 @@ def _without_body(article: Article) -> Article:
 CORPUS_STAGES = (
     Stage("duplicates", 1, ("articles",), ("duplicates",), run_duplicates, start=start_duplicates),
     Stage("actors", 1, ("mentions",), ("actors",), run_actors),
+    Stage("speakers", 1, ("stances", "mentions", "actors"), ("speakers",), run_speakers, start=start_speakers),
     Stage("stories", 1, ("articles", "actors"), ("stories",), run_stories),
     Stage("dates", 1, ("timexes", "stories"), ("published.inferred",), run_dates),
     Stage("timeline", 1, ("events", "stories", "actors", "published.inferred"), ("timeline",), run_timeline,
           start=start_timeline),
-    Stage("positions", 1, ("stances", "actors", "published.inferred"), ("positions",), run_positions),
+    Stage("positions", 1, ("stances", "actors", "speakers", "published.inferred"), ("positions",), run_positions),
 )
 
 check_order(CORPUS_STAGES, ("articles", "mentions", "timexes", "events", "stances"))

@@ -133,6 +133,24 @@ def test_timeline_groups_read_from_the_store_by_workers_match_this_process(built
     assert results[1] == results[0]
 
 
+def test_speakers_read_from_the_store_by_a_worker_match_this_process(built: dict[str, Path], tmp_path: Path) -> None:
+    """Who speaks for whom, worked out by a pool worker from the committed store (actors as
+    written), is what this process works out; positions built on either are the same."""
+    results = []
+    for store, engine, db in _here_and_on_a_pool(built, tmp_path):
+        ctx = stages.CorpusContext(store, engine)
+        with store.atomic():
+            stages.run_actors(ctx)
+        assert ctx.workers_read_store() == (engine is not None)
+        keep = stages.start_speakers(ctx)
+        with store.atomic():
+            assert keep() == len(ctx.speaks_for)
+            stages.run_positions(ctx)
+        results.append((ctx.speaks_for, _snapshot(db)["positions"]))
+    assert results[0][0] and results[0][1]
+    assert results[1] == results[0]
+
+
 def test_one_story_groups_timeline_merged_on_a_worker_matches_this_process(built: dict[str, Path],
                                                                          tmp_path: Path) -> None:
     """Below GROUP_ARTICLES the timeline is one group: its merge goes to a worker (a pool's,
