@@ -79,7 +79,7 @@ _LEXICON: dict[str, str] = {
         express+support express+solidarity express+confidence establish+relation:1.1 establish+tie:1.1
         apologize apologise apology forgive award:0.8 medal:0.7 upgrade+relation:1.1 upgrade+tie:1.1
         exchange+ambassador:1.1 restore+relation:1.1 restore+tie:1.1 normalize+relation:1.0 normalise+relation:1.0
-        compliment extol tribute:0.8 lend+support:1.2 throw+support:1.2 vouch stand+by:0.8""",
+        compliment extol tribute:0.8 lend+support:1.2 stand+shoulder:1.1 throw+support:1.2 vouch stand+by:0.8""",
     "CONCEDE": """concede admit:0.8 acknowledge:0.7 release free let+go ease
         lift relax yield surrender return:0.7 pardon allow:0.7 permit:0.7 back+down resign
         step+down amnesty reopen restore:0.7 comply relent cave reverse:0.7 drop+charge
@@ -121,7 +121,7 @@ _LEXICON: dict[str, str] = {
     "MOBILIZE": """deploy deployment mobilize mobilise mobilization alert reinforce reinforcement
         beef+up mass:0.6 station dispatch:0.8 buildup build-up troop:0.4 drill:0.7
         exercise:0.5 patrol:0.7 muster amass send+troop:1.1 send+force:1.1 manoeuvre:0.7 maneuver:0.7
-        reservist:0.8 conscript:0.8 call+up:1.0 mobilisation""",
+        reservist:0.8 conscript:0.8 call+up:1.0 mobilisation commit+troop:1.1 commit+force:1.1 commit+soldier:1.1""",
     "COERCE": """arrest detain detention seize ban deport deportation expel:0.7 curfew censor confiscate
         raid:0.8 restrict restriction crack+down crackdown imprison jail sentence execute
         execution blockade evict siege:1.1 martial emergency:0.6 impose+sanction:1.3 impose:0.6 sanction
@@ -157,14 +157,15 @@ _CLASSES: dict[str, str] = {
         legitimize:0.8 vindicate:0.7 side+with:1.1 stand+with:1.1 rally+behind:1.1 assurance:0.6 pay+tribute:1.2
         commemorate:0.6 accolade sympathize sympathise condole condolences mourn:0.5 remorse regret:0.6 goodwill:0.7
         friendship:0.5 amity:0.7 cordial:0.6 embrace:0.6 champion:0.6 advocate:0.6 favor:0.6 favour:0.6 approve+of:1.0
-        voice+support:1.2 express+gratitude:1.2 express+appreciation:1.2 express+condolence:1.2 express+sympathy:1.2""",
+        voice+support:1.2 voice+confidence:1.1 voice+solidarity:1.2 express+gratitude:1.2 express+appreciation:1.2 express+condolence:1.2 express+sympathy:1.2""",
     "CONCEDE": """waive exempt:0.8 exemption:0.8 loosen unfreeze unblock reinstate acquit exonerate parole commute clemency
-        set+free:1.2 capitulate capitulation abdicate concession reparation restitution compensate:0.8 compensation:0.8
+        set+free:1.2 let+free:1.2 let+go:1.0 capitulate capitulation abdicate concession reparation restitution compensate:0.8 compensation:0.8
         authorize:0.8 authorise:0.8 authorization:0.8 authorisation:0.8 legalize legalise decriminalize decriminalise
         repeal rescind readmit repatriate:0.5 relinquish cede give+up:0.9 back+off:0.9 climb+down:1.0 u-turn:0.9
         grant+access:1.2 allow+access:1.2 lift+ban:1.2 lift+restriction:1.2 lift+sanction:1.2
         lift+embargo:1.2 lift+curfew:1.2 lift+blockade:1.0 ease+restriction:1.2 ease+sanction:1.2 release+prisoner:1.2
-        release+detainee:1.2 release+hostage:1.2 accept+resignation:1.0""",
+        release+detainee:1.2 release+hostage:1.2 accept+resignation:1.0 accept+responsibility:1.2 accept+blame:1.2
+        admit+responsibility:1.2 admit+guilt:1.2 admit+mistake:1.2 admit+wrongdoing:1.2""",
     "COOPERATE": """co-operate co-operation cooperative:0.8 collaborative:0.8 interoperability synergy:0.7 liaise
         mutual:0.5 jointly:0.7 join+force:1.2 join+hand:1.1 pool:0.6 swap:0.6 trade:0.4 invest:0.5 investment:0.5
         handover:0.6 extradition sharing:0.7 share+data:1.1 share+technology:1.1 work+with:0.9 partner+with:1.1
@@ -291,7 +292,9 @@ _FAMILIES: dict[str, str] = {
         passage+safe:1.0 haven+safe:1.0
         accommodate:0.6 resettlement:0.8
         take+in:0.9 open+door:0.8 reconstruct:0.6 rebuild:0.6 restore+power:0.8
-        aid+development:1.2 assistance+development:1.2 grant+aid:1.2 support+budget:1.0 subsidise:0.8""",
+        aid+development:1.2 assistance+development:1.2 grant+aid:1.2 support+budget:1.0 subsidise:0.8
+        ship+aid:1.1 ship+supply:1.1 ship+food:1.1 ship+medicine:1.1 ship+vaccine:1.1 ship+weapon:1.1
+        tranche:0.7 cash+transfer:1.0 lifeline:0.6""",
     "RETREAT": """pull+troop:1.2 pullback pull-back disengage disengagement redeployment:0.5 retreating:0.8
         withdraw+force:1.2 withdraw+soldier:1.2 recall+troop:1.2 bring+home:1.0 send+home:0.8 move+out:0.8
         evacuation:0.6 abandon+base:1.0 hand+weapon:1.2 lay+arm:1.2 lay+weapon:1.2 hand+in:0.9
@@ -328,7 +331,7 @@ _FAMILIES: dict[str, str] = {
         rebuff snub spurn scorn:0.8 shrug+off:1.1 wave+off:1.0 brush+off:1.1 turn+down reject+call:1.2
         refuse+to:1.1 decline+to:1.1 unwilling:0.8 unwillingness reluctance:0.7 hesitant:0.5 refusenik
         boycott+talk:1.2 boycott+meeting:1.2 boycott+summit:1.2 boycott+session:1.2
-        boycott+negotiation:1.2 boycott+conference:1.2 boycott+dialogue:1.2 vote+down:1.1 withdraw+from:0.8 pull+of:1.0 walk+of:1.1 quit+talk:1.1 abandon+talk:1.1
+        boycott+negotiation:1.2 boycott+conference:1.2 boycott+dialogue:1.2 vote+down:1.1 withdraw+from:0.8 quit+talk:1.1 abandon+talk:1.1
         break+promise:1.1 renege backtrack+on:1.0 backpedal:0.8 go+on:1.1 violate+agreement:0.8
         contest:0.7 challenge:0.6 appeal+against:1.0 defy flout disregard ignore:0.7
         nullify annul invalidate:0.8 overturn strike+down:1.1 quash repeal:0.5 revoke:0.5 block+bill:1.0
@@ -344,7 +347,7 @@ _FAMILIES: dict[str, str] = {
         or+else:0.8 prepared+use:1.1 ready+use:1.1 force+if:1.0
         option+nuclear:0.8 line+red:0.9 redline:0.9 brink:0.6 brinkmanship countermeasure:0.8
         face+sanction:1.0 face+consequence:1.1 face+punishment:1.0 face+retaliation:1.1 face+action:0.7
-        pay+price:1.0 suffer+consequence:1.0 reserve+right:1.0""",
+        pay+price:1.0 suffer+consequence:1.0 reserve+right:1.0 option+military:1.1 option+force:1.0""",
     "PROTEST": """protesting:0.9 protested:0.8 demonstrating:0.8 rallied:0.8 rallying march+against:1.2 march+on:1.0
         marching:0.8 marcher striker action+strike:1.2 go+strike:1.2 walk+off:0.9 walk-out walkout
         stoppage:0.9 stoppage+work:1.2 action+labour:1.0 action+industrial:1.2
@@ -394,7 +397,12 @@ _FAMILIES: dict[str, str] = {
         sentence sentenced:0.9 jail prison imprisonment incarcerate execute execution hang:0.6 behead:0.5
         dismiss+from:0.8 sack:0.5
         purge disqualify:0.7 bar+from:0.8 strip+of:0.9 revoke+citizenship:1.2 dissolve:0.6
-        surveil spy+on:1.0 wiretap harass harassment intimidate:0.6 persecute persecution""",
+        surveil spy+on:1.0 wiretap harass harassment intimidate:0.6 persecute persecution
+        forbid:0.9 muzzle gag:0.7 flog search+home:1.0 search+house:1.0
+        block+website:1.2 block+site:1.1 block+internet:1.2 block+media:1.1 block+account:1.1 block+access:0.9
+        prevent+from:1.0 lock+down:1.0 hold+question:1.1 return+forcibly:1.1 remove+forcibly:1.1
+        move+forcibly:1.1 relocate+forcibly:1.1 send+forcibly:1.1 transfer+forcibly:1.1
+        hold+charge:1.0 hold+trial:0.9 hold+incommunicado:1.2 hold+detention:1.1 hold+jail:1.1 hold+prison:1.1""",
     "ASSAULT": """attacked:0.9 attacker:0.6 assailant:0.7 assault armed+attack:1.2 terror+attack:1.2 terrorist+attack:1.2
         killed:0.9 killing killer:0.6 slain:0.9 slay murder murderer:0.6 homicide:0.7
         toll+death:1.0 toll:0.5 casualty:0.6 fatality:0.7 injure injured:0.9 injury:0.6
@@ -412,7 +420,8 @@ _FAMILIES: dict[str, str] = {
         assassinate assassination assassin:0.6 execute:0.5 behead massacre slaughter genocide cleansing+ethnic:1.2
         destroy:0.8 destruction:0.7 demolish:0.5 raze torch:0.7 burn:0.5 set+fire:1.1 arson loot:0.7 plunder
         pillage ransack vandalise vandalize vandalism sabotage:0.8 cyberattack cyber-attack hack:0.5 hacker:0.5
-        poison:0.7 attack+chemical:1.2 attack+gas:1.2 agent+nerve:1.0 shield+human:1.1 crossfire""",
+        poison:0.7 attack+chemical:1.2 attack+gas:1.2 agent+nerve:1.0 shield+human:1.1 crossfire
+        shrapnel:0.6 landmine:0.7 suffer+loss:1.0 suffer+casualty:1.1 down+aircraft:1.1 down+plane:1.1 down+jet:1.1 down+helicopter:1.1 down+drone:1.1 down+airliner:1.1""",
 }
 
 
@@ -990,7 +999,7 @@ def _link_cost(p: _Parse, i: int) -> float:
     dep, head = p.dep[i], p.heads[i]
     head_lemma = p.lemmas[head]
     if dep == "conj":
-        return CONJ_COST
+        return 0.0 if _sentence_after_verdict(p, i) else CONJ_COST
     if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEECH | _REPORTING:
         return SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
     if head_lemma in _TRANSPARENT and p.pos[head] in ("VERB", "AUX"):
@@ -1017,11 +1026,19 @@ def _link_cost(p: _Parse, i: int) -> float:
 
 
 _FAILURE = {"fail", "refuse", "decline"}
+# Verdicts a sentence follows: "found guilty and sentenced", "convicted and jailed" (CAMEO 17 over 11).
+_TRIED = {"convict", "find", "try", "prosecute"}
 # Result participles that report casualties ("…, killing seven", "…, wounding dozens").
 _LETHAL = {"kill", "wound", "injure", "claim", "maim"}
 # How much more a reported toll counts than the act it follows: a raid or crackdown that kills
 # is an assault (PLOVER codes the use of lethal force over the arrest or search it came with).
+# A sentence after its verdict gets the same lead (CAMEO 17 over 11).
 CASUALTY_BONUS = 1.1
+
+
+def _sentence_after_verdict(p: _Parse, i: int) -> bool:
+    """"convicted X and sentenced him to…": the sentence, the material act, outranks the verdict it follows."""
+    return p.lemmas[i] == "sentence" and p.dep[i] == "conj" and p.lemmas[p.heads[i]] in _TRIED
 
 
 def _casualty_result(p: _Parse, i: int) -> bool:
@@ -1059,7 +1076,7 @@ def _objects(token: Any) -> list[Any]:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             out.append(child)
             out.extend(g for g in child.children if g.dep_ == "compound")
-        elif child.dep_ in ("prep", "prt"):
+        elif child.dep_ in ("prep", "prt") and child.lower_ not in _FRAMES:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
 
@@ -1068,7 +1085,8 @@ def _objects(token: Any) -> list[Any]:
 # and taking people or goods (COERCE: arrest, confiscate). Written from CAMEO 17 vs 19.
 _GROUND = {"city", "town", "village", "territory", "area", "region", "district", "province", "base", "airport",
            "port", "field", "oilfield", "control", "stronghold", "position", "hill", "border", "crossing", "capital",
-           "headquarters", "compound", "island", "outpost", "garrison", "bridge", "road", "highway", "airbase"}
+           "headquarters", "compound", "island", "outpost", "garrison", "bridge", "road", "highway", "airbase",
+           "palace", "barracks", "checkpoint", "parliament", "refinery", "harbour", "harbor"}
 # Objects that make "fight"/"battle"/"combat" a campaign, not violence ("fight the epidemic").
 _NON_MILITARY_FOES = {"epidemic", "pandemic", "virus", "disease", "outbreak", "poverty", "corruption", "crime",
                       "hunger", "famine", "inflation", "climate", "change", "fire", "wildfire", "drug", "trafficking",
@@ -1134,10 +1152,12 @@ _MEASURES = {"measure", "action", "step", "countermeasure", "response"}
 # People in need and the verbs that take them in: opening borders to refugees, housing the
 # displaced, evacuating residents is aid (CAMEO 07), whatever else the verb means elsewhere.
 _DISPLACED = {"refugee", "migrant", "evacuee", "displaced", "civilian", "resident", "survivor", "victim",
-              "family", "child", "seeker", "asylum", "villager", "homeless", "wounded", "injured", "patient"}
+              "family", "child", "seeker", "asylum", "villager", "homeless", "wounded", "injured", "patient",
+              "people", "person", "orphan", "minor"}
 _AID_NOUNS = {"aid", "assistance", "donation", "contribution", "grant", "loan", "relief", "donor", "funding", "fund"}
 _FACILITIES = {"clinic", "hospital", "shelter", "kitchen", "orphanage", "dispensary"}
-_SHELTERING = {"open", "reopen", "house", "shelter", "accommodate", "evacuate", "rescue", "resettle", "welcome"}
+_SHELTERING = {"open", "reopen", "house", "shelter", "accommodate", "evacuate", "rescue", "resettle", "welcome",
+               "accept", "admit"}
 _WITHDRAWN_FORCES = {"troop", "force", "soldier", "embassy", "staff", "personnel", "diplomat", "base", "garrison"}
 _PERSONS = {"journalist", "correspondent", "reporter", "migrant", "activist", "worker", "citizen", "national",
             "foreigner", "family", "resident", "person", "people", "missionary", "student", "refugee", "minority",
@@ -1158,7 +1178,8 @@ _SENDING = {"send", "dispatch", "deploy", "fly"}
 # Armed forces: reducing them is a military drawdown (CAMEO 0874), not reduced relations.
 _ARMED = {"troop", "force", "soldier", "military", "army", "navy", "contingent", "garrison", "deployment"}
 # Verbs that complete an agreement and the agreement nouns: "concluded / inked / sealed a deal".
-_CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach", "hammer"}
+_CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach", "hammer", "enter",
+               "join", "ratify", "agree"}
 _PACT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "protocol", "contract", "convention",
                "understanding", "mou", "charter"}
 _DEMANDS = {"demand", "condition", "request", "term", "call", "ultimatum"}
@@ -1226,14 +1247,62 @@ def _verbal_attack(token: Any) -> bool:
     return token.pos_ == "NOUN" and token.dep_ == "attr" and _lemma(token.head) == "be"
 
 
-def _pejorative_as(token: Any) -> bool:
-    """"described X as a cowardly act": the "as" phrase (or a predicate) is a word of blame."""
+def _pejorative_as(token: Any, words: frozenset[str] | set[str] | None = None) -> bool:
+    """"described X as a cowardly act": the "as" phrase (or a predicate) is a word of blame (or of ``words``)."""
+    words = _PEJORATIVE if words is None else words
     for child in token.children:
         if child.dep_ in ("prep", "oprd") and (child.lower_ == "as" or child.dep_ == "oprd"):
             for word in child.subtree:
-                if _lemma(word) in _PEJORATIVE:
+                if _lemma(word) in words:
                     return True
     return False
+
+
+# Words of praise in an "as" phrase: "described the visit as historic" commends (CAMEO 051).
+_LAUDATORY = {"constructive", "positive", "productive", "fruitful", "successful", "historic", "excellent",
+              "good", "great", "important", "significant", "milestone", "breakthrough", "landmark", "hero",
+              "courageous", "brave", "wise", "friend", "model", "encouraging", "useful", "frank", "cordial",
+              "warm", "remarkable", "outstanding", "valuable"}
+# Arrivals that are deliveries when aid or helpers arrive ("the convoy reached the town with food").
+_ARRIVING = {"arrive", "reach", "land"}
+# Verbs whose object is received, not given: aid told from the recipient's side.
+_RECEIVING = {"receive", "get", "obtain", "secure", "accept", "benefit"}
+# Words of a toll in "left X dead": "the blast left 12 dead and dozens wounded".
+_TOLL = {"dead", "killed", "wounded", "injured", "hurt", "casualty"}
+
+
+def _left_toll(token: Any) -> list[_Trigger] | None:
+    """"the fighting left 40 dead": a toll among the verb's complements is no departure.
+
+    It is an assault when an act of force left it; "the quake left 200 dead" is a disaster, so
+    the subject (or the noun a "which left…" clause hangs on) must be a trigger of violence.
+    """
+    if not any(_lemma(w) in _TOLL or w.lower_ in _TOLL for c in token.children if c.dep_ != "nsubj" for w in c.subtree):
+        return None
+    doers = [token.head] if token.dep_ == "relcl" else [c for c in token.children if c.dep_ == "nsubj"]
+    if any(t.type in ("ASSAULT", "COERCE", "PROTEST") for d in doers for t in _match(d)):
+        return [_Trigger("ASSAULT", 1.1, None)]
+    return []
+
+
+def _met_with(p: _Parse, i: int) -> list[_Trigger] | None:
+    """A passive "was met with" is a reaction, not a meeting: the with-phrase says which ("met with protests").
+
+    Held out as force ("any incursion will be met with force") it is a threat. Why apart from
+    :func:`_special`: "meet" is among the most frequent triggers, and this test reads only the
+    parse's lists; most meetings are not passive and leave at the first check.
+    """
+    children = p.children[i]
+    if p.pos[i] != "VERB" or not any(p.dep[c] == "auxpass" for c in children):
+        return None
+    withs = [c for c in children if p.dep[c] == "prep" and p.lower[c] == "with"]
+    if not withs:
+        return None
+    token = p.doc[i]
+    if (_is_future(token) or _reported_intent(token)) and _punishment_or_force(
+            {p.lemmas[g] for c in withs for g in p.children[c]}):
+        return [_Trigger("THREATEN", 1.1, None)]
+    return []
 
 
 def _offered_on_condition(token: Any) -> bool:
@@ -1272,10 +1341,81 @@ def _relations_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigg
     return None
 
 
+# Crowds that clash with the police in a protest: a riot is dissent (CAMEO 145), not armed combat.
+_CROWDS = {"protester", "protestor", "demonstrator", "student", "supporter", "opponent", "resident", "worker", "fan",
+           "crowd", "youth", "activist", "villager", "rioter", "farmer", "mob", "marcher", "opposition"}
+_POLICE = {"police", "policeman", "officer", "riot"}
+# Armed groups outside the state: their executions are killings (CAMEO 18x), a state's are penalties (17x).
+_IRREGULARS = {"militant", "rebel", "gunman", "insurgent", "jihadist", "terrorist", "fighter", "kidnapper", "captor",
+               "extremist", "militia", "guerrilla", "abductor", "group"}
+# Aircraft that make a raid an air raid (CAMEO 195) rather than a police search (CAMEO 17).
+_AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "helicopter", "gunship", "bomber", "drone", "fighter", "air"}
+# What reinforcing means as a show of force (CAMEO 15): forces, a presence, defences.
+_DEFENCES = _ARMED | {"police", "security", "presence", "position", "border", "defence", "defense", "unit", "guard",
+                      "patrol", "frontier", "checkpoint", "base", "reinforcement", "battalion", "brigade"}
+
+
+def _parties(token: Any) -> set[str]:
+    """Lemmas of who takes part in a clash: subjects, "with"/"between" partners and their conjuncts."""
+    nodes = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
+    nodes += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "against")
+              for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
+        nodes += [c for c in token.head.children if c.dep_ == "nsubj"]
+    nodes += [g for n in nodes for g in n.children if g.dep_ in ("conj", "compound")]
+    return {_lemma(n) for n in nodes}
+
+
+def _left_from(token: Any) -> set[str]:
+    """What "pulled/walked out of" leaves: the noun under "out of" (a deal, talks, or a town)."""
+    return {_lemma(g) for c in token.children if c.lower_ == "out" for o in c.children if o.lower_ == "of"
+            for g in o.children if g.dep_ == "pobj"}
+
+
+# Undoing verbs and the restraints they undo: "overturned the ban", "scrapped the death penalty",
+# "quashed the conviction" ease a restriction (CAMEO 081 ease restrictions, 0841 release),
+# where the same verbs on a proposal or a deal reject it (CAMEO 12).
+_ANNULLING = {"overturn", "scrap", "annul", "quash", "repeal", "revoke", "cancel", "abolish", "rescind", "nullify",
+              "invalidate", "void", "drop", "abandon", "end", "lift", "waive"}
+_RESTRAINTS = {"ban", "curfew", "restriction", "sanction", "penalty", "embargo", "conviction", "sentence", "charge",
+               "fine", "tariff", "lockdown", "quarantine", "censorship", "prohibition", "requirement", "limit", "cap",
+               "closure", "suspension", "detention"}  # not a blockade or martial law: lifting those de-escalates
+
+
+def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:
+    """Force words whose type turns on who uses them: crowds clashing with police, aircraft raiding, reinforcing."""
+    if lemma in _ANNULLING and token.pos_ == "VERB" and {_lemma(c) for c in token.children
+                                                          if c.dep_ in ("dobj", "nsubjpass")} & _RESTRAINTS:
+        return [_Trigger("CONCEDE", 1.2, None)]  # "overturned the ban": a restriction eased, not a proposal rejected
+    if lemma in ("clash", "scuffle", "skirmish"):
+        parties = _parties(token)
+        if parties & _POLICE and parties & _CROWDS:
+            return [_Trigger("PROTEST", 1.1, None)]  # "protesters clashed with police": a violent protest
+        return None
+    if lemma in ("execute", "hang") and token.pos_ == "VERB" and _parties(token) & _IRREGULARS:
+        return [_Trigger("ASSAULT", 1.1, None)]  # "militants executed hostages": killing, not a judicial penalty
+    if lemma == "raid" and _parties(token) & _AIRCRAFT:
+        return [_Trigger("ASSAULT", 1.1, None)]  # "warplanes carried out a raid": an air strike
+    if lemma == "reinforce" and token.pos_ == "VERB" and objects and not objects & _DEFENCES:
+        return []  # "reinforced its commitment": strengthening, not a show of force
+    return None
+
+
 def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:
     """Verbs whose type turns on their object or frame: who is evacuated, what is suspended, what is faced."""
     if token.pos_ == "VERB" and lemma in _SHELTERING and objects & _DISPLACED:
         return [_Trigger("AID", 1.1, None)]  # taking in, housing or evacuating people in need
+    if token.pos_ == "VERB" and lemma in _ARRIVING and (objects & (_AID_NOUNS | _MATERIAL) or any(
+            _lemma(c) in _AID_NOUNS | _HELPERS for subj in token.children if subj.dep_ == "nsubj"
+            for c in (subj, *subj.children))):
+        return [_Trigger("AID", 1.0, None)]  # "relief teams arrived with supplies": aid delivered, not a visit
+    if token.pos_ == "VERB" and lemma in _RECEIVING and (objects & (_AID_NOUNS | _MATERIAL) or any(
+            c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in token.children)):
+        return [_Trigger("AID", 1.1, None)]  # "received food aid from X": the aid, told from the recipient's side
+    if lemma == "leave" and token.pos_ == "VERB":
+        toll = _left_toll(token)
+        if toll is not None:
+            return toll  # "the fighting left 40 dead": a toll, not a departure
     if lemma in ("support", "help", "benefit", "assist") and token.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and (_lemma(c) in _MATERIAL or _lemma(c) in _AID_NOUNS) for c in token.children):
         return [_Trigger("AID", 1.1, None)]  # "British aid has supported…": what the money did
@@ -1304,6 +1444,8 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("ACCUSE", 1.0, None)]  # "an attack on press freedom", "attacked the decision"
     if lemma in ("describe", "call", "brand", "label", "term", "denounce") and _pejorative_as(token):
         return [_Trigger("ACCUSE", 1.1, None)]  # "described the attack as cowardly"
+    if lemma in ("describe", "call", "term") and _pejorative_as(token, _LAUDATORY):
+        return [_Trigger("SUPPORT", 1.0, None)]  # "described the talks as constructive": praise
     if lemma == "opposition" and token.pos_ == "NOUN" and not _opposition_to_something(token):
         return []  # "the opposition", "opposition parties": an actor, not a rejection
     if lemma == "tolerate" and _negated(_parse(token.doc), token.i):
@@ -1331,6 +1473,8 @@ def _special(token: Any) -> list[_Trigger] | None:
         if lemma == "take" and "place" in objects:
             return []  # "took place": a happening's verb, not a taking
         direct = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+        if lemma == "take" and direct == {"position"}:
+            return [_Trigger("MOBILIZE", 0.8, None)]  # "police took up positions": a deployment, not a capture
         if direct & _GROUND or (lemma == "take" and any(c.lower_ == "over" for c in token.children)):
             return [_Trigger("ASSAULT", 1.0, None)]  # taking ground by force
         if lemma == "take":
@@ -1345,7 +1489,11 @@ def _special(token: Any) -> list[_Trigger] | None:
     relations = _relations_reading(token, lemma, objects)
     if relations is not None:
         return relations
-    if lemma in ("withdraw", "pull", "exit", "quit", "leave", "walk") and token.pos_ == "VERB" and objects & _PACTS:
+    force = _force_reading(token, lemma, objects)
+    if force is not None:
+        return force
+    if lemma in ("withdraw", "pull", "exit", "quit", "leave", "walk") and token.pos_ == "VERB" and (
+            objects | _left_from(token)) & _PACTS:
         return [_Trigger("REJECT", 1.1, None)]  # leaving a deal or a meeting, not a military retreat
     reading = _object_reading(token, lemma, objects)
     if reading is not None:
@@ -1470,9 +1618,22 @@ _THREAT_WHEN_CONDITIONAL = _THREAT_WHEN_VOWED | {"REJECT"}
 
 
 def _vowed(token: Any) -> bool:
-    """The act is the infinitive complement of a vow or a word of readiness."""
+    """The act is the infinitive complement of a vow or a word of readiness.
+
+    An event noun counts through its light verb: "ready to launch an operation" vows the operation.
+    """
     p, i = _parse(token.doc), token.i
+    if p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _LIGHT_VERBS | _SUPPORT_VERBS:
+        i = p.heads[i]
     return p.dep[i] in ("xcomp", "ccomp") and p.lemmas[p.heads[i]] in _VOWS | _READINESS
+
+
+def _vowed_acts(p: _Parse, i: int) -> list[_Trigger]:
+    """Triggers of a vowed complement ``i``, or of its object when ``i`` is a light verb ("to launch an offensive")."""
+    found = list(_match_at(p, i))
+    if p.lemmas[i] in _LIGHT_VERBS | _SUPPORT_VERBS:
+        found += [t for c in p.children[i] if p.dep[c] == "dobj" for t in _match_at(p, c)]
+    return found
 
 
 _CONDITION_MARKS = {"if", "unless"}
@@ -1496,7 +1657,7 @@ def _retype(token: Any, type_: str) -> str:
     p, i = _parse(token.doc), token.i
     lemma, children = p.lemmas[i], p.children[i]
     if type_ == "AGREE" and lemma in _VOWS | _READINESS and any(
-            p.dep[c] == "xcomp" and any(t.type in _THREAT_WHEN_VOWED | {"THREATEN"} for t in _match_at(p, c))
+            p.dep[c] == "xcomp" and any(t.type in _THREAT_WHEN_VOWED | {"THREATEN"} for t in _vowed_acts(p, c))
             for c in children):
         return "THREATEN"  # the vow of a conflictual act is the threat
     if type_ == "REQUEST" and lemma != "call" and _demands_punishment(token):
@@ -1530,8 +1691,11 @@ def _retype(token: Any, type_: str) -> str:
             and not _is_negated(token):  # "has no plans to attack" is no threat
         return "THREATEN"
     if ((type_ in _THREAT_WHEN_VOWED and _vowed(token)) or (type_ in _THREAT_WHEN_CONDITIONAL and _conditioned(token) and (
-            _is_future(token) or _reported_intent(token)))) and not _is_negated(token):
+            _is_future(token) or _reported_intent(token) or _weighed(token)))) and not _is_negated(token):
         return "THREATEN"
+    if type_ in _THREAT_WHEN_CONDITIONAL and p.pos[i] == "NOUN" and _offered_on_condition(token) \
+            and not _is_negated(token):
+        return "THREATEN"  # "sanctions would follow if…": the noun's clause holds the act out on a condition
     return type_
 
 
@@ -1615,6 +1779,10 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         special = _special(p.doc[i])
         if special is not None:
             return special
+    elif lemma == "meet":
+        reaction = _met_with(p, i)
+        if reaction is not None:
+            return reaction
     joined = _hyphenated(p, i)
     if joined is not None and (TRIGGERS.get(joined) or _derived(joined, pos)):
         lemma = joined
@@ -1628,7 +1796,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
             children = {p.lemmas[c] for c in p.children[i]}
             children |= {p.lemmas[g] for c in p.children[i] if p.dep[c] in ("prep", "prt", "dobj")
                          for g in p.children[c]}
-        if trig.particle is None or trig.particle in children:  # type: ignore[operator]
+        if trig.particle is None or (trig.particle in children and not (  # type: ignore[operator]
+                trig.particle == "in" and _in_phrase(p, i))):
             found.append(trig)
     if lemma in _GIVING and _material(p.doc[i]):
         found.append(_Trigger("AID", MATERIAL_WEIGHT, None))
@@ -1640,15 +1809,22 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
     return list(best.values())
 
 
+def _in_phrase(p: _Parse, i: int) -> bool:
+    """No "in" of token ``i`` is a bare particle: "gave billions in loans" is a phrase, not "give in"."""
+    return not any(p.lower[c] == "in" and not any(p.dep[g] == "pobj" for g in p.children[c]) for c in p.children[i])
+
+
 # Giving and backing that is material when money or goods are what is given: "pledged $50
 # million", "financial support", "committed 200 tonnes of wheat" (PLOVER: economic, military or
 # humanitarian aid is AID, however it is announced).
 _GIVING = {"provide", "give", "pledge", "commit", "offer", "allocate", "contribute", "donate", "grant", "announce",
            "approve", "earmark", "spend", "send", "transfer", "release", "disburse", "extend", "support", "add",
-           "commitment", "pledge", "support", "backing", "contribution", "package", "assistance"}
+           "commitment", "pledge", "support", "backing", "contribution", "package", "assistance", "deposit", "inject",
+           "award", "mobilize", "mobilise", "channel", "hand"}
 _MATERIAL = {"financial", "military", "economic", "material", "technical", "humanitarian", "logistical", "logistic",
              "budget", "budgetary", "medical", "food", "fund", "funding", "money", "cash", "equipment", "weapon",
-             "arm", "loan", "grant", "vaccine", "supply", "wheat", "rice", "fuel", "medicine", "ton", "tonne"}
+             "arm", "loan", "grant", "vaccine", "supply", "wheat", "rice", "fuel", "medicine", "ton", "tonne",
+             "payment", "dose", "subsidy", "scholarship", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc"}
 # Weight of that reading: a little above a plain trigger, so "support" with money is aid.
 MATERIAL_WEIGHT = 1.05
 
@@ -1713,6 +1889,11 @@ def _derived(lemma: str, pos: str) -> tuple[_Trigger, ...]:
         found = ()
     if found or pos not in ("NOUN", "VERB", "ADJ"):
         return found
+    if pos == "VERB" and lemma.endswith("e") and len(lemma) > 5:
+        # the model's silent-e slip on past tenses ("cordoned" -> "cordone", "ransacked" -> "ransacke")
+        base = [t for t in TRIGGERS.get(lemma[:-1], ()) if t.particle is None]
+        if base:
+            return tuple(base)
     for prefix in _PREFIXES:
         rest = lemma[len(prefix):]
         if lemma.startswith(prefix) and len(rest) >= 4:
@@ -1727,6 +1908,8 @@ def _derived(lemma: str, pos: str) -> tuple[_Trigger, ...]:
 # clause's predicate; the setting is circumstance (PLOVER codes the act).
 _SETTING_PREPS = {"at", "during", "after", "before", "ahead", "following", "amid", "amidst", "since", "despite",
                   "throughout", "prior", "until", "sideline", "sidelines"}
+# Prepositions of a circumstance or a framework: "after talks", "under the deal" name no object of the verb.
+_FRAMES = _SETTING_PREPS | {"under"}
 _SETTING_MARKS = {"after", "before", "since", "while", "when", "as", "until", "once", "although", "though",
                   "if", "unless"}  # a condition's act ("if asked", "unless attacked") did not happen
 # Extra levels of decay per setting a trigger sits in: one setting halves it. Swept 0–2 on the
@@ -1795,6 +1978,8 @@ _SPECIAL_LEMMAS = frozenset(
     """opposition support help benefit assist build establish run advance attack call evacuate expel face fire
     free give hesitate rule rally set stop storm strike suspend take tolerate agree accede bow yield submit
     demonstrate show describe brand label term denounce fight battle combat tackle respond react answer seize
+    receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
+    rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING
 
@@ -1813,7 +1998,7 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
                 p.dep[c] == "dobj" and _match_at(p, c) for c in p.children[i]):
             continue  # the object names the happening, unless the verb and object make a phrase trigger
         decay = DEPTH_DECAY ** (_governing_depth(p, i) + SETTING_COST * _settings(p, i)
-                                + COMPOUND_COST * (p.dep[i] == "compound" and not _match_at(p, p.heads[i]))
+                                + COMPOUND_COST * (p.dep[i] in ("compound", "amod") and not _match_at(p, p.heads[i]))
                                 + SETTING_COST * _unreal(p, i))
         negated = _negated(p, i)
         governed = not negated and _negated_governor(p, i)
@@ -1825,7 +2010,8 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
                     type_ = "THREATEN"  # "there will be no deal if…": cooperation withheld on a condition
                 else:
                     type_ = _NEGATED_TYPE.get(type_, type_)
-            bonus = CASUALTY_BONUS if type_ == "ASSAULT" and _casualty_result(p, i) else 1.0
+            bonus = CASUALTY_BONUS if (type_ == "ASSAULT" and _casualty_result(p, i)) or (
+                type_ == "COERCE" and _sentence_after_verdict(p, i)) else 1.0
             out.append(TypedTrigger(type_, trig.weight * decay * bonus, token, trig.weight))
     return out
 
