@@ -16,7 +16,9 @@ classes), in four passes over one article:
    ("The sale is expected to …"; "Asked whether …" is a question with no named asker,
    unless "by X"); speech nouns with a that-clause ("Novak's claim that …") are attitude
    cues; an object content ("endorsed X for mayor") runs to the end of its verb phrase, and
-   a topic ("discussed the economy", "warned of a crisis") is an attitude, not speech.
+   a topic ("discussed the economy", "warned of a crisis") is an attitude, not speech. A
+   record that shows or finds ("a poll shows X leading", "…, records show") is an attitude
+   cue of the record.
    "According to X" at a sentence's edge covers the rest of the sentence.
 2. **Quotation marks.** A quotation that no cue covered takes an adjacent cue clause
    ("“A,” he said, “B.”" gives B too; so does "“A,” Novak, 58, told AFP"); a paragraph
@@ -330,18 +332,21 @@ def _clause_taking(tok: Token) -> str | None:
 def _subject(tok: Token) -> Token | None:
     """The speaker token of a cue: its subject, inherited through conj/xcomp/advcl chains."""
     seen = 0
+    shared = False  # reached through a coordinated verb: it shares the grammatical subject
     while tok is not None and seen < 4:
         children = list(tok.children)
-        agent = next((c for c in children if c.dep_ == "agent"), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None) if not shared else None
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if by is not None:
-            return by  # "… was reported by the Times": the agent speaks, not the passive subject
+            # "… was reported by the Times": the agent speaks, not the passive subject; but
+            # "X was joined by Y and joked": the second verb shares X, the subject
+            return by
         subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
             # (a relative "who" stays: _speaker_fields keys it to its antecedent)
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        share = _share_subject(tok)
+        share = _share_subject(tok) or _reduced_relative_subject(children)
         if share is not None:
             return share
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue_class(tok) and _cue_class(tok.head.head) \
@@ -350,11 +355,12 @@ def _subject(tok: Token) -> Token | None:
             # the reported clause, whose subject cannot thank; the speaker does
             tok = tok.head.head
         elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" \
-                and _cue_class(tok.head.head) in SPEECH_CLASSES and tok.doc[tok.i - 1].text == ",":
+                and _cue_class(tok.head.head) in SPEECH_CLASSES and _after_comma(tok):
             # "X said Y will have to choose, saying, “…”": a comma-set participle after the
             # reported clause is the reporter's, though the parser hangs it inside the clause
             tok = tok.head.head
         elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+            shared = tok.dep_ == "conj"
             tok = tok.head
         elif tok.dep_ == "dep" and tok.head.tag_ in ("VBG", "VBN") and tok.head.i < tok.i:
             # "Majorities of voters going to the polls say …": the parser took the participle
@@ -376,6 +382,27 @@ def _subject(tok: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def _reduced_relative_subject(children: list[Token]) -> Token | None:
+    """"Voters going to the polls said …": the small model takes the participle of a
+    reduced relative for a clausal subject and hangs the noun on it; the noun speaks."""
+    for child in children:
+        if child.dep_ == "csubj" and child.tag_ in ("VBG", "VBN"):
+            subj = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subj is not None:
+                return subj
+    return None
+
+
+def _after_comma(tok: Token) -> bool:
+    """Is the token set off by a comma before it, also one inside a closing quotation mark
+    ('…that Y “was wrong,” adding, …')?"""
+    doc = tok.doc
+    i = tok.i - 1
+    if i > 0 and doc[i].text in ("”", "\"", "’", "''"):
+        i -= 1
+    return i >= 0 and doc[i].text == ","
 
 
 def _share_subject(verb: Token) -> Token | None:
@@ -433,7 +460,9 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     if cls == "call":
         deps = {"dobj", "oprd", "xcomp", "ccomp"}
     elif cls == "evidence":
-        deps = {"ccomp"}  # "found that …"; "found a way", "showed restraint" report nothing
+        # "found that …"; "found a way", "showed restraint" report nothing, but a record's
+        # object is its finding ("a poll shows Novak leading", "records showed a loan")
+        deps = {"ccomp", "dobj"} if _record_subject(cue) else {"ccomp"}
     elif cls == "stance":
         deps = {"ccomp", "dobj", "xcomp"}
     elif cls == "evaluate":
@@ -499,6 +528,27 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             # the narration before the cue only sets the scene
             tokens = right
     return tokens
+
+
+# Nouns of records that "show" or "find" things: what a poll shows is its finding, an
+# attribution to the poll (news regularity: "a new poll shows X leading", "records show").
+RECORD_NOUNS = frozenset(
+    "poll survey study report record document data result email file filing analysis"
+    " audit statistic research review investigation tally chart map video footage"
+    " photo image".split()
+)
+
+
+def _record_subject(cue: Token) -> Token | None:
+    """The record noun an evidence verb reports from: its subject ("the poll showed …"),
+    or the noun a participle modifies ("a new poll showing X ahead")."""
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.i < cue.i:
+        subj = cue.head
+    else:
+        subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subj is None or subj.lemma_.lower() not in RECORD_NOUNS:
+        return None
+    return subj
 
 
 def _line_break_between(doc: Doc, start: int, end: int) -> bool:
@@ -663,6 +713,36 @@ def _drop_asides(ctx: _Context, tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _quoting_participle_cut(ctx: _Context, cue: Token, tokens: list[Token]) -> list[Token]:
+    """Content without a comma-set speech participle that introduces a quotation of its own.
+
+    "X said the bridge will open in May, explaining, “…”": the participle's quotation is
+    a second attribution, so the content stops before it. "X weighed in, telling a paper,
+    “…,” he said": the cue after the content attributes the quotation it closes; the
+    narration before it is the writer's. The small model hangs both inside the content.
+    """
+    if len(tokens) < 4:
+        return tokens
+    idx = [t.idx for t in tokens]
+    if not ctx.quotations_within(min(idx), max(idx) + 1):
+        return tokens  # most content holds no quotation: nothing to cut
+    doc = ctx.doc
+    ordered = sorted(tokens, key=lambda t: t.i)
+    first, last = ordered[0].i, ordered[-1].i
+    for p in ordered[1:]:
+        if p.tag_ != "VBG" or _cue_class(p) not in SPEECH_CLASSES or doc[p.i - 1].text not in (",", "—", "–"):
+            continue
+        opener = next((t for t in doc[p.i + 1 : min(p.i + LEAD_CUE_TOKENS, last) + 1]
+                       if t.text in OPENING_MARKS and doc[t.i - 1].text in (",", ":")), None)
+        if opener is None or ctx.in_quotation(p) or ctx.quotation_at(opener.idx) is None:
+            continue
+        if cue.i > last:
+            return [t for t in ordered if t.i >= opener.i]
+        kept = [t for t in ordered if t.i < p.i - 1]
+        return kept if len(kept) >= 3 and first < p.i - 1 else tokens
+    return tokens
+
+
 def _that_clause(cue: Token) -> list[Token]:
     """Content after "that" when the parser hung the clause elsewhere.
 
@@ -820,8 +900,10 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and (ctx.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg") or ctx.doc[i].text == ","):
         i -= 1
-    if i >= 0 and ctx.doc[i].text == ")":  # "Rep. Paul Ryan (R-WI) said": skip the party tag
-        opening = next((j for j in range(i - 1, max(i - 8, -1), -1) if ctx.doc[j].text == "("), None)
+    if i >= 0 and ctx.doc[i].text == ")":
+        # "Rep. Paul Ryan (R-WI) said" / "Novak (a Democrat so young he …) says": skip the
+        # party tag or parenthetical aside
+        opening = next((j for j in range(i - 1, max(i - ASIDE_TOKENS, -1), -1) if ctx.doc[j].text == "("), None)
         i = opening - 1 if opening is not None else i
     if i < 0 or ctx.sent_of[i] != ctx.sent_of[verb.i]:
         return None
@@ -848,6 +930,8 @@ def _finite(verb: Token) -> bool:
 
 # Words after which a clause (and so its subject) may begin.
 CLAUSE_OPENERS = frozenset(", ; : — – ( and but or so after when because while before since as then".split())
+# A quotation closed by a comma ('“…,” Novak, 58, said'): a clause may begin after it.
+CLOSED_BY_COMMA = (",”", ",\"", ",''", ",’")
 # Longest comma-set aside between a name and its verb, in tokens (a bound, not a tuned value).
 ASIDE_TOKENS = 30
 
@@ -866,20 +950,34 @@ def _interjected_name(ctx: _Context, verb: Token) -> Token | None:
     start = ctx.sents[ctx.sent_of[verb.i]].start
     for k in range(j - 2, max(start, j - ASIDE_TOKENS) - 1, -1):
         tok = doc[k]
-        if tok.text in ("“", "”", "\"", "''") or "\n" in tok.text:
+        if "\n" in tok.text:
             return None
+        if tok.text in ("“", "”", "\"", "''"):
+            q = ctx.quotation_at(tok.idx)
+            if q is None or _words(ctx.text[q[0]:q[1]]) >= MIN_CLAUSE_WORDS:
+                return None
+            continue  # '…, wearing “Vote Novak” pins, said': a quoted name inside the aside
         if tok.text != ",":
             continue
         last = doc[k - 1]
         m = ctx.mention_for(last.idx, last.idx + len(last.text), last.idx)
         if m is None or m.kind not in ("person", "organisation"):
             continue
-        first = _body_range(ctx.article, m)[0]
+        first = min(_body_range(ctx.article, m)[0], doc[_noun_phrase_start(last)].idx)
         before = ctx.text[:first].rstrip(" \t")
         if not before or before.endswith("\n") or before.split()[-1].lower() in CLAUSE_OPENERS \
-                or before[-1] in ",;:—–(":
+                or before[-1] in ",;:—–(" or before.endswith(CLOSED_BY_COMMA):
             return last
     return None
+
+
+def _noun_phrase_start(last: Token) -> int:
+    """Index of the first word of the noun phrase a name ends ("farmer Jan Berg" for
+    "Berg"): role words before a name are part of it, not the word a clause follows."""
+    i = last.i
+    while i > 0 and last.doc[i - 1].dep_ in ("compound", "amod", "det") and i - 1 < last.doc[i - 1].head.i <= last.i:
+        i -= 1
+    return i
 
 
 def _mention_left_of(ctx: _Context, verb: Token) -> Mention | None:
@@ -920,6 +1018,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
                 and not any(c.dep_ in ("aux", "auxpass") for c in children)):
             continue  # "Asked about X, Novak said …": the subject was asked, not asking
         subj = _as_saying_speaker(tok) or _subject(tok) or _name_before(ctx, tok)
+        if subj is None and cls == "evidence":
+            subj = _record_subject(tok)  # "a poll showing X ahead": the poll reports
         if subj is not None and subj.head != tok and _expletive(subj):
             # "It was no accident — Novak, a spokesman, told AP that …": a subject inherited
             # from the clause the cue was hung on, and no speaker; a name before the cue is
@@ -931,11 +1031,11 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             continue
         para = ctx.paragraph(tok.idx)
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
-        content = _trim(doc, _drop_asides(ctx, tokens))
+        content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens)))
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
         topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
-        if content is None and cls in SPEECH_CLASSES and not passive:
-            content = _preceding_content(ctx, tok, subj)
+        if content is None and not passive and (cls in SPEECH_CLASSES or cls == "evidence" and _record_subject(tok)):
+            content = _preceding_content(ctx, tok, subj)  # "…, records show." as "…, aides said."
         if content is None and cls in SPEECH_CLASSES and not passive:
             content = _next_sentence_content(ctx, tok, subj)
             confidence = 0.7
@@ -1034,8 +1134,11 @@ def _cue_range(cue: Token) -> tuple[int, int]:
 def _preceding_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int] | None:
     """"A deal is unlikely, said Jan Novak, …" / "…, federal officials said.": a cue clause set
     off by a comma after its content, which the parser made the cue's subject or object
-    instead of its clause; the content is the sentence up to that comma."""
+    instead of its clause; the content is the sentence up to that comma. A participle
+    ("…, telling a paper") is no such clause: what it tells follows it."""
     doc = ctx.doc
+    if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].text == ",":
+        return None
     lead = min(subj.left_edge.i, cue.i)
     while lead > 0 and doc[lead - 1].dep_ in ("aux", "auxpass", "advmod", "neg") \
             and doc[lead - 1].head == cue:
@@ -1473,11 +1576,23 @@ def _trailing_attribution(ctx: _Context, after: SpacySpan, qe: int) -> tuple[Tok
             return verb, ctx.doc[verb.i - 1]
         if verb.pos_ != "VERB":
             continue
+        if _new_sentence(ctx, first, qe) and _cue_class(verb) not in SPEECH_CLASSES:
+            break  # '“…!” The drama follows …': narration again, not an attribution
         subj = _subject(verb)
         if subj is not None and subj.left_edge.i <= first.i <= subj.i and not _expletive(subj):
             return verb, subj
         break
     return None
+
+
+def _new_sentence(ctx: _Context, first: Token, qe: int) -> bool:
+    """Does a new sentence open after a quotation ending in "?" or "!" ('“…!” The show …')?
+    A capitalised common word, not a name or a pronoun, starts it; '“…?” the crowd asked'
+    and '“…!” Novak shouted' stay attributions."""
+    ending = ctx.text[max(0, qe - 4):qe].rstrip("”\"»’' ")
+    # a capitalised bare singular noun ("Hannity pressed") is a name the tagger missed
+    return (ending.endswith(("?", "!")) and first.text[:1].isupper() and first.pos_ not in ("PROPN", "PRON")
+            and not first.ent_type_ and first.tag_ != "NN")
 
 
 def _noun_phrase_head(verb: Token) -> Token | None:
@@ -1495,10 +1610,24 @@ def _mistagged_cue(tok: Token, first: Token) -> bool:
     """A speech verb tagged as the head noun of the phrase after a quotation ("the email
     read", "the statement said"): a past-tense form ending the clause, with the phrase
     from ``first`` as its dependents."""
-    return (tok.pos_ == "NOUN" and tok.i > first.i and tok.tag_ != "NNS"
-            and SPEECH_VERBS.get(tok.lemma_.lower()) == "say"
-            and all(t.head == tok for t in tok.doc[first.i : tok.i])
-            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in (".", ",", ";"))
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.i <= first.i or SPEECH_VERBS.get(tok.lemma_.lower()) != "say" \
+            or tok.i + 1 >= len(doc):
+        return False
+    after = doc[tok.i + 1]
+    if tok.tag_ != "NNS" and all(t.head == tok for t in doc[first.i : tok.i]) and after.text in (".", ",", ";"):
+        return True
+    # '“…,” the officials state in a paper' / '…, a voice-over in the ad states.': a present
+    # tense taken for a noun (a plural one, or one after a plural subject), after a short
+    # noun phrase, before a stop or a preposition
+    present = tok.tag_ == "NNS" or doc[tok.i - 1].tag_ in ("NNS", "NNPS")
+    return (tok.text.islower() and present and tok.i - first.i <= 8
+            and (after.text in (".", ",", ";") or after.dep_ == "prep")
+            and all(t.pos_ in NOUN_PHRASE_POS and t.text not in (",", ";", ".") for t in doc[first.i : tok.i]))
+
+
+# Parts of speech of the words of a short noun phrase ("a voice-over in the ad").
+NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PUNCT"})
 
 
 def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
@@ -1604,7 +1733,7 @@ def _continuation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
         prev = [f for f in every if f.end <= qs and f.speaker_key and f.confidence > ATTITUDE_CONFIDENCE]
         if not prev:
             continue
-        last = prev[-1]
+        last = _utterance_before(ctx, prev)
         last_para = ctx.paragraph(last.start)
         whole = _paragraph_is_quotation(ctx, qs, qe, para)
         if (whole and _no_text_between(ctx, _paragraph_end(ctx, last_para), qs)) or (
@@ -1623,6 +1752,30 @@ def _continuation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             every.append(f)
             every.sort(key=lambda f: f.start)
     return extra
+
+
+def _utterance_before(ctx: _Context, prev: list[_Found]) -> _Found:
+    """The quote a later quotation continues: the last one before it, unless that one is
+    reported by a cue set inside the cue clause of the same speaker's quotation just before
+    ('“A,” she said, adding that …. “B.”' / '“A,” said X, who noted that …. “B.”'): B is
+    the second part of A's utterance, not of the aside."""
+    last = prev[-1]
+    own = ctx.quotation_at(last.start)
+    if last.cue is None or len(prev) < 2 or (own is not None and own[1] >= last.end - 2):
+        return last  # a direct quote of its own continues itself
+    quoted = prev[-2]
+    if quoted.speaker_key != last.speaker_key or quoted.cue is None \
+            or ctx.quotation_at(quoted.start) is None or ctx.paragraph(quoted.start) != ctx.paragraph(last.start):
+        return last
+    if quoted.end <= quoted.cue[0] < last.cue[0] and _sentence_at(ctx, quoted.cue[0]) == _sentence_at(ctx, last.cue[0]):
+        return quoted
+    return last
+
+
+def _sentence_at(ctx: _Context, offset: int) -> int:
+    """Index of the parsed sentence holding a character offset ("Mr." ends none)."""
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return ctx.sent_of[span.start] if span is not None and len(span) else -1
 
 
 def _second_part(ctx: _Context, found: list[_Found], qs: int) -> bool:

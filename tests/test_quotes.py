@@ -528,3 +528,118 @@ def test_an_intention_to_act_is_no_quote_of_its_own(quotes_of):
                       "Vestria, and there was no reason for alarm.")
     # what Holm said holds the intentions; "to continue", "to attack" are no cues of Norland's
     assert [q.speaker_key for q in found] == ["Holm", "Holm"], [(q.speaker_text, q.cue_text) for q in found]
+
+
+def test_participle_quotation_before_a_trailing_cue(quotes_of):
+    # the cue after a quotation attributes the quotation, not the narration before it
+    found = quotes_of("The mayor weighed in as well, telling a newspaper in an interview published on Monday, "
+                      "“But honestly, they are both qualified,” he said.")
+    q = _holding(found, "both qualified")
+    assert q.cue_text == "said" and q.kind == "direct"
+    assert not q.content_text.startswith("The mayor")
+    assert not any(x.content_text.startswith("The mayor weighed") for x in found)
+
+
+def test_participle_quotation_after_reported_content(quotes_of):
+    # "…, explaining, “…”": the participle's quotation is a second attribution
+    found = quotes_of("The candidate said the bridge would be finished by May, explaining, "
+                      "“because the money is finally there and the workers are ready.”")
+    said = _holding(found, "finished by May")
+    assert said.cue_text == "said" and "money" not in said.content_text
+
+
+def test_coordinated_cue_after_passive_shares_its_subject(quotes_of):
+    q = _holding(quotes_of("Maria Lindqvist was joined on stage by Senator Ivo Novak and joked, "
+                           "“You are all being ridiculous tonight, my friends.”"), "ridiculous")
+    assert q.speaker_key == "Maria Lindqvist"
+
+
+def test_record_shows_an_object(quotes_of):
+    q = _holding(quotes_of("A new poll shows Senator Ivo Novak leading the mayor by nine points in the north."),
+                 "leading the mayor")
+    assert q.speaker_text == "A new poll" and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_record_participle_shows_an_object(quotes_of):
+    q = _holding(quotes_of("The mayor resigned after a new survey showing her support down to twelve percent "
+                           "was published."), "support down")
+    assert q.speaker_text == "a new survey"
+
+
+def test_person_showing_an_object_is_no_attribution(quotes_of):
+    found = quotes_of("The team showed restraint during the match, and Novak found a way to win.")
+    assert not any("restraint" in q.content_text or "a way" in q.content_text for q in found)
+
+
+def test_trailing_record_cue(quotes_of):
+    q = _holding(quotes_of("Novak sold the farm to a developer in 2010 for a small sum, records show."), "sold the farm")
+    assert q.speaker_text == "records"
+
+
+def test_speaker_after_quotation_with_quoted_name_in_aside(quotes_of):
+    q = _holding(quotes_of("“We have had better meetings than this one,” farmer Jan Berg, wearing a straw hat "
+                           "and “Vote Novak” pins, said calmly."), "better meetings")
+    assert q.speaker_key == "Jan Berg" and q.kind == "direct"
+
+
+def test_quotation_after_an_aside_continues_the_direct_quote(quotes_of):
+    # '“A,” she said, adding that …. “B.”': B is the second part of A, sharing A's cue
+    found = quotes_of("“I think that speaks volumes,” she said, adding that the campaign will work hard to win "
+                      "over those voters in November. “I think they are waiting to be courted.”")
+    first, second = _holding(found, "speaks volumes"), _holding(found, "waiting to be courted")
+    assert first.cue == second.cue and first.cue_text == "said"
+
+
+def test_participle_after_quoted_clause_is_the_reporters(quotes_of):
+    # the comma sits inside the closing mark: '…“was a disaster,” adding, “…”'
+    q = _holding(quotes_of("Novak told the radio station that Mayor Jan Berg “had a crazy policy of taxing farms,” "
+                           "adding, “He lost all of the rural vote and he lost everybody in the city.”"), "rural vote")
+    assert q.speaker_key == "Novak"
+
+
+def test_reduced_relative_speaker(quotes_of):
+    # the parser takes "going" for a clausal subject; the voters speak
+    q = _holding(quotes_of("Large majorities of Republican primary voters in six states going to the polls on "
+                           "Tuesday said they support a proposal to ban new farms."), "support a proposal")
+    assert q.cue_text == "said" and q.speaker_text.startswith("Large majorities")
+
+
+def test_present_tense_cue_tagged_as_noun(quotes_of):
+    # the tagger takes "state" after a plural subject for a noun
+    q = _holding(quotes_of("\"Today, the kingdom is one of the leading nations in fighting smuggling, and has been "
+                           "working closely with its allies,\" the officials state in the white paper."), "kingdom")
+    assert q.cue_text == "state" and q.kind == "direct"
+
+
+def test_mixed_aside_does_not_take_the_second_part(quotes_of):
+    # the aside's own content opens with a quoted phrase; the next quotation is still A's
+    found = quotes_of("“Everything. Everything is on the table,” Novak told the agency on Wednesday after hinting "
+                      "that “personnel changes” could come. “Every single thing is on the table. I am looking carefully.”")
+    first, second = _holding(found, "Everything is on"), _holding(found, "Every single")
+    assert first.cue == second.cue and first.cue_text == "told"
+
+
+def test_new_sentence_after_exclamation_is_no_attribution(quotes_of):
+    found = quotes_of("Former executive Carla Fiorelli named a favorite show. “’House of Cards,’” she said, "
+                      "“although I have not had time to watch the last season!” The drama follows a congressman.")
+    q = _holding(found, "last season")
+    assert q.speaker_key == "Carla Fiorelli" and q.cue_text == "said"
+
+
+def test_question_then_name_and_verb_is_an_attribution(quotes_of):
+    q = _holding(quotes_of("“Would it be negotiable about the eleven million?” Hannity pressed."), "negotiable")
+    assert q.cue_text == "pressed"
+
+
+def test_parenthetical_aside_between_name_and_cue(quotes_of):
+    q = _holding(quotes_of("Few politicians would admit this, but Sen. Ivo Novak (a northern Democrat so boyish he has "
+                           "been mistaken for a junior staffer) says he was unfocused in the weeks after being elected."),
+                 "unfocused")
+    assert q.speaker_key == "Ivo Novak" and q.cue_text == "says"
+
+
+def test_relative_aside_with_title_does_not_take_the_second_part(quotes_of):
+    found = quotes_of("“Revenues are up a little bit, and so are rounds,” said Mr. Marek, who noted that during the "
+                      "recession the price of some courses had fallen by half. “Things are moving in the right direction.”")
+    first, second = _holding(found, "Revenues"), _holding(found, "Things are moving")
+    assert first.cue == second.cue and first.cue_text == "said"
