@@ -532,12 +532,12 @@ def test_an_intention_to_act_is_no_quote_of_its_own(quotes_of):
 
 def test_participle_quotation_before_a_trailing_cue(quotes_of):
     # the cue after a quotation attributes the quotation, not the narration before it
-    found = quotes_of("The mayor weighed in as well, telling a newspaper in an interview published on Monday, "
-                      "“But honestly, they are both qualified,” he said.")
-    q = _holding(found, "both qualified")
+    found = quotes_of("The harbour master spoke up too, telling a radio station in a broadcast aired on Friday, "
+                      "“Frankly, both plans would work,” he said.")
+    q = _holding(found, "both plans would work")
     assert q.cue_text == "said" and q.kind == "direct"
-    assert not q.content_text.startswith("The mayor")
-    assert not any(x.content_text.startswith("The mayor weighed") for x in found)
+    assert not q.content_text.startswith("The harbour master")
+    assert not any(x.content_text.startswith("The harbour master spoke") for x in found)
 
 
 def test_participle_quotation_after_reported_content(quotes_of):
@@ -584,62 +584,63 @@ def test_speaker_after_quotation_with_quoted_name_in_aside(quotes_of):
 
 def test_quotation_after_an_aside_continues_the_direct_quote(quotes_of):
     # '“A,” she said, adding that …. “B.”': B is the second part of A, sharing A's cue
-    found = quotes_of("“I think that speaks volumes,” she said, adding that the campaign will work hard to win "
-                      "over those voters in November. “I think they are waiting to be courted.”")
-    first, second = _holding(found, "speaks volumes"), _holding(found, "waiting to be courted")
+    found = quotes_of("“That tells you everything,” she said, adding that the party will spend the summer visiting "
+                      "towns along the coast. “I believe those towns want to be asked.”")
+    first, second = _holding(found, "tells you everything"), _holding(found, "want to be asked")
     assert first.cue == second.cue and first.cue_text == "said"
 
 
 def test_participle_after_quoted_clause_is_the_reporters(quotes_of):
     # the comma sits inside the closing mark: '…“was a disaster,” adding, “…”'
-    q = _holding(quotes_of("Novak told the radio station that Mayor Jan Berg “had a crazy policy of taxing farms,” "
-                           "adding, “He lost all of the rural vote and he lost everybody in the city.”"), "rural vote")
+    q = _holding(quotes_of("Novak told the television channel that Governor Pavel Dorn “ran a reckless scheme of fining "
+                           "fishermen,” adding, “He lost every harbour town and he lost the capital as well.”"),
+                 "every harbour town")
     assert q.speaker_key == "Novak"
 
 
 def test_reduced_relative_speaker(quotes_of):
     # the parser takes "going" for a clausal subject; the voters speak
-    q = _holding(quotes_of("Large majorities of Republican primary voters in six states going to the polls on "
-                           "Tuesday said they support a proposal to ban new farms."), "support a proposal")
-    assert q.cue_text == "said" and q.speaker_text.startswith("Large majorities")
+    q = _holding(quotes_of("Clear majorities of coastal voters in four provinces going to the ballot boxes on "
+                           "Sunday said they back a plan to close the old mine."), "back a plan")
+    assert q.cue_text == "said" and q.speaker_text.startswith("Clear majorities")
 
 
 def test_present_tense_cue_tagged_as_noun(quotes_of):
     # the tagger takes "state" after a plural subject for a noun
-    q = _holding(quotes_of("\"Today, the kingdom is one of the leading nations in fighting smuggling, and has been "
-                           "working closely with its allies,\" the officials state in the white paper."), "kingdom")
+    q = _holding(quotes_of("\"Now, the republic is among the first countries in tracking illegal fishing, and has been "
+                           "cooperating with its neighbours,\" the ministers state in the annual report."), "republic")
     assert q.cue_text == "state" and q.kind == "direct"
 
 
 def test_mixed_aside_does_not_take_the_second_part(quotes_of):
     # the aside's own content opens with a quoted phrase; the next quotation is still A's
-    found = quotes_of("“Everything. Everything is on the table,” Novak told the agency on Wednesday after hinting "
-                      "that “personnel changes” could come. “Every single thing is on the table. I am looking carefully.”")
-    first, second = _holding(found, "Everything is on"), _holding(found, "Every single")
+    found = quotes_of("“Nothing. Nothing is ruled out,” Novak told the broadcaster on Thursday after suggesting "
+                      "that “budget cuts” might follow. “Not one option is ruled out. I am weighing them all.”")
+    first, second = _holding(found, "Nothing is ruled"), _holding(found, "Not one option")
     assert first.cue == second.cue and first.cue_text == "told"
 
 
 def test_new_sentence_after_exclamation_is_no_attribution(quotes_of):
-    found = quotes_of("Former executive Carla Fiorelli named a favorite show. “’House of Cards,’” she said, "
-                      "“although I have not had time to watch the last season!” The drama follows a congressman.")
-    q = _holding(found, "last season")
+    found = quotes_of("Retired judge Carla Fiorelli named a favourite novel. “’The Salt Road,’” she said, "
+                      "“though I never managed to finish the second volume!” The book follows a smuggler.")
+    q = _holding(found, "second volume")
     assert q.speaker_key == "Carla Fiorelli" and q.cue_text == "said"
 
 
 def test_question_then_name_and_verb_is_an_attribution(quotes_of):
-    q = _holding(quotes_of("“Would it be negotiable about the eleven million?” Hannity pressed."), "negotiable")
+    q = _holding(quotes_of("“Could the toll be lowered for the ferry crews?” Dorn pressed."), "toll be lowered")
     assert q.cue_text == "pressed"
 
 
 def test_parenthetical_aside_between_name_and_cue(quotes_of):
-    q = _holding(quotes_of("Few politicians would admit this, but Sen. Ivo Novak (a northern Democrat so boyish he has "
-                           "been mistaken for a junior staffer) says he was unfocused in the weeks after being elected."),
-                 "unfocused")
+    q = _holding(quotes_of("Few mayors would admit it, but Mayor Ivo Novak (a former teacher so quiet that visitors "
+                           "often mistake him for an aide) says he felt lost in the months after taking office."),
+                 "felt lost")
     assert q.speaker_key == "Ivo Novak" and q.cue_text == "says"
 
 
 def test_relative_aside_with_title_does_not_take_the_second_part(quotes_of):
-    found = quotes_of("“Revenues are up a little bit, and so are rounds,” said Mr. Marek, who noted that during the "
-                      "recession the price of some courses had fallen by half. “Things are moving in the right direction.”")
-    first, second = _holding(found, "Revenues"), _holding(found, "Things are moving")
+    found = quotes_of("“Bookings are up a bit, and so are ferry crossings,” said Mr. Marek, who noted that during the "
+                      "storms the price of some tickets had doubled. “The season is turning around.”")
+    first, second = _holding(found, "Bookings"), _holding(found, "season is turning")
     assert first.cue == second.cue and first.cue_text == "said"
