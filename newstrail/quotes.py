@@ -332,15 +332,15 @@ def _clause_taking(tok: Token) -> str | None:
 def _subject(tok: Token) -> Token | None:
     """The speaker token of a cue: its subject, inherited through conj/xcomp/advcl chains."""
     seen = 0
-    shared = False  # reached through a coordinated verb: it shares the grammatical subject
+    # reached through a coordinated verb, which shares the grammatical subject, not the passive's
+    # agent: "X was joined by Y and joked" gives X
+    shared = False
     while tok is not None and seen < 4:
         children = list(tok.children)
         agent = next((c for c in children if c.dep_ == "agent"), None) if not shared else None
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if by is not None:
-            # "… was reported by the Times": the agent speaks, not the passive subject; but
-            # "X was joined by Y and joked": the second verb shares X, the subject
-            return by
+            return by  # "… was reported by the Times": the agent speaks, not the passive subject
         subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects

@@ -4,7 +4,7 @@ Per-article stages run in order on one article inside ``run_article_stages`` (on
 pass, reused by every stage after ``parse``). Corpus stages read the whole store and
 write corpus tables; they run after every build, in ``CORPUS_STAGES`` order, because each
 needs what the one before it made (stories need actors; timeline needs stories and dates).
-A stage that can start hands its work to a worker and is written later, before the first
+A stage that can start hands its work to a worker and is finished later, before the first
 stage that needs it (``Stage.start``; see ``pipeline.run_corpus_stages``).
 """
 

@@ -582,14 +582,6 @@ def test_speaker_after_quotation_with_quoted_name_in_aside(quotes_of):
     assert q.speaker_key == "Jan Berg" and q.kind == "direct"
 
 
-def test_quotation_after_an_aside_continues_the_direct_quote(quotes_of):
-    # '“A,” she said, adding that …. “B.”': B is the second part of A, sharing A's cue
-    found = quotes_of("“That tells you everything,” she said, adding that the party will spend the summer visiting "
-                      "towns along the coast. “I believe those towns want to be asked.”")
-    first, second = _holding(found, "tells you everything"), _holding(found, "want to be asked")
-    assert first.cue == second.cue and first.cue_text == "said"
-
-
 def test_participle_after_quoted_clause_is_the_reporters(quotes_of):
     # the comma sits inside the closing mark: '…“was a disaster,” adding, “…”'
     q = _holding(quotes_of("Novak told the television channel that Governor Pavel Dorn “ran a reckless scheme of fining "
@@ -612,14 +604,6 @@ def test_present_tense_cue_tagged_as_noun(quotes_of):
     assert q.cue_text == "state" and q.kind == "direct"
 
 
-def test_mixed_aside_does_not_take_the_second_part(quotes_of):
-    # the aside's own content opens with a quoted phrase; the next quotation is still A's
-    found = quotes_of("“Nothing. Nothing is ruled out,” Novak told the broadcaster on Thursday after suggesting "
-                      "that “budget cuts” might follow. “Not one option is ruled out. I am weighing them all.”")
-    first, second = _holding(found, "Nothing is ruled"), _holding(found, "Not one option")
-    assert first.cue == second.cue and first.cue_text == "told"
-
-
 def test_new_sentence_after_exclamation_is_no_attribution(quotes_of):
     found = quotes_of("Retired judge Carla Fiorelli named a favourite novel. “’The Salt Road,’” she said, "
                       "“though I never managed to finish the second volume!” The book follows a smuggler.")
@@ -639,8 +623,18 @@ def test_parenthetical_aside_between_name_and_cue(quotes_of):
     assert q.speaker_key == "Ivo Novak" and q.cue_text == "says"
 
 
-def test_relative_aside_with_title_does_not_take_the_second_part(quotes_of):
-    found = quotes_of("“Bookings are up a bit, and so are ferry crossings,” said Mr. Marek, who noted that during the "
-                      "storms the price of some tickets had doubled. “The season is turning around.”")
-    first, second = _holding(found, "Bookings"), _holding(found, "season is turning")
-    assert first.cue == second.cue and first.cue_text == "said"
+@pytest.mark.parametrize("text, first_part, second_part, cue", [
+    # '“A,” she said, adding that …. “B.”': B is the second part of A, not of the aside
+    ("“That tells you everything,” she said, adding that the party will spend the summer visiting towns along "
+     "the coast. “I believe those towns want to be asked.”", "tells you everything", "want to be asked", "said"),
+    # the aside's own content opens with a quoted phrase; the next quotation is still A's
+    ("“Nothing. Nothing is ruled out,” Novak told the broadcaster on Thursday after suggesting that “budget cuts” "
+     "might follow. “Not one option is ruled out. I am weighing them all.”", "Nothing is ruled", "Not one option", "told"),
+    # a relative aside after a title ("Mr." ends no sentence)
+    ("“Bookings are up a bit, and so are ferry crossings,” said Mr. Marek, who noted that during the storms the "
+     "price of some tickets had doubled. “The season is turning around.”", "Bookings", "season is turning", "said"),
+])
+def test_quotation_after_an_aside_continues_the_direct_quote(quotes_of, text, first_part, second_part, cue):
+    found = quotes_of(text)
+    first, second = _holding(found, first_part), _holding(found, second_part)
+    assert first.cue == second.cue and first.cue_text == cue
