@@ -1177,6 +1177,9 @@ def _ultimatum(token: Any) -> bool:
 _SENDING = {"send", "dispatch", "deploy", "fly"}
 # Armed forces: reducing them is a military drawdown (CAMEO 0874), not reduced relations.
 _ARMED = {"troop", "force", "soldier", "military", "army", "navy", "contingent", "garrison", "deployment"}
+# Units and heavy arms that armies move: pulling them back is a drawdown as much as pulling troops.
+_MATERIEL = {"tank", "artillery", "armour", "armor", "weapon", "gun", "howitzer", "warship", "vessel", "unit",
+             "battalion", "brigade", "division", "regiment", "armored", "armoured"}
 # Verbs that complete an agreement and the agreement nouns: "concluded / inked / sealed a deal".
 _CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach", "hammer", "enter",
                "join", "ratify", "agree"}
@@ -1191,9 +1194,14 @@ _HELPERS = {"observer", "monitor", "doctor", "medic", "nurse", "expert", "rescue
 
 def _forces_cut(objects: set[str]) -> bool:
     """A reducer's object is armed forces, not aid to them or a diplomatic presence ("cut troop numbers")."""
-    if not objects & _ARMED or objects & (_WITHDRAWN | _TIES) - {"presence"}:
+    if not objects & (_ARMED | _MATERIEL) or objects & (_WITHDRAWN | _TIES) - {"presence"}:
         return False
-    return not any(t.type in ("AID", "COOPERATE", "SUPPORT") for o in objects for t in TRIGGERS.get(o, ()))
+    return not any(t.type in ("AID", "COOPERATE", "SUPPORT") for o in objects for t in _word_triggers(o))
+
+
+def _word_triggers(word: str) -> list[_Trigger]:
+    """The triggers a word is by itself: a phrase entry ("line" + "credit") needs its partner present."""
+    return [t for t in TRIGGERS.get(word, ()) if t.particle is None]
 
 
 def _cooperation_taken(token: Any, objects: set[str]) -> bool:
@@ -1314,7 +1322,7 @@ def _offered_on_condition(token: Any) -> bool:
 def _punishment_or_force(objects: set[str]) -> bool:
     """Objects of "face" that are a punishment or force: the subject is being threatened."""
     return bool(objects & (_PENALTIES | _FORCE)) or any(
-        t.type in _INTENT_TO_THREATEN for o in objects for t in TRIGGERS.get(o, ()))
+        t.type in _INTENT_TO_THREATEN for o in objects for t in _word_triggers(o))
 
 
 def _stern_measures(token: Any) -> bool:
@@ -1787,6 +1795,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
     if joined is not None and (TRIGGERS.get(joined) or _derived(joined, pos)):
         lemma = joined
     triggers = TRIGGERS.get(lemma) or _derived(lemma, pos)
+    if pos == "NOUN":
+        triggers = (*triggers, *_nominal_phrases(lemma))
     if not triggers:
         return []  # most tokens: no need to look at their children
     found = []
@@ -1864,18 +1874,34 @@ _ADJECTIVE_SUFFIXES: tuple[tuple[str, tuple[str, ...], float], ...] = (
 _PREFIXES = ("re-", "re", "counter-", "counter", "co-")
 
 
-def _by_suffix(lemma: str, table: tuple[tuple[str, tuple[str, ...], float], ...]) -> tuple[_Trigger, ...]:
-    """Triggers of the base word a suffix table leads back to (first match), weighted down."""
+def _by_suffix(lemma: str, table: tuple[tuple[str, tuple[str, ...], float], ...],
+               phrases: bool = False) -> tuple[_Trigger, ...]:
+    """Triggers of the base word a suffix table leads back to (first match), weighted down.
+
+    With ``phrases`` the base word's phrase triggers instead ("close" + "embassy" for "closure").
+    """
     for suffix, replacements, factor in table:
         if not lemma.endswith(suffix) or len(lemma) - len(suffix) < 3:
             continue
         stem = lemma[: -len(suffix)]
         for repl in replacements:
             for form in (stem + repl, stem[:-1] + repl if len(stem) > 3 and stem[-1] == stem[-2] else None):
-                found = [t for t in TRIGGERS.get(form or "", ()) if t.particle is None]
+                found = [t for t in TRIGGERS.get(form or "", ()) if (t.particle is not None) == phrases]
                 if found:
-                    return tuple(_Trigger(t.type, t.weight * factor, None) for t in found)
+                    return tuple(_Trigger(t.type, t.weight * factor, t.particle) for t in found)
     return ()
+
+
+@functools.lru_cache(maxsize=8192)
+def _nominal_phrases(lemma: str) -> tuple[_Trigger, ...]:
+    """Phrase triggers a nominalisation inherits from its verb: "the closure of the embassy" is
+    "closed the embassy", "the expulsion of diplomats" is "expelled diplomats".
+
+    Why: a news writer turns the verb phrase into a noun with its object in an "of" phrase or a
+    compound ("troop withdrawal"); the parse puts that object among the noun's dependants, where
+    :func:`_token_triggers` looks for a phrase's partner word, so the verb's phrases carry over.
+    """
+    return _by_suffix(lemma, _NOMINAL_SUFFIXES, phrases=True)
 
 
 @functools.lru_cache(maxsize=8192)

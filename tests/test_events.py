@@ -544,3 +544,17 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
     doc = nlp("The earthquake left 200 dead.")
     assert not [t for t in trigger_scores(next(iter(doc.sents))) if t.token.lemma_ == "leave"]
     assert event_types("The blast left 12 dead and dozens wounded.")[0] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # heavy arms and units pulled back are a drawdown; "line" alone is no credit line
+        ("The Estovian army pulled back its tanks from the front line.", "RETREAT"),
+        ("Norland pulled its artillery back from the border villages on Sunday.", "RETREAT"),
+        # a nominalised verb keeps the verb's phrase reading: closing a consulate reduces relations
+        ("Estovia ordered the closure of the Norland consulate in Port Dalen.", "SANCTION"),
+    ],
+)
+def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
