@@ -540,3 +540,47 @@ def test_resolution_does_not_depend_on_what_was_resolved_before():
     assert value_of(texts[1], "Monday", dct="2024-03-13") == "2024-03-18"
     assert value_of(texts[1], "Monday", dct="2024-03-17") == "2024-03-18"
     assert value_of(texts[0], "Monday", dct="2024-03-13") == "2024-03-11"
+
+
+def test_a_frequency_word_inside_a_statistic_is_no_set():
+    # "average daily output" is output per day, a unit of measure, not a recurring time
+    assert values("Norland's average daily output of grain rose to 40 tonnes.") == {}
+    assert values("The Estovia ferry sails daily to the islands.")["daily"] == ("P1D", "SET")
+
+
+def test_recently_before_a_date_leaves_the_date_alone():
+    found = values("Kaller's office was raided twice, most recently last October, aides said.")
+    assert found == {"last October": ("2023-10", "DATE")}
+
+
+def test_tomorrow_of_a_generic_noun_is_the_future():
+    assert value_of("Minister Kaller said the engineers of tomorrow will train in Estovia.",
+                    "tomorrow") == "FUTURE_REF"
+    assert value_of("The outcome of tomorrow's vote in Norland is open.", "tomorrow") == "2024-03-14"
+
+
+def test_two_quarters_of_a_year_are_its_half():
+    found = values("Estovian mills see weak demand in the first two quarters of 2025.")
+    assert found["the first two quarters of 2025"] == ("2025-H1", "DATE")
+    assert value_of("Orders should recover in the last two quarters of next year.",
+                    "the last two quarters of next year") == "2025-H2"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quarter that ended July 31 runs May to July: mostly the second calendar quarter
+        ("In the quarter ended July 31, Kaller Tools had 3 million shares out.", "2023-Q2"),
+        ("Norland Rail said revenue grew in the quarter ended Feb. 29.", "2024-Q1"),
+        ("The mill expects a loss for the quarter ending June 30.", "2024-Q2"),
+    ],
+)
+def test_the_quarter_ended_on_a_day_is_the_quarter_it_mostly_covers(text, expected):
+    assert value_of(text, "the quarter") == expected
+
+
+def test_a_day_after_a_month_is_a_day_of_that_month():
+    text = "The envoy from Estovia left last October. His office was closed that same day."
+    found = values(text)
+    assert found["last October"][0] == "2023-10"
+    assert found["that same day"][0] == "2023-10-XX"

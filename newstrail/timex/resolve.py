@@ -37,6 +37,7 @@ _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _QUARTER_FULL = re.compile(r"\d{4}-Q[1-4]")  # with fullmatch: a quarter value ("2022-Q3")
 _UNDATED_DAY = re.compile(r"X{4}-[\dX]{2}-\d\d")  # with fullmatch: a day of an unknown year
+_MONTH_VALUE = re.compile(r"\d{4}-[01]\d")  # with fullmatch: a month ("2022-10")
 
 
 # --------------------------------------------------------------------------- anchors and values
@@ -531,11 +532,38 @@ def _r_rel_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     return f"{y}-Q{q}", "DATE", f"{rel} quarter from publication date {c.dct}"
 
 
+# "the quarter ended July 31": a fiscal quarter, named by the day it ended
+_QUARTER_ENDED = re.compile(r"\s+(?:that\s+)?(?P<verb>ended|ending|ends)\s+(?P<month>" + F["MONTH"] + r")\s+(?P<day>" + F["DAY"] + r")\b",
+                            re.IGNORECASE)
+
+
+def _quarter_ended(dct: Date, month: int, day: int, ahead: bool) -> Resolved:
+    """The calendar quarter most of a three-month quarter ending on month/day falls in.
+
+    A fiscal quarter that ends on July 31 runs May to July, mostly in the second calendar
+    quarter; its middle (six weeks before the end) says which. The end is the latest such day
+    up to the publication date (results are reported after the quarter closes), or, for "the
+    quarter ending", up to six months ahead (this quarter or the next).
+    """
+    try:
+        end = dt.date(dct.year, month, day)
+    except ValueError:
+        return None
+    if end > dct + dt.timedelta(days=183 if ahead else 31):
+        end = end.replace(year=dct.year - 1) if not (month == 2 and day == 29) else end
+    mid = end - dt.timedelta(days=45)
+    return f"{mid.year}-Q{_quarter(mid)}", "DATE", f"the quarter that ended {end}"
+
+
 def _r_the_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     if c.text.startswith("-to-", m.end()):
         return None  # "the quarter-to-quarter comparison": a kind of comparison, no quarter
     if c.quarter:
         return c.quarter, "DATE", "the quarter just named"
+    ended = _QUARTER_ENDED.match(c.text, m.end())
+    if ended and c.dct is not None and not c.probe:
+        return _quarter_ended(c.dct, MONTHS[ended["month"].lower().rstrip(".")], int(ended["day"]),
+                              ended["verb"].lower() != "ended")
     if c.last and _QUARTER_FULL.fullmatch(c.last):
         return c.last, "DATE", "the quarter just mentioned"
     if c.dct is None:
@@ -568,6 +596,15 @@ def _r_half(m: re.Match[str], c: _Ctx) -> Resolved:
         past = h == 2 and c.dct.month <= 6 and c.tense(c.text, m.start(), m.end()) == "past"
         y = str(c.dct.year - 1 if past else c.dct.year)
     return f"{y or 'XXXX'}-H{h}", "DATE", "half year"
+
+
+def _r_two_quarters(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the first two quarters of 1990" is the first half of 1990 (H1); the last two, H2."""
+    h = 1 if m["ord"].lower() == "first" else 2
+    y = _y(m["year"])
+    if y is None and c.dct is not None:
+        y = str(c.dct.year + (_rel_year_offset(m["rely"]) if m["rely"] else 0))
+    return f"{y or 'XXXX'}-H{h}", "DATE", "half year named by two quarters"
 
 
 def _r_kind_year(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -837,6 +874,10 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
     if base is None:
         if c.last and _UNDATED_DAY.fullmatch(c.last) and off == 0:
             return c.last + suffix, "DATE", "same day as the date just mentioned"
+        if c.last and _MONTH_VALUE.fullmatch(c.last):
+            # "last October ... that same day", "the next day": a day in the month just named
+            # (the day after its last day is rare enough), which one unknown
+            return f"{c.last}-XX{suffix}", "TIME" if suffix else "DATE", "a day of the month just mentioned"
         if c.dct is None:
             return "XXXX-XX-XX" + suffix, "DATE", "relative day, anchor unknown"
         base = c.dct
@@ -941,6 +982,12 @@ def _soon_is_future(m: re.Match[str], c: _Ctx) -> bool:
 
 
 _DEGREE = re.compile(r"^(?:late|early|earlier|later) ")
+# "recently" right before a date ("most recently last October", "recently on Monday") only
+# qualifies that date, which is the expression.
+_DATE_AFTER = re.compile(r",?\s+(?:(?:in|on|at)\s+)?(?:last|this|on|in|early|late|" + F["MONTH"] + "|"
+                         + F["WEEKDAY"] + r"|yesterday|today)\b", re.IGNORECASE)
+# "the leaders of tomorrow", "the cars of tomorrow": a noun of the future in general, no day.
+_GENERIC_OF_BEFORE = re.compile(r"\b(?:the\s+)?[a-z]+s?\s+of\s+$")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -958,6 +1005,9 @@ def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
     if w in ("today", "tonight", "yesterday", "tomorrow"):
         if _in_proper_name(c.text, m.start()):
             return None  # "USA Today", "VOA Today": a name, which TimeML leaves unmarked
+        if w == "tomorrow" and _GENERIC_OF_BEFORE.search(c.text, max(0, m.start() - 20), m.start()) \
+                and not c.text.startswith("'s", m.end()):
+            return "FUTURE_REF", "DATE", "of tomorrow: the future in general"
         v = _day_of(w, c, m.start(), m.end())
         if w == "tonight":
             return v + "TNI", "TIME", "tonight"
@@ -966,6 +1016,8 @@ def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
         nxt = c.text[m.end(): m.end() + 20].lower()
         if re.match(r"\s+(?:account|affairs|events|history|generations?|tense|contracts?|prices?)\b", nxt):
             return None
+    if w == "recently" and _DATE_AFTER.match(c.text, m.end()):
+        return None  # "most recently last October": the date that follows says when
     if w == "now" and c.text.startswith(",", m.end()) and _at_sentence_start(c.text, m.start()):
         return None  # "Now, he says, ...": the discourse marker, not the time (dev half: 0 of 3 marked)
     if w in ("the past", "the future") and _NOUN_AFTER.match(c.text, m.end()):
@@ -1092,6 +1144,11 @@ def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
     return _duration(n, unit), "DURATION", "duration"
 
 
+# "the average daily volume", "peak weekly sales": the frequency word makes a unit of measure
+# (volume per day), not a set of recurring times.
+_STATISTIC_BEFORE = re.compile(r"\b(?:average|mean|median|peak|record|total)\s+$", re.IGNORECASE)
+
+
 def _r_set(m: re.Match[str], c: _Ctx) -> Resolved:
     if m["word"]:
         code = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
@@ -1099,6 +1156,8 @@ def _r_set(m: re.Match[str], c: _Ctx) -> Resolved:
                 "semiannually": "P6M"}[m["word"].lower()]
         if m["word"].lower() in ("annual", "quarterly", "annually"):
             return None  # "annual meeting", "quarterly dividend": on the dev half mostly unmarked
+        if _STATISTIC_BEFORE.search(c.text, max(0, m.start() - 12), m.start()):
+            return None  # "average daily volume": a measure per day, no recurring time
         return code, "SET", "frequency"
     u = m["unit"].lower()
     if u in WEEKDAYS:
@@ -1187,7 +1246,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of,
     "month_year": _r_month_year, "month_rel_year": _r_month_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
-    "rel_quarter": _r_rel_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half,
+    "rel_quarter": _r_rel_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday,
     "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around,
