@@ -999,7 +999,7 @@ def _link_cost(p: _Parse, i: int) -> float:
     dep, head = p.dep[i], p.heads[i]
     head_lemma = p.lemmas[head]
     if dep == "conj":
-        return 0.0 if _sentence_after_verdict(p, i) else CONJ_COST
+        return 0.0 if _sentence_after_verdict(p, i) or _casualty_result(p, i) else CONJ_COST
     if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEECH | _REPORTING:
         return SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
     if head_lemma in _TRANSPARENT and p.pos[head] in ("VERB", "AUX"):
@@ -1042,9 +1042,19 @@ def _sentence_after_verdict(p: _Parse, i: int) -> bool:
 
 
 def _casualty_result(p: _Parse, i: int) -> bool:
-    """A participle of casualties attached to the main act: "…, killing at least ten"."""
+    """A participle of casualties attached to the main act: "…, killing at least ten".
+
+    A conjoined verb of killing after a raid, a search or an arrest counts too: "raided the
+    village and killed seven" reports lethal force, which PLOVER codes over the raid it came with.
+    """
+    if p.dep[i] == "conj" and p.lemmas[i] in _LETHAL and p.pos[i] == "VERB" and p.pos[p.heads[i]] == "VERB":
+        return any(t.type in _FORCIBLE for t in _match_at(p, p.heads[i]))
     return p.dep[i] == "advcl" and p.doc[i].tag_ == "VBG" and p.lemmas[i] in _LETHAL and not any(
         p.dep[c] == "mark" for c in p.children[i])
+
+
+# Acts of force short of killing that a conjoined killing ("…and killed seven") turns into an assault.
+_FORCIBLE = {"COERCE", "MOBILIZE", "ASSAULT"}
 
 
 def _negated(p: _Parse, i: int) -> bool:
@@ -1325,6 +1335,21 @@ def _punishment_or_force(objects: set[str]) -> bool:
         t.type in _INTENT_TO_THREATEN for o in objects for t in _word_triggers(o))
 
 
+# What a warned party might do that a response answers: responding to it is held-out force.
+_PROVOCATIONS = {"provocation", "aggression", "incursion", "violation", "hostility", "escalation", "interference",
+                 "intrusion", "encroachment", "threat"}
+# Manners of a response that make it punitive: "will respond decisively", "react firmly".
+_STERN_MANNER = {"decisively", "firmly", "forcefully", "harshly", "strongly", "resolutely", "swiftly", "militarily",
+                 "severely", "robustly", "proportionately", "appropriately", "accordingly", "mercilessly", "sternly",
+                 "vigorously", "kind"}
+
+
+def _sternly(token: Any) -> bool:
+    """A verb with a manner of stern force ("respond decisively", "respond in kind")."""
+    return any(c.lower_ in _STERN_MANNER or (c.dep_ == "prep" and any(g.lower_ in _STERN_MANNER for g in c.children))
+               for c in token.children)
+
+
 def _stern_measures(token: Any) -> bool:
     """"take all necessary / tough measures": the object is a measure qualified as stern."""
     return any(c.dep_ == "dobj" and _lemma(c) in _MEASURES and any(_lemma(g) in _STERN for g in c.children)
@@ -1355,7 +1380,9 @@ _CROWDS = {"protester", "protestor", "demonstrator", "student", "supporter", "op
 _POLICE = {"police", "policeman", "officer", "riot"}
 # Armed groups outside the state: their executions are killings (CAMEO 18x), a state's are penalties (17x).
 _IRREGULARS = {"militant", "rebel", "gunman", "insurgent", "jihadist", "terrorist", "fighter", "kidnapper", "captor",
-               "extremist", "militia", "guerrilla", "abductor", "group"}
+               "extremist", "militia", "guerrilla", "abductor", "group", "pirate", "bandit", "separatist", "hijacker"}
+# Ships and aircraft: seizing one is a hijacking, an act of force (CAMEO 18), not a confiscation.
+_VESSELS = {"ship", "vessel", "tanker", "boat", "freighter", "trawler", "yacht", "plane", "aircraft", "airliner", "jet"}
 # Aircraft that make a raid an air raid (CAMEO 195) rather than a police search (CAMEO 17).
 _AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "helicopter", "gunship", "bomber", "drone", "fighter", "air"}
 # What reinforcing means as a show of force (CAMEO 15): forces, a presence, defences.
@@ -1402,6 +1429,8 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
         return None
     if lemma in ("execute", "hang") and token.pos_ == "VERB" and _parties(token) & _IRREGULARS:
         return [_Trigger("ASSAULT", 1.1, None)]  # "militants executed hostages": killing, not a judicial penalty
+    if lemma == "siege" and token.pos_ == "NOUN" and not (token.head.lower_ == "of" and _lemma(token.head.head) == "state"):
+        return [_Trigger("ASSAULT", 1.0, None)]  # "laid siege to the city": a military siege, not a state of siege
     if lemma == "raid" and _parties(token) & _AIRCRAFT:
         return [_Trigger("ASSAULT", 1.1, None)]  # "warplanes carried out a raid": an air strike
     if lemma == "reinforce" and token.pos_ == "VERB" and objects and not objects & _DEFENCES:
@@ -1435,9 +1464,11 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("COERCE", 1.1, None)]  # expelling people (CAMEO 174), not diplomats (166)
     if lemma == "storm" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
         return [_Trigger("ASSAULT", 1.0, None)]  # "stormed the station"; the noun is weather
-    if lemma in ("respond", "react", "answer") and token.pos_ == "VERB" and (
-            _is_future(token) or _reported_intent(token)) and _punishment_or_force(objects):
-        return [_Trigger("THREATEN", 1.0, None)]  # "would respond to any attack" / "respond with force"
+    if lemma in ("respond", "react", "answer", "retaliate") and token.pos_ == "VERB" and (
+            _is_future(token) or _reported_intent(token)) and (
+            _punishment_or_force(objects) or objects & _PROVOCATIONS or _sternly(token)):
+        # "would respond to any attack", "respond with force", "will react firmly to any provocation"
+        return [_Trigger("THREATEN", 1.1, None)]
     if lemma == "fire" and token.pos_ == "VERB" and objects & _CROWD_CONTROL:
         return [_Trigger("COERCE", 1.1, None)]  # "fired tear gas": repression, not an armed attack
     if lemma == "set" and token.pos_ == "VERB" and any(c.lower_ == "off" for c in token.children) \
@@ -1487,6 +1518,8 @@ def _special(token: Any) -> list[_Trigger] | None:
             return [_Trigger("ASSAULT", 1.0, None)]  # taking ground by force
         if lemma == "take":
             return None
+        if _parties(token) & _IRREGULARS or direct & (_ARMED | _VESSELS):
+            return [_Trigger("ASSAULT", 1.0, None)]  # armed groups seizing people or ships, soldiers captured
         return [_Trigger("COERCE", 1.0, None)]  # seizing people or goods
     if lemma in ("fight", "battle", "combat", "tackle") and objects & _NON_MILITARY_FOES:
         return [_Trigger("AID", 0.4, None)]  # a campaign against a disease or a crime
@@ -2006,7 +2039,7 @@ _SPECIAL_LEMMAS = frozenset(
     demonstrate show describe brand label term denounce fight battle combat tackle respond react answer seize
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
-    capture violate breach flout defy violation withdraw pull exit quit leave walk""".split()
+    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING
 
 

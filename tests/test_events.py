@@ -554,6 +554,17 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("Norland pulled its artillery back from the border villages on Sunday.", "RETREAT"),
         # a nominalised verb keeps the verb's phrase reading: closing a consulate reduces relations
         ("Estovia ordered the closure of the Norland consulate in Port Dalen.", "SANCTION"),
+        # a raid that kills is lethal force, whether the toll is a participle or a conjoined verb
+        ("Varnish troops searched the hamlet at dawn and killed four herders.", "ASSAULT"),
+        # armed groups seizing people or ships, or soldiers captured, are acts of force
+        ("Corsairs boarded and seized a grain freighter bound for Port Dalen.", "ASSAULT"),
+        ("The Tavi militia captured three Estovian soldiers near the ridge.", "ASSAULT"),
+        ("Customs officers seized two tonnes of smuggled tobacco at the port.", "COERCE"),
+        # a siege laid to a town is force; a declared state of siege is emergency rule
+        ("Norland brigades laid siege to the hill town of Orvel.", "ASSAULT"),
+        ("The governor declared a state of siege across the southern districts.", "COERCE"),
+        # a response announced with a stern manner or against provocation is a warning
+        ("Minister Kaller said Estovia would respond decisively to any provocation at sea.", "THREATEN"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
