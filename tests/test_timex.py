@@ -584,3 +584,35 @@ def test_a_day_after_a_month_is_a_day_of_that_month():
     found = values(text)
     assert found["last October"][0] == "2023-10"
     assert found["that same day"][0] == "2023-10-XX"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Kaller Tools said sales for this year's second quarter fell.", "this year's second quarter", "2024-Q2"),
+        ("Norland Rail booked last year's fourth-quarter gain twice.", "last year's fourth-quarter", "2023-Q4"),
+    ],
+)
+def test_a_quarter_of_a_relative_year_is_one_expression(text, expr, expected):
+    assert values(text)[expr] == (expected, "DATE")
+
+
+def test_march_of_a_name_is_a_procession_not_the_month():
+    assert values("Thousands joined the March of the Estovian Farmers on Sunday.") == {
+        "Sunday": ("2024-03-10", "DATE")}
+    assert value_of("Kaller retired in March of last year.", "March of last year") == "2023-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The Norland festival opens on April fifth, organisers said.", "April fifth", "2024-04-05"),
+        ("The treaty was signed on June twenty-first, 1997.", "June twenty-first, 1997", "1997-06-21"),
+    ],
+)
+def test_days_said_as_ordinal_words(text, expr, expected):
+    assert value_of(text, expr) == expected
+
+
+def test_an_ordinal_word_before_a_noun_or_verb_is_no_day():
+    assert values("In March the first train to Estovia ran empty.") == {"March": ("2024-03", "DATE")}

@@ -51,6 +51,13 @@ ORDINALS = {
     "4th": 4,
 }
 
+# Days of the month said as ordinal words, as broadcast transcripts write them ("March eighth").
+_ORDINAL_UNITS = ("first second third fourth fifth sixth seventh eighth ninth").split()
+DAY_ORDINALS: dict[str, int] = {w: n for w, n in ORDINALS.items() if w.isalpha()}
+DAY_ORDINALS.update({f"{tens}-{unit}": base + i for tens, base in (("twenty", 20), ("thirty", 30))
+                     for i, unit in enumerate(_ORDINAL_UNITS, start=1) if base + i <= 31})
+DAY_ORDINALS.update({"twentieth": 20, "thirtieth": 30})
+
 # unit word -> (TIMEX3 duration letter, whether it is a time unit (PT…), multiplier)
 UNITS = {
     "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
@@ -104,6 +111,7 @@ F: dict[str, str] = {
     + _alt(k for k in MONTHS if len(k) <= 4 and k != "may") + r"\.?)",
     "WEEKDAY": _alt(k for k in WEEKDAYS if len(k) > 4),
     "DAY": r"(?:3[01]|[12]\d|0?[1-9])",
+    "DAYWORD": _alt(DAY_ORDINALS).replace("\\-", "[\\s-]"),
     "DAYTH": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
     "YEAR": r"(?:1[6-9]\d\d|20\d\d|" + YEAR_WORDS + ")",
     # "5 1/2", "two and a half": mixed numbers, common in US news ("2 1/2 hours")
@@ -147,6 +155,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("clock", _p(r"(?:(?P<pre>today|tonight|yesterday|tomorrow|{WEEKDAY})(?:\s+at)?,?\s+)?(?P<clock>{CLOCK}){TZ}"
                  r"(?:,?\s+(?:on\s+)?(?P<post>today|tonight|yesterday|tomorrow|(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,\s+{YEAR})?|{WEEKDAY}))?")),
     ("mdy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
+    ("mdy_word", _p(r"""(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<dayw>{DAYWORD})(?:,?\s+(?P<year>{YEAR}))?"""
+                    # "March the first time", "May first be told": an ordinal of the noun or verb after
+                    r"(?!\s+(?!(?:at|in|on|and|or|to|of|when|through|until|before|after|for)\b)[a-z])")),
     ("mdy_pair", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:and|or|to|through)\s+(?P<day2>{DAY})(?:st|nd|rd|th)?(?!\s*(?:%|percent|per\b|[.,]\d|hundred|thousand|million|billion|days|weeks|years|people))(?:,?\s+(?P<year>{YEAR}))?")),
     ("dmy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
     ("week_of", _p(r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
@@ -160,6 +171,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR})|\s+of\s+{RELYEAR})?")),
     ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|that|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
     ("the_quarter", _p(r"the\s+quarter")),
+    # "this year's third quarter", "last year's fourth quarter": one quarter of a year named from the anchor
+    ("rel_year_quarter", _p(r"{RELYEAR}'s\s+(?:fiscal\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter")),
     ("year_quarter", _p(r"(?:the\s+)?(?P<year>{YEAR})(?:'s)?\s+(?:(?P<ord>{ORDQ})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)")),
     ("half", _p(r"(?:(?P<year0>{YEAR})'s\s+|the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year|{RELYEAR}|(?P<year>{YEAR})|the\s+(?P<dec>'\d0|1[6-9]\d0)s))?")),
     # "the first two quarters of 1990": a half year named by its quarters
@@ -262,10 +275,10 @@ def _is_digit_head(text: str, m: re.Match[str]) -> bool:
     return len(w) <= 2 and _CLOCK_AFTER.match(text, m.end()) is not None
 _YEAR_HEAD = re.compile(r"\d{4}s?|\d0s")
 RULE_HEADS: dict[str, tuple[str, ...]] = {
-    "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_pair": ("month",), "dmy": ("month",),
+    "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",),
     "week_of": ("month",), "month_year": ("month",), "month_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
-    "the_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
+    "the_quarter": ("unit",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
     "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"),
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),

@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence
 from .grammar import (
     _NOT_YEAR_AFTER,
     _NOT_YEAR_BEFORE,
+    DAY_ORDINALS,
     F,
     MONTHS,
     NUMBERS,
@@ -385,7 +386,8 @@ def _mdy_form(m: re.Match[str]) -> tuple[int, int, int | None] | None:
     if not m["month"][0].isupper():
         return None
     month = MONTHS[m["month"].lower().rstrip(".")]
-    day = int(m["day"])
+    word = m.groupdict().get("dayw")
+    day = DAY_ORDINALS[re.sub(r"[\s-]+", "-", word.lower())] if word else int(m["day"])
     return month, day, int(_y(m["year"])) if m["year"] else None
 
 
@@ -435,6 +437,11 @@ def _r_month_rel_year(m: re.Match[str], c: _Ctx) -> Resolved:
     return f"{y}-{month:02d}", "DATE", f"month of {m['rel'].lower()} year, from publication date {c.dct}"
 
 
+# "March of the Silent Mothers": a name, the noun "march"; the month is followed by a year or a
+# lower-case word ("March of last year", "March of this year").
+_MARCH_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
+
+
 def _r_month(m: re.Match[str], c: _Ctx) -> Resolved:
     name = m["month"]
     low = name.lower().rstrip(".")
@@ -442,6 +449,8 @@ def _r_month(m: re.Match[str], c: _Ctx) -> Resolved:
         return None
     if low == "may" and not m["mod"] and not m.groupdict().get("rel"):
         return None  # the modal verb, far more often than the month
+    if low == "march" and not m["mod"] and not m.groupdict().get("rel") and _MARCH_OF_NAME.match(c.text, m.end()):
+        return None  # "the March of the Mothers", "a March of Dimes drive": a procession's name
     if low in ("mar", "jun", "jul", "sep", "oct", "dec", "jan", "feb", "apr", "aug", "nov", "sept") and not name.endswith("."):
         return None  # bare abbreviations without a dot are rarely months in running text
     month = MONTHS[low]
@@ -509,6 +518,14 @@ def _r_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     if q > _quarter(c.dct) and c.tense(c.text, m.start(), m.end()) == "past":
         year -= 1
     return f"{year}-Q{q}", "DATE", "quarter of the publication year"
+
+
+def _r_rel_year_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"this year's third quarter": the quarter of the year named from the anchor."""
+    q = ORDINALS[m["ord"].lower()]
+    if c.dct is None:
+        return f"XXXX-Q{q}", "DATE", "quarter of a relative year, year unknown"
+    return f"{c.dct.year + _rel_year_offset(m['rely'])}-Q{q}", "DATE", f"quarter of {m['rely'].lower()} year"
 
 
 def _r_rel_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -1243,10 +1260,10 @@ def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
-    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of,
+    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of,
     "month_year": _r_month_year, "month_rel_year": _r_month_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
-    "rel_quarter": _r_rel_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
+    "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday,
     "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around,
