@@ -616,3 +616,12 @@ def test_days_said_as_ordinal_words(text, expr, expected):
 
 def test_an_ordinal_word_before_a_noun_or_verb_is_no_day():
     assert values("In March the first train to Estovia ran empty.") == {"March": ("2024-03", "DATE")}
+
+
+def test_that_year_and_the_following_year_count_from_the_year_just_named():
+    found = values("Kaller founded the Norland mill in 1985. That year, it lost money. "
+                   "The following year it hired 40 people.")
+    assert found["That year"][0] == "1985"
+    assert found["The following year"][0] == "1986"
+    assert value_of("Estovia joined in June 2019. The following month, it left.", "The following month") == "2019-07"
+    assert value_of("That year, the mill lost money.", "That year") == "2024"  # nothing named before

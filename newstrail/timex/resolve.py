@@ -53,6 +53,7 @@ class _Ctx:
     tense: Callable[[str, int, int], str | None]
     last: str | None = None  # value of the last fully resolved DATE (for "the same day")
     quarter: str | None = None  # the last quarter of the year named by number ("the third quarter")
+    year: str | None = None  # the year of the last DATE or TIME of a known year ("in 1985 ... that year")
     probe: bool = False  # recognition only: refuse on the text alone, never on the context
 
 
@@ -827,6 +828,12 @@ def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
     last = c.last if anaphoric and c.last and not c.last.startswith("X") else None
     if last is not None and (base := _parse_date(last)) is not None:
         return _rel_unit_on(rel, unit, sign, base, f"the date just mentioned {last}", None)
+    if anaphoric and unit == "year" and c.year is not None:
+        # "In 1985 ... that year", "the following year": the year just named, not the writing's
+        return str(int(c.year) + sign), "DATE", f"{rel} year, anchored on the year just mentioned {c.year}"
+    if anaphoric and unit == "month" and last is not None and _MONTH_VALUE.fullmatch(last):
+        y, mo = _shift_months(int(last[:4]), int(last[5:]), sign)
+        return f"{y:04d}-{mo:02d}", "DATE", f"{rel} month, anchored on the month just mentioned {last}"
     if c.dct is None:
         return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                 "decade": "XXXX"}[unit], "DATE", f"{rel} {unit}, date unknown"
@@ -1323,6 +1330,7 @@ _ANCHORABLE = re.compile(r"^(?:\d{4}|X{4})-(?:\d\d|XX)-\d\d|^\d{4}-(?:\d\d|Q\d)$
 
 
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+_KNOWN_YEAR = re.compile(r"\d{4}(?!\d)")  # with match: a value of a known year ("1985", "1985-06-02")
 
 
 def _pair_days(m: re.Match[str], value: str, how: str) -> list[tuple[int, int, str, str, str]]:
@@ -1375,6 +1383,8 @@ def _resolve_prepared(text: str, prepared: Sequence[_Prepared], dct: Date | None
                 ctx.last = out[-1][2]
             continue
         out.append((start, end, value, typ, how))
+        if typ in ("DATE", "TIME") and _KNOWN_YEAR.match(value):
+            ctx.year = value[:4]
         if typ in ("DATE", "TIME") and _ANCHORABLE.match(value) and not (derived and _QUARTER_VALUE.match(value)):
             ctx.last = value.split("T")[0]
         if named and _QUARTER_VALUE.match(value):
