@@ -625,3 +625,11 @@ def test_that_year_and_the_following_year_count_from_the_year_just_named():
     assert found["The following year"][0] == "1986"
     assert value_of("Estovia joined in June 2019. The following month, it left.", "The following month") == "2019-07"
     assert value_of("That year, the mill lost money.", "That year") == "2024"  # nothing named before
+
+
+def test_the_unit_before_or_after_counts_from_the_time_just_named():
+    found = values("The Estovian port reopened in 2019; the year before, it had lost its ferry.")
+    assert found["the year before"] == ("2018", "DATE")
+    assert value_of("Kaller resigned, and the month after, the council voted.", "the month after") == "2024-04"
+    # before a noun phrase, "before" is a preposition: the year is counted from that event
+    assert "the year before" not in values("Norland held talks the year before the vote.")

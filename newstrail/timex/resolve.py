@@ -911,6 +911,30 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
     return (base + dt.timedelta(days=off)).isoformat() + suffix, "TIME" if suffix else "DATE", how
 
 
+def _r_unit_around(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the year before", "the month after": one unit before or after the time just told of
+    (the year, month or day last named), or the publication date when none was named.
+
+    Only at the end of a phrase: in "the year before the election" the year is before what
+    the phrase names, which the text gives and this rule does not know."""
+    if _WORD_AFTER.match(c.text, m.end()):
+        return None
+    unit = m["unit"].lower()
+    sign = -1 if m["ba"].lower() in ("before", "earlier") else 1
+    name = f"the {unit} {m['ba'].lower()}"
+    if unit == "year" and c.year is not None:
+        return str(int(c.year) + sign), "DATE", f"{name}, from the year just mentioned {c.year}"
+    if c.last and _MONTH_VALUE.fullmatch(c.last) and unit == "month":
+        y, mo = _shift_months(int(c.last[:4]), int(c.last[5:]), sign)
+        return f"{y:04d}-{mo:02d}", "DATE", f"{name}, from the month just mentioned {c.last}"
+    base = _parse_date(c.last) if c.last and len(c.last) >= 10 else None
+    how = f"{name}, from the date just mentioned {c.last}" if base else f"{name}, from publication date {c.dct}"
+    base = base or c.dct
+    if base is None:
+        return {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], "DATE", f"{name}, date unknown"
+    return _granular(_offset_date(base, sign, unit), unit), "DATE", how
+
+
 def _r_day_around(m: re.Match[str], c: _Ctx) -> Resolved:
     """"the day before last Tuesday", "the day after March 3": the day next to a named day."""
     off = -1 if m["ba"].lower() == "before" else 1
@@ -1273,7 +1297,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday,
-    "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around,
+    "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around, "unit_around": _r_unit_around,
     "ordinal_day": _r_ordinal_day, "deictic": _r_deictic, "recent_units": _r_recent_units,
     "units_ahead": _r_plural_units, "holiday": _r_holiday, "extra_unit": _r_extra_unit,
     "year_ago": _r_year_ago, "period_last_year": _r_period_last_year, "duration": _r_duration, "set": _r_set,
