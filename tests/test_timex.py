@@ -633,3 +633,8 @@ def test_the_unit_before_or_after_counts_from_the_time_just_named():
     assert value_of("Kaller resigned, and the month after, the council voted.", "the month after") == "2024-04"
     # before a noun phrase, "before" is a preposition: the year is counted from that event
     assert "the year before" not in values("Norland held talks the year before the vote.")
+
+
+def test_over_the_years_is_a_stretch_of_unknown_length():
+    assert values("Over the years, the Norland clinic trained hundreds of nurses.")["the years"] == ("PXY", "DURATION")
+    assert values("Estovia's mills shrank through the decades.")["the decades"] == ("PXY", "DURATION")

@@ -204,6 +204,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "weeks or months": one stretch of unknown length, named by its first unit
     ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?(?:-long|(?=\s+(?:ago|earlier|later|of\b)|[,.;]))")),
     ("plural_for", _p(r"(?<=for\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?")),
+    # "over the years", "through the decades": a stretch of unknown length up to the time told of
+    ("over_the_units", _p(r"(?:(?<=over\s)|(?<=through\s)|(?<=throughout\s))the\s+(?P<unit>years|months|decades|centuries)")),
 ]
 
 # Words that, right after a bare year, show it is a count of things, not a year.
@@ -286,7 +288,7 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),
     "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",), "period_last_year": ("unit",),
     "duration": ("unit",), "set": ("set", "unit", "weekday", "season"), "plural_units": ("unit",),
-    "plural_for": ("unit",),
+    "plural_for": ("unit",), "over_the_units": ("unit",),
 }
 WINDOW_LEFT, WINDOW_RIGHT = 36, 30  # reach of the grammar around a head ("more than four decades ago")
 
