@@ -963,10 +963,23 @@ _STATE_PREPS = {"on", "under", "in", "into"}
 
 
 def _state_phrase(p: _Parse, prep: int) -> bool:
-    """A preposition that joins a state verb to its event noun ("on" in "remained on alert")."""
+    """A preposition that joins a state verb to its event noun ("on" in "remained on alert").
+
+    Verbs of taking part join theirs the same way: "took part in the talks", "participated in
+    the drills" report the talks and the drills.
+    """
     head = p.heads[prep]
-    return p.dep[prep] == "prep" and p.lower[prep] in _STATE_PREPS and p.lemmas[head] in _STATE_VERBS \
-        and p.pos[head] in ("VERB", "AUX")
+    return p.dep[prep] == "prep" and p.lower[prep] in _STATE_PREPS and (
+        p.lemmas[head] in _STATE_VERBS or _participating(p, head)) and p.pos[head] in ("VERB", "AUX")
+
+
+_PARTICIPATING = {"participate", "partake", "engage", "join"}
+
+
+def _participating(p: _Parse, verb: int) -> bool:
+    """A verb of taking part: "participate", "engage", or "take" with "part" as its object."""
+    return p.lemmas[verb] in _PARTICIPATING or (p.lemmas[verb] == "take" and any(
+        p.dep[c] == "dobj" and p.lemmas[c] == "part" for c in p.children[verb]))
 
 
 def _governing_depth(p: _Parse, i: int) -> float:
@@ -1002,6 +1015,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 0.0 if _sentence_after_verdict(p, i) or _casualty_result(p, i) else CONJ_COST
     if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEECH | _REPORTING:
         return SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
+    if dep in ("ccomp", "xcomp") and head_lemma in _WANTING and any(p.dep[c] == "nsubj" for c in p.children[i]):
+        return 1.0  # "wants Norland to leave": the wanting asks, the leaving is only asked for
     if head_lemma in _TRANSPARENT and p.pos[head] in ("VERB", "AUX"):
         return 0.0
     if p.pos[i] in ("NOUN", "PROPN") and dep in ("dobj", "attr", "nsubjpass", "nsubj") and (
@@ -1018,6 +1033,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 0.0
     if dep in ("aux", "auxpass", "neg", "prt", "punct"):
         return 0.0
+    if dep in ("compound", "amod") and head_lemma in _GENERIC_ACTS:
+        return 0.0  # "a peacekeeping operation", "relief efforts": the modifier says what kind of act
     if dep in ("advcl", "xcomp") and _purpose(p, head) == i:
         return 0.0  # the purpose of a call or visit stands for it
     if _casualty_result(p, i):
@@ -1026,6 +1043,9 @@ def _link_cost(p: _Parse, i: int) -> float:
 
 
 _FAILURE = {"fail", "refuse", "decline"}
+# Nouns of an undertaking that a modifier has to specify: "rescue operation", "relief mission".
+_GENERIC_ACTS = {"operation", "effort", "mission", "campaign", "programme", "program", "activity", "action",
+                 "initiative", "measure", "work", "drive"}
 # Verdicts a sentence follows: "found guilty and sentenced", "convicted and jailed" (CAMEO 17 over 11).
 _TRIED = {"convict", "find", "try", "prosecute"}
 # Result participles that report casualties ("…, killing seven", "…, wounding dozens").
@@ -1068,6 +1088,8 @@ def _negated(p: _Parse, i: int) -> bool:
     if dep in ("acomp", "attr") and p.lemmas[head] == "be":
         if any(p.dep[c] == "neg" for c in p.children[head]):  # "would not be welcome"
             return True
+    if dep == "pobj" and _state_phrase(p, head) and any(p.dep[c] == "neg" for c in p.children[p.heads[head]]):
+        return True  # "will not take part in the talks", "did not go on strike"
     for child in p.children[i]:
         if p.dep[child] == "neg" or p.lemmas[child] in ("no", "never"):
             return True
@@ -1252,6 +1274,17 @@ def _opposition_to_something(token: Any) -> bool:
     return token.dep_ in ("dobj", "pobj") and _lemma(token.head) in _STANCE_TAKING | {"despite", "amid"}
 
 
+# Verbs of wanting: wanting another party to act asks it to (CAMEO 10 "demand"); wanting to
+# act oneself is an intent, left to the act's own type.
+_WANTING = {"want", "wish", "need"}
+
+
+def _wants_of_another(token: Any) -> bool:
+    """A wanting verb whose complement clause has a subject of its own ("wants X to leave")."""
+    return any(c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children) and any(
+        g.lower_ == "to" and g.dep_ == "aux" for g in c.children) for c in token.children)
+
+
 _STANCE_TAKING = {"express", "voice", "signal", "register", "reiterate", "state", "announce", "show", "face",
                   "meet", "drop", "overcome"}
 
@@ -1342,6 +1375,11 @@ _PROVOCATIONS = {"provocation", "aggression", "incursion", "violation", "hostili
 _STERN_MANNER = {"decisively", "firmly", "forcefully", "harshly", "strongly", "resolutely", "swiftly", "militarily",
                  "severely", "robustly", "proportionately", "appropriately", "accordingly", "mercilessly", "sternly",
                  "vigorously", "kind"}
+
+
+# Wrongs one is told one "will pay for" (with conflictual acts: any trigger of quads 3 and 4).
+_WRONGS = {"crime", "mistake", "action", "act", "deed", "betrayal", "insult", "this", "that", "it"}
+_CONFLICT = {t for t, quad in QUAD.items() if quad >= 3}
 
 
 def _sternly(token: Any) -> bool:
@@ -1469,6 +1507,9 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
             _punishment_or_force(objects) or objects & _PROVOCATIONS or _sternly(token)):
         # "would respond to any attack", "respond with force", "will react firmly to any provocation"
         return [_Trigger("THREATEN", 1.1, None)]
+    if lemma == "pay" and token.pos_ == "VERB" and (_is_future(token) or _reported_intent(token) or _vowed(token)) \
+            and (objects & (_PROVOCATIONS | _WRONGS) or any(t.type in _CONFLICT for o in objects for t in _word_triggers(o))):
+        return [_Trigger("THREATEN", 1.1, None)]  # "will pay for this attack": punishment held out
     if lemma == "fire" and token.pos_ == "VERB" and objects & _CROWD_CONTROL:
         return [_Trigger("COERCE", 1.1, None)]  # "fired tear gas": repression, not an armed attack
     if lemma == "set" and token.pos_ == "VERB" and any(c.lower_ == "off" for c in token.children) \
@@ -1523,10 +1564,14 @@ def _special(token: Any) -> list[_Trigger] | None:
         return [_Trigger("COERCE", 1.0, None)]  # seizing people or goods
     if lemma in ("fight", "battle", "combat", "tackle") and objects & _NON_MILITARY_FOES:
         return [_Trigger("AID", 0.4, None)]  # a campaign against a disease or a crime
+    if lemma in ("violation", "breach") and token.dep_ == "attr" and _lemma(token.head) == "be":
+        return [_Trigger("ACCUSE", 1.2, None)]  # "the shelling was a violation of the truce": a charge
     if lemma in ("violate", "breach", "flout", "defy", "violation", "breach"):
         if objects & _BREACHED_BY_FORCE:
             return [_Trigger("ASSAULT", 1.0, None)]
         return [_Trigger("REJECT", 1.0, None)]  # defying a norm, a law or a deal (CAMEO 128)
+    if lemma in _WANTING and token.pos_ == "VERB" and _wants_of_another(token):
+        return [_Trigger("REQUEST", 1.1, None)]  # "wants Norland to hand over the suspects"
     relations = _relations_reading(token, lemma, objects)
     if relations is not None:
         return relations
@@ -2039,7 +2084,7 @@ _SPECIAL_LEMMAS = frozenset(
     demonstrate show describe brand label term denounce fight battle combat tackle respond react answer seize
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
-    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate""".split()
+    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING
 
 

@@ -565,6 +565,17 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("The governor declared a state of siege across the southern districts.", "COERCE"),
         # a response announced with a stern manner or against provocation is a warning
         ("Minister Kaller said Estovia would respond decisively to any provocation at sea.", "THREATEN"),
+        # taking part in talks reports the talks; declining to take part rejects them
+        ("Delegates from Tavi took part in the Orvel talks on Friday.", "CONSULT"),
+        ("The Tavi delegates said they would not take part in the Orvel talks.", "REJECT"),
+        # the modifier of a generic undertaking names the act
+        ("Estovian units participate in peacekeeping operations along the Orvel river.", "AID"),
+        # calling an act a violation charges its doer
+        ("Minister Kaller said the shelling of Orvel was a clear violation of the truce.", "ACCUSE"),
+        # wanting another party to act asks it to
+        ("Estovia wants Norland to hand over the two fugitive bankers.", "REQUEST"),
+        # "will pay for" a wrong holds out punishment
+        ("Kaller told parliament that the plotters will pay for this crime.", "THREATEN"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
