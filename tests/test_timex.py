@@ -638,3 +638,18 @@ def test_the_unit_before_or_after_counts_from_the_time_just_named():
 def test_over_the_years_is_a_stretch_of_unknown_length():
     assert values("Over the years, the Norland clinic trained hundreds of nurses.")["the years"] == ("PXY", "DURATION")
     assert values("Estovia's mills shrank through the decades.")["the decades"] == ("PXY", "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Kaller Tools earned more in the September quarter.", "the September quarter", "2023-Q3"),
+        ("Norland Rail expects a loss in the June quarter.", "the June quarter", "2024-Q2"),
+        ("Estovian banks lent less in the first half of fiscal 2023.", "the first half of fiscal 2023", "2023-H1"),
+        ("For the year ended Sept. 30, Kaller Tools earned $4 million.", "the year", "2023"),
+        ("The mill sees growth in the fiscal year ending June 30.", "the fiscal year", "2024"),
+        ("Norland Rail's fiscal year ending March 31, 2025, looks weak.", "fiscal year", "2025"),
+    ],
+)
+def test_fiscal_periods_named_by_their_last_month_or_day(text, expr, expected):
+    assert value_of(text, expr) == expected

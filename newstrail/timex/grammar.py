@@ -171,10 +171,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR})|\s+of\s+{RELYEAR})?")),
     ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|that|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
     ("the_quarter", _p(r"the\s+quarter")),
+    # "the September quarter": a (fiscal) quarter named by the month it ends in
+    ("month_quarter", _p(r"the\s+(?P<month>{MONTH})[\s-]+(?:fiscal\s+)?quarter")),
     # "this year's third quarter", "last year's fourth quarter": one quarter of a year named from the anchor
     ("rel_year_quarter", _p(r"{RELYEAR}'s\s+(?:fiscal\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter")),
     ("year_quarter", _p(r"(?:the\s+)?(?P<year>{YEAR})(?:'s)?\s+(?:(?P<ord>{ORDQ})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)")),
-    ("half", _p(r"(?:(?P<year0>{YEAR})'s\s+|the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year|{RELYEAR}|(?P<year>{YEAR})|the\s+(?P<dec>'\d0|1[6-9]\d0)s))?")),
+    ("half", _p(r"(?:(?P<year0>{YEAR})'s\s+|the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year|{RELYEAR}|(?:fiscal\s+)?(?P<year>{YEAR})|the\s+(?P<dec>'\d0|1[6-9]\d0)s))?")),
     # "the first two quarters of 1990": a half year named by its quarters
     ("two_quarters", _p(r"(?:{APPROX}\s+)?(?:the\s+)?(?P<ord>first|last|final|second)\s+(?:two|2)\s+(?:fiscal\s+)?quarters\s+of\s+(?:(?P<year>{YEAR})|{RELYEAR}|the\s+year)")),
     ("fiscal_year", _p(r"(?:fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+(?P<year>{YEAR})")),
@@ -282,7 +284,7 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",),
     "week_of": ("month",), "month_year": ("month",), "month_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
-    "the_quarter": ("unit",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
+    "the_quarter": ("unit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
     "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"), "unit_around": ("unit",),
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),

@@ -573,6 +573,26 @@ def _quarter_ended(dct: Date, month: int, day: int, ahead: bool) -> Resolved:
     return f"{mid.year}-Q{_quarter(mid)}", "DATE", f"the quarter that ended {end}"
 
 
+def _r_month_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the September quarter": the three months ending with that month's last day."""
+    if not m["month"][0].isupper():
+        return None
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    if c.dct is None:
+        return "XXXX-QX", "DATE", "quarter named by its last month, year unknown"
+    # past tense: the latest such quarter to end; otherwise the one whose end is nearest
+    tense = c.tense(c.text, m.start(), m.end())
+    ends = [dt.date(y, month, calendar.monthrange(y, month)[1]) for y in (c.dct.year - 1, c.dct.year, c.dct.year + 1)]
+    if tense == "past":
+        end = max(e for e in ends if e <= c.dct + dt.timedelta(days=31))
+    elif tense == "future":
+        end = min(e for e in ends if e >= c.dct - dt.timedelta(days=31))
+    else:
+        end = min(ends, key=lambda e: abs((e - c.dct).days))
+    mid = end - dt.timedelta(days=45)
+    return f"{mid.year}-Q{_quarter(mid)}", "DATE", f"the quarter that ends {end}"
+
+
 def _r_the_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     if c.text.startswith("-to-", m.end()):
         return None  # "the quarter-to-quarter comparison": a kind of comparison, no quarter
@@ -625,14 +645,47 @@ def _r_two_quarters(m: re.Match[str], c: _Ctx) -> Resolved:
     return f"{y or 'XXXX'}-H{h}", "DATE", "half year named by two quarters"
 
 
+# "the fiscal year ended Sept. 30", "the year ending June 30, 1990": a year named by its last day
+_YEAR_ENDED = re.compile(r"\s+(?:that\s+)?(?P<verb>ended|ending|ends)\s+(?:(?P<month>" + F["MONTH"] + r")\s+(?P<day>"
+                         + F["DAY"] + r")\b(?:,?\s+(?P<year>" + F["YEAR"] + r"))?|(?P<deictic>today|tomorrow|yesterday)\b)",
+                         re.IGNORECASE)
+
+
+def _year_ended(c: _Ctx, pos: int) -> Resolved:
+    """The year of accounts that ends on the day named after pos, as its end year (fiscal 1990
+    ends in 1990), or None when no end day follows. Without a year, the end is the latest such
+    day up to the publication date for "ended", and the next one for "ending" (a month's slack
+    either way: results are reported some weeks after the books close)."""
+    e = _YEAR_ENDED.match(c.text, pos)
+    if e is None or c.dct is None:
+        return None
+    if e["deictic"]:
+        return _day_of(e["deictic"].lower(), c, pos, e.end())[:4], "DATE", "the year that ends on a day named from publication"
+    if e["year"]:
+        return _y(e["year"]), "DATE", "the year that ends on an explicit date"
+    month, day = MONTHS[e["month"].lower().rstrip(".")], int(e["day"])
+    try:
+        end = dt.date(c.dct.year, month, day)
+    except ValueError:
+        return None
+    if e["verb"].lower() == "ended" and end > c.dct + dt.timedelta(days=31):
+        end = end.replace(year=c.dct.year - 1)
+    elif e["verb"].lower() != "ended" and end < c.dct - dt.timedelta(days=31):
+        end = end.replace(year=c.dct.year + 1)
+    return str(end.year), "DATE", f"the year that ends {end}"
+
+
 def _r_kind_year(m: re.Match[str], c: _Ctx) -> Resolved:
     """"the latest fiscal year", "the full year", "next fiscal year": a year of accounts, named
     relative to the publication year (the latest one being the last complete year)."""
     rel = (m["rel"] or "").lower()
-    if not rel and not re.match(r"(?:the|this|its|their)\b", m.group(0), re.IGNORECASE):
+    if not rel and not re.match(r"(?:the|this|its|their)\b", m.group(0), re.IGNORECASE) \
+            and not c.text.startswith("'s ", max(0, m.start() - 3)):
         return None  # "a fiscal year", "per calendar year": a kind of year, no particular one
     if c.dct is None:
         return "XXXX", "DATE", f"{m['kind'].lower()} year, year unknown"
+    if not rel and (ended := _year_ended(c, m.end())) is not None:
+        return ended
     off = {"last": -1, "previous": -1, "prior": -1, "past": -1, "latest": -1, "next": 1, "coming": 1, "new": 1}.get(rel, 0)
     return str(c.dct.year + off), "DATE", f"{rel or 'this'} {m['kind'].lower()} year, from publication date {c.dct}"
 
@@ -825,6 +878,8 @@ def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
     if form is None:
         return None
     rel, unit, sign, anaphoric = form
+    if rel == "the" and unit == "year" and (ended := _year_ended(c, m.end())) is not None:
+        return ended  # "for the year ended Sept. 30"
     last = c.last if anaphoric and c.last and not c.last.startswith("X") else None
     if last is not None and (base := _parse_date(last)) is not None:
         return _rel_unit_on(rel, unit, sign, base, f"the date just mentioned {last}", None)
@@ -1300,7 +1355,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of,
     "month_year": _r_month_year, "month_rel_year": _r_month_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
-    "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
+    "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday,
     "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around, "unit_around": _r_unit_around,
