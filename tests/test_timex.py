@@ -653,3 +653,14 @@ def test_over_the_years_is_a_stretch_of_unknown_length():
 )
 def test_fiscal_periods_named_by_their_last_month_or_day(text, expr, expected):
     assert value_of(text, expr) == expected
+
+
+def test_vague_offsets_from_an_event_are_stretches():
+    text = "Kaller's ferry sank in Estovia. Several days later, divers found it."
+    assert values(text)["Several days later"] == ("PXD", "DURATION")
+    assert values("Norland closed the border a few weeks ago.")["a few weeks ago"] == ("PAST_REF", "DATE")
+
+
+def test_within_units_and_every_part_of_the_day():
+    assert values("The Norland council replied within days.")["days"] == ("PXD", "DURATION")
+    assert values("Minister Kaller swims every morning.")["every morning"] == ("XXXX-XX-XXTMO", "SET")

@@ -202,10 +202,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("year_ago", _p(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<which>year|month|week|quarter)[\s-]+(?:ago|earlier)(?:\s+(?P<what>period|quarter)|\s+(?P<num>{NUM})[\s-]+(?P<unit>month|week|year)s?)?")),
     ("period_last_year", _p(r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|last\s+year's\s+(?:quarter|period))")),
     ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM})(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
-    ("set", _p(r"(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|annual)|(?P<every>every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>{NUM})\s+(?=\w+s\b))?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON})(?(num)s))")),
+    ("set", _p(r"(?:(?P<word>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|annual)|(?P<every>every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>{NUM})\s+(?=\w+s\b))?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON}|{PART})(?(num)s))")),
     # "weeks or months": one stretch of unknown length, named by its first unit
     ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?(?:-long|(?=\s+(?:ago|earlier|later|of\b)|[,.;]))")),
-    ("plural_for", _p(r"(?<=for\s)(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?")),
+    ("plural_for", _p(r"(?:(?<=for\s)|(?<=within\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?")),
     # "over the years", "through the decades": a stretch of unknown length up to the time told of
     ("over_the_units", _p(r"(?:(?<=over\s)|(?<=through\s)|(?<=throughout\s))the\s+(?P<unit>years|months|decades|centuries)")),
 ]
@@ -289,7 +289,7 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"), "unit_around": ("unit",),
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),
     "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",), "period_last_year": ("unit",),
-    "duration": ("unit",), "set": ("set", "unit", "weekday", "season"), "plural_units": ("unit",),
+    "duration": ("unit",), "set": ("set", "unit", "weekday", "season", "part"), "plural_units": ("unit",),
     "plural_for": ("unit",), "over_the_units": ("unit",),
 }
 WINDOW_LEFT, WINDOW_RIGHT = 36, 30  # reach of the grammar around a head ("more than four decades ago")

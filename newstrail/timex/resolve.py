@@ -762,6 +762,10 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     anchor = c.last if anchored_on_text and c.last else None
     if c.last and _QUARTER_FULL.fullmatch(c.last) and _unit(unit) in ("year", "quarter"):
         anchor = c.last  # results news: "a year ago" is the same quarter a year before
+    if n is None and anchored_on_text:
+        # "several days later": a stretch of unknown length after an event the text tells of,
+        # not a time before or after the writing
+        return _duration(None, unit), "DURATION", f"vague {unit} {direction}: a stretch from an event"
     if n is None or not float(n).is_integer():
         if c.dct is None:
             return "XXXX-XX-XX", "DATE", "vague offset, unknown anchor"
@@ -1267,6 +1271,8 @@ def _r_set(m: re.Match[str], c: _Ctx) -> Resolved:
         return f"XXXX-WXX-{WEEKDAYS[u] + 1}", "SET", "every weekday"
     if u in SEASONS:
         return f"XXXX-{SEASONS[u]}", "SET", "every season"
+    if u in ("morning", "afternoon", "evening"):  # "every night" is a unit: per night, P1D
+        return f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", "SET", "every part of the day"
     if m["num"]:
         # "every six months": the period of the recurrence is the whole stretch (P6M)
         return _duration(_num(m["num"]), u), "SET", "every stretch of units"
