@@ -664,3 +664,16 @@ def test_vague_offsets_from_an_event_are_stretches():
 def test_within_units_and_every_part_of_the_day():
     assert values("The Norland council replied within days.")["days"] == ("PXD", "DURATION")
     assert values("Minister Kaller swims every morning.")["every morning"] == ("XXXX-XX-XXTMO", "SET")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The Estovia summit opens Saturday in the capital.", "Saturday", "2024-03-16"),
+        ("The Estovia summit opened Saturday in the capital.", "Saturday", "2024-03-09"),
+        ("Norland's fishing ban takes effect in February.", "February", "2025-02"),
+        ("The run-off vote is in November, Kaller said.", "November", "2024-11"),
+    ],
+)
+def test_scheduled_events_in_the_present_look_ahead(text, expr, expected):
+    assert value_of(text, expr) == expected

@@ -42,6 +42,13 @@ _PAST_FALSE = {"expected", "scheduled", "planned", "slated", "proposed", "intend
 # A temporal preposition right before the expression says more than the verb: "after
 # Monday's talks, she will travel" looks back although the verb is future.
 _PREP_BEFORE = re.compile(r"\b(after|since|following|ahead\s+of|until|till)\s+(?:the\s+|last\s+)?$", re.IGNORECASE)
+# News writes scheduled events in the present ("the summit opens Monday", "the ban takes effect
+# in March", "the vote is on Friday"): right before the expression, such a verb looks ahead.
+# A past event takes the past ("opened Monday", "was on Friday").
+_SCHEDULED_BEFORE = re.compile(
+    r"\b(?:begins|starts|opens|ends|closes|expires|resumes|convenes|reconvenes|departs|"
+    r"takes\s+effect|goes\s+into\s+effect|(?:is|are)(?:\s+(?:due|set|slated|scheduled))?)\s+(?:on\s+|in\s+|for\s+)?$",
+    re.IGNORECASE)
 TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave the same scores
 # A reporting verb after the expression ("… on Thursday,'' Castro said", "… in early March, an
 # official said") dates the report, not the clause the expression sits in.
@@ -82,6 +89,8 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
     prep = _preposition_tense(text, start)
     if prep:
         return prep
+    if _SCHEDULED_BEFORE.search(text, max(0, start - 30), start):
+        return "future"
     s0, s1 = _sentence_bounds(text, start, end)
     lo, hi = max(s0, start - TENSE_WINDOW), min(s1, end + TENSE_WINDOW)
     best = _nearest_cue(text, start, end, lo, hi)
