@@ -677,3 +677,8 @@ def test_within_units_and_every_part_of_the_day():
 )
 def test_scheduled_events_in_the_present_look_ahead(text, expr, expected):
     assert value_of(text, expr) == expected
+
+
+def test_a_year_between_a_determiner_and_a_plural_noun_is_a_year():
+    assert values("Kaller Tools restated its 2021 results.")["2021"] == ("2021", "DATE")
+    assert values("About 1500 Estovian soldiers crossed the river.") == {}

@@ -716,14 +716,20 @@ _COUNTED_NOUN = re.compile(r"\s+(?!(?:is|was|has|does|as|its|this|his|thus|plus|
 _YEAR_WORD_BEFORE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\s+$", re.IGNORECASE)
 
 
+# A determiner or possessive before a modern year and a plural noun makes the year a modifier
+# ("its 1997 results", "the company's 1990 plans"), not a count of the things after it.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|'s)\s+$", re.IGNORECASE)
+
+
 def _r_year(m: re.Match[str], c: _Ctx) -> Resolved:
     after = c.text[m.end(): m.end() + 14]
     before = c.text[max(0, m.start() - 12): m.start()]
     if _NOT_YEAR_AFTER.match(after) or _NOT_YEAR_BEFORE.search(before):
         return None
     prefixed = (m["mod"] or "").lower().rstrip(" -") in ("post", "pre", "mid")  # "post-1959 politics"
-    if not prefixed and _COUNTED_NOUN.match(after) and not re.search(r"\b(?:in|since|of|by|from|until|to|until|through|during|before|after)\s+$", before, re.IGNORECASE):
-        return None  # "1500 soldiers": a count
+    if not prefixed and _COUNTED_NOUN.match(after) and not re.search(r"\b(?:in|since|of|by|from|until|to|until|through|during|before|after)\s+$", before, re.IGNORECASE) \
+            and not (_DETERMINER_BEFORE.search(before) and 1900 <= year_number(m["year"]) < 2040):
+        return None  # "1500 soldiers": a count; "its 1997 results", "the 1988 elections" name a year
     if not m["year"][0].isdigit() and m["year"].lower().startswith("two") \
             and not _YEAR_WORD_BEFORE.search(before):
         return None  # "two thousand" alone is mostly a count ("two thousand troops")
