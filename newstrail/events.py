@@ -134,7 +134,7 @@ _LEXICON: dict[str, str] = {
         invade invasion massacre behead ambush gunfire kidnap abduct torture battle destroy:0.8
         hit:0.6 slaughter rape lynch stab offensive:0.7 assault bombardment bombard warfare raid:0.7 militant:0.3 operation:0.6
         capture:0.8 occupy:0.8 overrun storm:0.7 recapture besiege:0.9 detonate blast:0.8 hijack
-        maim gun+down shoot+down pound:0.7 strafe torch:0.7 loot:0.7 execute:0.5 beat:0.7 casualty:0.5
+        maim gun+down shoot+down slam+into:1.2 smash+into:1.1 plough+into:1.1 plow+into:1.1 pound:0.7 strafe torch:0.7 loot:0.7 execute:0.5 beat:0.7 casualty:0.5
         combat:0.7 skirmish gunman:0.5 insurgent:0.3 terrorist:0.3 missile:0.5 rocket:0.5 mortar:0.6 drone:0.4""",
 }
 
@@ -1309,6 +1309,11 @@ def _pejorative_as(token: Any, words: frozenset[str] | set[str] | None = None) -
     return False
 
 
+# Words of blame said of something with "is/was": a charge (CAMEO 111), as with "described as".
+# Not the words that also describe a state of affairs ("dangerous", "hostile") or name an act
+# of force ("a massacre"), nor "unacceptable", which rejects what it is said of.
+_BLAME_PREDICATES = _PEJORATIVE - {"unacceptable", "dangerous", "hostile", "war", "atrocity", "massacre", "genocide",
+                                   "terror", "terrorist", "aggression"}
 # Words of praise in an "as" phrase: "described the visit as historic" commends (CAMEO 051).
 _LAUDATORY = {"constructive", "positive", "productive", "fruitful", "successful", "historic", "excellent",
               "good", "great", "important", "significant", "milestone", "breakthrough", "landmark", "hero",
@@ -1377,6 +1382,11 @@ _STERN_MANNER = {"decisively", "firmly", "forcefully", "harshly", "strongly", "r
                  "vigorously", "kind"}
 
 
+# What one uses when using force: "used force / weapons / violence against…".
+_MEANS_OF_FORCE = {"force", "weapon", "violence", "gas", "teargas", "bomb", "missile", "rocket", "artillery", "gun",
+                   "firearm", "bullet", "munition", "explosive", "napalm", "agent", "drone", "tank", "cannon"}
+# Agents that make a gas or a weapon one of war, whoever it is used on ("poison gas", "nerve agent").
+_LETHAL_AGENTS = {"poison", "nerve", "chemical", "toxic", "mustard", "chlorine", "sarin", "biological", "live"}
 # Wrongs one is told one "will pay for" (with conflictual acts: any trigger of quads 3 and 4).
 _WRONGS = {"crime", "mistake", "action", "act", "deed", "betrayal", "insult", "this", "that", "it"}
 _CONFLICT = {t for t, quad in QUAD.items() if quad >= 3}
@@ -1507,6 +1517,14 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
             _punishment_or_force(objects) or objects & _PROVOCATIONS or _sternly(token)):
         # "would respond to any attack", "respond with force", "will react firmly to any provocation"
         return [_Trigger("THREATEN", 1.1, None)]
+    if lemma in ("use", "employ") and objects & _MEANS_OF_FORCE:
+        # "used force against the crowd", "the use of chemical weapons": force used, aimed at people
+        heads = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass") or c.lower_ == "of")]
+        aimed = {_lemma(g) for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                 for g in c.children}
+        if (objects & _CROWD_CONTROL or aimed & _CROWDS) and not objects & _LETHAL_AGENTS:
+            return [_Trigger("COERCE", 1.1, None)]  # force against protesters is repression (CAMEO 175)
+        return [_Trigger("ASSAULT", 1.1, None)]
     if lemma == "pay" and token.pos_ == "VERB" and (_is_future(token) or _reported_intent(token) or _vowed(token)) \
             and (objects & (_PROVOCATIONS | _WRONGS) or any(t.type in _CONFLICT for o in objects for t in _word_triggers(o))):
         return [_Trigger("THREATEN", 1.1, None)]  # "will pay for this attack": punishment held out
@@ -1869,6 +1887,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         reaction = _met_with(p, i)
         if reaction is not None:
             return reaction
+    if lemma in _BLAME_PREDICATES and p.dep[i] in ("acomp", "attr") and p.lemmas[p.heads[i]] == "be":
+        return [_Trigger("ACCUSE", 1.2, None)]  # "the sanctions are illegal": a charge against their author
     joined = _hyphenated(p, i)
     if joined is not None and (TRIGGERS.get(joined) or _derived(joined, pos)):
         lemma = joined
@@ -2084,7 +2104,7 @@ _SPECIAL_LEMMAS = frozenset(
     demonstrate show describe brand label term denounce fight battle combat tackle respond react answer seize
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
-    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay""".split()
+    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING
 
 

@@ -576,6 +576,14 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("Estovia wants Norland to hand over the two fugitive bankers.", "REQUEST"),
         # "will pay for" a wrong holds out punishment
         ("Kaller told parliament that the plotters will pay for this crime.", "THREATEN"),
+        # a predicate of blame charges the author of what it is said of
+        ("Minister Kaller said the tolls imposed by Norland were illegal.", "ACCUSE"),
+        # force used against people is an assault, against a crowd repression; held out, a threat
+        ("The Tavi rebels used poison gas against the villagers of Orvel.", "ASSAULT"),
+        ("Norland gendarmes used excessive force on the marchers in Port Dalen.", "COERCE"),
+        ("The Estovian general said his army would use force against any intruder.", "THREATEN"),
+        # a projectile slamming into a building is a strike, not criticism
+        ("A shell slammed into a block of flats in Orvel, the mayor said.", "ASSAULT"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
