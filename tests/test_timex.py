@@ -682,3 +682,15 @@ def test_scheduled_events_in_the_present_look_ahead(text, expr, expected):
 def test_a_year_between_a_determiner_and_a_plural_noun_is_a_year():
     assert values("Kaller Tools restated its 2021 results.")["2021"] == ("2021", "DATE")
     assert values("About 1500 Estovian soldiers crossed the river.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Kaller will visit Estovia in the first week of May.", "the first week of May", "2024-W18"),
+        ("Norland's ports shut for the last week of December 2022.", "the last week of December 2022", "2022-W52"),
+        ("The fair opens on the second weekend of June.", "the second weekend of June", "2024-W23-WE"),
+    ],
+)
+def test_a_week_counted_within_a_month(text, expr, expected):
+    assert value_of(text, expr) == expected

@@ -422,6 +422,29 @@ def _r_week_of(m: re.Match[str], c: _Ctx) -> Resolved:
     return _fmt_week(d) + ("-WE" if m["unit"].lower() == "weekend" else ""), "DATE", f"{m['unit'].lower()} of {day[0]}"
 
 
+def _r_week_of_month(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the first week of March": the ISO week holding the middle of the month's first seven
+    days (the last week: of its last seven); "the second weekend of June": that Saturday's."""
+    if not m["month"][0].isupper():
+        return None
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    weekend = m["unit"].lower() == "weekend"
+    if m["year"]:
+        y = int(_y(m["year"]))
+    elif c.dct is not None:
+        y = _month_year(c.dct, month, c.tense(c.text, m.start(), m.end()), None)
+    else:
+        return ("XXXX-WXX-WE" if weekend else "XXXX-WXX"), "DATE", "week of a month, year unknown"
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["ord"].lower())
+    last = calendar.monthrange(y, month)[1]
+    if weekend:
+        saturdays = [d for d in range(1, last + 1) if dt.date(y, month, d).weekday() == 5]
+        d = dt.date(y, month, saturdays[n - 1] if n else saturdays[-1])
+        return _fmt_week(d) + "-WE", "DATE", f"weekend {n or 'last'} of {y}-{month:02d}"
+    d = dt.date(y, month, 7 * (n - 1) + 4 if n else last - 3)
+    return _fmt_week(d), "DATE", f"week {n or 'last'} of {y}-{month:02d}"
+
+
 def _r_month_year(m: re.Match[str], c: _Ctx) -> Resolved:
     if not m["month"][0].isupper():
         return None
@@ -1364,7 +1387,7 @@ def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
-    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of,
+    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "week_of": _r_week_of, "week_of_month": _r_week_of_month,
     "month_year": _r_month_year, "month_rel_year": _r_month_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
     "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
