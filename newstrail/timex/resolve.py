@@ -586,14 +586,19 @@ def _quarter_ended(dct: Date, month: int, day: int, ahead: bool) -> Resolved:
     up to the publication date (results are reported after the quarter closes), or, for "the
     quarter ending", up to six months ahead (this quarter or the next).
     """
-    try:
-        end = dt.date(dct.year, month, day)
-    except ValueError:
-        return None
+    if day > calendar.monthrange(2000, month)[1]:
+        return None  # no such day in any year ("Feb. 30")
+    end = _day_in(dct.year, month, day)
     if end > dct + dt.timedelta(days=183 if ahead else 31):
-        end = end.replace(year=dct.year - 1) if not (month == 2 and day == 29) else end
+        end = _day_in(dct.year - 1, month, day)
     mid = end - dt.timedelta(days=45)
-    return f"{mid.year}-Q{_quarter(mid)}", "DATE", f"the quarter that ended {end}"
+    return f"{mid.year}-Q{_quarter(mid)}", "DATE", f"the quarter that ends {end}"
+
+
+def _day_in(year: int, month: int, day: int) -> Date:
+    """month/day in a given year, Feb. 29 falling back to Feb. 28 outside leap years (a fiscal
+    period that ends on the month's last day)."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _r_month_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -687,14 +692,13 @@ def _year_ended(c: _Ctx, pos: int) -> Resolved:
     if e["year"]:
         return _y(e["year"]), "DATE", "the year that ends on an explicit date"
     month, day = MONTHS[e["month"].lower().rstrip(".")], int(e["day"])
-    try:
-        end = dt.date(c.dct.year, month, day)
-    except ValueError:
-        return None
+    if day > calendar.monthrange(2000, month)[1]:
+        return None  # no such day in any year ("Feb. 30")
+    end = _day_in(c.dct.year, month, day)
     if e["verb"].lower() == "ended" and end > c.dct + dt.timedelta(days=31):
-        end = end.replace(year=c.dct.year - 1)
+        end = _day_in(c.dct.year - 1, month, day)
     elif e["verb"].lower() != "ended" and end < c.dct - dt.timedelta(days=31):
-        end = end.replace(year=c.dct.year + 1)
+        end = _day_in(c.dct.year + 1, month, day)
     return str(end.year), "DATE", f"the year that ends {end}"
 
 
