@@ -8,7 +8,8 @@ Per-article work is ``analyse_chunk``: a pure function of a chunk of raw article
 corpus's common boilerplate lines): it cleans each, parses the clean bodies together with
 ``nlp.pipe`` (spaCy is several times cheaper per text in batches), then runs the remaining
 stages per article, so it runs unchanged in a process pool or on Dask. Every failure is
-caught per article and kept as a :class:`Problem`; the chunk goes on.
+caught per article and kept as a :class:`Problem`; the chunk goes on. Analyses leave it
+encoded as the store holds them (JSON texts), which cross a pipe far more cheaply than records.
 
 The main process streams: it reads files, counts boilerplate lines and hands chunks to the
 engine a bounded number ahead of the results it writes, so workers do not wait for writes
@@ -34,7 +35,7 @@ from .engine import Engine, LocalEngine
 from .errors import InputError, NewstrailError
 from .ingest import MAX_ARTICLE_BYTES, iter_input_files, read_file
 from .model import Article, ArticleAnalysis, EventMention, Mention, Problem, Quote, RawArticle, StageReport, TimeExpr
-from .store import Store
+from .store import EncodedAnalysis, Store, encode_analysis
 
 log = logging.getLogger("newstrail")
 T = TypeVar("T")
@@ -110,12 +111,14 @@ class Chunk:
     part: str = ""
 
 
-def analyse_chunk(chunk: Chunk) -> tuple[list[ArticleAnalysis | Problem], dict[str, float]]:
+def analyse_chunk(chunk: Chunk) -> tuple[list[EncodedAnalysis | Problem], dict[str, float]]:
     """Per-article stages on a chunk: clean each, parse the bodies in one ``nlp.pipe``, then the rest.
 
-    Results are in the chunk's order; the timings are seconds per stage summed over the
-    chunk. Never raises for one article's failure. With ``chunk.output`` set, the chunk's
-    results are also written as one Parquet part per table (see ``write_parquet_part``).
+    Results are in the chunk's order, each analysis encoded as the store writes it
+    (``store.encode_analysis``: the worker pays for the JSON, the writing process only inserts
+    it); the timings are seconds per stage summed over the chunk. Never raises for one
+    article's failure. With ``chunk.output`` set, the chunk's results are also written as
+    one Parquet part per table (see ``write_parquet_part``).
     """
     from .nlp import parse_many
 
@@ -142,7 +145,7 @@ def analyse_chunk(chunk: Chunk) -> tuple[list[ArticleAnalysis | Problem], dict[s
         timings.update({k: v for k, v in own.items() if not k.startswith("_")})
     if chunk.output:
         write_parquet_part(chunk.output, chunk.part, [r for r in results if isinstance(r, ArticleAnalysis)])
-    return results, dict(timings)
+    return [encode_analysis(r) if isinstance(r, ArticleAnalysis) else r for r in results], dict(timings)
 
 
 # -- Parquet output -----------------------------------------------------------------------
@@ -418,7 +421,7 @@ class _Batch:
 
     keys: list[set[str]]
     done_files: list[tuple[str, int, float, int]]
-    results: list[ArticleAnalysis | Problem] = field(default_factory=list)
+    results: list[EncodedAnalysis | Problem] = field(default_factory=list)
 
 
 class _LineCounts:
@@ -454,7 +457,7 @@ class _LineCounts:
 
 def _write_batch(store: Store, counts: _LineCounts, batch: _Batch, report: BuildReport, progress: Progress) -> None:
     """One batch's line counts, analyses, problems and completed files in one transaction."""
-    analyses = [r for r in batch.results if isinstance(r, ArticleAnalysis)]
+    analyses = [r for r in batch.results if not isinstance(r, Problem)]
     with store.atomic():
         counts.write(batch.keys)
         for result in batch.results:

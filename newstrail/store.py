@@ -251,28 +251,29 @@ class Store:
     def add_source(self, article_id: str, source: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", (article_id, source))
 
-    def write_analyses(self, analyses: Sequence[ArticleAnalysis]) -> None:
-        """Write articles and their findings; call inside ``atomic()`` for one transaction."""
+    def write_analyses(self, analyses: Sequence[ArticleAnalysis | EncodedAnalysis]) -> None:
+        """Write articles and their findings; call inside ``atomic()`` for one transaction.
+
+        Each item is an ``ArticleAnalysis`` or, as the build's workers send them, one already
+        encoded (``encode_analysis``).
+        """
         next_seq = (self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]) + 1
         now = time.time()
         for analysis in analyses:
-            article = analysis.article
-            if self.has_article(article.id):
-                self.add_source(article.id, article.source)
+            article, found = analysis if isinstance(analysis, tuple) else encode_analysis(analysis)
+            article_id, source = article["id"], article["source"]
+            if self.has_article(article_id):
+                self.add_source(article_id, source)
                 continue
-            row = article.to_dict()
-            for key in ("flags", "offsets", "lines"):
-                row[key] = json.dumps(row[key], ensure_ascii=False)
-            row.update(seq=next_seq, added_at=now, published_reason=None, story=None)
+            row = {**article, "seq": next_seq, "added_at": now, "published_reason": None, "story": None}
             next_seq += 1
             cols = ",".join(row)
             self.db.execute(f"INSERT INTO articles ({cols}) VALUES ({','.join('?' * len(row))})", list(row.values()))
-            self.add_source(article.id, article.source)
+            self.add_source(article_id, source)
             for table in ARTICLE_TABLES:
-                records = getattr(analysis, table)
                 self.db.conn.executemany(
                     f"INSERT INTO {table} VALUES (?, ?, ?)",
-                    [(article.id, n, r.to_json()) for n, r in enumerate(records)],
+                    [(article_id, n, data) for n, data in enumerate(found.get(table, ()))],
                 )
 
     def replace_findings(self, table: str, article_id: str, records: Sequence[Record | str]) -> None:
@@ -509,6 +510,20 @@ def acquire_writer_lock(db_path: str | Path) -> IO[str] | None:
 
 # One stored article undecoded: its row (column -> value) and its findings' JSON texts per table.
 EncodedAnalysis = tuple[dict[str, Any], dict[str, list[str]]]
+
+
+def encode_analysis(analysis: ArticleAnalysis) -> EncodedAnalysis:
+    """An analysis as the store holds it: the article's columns and each finding's JSON text.
+
+    Why workers encode: their results cross a pipe (or Dask's wire) to the one process that
+    writes the store. Pickled as tens of thousands of small records, they cost that process
+    more to unpickle than the JSON it then writes cost a worker to make; strings cross cheaply.
+    """
+    row = analysis.article.to_dict()
+    for key in ("flags", "offsets", "lines"):
+        row[key] = json.dumps(row[key], ensure_ascii=False)
+    found = {table: [r.to_json() for r in getattr(analysis, table)] for table in ARTICLE_TABLES}
+    return row, found
 
 
 def decode_analysis(row: dict[str, Any], found: dict[str, list[str]]) -> ArticleAnalysis:
