@@ -18,7 +18,9 @@ classes), in four passes over one article:
    cues; an object content ("endorsed X for mayor") runs to the end of its verb phrase, and
    a topic ("discussed the economy", "warned of a crisis") is an attitude, not speech. A
    record that shows or finds ("a poll shows X leading", "…, records show") is an attitude
-   cue of the record.
+   cue of the record; so is "see/view X as Y" (a judgement) and "offered X". A passive cue
+   with a complement reports a claim about its subject ("The vote is expected to pass"), so
+   the subject is part of the content.
    "According to X" at a sentence's edge covers the rest of the sentence.
 2. **Quotation marks.** A quotation that no cue covered takes an adjacent cue clause
    ("“A,” he said, “B.”" gives B too; so does "“A,” Novak, 58, told AFP"); a paragraph
@@ -86,7 +88,7 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
         " tout embrace ignore apologize hail assail lambaste ridicule express voice articulate".split()
     ),
     "stance": frozenset("support oppose endorse back want seek favor favour prefer plan refuse decline"
-                        " intend decide vote".split()),
+                        " intend decide vote offer".split()),
     # Topic cues: what someone spoke about ("talked about the economy", "called for a ban").
     "topic": frozenset("talk speak campaign advocate push lobby rail joke testify refer allude"
                        " discuss focus address point".split()),
@@ -284,6 +286,9 @@ def _cue_class(tok: Token) -> str | None:
         return None
     lemma = _lemma(tok)
     cls = SPEECH_VERBS.get(lemma)
+    if cls is None and lemma in AS_CALL_CUES and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
+                                                     for c in tok.children):
+        return "call"  # "voters see the deal as a betrayal": a judgement, like "call it a betrayal"
     if cls is None:
         if any((lemma, c.lower_) in PARTICLE_CUES for c in tok.children
                if c.dep_ in ("prt", "acomp", "oprd", "advmod") and c.i > tok.i):
@@ -291,9 +296,12 @@ def _cue_class(tok: Token) -> str | None:
     return cls
 
 
+# Verbs that judge when they take "as" ("see X as Y", "viewed it as a threat"); without it
+# they tell of sight or of favour ("viewed him favorably"), not of a stated judgement.
+AS_CALL_CUES = frozenset({"see", "view"})
 # Lemmas a cue of _cue_class can have: the lexicon's, the small model's "hop" (see _lemma)
 # and the verbs of particle cues.
-_CUE_LEMMAS = frozenset(SPEECH_VERBS) | {"hop"} | {verb for verb, _ in PARTICLE_CUES}
+_CUE_LEMMAS = frozenset(SPEECH_VERBS) | {"hop"} | {verb for verb, _ in PARTICLE_CUES} | AS_CALL_CUES
 
 
 def _cue_candidates(doc: Doc) -> list[int]:
@@ -1031,8 +1039,10 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             continue
         para = ctx.paragraph(tok.idx)
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
-        content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens)))
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
+        if passive:
+            tokens = _raised_subject(ctx, tok, subj, tokens)
+        content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens)))
         topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
         if content is None and not passive and (cls in SPEECH_CLASSES or cls == "evidence" and _record_subject(tok)):
             content = _preceding_content(ctx, tok, subj)  # "…, records show." as "…, aides said."
@@ -1056,6 +1066,27 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_according_to(ctx))
     found.extend(_noun_cues(ctx))
     return found
+
+
+# Passive cues whose subject is the addressee, not part of what was said ("X was told to
+# leave", "X was asked to resign", "X was urged to run").
+ADDRESSEE_PASSIVES = ADDRESSEE_CUES | frozenset("ask urge advise warn order invite encourage"
+                                                " quote cite".split())
+
+
+def _raised_subject(ctx: _Context, cue: Token, subj: Token, tokens: list[Token]) -> list[Token]:
+    """"The vote is expected to pass", "Novak is said to favor a deal", "The base is considered a
+    contender": a passive cue with an infinitive or predicate complement reports a claim about
+    its subject, so the subject is part of the content (PolNeAR annotates it as a fragment of
+    it); an addressee ("Novak was told to …") is not."""
+    if not tokens or subj.i > cue.i or _lemma(cue) in ADDRESSEE_PASSIVES:
+        return tokens
+    if not any(c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+               for c in cue.children if c.i > cue.i):
+        return tokens
+    para = ctx.paragraph(cue.idx)
+    own = [t for t in subj.subtree if ctx.paragraph(t.idx) == para and not ctx.in_quotation(t)]
+    return own + tokens if len(own) == len(list(subj.subtree)) else tokens
 
 
 # Nouns of saying and believing that take a that-clause ("Trump's claim that …", "the

@@ -638,3 +638,34 @@ def test_quotation_after_an_aside_continues_the_direct_quote(quotes_of, text, fi
     found = quotes_of(text)
     first, second = _holding(found, first_part), _holding(found, second_part)
     assert first.cue == second.cue and first.cue_text == cue
+
+
+def test_passive_cue_reports_a_claim_about_its_subject(quotes_of):
+    q = _holding(quotes_of("The new ferry to Varnholm is expected to sail before the winter storms."),
+                 "sail before the winter")
+    assert q.content_text.startswith("The new ferry") and q.speaker_key is None
+
+
+def test_passive_cue_with_an_addressee_keeps_the_subject_out(quotes_of):
+    q = _holding(quotes_of("Minister Kaller was asked to explain the delay in the harbour works."), "explain the delay")
+    assert "Kaller" not in q.content_text
+
+
+def test_offered_object_is_an_attitude_content(quotes_of):
+    q = _holding(quotes_of("Minister Kaller offered a compromise on the fishing quotas."), "compromise on the fishing")
+    assert q.speaker_key == "Kaller" or "Kaller" in (q.speaker_text or "")
+    assert q.confidence <= ATTITUDE_CONFIDENCE
+
+
+@pytest.mark.parametrize("text", [
+    "Many barley farmers see the new tariff as a betrayal of the harvest pact.",
+    "Many barley farmers viewed the new tariff as a betrayal of the harvest pact.",
+])
+def test_seeing_something_as_something_is_a_judgement(quotes_of, text):
+    q = _holding(quotes_of(text), "as a betrayal")
+    assert q.content_text.startswith("the new tariff") and "farmers" in (q.speaker_text or "")
+    assert q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_viewing_without_as_is_no_judgement(quotes_of):
+    assert quotes_of("Most residents of Norland viewed the eclipse from the old harbour wall.") == []
