@@ -437,9 +437,12 @@ _PHRASES: dict[str, str] = {
     "SUPPORT": """speak+highly:1.2 speak+well:1.0 throw+weight:1.1 pay+homage:1.2 extend+congratulation:1.2
         open+embassy:1.1 reopen+embassy:1.1 give+blessing:1.1 sign+treaty:1.1 sign+pact:1.1 sign+accord:1.1
         sign+protocol:1.1 sign+convention:1.1 sign+charter:1.1 sign+contract:1.0 sign+understanding:1.1""",
-    "CONCEDE": """drop+plan:1.1 drop+bid:1.1 drop+proposal:1.1 drop+requirement:1.1 drop+policy:1.1 drop+claim:1.0
+    "CONCEDE": """liberate+prisoner:1.2 liberate+hostage:1.2 liberate+detainee:1.2 liberate+captive:1.2 liberate+inmate:1.2
+        discharge+custody:1.2 discharge+prison:1.2 discharge+detention:1.2 discharge+jail:1.2 walk+free:1.1
+        drop+plan:1.1 drop+bid:1.1 drop+proposal:1.1 drop+requirement:1.1 drop+policy:1.1 drop+claim:1.0
         scrap+plan:1.0 abandon+plan:1.0 shelve+bill:1.1 transfer+power:1.1 hand+power:1.1 cede+power:1.1""",
     "AID": """waive+debt:1.2 extend+credit:1.1 extend+loan:1.1 open+home:0.9""",
+    "RETREAT": """hold+fire:1.2 cease+operation:1.2 call+retreat:1.1 sound+retreat:1.1""",
     "REQUEST": """plead+with:1.1 prevail+upon:1.1 prevail+on:1.1""",
     "ACCUSE": """find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
     "THREATEN": """put+notice:1.1 draw+line:0.8""",
@@ -474,7 +477,21 @@ def _merged(*tables: dict[str, str]) -> dict[str, str]:
     return {t: " ".join(table.get(t, "") for table in tables) for t in PLOVER_TYPES}
 
 
-TRIGGERS = _parse_lexicon(_merged(_LEXICON, _CLASSES, _FAMILIES, _PHRASES))
+def _scaled(table: dict[str, str], factor: float) -> dict[str, str]:
+    """A lexicon table with every weight multiplied by ``factor``."""
+    def scale(item: str) -> str:
+        word, _, weight = item.partition(":")
+        return f"{word}:{float(weight or 1.0) * factor:g}"
+
+    return {t: " ".join(scale(item) for item in text.split()) for t, text in table.items()}
+
+
+# How much a word-family entry counts next to the core lexicon's. Why below 1: the families
+# were written per category from the definitions, wide on purpose (adjectives, participles,
+# near-synonyms), so one of them is weaker evidence of the sentence's main act than a core verb.
+FAMILY_WEIGHT = 1.0
+
+TRIGGERS = _parse_lexicon(_merged(_LEXICON, _CLASSES, _scaled(_FAMILIES, FAMILY_WEIGHT), _PHRASES))
 
 # Verbs that report or judge what another clause says happened: "confirmed that X attacked Y"
 # is the attack (the reported act), as with "said". Only verbs that are no trigger themselves.
@@ -1211,7 +1228,8 @@ _SENDING = {"send", "dispatch", "deploy", "fly"}
 _ARMED = {"troop", "force", "soldier", "military", "army", "navy", "contingent", "garrison", "deployment"}
 # Units and heavy arms that armies move: pulling them back is a drawdown as much as pulling troops.
 _MATERIEL = {"tank", "artillery", "armour", "armor", "weapon", "gun", "howitzer", "warship", "vessel", "unit",
-             "battalion", "brigade", "division", "regiment", "armored", "armoured"}
+             "battalion", "brigade", "division", "regiment", "armored", "armoured", "ship", "aircraft", "warplane",
+             "jet", "helicopter", "submarine", "frigate", "destroyer"}
 # Verbs that complete an agreement and the agreement nouns: "concluded / inked / sealed a deal".
 _CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach", "hammer", "enter",
                "join", "ratify", "agree"}
@@ -1459,10 +1477,13 @@ def _left_from(token: Any) -> set[str]:
 # "quashed the conviction" ease a restriction (CAMEO 081 ease restrictions, 0841 release),
 # where the same verbs on a proposal or a deal reject it (CAMEO 12).
 _ANNULLING = {"overturn", "scrap", "annul", "quash", "repeal", "revoke", "cancel", "abolish", "rescind", "nullify",
-              "invalidate", "void", "drop", "abandon", "end", "lift", "waive"}
+              "invalidate", "void", "drop", "abandon", "end", "lift", "waive", "remove", "suspend", "relax", "ease",
+              "loosen", "postpone", "delay", "defer", "halt", "stop", "withdraw", "stay"}
 _RESTRAINTS = {"ban", "curfew", "restriction", "sanction", "penalty", "embargo", "conviction", "sentence", "charge",
                "fine", "tariff", "lockdown", "quarantine", "censorship", "prohibition", "requirement", "limit", "cap",
-               "closure", "suspension", "detention"}  # not a blockade or martial law: lifting those de-escalates
+               "closure", "suspension", "detention", "execution", "deportation", "eviction", "demolition",
+               "extradition", "expulsion", "prosecution", "punishment", "duty", "levy", "quota", "rule", "measure",
+               "control", "curb"}  # not a blockade or martial law: lifting those de-escalates
 
 
 def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:
@@ -1904,6 +1925,7 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
             children = {p.lemmas[c] for c in p.children[i]}
             children |= {p.lemmas[g] for c in p.children[i] if p.dep[c] in ("prep", "prt", "dobj")
                          for g in p.children[c]}
+            children |= _counted(p, i)
         if trig.particle is None or (trig.particle in children and not (  # type: ignore[operator]
                 trig.particle == "in" and _in_phrase(p, i))):
             found.append(trig)
@@ -1915,6 +1937,25 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         if trig.type not in best or trig.weight > best[trig.type].weight:
             best[trig.type] = trig
     return list(best.values())
+
+
+# Nouns that count or measure what follows their "of": "freed hundreds of prisoners" frees prisoners.
+_QUANTITIES = {"hundred", "thousand", "dozen", "million", "billion", "score", "number", "group", "batch", "lot",
+               "ton", "tonne", "convoy", "shipment", "team", "contingent", "unit", "couple", "handful", "wave",
+               "some", "all", "most", "many", "several", "few", "none", "half", "one", "two", "three", "four", "five"}
+
+
+def _counted(p: _Parse, i: int) -> set[str]:
+    """What a quantity object of token ``i`` counts: "prisoner" in "freed hundreds of prisoners".
+
+    Why: the parse makes the quantity the object and hangs the counted noun on its "of", one
+    level further than a phrase trigger's partner is looked for.
+    """
+    out: set[str] = set()
+    for c in p.children[i]:
+        if p.dep[c] in ("dobj", "nsubjpass") and (p.lemmas[c] in _QUANTITIES or p.pos[c] == "NUM"):
+            out |= {p.lemmas[g] for o in p.children[c] if p.lower[o] == "of" for g in p.children[o]}
+    return out
 
 
 def _in_phrase(p: _Parse, i: int) -> bool:
@@ -2105,7 +2146,7 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ""".split()
-) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING
+) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 
 def trigger_scores(sent: Any) -> list[TypedTrigger]:

@@ -584,6 +584,16 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("The Estovian general said his army would use force against any intruder.", "THREATEN"),
         # a projectile slamming into a building is a strike, not criticism
         ("A shell slammed into a block of flats in Orvel, the mayor said.", "ASSAULT"),
+        # removing, suspending or postponing a restraint or a penalty eases it
+        ("The Estovian cabinet removed all restrictions on public gatherings in Orvel.", "CONCEDE"),
+        ("Norland suspended its ban on Estovian poultry after the inspectors' visit.", "CONCEDE"),
+        ("A Tavi judge postponed the deportation of the two Estovian students.", "CONCEDE"),
+        # a quantity's "of" noun is the phrase partner: freeing hundreds of prisoners frees prisoners
+        ("The Tavi junta liberated hundreds of political prisoners on Sunday.", "CONCEDE"),
+        ("The two suspects were discharged from custody in Port Dalen on Monday.", "CONCEDE"),
+        ("The Tavi rebels held fire during the harvest festival.", "RETREAT"),
+        # ships withdrawn are a drawdown, not cut cooperation
+        ("The Estovian navy withdrew its ships from the contested straits.", "RETREAT"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
