@@ -694,3 +694,16 @@ def test_a_year_between_a_determiner_and_a_plural_noun_is_a_year():
 )
 def test_a_week_counted_within_a_month(text, expr, expected):
     assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The Estovian border remains closed until Friday.", "Friday", "2024-03-15"),
+        ("Kaller stayed in Norland until February.", "February", "2024-02"),
+        ("Minister Kaller will stay in Norland until February.", "February", "2025-02"),
+        ("The Norland lease runs through January.", "January", "2025-01"),
+    ],
+)
+def test_until_follows_the_verb_and_looks_ahead_without_one(text, expr, expected):
+    assert value_of(text, expr) == expected

@@ -47,7 +47,8 @@ _PREP_BEFORE = re.compile(r"\b(after|since|following|ahead\s+of|until|till)\s+(?
 # A past event takes the past ("opened Monday", "was on Friday").
 _SCHEDULED_BEFORE = re.compile(
     r"\b(?:begins|starts|opens|ends|closes|expires|resumes|convenes|reconvenes|departs|"
-    r"takes\s+effect|goes\s+into\s+effect|(?:is|are)(?:\s+(?:due|set|slated|scheduled))?)\s+(?:on\s+|in\s+|for\s+)?$",
+    r"runs|lasts|takes\s+effect|goes\s+into\s+effect|(?:is|are)(?:\s+(?:due|set|slated|scheduled))?)\s+"
+    r"(?:on\s+|in\s+|for\s+|at\s+|by\s+|through\s+|until\s+)?$",
     re.IGNORECASE)
 TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave the same scores
 # A reporting verb after the expression ("… on Thursday,'' Castro said", "… in early March, an
@@ -58,9 +59,9 @@ _QUOTE = re.compile(r"''|\"|\u201d")
 _ATTRIBUTION_END = re.compile(r"[^.,;]{0,24}[.\n]")
 # A participle with its agent ("markets untouched by the crisis") is an adjective, no tense.
 _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
-# A participle after "be" (or present "is"/"are") is passive ("will be held", "is heard"): the
-# auxiliary before it carries the tense.
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A participle after "be" (or present "is"/"are") is passive ("will be held", "is heard"), and
+# after "remains"/"stays" a state ("remains closed"): the verb before it carries the tense.
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|remains?|stays?|seems?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -76,7 +77,16 @@ def _preposition_tense(text: str, start: int) -> str | None:
     prep = _PREP_BEFORE.search(text, max(0, start - 16), start)
     if prep is None:
         return None
-    return "past" if prep.group(1).lower() in ("after", "since", "following") else "future"
+    word = prep.group(1).lower()
+    if word in ("until", "till"):
+        return None  # "stayed until March" looks back, "remains closed until Friday" ahead: the verb says
+    return "past" if word in ("after", "since", "following") else "future"
+
+
+def _until_before(text: str, start: int) -> bool:
+    """"until Friday" with no verb tense near: the end of a state still going on, ahead."""
+    prep = _PREP_BEFORE.search(text, max(0, start - 16), start)
+    return prep is not None and prep.group(1).lower() in ("until", "till")
 
 
 def heuristic_tense(text: str, start: int, end: int) -> str | None:
@@ -101,6 +111,8 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
         # rule for months is better than a verb of another clause.
         far = _nearest_cue(text, start, end, s0, s1)
         best = far if far and far[1] == "future" else None
+    if best is None and _until_before(text, start):
+        return "future"
     return best[1] if best else None
 
 
