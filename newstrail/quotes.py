@@ -21,7 +21,9 @@ classes), in four passes over one article:
    cue of the record; so is "see/view X as Y" (a judgement) and "offered X". A passive cue
    with a complement reports a claim about its subject ("The vote is expected to pass"), so
    the subject is part of the content.
-   "According to X" at a sentence's edge covers the rest of the sentence.
+   "According to X" at a sentence's edge covers the rest of the sentence. "X seems/appears
+   to Y" (an impression no cue reports) is an attitude quote with no source, or the one in
+   "To Z, X seemed …".
 2. **Quotation marks.** A quotation that no cue covered takes an adjacent cue clause
    ("“A,” he said, “B.”" gives B too; so does "“A,” Novak, 58, told AFP"); a paragraph
    opened by a name, or a source noun ("Poll:", "TAPPER:"), and a colon (headlines,
@@ -1065,6 +1067,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         found.append(_make(ctx, content, tok, subj, confidence, cue_range))
     found.extend(_according_to(ctx))
     found.extend(_noun_cues(ctx))
+    found.extend(_hedges(ctx, found))
     return found
 
 
@@ -1381,6 +1384,46 @@ def _according_to(ctx: _Context) -> list[_Found]:
         f.cue_text = ctx.text[f.cue[0]:f.cue[1]]
         found.append(f)
     return found
+
+
+# Verbs of seeming: "X seems to Y", "X appears ready" present the writer's impression, not a
+# fact; PolNeAR annotates them as attributions with no named source (or the one after a
+# fronted "To X, …": the one to whom it seems).
+HEDGE_VERBS = frozenset({"seem", "appear"})
+# Complements that make a seeming verb a hedge ("appears to have …", "seems stable", "appears
+# a mistake"); "appeared on television" has none of them.
+HEDGE_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd"})
+
+
+def _hedges(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """"The plan seems to work", "Voters appear tired": the subject and the complement of a
+    seeming verb, attributed to no one (or to X in "To X, the plan seemed …"). Content a cue
+    already reports ("Novak said the plan seems to work") is left to that cue."""
+    extra: list[_Found] = []
+    doc = ctx.doc
+    covered = [(f.start, f.end) for f in found]
+    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in HEDGE_VERBS):
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX") or ctx.in_quotation(tok):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in HEDGE_COMPLEMENTS and c.i > tok.i), None)
+        if comp is None or (comp.pos_ in ("VERB", "AUX")
+                            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)):
+            continue  # "appeared smiling", "appeared on stage": no judgement is hedged
+        subj = _subject(tok)
+        if subj is None or subj.i > tok.i or subj.lower_ in ("it", "this"):
+            continue  # "It seems unfair to …": no one's view, and PolNeAR rarely marks it
+        para = ctx.paragraph(tok.idx)
+        lo = subj.left_edge.i if subj.head == tok else subj.i
+        tokens = [t for t in doc[lo : comp.right_edge.i + 1]
+                  if ctx.paragraph(t.idx) == para and (t.i >= tok.i or t.i in {s.i for s in subj.subtree})]
+        content = _trim(doc, _drop_asides(ctx, tokens))
+        if content is None or _covered(content, covered):
+            continue
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" and c.i < tok.i), None)
+        judge = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        extra.append(_make(ctx, _extend_to_quotation(ctx, content), tok, judge, ATTITUDE_CONFIDENCE))
+    return extra
 
 
 def _sentence_edge_content(ctx: _Context, lo: int, hi: int) -> tuple[int, int] | None:

@@ -669,3 +669,24 @@ def test_seeing_something_as_something_is_a_judgement(quotes_of, text):
 
 def test_viewing_without_as_is_no_judgement(quotes_of):
     assert quotes_of("Most residents of Norland viewed the eclipse from the old harbour wall.") == []
+
+
+def test_seeming_is_an_impression_with_no_named_source(quotes_of):
+    q = _holding(quotes_of("The harbour tunnel in Varnholm seems to be leaking again."), "leaking again")
+    assert q.content_text.startswith("The harbour tunnel") and q.speaker_key is None
+    assert q.confidence <= ATTITUDE_CONFIDENCE and q.cue_text == "seems"
+
+
+def test_seeming_to_someone_names_them(quotes_of):
+    q = _holding(quotes_of("To Minister Kaller, the new treaty seemed a fair bargain for the fishermen."),
+                 "fair bargain")
+    assert "Kaller" in (q.speaker_text or "")
+
+
+def test_appearing_somewhere_is_no_impression(quotes_of):
+    assert quotes_of("Minister Kaller appeared on state television on Monday.") == []
+
+
+def test_seeming_inside_reported_speech_stays_with_the_speaker(quotes_of):
+    found = quotes_of("Jan Novak told reporters that the harbour tunnel seems to be leaking again.")
+    assert [q.cue_text for q in found] == ["told"]
