@@ -707,3 +707,8 @@ def test_a_week_counted_within_a_month(text, expr, expected):
 )
 def test_until_follows_the_verb_and_looks_ahead_without_one(text, expr, expected):
     assert value_of(text, expr) == expected
+
+
+def test_recently_stays_before_words_that_are_no_date():
+    assert values("Kaller recently in an interview praised Estovia.")["recently"] == ("PAST_REF", "DATE")
+    assert values("Norland's prices recently may have peaked.")["recently"] == ("PAST_REF", "DATE")

@@ -1124,8 +1124,9 @@ def _soon_is_future(m: re.Match[str], c: _Ctx) -> bool:
 _DEGREE = re.compile(r"^(?:late|early|earlier|later) ")
 # "recently" right before a date ("most recently last October", "recently on Monday") only
 # qualifies that date, which is the expression.
-_DATE_AFTER = re.compile(r",?\s+(?:(?:in|on|at)\s+)?(?:last|this|on|in|early|late|" + F["MONTH"] + "|"
-                         + F["WEEKDAY"] + r"|yesterday|today)\b", re.IGNORECASE)
+_DATE_AFTER = re.compile(r",?\s+(?:(?:in|on|at)\s+)?(?:(?:last|this|early|late)\s+(?:week|month|year|"
+                         + F["MONTH"] + "|" + F["WEEKDAY"] + r")|(?!may\b)" + F["MONTH"] + "|" + F["WEEKDAY"]
+                         + r"|yesterday|today|(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 # "the leaders of tomorrow", "the cars of tomorrow": a noun of the future in general, no day.
 _GENERIC_OF_BEFORE = re.compile(r"\b(?:the\s+)?[a-z]+s?\s+of\s+$")
 
