@@ -712,3 +712,7 @@ def test_until_follows_the_verb_and_looks_ahead_without_one(text, expr, expected
 def test_recently_stays_before_words_that_are_no_date():
     assert values("Kaller recently in an interview praised Estovia.")["recently"] == ("PAST_REF", "DATE")
     assert values("Norland's prices recently may have peaked.")["recently"] == ("PAST_REF", "DATE")
+
+
+def test_of_tomorrow_after_a_word_of_time_is_the_day():
+    assert value_of("Talks in Estovia go on ahead of tomorrow, Kaller said.", "tomorrow") == "2024-03-14"

@@ -1128,7 +1128,9 @@ _DATE_AFTER = re.compile(r",?\s+(?:(?:in|on|at)\s+)?(?:(?:last|this|early|late)\
                          + F["MONTH"] + "|" + F["WEEKDAY"] + r")|(?!may\b)" + F["MONTH"] + "|" + F["WEEKDAY"]
                          + r"|yesterday|today|(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 # "the leaders of tomorrow", "the cars of tomorrow": a noun of the future in general, no day.
-_GENERIC_OF_BEFORE = re.compile(r"\b(?:the\s+)?[a-z]+s?\s+of\s+$")
+# Words that relate to a particular day ("ahead of tomorrow", "the end of tomorrow") keep it.
+_GENERIC_OF_BEFORE = re.compile(r"\b(?:the\s+)?(?!(?:ahead|instead|because|out|start|end|beginning|morning|afternoon|"
+                                r"evening|night|rest|middle|eve|part|course|day|hours)\b)[a-z]+s?\s+of\s+$")
 
 
 @functools.lru_cache(maxsize=1024)
