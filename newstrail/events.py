@@ -950,7 +950,8 @@ def _hyphenated(p: _Parse, i: int) -> str | None:
 
 
 # Nouns that only measure or frame an event noun: "a new round of talks" is the talks.
-_LIGHT_NOUNS = {"round", "series", "wave", "set", "part", "kind", "type", "session", "start", "resumption", "end", "state"}
+_LIGHT_NOUNS = {"round", "series", "wave", "set", "part", "kind", "type", "session", "start", "resumption", "end", "state",
+                "spate", "string", "flurry", "rash", "spree", "cycle", "campaign", "act", "outbreak", "bout", "surge"}
 # Verbs that hand their weight to an event noun object: "granted a pardon" is the pardon,
 # "declared a ceasefire" the ceasefire.
 _SUPPORT_VERBS = {"grant", "give", "declare", "announce", "issue", "make", "extend", "order", "offer",
@@ -1156,6 +1157,8 @@ _BREACHED_BY_FORCE = {"ceasefire", "truce", "airspace", "border", "territory", "
 
 # Verbs that hit a target: a strike that kills, hits or targets is an attack, not a walk-out.
 _STRIKE_EFFECTS = {"kill", "hit", "target", "destroy", "wound", "injure", "damage", "flatten", "level", "leave"}
+# Verbs that launch a military strike; a labour strike is staged, called, held or gone on.
+_STRIKE_LAUNCHERS = {"launch", "carry", "conduct", "order", "authorize", "authorise", "execute", "mount", "unleash"}
 _LABOUR = {"worker", "union", "teacher", "doctor", "nurse", "driver", "employee", "staff", "miner", "pay",
            "wage", "general", "hunger", "labour", "labor", "nationwide", "national", "student", "trucker", "pilot"}
 
@@ -1171,6 +1174,8 @@ def _military_strike(token: Any) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("on", "against") and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
         return True  # "a strike on the base"; "a strike on Monday" is a date
+    if token.dep_ == "dobj" and _lemma(token.head) in _STRIKE_LAUNCHERS:
+        return True  # "launched / carried out / ordered a strike": workers stage or call theirs
     return token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _STRIKE_EFFECTS
 
 
@@ -1449,6 +1454,8 @@ _IRREGULARS = {"militant", "rebel", "gunman", "insurgent", "jihadist", "terroris
                "extremist", "militia", "guerrilla", "abductor", "group", "pirate", "bandit", "separatist", "hijacker"}
 # Ships and aircraft: seizing one is a hijacking, an act of force (CAMEO 18), not a confiscation.
 _VESSELS = {"ship", "vessel", "tanker", "boat", "freighter", "trawler", "yacht", "plane", "aircraft", "airliner", "jet"}
+# Soldiers, as against police: their raid is an armed attack (CAMEO 19), a police raid a search (17).
+_SOLDIERS = {"troop", "soldier", "army", "commando", "marine", "paratrooper", "special", "infantry", "navy"}
 # Aircraft that make a raid an air raid (CAMEO 195) rather than a police search (CAMEO 17).
 _AIRCRAFT = {"warplane", "jet", "aircraft", "plane", "helicopter", "gunship", "bomber", "drone", "fighter", "air"}
 # What reinforcing means as a show of force (CAMEO 15): forces, a presence, defences.
@@ -1500,8 +1507,8 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
         return [_Trigger("ASSAULT", 1.1, None)]  # "militants executed hostages": killing, not a judicial penalty
     if lemma == "siege" and token.pos_ == "NOUN" and not (token.head.lower_ == "of" and _lemma(token.head.head) == "state"):
         return [_Trigger("ASSAULT", 1.0, None)]  # "laid siege to the city": a military siege, not a state of siege
-    if lemma == "raid" and _parties(token) & _AIRCRAFT:
-        return [_Trigger("ASSAULT", 1.1, None)]  # "warplanes carried out a raid": an air strike
+    if lemma == "raid" and _parties(token) & (_AIRCRAFT | _IRREGULARS | _SOLDIERS):
+        return [_Trigger("ASSAULT", 1.1, None)]  # "warplanes / troops carried out a raid": armed force, not a search
     if lemma == "reinforce" and token.pos_ == "VERB" and objects and not objects & _DEFENCES:
         return []  # "reinforced its commitment": strengthening, not a show of force
     return None

@@ -594,6 +594,14 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("The Tavi rebels held fire during the harvest festival.", "RETREAT"),
         # ships withdrawn are a drawdown, not cut cooperation
         ("The Estovian navy withdrew its ships from the contested straits.", "RETREAT"),
+        # a noun that counts occurrences hands over to what it counts: "a spate of arrests"
+        ("Port Dalen saw a spate of arrests of Tavi students last week.", "COERCE"),
+        # a strike launched or carried out is a military one; workers stage or call theirs
+        ("The Estovian air force launched a strike overnight, officials in Orvel said.", "ASSAULT"),
+        ("Dock workers in Port Dalen staged a strike over pay.", "PROTEST"),
+        # soldiers raiding a place attack it; police raiding it search it
+        ("Norland soldiers raided the hamlet of Orvel before dawn.", "ASSAULT"),
+        ("Estovian police raided the offices of the Orvel Gazette.", "COERCE"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
