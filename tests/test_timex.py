@@ -716,3 +716,8 @@ def test_recently_stays_before_words_that_are_no_date():
 
 def test_of_tomorrow_after_a_word_of_time_is_the_day():
     assert value_of("Talks in Estovia go on ahead of tomorrow, Kaller said.", "tomorrow") == "2024-03-14"
+
+
+def test_one_unit_long_as_an_adjective():
+    assert values("Estovia ended a yearlong inquiry into the mills.")["yearlong"] == ("P1Y", "DURATION")
+    assert values("Norland's decade-long dispute with Kaller is over.")["decade-long"] == ("P10Y", "DURATION")

@@ -208,6 +208,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "weeks or months": one stretch of unknown length, named by its first unit
     ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?(?:-long|(?=\s+(?:ago|earlier|later|of\b)|[,.;]))")),
     ("plural_for", _p(r"(?:(?<=for\s)|(?<=within\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?")),
+    # "a yearlong inquiry", "the decade-long war": one unit's length as an adjective
+    ("unit_long", _p(r"(?P<unit>day|week|month|year|decade)-?long")),
     # "over the years", "through the decades": a stretch of unknown length up to the time told of
     ("over_the_units", _p(r"(?:(?<=over\s)|(?<=through\s)|(?<=throughout\s))the\s+(?P<unit>years|months|decades|centuries)")),
 ]
@@ -251,7 +253,8 @@ def _head_words() -> dict[str, str]:
     kinds: dict[str, str] = {}
     for kind, words in (
         ("month", MONTHS), ("weekday", [w for d in WEEKDAYS for w in (d, d + "s" if len(d) > 4 else d)]), ("season", SEASONS), ("part", PARTS_OF_DAY),
-        ("unit", [u for w in UNITS for u in (w, w + "s")] + ["centuries", "weekend", "weekends", "half", "eve", "period"]),
+        ("unit", [u for w in UNITS for u in (w, w + "s")] + ["centuries", "weekend", "weekends", "half", "eve", "period",
+                                                             "daylong", "weeklong", "monthlong", "yearlong"]),
         ("deictic", ["today", "tonight", "yesterday", "tomorrow", "now", "currently", "current", "nowadays",
                      "presently", "present", "recently", "lately", "previously", "formerly", "past", "future",
                      "soon", "recent", "later", "earlier", "nineties", "eighties", "seventies", "sixties",
@@ -292,7 +295,7 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),
     "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",), "period_last_year": ("unit",),
     "duration": ("unit",), "set": ("set", "unit", "weekday", "season", "part"), "plural_units": ("unit",),
-    "plural_for": ("unit",), "over_the_units": ("unit",),
+    "plural_for": ("unit",), "over_the_units": ("unit",), "unit_long": ("unit",),
 }
 WINDOW_LEFT, WINDOW_RIGHT = 36, 30  # reach of the grammar around a head ("more than four decades ago")
 

@@ -1389,6 +1389,10 @@ def _r_over_the_units(m: re.Match[str], c: _Ctx) -> Resolved:
     return _duration(None, m["unit"]), "DURATION", "over the units: a stretch of unknown length"
 
 
+def _r_unit_long(m: re.Match[str], c: _Ctx) -> Resolved:
+    return _duration(1, m["unit"]), "DURATION", "one unit long"
+
+
 def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
     return _duration(None, m["unit"]), "DURATION", "unspecified number of units"
 
@@ -1404,7 +1408,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "ordinal_day": _r_ordinal_day, "deictic": _r_deictic, "recent_units": _r_recent_units,
     "units_ahead": _r_plural_units, "holiday": _r_holiday, "extra_unit": _r_extra_unit,
     "year_ago": _r_year_ago, "period_last_year": _r_period_last_year, "duration": _r_duration, "set": _r_set,
-    "plural_units": _r_plural_units, "plural_for": _r_plural_units, "over_the_units": _r_over_the_units,
+    "plural_units": _r_plural_units, "plural_for": _r_plural_units, "over_the_units": _r_over_the_units, "unit_long": _r_unit_long,
 }
 
 # Span trimming: TimeML leaves "in" and "of" outside the expression.
