@@ -19,8 +19,8 @@ classes), in four passes over one article:
    a topic ("discussed the economy", "warned of a crisis") is an attitude, not speech. A
    record that shows or finds ("a poll shows X leading", "…, records show") is an attitude
    cue of the record; so is "see/view X as Y" (a judgement) and "offered X". A passive cue
-   with a complement reports a claim about its subject ("The vote is expected to pass"), so
-   the subject is part of the content.
+   with a complement reports a claim about its subject ("The vote is expected to pass", "X
+   is known for Y", "X is seen as Y"), so the subject is part of the content.
    "According to X" at a sentence's edge covers the rest of the sentence. "X seems/appears
    to Y" (an impression no cue reports) is an attitude quote with no source, or the one in
    "To Z, X seemed …".
@@ -1043,7 +1043,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
         if passive:
-            tokens = _raised_subject(ctx, tok, subj, tokens)
+            tokens = _raised_subject(ctx, tok, subj, tokens or _reputation(ctx, tok))
         content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens)))
         topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
         if content is None and not passive and (cls in SPEECH_CLASSES or cls == "evidence" and _record_subject(tok)):
@@ -1077,6 +1077,23 @@ ADDRESSEE_PASSIVES = ADDRESSEE_CUES | frozenset("ask urge advise warn order invi
                                                 " quote cite".split())
 
 
+# Prepositions of what a passive cue credits its subject with ("is known for X", "is seen as X").
+REPUTATION_PREPS = frozenset({"as", "for"})
+
+
+def _reputation(ctx: _Context, cue: Token) -> list[Token]:
+    """"X is known for its ties to Y", "X is regarded as a moderate": what a passive cue with no
+    clause credits its subject with, the "as" phrase whole and the object of "for"."""
+    if _lemma(cue) in ADDRESSEE_PASSIVES:
+        return []  # "X was quoted as saying …": the quoted one speaks, see _as_saying_speaker
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in REPUTATION_PREPS and c.i > cue.i), None)
+    if prep is None or ctx.paragraph(prep.idx) != ctx.paragraph(cue.idx):
+        return []
+    if prep.lower_ == "as":
+        return list(prep.subtree)
+    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+
+
 def _raised_subject(ctx: _Context, cue: Token, subj: Token, tokens: list[Token]) -> list[Token]:
     """"The vote is expected to pass", "Novak is said to favor a deal", "The base is considered a
     contender": a passive cue with an infinitive or predicate complement reports a claim about
@@ -1084,7 +1101,7 @@ def _raised_subject(ctx: _Context, cue: Token, subj: Token, tokens: list[Token])
     it); an addressee ("Novak was told to …") is not."""
     if not tokens or subj.i > cue.i or _lemma(cue) in ADDRESSEE_PASSIVES:
         return tokens
-    if not any(c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+    if not any(c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in REPUTATION_PREPS)
                for c in cue.children if c.i > cue.i):
         return tokens
     para = ctx.paragraph(cue.idx)

@@ -690,3 +690,12 @@ def test_appearing_somewhere_is_no_impression(quotes_of):
 def test_seeming_inside_reported_speech_stays_with_the_speaker(quotes_of):
     found = quotes_of("Jan Novak told reporters that the harbour tunnel seems to be leaking again.")
     assert [q.cue_text for q in found] == ["told"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The old lighthouse keeper of Varnholm was known for his loud sea shanties.", "loud sea shanties"),
+    ("The harbour tunnel is widely seen as a costly mistake.", "as a costly mistake"),
+])
+def test_reputation_passive_credits_its_subject(quotes_of, text, claim):
+    q = _holding(quotes_of(text), claim)
+    assert q.content_text.startswith("The ") and q.speaker_key is None
