@@ -512,9 +512,11 @@ DEPTH_DECAY = 0.5
 # The subject of a speech verb is the speaker, an actor named by role ("protesters", "the
 # opposition", "rebels"): it counts as far below the governing predicate as an adjunct.
 SPEAKER_COST = 2.0
-# A later conjunct ("freed X but is still detaining Y") counts a little less than the first
-# clause: news leads put the main happening first. Set by reasoning, not swept.
-CONJ_COST = 0.3
+# A later conjunct ("freed X but is still detaining Y") counts less than the first clause: news
+# leads put the main happening first, and a second clause reports a second happening as a
+# dependent clause would. Swept 0.3–2 on the "tune" half: 0.3 (the old value) and 0.5–0.7 one
+# or two sentences worse, flat from 1 up; 1 is a dependent's level.
+CONJ_COST = 1.0
 # A negated cooperative trigger reports the opposite: "did not agree" is a rejection.
 _NEGATED_TYPE = {"AGREE": "REJECT", "SUPPORT": "REJECT", "CONSULT": "REJECT", "COOPERATE": "REJECT",
                  "AID": "REJECT", "CONCEDE": "REJECT", "RETREAT": "REJECT", "ACCUSE": "SUPPORT",
@@ -536,6 +538,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the minister promised to release the prisoners and offered to mediate",
         "leaders agreed on a plan and accepted the proposal for a settlement",
         "the country will send aid next month and plans to open a consulate",
+        "pledges, promises, vows and commitments to cooperate; consent, accept an offer, willing and ready to negotiate",
+        "both sides agreed in principle and promised to implement the accord and to hold elections",
     ),
     "CONSULT": (
         "meet, visit, host a visit, hold talks or negotiations, discuss by telephone, mediate",
@@ -544,6 +548,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the leaders spoke by phone and discussed the crisis",
         "delegations negotiated for a second day at the summit",
         "the envoy travelled to the region for consultations and mediation",
+        "meetings, talks, negotiations, visits, summits, consultations, phone calls, envoys and delegations",
+        "the envoy held a round of talks with his counterpart and hosted a delegation for discussions",
     ),
     "SUPPORT": (
         "express support, praise, commend, endorse, defend verbally, apologize, forgive, "
@@ -553,6 +559,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the two countries signed an agreement and upgraded diplomatic relations",
         "the leader apologized for the incident and thanked the rescuers",
         "parliament recognized the new state and awarded a medal to the envoy",
+        "praise, endorsement, backing, solidarity, condolences, congratulations, gratitude, apology, diplomatic recognition",
+        "the leader commended the government, hailed the deal, defended the policy and established diplomatic ties",
     ),
     "CONCEDE": (
         "yield or concede: ease restrictions or sanctions, accede to demands, release prisoners, "
@@ -562,6 +570,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the minister resigned after protests and the cabinet reversed its policy",
         "the regime allowed inspectors and humanitarian access into the area",
         "the court pardoned the opposition leader and dropped the charges",
+        "concessions: freed prisoners, released hostages, pardon, amnesty, bail, lifted bans, eased curbs, resignation",
+        "the government backed down, gave in to the demands, reversed its decision and reinstated the dismissed officials",
     ),
     "COOPERATE": (
         "material cooperation: joint economic, military, judicial or intelligence work, exchanges, extradition",
@@ -569,6 +579,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the armies held joint military exercises and trained together",
         "the police forces cooperated in the investigation and extradited the suspect",
         "the firms and governments expanded trade cooperation and economic partnership",
+        "joint ventures, partnerships, collaboration, coordination, intelligence sharing, extradition, exchange programmes",
+        "the two agencies worked together on a joint project and exchanged information",
     ),
     "AID": (
         "provide aid: economic, military or humanitarian assistance, funding, supplies, asylum, peacekeeping",
@@ -577,6 +589,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the country sent weapons and military equipment to its ally",
         "the nation granted asylum to refugees and accepted migrants",
         "peacekeepers were deployed to protect civilians",
+        "humanitarian aid, relief supplies, donations, grants, loans, funding, food, medicine, shelter, asylum, rescue",
+        "donors contributed millions of dollars in assistance and shipped tents and water to the displaced",
     ),
     "RETREAT": (
         "retreat or de-escalate: withdraw or demobilize forces, declare a ceasefire, ease a blockade, disarm, surrender",
@@ -584,6 +598,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the rebels laid down their weapons and surrendered",
         "both sides declared a ceasefire and halted military operations",
         "the army lifted the blockade and demobilized its units",
+        "withdrawal, pullout, retreat, ceasefire, truce, disarmament, demobilization, surrender, de-escalation",
+        "the forces pulled out of the town, handed over their weapons and ended the offensive",
     ),
     "REQUEST": (
         "ask for, request, demand or appeal for cooperation, aid, a meeting, a policy change or a release",
@@ -591,6 +607,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the opposition called on the government to release the prisoners",
         "the country asked for international help and appealed for aid",
         "the council demanded that the troops withdraw and pressed for talks",
+        "appeals, demands, requests, calls for action, pleas, petitions, urging and pressing for change",
+        "the leader called on the international community to help and asked for support",
     ),
     "ACCUSE": (
         "express disapproval: criticize, condemn, denounce, accuse, blame, complain officially, "
@@ -600,6 +618,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "officials blamed the militants for the bombing",
         "prosecutors opened an investigation and filed a lawsuit against the company",
         "the court convicted the former minister of corruption",
+        "criticism, condemnation, accusations, blame, allegations, complaints, lawsuits, charges, investigations, convictions",
+        "the minister slammed the decision, denounced the abuses and accused officials of corruption",
     ),
     "REJECT": (
         "reject, refuse, decline, veto, deny, oppose, defy norms or law, renege on an agreement",
@@ -608,6 +628,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the president declined to meet the envoy and ruled out concessions",
         "the regime defied the ban and violated the agreement",
         "the party walked out of the talks and pulled out of the deal",
+        "rejection, refusal, denial, veto, opposition, defiance, dismissal of demands, boycott of talks",
+        "the party refused to accept the results, denied the allegations and turned down the offer",
     ),
     "THREATEN": (
         "threaten: warn of force, sanctions, retaliation or other consequences; issue an ultimatum",
@@ -615,6 +637,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the government warned it would impose sanctions and cut ties",
         "the leader vowed to retaliate and gave the rebels an ultimatum",
         "officials said they would ban the party and extend the curfew",
+        "threats, warnings, ultimatums, deadlines, vows of retaliation, consequences, threatened force or sanctions",
+        "the government warned it would retaliate and threatened to cut off supplies unless demands were met",
     ),
     "PROTEST": (
         "political dissent: demonstrate, rally, march, strike, boycott, hunger strike, riot, block roads",
@@ -622,6 +646,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "workers went on strike and demonstrators rallied outside parliament",
         "opposition parties boycotted the election",
         "activists staged a sit-in and a hunger strike",
+        "protests, demonstrations, rallies, marches, strikes, walkouts, sit-ins, boycotts, riots, hunger strikes",
+        "crowds took to the streets chanting slogans and demonstrators blocked roads in protest",
     ),
     "SANCTION": (
         "reduce relations: impose sanctions or an embargo, cut or suspend aid, sever ties, expel diplomats, "
@@ -630,6 +656,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the country expelled the diplomats and recalled its ambassador",
         "the donors suspended aid and froze assets",
         "the state severed diplomatic relations and broke off talks",
+        "sanctions, embargo, suspension or reduction of aid, expulsion of diplomats, severed ties, recalled envoys",
+        "the country cut off assistance, withdrew its peacekeepers and expelled aid workers and inspectors",
     ),
     "MOBILIZE": (
         "show of force: mobilize or deploy troops or police, raise the alert level, military buildup, exercises",
@@ -637,6 +665,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the government mobilized reservists and put forces on high alert",
         "police reinforcements were sent to the city",
         "the navy staged drills and a large military exercise near the coast",
+        "deployments, troop buildup, mobilization, high alert, military drills, reinforcements, patrols, warships",
+        "the military massed soldiers and armoured vehicles near the frontier and called up reserves",
     ),
     "COERCE": (
         "repression and coercion: arrest, detain, deport, ban, censor, confiscate property, impose a curfew, "
@@ -646,6 +676,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the government imposed a curfew and declared a state of emergency",
         "the court sentenced the dissident to prison and officials deported migrants",
         "security forces raided offices and seized documents",
+        "arrests, detentions, imprisonment, sentences, bans, censorship, deportations, curfews, raids, crackdowns, seizures",
+        "authorities jailed the dissidents, shut down the media outlet and placed the leader under house arrest",
     ),
     "ASSAULT": (
         "use of force: attack, fight, bomb, shell, shoot, kill, wound, abduct, assassinate, occupy territory",
@@ -654,6 +686,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "a suicide bomber blew himself up at a checkpoint",
         "gunmen kidnapped aid workers and assassinated a governor",
         "the army captured the city and clashed with militants",
+        "attacks, bombings, shootings, airstrikes, shelling, killings, kidnappings, assassinations, ambushes, clashes, fighting",
+        "militants killed civilians and wounded soldiers in an ambush, and warplanes bombed villages",
     ),
 }
 
@@ -1159,6 +1193,9 @@ _BREACHED_BY_FORCE = {"ceasefire", "truce", "airspace", "border", "territory", "
 _STRIKE_EFFECTS = {"kill", "hit", "target", "destroy", "wound", "injure", "damage", "flatten", "level", "leave"}
 # Verbs that launch a military strike; a labour strike is staged, called, held or gone on.
 _STRIKE_LAUNCHERS = {"launch", "carry", "conduct", "order", "authorize", "authorise", "execute", "mount", "unleash"}
+# Workers who may launch a labour strike: "nurses launched a strike".
+_WORKERS = {"nurse", "teacher", "doctor", "miner", "worker", "union", "employee", "driver", "pilot", "docker",
+            "lecturer", "farmer", "staff", "trucker", "porter", "journalist", "lawyer", "civil", "servant"}
 _LABOUR = {"worker", "union", "teacher", "doctor", "nurse", "driver", "employee", "staff", "miner", "pay",
            "wage", "general", "hunger", "labour", "labor", "nationwide", "national", "student", "trucker", "pilot"}
 
@@ -1175,7 +1212,8 @@ def _military_strike(token: Any) -> bool:
             g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
         return True  # "a strike on the base"; "a strike on Monday" is a date
     if token.dep_ == "dobj" and _lemma(token.head) in _STRIKE_LAUNCHERS:
-        return True  # "launched / carried out / ordered a strike": workers stage or call theirs
+        # "launched / carried out / ordered a strike": workers stage or call theirs, or launch it themselves
+        return not {_lemma(c) for c in token.head.children if c.dep_ == "nsubj"} & (_LABOUR | _CROWDS | _WORKERS)
     return token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in _STRIKE_EFFECTS
 
 

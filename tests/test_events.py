@@ -602,7 +602,25 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         # soldiers raiding a place attack it; police raiding it search it
         ("Norland soldiers raided the hamlet of Orvel before dawn.", "ASSAULT"),
         ("Estovian police raided the offices of the Orvel Gazette.", "COERCE"),
+        ("Nurses in Port Dalen launched a strike on Monday over unpaid wages.", "PROTEST"),
+        # a second clause reports a second happening: the first one leads
+        ("The Tavi council declared a truce on Monday and promised to free the herders it holds.", "RETREAT"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Orvel residents received tents, water and blankets from donors.", "AID"),
+        ("Estovia called up reserves and massed armoured vehicles near the frontier.", "MOBILIZE"),
+    ],
+)
+def test_description_vocabulary_lines(sentence, expected):
+    """Each type's descriptions carry the nouns news writers use for its acts, not only a definition."""
+    from newstrail.events import description_scores
+
+    scores = description_scores(sentence)
+    assert max(scores, key=scores.__getitem__) == expected
