@@ -442,6 +442,7 @@ _PHRASES: dict[str, str] = {
         drop+plan:1.1 drop+bid:1.1 drop+proposal:1.1 drop+requirement:1.1 drop+policy:1.1 drop+claim:1.0
         scrap+plan:1.0 abandon+plan:1.0 shelve+bill:1.1 transfer+power:1.1 hand+power:1.1 cede+power:1.1""",
     "AID": """waive+debt:1.2 extend+credit:1.1 extend+loan:1.1 open+home:0.9""",
+    "ASSAULT": """declare+war:1.2 go+war:1.1""",
     "RETREAT": """hold+fire:1.2 cease+operation:1.2 call+retreat:1.1 sound+retreat:1.1""",
     "REQUEST": """plead+with:1.1 prevail+upon:1.1 prevail+on:1.1""",
     "ACCUSE": """find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
@@ -1839,6 +1840,9 @@ def _retype(token: Any, type_: str) -> str:
         return "SANCTION"
     if type_ in ("ASSAULT", "COERCE") and p.pos[i] == "NOUN" and p.dep[i] == "dobj" and p.lemmas[head] in _ENDINGS:
         return "RETREAT"  # "end the war", "ended their siege": de-escalation, not the force
+    if type_ in ("ASSAULT", "COERCE") and p.pos[i] == "NOUN" and p.dep[i] == "pobj" and p.lower[head] in ("of", "to") \
+            and p.lemmas[p.heads[head]] in _ENDINGS | {"cessation", "suspension"} and p.heads[head] != head:
+        return "RETREAT"  # "the end of its operation", "a halt to the shelling"
     if type_ in ("RETREAT", "AGREE") and lemma in ("ceasefire", "truce", "agreement") and any(
             p.lemmas[g] in _VIOLATORS for g in governors if g != i):
         return "ASSAULT"

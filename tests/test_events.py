@@ -605,6 +605,9 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("Nurses in Port Dalen launched a strike on Monday over unpaid wages.", "PROTEST"),
         # a second clause reports a second happening: the first one leads
         ("The Tavi council declared a truce on Monday and promised to free the herders it holds.", "RETREAT"),
+        ("Estovia declared war on Norland at dawn on Sunday.", "ASSAULT"),
+        # the end of an operation is a de-escalation, not the operation
+        ("The Estovian army announced the end of its offensive in the Orvel valley.", "RETREAT"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
