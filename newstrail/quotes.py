@@ -123,7 +123,10 @@ OBJECT_CONTENT = frozenset(
     " echo read proclaim".split()
 )
 # Speech verbs whose object is the addressee ("…, Novak told reporters."), not what was said.
-ADDRESSEE_CUES = frozenset("tell inform brief assure remind".split())
+ADDRESSEE_CUES = frozenset("tell inform brief assure remind advise".split())
+# Speech verbs that are speech only with a clause: with a noun object they mean keeping
+# ("maintained a lead", "maintain their majority"), not saying.
+CLAUSE_ONLY_CUES = frozenset({"maintain"})
 # "point out", "go on (to say)": particle verbs whose bare verb is not a speech verb.
 PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("lay", "out"), ("spell", "out"), ("shoot", "back"),
                  ("fire", "back"), ("hit", "back"), ("chime", "in")}
@@ -486,7 +489,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         parts = [c for c in children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
         if parts:
             parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
-    if not parts and (cls == "topic" or cls in SPEECH_CLASSES) and cue.lemma_.lower() not in ADDRESSEE_CUES:
+    if not parts and (cls == "topic" or cls in SPEECH_CLASSES) \
+            and cue.lemma_.lower() not in ADDRESSEE_CUES | CLAUSE_ONLY_CUES:
         # "stated his intention to …", "discussed the absence of …", "proposed a tax": the
         # object is what was said (PolNeAR annotates it so)
         parts = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]

@@ -699,3 +699,16 @@ def test_seeming_inside_reported_speech_stays_with_the_speaker(quotes_of):
 def test_reputation_passive_credits_its_subject(quotes_of, text, claim):
     q = _holding(quotes_of(text), claim)
     assert q.content_text.startswith("The ") and q.speaker_key is None
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling party in Norland maintained its majority in the northern provinces.",
+    "Minister Kaller advised the fishermen of Varnholm.",
+])
+def test_object_of_keeping_or_advising_is_not_said(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_maintaining_a_clause_is_speech(quotes_of):
+    q = _holding(quotes_of("Minister Kaller maintained that the harvest had been adequate."), "harvest had been")
+    assert q.cue_text == "maintained" and q.confidence > ATTITUDE_CONFIDENCE
