@@ -444,8 +444,10 @@ _PHRASES: dict[str, str] = {
     "AID": """waive+debt:1.2 extend+credit:1.1 extend+loan:1.1 open+home:0.9""",
     "ASSAULT": """declare+war:1.2 go+war:1.1""",
     "RETREAT": """hold+fire:1.2 cease+operation:1.2 call+retreat:1.1 sound+retreat:1.1""",
-    "REQUEST": """plead+with:1.1 prevail+upon:1.1 prevail+on:1.1""",
-    "ACCUSE": """find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
+    "REQUEST": """plead+with:1.1 prevail+upon:1.1 prevail+on:1.1 set+condition:1.1 set+precondition:1.1
+        lay+condition:1.1 precondition:0.7""",
+    "REJECT": """stand+firm:1.1 stay+away:1.1 throw+out:1.1 fall+short:0.9""",
+    "ACCUSE": """document+abuse:1.2 document+violation:1.2 document+abuses:1.2 find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
     "THREATEN": """put+notice:1.1 draw+line:0.8""",
     "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1""",
     "SANCTION": """slap+tariff:1.1 slap+embargo:1.1""",
@@ -1654,7 +1656,13 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma in ("violate", "breach", "flout", "defy", "violation", "breach"):
         if objects & _BREACHED_BY_FORCE:
             return [_Trigger("ASSAULT", 1.0, None)]
+        if token.pos_ == "VERB" and {_lemma(c) for c in token.children if c.dep_ == "nsubj"} & (
+                _ABSTRACT | _INSTRUMENTS | _MEASURES | {"move", "act", "ruling"}):
+            return [_Trigger("ACCUSE", 1.1, None)]  # "the law violates press freedom": a charge against its authors
         return [_Trigger("REJECT", 1.0, None)]  # defying a norm, a law or a deal (CAMEO 128)
+    if lemma in ("challenge", "dare") and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) \
+            and any(c.dep_ in ("xcomp", "ccomp") and any(g.lower_ == "to" for g in c.children) for c in token.children):
+        return [_Trigger("REQUEST", 1.1, None)]  # "challenged the president to call an election": a demand
     if lemma in _WANTING and token.pos_ == "VERB" and _wants_of_another(token):
         return [_Trigger("REQUEST", 1.1, None)]  # "wants Norland to hand over the suspects"
     relations = _relations_reading(token, lemma, objects)
@@ -2194,7 +2202,7 @@ _SPECIAL_LEMMAS = frozenset(
     demonstrate show describe brand label term denounce fight battle combat tackle respond react answer seize
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
-    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ""".split()
+    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

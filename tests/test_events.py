@@ -608,6 +608,16 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("Estovia declared war on Norland at dawn on Sunday.", "ASSAULT"),
         # the end of an operation is a de-escalation, not the operation
         ("The Estovian army announced the end of its offensive in the Orvel valley.", "RETREAT"),
+        # conditions set, and daring another party to act, ask for something
+        ("The Tavi rebels set two conditions for joining the Orvel talks.", "REQUEST"),
+        ("Kaller challenged Varsk to hold an early referendum.", "REQUEST"),
+        # refusals said with phrasal verbs
+        ("The Tavi delegates stayed away from the Orvel conference.", "REJECT"),
+        ("The Orvel court threw out the case against the two ministers.", "REJECT"),
+        ("Minister Kaller stood firm against the demands of the dock workers.", "REJECT"),
+        # a law or a decision that violates a right is charged with it, not rejecting it
+        ("Critics in Port Dalen say the new media law violates press freedom.", "ACCUSE"),
+        ("The Tavi rights group documented abuses by the border police.", "ACCUSE"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
