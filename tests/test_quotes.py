@@ -704,6 +704,8 @@ def test_reputation_passive_credits_its_subject(quotes_of, text, claim):
 @pytest.mark.parametrize("text", [
     "The ruling party in Norland maintained its majority in the northern provinces.",
     "Minister Kaller advised the fishermen of Varnholm.",
+    "The Varnholm shipping firm posted a loss in the third quarter.",
+    "Minister Kaller continued the inspection of the harbour.",
 ])
 def test_object_of_keeping_or_advising_is_not_said(quotes_of, text):
     assert quotes_of(text) == []
@@ -712,3 +714,8 @@ def test_object_of_keeping_or_advising_is_not_said(quotes_of, text):
 def test_maintaining_a_clause_is_speech(quotes_of):
     q = _holding(quotes_of("Minister Kaller maintained that the harvest had been adequate."), "harvest had been")
     assert q.cue_text == "maintained" and q.confidence > ATTITUDE_CONFIDENCE
+
+
+def test_adding_a_clause_is_speech(quotes_of):
+    q = _holding(quotes_of("Minister Kaller added that the harbour would stay open."), "harbour would stay open")
+    assert q.cue_text == "added" and q.confidence > ATTITUDE_CONFIDENCE
