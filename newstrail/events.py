@@ -1495,6 +1495,8 @@ _IRREGULARS = {"militant", "rebel", "gunman", "insurgent", "jihadist", "terroris
                "extremist", "militia", "guerrilla", "abductor", "group", "pirate", "bandit", "separatist", "hijacker"}
 # Ships and aircraft: seizing one is a hijacking, an act of force (CAMEO 18), not a confiscation.
 _VESSELS = {"ship", "vessel", "tanker", "boat", "freighter", "trawler", "yacht", "plane", "aircraft", "airliner", "jet"}
+# Things a crowd burns in protest, not in an attack.
+_PROTEST_PROPS = {"effigy", "flag", "tyre", "tire", "portrait", "poster", "picture", "banner", "copy", "photo"}
 # Soldiers, as against police: their raid is an armed attack (CAMEO 19), a police raid a search (17).
 _SOLDIERS = {"troop", "soldier", "army", "commando", "marine", "paratrooper", "special", "infantry", "navy"}
 # Aircraft that make a raid an air raid (CAMEO 195) rather than a police search (CAMEO 17).
@@ -1548,6 +1550,16 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
         return [_Trigger("ASSAULT", 1.1, None)]  # "militants executed hostages": killing, not a judicial penalty
     if lemma == "siege" and token.pos_ == "NOUN" and not (token.head.lower_ == "of" and _lemma(token.head.head) == "state"):
         return [_Trigger("ASSAULT", 1.0, None)]  # "laid siege to the city": a military siege, not a state of siege
+    if lemma in ("occupy", "storm", "blockade", "besiege") and token.pos_ == "VERB" and _parties(token) & _CROWDS:
+        return [_Trigger("PROTEST", 1.1, None)]  # "students occupied the campus": a sit-in, not an invasion
+    if lemma in ("burn", "torch") and token.pos_ == "VERB" and objects & _PROTEST_PROPS:
+        return [_Trigger("PROTEST", 1.1, None)]  # "burned effigies of the president"
+    if lemma in ("readiness", "willingness", "preparedness") and token.pos_ == "NOUN":
+        acts = [c for c in token.children if c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children)]
+        if acts:
+            vowed = {t.type for c in acts for t in _match(c)}
+            # "signalled its readiness to resume talks" offers; "readiness to strike" holds out force
+            return [_Trigger("THREATEN" if vowed & _THREAT_WHEN_VOWED else "AGREE", 1.0, None)]
     if lemma == "raid" and _parties(token) & (_AIRCRAFT | _IRREGULARS | _SOLDIERS):
         return [_Trigger("ASSAULT", 1.1, None)]  # "warplanes / troops carried out a raid": armed force, not a search
     if lemma == "reinforce" and token.pos_ == "VERB" and objects and not objects & _DEFENCES:
@@ -2202,7 +2214,8 @@ _SPECIAL_LEMMAS = frozenset(
     demonstrate show describe brand label term denounce fight battle combat tackle respond react answer seize
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
-    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare""".split()
+    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
+    readiness willingness preparedness""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

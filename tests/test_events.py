@@ -618,6 +618,10 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         # a law or a decision that violates a right is charged with it, not rejecting it
         ("Critics in Port Dalen say the new media law violates press freedom.", "ACCUSE"),
         ("The Tavi rights group documented abuses by the border police.", "ACCUSE"),
+        # a crowd occupying a building or burning effigies protests; readiness to talk offers talks
+        ("Students occupied the Orvel university library for a week.", "PROTEST"),
+        ("The crowd in Port Dalen burned effigies of Minister Kaller.", "PROTEST"),
+        ("Estovia signalled its readiness to resume talks with the Tavi council.", "AGREE"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
