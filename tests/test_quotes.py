@@ -706,6 +706,8 @@ def test_reputation_passive_credits_its_subject(quotes_of, text, claim):
     "Minister Kaller advised the fishermen of Varnholm.",
     "The Varnholm shipping firm posted a loss in the third quarter.",
     "Minister Kaller continued the inspection of the harbour.",
+    "The Varnholm city council voted for the new harbour budget.",
+    "Minister Kaller is favored to win the northern district.",
 ])
 def test_object_of_keeping_or_advising_is_not_said(quotes_of, text):
     assert quotes_of(text) == []
