@@ -395,10 +395,24 @@ def _subject(tok: Token) -> Token | None:
             tok = tok.head.head
         elif tok.dep_ == "relcl":
             return tok.head
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == tok.i - 1 \
+                and _cue_class(tok) in SPEECH_CLASSES and _speaking_noun(tok.head):
+            # "with 50 percent saying …", "voters saying …": a reduced relative ("who are
+            # saying"); the people it modifies speak ("an ad saying …" is its publisher's)
+            return tok.head
         else:
             return None
         seen += 1
     return None
+
+
+def _speaking_noun(noun: Token) -> bool:
+    """Are a noun's referents people who can speak, not an addressee ("an email to supporters
+    saying")? A name, a person noun, or a share of respondents ("50 percent", "a third")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+        return False
+    return (noun.ent_type_ in ("PERSON", "NORP", "PERCENT") or noun.lemma_.lower() in _PERSON_NOUNS
+            or noun.lower_ in ("percent", "%") or noun.pos_ == "NUM")
 
 
 def _reduced_relative_subject(children: list[Token]) -> Token | None:

@@ -721,3 +721,14 @@ def test_maintaining_a_clause_is_speech(quotes_of):
 def test_adding_a_clause_is_speech(quotes_of):
     q = _holding(quotes_of("Minister Kaller added that the harbour would stay open."), "harbour would stay open")
     assert q.cue_text == "added" and q.confidence > ATTITUDE_CONFIDENCE
+
+
+def test_share_with_a_speech_participle_speaks(quotes_of):
+    q = _holding(quotes_of("Most Norland voters remain undecided, with 40 percent saying the harbour tax is too high."),
+                 "harbour tax is too high")
+    assert q.speaker_text == "40 percent"
+
+
+def test_addressee_before_a_speech_participle_does_not_speak(quotes_of):
+    found = quotes_of("The mayor of Varnholm sent an email to supporters saying the harbour tax is too high.")
+    assert not any(q.speaker_text == "supporters" for q in found)
