@@ -1338,6 +1338,35 @@ def _opposition_to_something(token: Any) -> bool:
     return token.dep_ in ("dobj", "pobj") and _lemma(token.head) in _STANCE_TAKING | {"despite", "amid"}
 
 
+# Contacts that one calls off: calling one off refuses it, as a strike called off is ended.
+_CONTACTS = {"visit", "trip", "tour", "call", "conference", "dialogue", "negotiations", "talks", "consultation"}
+# Verbs that order someone away: "ordered the envoys to leave" expels them.
+_ORDERING = {"order", "tell", "instruct", "force", "give"}
+_DEPARTING = {"leave", "depart", "exit", "quit", "go"}
+# Visitors a host welcomes: receiving them is a meeting, welcoming a decision is praise.
+_VISITORS = {"delegation", "delegate", "envoy", "minister", "president", "leader", "counterpart", "guest", "visitor",
+             "premier", "king", "queen", "prince", "emir", "chancellor", "secretary", "ambassador", "mission", "team",
+             "head", "chief", "official", "pope", "governor", "general"}
+
+
+def _sent_away(token: Any) -> set[str]:
+    """Whom an ordering verb tells to leave ("ordered the diplomats to leave the country"), as lemmas."""
+    if not any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in _DEPARTING for c in token.children):
+        return set()
+    told = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    told += [g for c in token.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"]
+    return {_lemma(t) for t in told} | {_lemma(g) for t in told for g in t.children if g.dep_ == "compound"}
+
+
+def _welcomes_a_visitor(token: Any) -> bool:
+    """"welcomed the visiting delegation / the Estovian president": its object is a guest, not an act."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        return False  # "welcomed X to mediate": the proposal is what is welcomed
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any((_lemma(o) in _VISITORS or o.ent_type_ == "PERSON") and all(t.type == "CONSULT" for t in _match(o))
+               for o in objects)
+
+
 # Verbs of wanting: wanting another party to act asks it to (CAMEO 10 "demand"); wanting to
 # act oneself is an intent, left to the act's own type.
 _WANTING = {"want", "wish", "need"}
@@ -1672,6 +1701,13 @@ def _special(token: Any) -> list[_Trigger] | None:
                 _ABSTRACT | _INSTRUMENTS | _MEASURES | {"move", "act", "ruling"}):
             return [_Trigger("ACCUSE", 1.1, None)]  # "the law violates press freedom": a charge against its authors
         return [_Trigger("REJECT", 1.0, None)]  # defying a norm, a law or a deal (CAMEO 128)
+    if lemma in _ORDERING and token.pos_ == "VERB":
+        sent_away = _sent_away(token)
+        if sent_away:
+            # "ordered the aid workers to leave": an expulsion, of a mission (CAMEO 166) or of people (174)
+            return [_Trigger("SANCTION" if sent_away & _WITHDRAWN else "COERCE", 1.1, None)]
+    if lemma == "welcome" and token.pos_ == "VERB" and _welcomes_a_visitor(token):
+        return [_Trigger("CONSULT", 1.1, None)]  # "welcomed the visiting delegation": a host receiving guests
     if lemma in ("challenge", "dare") and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) \
             and any(c.dep_ in ("xcomp", "ccomp") and any(g.lower_ == "to" for g in c.children) for c in token.children):
         return [_Trigger("REQUEST", 1.1, None)]  # "challenged the president to call an election": a demand
@@ -1725,6 +1761,8 @@ def _special(token: Any) -> list[_Trigger] | None:
             if _demands_punishment(token):
                 return [_Trigger("ACCUSE", 1.1, None)]
             return [_Trigger("REQUEST", 1.2, None)]
+        if "off" in preps and objects & (_PACTS | _CONTACTS):
+            return [_Trigger("REJECT", 1.1, None)]  # "called off the talks / the visit": a contact refused
         if "off" in preps:  # "called off the strike"
             return [_Trigger("CONCEDE", 1.0, None), _Trigger("RETREAT", 0.9, None)]
         purpose = _purpose(_parse(token.doc), token.i)
@@ -2215,7 +2253,7 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness""".split()
+    readiness willingness preparedness order tell instruct force give welcome""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

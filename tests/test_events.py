@@ -622,6 +622,11 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("Students occupied the Orvel university library for a week.", "PROTEST"),
         ("The crowd in Port Dalen burned effigies of Minister Kaller.", "PROTEST"),
         ("Estovia signalled its readiness to resume talks with the Tavi council.", "AGREE"),
+        # ordering a mission's people to leave expels them; calling off talks refuses them
+        ("Norland ordered the Estovian aid workers to leave Port Dalen within a week.", "SANCTION"),
+        ("The Tavi council called off its planned visit to Orvel.", "REJECT"),
+        # a host welcoming guests receives them
+        ("Minister Kaller welcomed the visiting Norland delegation at Orvel airport.", "CONSULT"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
