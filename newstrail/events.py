@@ -433,7 +433,7 @@ _FAMILIES: dict[str, str] = {
 # warning") need no entry: the parse lets their event noun stand in for the verb.
 _PHRASES: dict[str, str] = {
     "AGREE": """come+term:1.1 bury+hatchet:1.2 patch+difference:1.0 iron+difference:1.0 sign+on:0.9""",
-    "CONSULT": """touch+base:1.0 get+together:0.9 sit+across:0.9""",
+    "CONSULT": """touch+base:1.0 get+together:0.9 sit+across:0.9 reach+out:0.9""",
     "SUPPORT": """speak+highly:1.2 speak+well:1.0 throw+weight:1.1 pay+homage:1.2 extend+congratulation:1.2
         open+embassy:1.1 reopen+embassy:1.1 give+blessing:1.1 sign+treaty:1.1 sign+pact:1.1 sign+accord:1.1
         sign+protocol:1.1 sign+convention:1.1 sign+charter:1.1 sign+contract:1.0 sign+understanding:1.1""",
@@ -442,7 +442,7 @@ _PHRASES: dict[str, str] = {
         drop+plan:1.1 drop+bid:1.1 drop+proposal:1.1 drop+requirement:1.1 drop+policy:1.1 drop+claim:1.0
         scrap+plan:1.0 abandon+plan:1.0 shelve+bill:1.1 transfer+power:1.1 hand+power:1.1 cede+power:1.1""",
     "AID": """waive+debt:1.2 extend+credit:1.1 extend+loan:1.1 open+home:0.9""",
-    "ASSAULT": """declare+war:1.2 go+war:1.1""",
+    "ASSAULT": """declare+war:1.2 go+war:1.1 come+blow:1.1""",
     "RETREAT": """hold+fire:1.2 cease+operation:1.2 call+retreat:1.1 sound+retreat:1.1""",
     "REQUEST": """plead+with:1.1 prevail+upon:1.1 prevail+on:1.1 set+condition:1.1 set+precondition:1.1
         lay+condition:1.1 precondition:0.7""",
@@ -1349,6 +1349,14 @@ _VISITORS = {"delegation", "delegate", "envoy", "minister", "president", "leader
              "head", "chief", "official", "pope", "governor", "general"}
 
 
+def _under_fire_for(token: Any) -> bool:
+    """"came under fire / attack / criticism for X": blame for a reason, not shots at a convoy."""
+    under = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children]
+    has_reason = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children) or any(
+        g.dep_ == "prep" and g.lower_ in ("for", "over") for u in under for g in u.children)
+    return has_reason and any(_lemma(u) in ("fire", "attack", "criticism", "scrutiny", "pressure") for u in under)
+
+
 def _sent_away(token: Any) -> set[str]:
     """Whom an ordering verb tells to leave ("ordered the diplomats to leave the country"), as lemmas."""
     if not any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in _DEPARTING for c in token.children):
@@ -1706,6 +1714,11 @@ def _special(token: Any) -> list[_Trigger] | None:
         if sent_away:
             # "ordered the aid workers to leave": an expulsion, of a mission (CAMEO 166) or of people (174)
             return [_Trigger("SANCTION" if sent_away & _WITHDRAWN else "COERCE", 1.1, None)]
+    if lemma == "turn" and token.pos_ == "VERB" and any(c.lower_ in ("back", "away") for c in token.children) \
+            and objects & (_PERSONS | _DISPLACED | {"seeker", "boat", "ship", "vessel"}):
+        return [_Trigger("COERCE", 1.1, None)]  # "turned back asylum seekers": entry refused by force
+    if lemma == "come" and token.pos_ == "VERB" and _under_fire_for(token):
+        return [_Trigger("ACCUSE", 1.1, None)]  # "came under fire for his remarks": criticised
     if lemma == "welcome" and token.pos_ == "VERB" and _welcomes_a_visitor(token):
         return [_Trigger("CONSULT", 1.1, None)]  # "welcomed the visiting delegation": a host receiving guests
     if lemma in ("challenge", "dare") and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) \
@@ -2253,7 +2266,7 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness order tell instruct force give welcome""".split()
+    readiness willingness preparedness order tell instruct force give welcome turn come""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

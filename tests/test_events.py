@@ -627,6 +627,11 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("The Tavi council called off its planned visit to Orvel.", "REJECT"),
         # a host welcoming guests receives them
         ("Minister Kaller welcomed the visiting Norland delegation at Orvel airport.", "CONSULT"),
+        # "under fire for" a reason is blame; a convoy under fire is shot at
+        ("Minister Kaller came under fire for his handling of the Orvel floods.", "ACCUSE"),
+        ("The Tavi supply convoy came under fire near the Orvel bridge.", "ASSAULT"),
+        # people turned back at a border are refused entry by force
+        ("Estovian border guards turned back hundreds of asylum seekers at Orvel.", "COERCE"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
