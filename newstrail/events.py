@@ -1349,6 +1349,10 @@ _VISITORS = {"delegation", "delegate", "envoy", "minister", "president", "leader
              "head", "chief", "official", "pope", "governor", "general"}
 
 
+# What a grant of refuge gives: granting it is aid (CAMEO 075 "grant asylum").
+_SHELTER = {"asylum", "refuge", "shelter", "sanctuary", "protection", "residency", "residence", "status"}
+
+
 def _under_fire_for(token: Any) -> bool:
     """"came under fire / attack / criticism for X": blame for a reason, not shots at a convoy."""
     under = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children]
@@ -1714,6 +1718,11 @@ def _special(token: Any) -> list[_Trigger] | None:
         if sent_away:
             # "ordered the aid workers to leave": an expulsion, of a mission (CAMEO 166) or of people (174)
             return [_Trigger("SANCTION" if sent_away & _WITHDRAWN else "COERCE", 1.1, None)]
+    granted = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    if lemma == "grant" and token.pos_ == "VERB" and granted and not granted & (
+            _MATERIAL | _AID_NOUNS | _SHELTER | _HELPERS) and not any(t.type != "CONCEDE" for o in granted
+                                                                 for t in _word_triggers(o)):
+        return [_Trigger("CONCEDE", 1.1, None)]  # "granted citizenship / immunity / a licence": a right conceded
     if lemma == "turn" and token.pos_ == "VERB" and any(c.lower_ in ("back", "away") for c in token.children) \
             and objects & (_PERSONS | _DISPLACED | {"seeker", "boat", "ship", "vessel"}):
         return [_Trigger("COERCE", 1.1, None)]  # "turned back asylum seekers": entry refused by force
@@ -2266,7 +2275,7 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness order tell instruct force give welcome turn come""".split()
+    readiness willingness preparedness order tell instruct force give welcome turn come grant""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -632,6 +632,11 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("The Tavi supply convoy came under fire near the Orvel bridge.", "ASSAULT"),
         # people turned back at a border are refused entry by force
         ("Estovian border guards turned back hundreds of asylum seekers at Orvel.", "COERCE"),
+        # granting a right concedes it; granting money or refuge is aid
+        ("The Tavi council granted citizenship to forty foreign volunteers.", "CONCEDE"),
+        ("A judge in Orvel granted immunity to the two witnesses.", "CONCEDE"),
+        ("Norland granted asylum to the Estovian poet.", "AID"),
+        ("The Port Dalen bank granted a loan of 30 million crowns to Tavi.", "AID"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
