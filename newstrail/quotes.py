@@ -1042,7 +1042,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             continue  # "If Moscow decides to reply …": a condition, not a stance
         if any(c.dep_ == "neg" for c in children) and cls not in SPEECH_CLASSES:
             continue  # "declined to say", "did not say": no content is attributed
-        if tok.lemma_.lower() == "ask" and tok.tag_ == "VBN":
+        if tok.lemma_.lower() == "ask" and (tok.tag_ == "VBN" or _reduced_passive(tok)):
             asked = _asked(ctx, tok)  # "Asked about X, …" / "Novak was asked whether …"
             if asked is not None:
                 found.append(asked)
@@ -1166,12 +1166,26 @@ def _noun_cues(ctx: _Context) -> list[_Found]:
     return found
 
 
+# Subordinators of a reduced passive clause ("when asked …" = "when he was asked …").
+REDUCED_CLAUSE_MARKS = frozenset("when if after before while once".split())
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """"…, when asked how …": a past form with no subject after a subordinator is a reduced
+    passive, though the small model tags it as a simple past."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in REDUCED_CLAUSE_MARKS and c.i == verb.i - 1
+                for c in verb.children)
+
+
 def _asked(ctx: _Context, cue: Token) -> _Found | None:
     """"Asked about X, …" / "when asked whether …" / "Novak was asked if …": a question put
     to someone; the asker is the speaker ("by X"), or no one named (PolNeAR annotates such
     questions with no source). The content is what was asked."""
     parts = [c for c in cue.children if c.i > cue.i and (
-        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "on", "for")))]
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "on", "for"))
+        # "Asked if she believed …": the parser hangs the question on the cue as a condition
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)))]
     if not parts:
         return None
     first = parts[0]

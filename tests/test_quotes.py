@@ -732,3 +732,16 @@ def test_share_with_a_speech_participle_speaks(quotes_of):
 def test_addressee_before_a_speech_participle_does_not_speak(quotes_of):
     found = quotes_of("The mayor of Varnholm sent an email to supporters saying the harbour tax is too high.")
     assert not any(q.speaker_text == "supporters" for q in found)
+
+
+def test_asked_if_is_a_question_with_no_named_asker(quotes_of):
+    found = quotes_of("Asked if she believed the treaty would hold, Minister Kaller said she was hopeful.")
+    q = _holding(found, "treaty would hold")
+    assert q.speaker_key is None and q.cue_text == "Asked"
+    assert _holding(found, "was hopeful").speaker_key is not None
+
+
+def test_when_asked_is_a_reduced_passive(quotes_of):
+    q = _holding(quotes_of("Jan Berg frowned at the crowd on Friday when asked whether the ferry fares would double."),
+                 "ferry fares would double")
+    assert q.speaker_key is None
