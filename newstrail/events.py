@@ -450,9 +450,9 @@ _PHRASES: dict[str, str] = {
     "ACCUSE": """document+abuse:1.2 document+violation:1.2 document+abuses:1.2 find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
     "THREATEN": """put+notice:1.1 draw+line:0.8""",
     "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1""",
-    "SANCTION": """slap+tariff:1.1 slap+embargo:1.1""",
+    "SANCTION": """slap+tariff:1.1 slap+embargo:1.1 hit+tariff:1.1""",
     "MOBILIZE": """scramble+jet:1.2 scramble+fighter:1.2 scramble+aircraft:1.1 put+standby:1.1""",
-    "COERCE": """slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
+    "COERCE": """hit+sanction:1.2 slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
         block+internet:1.2 put+bar:1.1 place+arrest:1.2""",
 }
 
@@ -1349,6 +1349,9 @@ _VISITORS = {"delegation", "delegate", "envoy", "minister", "president", "leader
              "head", "chief", "official", "pope", "governor", "general"}
 
 
+# Accounts one provides or gives: information, not material help.
+_ACCOUNTS = {"detail", "information", "evidence", "explanation", "proof", "update", "answer", "clarification", "briefing",
+             "account", "figure", "estimate", "breakdown", "insight", "timeline", "comment", "interview", "testimony"}
 # What a grant of refuge gives: granting it is aid (CAMEO 075 "grant asylum").
 _SHELTER = {"asylum", "refuge", "shelter", "sanctuary", "protection", "residency", "residence", "status"}
 
@@ -1719,6 +1722,8 @@ def _special(token: Any) -> list[_Trigger] | None:
             # "ordered the aid workers to leave": an expulsion, of a mission (CAMEO 166) or of people (174)
             return [_Trigger("SANCTION" if sent_away & _WITHDRAWN else "COERCE", 1.1, None)]
     granted = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    if lemma in ("provide", "give", "offer") and token.pos_ == "VERB" and granted & _ACCOUNTS:
+        return []  # "provided details / evidence": an account given, not aid
     if lemma == "grant" and token.pos_ == "VERB" and granted and not granted & (
             _MATERIAL | _AID_NOUNS | _SHELTER | _HELPERS) and not any(t.type != "CONCEDE" for o in granted
                                                                  for t in _word_triggers(o)):
@@ -2275,7 +2280,7 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness order tell instruct force give welcome turn come grant""".split()
+    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

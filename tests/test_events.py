@@ -637,6 +637,9 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("A judge in Orvel granted immunity to the two witnesses.", "CONCEDE"),
         ("Norland granted asylum to the Estovian poet.", "AID"),
         ("The Port Dalen bank granted a loan of 30 million crowns to Tavi.", "AID"),
+        # details provided are an account, not aid; sanctions one is hit with are imposed
+        ("The Orvel police provided no details about the arrests of the two editors.", "COERCE"),
+        ("Norland hit Estovia with fresh sanctions on Tuesday.", "COERCE"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
