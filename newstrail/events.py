@@ -442,7 +442,7 @@ _PHRASES: dict[str, str] = {
         drop+plan:1.1 drop+bid:1.1 drop+proposal:1.1 drop+requirement:1.1 drop+policy:1.1 drop+claim:1.0
         scrap+plan:1.0 abandon+plan:1.0 shelve+bill:1.1 transfer+power:1.1 hand+power:1.1 cede+power:1.1""",
     "AID": """waive+debt:1.2 extend+credit:1.1 extend+loan:1.1 open+home:0.9""",
-    "ASSAULT": """declare+war:1.2 go+war:1.1 come+blow:1.1""",
+    "ASSAULT": """declare+war:1.2 go+war:1.1 come+blow:1.1 return+fire:1.2""",
     "RETREAT": """hold+fire:1.2 cease+operation:1.2 call+retreat:1.1 sound+retreat:1.1""",
     "REQUEST": """plead+with:1.1 prevail+upon:1.1 prevail+on:1.1 set+condition:1.1 set+precondition:1.1
         lay+condition:1.1 precondition:0.7""",
@@ -1352,6 +1352,10 @@ _VISITORS = {"delegation", "delegate", "envoy", "minister", "president", "leader
 # Accounts one provides or gives: information, not material help.
 _ACCOUNTS = {"detail", "information", "evidence", "explanation", "proof", "update", "answer", "clarification", "briefing",
              "account", "figure", "estimate", "breakdown", "insight", "timeline", "comment", "interview", "testimony"}
+# Things said that one "delivers": delivering one is no delivery of aid.
+_UTTERANCES = {"speech", "address", "verdict", "message", "statement", "lecture", "ultimatum", "warning", "blow",
+               "judgment", "judgement", "ruling", "sermon", "remark", "report", "rebuke", "reprimand", "letter", "note",
+               "demand", "appeal", "plea", "apology", "tribute", "eulogy", "result", "promise", "pledge"}
 # What a grant of refuge gives: granting it is aid (CAMEO 075 "grant asylum").
 _SHELTER = {"asylum", "refuge", "shelter", "sanctuary", "protection", "residency", "residence", "status"}
 
@@ -1724,6 +1728,8 @@ def _special(token: Any) -> list[_Trigger] | None:
     granted = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
     if lemma in ("provide", "give", "offer") and token.pos_ == "VERB" and granted & _ACCOUNTS:
         return []  # "provided details / evidence": an account given, not aid
+    if lemma == "deliver" and token.pos_ == "VERB" and granted & (_ACCOUNTS | _UTTERANCES):
+        return []  # "delivered a speech / a verdict / an ultimatum": what was said is the happening
     if lemma == "grant" and token.pos_ == "VERB" and granted and not granted & (
             _MATERIAL | _AID_NOUNS | _SHELTER | _HELPERS) and not any(t.type != "CONCEDE" for o in granted
                                                                  for t in _word_triggers(o)):
@@ -2280,7 +2286,7 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer""".split()
+    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -640,6 +640,9 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         # details provided are an account, not aid; sanctions one is hit with are imposed
         ("The Orvel police provided no details about the arrests of the two editors.", "COERCE"),
         ("Norland hit Estovia with fresh sanctions on Tuesday.", "COERCE"),
+        # what is delivered decides: words delivered are said, goods delivered are aid
+        ("The Norland envoy delivered an ultimatum to the Tavi council.", "THREATEN"),
+        ("Border guards returned fire near the Orvel crossing.", "ASSAULT"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
