@@ -1151,7 +1151,9 @@ def _negated(p: _Parse, i: int) -> bool:
     return False
 
 
-_NOT_TRIGGERS = {"according", "accordingly"}  # lemmatised to "accord" but never an agreement
+_NOT_TRIGGERS = {"according", "accordingly"}
+# Triggers only as verbs: "stationed troops", "massed tanks" (the nouns and adjectives are places and sizes).
+_VERB_ONLY = {"station", "mass"}  # lemmatised to "accord" but never an agreement
 # Nouns that make "strike" a military attack rather than a labour protest.
 _MILITARY_STRIKE = {"air", "missile", "drone", "rocket", "military", "artillery", "airstrike", "nuclear", "retaliatory"}
 
@@ -2050,6 +2052,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
             return reaction
     if lemma in _BLAME_PREDICATES and p.dep[i] in ("acomp", "attr") and p.lemmas[p.heads[i]] == "be":
         return [_Trigger("ACCUSE", 1.2, None)]  # "the sanctions are illegal": a charge against their author
+    if lemma in _VERB_ONLY and pos != "VERB":
+        return []  # "a police station", "mass graves": the noun or adjective is no deployment
     joined = _hyphenated(p, i)
     if joined is not None and (TRIGGERS.get(joined) or _derived(joined, pos)):
         lemma = joined

@@ -662,3 +662,13 @@ def test_description_vocabulary_lines(sentence, expected):
 
     scores = description_scores(sentence)
     assert max(scores, key=scores.__getitem__) == expected
+
+
+def test_verb_only_triggers_skip_nouns(nlp):
+    """"station" and "mass" deploy only as verbs: a police station or a mass grave is no show of force."""
+    from newstrail.events import trigger_scores
+
+    sent = next(iter(nlp("Reporters waited outside the police station near the mass grave in Orvel.").sents))
+    assert not any(t.type == "MOBILIZE" for t in trigger_scores(sent))
+    sent = next(iter(nlp("Norland stationed two brigades near Orvel.").sents))
+    assert any(t.type == "MOBILIZE" for t in trigger_scores(sent))
