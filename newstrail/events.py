@@ -1362,6 +1362,20 @@ _UTTERANCES = {"speech", "address", "verdict", "message", "statement", "lecture"
 _SHELTER = {"asylum", "refuge", "shelter", "sanctuary", "protection", "residency", "residence", "status"}
 
 
+def _coming_back(token: Any) -> list[_Trigger]:
+    """"returned" without an object: coming back, not giving back (CAMEO 0843 "return property").
+
+    Troops returning to barracks pull back; a party returning to the table resumes talks;
+    anyone else returning home is only moving.
+    """
+    if _parties(token) & (_ARMED | _MATERIEL | _SOLDIERS):
+        return [_Trigger("RETREAT", 1.0, None)]
+    destinations = {_lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children}
+    if destinations & (_PACTS | _CONTACTS | {"table"}):
+        return [_Trigger("CONSULT", 1.0, None)]
+    return []
+
+
 def _under_fire_for(token: Any) -> bool:
     """"came under fire / attack / criticism for X": blame for a reason, not shots at a convoy."""
     under = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children]
@@ -1730,6 +1744,8 @@ def _special(token: Any) -> list[_Trigger] | None:
     granted = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
     if lemma in ("provide", "give", "offer") and token.pos_ == "VERB" and granted & _ACCOUNTS:
         return []  # "provided details / evidence": an account given, not aid
+    if lemma == "return" and token.pos_ == "VERB" and not granted:
+        return _coming_back(token)
     if lemma == "deliver" and token.pos_ == "VERB" and granted & (_ACCOUNTS | _UTTERANCES):
         return []  # "delivered a speech / a verdict / an ultimatum": what was said is the happening
     if lemma == "grant" and token.pos_ == "VERB" and granted and not granted & (
@@ -2290,7 +2306,7 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver""".split()
+    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -643,6 +643,9 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         # what is delivered decides: words delivered are said, goods delivered are aid
         ("The Norland envoy delivered an ultimatum to the Tavi council.", "THREATEN"),
         ("Border guards returned fire near the Orvel crossing.", "ASSAULT"),
+        # returning without an object is coming back: troops to barracks, a party to the table
+        ("The Tavi brigades returned to their barracks on Friday.", "RETREAT"),
+        ("The Tavi delegates returned to the negotiating table in Orvel.", "CONSULT"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
