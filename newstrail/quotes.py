@@ -502,6 +502,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
              and not _own_attribution(c)]
     if cls == "call":
         parts = _call_for(cue) or parts
+    if cls == "urge" or cue.lemma_.lower() == "tell":
+        parts = _directive(cue, children) or parts
     if not parts and cue.lemma_.lower() in OBJECT_CONTENT:
         # "said yes", "announced two votes for the bill", "described the plan as “bold”"
         parts = [c for c in children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
@@ -662,6 +664,17 @@ def _call_for(cue: Token) -> list[Token]:
         return []
     return [obj] + [c for c in cue.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > obj.i
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def _directive(cue: Token, children: list[Token]) -> list[Token]:
+    """"told the farmers to stay home", "urged Novak not to run": a directive names who is to
+    act and what; both are what was said (PolNeAR train gold holds the object too)."""
+    inf = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    obj = next((c for c in children if c.dep_ in ("dobj", "dative") and cue.i < c.i), None)
+    if inf is None or obj is None or obj.i > inf.i:
+        return []
+    return [obj, inf]
 
 
 def _own_subtree(head: Token) -> list[Token]:

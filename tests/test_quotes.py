@@ -745,3 +745,12 @@ def test_when_asked_is_a_reduced_passive(quotes_of):
     q = _holding(quotes_of("Jan Berg frowned at the crowd on Friday when asked whether the ferry fares would double."),
                  "ferry fares would double")
     assert q.speaker_key is None
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Kaller told the fishermen to stay in the harbour.",
+    "Minister Kaller asked the fishermen to stay in the harbour.",
+])
+def test_directive_names_who_is_to_act(quotes_of, text):
+    q = _holding(quotes_of(text), "stay in the harbour")
+    assert q.content_text.startswith("the fishermen") and "Kaller" in (q.speaker_text or "")
