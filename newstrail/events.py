@@ -1072,6 +1072,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
     if dep in ("ccomp", "xcomp") and head_lemma in _WANTING and any(p.dep[c] == "nsubj" for c in p.children[i]):
         return 1.0  # "wants Norland to leave": the wanting asks, the leaving is only asked for
+    if dep == "xcomp" and head_lemma in _DIRECTIVES and any(p.dep[c] in ("dobj", "dative") for c in p.children[head]):
+        return 1.0  # "told Estovia to withdraw": the telling directs, the withdrawal is only asked for
     if head_lemma in _TRANSPARENT and p.pos[head] in ("VERB", "AUX"):
         return 0.0
     if p.pos[i] in ("NOUN", "PROPN") and dep in ("dobj", "attr", "nsubjpass", "nsubj") and (
@@ -1405,6 +1407,8 @@ def _welcomes_a_visitor(token: Any) -> bool:
 # Verbs of wanting: wanting another party to act asks it to (CAMEO 10 "demand"); wanting to
 # act oneself is an intent, left to the act's own type.
 _WANTING = {"want", "wish", "need"}
+# Verbs that tell another party what to do: "told X to leave", "advised X to stay".
+_DIRECTIVES = {"tell", "instruct", "direct", "advise", "remind", "encourage"}
 
 
 def _wants_of_another(token: Any) -> bool:
@@ -1762,6 +1766,9 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma in ("challenge", "dare") and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) \
             and any(c.dep_ in ("xcomp", "ccomp") and any(g.lower_ == "to" for g in c.children) for c in token.children):
         return [_Trigger("REQUEST", 1.1, None)]  # "challenged the president to call an election": a demand
+    if lemma in _DIRECTIVES and token.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in token.children) \
+            and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in token.children):
+        return [_Trigger("REQUEST", 1.1, None)]  # "told Estovia to withdraw its troops": a demand
     if lemma in _WANTING and token.pos_ == "VERB" and _wants_of_another(token):
         return [_Trigger("REQUEST", 1.1, None)]  # "wants Norland to hand over the suspects"
     relations = _relations_reading(token, lemma, objects)
@@ -2306,7 +2313,7 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return""".split()
+    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

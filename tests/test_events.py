@@ -646,6 +646,8 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         # returning without an object is coming back: troops to barracks, a party to the table
         ("The Tavi brigades returned to their barracks on Friday.", "RETREAT"),
         ("The Tavi delegates returned to the negotiating table in Orvel.", "CONSULT"),
+        # telling another party to act asks it to; telling reporters something only reports
+        ("Norland told Estovia to withdraw its brigades from the Orvel ridge.", "REQUEST"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
