@@ -1364,6 +1364,16 @@ _UTTERANCES = {"speech", "address", "verdict", "message", "statement", "lecture"
 _SHELTER = {"asylum", "refuge", "shelter", "sanctuary", "protection", "residency", "residence", "status"}
 
 
+# People in office whom one dismisses; groups police dismantle; wrongs one commits.
+_OFFICEHOLDERS = {"minister", "chief", "general", "official", "judge", "governor", "head", "commander", "director",
+                  "prosecutor", "mayor", "ambassador", "envoy", "cabinet", "government", "aide", "adviser", "advisor",
+                  "officer", "president", "premier", "secretary", "deputy", "editor", "employee", "staff"}
+_NETWORKS = {"network", "ring", "cell", "gang", "cartel", "syndicate", "racket", "camp", "encampment", "organisation",
+             "organization", "group", "operation"}
+_CRIMES = {"crime", "abuse", "fraud", "violation", "offence", "offense", "atrocity", "murder", "genocide", "massacre",
+           "corruption", "treason", "irregularity", "misconduct", "wrongdoing", "theft"}
+
+
 def _coming_back(token: Any) -> list[_Trigger]:
     """"returned" without an object: coming back, not giving back (CAMEO 0843 "return property").
 
@@ -1750,6 +1760,19 @@ def _special(token: Any) -> list[_Trigger] | None:
         return []  # "provided details / evidence": an account given, not aid
     if lemma == "return" and token.pos_ == "VERB" and not granted:
         return _coming_back(token)
+    if lemma == "decline" and token.pos_ == "VERB" and not granted and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        return []  # "exports declined": a fall, not a refusal (one declines an offer, or to act)
+    if lemma == "dismiss" and token.pos_ == "VERB" and any(
+            _lemma(c) in _OFFICEHOLDERS or c.ent_type_ == "PERSON" for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        return [_Trigger("COERCE", 1.0, None)]  # "dismissed the army chief": removed from office, not a claim rejected
+    if lemma == "march" and token.pos_ == "VERB" and _parties(token) & (_ARMED | _SOLDIERS | _MATERIEL):
+        into = any(c.dep_ == "prep" and c.lower_ in ("into", "on", "toward", "towards") for c in token.children)
+        return [_Trigger("ASSAULT" if into else "MOBILIZE", 1.0, None)]  # troops marching are no demonstration
+    if lemma == "dismantle" and token.pos_ == "VERB" and granted & _NETWORKS:
+        return [_Trigger("COERCE", 1.0, None)]  # "dismantled a smuggling ring": a police action, not disarmament
+    if lemma == "commit" and token.pos_ == "VERB" and granted & _CRIMES:
+        return [_Trigger("ACCUSE", 1.0, None)]  # "committed war crimes": an act charged, not a commitment
     if lemma == "deliver" and token.pos_ == "VERB" and granted & (_ACCOUNTS | _UTTERANCES):
         return []  # "delivered a speech / a verdict / an ultimatum": what was said is the happening
     if lemma == "grant" and token.pos_ == "VERB" and granted and not granted & (
@@ -2313,7 +2336,8 @@ _SPECIAL_LEMMAS = frozenset(
     receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage""".split()
+    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
+    dismantle commit""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -648,6 +648,12 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("The Tavi delegates returned to the negotiating table in Orvel.", "CONSULT"),
         # telling another party to act asks it to; telling reporters something only reports
         ("Norland told Estovia to withdraw its brigades from the Orvel ridge.", "REQUEST"),
+        # the object decides what a generic verb reports
+        ("Minister Kaller dismissed the army chief on Monday.", "COERCE"),
+        ("Minister Kaller dismissed the allegations as lies.", "REJECT"),
+        ("Estovian troops marched into the border town of Orvel.", "ASSAULT"),
+        ("Port Dalen police dismantled a smuggling ring in Orvel.", "COERCE"),
+        ("The Tavi militia committed war crimes in Orvel, the inquiry found.", "ACCUSE"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
@@ -677,3 +683,12 @@ def test_verb_only_triggers_skip_nouns(nlp):
     assert not any(t.type == "MOBILIZE" for t in trigger_scores(sent))
     sent = next(iter(nlp("Norland stationed two brigades near Orvel.").sents))
     assert any(t.type == "MOBILIZE" for t in trigger_scores(sent))
+
+
+def test_intransitive_decline_is_no_refusal(nlp):
+    """"exports declined" is a fall: no rejection trigger (one declines an offer, or declines to act)."""
+    from newstrail.events import trigger_scores
+
+    sent = next(iter(nlp("Tavi grain exports declined sharply in March.").sents))
+    assert not any(t.type == "REJECT" for t in trigger_scores(sent))
+    assert event_types("Estovia declined to join the Orvel talks.")[0] == "REJECT"
