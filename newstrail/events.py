@@ -1183,6 +1183,9 @@ _NON_MILITARY_FOES = {"epidemic", "pandemic", "virus", "disease", "outbreak", "p
                       "hunger", "famine", "inflation", "climate", "change", "fire", "wildfire", "drug", "trafficking",
                       "malaria", "ebola", "coronavirus", "covid", "covid-19", "cancer", "aids", "hiv", "pollution",
                       "unemployment", "discrimination", "racism", "extremism", "smuggling", "fraud", "flood", "locust"}
+# Decisions and measures one contests: fighting one in court or parliament rejects it.
+_DECISIONS = {"decision", "ruling", "verdict", "bill", "law", "plan", "proposal", "charge", "extradition", "deportation",
+              "order", "sentence", "conviction", "ban", "measure", "policy", "reform", "move", "result", "outcome"}
 # Things demanded that punish a target: "called for sanctions against X" disapproves of X
 # (ACCUSE) rather than asking X for something (CAMEO 09/11 vs 10).
 _PUNITIVE = {"sanction", "investigation", "probe", "inquiry", "punishment", "prosecution", "trial", "accountability",
@@ -1364,6 +1367,9 @@ _UTTERANCES = {"speech", "address", "verdict", "message", "statement", "lecture"
 _SHELTER = {"asylum", "refuge", "shelter", "sanctuary", "protection", "residency", "residence", "status"}
 
 
+# What one contributes to as a donor: funds, efforts, missions.
+_CAUSES = _AID_NOUNS | {"peacekeeping", "peacekeeper", "observer", "monitor", "effort", "mission", "operation", "force", "programme", "program", "appeal",
+                                        "campaign", "reconstruction", "recovery", "budget", "response", "pool"}
 # People in office whom one dismisses; groups police dismantle; wrongs one commits.
 _OFFICEHOLDERS = {"minister", "chief", "general", "official", "judge", "governor", "head", "commander", "director",
                   "prosecutor", "mayor", "ambassador", "envoy", "cabinet", "government", "aide", "adviser", "advisor",
@@ -1739,6 +1745,9 @@ def _special(token: Any) -> list[_Trigger] | None:
         if _parties(token) & _IRREGULARS or direct & (_ARMED | _VESSELS):
             return [_Trigger("ASSAULT", 1.0, None)]  # armed groups seizing people or ships, soldiers captured
         return [_Trigger("COERCE", 1.0, None)]  # seizing people or goods
+    if lemma in ("fight", "battle") and token.pos_ == "VERB" and {
+            _lemma(c) for c in token.children if c.dep_ == "dobj"} & _DECISIONS:
+        return [_Trigger("REJECT", 1.0, None)]  # "will fight the ruling in court": contesting it, not combat
     if lemma in ("fight", "battle", "combat", "tackle") and objects & _NON_MILITARY_FOES:
         return [_Trigger("AID", 0.4, None)]  # a campaign against a disease or a crime
     if lemma in ("violation", "breach") and token.dep_ == "attr" and _lemma(token.head) == "be":
@@ -1758,6 +1767,9 @@ def _special(token: Any) -> list[_Trigger] | None:
     granted = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
     if lemma in ("provide", "give", "offer") and token.pos_ == "VERB" and granted & _ACCOUNTS:
         return []  # "provided details / evidence": an account given, not aid
+    if lemma == "contribute" and token.pos_ == "VERB" and not granted and not _material(token) and not {
+            _lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children} & _CAUSES:
+        return []  # "factors that contributed to the crisis": a cause, not a donation
     if lemma == "return" and token.pos_ == "VERB" and not granted:
         return _coming_back(token)
     if lemma == "decline" and token.pos_ == "VERB" and not granted and not any(
@@ -1970,6 +1982,9 @@ def _retype(token: Any, type_: str) -> str:
             p.dep[c] == "xcomp" and any(t.type in _THREAT_WHEN_VOWED | {"THREATEN"} for t in _vowed_acts(p, c))
             for c in children):
         return "THREATEN"  # the vow of a conflictual act is the threat
+    if type_ == "AGREE" and lemma in _VOWS and any(
+            p.dep[c] == "xcomp" and any(t.type == "REJECT" for t in _vowed_acts(p, c)) for c in children):
+        return "REJECT"  # "vowed to fight the ruling", "pledged to block the bill": a refusal announced
     if type_ == "REQUEST" and lemma != "call" and _demands_punishment(token):
         return "ACCUSE"
     head = p.heads[i]
@@ -2337,7 +2352,7 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit""".split()
+    dismantle commit contribute""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

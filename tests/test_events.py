@@ -654,6 +654,10 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("Estovian troops marched into the border town of Orvel.", "ASSAULT"),
         ("Port Dalen police dismantled a smuggling ring in Orvel.", "COERCE"),
         ("The Tavi militia committed war crimes in Orvel, the inquiry found.", "ACCUSE"),
+        # fighting a ruling contests it; vowing to contest it announces a refusal
+        ("Minister Kaller vowed to fight the ruling in the Orvel court.", "REJECT"),
+        # contributing to a crisis causes it; contributing to a fund donates
+        ("Norland contributed five million crowns to the Orvel relief fund.", "AID"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
@@ -692,3 +696,11 @@ def test_intransitive_decline_is_no_refusal(nlp):
     sent = next(iter(nlp("Tavi grain exports declined sharply in March.").sents))
     assert not any(t.type == "REJECT" for t in trigger_scores(sent))
     assert event_types("Estovia declined to join the Orvel talks.")[0] == "REJECT"
+
+
+def test_contributing_to_a_crisis_is_no_aid(nlp):
+    """A cause "contributes to" an outcome; only money, forces or efforts given make it aid."""
+    from newstrail.events import trigger_scores
+
+    sent = next(iter(nlp("Rising bread prices contributed to the discontent in Orvel.").sents))
+    assert not any(t.type == "AID" and t.token.lemma_ == "contribute" for t in trigger_scores(sent))
