@@ -448,7 +448,8 @@ _PHRASES: dict[str, str] = {
         lay+condition:1.1 precondition:0.7""",
     "REJECT": """stand+firm:1.1 stay+away:1.1 throw+out:1.1 fall+short:0.9""",
     "ACCUSE": """document+abuse:1.2 document+violation:1.2 document+abuses:1.2 find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
-    "THREATEN": """put+notice:1.1 draw+line:0.8""",
+    "THREATEN": """put+notice:1.1 draw+line:0.8 stand+idly:1.1 sit+idly:1.1 vow+response:1.3 promise+response:1.3
+        pledge+response:1.3 promise+retaliation:1.3 warn+response:1.1""",
     "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1""",
     "SANCTION": """slap+tariff:1.1 slap+embargo:1.1 hit+tariff:1.1""",
     "MOBILIZE": """scramble+jet:1.2 scramble+fighter:1.2 scramble+aircraft:1.1 put+standby:1.1""",
@@ -1787,6 +1788,9 @@ def _special(token: Any) -> list[_Trigger] | None:
         return [_Trigger("ACCUSE", 1.0, None)]  # "committed war crimes": an act charged, not a commitment
     if lemma == "deliver" and token.pos_ == "VERB" and granted & (_ACCOUNTS | _UTTERANCES):
         return []  # "delivered a speech / a verdict / an ultimatum": what was said is the happening
+    if lemma == "option" and token.pos_ == "NOUN" and any(_lemma(c) == "all" for c in token.children) \
+            and "table" in {_lemma(w) for w in token.head.subtree}:
+        return [_Trigger("THREATEN", 1.1, None)]  # "all options remain on the table": force held in reserve
     if lemma == "grant" and token.pos_ == "VERB" and granted and not granted & (
             _MATERIAL | _AID_NOUNS | _SHELTER | _HELPERS) and not any(t.type != "CONCEDE" for o in granted
                                                                  for t in _word_triggers(o)):
@@ -2352,7 +2356,7 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute""".split()
+    dismantle commit contribute option""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -658,6 +658,10 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("Minister Kaller vowed to fight the ruling in the Orvel court.", "REJECT"),
         # contributing to a crisis causes it; contributing to a fund donates
         ("Norland contributed five million crowns to the Orvel relief fund.", "AID"),
+        # idioms of force held in reserve
+        ("Minister Kaller said all options remain on the table regarding Tavi.", "THREATEN"),
+        ("Estovia said it would not stand idly by in Orvel.", "THREATEN"),
+        ("The Tavi council promised a tough response to the raids.", "THREATEN"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
