@@ -2145,6 +2145,11 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
     for trig in found:
         if trig.type not in best or trig.weight > best[trig.type].weight:
             best[trig.type] = trig
+    phrase = max((t.weight for t in found if t.particle is not None), default=0.0)
+    if phrase:
+        # the verb with its partner is one expression: "accepted the demands" concedes, and the
+        # bare verb's weaker reading ("accept": agree) is not a second candidate
+        return [t for t in best.values() if t.particle is not None or t.weight >= phrase]
     return list(best.values())
 
 

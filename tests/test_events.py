@@ -708,3 +708,12 @@ def test_contributing_to_a_crisis_is_no_aid(nlp):
 
     sent = next(iter(nlp("Rising bread prices contributed to the discontent in Orvel.").sents))
     assert not any(t.type == "AID" and t.token.lemma_ == "contribute" for t in trigger_scores(sent))
+
+
+def test_phrase_reading_replaces_the_bare_verb(nlp):
+    """A verb with its phrase partner is one expression: its weaker bare reading is no second candidate."""
+    from newstrail.events import trigger_scores
+
+    sent = next(iter(nlp("The Tavi council accepted the demands of the dock workers.").sents))
+    verb = [t for t in trigger_scores(sent) if t.token.lemma_ == "accept"]
+    assert {t.type for t in verb} == {"CONCEDE"}
