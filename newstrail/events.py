@@ -1364,6 +1364,12 @@ _ACCOUNTS = {"detail", "information", "evidence", "explanation", "proof", "updat
 _UTTERANCES = {"speech", "address", "verdict", "message", "statement", "lecture", "ultimatum", "warning", "blow",
                "judgment", "judgement", "ruling", "sermon", "remark", "report", "rebuke", "reprimand", "letter", "note",
                "demand", "appeal", "plea", "apology", "tribute", "eulogy", "result", "promise", "pledge"}
+# Spoken or written forms besides those delivered or published: "a joint declaration / press conference".
+_SAYINGS = {"declaration", "communique", "conference", "letter", "appeal", "call", "op-ed", "article", "position"}
+# What two parties "share" by having it in common.
+_COMMON_GROUND = {"border", "frontier", "concern", "view", "values", "value", "history", "language", "culture",
+                  "interest", "goal", "vision", "belief", "sentiment", "opinion", "worry", "fear", "hope", "faith",
+                  "heritage", "responsibility", "blame", "commitment", "aim", "objective", "coastline", "sea"}
 # What a grant of refuge gives: granting it is aid (CAMEO 075 "grant asylum").
 _SHELTER = {"asylum", "refuge", "shelter", "sanctuary", "protection", "residency", "residence", "status"}
 
@@ -1788,6 +1794,10 @@ def _special(token: Any) -> list[_Trigger] | None:
         return [_Trigger("ACCUSE", 1.0, None)]  # "committed war crimes": an act charged, not a commitment
     if lemma == "deliver" and token.pos_ == "VERB" and granted & (_ACCOUNTS | _UTTERANCES):
         return []  # "delivered a speech / a verdict / an ultimatum": what was said is the happening
+    if lemma == "joint" and token.dep_ == "amod" and _lemma(token.head) in _UTTERANCES | _PUBLICATIONS | _SAYINGS:
+        return []  # "a joint statement": said together, its content is the happening, not material cooperation
+    if lemma == "share" and token.pos_ == "VERB" and granted and granted <= _COMMON_GROUND:
+        return []  # "share a border / concerns": something in common, not something handed over
     if lemma == "option" and token.pos_ == "NOUN" and any(_lemma(c) == "all" for c in token.children) \
             and "table" in {_lemma(w) for w in token.head.subtree}:
         return [_Trigger("THREATEN", 1.1, None)]  # "all options remain on the table": force held in reserve
@@ -2361,7 +2371,7 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute option""".split()
+    dismantle commit contribute option joint share""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

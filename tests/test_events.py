@@ -717,3 +717,15 @@ def test_phrase_reading_replaces_the_bare_verb(nlp):
     sent = next(iter(nlp("The Tavi council accepted the demands of the dock workers.").sents))
     verb = [t for t in trigger_scores(sent) if t.token.lemma_ == "accept"]
     assert {t.type for t in verb} == {"CONCEDE"}
+
+
+def test_things_in_common_and_joint_statements_are_no_cooperation(nlp):
+    """Sharing a border or concerns, or speaking jointly, hands nothing over (PLOVER COOPERATE is material)."""
+    from newstrail.events import trigger_scores
+
+    for text in ("Tavi and Estovia share a long border along the Orvel river.",
+                 "Norland and Estovia issued a joint statement on the Orvel crisis."):
+        sent = next(iter(nlp(text).sents))
+        assert not any(t.type == "COOPERATE" for t in trigger_scores(sent)), text
+    sent = next(iter(nlp("The Orvel and Tavi police shared evidence on the smuggling ring.").sents))
+    assert any(t.type == "COOPERATE" for t in trigger_scores(sent))
