@@ -1158,7 +1158,9 @@ _NOT_TRIGGERS = {"according", "accordingly"}
 # Triggers only as verbs: "stationed troops", "massed tanks" (the nouns and adjectives are places and sizes).
 _VERB_ONLY = {"station", "mass"}  # lemmatised to "accord" but never an agreement
 # Nouns that make "strike" a military attack rather than a labour protest.
-_MILITARY_STRIKE = {"air", "missile", "drone", "rocket", "military", "artillery", "airstrike", "nuclear", "retaliatory"}
+_MILITARY_STRIKE = {"air", "missile", "drone", "rocket", "military", "artillery", "airstrike", "nuclear", "retaliatory",
+                    "deadly", "lethal", "fatal", "precision", "targeted", "surgical", "preemptive", "pre-emptive",
+                    "coalition", "punitive", "aerial", "naval", "cruise", "ballistic"}
 
 
 def _objects(token: Any) -> list[Any]:
@@ -1219,6 +1221,8 @@ def _military_strike(token: Any) -> bool:
         return False
     if near & _MILITARY_STRIKE:
         return True
+    if any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP") for c in token.children):
+        return True  # "a Norland strike", "an Estovian strike": a state's strike is military; workers' is by trade
     if any(c.dep_ == "prep" and c.lower_ in ("on", "against") and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
         return True  # "a strike on the base"; "a strike on Monday" is a date

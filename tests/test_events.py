@@ -662,6 +662,9 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         ("Minister Kaller said all options remain on the table regarding Tavi.", "THREATEN"),
         ("Estovia said it would not stand idly by in Orvel.", "THREATEN"),
         ("The Tavi council promised a tough response to the raids.", "THREATEN"),
+        # a state's or a deadly strike is military; a nationwide one is a walk-out
+        ("A deadly Estovian strike flattened the Orvel depot overnight.", "ASSAULT"),
+        ("A nationwide strike paralysed Port Dalen on Monday.", "PROTEST"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
