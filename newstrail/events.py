@@ -1290,7 +1290,7 @@ _MATERIEL = {"tank", "artillery", "armour", "armor", "weapon", "gun", "howitzer"
              "jet", "helicopter", "submarine", "frigate", "destroyer"}
 # Verbs that complete an agreement and the agreement nouns: "concluded / inked / sealed a deal".
 _CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach", "hammer", "enter",
-               "join", "ratify", "agree"}
+               "join", "ratify", "agree", "renew", "prolong", "initial", "initiale"}  # "initialled": the model's lemma
 _PACT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "protocol", "contract", "convention",
                "understanding", "mou", "charter"}
 _DEMANDS = {"demand", "condition", "request", "term", "call", "ultimatum"}

@@ -665,6 +665,9 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         # a state's or a deadly strike is military; a nationwide one is a walk-out
         ("A deadly Estovian strike flattened the Orvel depot overnight.", "ASSAULT"),
         ("A nationwide strike paralysed Port Dalen on Monday.", "PROTEST"),
+        # renewing or initialling a pact concludes it
+        ("Norland and Estovia renewed their defence pact for ten years.", "SUPPORT"),
+        ("The Tavi and Orvel envoys initialled a border treaty.", "SUPPORT"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
