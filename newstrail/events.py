@@ -453,7 +453,7 @@ _PHRASES: dict[str, str] = {
     "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1""",
     "SANCTION": """slap+tariff:1.1 slap+embargo:1.1 hit+tariff:1.1""",
     "MOBILIZE": """scramble+jet:1.2 scramble+fighter:1.2 scramble+aircraft:1.1 put+standby:1.1""",
-    "COERCE": """hit+sanction:1.2 slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
+    "COERCE": """hunt+down:1.0 track+down:0.9 bring+justice:0.9 hit+sanction:1.2 slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
         block+internet:1.2 put+bar:1.1 place+arrest:1.2""",
 }
 

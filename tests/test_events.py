@@ -668,6 +668,9 @@ def test_a_toll_left_by_a_disaster_is_no_assault(nlp):
         # renewing or initialling a pact concludes it
         ("Norland and Estovia renewed their defence pact for ten years.", "SUPPORT"),
         ("The Tavi and Orvel envoys initialled a border treaty.", "SUPPORT"),
+        # pursuing suspects is coercion; vowing to pursue them threatens
+        ("Port Dalen police tracked down the two suspects in Orvel.", "COERCE"),
+        ("Minister Kaller vowed to hunt down the bombers of the Orvel depot.", "THREATEN"),
     ],
 )
 def test_event_types_forces_and_nominal_phrases(sentence, expected, nlp):
