@@ -510,6 +510,8 @@ def acquire_writer_lock(db_path: str | Path) -> IO[str] | None:
 
 # One stored article undecoded: its row (column -> value) and its findings' JSON texts per table.
 EncodedAnalysis = tuple[dict[str, Any], dict[str, list[str]]]
+# Article columns stored as JSON text.
+JSON_COLUMNS = ("flags", "offsets", "lines")
 
 
 def encode_analysis(analysis: ArticleAnalysis) -> EncodedAnalysis:
@@ -520,7 +522,7 @@ def encode_analysis(analysis: ArticleAnalysis) -> EncodedAnalysis:
     more to unpickle than the JSON it then writes cost a worker to make; strings cross cheaply.
     """
     row = analysis.article.to_dict()
-    for key in ("flags", "offsets", "lines"):
+    for key in JSON_COLUMNS:
         row[key] = json.dumps(row[key], ensure_ascii=False)
     found = {table: [r.to_json() for r in getattr(analysis, table)] for table in ARTICLE_TABLES}
     return row, found
@@ -534,6 +536,6 @@ def decode_analysis(row: dict[str, Any], found: dict[str, list[str]]) -> Article
 
 def article_from_row(row: dict[str, Any]) -> Article:
     data = dict(row)
-    for key in ("flags", "offsets", "lines"):
+    for key in JSON_COLUMNS:
         data[key] = json.loads(data[key]) if data.get(key) else ([] if key != "offsets" else {"segments": []})
     return Article.from_dict(data)
