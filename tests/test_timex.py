@@ -721,3 +721,25 @@ def test_of_tomorrow_after_a_word_of_time_is_the_day():
 def test_one_unit_long_as_an_adjective():
     assert values("Estovia ended a yearlong inquiry into the mills.")["yearlong"] == ("P1Y", "DURATION")
     assert values("Norland's decade-long dispute with Kaller is over.")["decade-long"] == ("P10Y", "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The Norland bonds would be redeemed in five years, Kaller said.", "five years", ("2029", "DATE")),
+        ("Minister Kaller will step down in two weeks.", "two weeks", ("2024-W13", "DATE")),
+        ("The Estovia plant is expected to close in 18 months.", "18 months", ("2025-09", "DATE")),
+        ("Estovia will see the first rise in ten years.", "ten years", ("P10Y", "DURATION")),
+        ("Norland has not grown in five years.", "five years", ("P5Y", "DURATION")),
+        ("The Kaller deal will be reviewed in the next two years.", "the next two years", ("P2Y", "DURATION")),
+    ],
+)
+def test_in_a_count_of_units_after_a_future_verb_is_the_date_ahead(text, expr, expected):
+    assert values(text)[expr] == expected
+
+
+def test_until_then_and_by_then_are_the_date_just_named():
+    text = "The Norland offer ends on April 30. Until then, Kaller said, shares stay frozen."
+    assert values(text)["then"] == ("2024-04-30", "DATE")
+    assert values("Kaller left Estovia in May 2019. By then the mills had closed.")["then"] == ("2019-05", "DATE")
+    assert values("We waited for Kaller. Until then, nothing moved in Estovia.") == {}

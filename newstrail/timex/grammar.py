@@ -208,6 +208,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "weeks or months": one stretch of unknown length, named by its first unit
     ("plural_units", _p(r"(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?(?:-long|(?=\s+(?:ago|earlier|later|of\b)|[,.;]))")),
     ("plural_for", _p(r"(?:(?<=for\s)|(?<=within\s))(?P<unit>years|months|weeks|decades|days|hours|centuries)(?:\s+(?:or|and)\s+(?:years|months|weeks|decades|days|hours|centuries))?")),
+    # "until then", "by then": "then" names the time just told of, the end of a wait
+    ("then_anaphor", _p(r"(?:(?<=until\s)|(?<=till\s)|(?<=by\s))then")),
     # "a yearlong inquiry", "the decade-long war": one unit's length as an adjective
     ("unit_long", _p(r"(?P<unit>day|week|month|year|decade)-?long")),
     # "over the years", "through the decades": a stretch of unknown length up to the time told of
@@ -245,7 +247,8 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 # names the kinds it can be triggered by. One pass of the trigger pattern finds small windows
 # around heads; each rule then runs only inside the windows of its own kinds. Running every
 # rule over the whole text was ~6x slower (measured on TimeBank).
-HEAD_KINDS = ("month", "weekday", "unit", "year", "digit", "deictic", "season", "part", "set", "holiday", "these")
+HEAD_KINDS = ("month", "weekday", "unit", "year", "digit", "deictic", "season", "part", "set", "holiday", "these",
+              "then")
 
 
 def _head_words() -> dict[str, str]:
@@ -264,6 +267,7 @@ def _head_words() -> dict[str, str]:
         ("digit", ["noon", "midnight"]),
         ("year", ["seventeen", "eighteen", "nineteen", "thousand"]),
         ("these", ["these"]),  # "these days": a kind of its own, so only the deictic rule runs there
+        ("then", ["then"]),  # "until then": a kind of its own, as common as "then" is elsewhere
         ("holiday", ["christmas", "thanksgiving", "halloween", "election", "independence", "labor", "memorial",
                      "veterans", "valentine", "boxing", "new", "fourth"]),
     ):
@@ -295,7 +299,7 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),
     "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",), "period_last_year": ("unit",),
     "duration": ("unit",), "set": ("set", "unit", "weekday", "season", "part"), "plural_units": ("unit",),
-    "plural_for": ("unit",), "over_the_units": ("unit",), "unit_long": ("unit",),
+    "plural_for": ("unit",), "over_the_units": ("unit",), "unit_long": ("unit",), "then_anaphor": ("then",),
 }
 WINDOW_LEFT, WINDOW_RIGHT = 36, 30  # reach of the grammar around a head ("more than four decades ago")
 

@@ -1003,6 +1003,18 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
     return (base + dt.timedelta(days=off)).isoformat() + suffix, "TIME" if suffix else "DATE", how
 
 
+def _r_then(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"until then", "by then": the day or month just named ("terminate on Nov. 30. Until then").
+
+    Without a date named before, "then" points at an event, which TimeML leaves unmarked.
+    """
+    if c.probe:
+        return "XXXX-XX-XX", "DATE", "then: the date just mentioned"
+    if not c.last or not (_parse_date(c.last) or _MONTH_VALUE.fullmatch(c.last)):
+        return None
+    return c.last, "DATE", f"then: the date just mentioned {c.last}"
+
+
 def _r_unit_around(m: re.Match[str], c: _Ctx) -> Resolved:
     """"the year before", "the month after": one unit before or after the time just told of
     (the year, month or day last named), or the publication date when none was named.
@@ -1245,6 +1257,31 @@ _ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|or|and|before|after|of
                              r"then|now|as|the|when|while|that|or\s+two)\b)[a-z]+")
 
 
+# "will expire in two years", "would be redeemed in five years": "in" and a count after a verb
+# of the future name the time that far ahead of the writing (TimeML: a DATE), not a stretch.
+# A superlative or "first"/"only" between them makes it the stretch again ("will be the first
+# rise in ten years"), and so does a negation ("will not be paid in five years" is unclear).
+_FUTURE_IN_BEFORE = re.compile(
+    r"\b(?:will|'ll|shall|would|going\s+to|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to)\s+"
+    r"(?:(?!(?:not|never|the|a|an|first|last|only|ever|time|times|most|least|its|their|his|her|our)\b)"
+    r"[a-z]+\s+){0,3}in\s+$",
+    re.IGNORECASE)
+
+
+def _future_in(m: re.Match[str], c: _Ctx) -> Resolved:
+    """The date a whole count of calendar units ahead of publication ("will end in two years")."""
+    unit = _unit(m["unit"])
+    if c.dct is None or m["rel"] or m["approx"] or m["num2"] or m["half"] or m["per"] or UNITS[unit][1]:
+        return None
+    n = _num(m["num"])
+    if n is None or not float(n).is_integer() or not 1 <= n < 100:
+        return None
+    if not _FUTURE_IN_BEFORE.search(c.text, max(0, m.start() - 60), m.start()):
+        return None
+    d = _offset_date(c.dct, int(n), unit)
+    return _granular(d, unit), "DATE", f"in {int(n)} {unit} ahead of publication date {c.dct}"
+
+
 def _rate(unit: str) -> str:
     """The TIMEX3 value of "per unit" / "a unit" in a rate: P1Y, P1W, PT1H (time units take T)."""
     letter, is_time, _ = UNITS[_unit(unit)]
@@ -1284,6 +1321,9 @@ def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
         n = None  # "12 to 18 months": one duration of a length not known exactly (PXM)
     if n is not None and n >= 1000:
         return None  # "the 1988 quarter": a year, not a count
+    ahead = _future_in(m, c)
+    if ahead is not None:
+        return ahead
     return _duration(n, unit), "DURATION", "duration"
 
 
@@ -1409,6 +1449,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "units_ahead": _r_plural_units, "holiday": _r_holiday, "extra_unit": _r_extra_unit,
     "year_ago": _r_year_ago, "period_last_year": _r_period_last_year, "duration": _r_duration, "set": _r_set,
     "plural_units": _r_plural_units, "plural_for": _r_plural_units, "over_the_units": _r_over_the_units, "unit_long": _r_unit_long,
+    "then_anaphor": _r_then,
 }
 
 # Span trimming: TimeML leaves "in" and "of" outside the expression.
