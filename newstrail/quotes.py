@@ -885,7 +885,10 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
     start, end = ctx.doc[lo].idx, ctx.doc[hi - 1].idx + len(ctx.doc[hi - 1].text)
     mention = ctx.mention_for(subj.idx, subj.idx + len(subj.text), subj.idx)
     if mention is None:
-        mention = ctx.mention_for(start, end)
+        # A name among the head's own modifiers speaks for the phrase ("the Norland
+        # government"); one after the head only places it ("farmers in Norland"), so the
+        # phrase itself is the speaker, unless the head is a role held for that name.
+        mention = ctx.mention_for(start, subj.idx + len(subj.text)) or _represented(ctx, subj)
     if mention is not None:
         ms, me = _body_range(ctx.article, mention)
         return mention, (ms, me), mention.text, mention.key
@@ -896,6 +899,29 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
             return near, (ms, me), near.text, near.key
     text = ctx.text[start:end]
     return None, (start, end), text, text
+
+
+# Prepositions after a role noun that name whom the role speaks for ("a spokesman for the
+# ministry", "an official at the embassy", "the head of the union").
+REPRESENTED_PREPS = frozenset("for of at with".split())
+
+
+def _represented(ctx: _Context, subj: Token) -> Mention | None:
+    """The body a role subject speaks for: "a spokeswoman for the Norland Foreign Ministry
+    said" is the ministry's word, while "farmers in Norland" are not Norland."""
+    if subj.lemma_.lower() not in ROLE_NOUNS and subj.lower_ not in ROLE_NOUNS:
+        return None
+    for prep in subj.children:
+        if prep.dep_ != "prep" or prep.lower_ not in REPRESENTED_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            lo, hi = obj.left_edge.idx, obj.idx + len(obj.text)
+            m = ctx.mention_for(lo, hi, obj.idx)
+            if m is not None and m.kind in ("organisation", "country"):
+                return m
+    return None
 
 
 # What an actor puts out that then "says" or "accuses" in a relative clause.

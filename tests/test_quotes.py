@@ -754,3 +754,14 @@ def test_when_asked_is_a_reduced_passive(quotes_of):
 def test_directive_names_who_is_to_act(quotes_of, text):
     q = _holding(quotes_of(text), "stay in the harbour")
     assert q.content_text.startswith("the fishermen") and "Kaller" in (q.speaker_text or "")
+
+
+def test_place_after_the_subject_head_is_not_the_speaker(quotes_of):
+    q = _holding(quotes_of("Many farmers in Estovia see the new grain levy as a threat."), "grain levy")
+    assert q.speaker_text == "Many farmers in Estovia" and q.speaker_key != "Estovia"
+
+
+def test_role_speaks_for_the_body_it_represents(quotes_of):
+    q = _holding(quotes_of("A spokeswoman for the Norland Foreign Ministry said the ferry talks would resume."),
+                 "ferry talks would resume")
+    assert q.speaker_key == "Norland Foreign Ministry"
