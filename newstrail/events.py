@@ -1208,7 +1208,8 @@ _STRIKE_EFFECTS = {"kill", "hit", "target", "destroy", "wound", "injure", "damag
 _STRIKE_LAUNCHERS = {"launch", "carry", "conduct", "order", "authorize", "authorise", "execute", "mount", "unleash"}
 # Workers who may launch a labour strike: "nurses launched a strike".
 _WORKERS = {"nurse", "teacher", "doctor", "miner", "worker", "union", "employee", "driver", "pilot", "docker",
-            "lecturer", "farmer", "staff", "trucker", "porter", "journalist", "lawyer", "civil", "servant"}
+            "lecturer", "farmer", "staff", "trucker", "porter", "journalist", "lawyer", "civil", "servant",
+            "fisherman", "taxi"}
 _LABOUR = {"worker", "union", "teacher", "doctor", "nurse", "driver", "employee", "staff", "miner", "pay",
            "wage", "general", "hunger", "labour", "labor", "nationwide", "national", "student", "trucker", "pilot"}
 
@@ -1270,11 +1271,16 @@ _PERSONS = {"journalist", "correspondent", "reporter", "migrant", "activist", "w
             "foreigner", "family", "resident", "person", "people", "missionary", "student", "refugee", "minority",
             "priest", "official", "member", "immigrant"}
 _SPANS_OF_TIME = {"hour", "day", "week", "month", "deadline", "ultimatum", "time"}
+# Words that hold an act out as possible: "raised the prospect of sanctions", "the spectre of war".
+_PROSPECTS = {"prospect", "possibility", "spectre", "specter"}
+# Speakers who regret their own acts apologise ("we regret the loss"); others told they will regret are threatened.
+_FIRST_PERSON = {"i", "we"}
 
 
 def _ultimatum(token: Any) -> bool:
     """"gave X 48 hours / until Friday to do Y": a deadline with a demanded act (CAMEO 139)."""
-    timed = any(c.dep_ == "dobj" and _lemma(c) in _SPANS_OF_TIME for c in token.children) or any(
+    # the parser hangs "48 hours" as an object or, as often, as an adverbial noun phrase
+    timed = any(c.dep_ in ("dobj", "npadvmod") and _lemma(c) in _SPANS_OF_TIME for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "until" for c in token.children)
     demanded = any(c.dep_ in ("advcl", "xcomp", "relcl") and any(g.lower_ == "to" for g in c.children)
                    for c in token.subtree if c.i != token.i)
@@ -1645,7 +1651,7 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
         return [_Trigger("ASSAULT", 1.1, None)]  # "militants executed hostages": killing, not a judicial penalty
     if lemma == "siege" and token.pos_ == "NOUN" and not (token.head.lower_ == "of" and _lemma(token.head.head) == "state"):
         return [_Trigger("ASSAULT", 1.0, None)]  # "laid siege to the city": a military siege, not a state of siege
-    if lemma in ("occupy", "storm", "blockade", "besiege") and token.pos_ == "VERB" and _parties(token) & _CROWDS:
+    if lemma in ("occupy", "storm", "blockade", "besiege") and token.pos_ == "VERB" and _parties(token) & (_CROWDS | _WORKERS):
         return [_Trigger("PROTEST", 1.1, None)]  # "students occupied the campus": a sit-in, not an invasion
     if lemma in ("burn", "torch") and token.pos_ == "VERB" and objects & _PROTEST_PROPS:
         return [_Trigger("PROTEST", 1.1, None)]  # "burned effigies of the president"
@@ -1728,7 +1734,59 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("THREATEN", 1.1, None)]  # "gave them 48 hours to leave"
     if lemma == "face" and token.pos_ == "VERB" and token.tag_ != "VBD" and _punishment_or_force(objects):
         return [_Trigger("THREATEN", 1.1, None)]  # "could face sanctions", "surrender or face an assault"
+    if lemma == "face" and _alternative_penalty(token):
+        return [_Trigger("THREATEN", 1.1, None)]  # "leave by Friday or face arrest", however the tagger reads "face"
+    if lemma in _PROSPECTS and token.pos_ == "NOUN" and _prospect_of_force(token):
+        return [_Trigger("THREATEN", 1.1, None)]  # "raised the prospect of sanctions": coercion held out
+    if lemma == "regret" and token.pos_ == "VERB" and (_is_future(token) or _reported_intent(token)) \
+            and not any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
+        return [_Trigger("THREATEN", 1.0, None)]  # "Estovia will regret this": harm promised to another
+    if lemma == "evacuate" and token.pos_ == "VERB" and objects & (_PERSONS | _DISPLACED) \
+            and not objects & _WITHDRAWN_FORCES:
+        return [_Trigger("AID", 1.1, None)]  # "evacuated 300 foreign nationals": people brought to safety
     return None
+
+
+def _alternative_penalty(token: Any) -> bool:
+    """"…or face arrest": the penalty offered as the alternative to a demanded act (CAMEO 13).
+
+    Why by words: after "or" the tagger often reads "face" as a noun ("face attacks" as a
+    compound), so the penalty is its object or, for that misreading, the noun it modifies.
+    """
+    doc, i = token.doc, token.i
+    if i == 0 or doc[i - 1].lower_ not in ("or", "else"):
+        return False
+    if token.pos_ == "NOUN" and token.dep_ == "compound":
+        penalties = {_lemma(token.head)}
+    else:
+        penalties = {_lemma(o) for o in _objects(token)}
+    return _punishment_or_force(penalties)
+
+
+# Demands and orders that an "or face …" alternative turns into an ultimatum.
+_DEMANDING = {"REQUEST", "COERCE", "SANCTION"}
+
+
+def _penalty_alternative_below(p: _Parse, i: int) -> bool:
+    """Token ``i`` governs an "…or face <penalty>" alternative (see :func:`_alternative_penalty`)."""
+    found = p.table("alternatives")
+    if "faces" not in found:  # once per document: most have no "or face"
+        found["faces"] = [j for j in range(1, len(p.lemmas)) if p.lemmas[j] == "face" and p.lower[j - 1] in ("or", "else")
+                          and _alternative_penalty(p.doc[j])]
+    for j in found["faces"]:
+        node = j
+        while p.heads[node] != node and node != i:
+            node = p.heads[node]
+        if node == i and j != i:
+            return True
+    return False
+
+
+def _prospect_of_force(token: Any) -> bool:
+    """A word of possibility whose "of" names a material conflictual act ("the spectre of war")."""
+    acts = {_lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ in ("pobj", "pcomp")}
+    return _punishment_or_force(acts)
 
 
 def _special(token: Any) -> list[_Trigger] | None:
@@ -1922,6 +1980,15 @@ _EXERCISES = {"exercise", "drill", "manoeuvre", "maneuver", "game", "wargame", "
 _JOINT = {"joint", "bilateral", "multinational", "combined", "trilateral", "multilateral"}
 
 
+# Inquiries that several parties can run together (PLOVER COOPERATE: judicial cooperation).
+_INQUIRIES = {"investigation", "probe", "inquiry", "enquiry", "investigate"}
+
+
+def _jointly(token: Any) -> bool:
+    """Done together by its own word: "a joint probe", "jointly investigated" (not two plaintiffs' suit)."""
+    return any(_lemma(c) in _JOINT | {"jointly", "together"} for c in token.children)
+
+
 def _shared(token: Any) -> bool:
     """An act done together: "joint drills", "X and Y held drills", "drills with X", "allies' drills".
 
@@ -2005,6 +2072,8 @@ def _retype(token: Any, type_: str) -> str:
         return "REJECT"  # "vowed to fight the ruling", "pledged to block the bill": a refusal announced
     if type_ == "REQUEST" and lemma != "call" and _demands_punishment(token):
         return "ACCUSE"
+    if type_ in _DEMANDING and p.pos[i] == "VERB" and _penalty_alternative_below(p, i):
+        return "THREATEN"  # "told them to leave or face arrest": the demand is an ultimatum (CAMEO 13)
     head = p.heads[i]
     governors = [head] + ([p.heads[head]] if p.lower[head] == "of" or p.dep[head] == "prep" else [])
     if type_ in ("AID", "COOPERATE", "SUPPORT") and p.dep[i] != "nsubj" and any(
@@ -2020,6 +2089,8 @@ def _retype(token: Any, type_: str) -> str:
         return "ASSAULT"
     if type_ == "MOBILIZE" and lemma in _EXERCISES and _shared(token):
         return "COOPERATE"  # joint exercises are military cooperation, not a show of force
+    if type_ == "ACCUSE" and lemma in _INQUIRIES and _jointly(token):
+        return "COOPERATE"  # "a joint investigation into the crash": judicial cooperation, not a charge
     if type_ == "RETREAT" and any(p.dep[c] == "dobj" and p.lemmas[c] in _WITHDRAWN for c in children):
         return "SANCTION"
     if type_ in ("MOBILIZE", "CONSULT") and _PEACEKEEPING & _sentence_lemmas(token):
@@ -2375,7 +2446,7 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute option joint share""".split()
+    dismantle commit contribute option joint share regret prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

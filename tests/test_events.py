@@ -738,3 +738,40 @@ def test_things_in_common_and_joint_statements_are_no_cooperation(nlp):
         assert not any(t.type == "COOPERATE" for t in trigger_scores(sent)), text
     sent = next(iter(nlp("The Orvel and Tavi police shared evidence on the smuggling ring.").sents))
     assert any(t.type == "COOPERATE" for t in trigger_scores(sent))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Tavi rebels gave the Orvel council 72 hours to free their leader or face attacks.",
+        "Norland told the Estovian trawlers to leave its waters or face arrest.",
+        "Minister Kaller raised the prospect of sanctions against the Orvel banks.",
+        "Kaller said Estovia would regret its decision to close the pass.",
+    ],
+)
+def test_penalties_held_out_threaten(sentence, nlp):
+    """A penalty as the alternative to a demand, held out as a prospect, or promised as regret is a threat."""
+    assert event_types(sentence)[0] == "THREATEN"
+
+
+def test_regret_of_ones_own_act_is_no_threat(nlp):
+    from newstrail.events import trigger_scores
+
+    sent = next(iter(nlp("We regret the loss of the Tavi ferry, the Orvel minister said.").sents))
+    assert not any(t.type == "THREATEN" for t in trigger_scores(sent))
+
+
+def test_evacuating_civilians_is_aid_and_troops_a_pullout(nlp):
+    """People brought to safety are aided (CAMEO 07); evacuated troops are pulled out."""
+    assert event_types("The Norland navy evacuated 400 foreign nationals from the port of Orvel.")[0] == "AID"
+    assert event_types("Estovia evacuated its troops from the Tavi garrison.")[0] == "RETREAT"
+
+
+def test_workers_blockading_protest(nlp):
+    assert event_types("Tavi fishermen blockaded the harbour of Orvel to oppose the new quotas.")[0] == "PROTEST"
+
+
+def test_joint_inquiry_is_cooperation(nlp):
+    """An inquiry run together is judicial cooperation; one party's inquiry stays an accusation."""
+    assert event_types("Norland and Estovia opened a joint investigation into the Orvel ferry crash.")[0] == "COOPERATE"
+    assert event_types("Norland opened an investigation into the Orvel ferry crash.")[0] == "ACCUSE"
