@@ -743,3 +743,10 @@ def test_until_then_and_by_then_are_the_date_just_named():
     assert values(text)["then"] == ("2024-04-30", "DATE")
     assert values("Kaller left Estovia in May 2019. By then the mills had closed.")["then"] == ("2019-05", "DATE")
     assert values("We waited for Kaller. Until then, nothing moved in Estovia.") == {}
+
+
+def test_may_after_a_preposition_of_time_is_the_month():
+    assert values("Kaller has led Norland since May.")["May"] == ("2023-05", "DATE")
+    assert values("The Norland plant closed from May to July.")["May"] == ("2023-05", "DATE")
+    assert values("The Norland mills may close, and May said no.") == {}
+    assert values("A letter from May reached Minister Kaller.") == {}

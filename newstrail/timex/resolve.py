@@ -466,12 +466,28 @@ def _r_month_rel_year(m: re.Match[str], c: _Ctx) -> Resolved:
 _MARCH_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]")
 
 
+# A modal verb never follows a preposition of time: "through May", "until May", "since May" and
+# "from May to July" name the month. "by", "before", "after", "to" and "of" stay out: a person
+# named May follows them as often ("a letter to May", "the cabinet of May").
+_MAY_PREP_BEFORE = re.compile(r"\b(?:through|thru|until|till|since|during)\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|-)\s+(?:" + F["MONTH"] + r")\b", re.IGNORECASE)
+
+
+def _may_is_month(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised "May" is the month: after a preposition of time, or opening a range."""
+    before = text[max(0, start - 10): start]
+    if _MAY_PREP_BEFORE.search(before):
+        return True
+    return bool(_FROM_BEFORE.search(before) and _RANGE_AFTER.match(text, end))
+
+
 def _r_month(m: re.Match[str], c: _Ctx) -> Resolved:
     name = m["month"]
     low = name.lower().rstrip(".")
     if not name[0].isupper() or (low in ("may", "march") and not name.istitle()):
         return None
-    if low == "may" and not m["mod"] and not m.groupdict().get("rel"):
+    if low == "may" and not m["mod"] and not m.groupdict().get("rel") and not _may_is_month(c.text, m.start(), m.end()):
         return None  # the modal verb, far more often than the month
     if low == "march" and not m["mod"] and not m.groupdict().get("rel") and _MARCH_OF_NAME.match(c.text, m.end()):
         return None  # "the March of the Mothers", "a March of Dimes drive": a procession's name
