@@ -750,3 +750,10 @@ def test_may_after_a_preposition_of_time_is_the_month():
     assert values("The Norland plant closed from May to July.")["May"] == ("2023-05", "DATE")
     assert values("The Norland mills may close, and May said no.") == {}
     assert values("A letter from May reached Minister Kaller.") == {}
+
+
+def test_the_prior_and_the_preceding_unit_are_the_previous_one():
+    assert value_of("Norland sales fell from the prior year.", "the prior year") == "2023"
+    text = "Kaller joined Norland in 1985 and had left Estovia the preceding year."
+    assert value_of(text, "the preceding year") == "1984"
+    assert value_of("Estovian exports rose in the preceding month.", "the preceding month") == "2024-02"

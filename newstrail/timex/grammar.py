@@ -190,7 +190,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("rel_weekday", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY})(?P<wpl>s)?(?:\s+(?P<part>{PART})(?P<ppl>s)?)?")),
     ("part_weekday", _p(r"(?P<part>{PART}),?\s+(?P<wd>{WEEKDAY})")),
     ("deictic_part", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?P<rel>this|yesterday|tomorrow|last|tonight)(?:\s+(?P<part>{PART}))?")),
-    ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
+    ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+prior|the\s+preceding|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
     # "the year before", "the month after": the unit next to the time just told of
     ("unit_around", _p(r"the\s+(?P<unit>year|month|week)\s+(?P<ba>before|after|earlier|later)")),
     ("day_around", _p(r"the\s+day\s+(?P<ba>before|after)\s+(?:(?P<rel>last|next|this|past|coming)\s+(?P<wd>{WEEKDAY})|(?P<wd0>{WEEKDAY})|(?P<hol>{HOLIDAY})|(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?)")),

@@ -903,8 +903,9 @@ def _r_deictic_part(m: re.Match[str], c: _Ctx) -> Resolved:
     return (c.dct + dt.timedelta(days=off)).isoformat() + "T" + code, "TIME", f"part of day from publication date {c.dct}"
 
 
+# "the prior year" and "the preceding month" are "the previous" in business and legal prose.
 _UNIT_SIGNS = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
-               "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1}
+               "the prior": -1, "the preceding": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1}
 
 
 @functools.lru_cache(maxsize=128)
@@ -922,7 +923,8 @@ def _rel_unit_form(m: re.Match[str], text: str) -> tuple[str, str, int, bool] | 
     if rel == "the" and not mod and unit not in ("weekend", "year"):
         return None
     sign = _UNIT_SIGNS.get(rel, 0)
-    anaphoric = rel in ("the following", "the previous", "the same", "that") and unit != "weekend"
+    anaphoric = rel in ("the following", "the previous", "the prior", "the preceding", "the same", "that") \
+        and unit != "weekend"
     return rel, unit, sign, anaphoric
 
 
