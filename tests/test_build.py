@@ -274,6 +274,22 @@ def test_parse_through_numpys_blas_is_stock_spacys_parse(seeds_dir: Path) -> Non
         assert annotations(mine) == annotations(theirs)
 
 
+def test_cached_lemmatizer_gives_stock_lemmas_on_a_second_pass() -> None:
+    """load_nlp caches every lemma answer; a warm cache must answer as the stock lemmatizer does."""
+    import spacy
+
+    from newstrail.nlp import MODEL, load_nlp
+
+    ours = load_nlp()
+    assert ours.get_pipe("lemmatizer").lemmatize.__qualname__.startswith("_cache_lemmas")
+    stock = spacy.load(MODEL)
+    text = ("The ministers met again. The minister meets the envoys; envoys were meeting ministers "
+            "while the talks went on and the talk goes on. Better offers, best offer, good offer.")
+    theirs = [t.lemma_ for t in stock(text)]
+    for _ in range(2):
+        assert [t.lemma_ for t in ours(text)] == theirs
+
+
 def _undated_talks():
     """An undated article with one reported quote whose date comes from "on Tuesday"."""
     from newstrail.model import Article, ArticleAnalysis, OffsetMap, Quote, Span, content_id
