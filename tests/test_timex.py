@@ -757,3 +757,15 @@ def test_the_prior_and_the_preceding_unit_are_the_previous_one():
     text = "Kaller joined Norland in 1985 and had left Estovia the preceding year."
     assert value_of(text, "the preceding year") == "1984"
     assert value_of("Estovian exports rose in the preceding month.", "the preceding month") == "2024-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kaller won the Norland vote last fall.", "1997-FA"),
+        ("Estovia will hold its census next spring.", "1998-SP"),
+        ("Norland's harvest failed last summer.", "1997-SU"),
+    ],
+)
+def test_seasons_named_in_january_or_february_count_from_the_winter_under_way(text, expected):
+    assert [v for _, _, v, _ in time_expressions(text, "1998-02-11")] == [expected]

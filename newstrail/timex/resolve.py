@@ -791,6 +791,10 @@ def _r_season(m: re.Match[str], c: _Ctx) -> Resolved:
     y = c.dct.year
     order = ["SP", "SU", "FA", "WI"]
     now = order[((c.dct.month - 3) % 12) // 3]
+    if c.dct.month < 3 and s != "WI" and ("last" in rel or "past" in rel or "next" in rel or "coming" in rel):
+        # January and February close the winter begun the December before: counted from
+        # there, "last fall" is the fall of the year before and "next spring" this year's
+        y -= 1
     if "last" in rel or "past" in rel:
         y -= 1 if order.index(s) >= order.index(now) else 0
     elif "next" in rel or "coming" in rel:
