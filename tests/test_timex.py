@@ -769,3 +769,9 @@ def test_the_prior_and_the_preceding_unit_are_the_previous_one():
 )
 def test_seasons_named_in_january_or_february_count_from_the_winter_under_way(text, expected):
     assert [v for _, _, v, _ in time_expressions(text, "1998-02-11")] == [expected]
+
+
+def test_a_weekday_after_a_past_reporting_verb_dates_the_saying():
+    text = "Minister Kaller said on Sunday that Norland would resume talks."
+    assert value_of(text, "Sunday") == "2024-03-10"
+    assert value_of("Estovia announced on Monday it will reopen the port.", "Monday") == "2024-03-11"

@@ -50,6 +50,12 @@ _SCHEDULED_BEFORE = re.compile(
     r"runs|lasts|takes\s+effect|goes\s+into\s+effect|(?:is|are)(?:\s+(?:due|set|slated|scheduled))?)\s+"
     r"(?:on\s+|in\s+|for\s+|at\s+|by\s+|through\s+|until\s+)?$",
     re.IGNORECASE)
+# "Kaller said on Sunday it would resume talks": an expression right after a past reporting
+# verb dates the saying, whatever the tense of the reported clause that follows it.
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|told\s+\w+|announced|reported|confirmed|added|stated|warned|wrote)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave the same scores
 # A reporting verb after the expression ("… on Thursday,'' Castro said", "… in early March, an
 # official said") dates the report, not the clause the expression sits in.
@@ -101,6 +107,8 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
         return prep
     if _SCHEDULED_BEFORE.search(text, max(0, start - 30), start):
         return "future"
+    if _REPORTED_BEFORE.search(text, max(0, start - 30), start) and not _POSSESSIVE_AFTER.match(text, end):
+        return "past"  # "said Sunday's vote would be free": the possessive belongs to the vote
     s0, s1 = _sentence_bounds(text, start, end)
     lo, hi = max(s0, start - TENSE_WINDOW), min(s1, end + TENSE_WINDOW)
     best = _nearest_cue(text, start, end, lo, hi)
