@@ -357,7 +357,8 @@ _FAMILIES: dict[str, str] = {
         chant placard slogan:0.6 march:1.0 vigil:0.7 gather+outside:0.9
         take+street:1.2 pour+street:1.2 street+protest:1.2 unrest:0.7 riot rioting rioter
         disturbance:0.6 uprising:0.7 revolt:0.7 insurrection:0.6 mutiny:0.7 disobedience+civil:1.2
-        agitation agitator:0.6 demonstrator protester protestor""",
+        agitation agitator:0.6 demonstrator protester protestor hartal immolate:0.9 self-immolate self-immolation
+        heckle:0.8 jeer:0.7 throng:0.5""",
     "SANCTION": """sanctioned:0.8 impose+sanction:0.9 ban+import:1.2 ban+export:1.2 ban+trade:1.2 deny+visa:1.1
         revoke+visa:1.1 cancel+visa:1.1 suspend+flight:1.0 halt+flight:1.0 expel+organisation:1.2 expel+organization:1.2
         embargo ban+trade:1.0 embargo+arm:1.2 ban+export:0.9 ban+import:0.9 tariff:0.6
@@ -397,7 +398,7 @@ _FAMILIES: dict[str, str] = {
         sentence sentenced:0.9 jail prison imprisonment incarcerate execute execution hang:0.6 behead:0.5
         dismiss+from:0.8 sack:0.5
         purge disqualify:0.7 bar+from:0.8 strip+of:0.9 revoke+citizenship:1.2 dissolve:0.6
-        surveil spy+on:1.0 wiretap harass harassment intimidate:0.6 persecute persecution
+        internment internee:0.6 topple:0.6 surveil spy+on:1.0 wiretap harass harassment intimidate:0.6 persecute persecution
         forbid:0.9 muzzle gag:0.7 flog search+home:1.0 search+house:1.0
         block+website:1.2 block+site:1.1 block+internet:1.2 block+media:1.1 block+account:1.1 block+access:0.9
         prevent+from:1.0 lock+down:1.0 hold+question:1.1 return+forcibly:1.1 remove+forcibly:1.1
@@ -421,6 +422,7 @@ _FAMILIES: dict[str, str] = {
         destroy:0.8 destruction:0.7 demolish:0.5 raze torch:0.7 burn:0.5 set+fire:1.1 arson loot:0.7 plunder
         pillage ransack vandalise vandalize vandalism sabotage:0.8 cyberattack cyber-attack hack:0.5 hacker:0.5
         poison:0.7 attack+chemical:1.2 attack+gas:1.2 agent+nerve:1.0 shield+human:1.1 crossfire
+        torpedo:0.8 bludgeon strangle maul:0.6 ram+into:1.1 mow+down:1.1 lob:0.6 firebomb pogrom insurgency:0.5
         shrapnel:0.6 landmine:0.7 suffer+loss:1.0 suffer+casualty:1.1 down+aircraft:1.1 down+plane:1.1 down+jet:1.1 down+helicopter:1.1 down+drone:1.1 down+airliner:1.1""",
 }
 
@@ -1254,7 +1256,7 @@ _PENALTIES = {"consequence", "punishment", "prosecution", "arrest", "jail", "pri
               "expulsion", "ban", "penalty", "fine", "charge", "sentence"}
 _STERN = {"necessary", "strong", "tough", "firm", "decisive", "resolute", "forceful", "punitive", "military",
           "harsh", "severe", "drastic", "appropriate", "all"}
-_MEASURES = {"measure", "action", "step", "countermeasure", "response"}
+_MEASURES = {"measure", "action", "step", "countermeasure", "response", "means", "mean"}  # "means": the lemmatizer says "mean"
 
 
 # People in need and the verbs that take them in: opening borders to refugees, housing the
@@ -1557,6 +1559,14 @@ _WRONGS = {"crime", "mistake", "action", "act", "deed", "betrayal", "insult", "t
 _CONFLICT = {t for t, quad in QUAD.items() if quad >= 3}
 
 
+def _against_provocation(token: Any) -> bool:
+    """"against any attack / aggression": what a promised defence answers is force that may come."""
+    against = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
+               if g.dep_ == "pobj"]
+    return any(_lemma(g) in _PROVOCATIONS or _unreal(_parse(token.doc), g.i) or any(
+        t.type in _INTENT_TO_THREATEN for t in _word_triggers(_lemma(g))) for g in against)
+
+
 def _sternly(token: Any) -> bool:
     """A verb with a manner of stern force ("respond decisively", "respond in kind")."""
     return any(c.lower_ in _STERN_MANNER or (c.dep_ == "prep" and any(g.lower_ in _STERN_MANNER for g in c.children))
@@ -1798,9 +1808,12 @@ def _special(token: Any) -> list[_Trigger] | None:
     # "thousands of refugees", "a group of journalists": the "of" phrase names what is acted on
     objects = {_lemma(o) for o in found} | {_lemma(g) for o in found for p in o.children
                                             if p.dep_ == "prep" and p.lower_ == "of" for g in p.children}
-    if lemma == "take" and token.pos_ == "VERB" and _stern_measures(token) and (
+    if lemma in ("take", "use", "employ") and token.pos_ == "VERB" and _stern_measures(token) and (
             _is_future(token) or _vowed(token) or _reported_intent(token)):
-        return [_Trigger("THREATEN", 1.0, None)]  # "will take all necessary measures": force held out
+        return [_Trigger("THREATEN", 1.0, None)]  # "will take all necessary measures", "use all means": force held out
+    if lemma == "defend" and token.pos_ == "VERB" and (_is_future(token) or _vowed(token) or _reported_intent(token)) \
+            and _against_provocation(token):
+        return [_Trigger("THREATEN", 1.0, None)]  # "would defend itself against any aggression": force promised
     if lemma in ("seize", "capture", "take") and token.pos_ == "VERB":
         if lemma == "take" and "place" in objects:
             return []  # "took place": a happening's verb, not a taking
@@ -2446,7 +2459,7 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute option joint share regret prospect possibility spectre specter""".split()
+    dismantle commit contribute option joint share regret defend prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -775,3 +775,17 @@ def test_joint_inquiry_is_cooperation(nlp):
     """An inquiry run together is judicial cooperation; one party's inquiry stays an accusation."""
     assert event_types("Norland and Estovia opened a joint investigation into the Orvel ferry crash.")[0] == "COOPERATE"
     assert event_types("Norland opened an investigation into the Orvel ferry crash.")[0] == "ACCUSE"
+
+
+def test_promised_force_and_defence_threaten(nlp):
+    """Stern means promised, or a defence promised against force that may come, hold force out."""
+    assert event_types("Norland said it would use all means at its disposal to stop the Orvel dam.")[0] == "THREATEN"
+    assert event_types("Minister Kaller said Estovia would defend itself against any aggression.")[0] == "THREATEN"
+    assert event_types("Minister Kaller defended the Orvel dam project in parliament.")[0] != "THREATEN"
+
+
+def test_family_words_of_force_and_protest(nlp):
+    """Words added from the category definitions: ramming, internment, self-immolation, heckling."""
+    assert event_types("A man rammed a truck into a crowd of shoppers in Orvel.")[0] == "ASSAULT"
+    assert event_types("Tavi authorities ordered the internment of hundreds of Orvel men.")[0] == "COERCE"
+    assert event_types("Students heckled the Tavi governor during his speech in Orvel.")[0] == "PROTEST"
