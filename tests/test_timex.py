@@ -775,3 +775,9 @@ def test_a_weekday_after_a_past_reporting_verb_dates_the_saying():
     text = "Minister Kaller said on Sunday that Norland would resume talks."
     assert value_of(text, "Sunday") == "2024-03-10"
     assert value_of("Estovia announced on Monday it will reopen the port.", "Monday") == "2024-03-11"
+
+
+def test_that_night_is_the_part_of_the_day_just_named():
+    text = "Kaller landed in Norland on March 3. That night, Estovian rebels attacked."
+    assert values(text)["That night"] == ("2024-03-03TNI", "TIME")
+    assert values("The Norland harbour was calm that night.") == {}

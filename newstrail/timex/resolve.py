@@ -1007,7 +1007,7 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
     base = _parse_date(c.last) if c.last and len(c.last) >= 10 else None
     if m["that"] and base is None and not c.probe:
         return None  # "redemptions that day" with no day named before: a generic day
-    part = (m["unit"] or "day").lower()
+    part = (m["unit"] or m["tunit"] or "day").lower()  # "that night": the part of the day just named
     suffix = "" if part == "day" else "T" + PARTS_OF_DAY[part]
     if base is None:
         if c.last and _UNDATED_DAY.fullmatch(c.last) and off == 0:
