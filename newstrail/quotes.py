@@ -1746,6 +1746,11 @@ def _trailing_attribution(ctx: _Context, after: SpacySpan, qe: int) -> tuple[Tok
         if _new_sentence(ctx, first, qe) and _cue_class(verb) not in SPEECH_CLASSES:
             break  # '“…!” The drama follows …': narration again, not an attribution
         subj = _subject(verb)
+        if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and _cue_class(verb) in SPEECH_CLASSES:
+            # '“…?” the fisherman asked in a video': a past tense after an attributive
+            # quotation is the cue, though the parser took it for a participle
+            # modifying the noun phrase that is its subject
+            subj = verb.head
         if subj is not None and subj.left_edge.i <= first.i <= subj.i and not _expletive(subj):
             return verb, subj
         break

@@ -765,3 +765,9 @@ def test_role_speaks_for_the_body_it_represents(quotes_of):
     q = _holding(quotes_of("A spokeswoman for the Norland Foreign Ministry said the ferry talks would resume."),
                  "ferry talks would resume")
     assert q.speaker_key == "Norland Foreign Ministry"
+
+
+def test_trailing_cue_taken_for_a_participle_still_attributes(quotes_of):
+    q = _holding(quotes_of("“What if the ferry never returns?” the 43-year-old fisherman asked in a video posted online."),
+                 "ferry never returns")
+    assert q.kind == "direct" and q.speaker_text == "the 43-year-old fisherman" and q.cue_text == "asked"
