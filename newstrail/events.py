@@ -409,7 +409,7 @@ _FAMILIES: dict[str, str] = {
         toll+death:1.0 toll:0.5 casualty:0.6 fatality:0.7 injure injured:0.9 injury:0.6
         wound wounded:0.9 hurt:0.6 maim bloodshed bloody:0.6 violence:0.6 violent:0.5
         shoot shot:0.7 shooter:0.6 gunfire gunshot gunman sniper:0.7 bullet:0.6 fire+at:1.2
-        fire+on:1.1 open+fire:1.2 exchange+fire:1.2 shell shelling bombard bombing bomb bomber:0.6 bomb+car:1.2
+        fire+on:1.1 open+fire:1.2 exchange+fire:1.2 trade+fire:1.2 trade+shot:1.1 trade+gunfire:1.2 shell shelling bombard bombing bomb bomber:0.6 bomb+car:1.2
         suicide+bomber:1.2 suicide+attack:1.2 explosive:0.7 explode explosion blast:0.8 detonate grenade:0.7
         airstrike air+strike:1.2 raid+air:1.2 drone+strike:1.2 missile+strike:1.2 attack+rocket:1.2 mortar:0.6
         artillery:0.7 missile:0.5 rocket:0.5 warplane:0.6 helicopter+gunship:0.9
@@ -1579,6 +1579,12 @@ def _stern_measures(token: Any) -> bool:
                for c in token.children)
 
 
+def _armed_modifiers(token: Any) -> set[str]:
+    """Armed-force adjectives of a verb's object: "reduce its military presence" cuts forces."""
+    return {_lemma(g) for c in token.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
+            if g.dep_ == "amod" and _lemma(g) in _ARMED}
+
+
 def _relations_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:
     """Agreements concluded or acceded to, aid and ties cut, helpers sent: typed by what is acted on."""
     if lemma in _CONCLUDING and token.pos_ == "VERB" and objects & _PACT_NOUNS:
@@ -1586,9 +1592,10 @@ def _relations_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigg
     if lemma in ("agree", "accede", "bow", "yield", "submit") and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(g) in _DEMANDS for g in c.children) for c in token.children):
         return [_Trigger("CONCEDE", 1.3, None)]  # "agreed to the demands": accession, not an intent
-    if lemma in _REDUCERS and token.pos_ == "VERB" and _forces_cut(objects):
-        return [_Trigger("RETREAT", 1.1, None)]  # "cut its troop presence": a drawdown, not ties reduced
-    if lemma in _REDUCERS and token.pos_ == "VERB" and _cooperation_taken(token, objects):
+    if lemma in _REDUCERS and token.pos_ == "VERB" and _forces_cut(objects | _armed_modifiers(token)):
+        return [_Trigger("RETREAT", 1.1, None)]  # "cut its troop / military presence": a drawdown, not ties reduced
+    if lemma in _REDUCERS and token.pos_ == "VERB" and _cooperation_taken(token, objects) and not {
+            _lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")} & _RESTRAINTS:
         return [_Trigger("SANCTION", 1.2, None)]  # "slashed its funding", "pulled its staff": relations reduced
     if lemma in _SENDING and token.pos_ == "VERB" and objects & _HELPERS:
         if any(c.dep_ in ("advcl", "xcomp") and any(t.type != "AID" for t in _match(c)) for c in token.children):
@@ -1644,7 +1651,7 @@ _RESTRAINTS = {"ban", "curfew", "restriction", "sanction", "penalty", "embargo",
                "fine", "tariff", "lockdown", "quarantine", "censorship", "prohibition", "requirement", "limit", "cap",
                "closure", "suspension", "detention", "execution", "deportation", "eviction", "demolition",
                "extradition", "expulsion", "prosecution", "punishment", "duty", "levy", "quota", "rule", "measure",
-               "control", "curb"}  # not a blockade or martial law: lifting those de-escalates
+               "control", "curb", "tax"}  # not a blockade or martial law: lifting those de-escalates
 
 
 def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:

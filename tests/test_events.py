@@ -789,3 +789,17 @@ def test_family_words_of_force_and_protest(nlp):
     assert event_types("A man rammed a truck into a crowd of shoppers in Orvel.")[0] == "ASSAULT"
     assert event_types("Tavi authorities ordered the internment of hundreds of Orvel men.")[0] == "COERCE"
     assert event_types("Students heckled the Tavi governor during his speech in Orvel.")[0] == "PROTEST"
+
+
+def test_withdrawn_tax_is_eased_and_military_presence_cut(nlp):
+    """A tax withdrawn is a burden eased, whatever its compound names; a military presence cut is a drawdown."""
+    from newstrail.events import trigger_scores
+
+    assert event_types("Facing protests, the Tavi government withdrew the new fuel tax.")[0] == "CONCEDE"
+    sent = next(iter(nlp("Norland reduced its military presence in Orvel by half.").sents))
+    verb = [t for t in trigger_scores(sent) if t.token.lemma_ == "reduce"]
+    assert {t.type for t in verb} == {"RETREAT"}
+
+
+def test_trading_fire_is_combat(nlp):
+    assert event_types("Tavi police and Orvel gunmen traded fire for two hours near the market.")[0] == "ASSAULT"
