@@ -781,3 +781,9 @@ def test_that_night_is_the_part_of_the_day_just_named():
     text = "Kaller landed in Norland on March 3. That night, Estovian rebels attacked."
     assert values(text)["That night"] == ("2024-03-03TNI", "TIME")
     assert values("The Norland harbour was calm that night.") == {}
+
+
+def test_moments_ago_and_as_recently_as_a_date():
+    assert values("Kaller left the Norland talks a few moments ago.")["a few moments ago"] == ("PAST_REF", "DATE")
+    assert values("Minister Kaller spoke a short time ago.")["a short time ago"] == ("PAST_REF", "DATE")
+    assert values("Kaller was in Estovia as recently as last week.") == {"last week": ("2024-W10", "DATE")}

@@ -1122,6 +1122,8 @@ _DEICTIC_VALUES = {
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "future": "FUTURE_REF",
     "a later date": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the recent past": "PAST_REF", "later": "FUTURE_REF", "in time": "FUTURE_REF",
+    "moments ago": "PAST_REF", "a few moments ago": "PAST_REF", "a while ago": "PAST_REF", "a short while ago": "PAST_REF",
+    "a short time ago": "PAST_REF",
 }
 # Deictic words kept: the ones TimeML marks as time expressions in most of their uses.
 # Measured on the development half (marked vs unmarked uses): "soon" 3/8, "previously" 2/6,
@@ -1134,6 +1136,8 @@ _DEICTIC_KEEP = {
     "presently", "at present", "the present", "recently", "lately", "formerly",
     "the past", "the future", "these days", "a later date", "the near future", "the distant future",
     "the foreseeable future", "the recent past",
+    # a time just before the writing whose length nobody counts, as broadcasts say it
+    "moments ago", "a few moments ago", "a while ago", "a short while ago", "a short time ago",
 }
 
 
@@ -1156,9 +1160,9 @@ def _soon_is_future(m: re.Match[str], c: _Ctx) -> bool:
 
 
 _DEGREE = re.compile(r"^(?:late|early|earlier|later) ")
-# "recently" right before a date ("most recently last October", "recently on Monday") only
-# qualifies that date, which is the expression.
-_DATE_AFTER = re.compile(r",?\s+(?:(?:in|on|at)\s+)?(?:(?:last|this|early|late)\s+(?:week|month|year|"
+# "recently" right before a date ("most recently last October", "recently on Monday", "as
+# recently as 1995") only qualifies that date, which is the expression.
+_DATE_AFTER = re.compile(r",?\s+(?:(?:in|on|at|as)\s+)?(?:(?:last|this|early|late)\s+(?:week|month|year|"
                          + F["MONTH"] + "|" + F["WEEKDAY"] + r")|(?!may\b)" + F["MONTH"] + "|" + F["WEEKDAY"]
                          + r"|yesterday|today|(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 # "the leaders of tomorrow", "the cars of tomorrow": a noun of the future in general, no day.
