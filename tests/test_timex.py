@@ -787,3 +787,8 @@ def test_moments_ago_and_as_recently_as_a_date():
     assert values("Kaller left the Norland talks a few moments ago.")["a few moments ago"] == ("PAST_REF", "DATE")
     assert values("Minister Kaller spoke a short time ago.")["a short time ago"] == ("PAST_REF", "DATE")
     assert values("Kaller was in Estovia as recently as last week.") == {"last week": ("2024-W10", "DATE")}
+
+
+def test_an_ordinal_word_day_before_of_and_the_month():
+    assert value_of("Norland's army left on the twentieth of January.", "the twentieth of January") == "2024-01-20"
+    assert values("Kaller was the first of many Estovian envoys.") == {}

@@ -160,6 +160,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     r"(?!\s+(?!(?:at|in|on|and|or|to|of|when|through|until|before|after|for)\b)[a-z])")),
     ("mdy_pair", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:and|or|to|through)\s+(?P<day2>{DAY})(?:st|nd|rd|th)?(?!\s*(?:%|percent|per\b|[.,]\d|hundred|thousand|million|billion|days|weeks|years|people))(?:,?\s+(?P<year>{YEAR}))?")),
     ("dmy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
+    # "the twentieth of January": a day said as an ordinal word before its month, as transcripts write it
+    ("dmy_word", _p(r"the\s+(?P<dayw>{DAYWORD})\s+of\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
     # "the first week of March", "the last weekend of June 2021": a week counted within a month
     ("week_of_month", _p(r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
     ("week_of", _p(r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
@@ -290,7 +292,7 @@ def _is_digit_head(text: str, m: re.Match[str]) -> bool:
     return len(w) <= 2 and _CLOCK_AFTER.match(text, m.end()) is not None
 _YEAR_HEAD = re.compile(r"\d{4}s?|\d0s")
 RULE_HEADS: dict[str, tuple[str, ...]] = {
-    "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",),
+    "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",), "dmy_word": ("month",),
     "week_of": ("month",), "week_of_month": ("month",), "month_year": ("month",), "month_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
     "the_quarter": ("unit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
