@@ -792,3 +792,17 @@ def test_moments_ago_and_as_recently_as_a_date():
 def test_an_ordinal_word_day_before_of_and_the_month():
     assert value_of("Norland's army left on the twentieth of January.", "the twentieth of January") == "2024-01-20"
     assert values("Kaller was the first of many Estovian envoys.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The Norland parliament must decide by Friday.", "Friday", "2024-03-15"),
+        ("Minister Kaller hopes to meet the Estovian envoy Friday.", "Friday", "2024-03-15"),
+        ("Officials in Estovia expect the vote Tuesday.", "Tuesday", "2024-03-19"),
+        ("Kaller may have left Norland on Friday.", "Friday", "2024-03-08"),
+        ("On Friday, Kaller said Norland may strike.", "Friday", "2024-03-08"),
+    ],
+)
+def test_modals_and_present_verbs_of_intent_look_ahead_for_what_follows(text, expr, expected):
+    assert value_of(text, expr) == expected

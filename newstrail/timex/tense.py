@@ -36,6 +36,15 @@ _INTENT_BEFORE = re.compile(
     r"offered|invited|urged|called\s+on\s+\w+)\s+(?:\w+\s+)?to\s+[a-z]+\b",
     re.IGNORECASE,
 )
+# A modal of possibility or obligation with a plain verb ("must decide by Friday", "may visit
+# Norland on Monday") and a present verb of intent or expectation with what it governs ("hopes
+# to meet him Friday", "expect the vote Tuesday") look ahead, for expressions after them only:
+# before them the expression dates the saying. "may have left Monday" is a past guess.
+_MODAL_OR_INTENT_BEFORE = re.compile(
+    r"\b(?:(?:may|might|must|should|can)(?:\s+not)?\s+(?!have\b|be\s+\w+ed\b)[a-z]+|"
+    r"(?:hopes?|wants?|intends?|aims?|seeks?|promises?|vows?|threatens?)\s+to\s+[a-z]+|expects?)\b",
+    re.IGNORECASE,
+)
 # Past participles that usually introduce the future ("is expected to", "scheduled for").
 _PAST_FALSE = {"expected", "scheduled", "planned", "slated", "proposed", "intended",
                "need", "indeed", "hundred", "proceed", "exceed", "succeed", "speed", "feed", "breed"}
@@ -130,7 +139,7 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
     # "were planning to" after the expression is no cue at all: its "were" is not a plain past.
     skip_past = {m.start() for m in _FUTURE_IN_PAST_CUE.finditer(text, lo, hi) if m.end() > start}
     for pattern, label in ((_FUTURE_CUE, "future"), (_INTENT_BEFORE, "future"), (_FUTURE_IN_PAST_CUE, "future"),
-                           (_PAST_CUE, "past")):
+                           (_MODAL_OR_INTENT_BEFORE, "future"), (_PAST_CUE, "past")):
         for m in pattern.finditer(text, lo, hi):
             if pattern is not _FUTURE_CUE and label == "future" and m.end() > start:
                 continue
