@@ -391,13 +391,63 @@ def _person_like_org(doc: Doc, ent: SpacySpan) -> bool:
             and all(t.is_title for t in ent) and country_of(ent.text) is None)
 
 
+# Portfolios that complete a title ("Secretary of State", "Minister for Home Affairs"): the
+# small model tags them ORG, but they name an office, not an actor of their own.
+PORTFOLIO_WORDS = frozenset(
+    """state defence defense interior justice health finance treasury trade commerce labour labor
+    energy education agriculture transport foreign home affairs economy environment culture
+    industry war navy army security homeland""".split()
+)
+# Adjectives of office ("Presidential Press Secretary"): an ORG entity ending in one, with the
+# title going on after it, is the front of a person's title, not an organisation's name.
+OFFICE_ADJECTIVES = frozenset(
+    "presidential vice-presidential parliamentary ministerial governmental royal papal mayoral gubernatorial".split()
+)
+
+
+def _title_fragment(doc: Doc, ent: SpacySpan) -> bool:
+    """An ORG entity that is part of a person's title ("Secretary of State", "Russian
+    Presidential Press Secretary"), which the small model splits off as an organisation."""
+    if ent.label_ != "ORG":
+        return False
+    words = [t.lower_ for t in ent if t.lower_ != "the"]
+    if (words and all(w in PORTFOLIO_WORDS for w in words) and ent.start >= 2
+            and doc[ent.start - 1].lower_ in ("of", "for") and doc[ent.start - 2].lower_ in ROLE_NOUNS):
+        return True
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is None or not any(t.lower_ in OFFICE_ADJECTIVES for t in ent):
+        return False
+    return after.lower_ in ROLE_NOUNS or (ent[-1].lower_ in OFFICE_ADJECTIVES and after.pos_ in ("NOUN", "PROPN")
+                                          and after.is_title)
+
+
+def _bracketed_first_names(doc: Doc) -> tuple[dict[int, tuple[str, int]], set[int]]:
+    """"President (Jan) Novak": spaCy makes the bracketed first name a PERSON of its own.
+
+    The bracket adds a first name to the surname that follows it, so it is no mention of
+    its own. Returns {start of the surname entity: (first name, start of its opening bracket)}
+    and the first names' starts.
+    """
+    names: dict[int, tuple[str, int]] = {}
+    starts: set[int] = set()
+    text = doc.text
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    for first, last in zip(ents, ents[1:]):
+        before, between = text[first.start_char - 1 : first.start_char], text[first.end_char : last.start_char]
+        if before == "(" and between.strip() == ")" and len(first) == 1:
+            names[last.start] = (first.text, first.start - 1)
+            starts.add(first.start)
+    return names, starts
+
+
 def _entity_drafts(doc: Doc) -> list[_Draft]:
     """Named mentions from spaCy's entities, with titles attached to people."""
     drafts: list[_Draft] = []
     sent_index = doc_sentence_index(doc)
+    first_names, bracketed = _bracketed_first_names(doc) if "(" in doc.text else ({}, set())
     for ent in doc.ents:
         kind = ENTITY_LABELS.get(ent.label_)
-        if kind is None or "\n" in ent.text:
+        if kind is None or "\n" in ent.text or ent.start in bracketed or _title_fragment(doc, ent):
             continue
         if ent.label_ in ("ORG", "GPE") and _person_like_org(doc, ent):
             kind = "person"
@@ -405,6 +455,8 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
         # "President (Jan)Novak": the text says "Novak", the bracket adds the first name
         # (spaCy often leaves the opening bracket outside the entity: "Jan)Novak")
         text = _clean_name(re.sub(r"\([^)]*\)|^[^()]*\)", " ", ent.text)) if ")" in ent.text else full
+        if ent.start in first_names:
+            full = f"{first_names[ent.start][0]} {text}"
         if not text or not any(c.isalpha() for c in text):
             continue
         start = ent.start_char
@@ -419,7 +471,9 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
                 name = doc[ent.start + len(inner) : ent.end]
                 start, text = name.start_char, _clean_name(name.text)
                 full = text if full == _clean_name(ent.text) else full
-            role, affiliation, gender = _split_title(_title_tokens(doc, ent) + inner)
+            # "President (Jan) Novak": the title stands before the bracket
+            titled = doc[first_names[ent.start][1] : ent.end] if ent.start in first_names else ent
+            role, affiliation, gender = _split_title(_title_tokens(doc, titled) + inner)
             if role is None or affiliation is None:
                 appos_role, appos_aff = _appos_role(ent)
                 role, affiliation = role or appos_role, affiliation or appos_aff

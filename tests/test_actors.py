@@ -339,3 +339,24 @@ def test_token_indices_match_a_scan_of_every_token(nlp):
         name = {"LEMMA": "lemma_", "LOWER": "lower_", "ORTH": "text"}[attr]
         assert token_indices(doc, attr, keep) == [t.i for t in doc if keep(getattr(t, name))]
     assert token_indices(nlp(""), "LOWER", lambda s: True) == []
+
+
+def test_bracketed_first_name_joins_the_surname_after_it(mentions_of):
+    article, mentions = mentions_of("Talks resumed after President (John) Kerrigan met the envoys in Oslo.")
+    people = [m for m in mentions if m.kind == "person"]
+    assert [(m.text, m.key, m.role) for m in people] == [("Kerrigan", "John Kerrigan", "President")]
+    assert article.text[people[0].span.start : people[0].span.end] == "Kerrigan"
+
+
+def test_portfolio_in_a_title_is_no_organisation(mentions_of):
+    _, mentions = mentions_of("The delegation was led by Deputy Secretary of State Mara Lind and the Minister of Defence.")
+    assert not [m for m in mentions if m.kind == "organisation"]
+    lind = next(m for m in mentions if m.key == "Mara Lind")
+    assert lind.role == "Deputy Secretary of State"
+
+
+def test_office_adjective_starts_a_title_not_an_organisation(mentions_of):
+    _, mentions = mentions_of("On Tuesday, Polish Presidential Press Secretary Marek Kaller said the talks were over.")
+    assert not [m for m in mentions if m.kind == "organisation"]
+    kaller = next(m for m in mentions if m.key == "Marek Kaller")
+    assert kaller.affiliation == "Poland" and kaller.role.endswith("Press Secretary")
