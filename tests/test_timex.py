@@ -806,3 +806,16 @@ def test_an_ordinal_word_day_before_of_and_the_month():
 )
 def test_modals_and_present_verbs_of_intent_look_ahead_for_what_follows(text, expr, expected):
     assert value_of(text, expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Kaller arrives Sunday.", "Sunday", "2024-03-17"),
+        ("The Norland council meets on Friday.", "Friday", "2024-03-15"),
+        ("Estovia's tax returns Monday were late.", "Monday", "2024-03-11"),
+        ("The votes Sunday were counted in Norland.", "Sunday", "2024-03-10"),
+    ],
+)
+def test_a_subject_with_a_present_verb_of_moving_or_meeting_looks_ahead(text, expr, expected):
+    assert value_of(text, expr) == expected

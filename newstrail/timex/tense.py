@@ -65,6 +65,16 @@ _REPORTED_BEFORE = re.compile(
     r"\b(?:said|told\s+\w+|announced|reported|confirmed|added|stated|warned|wrote)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+# The same present for a person's or body's scheduled moves ("Kaller arrives Sunday", "the
+# council meets Friday", "Estovia votes on Sunday"). These words are also plural nouns ("tax
+# returns Monday", "Kaller's visits Monday"), so the word before must be a subject: a name, a
+# pronoun or a body that acts.
+_SCHEDULED_MOVE_BEFORE = re.compile(
+    r"(?:\b(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Some|All|Both|Many)\b)[A-Z][\w.]*(?<!'s)|\b(?:he|she|it|they|council|committee|court|parliament|cabinet|board|team|"
+    r"delegation|minister|president|leader|envoy|senate|assembly|panel|jury))\s+"
+    r"(?:arrives|leaves|visits|meets|votes|travels|flies|returns|gathers|hosts|testifies|speaks|sails|"
+    r"kicks\s+off|wraps\s+up|takes\s+office|goes\s+to\s+the\s+polls|goes\s+on\s+trial|stands\s+trial)\s+"
+    r"(?:on\s+)?$")
 TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave the same scores
 # A reporting verb after the expression ("… on Thursday,'' Castro said", "… in early March, an
 # official said") dates the report, not the clause the expression sits in.
@@ -114,7 +124,8 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
     prep = _preposition_tense(text, start)
     if prep:
         return prep
-    if _SCHEDULED_BEFORE.search(text, max(0, start - 30), start):
+    if _SCHEDULED_BEFORE.search(text, max(0, start - 30), start) \
+            or _SCHEDULED_MOVE_BEFORE.search(text, max(0, start - 30), start):
         return "future"
     if _REPORTED_BEFORE.search(text, max(0, start - 30), start) and not _POSSESSIVE_AFTER.match(text, end):
         return "past"  # "said Sunday's vote would be free": the possessive belongs to the vote
