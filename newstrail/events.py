@@ -1091,6 +1091,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 0.0
     if dep == "prep" and p.lower[i] == "of" and head_lemma in _LIGHT_NOUNS:
         return 0.0
+    if _partitive(p, i):
+        return 0.0  # "X is one of the largest donors": the chosen-from noun is the predicate
     if dep in ("aux", "auxpass", "neg", "prt", "punct"):
         return 0.0
     if dep in ("compound", "amod") and head_lemma in _GENERIC_ACTS:
@@ -1103,6 +1105,15 @@ def _link_cost(p: _Parse, i: int) -> float:
 
 
 _FAILURE = {"fail", "refuse", "decline"}
+
+
+def _partitive(p: _Parse, i: int) -> bool:
+    """A link of the partitive "one of the Ns" as a predicate or subject: "one", its "of", the N."""
+    if p.lemmas[i] == "one" and p.dep[i] in ("attr", "nsubj", "nsubjpass", "dobj"):
+        return True
+    if p.dep[i] == "prep" and p.lower[i] == "of":
+        return p.lemmas[p.heads[i]] == "one" and p.dep[p.heads[i]] in ("attr", "nsubj", "nsubjpass", "dobj")
+    return p.dep[i] == "pobj" and p.lower[p.heads[i]] == "of" and _partitive(p, p.heads[i])
 # Nouns of an undertaking that a modifier has to specify: "rescue operation", "relief mission".
 _GENERIC_ACTS = {"operation", "effort", "mission", "campaign", "programme", "program", "activity", "action",
                  "initiative", "measure", "work", "drive"}
@@ -2212,6 +2223,10 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
     if p.lower[i] in _NOT_TRIGGERS:
         return []
     lemma, pos = p.lemmas[i], p.pos[i]
+    if pos == "VERB" and _given_with(p, i):
+        # "backed the clinic with $2 million", "reinforced its pledge with a contribution of…":
+        # the money or goods the act is done with make it aid, whatever the verb says alone
+        return [_Trigger("AID", MATERIAL_WEIGHT, None)]
     if lemma in _SPECIAL_LEMMAS:  # most tokens have no context rule: no Token needed
         special = _special(p.doc[i])
         if special is not None:
@@ -2275,6 +2290,23 @@ def _counted(p: _Parse, i: int) -> set[str]:
         if p.dep[c] in ("dobj", "nsubjpass") and (p.lemmas[c] in _QUANTITIES or p.pos[c] == "NUM"):
             out |= {p.lemmas[g] for o in p.children[c] if p.lower[o] == "of" for g in p.children[o]}
     return out
+
+
+def _given_with(p: _Parse, i: int) -> bool:
+    """A "with" phrase of verb ``i`` names money or a material contribution as its instrument.
+
+    The noun must be the money itself ("with $2 million") or a giving noun whose own dependants
+    make it material ("with a contribution of 5 million euros", "with food aid"); money that is
+    only mentioned further down ("charged with stealing $2 million") does not count.
+    """
+    for c in p.children[i]:
+        if p.dep[c] != "prep" or p.lower[c] != "with":
+            continue
+        for g in p.children[c]:
+            if p.dep[g] == "pobj" and (p.ent_type[g] == "MONEY" or (
+                    p.lemmas[g] in _AID_NOUNS | _GIVING and p.pos[g] == "NOUN" and _material(p.doc[g]))):
+                return True
+    return False
 
 
 def _in_phrase(p: _Parse, i: int) -> bool:

@@ -803,3 +803,15 @@ def test_withdrawn_tax_is_eased_and_military_presence_cut(nlp):
 
 def test_trading_fire_is_combat(nlp):
     assert event_types("Tavi police and Orvel gunmen traded fire for two hours near the market.")[0] == "ASSAULT"
+
+
+def test_partitive_predicate_noun_governs(nlp):
+    """In "X is one of the largest donors" the donors are the predicate, not a noun two levels down."""
+    assert event_types("Norland is one of the largest donors to Tavi, with support going to schools.")[0] == "AID"
+
+
+def test_money_as_instrument_is_aid(nlp):
+    """Money or a material contribution an act is done with makes it aid; money only mentioned does not."""
+    assert event_types("Norland reinforced its commitment to Tavi refugees with a contribution of 30 million euros.")[0] == "AID"
+    assert event_types("Norland backed the Tavi clinic with $2 million.")[0] == "AID"
+    assert event_types("The Orvel mayor was charged with stealing $2 million.")[0] == "ACCUSE"
