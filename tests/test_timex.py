@@ -819,3 +819,10 @@ def test_modals_and_present_verbs_of_intent_look_ahead_for_what_follows(text, ex
 )
 def test_a_subject_with_a_present_verb_of_moving_or_meeting_looks_ahead(text, expr, expected):
     assert value_of(text, expr) == expected
+
+
+def test_years_earlier_or_later_count_from_the_year_just_named():
+    text = "Estovia grew 3 percent in 1997, after 2 percent a year earlier."
+    assert value_of(text, "a year earlier") == "1996"
+    assert value_of("Kaller joined Norland in 1985 and became chairman two years later.", "two years later") == "1987"
+    assert value_of("Norland output fell from a year ago and from a year earlier.", "a year earlier") == "2023"

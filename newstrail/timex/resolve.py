@@ -54,6 +54,7 @@ class _Ctx:
     last: str | None = None  # value of the last fully resolved DATE (for "the same day")
     quarter: str | None = None  # the last quarter of the year named by number ("the third quarter")
     year: str | None = None  # the year of the last DATE or TIME of a known year ("in 1985 ... that year")
+    year_last: bool = False  # whether the last date named was a bare year ("in 1997 ... a year earlier")
     probe: bool = False  # recognition only: refuse on the text alone, never on the context
 
 
@@ -815,6 +816,10 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     anchor = c.last if anchored_on_text and c.last else None
     if c.last and _QUARTER_FULL.fullmatch(c.last) and _unit(unit) in ("year", "quarter"):
         anchor = c.last  # results news: "a year ago" is the same quarter a year before
+    if anchored_on_text and c.year_last and c.year and _unit(unit) in ("year", "decade") and n is not None \
+            and float(n).is_integer():
+        # "grew 3% in 1997, after 2% a year earlier": counted from the year just named
+        return _shift(c.year, sign * int(n), unit), "DATE", f"{int(n)} {unit} from the year just mentioned {c.year}"
     if n is None and anchored_on_text:
         # "several days later": a stretch of unknown length after an event the text tells of,
         # not a time before or after the writing
@@ -1583,6 +1588,7 @@ def _resolve_prepared(text: str, prepared: Sequence[_Prepared], dct: Date | None
         out.append((start, end, value, typ, how))
         if typ in ("DATE", "TIME") and _KNOWN_YEAR.match(value):
             ctx.year = value[:4]
+            ctx.year_last = rule in ("year", "fiscal_year") and len(value) == 4  # named, not counted
         if typ in ("DATE", "TIME") and _ANCHORABLE.match(value) and not (derived and _QUARTER_VALUE.match(value)):
             ctx.last = value.split("T")[0]
         if named and _QUARTER_VALUE.match(value):
