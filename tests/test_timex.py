@@ -826,3 +826,7 @@ def test_years_earlier_or_later_count_from_the_year_just_named():
     assert value_of(text, "a year earlier") == "1996"
     assert value_of("Kaller joined Norland in 1985 and became chairman two years later.", "two years later") == "1987"
     assert value_of("Norland output fell from a year ago and from a year earlier.", "a year earlier") == "2023"
+
+
+def test_hyphenated_and_a_half_counts():
+    assert values("Kaller waited two-and-a-half years in Norland.")["two-and-a-half years"] == ("P2Y6M", "DURATION")

@@ -114,8 +114,8 @@ F: dict[str, str] = {
     "DAYWORD": _alt(DAY_ORDINALS).replace("\\-", "[\\s-]"),
     "DAYTH": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
     "YEAR": r"(?:1[6-9]\d\d|20\d\d|" + YEAR_WORDS + ")",
-    # "5 1/2", "two and a half": mixed numbers, common in US news ("2 1/2 hours")
-    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+[13]/[24])?|(?:\d+|" + _NUMWORD + r")\s+and\s+a\s+half|"
+    # "5 1/2", "two and a half", "two-and-a-half": mixed numbers, common in US news ("2 1/2 hours")
+    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+[13]/[24])?|(?:\d+|" + _NUMWORD + r")[\s-]+and[\s-]+a[\s-]+half|"
     + _NUMWORD + r"(?:[\s-]+(?:" + _NUMWORD + r"))?|a|an|"
     + _alt(VAGUE_NUMBERS) + r")",
     "UNIT": r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))",

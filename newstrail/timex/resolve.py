@@ -86,6 +86,7 @@ def _num(word: str | None) -> float | None:
     if not word:
         return None
     w = re.sub(r"\s+", " ", word.lower().strip())
+    w = re.sub(r"-and-a-half$", " and a half", w)  # "two-and-a-half years"
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
     mixed = re.fullmatch(r"(\d+) ([13])/([24])", w)
