@@ -382,7 +382,8 @@ _FAMILIES: dict[str, str] = {
         test+launch:1.0 test-fire:0.8 launch+missile:0.6 fly+over:0.6 patrol:0.7 patrolling:0.7
         station:0.7 fortify:0.8 reinforce reinforcement beef+up:1.1 step+security:1.2
         security+heavy:1.0 security+tight:1.0 presence+police:1.1
-        warship:0.6 carrier+aircraft:0.8 convoy+military:0.8 """,
+        warship:0.6 carrier+aircraft:0.8 convoy+military:0.8 strengthen+force:1.1 strengthen+troop:1.1
+        strengthen+defence:1.0 strengthen+defense:1.0 bolster+defence:1.0 bolster+defense:1.0 bolster+troop:1.1""",
     "COERCE": """arrested:0.9 detained:0.9 jailed:0.9 imprisoned:0.9 held+custody:1.2 put+bars:1.2
         behind+bars:1.0 handcuff lock+up:1.1 taken+custody:1.2 round+up:1.0 roundup:0.9 dragnet:0.8
         warrant:0.6 warrant+arrest:1.1
@@ -1795,6 +1796,35 @@ def _alternative_penalty(token: Any) -> bool:
 _DEMANDING = {"REQUEST", "COERCE", "SANCTION"}
 
 
+# Verbs that escalate pressure: "step up / ramp up / increase the pressure on X".
+_ESCALATING = {"increase", "step", "ramp", "intensify", "ratchet", "heighten", "raise", "mount", "pile", "crank",
+               "turn", "tighten", "maximize", "maximise"}
+# Predicates that rule an act out: "is out of the question", "is off the table", "is unacceptable".
+_RULED_OUT = {"unacceptable", "impossible", "unthinkable", "inconceivable"}
+
+
+def _pressure_escalated(p: _Parse, i: int) -> bool:
+    """Pressure as the object of an escalating verb with no demanded act ("pressure to do X" is a request)."""
+    return p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _ESCALATING and not any(
+        p.dep[c] in ("acl", "relcl") for c in p.children[i])
+
+
+def _ruled_out(p: _Parse, i: int) -> bool:
+    """The act is the clausal subject of a predicate that rules it out (a copula with "out of the question",
+    "off the table" or "unacceptable")."""
+    if p.dep[i] != "csubj" or p.lemmas[p.heads[i]] != "be":
+        return False
+    for c in p.children[p.heads[i]]:
+        if p.dep[c] == "acomp" and p.lemmas[c] in _RULED_OUT:
+            return True
+        if p.dep[c] == "prep" and p.lower[c] == "out" and any(
+                p.lower[o] == "of" and any(p.lemmas[g] == "question" for g in p.children[o]) for o in p.children[c]):
+            return True
+        if p.dep[c] == "prep" and p.lower[c] == "off" and any(p.lemmas[g] == "table" for g in p.children[c]):
+            return True
+    return False
+
+
 def _penalty_alternative_below(p: _Parse, i: int) -> bool:
     """Token ``i`` governs an "…or face <penalty>" alternative (see :func:`_alternative_penalty`)."""
     found = p.table("alternatives")
@@ -2103,6 +2133,11 @@ def _retype(token: Any, type_: str) -> str:
         return "REJECT"  # "vowed to fight the ruling", "pledged to block the bill": a refusal announced
     if type_ == "REQUEST" and lemma != "call" and _demands_punishment(token):
         return "ACCUSE"
+    if type_ == "REQUEST" and lemma == "pressure" and _pressure_escalated(p, i) and (
+            _is_future(token) or _vowed(token.head) or _reported_intent(token.head)):
+        return "THREATEN"  # "will increase pressure on X": coercion announced, no demand stated
+    if type_ in _COOPERATIVE and _ruled_out(p, i):
+        return "REJECT"  # "lifting the ban is out of the question": the act is refused
     if type_ in _DEMANDING and p.pos[i] == "VERB" and _penalty_alternative_below(p, i):
         return "THREATEN"  # "told them to leave or face arrest": the demand is an ultimatum (CAMEO 13)
     head = p.heads[i]

@@ -815,3 +815,19 @@ def test_money_as_instrument_is_aid(nlp):
     assert event_types("Norland reinforced its commitment to Tavi refugees with a contribution of 30 million euros.")[0] == "AID"
     assert event_types("Norland backed the Tavi clinic with $2 million.")[0] == "AID"
     assert event_types("The Orvel mayor was charged with stealing $2 million.")[0] == "ACCUSE"
+
+
+def test_escalated_pressure_announced_threatens(nlp):
+    """Pressure to be stepped up, with no act demanded, is coercion announced; pressure to act is a request."""
+    assert event_types("Norland will step up pressure on Tavi, Minister Kaller said.")[0] == "THREATEN"
+    assert event_types("Norland put pressure on Tavi to free the Orvel sailors.")[0] == "REQUEST"
+
+
+def test_act_ruled_out_is_rejected(nlp):
+    """An act as the subject of "is out of the question" or "is unacceptable" is refused."""
+    assert event_types("Kaller said that lifting the curfew in Orvel is out of the question.")[0] == "REJECT"
+    assert event_types("Kaller said that the curfew in Orvel was lifted on Monday.")[0] == "CONCEDE"
+
+
+def test_strengthened_forces_mobilize(nlp):
+    assert event_types("Norland strengthened its forces along the Tavi border.")[0] == "MOBILIZE"
