@@ -830,3 +830,17 @@ def test_years_earlier_or_later_count_from_the_year_just_named():
 
 def test_hyphenated_and_a_half_counts():
     assert values("Kaller waited two-and-a-half years in Norland.")["two-and-a-half years"] == ("P2Y6M", "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Kaller told reporters in Norland on Tuesday that the vote will be held.", "Tuesday", "2024-03-12"),
+        ("Minister Kaller said in a statement Monday that he will resign.", "Monday", "2024-03-11"),
+        ("In an interview Tuesday, Kaller said Norland will not yield.", "Tuesday", "2024-03-12"),
+        ("Kaller said the Estovian talks would resume Friday.", "Friday", "2024-03-15"),
+        ("Talks with Norland will resume on Thursday, an official said.", "Thursday", "2024-03-14"),
+    ],
+)
+def test_the_occasion_of_a_past_saying_dates_the_saying(text, expr, expected):
+    assert value_of(text, expr) == expected

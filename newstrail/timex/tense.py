@@ -59,11 +59,15 @@ _SCHEDULED_BEFORE = re.compile(
     r"runs|lasts|takes\s+effect|goes\s+into\s+effect|(?:is|are)(?:\s+(?:due|set|slated|scheduled))?)\s+"
     r"(?:on\s+|in\s+|for\s+|at\s+|by\s+|through\s+|until\s+)?$",
     re.IGNORECASE)
-# "Kaller said on Sunday it would resume talks": an expression right after a past reporting
-# verb dates the saying, whatever the tense of the reported clause that follows it.
+# "Kaller said on Sunday it would resume talks", "told reporters in Norland on Tuesday that ...":
+# an expression right after a past reporting verb, or after it and the place or occasion of the
+# saying, dates the saying, whatever the tense of the reported clause that follows it.
 _REPORTED_BEFORE = re.compile(
-    r"\b(?:said|told\s+\w+|announced|reported|confirmed|added|stated|warned|wrote)\s+(?:on\s+|late\s+|early\s+)?$",
-    re.IGNORECASE)
+    r"\b(?:said|told|announced|reported|confirmed|added|stated|warned|wrote)"
+    r"(?:\s+(?:in|at|on|to|during|before|with|a|an|the|his|her|their|its|news|conference|statement|"
+    r"interview|briefing|speech|state|national|television|radio|reporters|journalists|lawmakers|"
+    r"[A-Z][\w.'-]*))"
+    r"{0,5}\s+(?:on\s+|late\s+|early\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 # The same present for a person's or body's scheduled moves ("Kaller arrives Sunday", "the
 # council meets Friday", "Estovia votes on Sunday"). These words are also plural nouns ("tax
@@ -81,7 +85,9 @@ TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave
 _REPORTING = {"said", "told", "says", "added", "announced", "wrote"}
 _QUOTE = re.compile(r"''|\"|\u201d")
 # ", an official said." closing the sentence: the attribution of what came before the comma.
-_ATTRIBUTION_END = re.compile(r"[^.,;]{0,24}[.\n]")
+# A reported clause with a verb of its own ("In an interview Tuesday, Kaller said Norland will
+# not yield.") is no such closing: there the expression dates the saying.
+_ATTRIBUTION_END = re.compile(r"(?![^.,;]*\b(?:will|would|won't|shall|'ll)\b)[^.,;]{0,24}[.\n]")
 # A participle with its agent ("markets untouched by the crisis") is an adjective, no tense.
 _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 # A participle after "be" (or present "is"/"are") is passive ("will be held", "is heard"), and
@@ -127,7 +133,7 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
     if _SCHEDULED_BEFORE.search(text, max(0, start - 30), start) \
             or _SCHEDULED_MOVE_BEFORE.search(text, max(0, start - 30), start):
         return "future"
-    if _REPORTED_BEFORE.search(text, max(0, start - 30), start) and not _POSSESSIVE_AFTER.match(text, end):
+    if _REPORTED_BEFORE.search(text, max(0, start - 60), start) and not _POSSESSIVE_AFTER.match(text, end):
         return "past"  # "said Sunday's vote would be free": the possessive belongs to the vote
     s0, s1 = _sentence_bounds(text, start, end)
     lo, hi = max(s0, start - TENSE_WINDOW), min(s1, end + TENSE_WINDOW)
