@@ -844,3 +844,9 @@ def test_hyphenated_and_a_half_counts():
 )
 def test_the_occasion_of_a_past_saying_dates_the_saying(text, expr, expected):
     assert value_of(text, expr) == expected
+
+
+def test_a_future_verb_coordinated_after_the_day_has_a_time_of_its_own():
+    text = "Estovian police arrested three men Saturday and will charge them soon."
+    assert value_of(text, "Saturday") == "2024-03-09"
+    assert value_of("Talks on Monday and Tuesday will decide Norland's budget.", "Monday") == "2024-03-18"

@@ -88,6 +88,8 @@ _QUOTE = re.compile(r"''|\"|\u201d")
 # A reported clause with a verb of its own ("In an interview Tuesday, Kaller said Norland will
 # not yield.") is no such closing: there the expression dates the saying.
 _ATTRIBUTION_END = re.compile(r"(?![^.,;]*\b(?:will|would|won't|shall|'ll)\b)[^.,;]{0,24}[.\n]")
+# "and will", "but would": a second verb phrase after the expression, with a time of its own.
+_AND_VERB_BEFORE = re.compile(r"\b(?:and|but)\s+$")
 # A participle with its agent ("markets untouched by the crisis") is an adjective, no tense.
 _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 # A participle after "be" (or present "is"/"are") is passive ("will be held", "is heard"), and
@@ -164,6 +166,9 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
                 continue
             if start <= m.start() < end:
                 continue
+            if (label == "future" and m.start() >= end
+                    and _AND_VERB_BEFORE.search(text, max(end, m.start() - 8), m.start())):
+                continue  # "arrested three men Saturday and will charge them": the next verb's own time
             if (label == "past" and m.start() >= end and m.group(0).lower() in _REPORTING
                     and (_QUOTE.search(text, end, m.start())
                          or ("," in text[end:m.start()] and _ATTRIBUTION_END.match(text, m.end())))):
