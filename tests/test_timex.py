@@ -850,3 +850,7 @@ def test_a_future_verb_coordinated_after_the_day_has_a_time_of_its_own():
     text = "Estovian police arrested three men Saturday and will charge them soon."
     assert value_of(text, "Saturday") == "2024-03-09"
     assert value_of("Talks on Monday and Tuesday will decide Norland's budget.", "Monday") == "2024-03-18"
+
+
+def test_another_unit_is_one_more_unit():
+    assert values("Minister Kaller stayed in Norland another year.")["another year"] == ("P1Y", "DURATION")

@@ -1344,7 +1344,7 @@ def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
             return _rate(unit), "SET", "rate per unit"
     if low in ("some",) and not m["pl"]:
         return None
-    n = _num(num)
+    n = 1.0 if low == "another" else _num(num)  # "another year": one more
     if n is None and low not in VAGUE_NUMBERS and not any(low.startswith(v) for v in VAGUE_NUMBERS):
         return None
     if m["half"] and n is not None:
