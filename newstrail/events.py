@@ -1636,6 +1636,30 @@ _DEFENCES = _ARMED | {"police", "security", "presence", "position", "border", "d
                       "patrol", "frontier", "checkpoint", "base", "reinforcement", "battalion", "brigade"}
 
 
+# Who speaks for a state: their protest is a complaint lodged, not a demonstration.
+_STATE_VOICES = {"government", "ministry", "embassy", "state", "country", "minister", "president", "official",
+                 "diplomat", "envoy", "ambassador", "premier", "administration", "cabinet", "spokesman",
+                 "spokeswoman", "spokesperson", "consulate", "foreign", "kremlin", "beijing", "washington"}
+# Named bodies that take to the street: "the Hirak movement protested" is a demonstration.
+_MOVEMENTS = {"movement", "group", "coalition", "front", "campaign", "association", "federation", "confederation"}
+# Markets and prices that "rally" when they rise.
+_MARKET_MOVERS = {"stock", "share", "market", "price", "index", "currency", "dollar", "euro", "yen", "bond", "oil",
+                  "gold", "peso", "rupee", "pound", "equity"}
+
+
+def _state_speaker(token: Any) -> bool:
+    """The subject is a state or who speaks for it: one named party or a government office, not a crowd.
+
+    A single name ("Norland", "the Foreign Ministry") protests by complaining; people named by a
+    plural ("Tavians", "thousands") protest in the street.
+    """
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any((c.tag_ == "NNP" and c.ent_type_ not in ("NORP", "PERSON")) or c.ent_type_ == "GPE"
+               or _lemma(c) in _STATE_VOICES or any(
+        g.dep_ == "compound" and _lemma(g) in _STATE_VOICES for g in c.children) for c in subjects) and not any(
+        _lemma(w) in _CROWDS | _WORKERS | _QUANTITIES | _MOVEMENTS for c in subjects for w in c.subtree)
+
+
 def _parties(token: Any) -> set[str]:
     """Lemmas of who takes part in a clash: subjects, "with"/"between" partners and their conjuncts."""
     nodes = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
@@ -1682,6 +1706,11 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
         return [_Trigger("ASSAULT", 1.0, None)]  # "laid siege to the city": a military siege, not a state of siege
     if lemma in ("occupy", "storm", "blockade", "besiege") and token.pos_ == "VERB" and _parties(token) & (_CROWDS | _WORKERS):
         return [_Trigger("PROTEST", 1.1, None)]  # "students occupied the campus": a sit-in, not an invasion
+    if lemma == "protest" and token.pos_ == "VERB" and _state_speaker(token):
+        return [_Trigger("ACCUSE", 1.1, None)]  # "Norland protested the decision": an official complaint (CAMEO 114)
+    if lemma == "rally" and token.pos_ == "VERB" and {
+            _lemma(c) for c in token.children if c.dep_ == "nsubj"} & _MARKET_MOVERS:
+        return []  # "stocks rallied": a market rising, not a demonstration
     if lemma in ("burn", "torch") and token.pos_ == "VERB" and objects & _PROTEST_PROPS:
         return [_Trigger("PROTEST", 1.1, None)]  # "burned effigies of the president"
     if lemma in ("readiness", "willingness", "preparedness") and token.pos_ == "NOUN":
@@ -2533,7 +2562,7 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute option joint share regret defend prospect possibility spectre specter""".split()
+    dismantle commit contribute option joint share regret defend protest prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -831,3 +831,18 @@ def test_act_ruled_out_is_rejected(nlp):
 
 def test_strengthened_forces_mobilize(nlp):
     assert event_types("Norland strengthened its forces along the Tavi border.")[0] == "MOBILIZE"
+
+
+def test_a_state_protesting_complains(nlp):
+    """A state or its office protests by complaining (CAMEO 114); crowds and unions protest in the street."""
+    assert event_types("The Tavi Foreign Ministry protested to Norland over the arrests.")[0] == "ACCUSE"
+    assert event_types("Norland protested the Estovian decision to close the consulate.")[0] == "ACCUSE"
+    assert event_types("Hundreds of Tavians protested in Orvel on Sunday.")[0] == "PROTEST"
+    assert event_types("The Tavi Workers Union protested the new labour law.")[0] == "PROTEST"
+
+
+def test_markets_rallying_are_no_protest(nlp):
+    from newstrail.events import trigger_scores
+
+    sent = next(iter(nlp("Stocks rallied in Orvel after the central bank cut rates.").sents))
+    assert not any(t.type == "PROTEST" for t in trigger_scores(sent))
