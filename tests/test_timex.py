@@ -726,7 +726,7 @@ def test_one_unit_long_as_an_adjective():
 @pytest.mark.parametrize(
     ("text", "expr", "expected"),
     [
-        ("The Norland bonds would be redeemed in five years, Kaller said.", "five years", ("2029", "DATE")),
+        ("The Norland bonds would be repaid in five years, Kaller said.", "five years", ("2029", "DATE")),
         ("Minister Kaller will step down in two weeks.", "two weeks", ("2024-W13", "DATE")),
         ("The Estovia plant is expected to close in 18 months.", "18 months", ("2025-09", "DATE")),
         ("Estovia will see the first rise in ten years.", "ten years", ("P10Y", "DURATION")),

@@ -1289,7 +1289,7 @@ _ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|or|and|before|after|of
                              r"then|now|as|the|when|while|that|or\s+two)\b)[a-z]+")
 
 
-# "will expire in two years", "would be redeemed in five years": "in" and a count after a verb
+# "will expire in two years", "would be repaid in five years": "in" and a count after a verb
 # of the future name the time that far ahead of the writing (TimeML: a DATE), not a stretch.
 # A superlative or "first"/"only" between them makes it the stretch again ("will be the first
 # rise in ten years"), and so does a negation ("will not be paid in five years" is unclear).
