@@ -854,3 +854,8 @@ def test_a_future_verb_coordinated_after_the_day_has_a_time_of_its_own():
 
 def test_another_unit_is_one_more_unit():
     assert values("Minister Kaller stayed in Norland another year.")["another year"] == ("P1Y", "DURATION")
+
+
+def test_a_plural_hundred_year_is_the_century():
+    assert value_of("Norland's mills have stood since the 1800s.", "the 1800s") == "18"
+    assert value_of("Estovia was poor in the 1940s.", "the 1940s") == "194"

@@ -516,6 +516,9 @@ def _r_decade(m: re.Match[str], c: _Ctx) -> Resolved:
     d = m["dec"]
     if d.startswith("'"):
         d = ("20" if int(d[1]) < 3 else "19") + d[1:]
+    if d.endswith("00") and d < "2000":
+        # "the 1800s", "the early 1900s": the hundred years, as usage has it, not the first decade
+        return d[:2], "DATE", "century named by its first year"
     return d[:3], "DATE", "decade"
 
 
