@@ -859,3 +859,11 @@ def test_another_unit_is_one_more_unit():
 def test_a_plural_hundred_year_is_the_century():
     assert value_of("Norland's mills have stood since the 1800s.", "the 1800s") == "18"
     assert value_of("Estovia was poor in the 1940s.", "the 1940s") == "194"
+
+
+def test_the_following_or_previous_weekday_counts_from_the_day_just_named():
+    text = "The Estovian index fell on March 1 and rebounded the following Monday."
+    assert value_of(text, "the following Monday") == "2024-03-04"
+    text = "Kaller's envoy arrived on March 8; the previous Friday he had met the Norland cabinet."
+    assert value_of(text, "the previous Friday") == "2024-03-01"
+    assert value_of("Kaller will visit Norland the following Monday.", "the following Monday") == "2024-03-18"

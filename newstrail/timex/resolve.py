@@ -876,9 +876,26 @@ def _r_rel_weekday(m: re.Match[str], c: _Ctx) -> Resolved:
     final, resolved, wd, suffix, typ, rel, rel_how = _weekday_form(m)
     if final:
         return resolved
+    if m["arel"]:
+        return _weekday_next_to(m, c, wd, suffix, typ)
     if c.dct is None:
         return f"XXXX-WXX-{wd + 1}{suffix}", typ, "weekday, date unknown"
     return _weekday_on(c.dct, wd, suffix, typ, rel, rel_how, c.tense(c.text, m.start(), m.end()))
+
+
+def _weekday_next_to(m: re.Match[str], c: _Ctx, wd: int, suffix: str, typ: str) -> Resolved:
+    """"the following Monday" after Oct. 13: the first Monday after the day just named; with no
+    day named, the one after (or before) the writing, as "next Monday" ("last Monday") is."""
+    ahead = m["arel"].split()[-1].lower() in ("following", "next")
+    base = _parse_date(c.last) if c.last and len(c.last) >= 10 else None
+    if base is None:
+        if c.dct is None:
+            return f"XXXX-WXX-{wd + 1}{suffix}", typ, "weekday next to an unknown date"
+        rel = "next" if ahead else "last"
+        return _weekday_on(c.dct, wd, suffix, typ, rel, rel + ", ", None)
+    delta = ((wd - base.weekday()) % 7 or 7) if ahead else -((base.weekday() - wd) % 7 or 7)
+    d = base + dt.timedelta(days=delta)
+    return d.isoformat() + suffix, typ, f"weekday next to the date just mentioned {c.last}"
 
 
 @functools.lru_cache(maxsize=8192)
