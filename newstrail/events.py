@@ -1776,6 +1776,13 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
     if lemma == "advance" and token.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ in ("on", "towards", "toward", "into") for c in token.children):
         return [_Trigger("ASSAULT", 0.9, None)]  # "advanced on the capital": a military push
+    if lemma in ("push", "drive", "thrust") and token.pos_ == "VERB" and _parties(token) & (
+            _ARMED | _SOLDIERS | _IRREGULARS) and any(
+            c.dep_ in ("prep", "advmod") and c.lower_ in ("on", "towards", "toward", "into", "deeper", "further")
+            for c in token.children):
+        return [_Trigger("ASSAULT", 0.9, None)]  # "troops pushed deeper into the north": an offensive, not a demand
+    if lemma == "sink" and token.pos_ == "VERB" and objects & (_VESSELS | _MATERIEL):
+        return [_Trigger("ASSAULT", 1.0, None)]  # "sank a patrol boat": a vessel destroyed
     if lemma == "suspend" and objects & _INSTITUTIONS:
         return [_Trigger("COERCE", 1.1, None)]  # suspending a constitution or a newspaper is repression
     if lemma == "attack" and _verbal_attack(token):
@@ -2562,7 +2569,7 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute option joint share regret defend protest prospect possibility spectre specter""".split()
+    dismantle commit contribute option joint share regret defend protest push drive thrust sink prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

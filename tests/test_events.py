@@ -846,3 +846,10 @@ def test_markets_rallying_are_no_protest(nlp):
 
     sent = next(iter(nlp("Stocks rallied in Orvel after the central bank cut rates.").sents))
     assert not any(t.type == "PROTEST" for t in trigger_scores(sent))
+
+
+def test_armed_push_and_sinking_are_assaults(nlp):
+    """Forces pushing into ground is an offensive; pushing for a deal stays a demand; a sunk vessel is an attack."""
+    assert event_types("Tavi troops pushed deeper into the rebel-held north of Orvel on Tuesday.")[0] == "ASSAULT"
+    assert event_types("Tavi pushed for a new round of talks with Orvel.")[0] == "REQUEST"
+    assert event_types("The Norland navy sank a Tavi patrol boat near the islands.")[0] == "ASSAULT"
