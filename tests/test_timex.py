@@ -867,3 +867,8 @@ def test_the_following_or_previous_weekday_counts_from_the_day_just_named():
     text = "Kaller's envoy arrived on March 8; the previous Friday he had met the Norland cabinet."
     assert value_of(text, "the previous Friday") == "2024-03-01"
     assert value_of("Kaller will visit Norland the following Monday.", "the following Monday") == "2024-03-18"
+
+
+def test_a_day_of_last_or_next_year_is_one_expression():
+    assert values("Kaller resigned from Norland on Dec. 5 last year.")["Dec. 5 last year"] == ("2023-12-05", "DATE")
+    assert value_of("Estovia will vote on March 5 of next year.", "March 5 of next year") == "2025-03-05"
