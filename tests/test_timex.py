@@ -872,3 +872,7 @@ def test_the_following_or_previous_weekday_counts_from_the_day_just_named():
 def test_a_day_of_last_or_next_year_is_one_expression():
     assert values("Kaller resigned from Norland on Dec. 5 last year.")["Dec. 5 last year"] == ("2023-12-05", "DATE")
     assert value_of("Estovia will vote on March 5 of next year.", "March 5 of next year") == "2025-03-05"
+
+
+def test_a_season_of_last_or_next_year_is_one_expression():
+    assert values("Kaller left Norland in the spring of last year.")["the spring of last year"] == ("2023-SP", "DATE")

@@ -189,7 +189,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("kind_year", _p(r"(?:(?:the|its|their|this|that)\s+)?(?:(?P<rel>last|next|current|previous|latest|coming|prior|past|same|new)\s+)?(?P<kind>fiscal|full|calendar|financial|tax)\s+year(?!\s+\d)")),
     ("year_end", _p(r"(?:around\s+)?(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?:fiscal|calendar)\s+)?year(?:'s)?[\s-]end")),
     ("year", _p(r"(?P<mod>(?:early|mid|late|post|pre)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
-    ("season", _p(r"(?:(?P<rel>this\s+past|this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?")),
+    ("season", _p(r"(?:(?P<rel>this\s+past|this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?")),
     ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+(?:now|today)|hence|back)")),
     # "the following Monday", "the previous Friday": the weekday next to the date just named
     ("rel_weekday", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|past|coming)\s+|(?P<arel>the\s+(?:following|next|previous|preceding))\s+)?(?P<wd>{WEEKDAY})(?P<wpl>s)?(?:\s+(?P<part>{PART})(?P<ppl>s)?)?")),

@@ -803,6 +803,9 @@ def _r_season(m: re.Match[str], c: _Ctx) -> Resolved:
     rel = (m["rel"] or "").lower()
     if m["year"]:
         return f"{_y(m['year'])}-{s}", "DATE", "explicit season"
+    if m["yrel"] and c.dct is not None:  # "the spring of last year"
+        y = c.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return f"{y}-{s}", "DATE", f"season of {m['yrel'].lower()} year, from publication date {c.dct}"
     if not rel:
         return None  # "fall", "spring" without a determiner are mostly verbs or nouns
     if c.dct is None:
