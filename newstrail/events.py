@@ -325,7 +325,7 @@ _FAMILIES: dict[str, str] = {
         charge+with:1.2 convicted:0.8 found+guilty:1.2 liable:0.8 culpability verdict:0.6 retrial:0.8
         investigator:0.7 probe inquest:0.8 inquiry investigate scrutinise:0.6 scrutinize:0.6 scrutiny:0.6
         look+into:0.9 audit:0.6
-        question:0.5 quiz:0.6 grill:0.6 interrogation:0.5 summons:0.6 blame+on:1.2 hold+responsible:1.2""",
+        question:0.5 quiz:0.6 grill:0.6 interrogation:0.5 summons:0.6 blame+on:1.2 hold+responsible:1.2 hold+accountable:1.2 hold+account:1.1""",
     "REJECT": """rejected:0.9 refused:0.9 refusing:0.9 denied:0.8 dismissive:0.7 rejectionist opponent:0.4
         oppose:1.0 opposed:0.9 objection objector:0.4 veto disapproval:0.6 disagreement
         rebuff snub spurn scorn:0.8 shrug+off:1.1 wave+off:1.0 brush+off:1.1 turn+down reject+call:1.2
@@ -416,7 +416,7 @@ _FAMILIES: dict[str, str] = {
         artillery:0.7 missile:0.5 rocket:0.5 warplane:0.6 helicopter+gunship:0.9
         clash clashes fight+with:1.1 fighting battle combat firefight skirmish hostilities wage+war:1.2
         invade invasion incursion offensive:0.7 counteroffensive onslaught siege:0.4 storm:0.7 overrun
-        capture+city:1.2 seize+town:1.2 take+control:1.1 occupy:0.8 annex:0.3 raid:0.7 ambush
+        capture+city:1.2 seize+town:1.2 take+control:1.1 retake:0.9 occupy:0.8 annex:0.3 raid:0.7 ambush
         kidnap kidnapping kidnapper:0.6 abduct abduction hijack hijacker:0.6 hostage:0.7 take+hostage:1.2
         torture rape assault+sexual:1.2 beat beating:0.8 lynch stab stabbing
         assassinate assassination assassin:0.6 execute:0.5 behead massacre slaughter genocide cleansing+ethnic:1.2
@@ -451,7 +451,7 @@ _PHRASES: dict[str, str] = {
         lay+condition:1.1 precondition:0.7""",
     "REJECT": """stand+firm:1.1 stay+away:1.1 throw+out:1.1 fall+short:0.9""",
     "ACCUSE": """document+abuse:1.2 document+violation:1.2 document+abuses:1.2 find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
-    "THREATEN": """put+notice:1.1 draw+line:0.8 stand+idly:1.1 sit+idly:1.1 vow+response:1.3 promise+response:1.3
+    "THREATEN": """target+legitimate:1.2 put+notice:1.1 draw+line:0.8 stand+idly:1.1 sit+idly:1.1 vow+response:1.3 promise+response:1.3
         pledge+response:1.3 promise+retaliation:1.3 warn+response:1.1""",
     "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1""",
     "SANCTION": """slap+tariff:1.1 slap+embargo:1.1 hit+tariff:1.1""",
@@ -1781,6 +1781,9 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
             c.dep_ in ("prep", "advmod") and c.lower_ in ("on", "towards", "toward", "into", "deeper", "further")
             for c in token.children):
         return [_Trigger("ASSAULT", 0.9, None)]  # "troops pushed deeper into the north": an offensive, not a demand
+    if lemma == "enter" and token.pos_ == "VERB" and _parties(token) & (_ARMED | _SOLDIERS | _IRREGULARS) \
+            and objects & _GROUND:
+        return [_Trigger("ASSAULT", 0.8, None)]  # "troops entered the city": ground taken by force
     if lemma == "sink" and token.pos_ == "VERB" and objects & (_VESSELS | _MATERIEL):
         return [_Trigger("ASSAULT", 1.0, None)]  # "sank a patrol boat": a vessel destroyed
     if lemma == "suspend" and objects & _INSTITUTIONS:
@@ -1797,8 +1800,8 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("THREATEN", 1.1, None)]  # "will not tolerate a coup": a warning
     if lemma == "give" and _ultimatum(token):
         return [_Trigger("THREATEN", 1.1, None)]  # "gave them 48 hours to leave"
-    if lemma == "face" and token.pos_ == "VERB" and token.tag_ != "VBD" and _punishment_or_force(objects):
-        return [_Trigger("THREATEN", 1.1, None)]  # "could face sanctions", "surrender or face an assault"
+    if lemma in ("face", "risk") and token.pos_ == "VERB" and token.tag_ != "VBD" and _punishment_or_force(objects):
+        return [_Trigger("THREATEN", 1.1, None)]  # "could face sanctions", "surrender or face an assault", "risks expulsion"
     if lemma == "face" and _alternative_penalty(token):
         return [_Trigger("THREATEN", 1.1, None)]  # "leave by Friday or face arrest", however the tagger reads "face"
     if lemma in _PROSPECTS and token.pos_ == "NOUN" and _prospect_of_force(token):
@@ -2002,6 +2005,11 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma in _PLACES_OF_CUSTODY and token.pos_ == "NOUN" and token.head.lower_ in ("from", "of") \
             and token.head.head.pos_ in ("VERB", "NOUN") and _lemma(token.head.head) not in ("sentence", "term"):
         return []  # "released from prison": where the release starts, not an arrest
+    if lemma == "stand" and token.pos_ == "VERB" and any(c.lower_ == "by" and c.dep_ in ("prt", "advmod", "prep")
+                                                         and not any(g.dep_ == "pobj" for g in c.children)
+                                                         for c in token.children) \
+            and _negated(_parse(token.doc), token.i):
+        return [_Trigger("THREATEN", 1.1, None)]  # "will not stand by while…": intervention held out
     if (lemma == "hesitate" or (lemma == "rule" and any(c.lower_ == "out" for c in token.children))) \
             and _negated(_parse(token.doc), token.i):
         # "did not rule out military action", "will not hesitate to strike": force held in reserve
@@ -2127,7 +2135,7 @@ def _vowed(token: Any) -> bool:
     An event noun counts through its light verb: "ready to launch an operation" vows the operation.
     """
     p, i = _parse(token.doc), token.i
-    if p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _LIGHT_VERBS | _SUPPORT_VERBS:
+    if p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _LIGHT_VERBS | _SUPPORT_VERBS | _CONTINUING:
         i = p.heads[i]
     return p.dep[i] in ("xcomp", "ccomp") and p.lemmas[p.heads[i]] in _VOWS | _READINESS
 
@@ -2135,12 +2143,14 @@ def _vowed(token: Any) -> bool:
 def _vowed_acts(p: _Parse, i: int) -> list[_Trigger]:
     """Triggers of a vowed complement ``i``, or of its object when ``i`` is a light verb ("to launch an offensive")."""
     found = list(_match_at(p, i))
-    if p.lemmas[i] in _LIGHT_VERBS | _SUPPORT_VERBS:
+    if p.lemmas[i] in _LIGHT_VERBS | _SUPPORT_VERBS | _CONTINUING:
         found += [t for c in p.children[i] if p.dep[c] == "dobj" for t in _match_at(p, c)]
     return found
 
 
 _CONDITION_MARKS = {"if", "unless"}
+# Verbs that carry on or widen an act: "vowed to continue / step up the attacks" vows the attacks.
+_CONTINUING = {"continue", "intensify", "escalate", "step", "expand", "widen", "keep", "pursue"}
 
 
 def _conditioned(token: Any) -> bool:
@@ -2569,7 +2579,7 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute option joint share regret defend protest push drive thrust sink prospect possibility spectre specter""".split()
+    dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

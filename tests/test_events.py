@@ -853,3 +853,23 @@ def test_armed_push_and_sinking_are_assaults(nlp):
     assert event_types("Tavi troops pushed deeper into the rebel-held north of Orvel on Tuesday.")[0] == "ASSAULT"
     assert event_types("Tavi pushed for a new round of talks with Orvel.")[0] == "REQUEST"
     assert event_types("The Norland navy sank a Tavi patrol boat near the islands.")[0] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tavi risks new sanctions if it fails to free the Orvel sailors, Minister Kaller said.",
+        "The Orvel rebels have vowed to continue their attacks until the Tavi governor resigns.",
+        "The Tavi army chief said his troops would enter the city of Orvel if the rebels did not surrender.",
+        "Norland has said it will not stand by while Tavi annexes the Orvel islands.",
+        "The Orvel militia said foreign troops would be considered legitimate targets.",
+        "Tavi vowed to retake the Orvel islands by force if necessary.",
+    ],
+)
+def test_more_threats_held_out(sentence, nlp):
+    """Risked penalties, vowed continuations of attacks, conditional entries, not standing by, legitimate targets."""
+    assert event_types(sentence)[0] == "THREATEN"
+
+
+def test_held_to_account_is_blame(nlp):
+    assert event_types("Minister Kaller said Tavi would be held to account for the attack on Orvel.")[0] == "ACCUSE"
