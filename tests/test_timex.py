@@ -876,3 +876,8 @@ def test_a_day_of_last_or_next_year_is_one_expression():
 
 def test_a_season_of_last_or_next_year_is_one_expression():
     assert values("Kaller left Norland in the spring of last year.")["the spring of last year"] == ("2023-SP", "DATE")
+
+
+def test_fiscal_years_with_two_digits_or_fy_joined():
+    assert values("Norland cut its fiscal '25 budget.")["fiscal '25"] == ("2025", "DATE")
+    assert values("Estovia's sales in FY2023 rose.")["FY2023"] == ("2023", "DATE")

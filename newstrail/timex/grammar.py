@@ -185,7 +185,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("half", _p(r"(?:(?P<year0>{YEAR})'s\s+|the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:the\s+year|{RELYEAR}|(?:fiscal\s+)?(?P<year>{YEAR})|the\s+(?P<dec>'\d0|1[6-9]\d0)s))?")),
     # "the first two quarters of 1990": a half year named by its quarters
     ("two_quarters", _p(r"(?:{APPROX}\s+)?(?:the\s+)?(?P<ord>first|last|final|second)\s+(?:two|2)\s+(?:fiscal\s+)?quarters\s+of\s+(?:(?P<year>{YEAR})|{RELYEAR}|the\s+year)")),
-    ("fiscal_year", _p(r"(?:fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+(?P<year>{YEAR})")),
+    # "fiscal 1990", "fiscal '90", "FY1990": a (fiscal) year; two digits only with the apostrophe
+    ("fiscal_year", _p(r"(?:(?:fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+|FY)(?:(?P<year>{YEAR})|'(?P<yy>\d\d))")),
     ("kind_year", _p(r"(?:(?:the|its|their|this|that)\s+)?(?:(?P<rel>last|next|current|previous|latest|coming|prior|past|same|new)\s+)?(?P<kind>fiscal|full|calendar|financial|tax)\s+year(?!\s+\d)")),
     ("year_end", _p(r"(?:around\s+)?(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?:fiscal|calendar)\s+)?year(?:'s)?[\s-]end")),
     ("year", _p(r"(?P<mod>(?:early|mid|late|post|pre)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
@@ -270,7 +271,7 @@ def _head_words() -> dict[str, str]:
         ("set", ["daily", "weekly", "monthly", "annually", "yearly", "biweekly", "semiannually", "quarterly",
                  "hourly", "nightly", "annual"]),
         ("digit", ["noon", "midnight"]),
-        ("year", ["seventeen", "eighteen", "nineteen", "thousand"]),
+        ("year", ["seventeen", "eighteen", "nineteen", "thousand", "fiscal"]),  # "fiscal '90"
         ("these", ["these"]),  # "these days": a kind of its own, so only the deictic rule runs there
         ("then", ["then"]),  # "until then": a kind of its own, as common as "then" is elsewhere
         ("holiday", ["christmas", "thanksgiving", "halloween", "election", "independence", "labor", "memorial",

@@ -769,6 +769,12 @@ def _r_year_end(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 def _r_fiscal_year(m: re.Match[str], c: _Ctx) -> Resolved:
+    if m["yy"]:
+        # "fiscal '90": the century nearest the anchor (the 1900s when there is none)
+        base = c.dct.year if c.dct else 1950
+        y = min((100 * k + int(m["yy"]) for k in (base // 100 - 1, base // 100, base // 100 + 1)),
+                key=lambda v: abs(v - base))
+        return str(y), "DATE", "explicit year, two digits"
     return _y(m["year"]), "DATE", "explicit year"
 
 
