@@ -881,3 +881,7 @@ def test_a_season_of_last_or_next_year_is_one_expression():
 def test_fiscal_years_with_two_digits_or_fy_joined():
     assert values("Norland cut its fiscal '25 budget.")["fiscal '25"] == ("2025", "DATE")
     assert values("Estovia's sales in FY2023 rose.")["FY2023"] == ("2023", "DATE")
+
+
+def test_the_month_may_is_no_modal_cue():
+    assert value_of("In May Kaller visited Norland on Monday.", "Monday") == "2024-03-11"

@@ -40,10 +40,10 @@ _INTENT_BEFORE = re.compile(
 # Norland on Monday") and a present verb of intent or expectation with what it governs ("hopes
 # to meet him Friday", "expect the vote Tuesday") look ahead, for expressions after them only:
 # before them the expression dates the saying. "may have left Monday" is a past guess.
+# Case matters: "In May Kaller visited ..." is the month, and the verb after a modal is lower case.
 _MODAL_OR_INTENT_BEFORE = re.compile(
-    r"\b(?:(?:may|might|must|should|can)(?:\s+not)?\s+(?!have\b|be\s+\w+ed\b)[a-z]+|"
-    r"(?:hopes?|wants?|intends?|aims?|seeks?|promises?|vows?|threatens?)\s+to\s+[a-z]+|expects?)\b",
-    re.IGNORECASE,
+    r"\b(?:(?:may|might|must|should|can|Might|Must|Should|Can)(?:\s+not)?\s+(?!have\b|be\s+\w+ed\b)[a-z]+|"
+    r"(?:hopes?|wants?|intends?|aims?|seeks?|promises?|vows?|threatens?)\s+to\s+[a-z]+|expects?)\b"
 )
 # Past participles that usually introduce the future ("is expected to", "scheduled for").
 _PAST_FALSE = {"expected", "scheduled", "planned", "slated", "proposed", "intended",
