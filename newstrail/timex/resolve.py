@@ -907,7 +907,7 @@ def _r_rel_weekday(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 def _weekday_next_to(m: re.Match[str], c: _Ctx, wd: int, suffix: str, typ: str) -> Resolved:
-    """"the following Monday" after Oct. 13: the first Monday after the day just named; with no
+    """"the following Monday" after March 1: the first Monday after the day just named; with no
     day named, the one after (or before) the writing, as "next Monday" ("last Monday") is."""
     ahead = m["arel"].split()[-1].lower() in ("following", "next")
     base = _parse_date(c.last) if c.last and len(c.last) >= 10 else None
@@ -958,7 +958,8 @@ def _r_deictic_part(m: re.Match[str], c: _Ctx) -> Resolved:
 
 # "the prior year" and "the preceding month" are "the previous" in business and legal prose.
 _UNIT_SIGNS = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
-               "the prior": -1, "the preceding": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1}
+               "the prior": -1, "the preceding": -1,
+               "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1}
 
 
 @functools.lru_cache(maxsize=128)
@@ -1075,10 +1076,8 @@ def _r_anaphor_day(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 def _r_then(m: re.Match[str], c: _Ctx) -> Resolved:
-    """"until then", "by then": the day or month just named ("terminate on Nov. 30. Until then").
-
-    Without a date named before, "then" points at an event, which TimeML leaves unmarked.
-    """
+    """"until then", "by then": the day or month just named ("the offer ends on April 30. Until then")."""
+    # without a date named before, "then" points at an event, which TimeML leaves unmarked
     if c.probe:
         return "XXXX-XX-XX", "DATE", "then: the date just mentioned"
     if not c.last or not (_parse_date(c.last) or _MONTH_VALUE.fullmatch(c.last)):
