@@ -1788,6 +1788,9 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("ASSAULT", 1.0, None)]  # "sank a patrol boat": a vessel destroyed
     if lemma == "suspend" and objects & _INSTITUTIONS:
         return [_Trigger("COERCE", 1.1, None)]  # suspending a constitution or a newspaper is repression
+    if lemma == "suspend" and token.pos_ == "VERB" and {
+            _lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")} & _INSTRUMENTS:
+        return [_Trigger("CONCEDE", 1.1, None)]  # "suspended the land law": a measure put on hold, not ties cut
     if lemma == "attack" and _verbal_attack(token):
         return [_Trigger("ACCUSE", 1.0, None)]  # "an attack on press freedom", "attacked the decision"
     if lemma in ("describe", "call", "brand", "label", "term", "denounce") and _pejorative_as(token):

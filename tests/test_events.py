@@ -873,3 +873,9 @@ def test_more_threats_held_out(sentence, nlp):
 
 def test_held_to_account_is_blame(nlp):
     assert event_types("Minister Kaller said Tavi would be held to account for the attack on Orvel.")[0] == "ACCUSE"
+
+
+def test_suspending_a_law_concedes(nlp):
+    """A law or decree put on hold eases a measure; suspended aid or flights stay a sanction."""
+    assert event_types("The Tavi government suspended the new land law after protests in Orvel.")[0] == "CONCEDE"
+    assert event_types("Norland suspended all flights to Tavi.")[0] == "SANCTION"
