@@ -885,3 +885,15 @@ def test_fiscal_years_with_two_digits_or_fy_joined():
 
 def test_the_month_may_is_no_modal_cue():
     assert value_of("In May Kaller visited Norland on Monday.", "Monday") == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The Kaller hearing was postponed until Friday.", "Friday", "2024-03-15"),
+        ("The Norland vote, which was delayed, is now set for Monday.", "Monday", "2024-03-18"),
+        ("Kaller's trial in Estovia was moved to Tuesday.", "Tuesday", "2024-03-19"),
+    ],
+)
+def test_a_meeting_put_off_or_fixed_to_a_day_looks_ahead(text, expr, expected):
+    assert value_of(text, expr) == expected

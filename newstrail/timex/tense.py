@@ -79,6 +79,12 @@ _SCHEDULED_MOVE_BEFORE = re.compile(
     r"(?:arrives|leaves|visits|meets|votes|travels|flies|returns|gathers|hosts|testifies|speaks|sails|"
     r"kicks\s+off|wraps\s+up|takes\s+office|goes\s+to\s+the\s+polls|goes\s+on\s+trial|stands\s+trial)\s+"
     r"(?:on\s+)?$")
+# A meeting put off, moved or fixed to a day ("was postponed until Friday", "was moved to
+# Monday", "is now set for Friday") takes place after the decision, so after the writing too.
+_RESCHEDULED_BEFORE = re.compile(
+    r"\b(?:postponed|delayed|adjourned|deferred|moved|rescheduled|put\s+off|pushed\s+back|set|slated|"
+    r"scheduled)\s+(?:until|till|to|for)\s+$",
+    re.IGNORECASE)
 TENSE_WINDOW = 60  # characters either side searched for a verb cue; 40-100 gave the same scores
 # A reporting verb after the expression ("… on Thursday,'' Castro said", "… in early March, an
 # official said") dates the report, not the clause the expression sits in.
@@ -135,6 +141,8 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
     if _SCHEDULED_BEFORE.search(text, max(0, start - 30), start) \
             or _SCHEDULED_MOVE_BEFORE.search(text, max(0, start - 30), start):
         return "future"
+    if _RESCHEDULED_BEFORE.search(text, max(0, start - 24), start) and not _POSSESSIVE_AFTER.match(text, end):
+        return "future"  # "moved to Friday's session" names the session, which may be past
     if _REPORTED_BEFORE.search(text, max(0, start - 60), start) and not _POSSESSIVE_AFTER.match(text, end):
         return "past"  # "said Sunday's vote would be free": the possessive belongs to the vote
     s0, s1 = _sentence_bounds(text, start, end)
