@@ -170,6 +170,8 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         for m in pattern.finditer(text, lo, hi):
             if pattern is not _FUTURE_CUE and label == "future" and m.end() > start:
                 continue
+            if pattern is _MODAL_OR_INTENT_BEFORE and _POSSESSIVE_AFTER.match(text, end):
+                continue  # "hopes to reverse Monday's decision": the decision is the day's, already made
             if label == "past" and (m.group(0).lower() in _PAST_FALSE or m.start() in skip_past):
                 continue
             if start <= m.start() < end:
