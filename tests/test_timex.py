@@ -901,3 +901,7 @@ def test_a_meeting_put_off_or_fixed_to_a_day_looks_ahead(text, expr, expected):
 
 def test_a_possessive_day_after_a_verb_of_intent_is_a_day_gone_by():
     assert value_of("Minister Kaller hopes to reverse Monday's decision.", "Monday") == "2024-03-11"
+
+
+def test_a_unit_after_a_percentage_is_a_rate():
+    assert values("Norland's exports grew 5% a year.")["a year"] == ("P1Y", "SET")

@@ -1382,7 +1382,7 @@ def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
     if low in ("a", "an", "one") and not m["rel"] and not m["approx"]:
         # "a year": a set after a number ("$5 a year", "twice a week", "$15 an hour"), else one unit
         before = c.text[max(0, m.start() - 25): m.start()]
-        if low in ("a", "an") and re.search(r"(?:\d|times|twice|once|dollars|cents|million|billion|percent)\s*$", before, re.IGNORECASE):
+        if low in ("a", "an") and re.search(r"(?:\d|%|times|twice|once|dollars|cents|million|billion|percent)\s*$", before, re.IGNORECASE):
             return _rate(unit), "SET", "rate per unit"
     if low in ("some",) and not m["pl"]:
         return None
