@@ -402,9 +402,11 @@ def test_cue_of_a_misparsed_reduced_relative_keeps_its_subject(quotes_of):
 def test_contrast_clause_after_reported_content_is_the_writers(quotes_of):
     found = quotes_of("In the poll, 74 percent said they are set on voting for the mayor,"
                       " while 22 percent said they might change their mind.")
-    first = _holding(found, "set on voting")
+    # (the poll reports the whole finding too: that quote is another one, cued by "In")
+    said = [q for q in found if q.cue_text == "said"]
+    first = _holding(said, "set on voting")
     assert "while" not in first.content_text and first.speaker_text == "74 percent"
-    assert _holding(found, "change their mind").speaker_text == "22 percent"
+    assert _holding(said, "change their mind").speaker_text == "22 percent"
 
 
 def test_hailed_is_an_evaluation_cue(quotes_of):
@@ -771,3 +773,15 @@ def test_trailing_cue_taken_for_a_participle_still_attributes(quotes_of):
     q = _holding(quotes_of("“What if the ferry never returns?” the 43-year-old fisherman asked in a video posted online."),
                  "ferry never returns")
     assert q.kind == "direct" and q.speaker_text == "the 43-year-old fisherman" and q.cue_text == "asked"
+
+
+def test_sentence_opening_poll_phrase_is_the_source(quotes_of):
+    found = quotes_of("In a Vellmar Courier poll released Monday, Kaller led Berg by nine points among farmers.")
+    q = _holding(found, "Kaller led Berg by nine points")
+    assert "Vellmar Courier" in (q.speaker_text or "") and q.confidence <= ATTITUDE_CONFIDENCE
+    assert not q.content_text.startswith("In")
+
+
+def test_poll_phrase_after_the_clause_is_the_writers_summary(quotes_of):
+    found = quotes_of("Kaller slipped further behind in the polls after the harbour debate.")
+    assert not any("polls" in (q.speaker_text or "") for q in found)
