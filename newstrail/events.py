@@ -1647,6 +1647,15 @@ _MARKET_MOVERS = {"stock", "share", "market", "price", "index", "currency", "dol
                   "gold", "peso", "rupee", "pound", "equity"}
 
 
+_COURTS = {"court", "tribunal", "arbitration", "icj", "icc"}
+
+
+def _to_court(token: Any) -> bool:
+    """"took / hauled X to court", "brought the case before a tribunal": a legal action."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "before") and any(_lemma(g) in _COURTS for g in c.children)
+               for c in token.children)
+
+
 def _state_speaker(token: Any) -> bool:
     """The subject is a state or who speaks for it: one named party or a government office, not a crowd.
 
@@ -1904,6 +1913,8 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma == "defend" and token.pos_ == "VERB" and (_is_future(token) or _vowed(token) or _reported_intent(token)) \
             and _against_provocation(token):
         return [_Trigger("THREATEN", 1.0, None)]  # "would defend itself against any aggression": force promised
+    if lemma in ("take", "haul", "drag", "bring") and token.pos_ == "VERB" and _to_court(token):
+        return [_Trigger("ACCUSE", 1.2, None)]  # "took Norland to court": a suit filed (CAMEO 115), no ground taken
     if lemma in ("seize", "capture", "take") and token.pos_ == "VERB":
         if lemma == "take" and "place" in objects:
             return []  # "took place": a happening's verb, not a taking
@@ -1947,7 +1958,12 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma == "decline" and token.pos_ == "VERB" and not granted and not any(
             c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return []  # "exports declined": a fall, not a refusal (one declines an offer, or to act)
-    if lemma == "dismiss" and token.pos_ == "VERB" and any(
+    if lemma == "charge" and token.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ in ("at", "into", "towards", "toward") for c in token.children):
+        # "police charged at the protesters": a physical rush, repression by police, else an assault
+        chargers = _parties(token) | ({_lemma(token.head)} if token.dep_ == "acl" else set())  # "police charging at…"
+        return [_Trigger("COERCE" if chargers & _POLICE else "ASSAULT", 1.0, None)]
+    if lemma in ("dismiss", "fire", "sack") and token.pos_ == "VERB" and any(
             _lemma(c) in _OFFICEHOLDERS or c.ent_type_ == "PERSON" for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
         return [_Trigger("COERCE", 1.0, None)]  # "dismissed the army chief": removed from office, not a claim rejected
     if lemma == "march" and token.pos_ == "VERB" and _parties(token) & (_ARMED | _SOLDIERS | _MATERIEL):
@@ -2582,7 +2598,8 @@ _SPECIAL_LEMMAS = frozenset(
     rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand prospect possibility spectre specter""".split()
+    dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand
+    haul drag bring charge sack prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -879,3 +879,11 @@ def test_suspending_a_law_concedes(nlp):
     """A law or decree put on hold eases a measure; suspended aid or flights stay a sanction."""
     assert event_types("The Tavi government suspended the new land law after protests in Orvel.")[0] == "CONCEDE"
     assert event_types("Norland suspended all flights to Tavi.")[0] == "SANCTION"
+
+
+def test_court_charges_and_firings(nlp):
+    """Taking a party to court is a suit; police charging at a crowd repress it; an officeholder fired is removed."""
+    assert event_types("Tavi took Norland to the international court over the Orvel dam.")[0] == "ACCUSE"
+    assert event_types("Riot police charged at protesters in Orvel with batons.")[0] == "COERCE"
+    assert event_types("Prosecutors charged six Orvel men over the bombing.")[0] == "ACCUSE"
+    assert event_types("Tavi fired its army chief over the failed Orvel operation.")[0] == "COERCE"
