@@ -1288,7 +1288,7 @@ _SPANS_OF_TIME = {"hour", "day", "week", "month", "deadline", "ultimatum", "time
 # Words that hold an act out as possible: "raised the prospect of sanctions", "the spectre of war".
 _PROSPECTS = {"prospect", "possibility", "spectre", "specter"}
 # Speakers who regret their own acts apologise ("we regret the loss"); others told they will regret are threatened.
-_FIRST_PERSON = {"i", "we"}
+_FIRST_PERSON = {"i", "we", "he", "she"}  # "Kaller said he would regret…": the speaker's own regret
 
 
 def _ultimatum(token: Any) -> bool:
@@ -1591,10 +1591,15 @@ def _stern_measures(token: Any) -> bool:
                for c in token.children)
 
 
+# Nouns of forces on the ground: a "military presence" is troops, "military sales" are not.
+_PRESENCES = {"presence", "footprint", "deployment", "contingent", "personnel", "activity", "operation", "exercise",
+              "drill", "patrol", "buildup", "build-up"}
+
+
 def _armed_modifiers(token: Any) -> set[str]:
     """Armed-force adjectives of a verb's object: "reduce its military presence" cuts forces."""
-    return {_lemma(g) for c in token.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
-            if g.dep_ == "amod" and _lemma(g) in _ARMED}
+    return {_lemma(g) for c in token.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _PRESENCES
+            for g in c.children if g.dep_ == "amod" and _lemma(g) in _ARMED}
 
 
 def _relations_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:
@@ -1659,12 +1664,11 @@ def _to_court(token: Any) -> bool:
 def _state_speaker(token: Any) -> bool:
     """The subject is a state or who speaks for it: one named party or a government office, not a crowd.
 
-    A single name ("Norland", "the Foreign Ministry") protests by complaining; people named by a
-    plural ("Tavians", "thousands") protest in the street.
+    A country ("China", "the Foreign Ministry") protests by complaining; people named by a plural
+    ("Tavians", "thousands"), unions and movements protest in the street.
     """
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    return any((c.tag_ == "NNP" and c.ent_type_ not in ("NORP", "PERSON")) or c.ent_type_ == "GPE"
-               or _lemma(c) in _STATE_VOICES or any(
+    return any(c.ent_type_ == "GPE" or _lemma(c) in _STATE_VOICES or any(
         g.dep_ == "compound" and _lemma(g) in _STATE_VOICES for g in c.children) for c in subjects) and not any(
         _lemma(w) in _CROWDS | _WORKERS | _QUANTITIES | _MOVEMENTS for c in subjects for w in c.subtree)
 
@@ -2404,9 +2408,15 @@ def _given_with(p: _Parse, i: int) -> bool:
             continue
         for g in p.children[c]:
             if p.dep[g] == "pobj" and (p.ent_type[g] == "MONEY" or (
-                    p.lemmas[g] in _AID_NOUNS | _GIVING and p.pos[g] == "NOUN" and _material(p.doc[g]))):
+                    p.lemmas[g] in _AID_NOUNS | _GIVING and p.pos[g] == "NOUN" and _material(p.doc[g]))) \
+                    and not _counts_conflict(p.doc[g]):
                 return True
     return False
+
+
+def _counts_conflict(token: Any) -> bool:
+    """The amount measures a conflictual measure: "hit X with $2 billion in tariffs" is no aid."""
+    return any(t.type in _CONFLICT for w in token.subtree if w.i != token.i for t in _word_triggers(_lemma(w)))
 
 
 def _in_phrase(p: _Parse, i: int) -> bool:

@@ -836,7 +836,7 @@ def test_strengthened_forces_mobilize(nlp):
 def test_a_state_protesting_complains(nlp):
     """A state or its office protests by complaining (CAMEO 114); crowds and unions protest in the street."""
     assert event_types("The Tavi Foreign Ministry protested to Norland over the arrests.")[0] == "ACCUSE"
-    assert event_types("Norland protested the Estovian decision to close the consulate.")[0] == "ACCUSE"
+    assert event_types("The Norland government protested the Tavi decision to close the consulate.")[0] == "ACCUSE"
     assert event_types("Hundreds of Tavians protested in Orvel on Sunday.")[0] == "PROTEST"
     assert event_types("The Tavi Workers Union protested the new labour law.")[0] == "PROTEST"
 
@@ -887,3 +887,14 @@ def test_court_charges_and_firings(nlp):
     assert event_types("Riot police charged at protesters in Orvel with batons.")[0] == "COERCE"
     assert event_types("Prosecutors charged six Orvel men over the bombing.")[0] == "ACCUSE"
     assert event_types("Tavi fired its army chief over the failed Orvel operation.")[0] == "COERCE"
+
+
+def test_narrowed_readings_keep_their_limits(nlp):
+    """Military sales cut stay a sanction; a speaker's own 'would regret' is no threat; money for tariffs is no aid."""
+    from newstrail.events import trigger_scores
+
+    assert event_types("Norland suspended military sales to Tavi.")[0] == "SANCTION"
+    sent = next(iter(nlp("Kaller said he would regret any loss of life in Orvel.").sents))
+    assert not any(t.type == "THREATEN" for t in trigger_scores(sent))
+    sent = next(iter(nlp("Norland hit Tavi with $2 billion in tariffs.").sents))
+    assert not any(t.type == "AID" and t.token.lemma_ == "hit" for t in trigger_scores(sent))
