@@ -1458,9 +1458,22 @@ _WANTING = {"want", "wish", "need"}
 _DIRECTIVES = {"tell", "instruct", "direct", "advise", "remind", "encourage"}
 
 
+def _time_for_another(token: Any) -> bool:
+    """"It is time for X to act": "time" as the predicate of "it is", with a "for"-subject infinitive."""
+    if token.dep_ != "attr" or _lemma(token.head) != "be" or not any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in token.head.children):
+        return False
+    return any(c.dep_ in ("relcl", "acl", "advcl") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+               for c in token.children)
+
+
 def _wants_of_another(token: Any) -> bool:
-    """A wanting verb whose complement clause has a subject of its own ("wants X to leave")."""
-    return any(c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children) and any(
+    """A wanting verb whose complement clause has a subject of its own ("wants X to leave", "wants
+    the soldiers to be tried"), or a need of aid ("needs more help"): what is wanted is asked of others."""
+    if _lemma(token) == "need" and any(c.dep_ == "dobj" and _lemma(c) in _AID_NOUNS | {"help", "support"}
+                                       for c in token.children):
+        return True
+    return any(c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and any(
         g.lower_ == "to" and g.dep_ == "aux" for g in c.children) for c in token.children)
 
 
@@ -2003,6 +2016,8 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma in _DIRECTIVES and token.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in token.children) \
             and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in token.children):
         return [_Trigger("REQUEST", 1.1, None)]  # "told Estovia to withdraw its troops": a demand
+    if lemma == "time" and token.pos_ == "NOUN" and _time_for_another(token):
+        return [_Trigger("REQUEST", 1.1, None)]  # "it is time for Tavi to return to the table": an exhortation
     if lemma in _WANTING and token.pos_ == "VERB" and _wants_of_another(token):
         return [_Trigger("REQUEST", 1.1, None)]  # "wants Norland to hand over the suspects"
     relations = _relations_reading(token, lemma, objects)
@@ -2609,7 +2624,7 @@ _SPECIAL_LEMMAS = frozenset(
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
     dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand
-    haul drag bring charge sack prospect possibility spectre specter""".split()
+    haul drag bring charge sack time prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -898,3 +898,16 @@ def test_narrowed_readings_keep_their_limits(nlp):
     assert not any(t.type == "THREATEN" for t in trigger_scores(sent))
     sent = next(iter(nlp("Norland hit Tavi with $2 billion in tariffs.").sents))
     assert not any(t.type == "AID" and t.token.lemma_ == "hit" for t in trigger_scores(sent))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The families of the Orvel victims want the soldiers to be tried in a civilian court.",
+        "Tavi needs more international help to cope with the floods, Minister Kaller said.",
+        "Kaller said it was time for Tavi to return to the negotiating table.",
+    ],
+)
+def test_wants_needs_and_exhortations_request(sentence, nlp):
+    """A wanted passive act of others, a need of aid, and "it is time for X to…" ask something of others."""
+    assert event_types(sentence)[0] == "REQUEST"
