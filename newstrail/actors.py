@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy
 
@@ -148,11 +148,22 @@ def country_of(text: str) -> str | None:
         return DEMONYMS[folded]
     if len(folded) < 2:
         return None
+    if folded in TIME_ZONES:  # "ET", "CST": clocks, not Ethiopia or a country code
+        return None
+    if len(folded) <= 3 and not _in_capitals(re.sub(r"^the\s+|(?:'s|’s)$", "", text.strip(), flags=re.IGNORECASE)):
+        # ISO codes are words too ("in", "no", "it", "co", "and", "per", "can"): a code
+        # names a country only when it is written as one ("US", "DE")
+        return None
     try:
         return pycountry.countries.lookup(folded).alpha_3
     except LookupError:
         pass
     return _demonym_country(folded)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _demonym_country(folded: str) -> str | None:
@@ -212,12 +223,20 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:-–")
 
 
+# Entity types a title never holds (times, dates, amounts), and the time zones the small
+# model tags ORG ("GMT"): a clock reading before a title is neither title nor organisation.
+NOT_TITLE_ENTITIES = frozenset("TIME DATE CARDINAL MONEY PERCENT QUANTITY".split())
+TIME_ZONES = frozenset("gmt utc et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest eet eest msk ist jst aest".split())
+
+
 def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
     """Tokens just left of a name that form its title ("Polish Deputy Trade Minister")."""
     tokens: list[Token] = []
     i = ent.start - 1
     while i >= ent.sent.start:
         tok = doc[i]
+        if tok.ent_type_ in NOT_TITLE_ENTITIES or tok.lower_ in TIME_ZONES:  # "10:00 GMT Deputy Minister X"
+            break
         if tok.text in ("'s", "’s") or (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.dep_ != "appos"):
             if tok.ent_type_ == "PERSON":  # another person's name: their title ends here
                 break
@@ -351,6 +370,24 @@ def _inner_title(ent: SpacySpan) -> list[Token]:
     return inner if inner and len(ent) - len(inner) >= 1 else []
 
 
+# Occupations written like a title before a name ("Fireman Tom Hale", "Volunteer Ann Read"),
+# which the small model takes into the PERSON entity. Not role nouns: "the nurse" is no
+# description of the person being discussed, so only the PERSON entity's front is read.
+OCCUPATION_NOUNS = frozenset(
+    """fireman firefighter volunteer nurse surgeon medic paramedic soldier private corporal
+    teacher pilot priest pastor bishop rabbi imam nun student farmer engineer rescuer
+    constable detective inspector officer trooper""".split()
+)
+
+
+def _inner_occupation(ent: SpacySpan) -> list[Token]:
+    """An occupation spaCy took into a PERSON entity of at least a first name and a surname."""
+    if ent.label_ == "PERSON" and len(ent) >= 3 and ent[0].lower_ in OCCUPATION_NOUNS and ent[0].is_title \
+            and all(t.is_title for t in ent[1:]):
+        return [ent[0]]
+    return []
+
+
 # Verbs whose passive agent is the person a delegation or side answers to ("the American
 # delegation was headed by X"), or whose active subject leads one ("X led the Russian team").
 LEAD_VERBS = frozenset("head lead chair represent".split())
@@ -440,14 +477,31 @@ def _bracketed_first_names(doc: Doc) -> tuple[dict[int, tuple[str, int]], set[in
     return names, starts
 
 
+def _split_at_honorifics(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
+    """Entities, with a PERSON cut before an honorific inside it.
+
+    No name holds "Mr" or "Mrs" in its middle: "Gordon Brown Mrs Brown stood in" (a headline
+    run into its first sentence) is two people, and the second starts after the honorific.
+    """
+    for ent in ents:
+        cut = next((t.i for t in ent[1:] if t.lower_ in HONORIFICS and t.is_title), None) if ent.label_ == "PERSON" else None
+        if cut is None or cut + 1 >= ent.end:
+            yield ent
+            continue
+        doc = ent.doc
+        yield SpacySpan(doc, ent.start, cut, label=ent.label)
+        yield SpacySpan(doc, cut + 1, ent.end, label=ent.label)
+
+
 def _entity_drafts(doc: Doc) -> list[_Draft]:
     """Named mentions from spaCy's entities, with titles attached to people."""
     drafts: list[_Draft] = []
     sent_index = doc_sentence_index(doc)
     first_names, bracketed = _bracketed_first_names(doc) if "(" in doc.text else ({}, set())
-    for ent in doc.ents:
+    for ent in _split_at_honorifics(doc.ents):
         kind = ENTITY_LABELS.get(ent.label_)
-        if kind is None or "\n" in ent.text or ent.start in bracketed or _title_fragment(doc, ent):
+        if (kind is None or "\n" in ent.text or ent.start in bracketed or _title_fragment(doc, ent)
+                or ent.text.lower() in TIME_ZONES):
             continue
         if ent.label_ in ("ORG", "GPE") and _person_like_org(doc, ent):
             kind = "person"
@@ -466,7 +520,7 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
         role = affiliation = gender = None
         code = None
         if kind == "person":
-            inner = _inner_title(ent)
+            inner = _inner_title(ent) or _inner_occupation(ent)
             if inner:  # "Spokeswoman Ilona Marek" tagged whole: the title is not the name
                 name = doc[ent.start + len(inner) : ent.end]
                 start, text = name.start_char, _clean_name(name.text)
@@ -474,6 +528,7 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
             # "President (Jan) Novak": the title stands before the bracket
             titled = doc[first_names[ent.start][1] : ent.end] if ent.start in first_names else ent
             role, affiliation, gender = _split_title(_title_tokens(doc, titled) + inner)
+            role = role or (inner[0].text if inner and inner[0].lower_ in OCCUPATION_NOUNS else None)
             if role is None or affiliation is None:
                 appos_role, appos_aff = _appos_role(ent)
                 role, affiliation = role or appos_role, affiliation or appos_aff
@@ -877,7 +932,7 @@ def _resolve_references(drafts: list[_Draft]) -> None:
         earlier = [c for c in drafts[:n] if c.kind == "person" and c.resolved and c.key in introduced
                    and d.sent - c.sent <= LOOKBACK_SENTENCES and _compatible(d, c, genders)]
         pick = _by_role(d, drafts[:n]) if d.role else None
-        if pick is None:
+        if pick is None and (d.role is None or _generic_role(d.role)):
             subjects = [c for c in earlier if c.subject and (c.sent < d.sent or c.start < d.start)]
             # "Marek said the ambassador, Dusek, would return. She said…": the speaker of
             # the main clause is the topic, not the subject of what was reported
@@ -919,6 +974,17 @@ def _introduced_keys(drafts: list[_Draft]) -> set[str]:
         if not d.named or len(_name_tokens(d.key)) > 1 or d.role or d.gender:
             keys.add(d.key)
     return keys
+
+
+def _generic_role(role: str) -> bool:
+    """A description that may stand for whoever is being discussed ("the senior diplomat").
+
+    A specific one ("the prime minister", "the head of the rescue service") names an office:
+    it refers to the person introduced with that office, or to one named just after it, and
+    taking the latest subject instead gave the office to whoever was speaking last.
+    """
+    words = _fold(role).split()
+    return bool(words) and words[-1] in GENERIC_ROLES
 
 
 def _by_role(d: _Draft, before: list[_Draft]) -> _Draft | None:

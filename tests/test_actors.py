@@ -360,3 +360,41 @@ def test_office_adjective_starts_a_title_not_an_organisation(mentions_of):
     assert not [m for m in mentions if m.kind == "organisation"]
     kaller = next(m for m in mentions if m.key == "Marek Kaller")
     assert kaller.affiliation == "Poland" and kaller.role.endswith("Press Secretary")
+
+
+@pytest.mark.parametrize("word", ["in", "no", "it", "co", "and", "per", "can", "us", "ET", "CST"])
+def test_words_and_clocks_that_spell_a_country_code_are_no_country(word):
+    assert country_of(word) is None
+
+
+@pytest.mark.parametrize("text, code", [("US", "USA"), ("the U.S.", "USA"), ("UK", "GBR"), ("Peru", "PER")])
+def test_codes_in_capitals_and_names_are_countries(text, code):
+    assert country_of(text) == code
+
+
+def test_specific_description_does_not_fall_back_to_the_last_speaker(mentions_of):
+    text = ("Relief worker Tom Hale said the school had collapsed. The prime minister has praised the rescue teams. "
+            "The envoy Mara Lind said help was coming. The envoy added that roads were blocked.")
+    _, mentions = mentions_of(text)
+    by_text = {m.text: m.key for m in mentions}
+    assert by_text["The prime minister"] != "Tom Hale"
+    assert by_text["The envoy"] == "Mara Lind"
+
+
+def test_honorific_inside_a_person_entity_starts_another_person(mentions_of):
+    article, mentions = mentions_of("Cycle boy Tom Hale praised by Gordon Brown Mrs Brown stood in for her husband.")
+    people = {m.text for m in mentions if m.kind == "person"}
+    assert "Gordon Brown" in people and not any("Mrs" in p and "Gordon" in p for p in people)
+
+
+def test_clock_before_a_title_is_neither_title_nor_organisation(mentions_of):
+    _, mentions = mentions_of("At 10:00 GMT Deputy Information Minister Samuel Okudzeto Ablakwa said the flights had left.")
+    assert not [m for m in mentions if m.text == "GMT"]
+    minister = next(m for m in mentions if m.key == "Samuel Okudzeto Ablakwa")
+    assert minister.role == "Deputy Information Minister"
+
+
+def test_occupation_in_front_of_a_name_is_its_role(mentions_of):
+    _, mentions = mentions_of("Fireman William Howells said the team had reached the school.")
+    howells = next(m for m in mentions if "Howells" in m.text)
+    assert (howells.text, howells.role) == ("William Howells", "Fireman")
