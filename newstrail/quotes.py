@@ -376,6 +376,11 @@ def _subject(tok: Token) -> Token | None:
             # "X said Y will have to choose, saying, “…”": a comma-set participle after the
             # reported clause is the reporter's, though the parser hangs it inside the clause
             tok = tok.head.head
+        elif _misattached_cue(tok):
+            # "X urged an end to the aid that funds the militia and proposed a buffer zone":
+            # the parser hung the cue on the relative clause, whose subject (the aid)
+            # cannot propose; the clause the noun belongs to has the speaker
+            tok = _governing_verb(tok.head.head)
         elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             shared = tok.dep_ == "conj"
             tok = tok.head
@@ -403,6 +408,37 @@ def _subject(tok: Token) -> Token | None:
         else:
             return None
         seen += 1
+    return None
+
+
+def _inanimate_relative(verb: Token) -> bool:
+    """Is the verb a relative clause ("that funds …", "which passed") about a thing, not a
+    person or a body that could speak?"""
+    if verb.dep_ != "relcl":
+        return False
+    rel = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")), None)
+    noun = verb.head
+    return rel is not None and not (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ in ("PRON", "PROPN")
+                                    or noun.lemma_.lower() in SOURCE_NOUNS)
+
+
+def _misattached_cue(tok: Token) -> bool:
+    """A cue coordinated with a relative clause about a thing, in another tense and with no
+    subject of its own: "urged an end to the aid that funds X and proposed Y" coordinates
+    "proposed" with "urged" ("a contest that will end the race and encourage unity" keeps
+    its tense: the contest encourages)."""
+    return (tok.dep_ == "conj" and _inanimate_relative(tok.head) and _cue_class(tok) is not None
+            and tok.tag_ != tok.head.tag_ and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above a token (the one whose object or complement holds it)."""
+    for _ in range(3):  # a bound on parse depth, not a tuned value
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
     return None
 
 
@@ -689,6 +725,11 @@ def _own_subtree(head: Token) -> list[Token]:
         if tok.dep_ == "conj" and tok is not head and _cue_class(tok) in ("say", "argue") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
         ):
+            cut.update(t.i for t in tok.subtree)
+            cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
+        elif tok is not head and _misattached_cue(tok):
+            # "urged an end to the aid that funds X and proposed Y": the second cue is the
+            # speaker's own (see _subject), not part of the relative clause
             cut.update(t.i for t in tok.subtree)
             cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
         elif tok is not head and tok.dep_ == "conj" and _own_attribution(tok):

@@ -785,3 +785,15 @@ def test_sentence_opening_poll_phrase_is_the_source(quotes_of):
 def test_poll_phrase_after_the_clause_is_the_writers_summary(quotes_of):
     found = quotes_of("Kaller slipped further behind in the polls after the harbour debate.")
     assert not any("polls" in (q.speaker_text or "") for q in found)
+
+
+def test_cue_hung_on_a_relative_clause_about_a_thing_is_the_speakers(quotes_of):
+    found = quotes_of("Minister Kaller has urged an end to the aid that funds the militia and proposed a buffer zone along the river.")
+    proposed = _holding(found, "buffer zone")
+    assert proposed.speaker_key == "Kaller" and proposed.cue_text == "proposed"
+    assert "buffer zone" not in _holding(found, "end to the aid").content_text
+
+
+def test_verb_of_the_same_tense_stays_in_the_relative_clause(quotes_of):
+    found = quotes_of("Kaller hopes to win a vote that will end the feud and encourage the party to unite.")
+    assert not any(q.cue_text == "encourage" and q.speaker_key == "Kaller" for q in found)
