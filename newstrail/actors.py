@@ -220,7 +220,7 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"[()\[\]]", " ", text)
     text = re.sub(r"(?:'s|’s)$", "", text.strip())
     text = re.sub(r"^(?:the|The)\s+", "", text)
-    return re.sub(r"\s+", " ", text).strip(" ,.;:-–")
+    return re.sub(r"\s+", " ", text).strip(" ,.;:-–\"“”'‘’`")
 
 
 # Entity types a title never holds (times, dates, amounts), and the time zones the small
@@ -477,20 +477,41 @@ def _bracketed_first_names(doc: Doc) -> tuple[dict[int, tuple[str, int]], set[in
     return names, starts
 
 
-def _split_at_honorifics(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
-    """Entities, with a PERSON cut before an honorific inside it.
+def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
+    """Entities, with the pieces the small model runs together taken apart.
 
     No name holds "Mr" or "Mrs" in its middle: "Gordon Brown Mrs Brown stood in" (a headline
-    run into its first sentence) is two people, and the second starts after the honorific.
+    run into its first sentence) is two people, the second starting after the honorific. No
+    name holds a dash between spaces ("Amr Moussa -- Mubarak"), nor starts with a lower-case
+    word other than a particle ("force Mubarak to go": "force" is the verb).
     """
     for ent in ents:
-        cut = next((t.i for t in ent[1:] if t.lower_ in HONORIFICS and t.is_title), None) if ent.label_ == "PERSON" else None
-        if cut is None or cut + 1 >= ent.end:
+        if ent.label_ != "PERSON":
             yield ent
             continue
-        doc = ent.doc
-        yield SpacySpan(doc, ent.start, cut, label=ent.label)
-        yield SpacySpan(doc, cut + 1, ent.end, label=ent.label)
+        start = ent.start
+        while start < ent.end - 1 and ent.doc[start].is_lower and ent.doc[start].lower_ not in NAME_PARTICLES:
+            start += 1
+        yield from _pieces(ent.doc, start, ent.end, ent.label)
+
+
+def _pieces(doc: Doc, start: int, end: int, label: int) -> Iterator[SpacySpan]:
+    """doc[start:end] cut before each inner honorific (dropped) and at each spaced dash."""
+    piece = start
+    for i in range(start + 1, end):
+        tok = doc[i]
+        spaced_dash = tok.text in DASHES and bool(doc[i - 1].whitespace_) and bool(tok.whitespace_)
+        if (tok.lower_ in HONORIFICS and tok.is_title) or spaced_dash:  # not "Jean-Marc"
+            if i > piece:
+                yield SpacySpan(doc, piece, i, label=label)
+            piece = i + 1
+    if end > piece:
+        yield SpacySpan(doc, piece, end, label=label)
+
+
+# Lower-case words that belong to names ("Ludwig van Beethoven", "Osama bin Laden").
+NAME_PARTICLES = frozenset("van von der den de du da di del della la le al el bin ibn ben bint abu".split())
+DASHES = frozenset(("--", "—", "–", "-"))
 
 
 def _entity_drafts(doc: Doc) -> list[_Draft]:
@@ -498,7 +519,7 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
     drafts: list[_Draft] = []
     sent_index = doc_sentence_index(doc)
     first_names, bracketed = _bracketed_first_names(doc) if "(" in doc.text else ({}, set())
-    for ent in _split_at_honorifics(doc.ents):
+    for ent in _split_entities(doc.ents):
         kind = ENTITY_LABELS.get(ent.label_)
         if (kind is None or "\n" in ent.text or ent.start in bracketed or _title_fragment(doc, ent)
                 or ent.text.lower() in TIME_ZONES):
@@ -1323,7 +1344,8 @@ def _actor_of(g: _Group) -> Actor:
     if g.code:
         name = country_name(g.code)
     else:
-        name = max(g.forms, key=lambda f: (len(_name_tokens(f)), g.forms[f], len(f)))
+        # a transcript's "HOWARD KURTZ" gives way to the "Howard Kurtz" of running text
+        name = max(g.forms, key=lambda f: (len(_name_tokens(f)), not _in_capitals(f), g.forms[f], len(f)))
     role = g.roles.most_common(1)[0][0] if g.roles else None
     affiliation = g.affiliations.most_common(1)[0][0] if g.affiliations else None
     variants = tuple(sorted(f for f, n in g.forms.items() if n > 0 or f == name))

@@ -398,3 +398,18 @@ def test_occupation_in_front_of_a_name_is_its_role(mentions_of):
     _, mentions = mentions_of("Fireman William Howells said the team had reached the school.")
     howells = next(m for m in mentions if "Howells" in m.text)
     assert (howells.text, howells.role) == ("William Howells", "Fireman")
+
+
+def test_person_entities_run_together_are_taken_apart(mentions_of):
+    _, mentions = mentions_of("Crowds came to force Mubarak out, said Amre Moussa -- Mubarak stayed silent. Jean-Marc Flambert agreed.")
+    people = [m.text for m in mentions if m.kind == "person"]
+    assert "Amre Moussa" in people and "Jean-Marc Flambert" in people
+    assert not [p for p in people if "--" in p or p.startswith("force")]
+
+
+def test_display_name_prefers_running_text_to_capitals():
+    from newstrail.actors import _actor_of, _Group
+
+    group = _Group(kind="person", keys={("a1", "k")})
+    group.forms.update({"HOWARD KELLER": 3, "Howard Keller": 1})
+    assert _actor_of(group).name == "Howard Keller"
