@@ -316,7 +316,7 @@ _FAMILIES: dict[str, str] = {
         condemn+as:1.1 denounce+as:1.1 brand+as:1.0 label+as:0.9 call+it:0.6 describe+as:0.4
         slam lambaste blast rap:0.6 rebuke upbraid reproach berate chastise scold excoriate pan:0.5 deride
         outrage outraged:0.8 outcry:0.7 anger:0.5 angry:0.5 furious:0.6 fury:0.6 indignation displeasure:0.9
-        dismayed:0.8 displeased:0.9 disappointed:0.8 unhappy:0.6 frustration:0.5 concern+over:0.9 alarm:0.5
+        dismayed:0.8 displeased:0.9 disappointed:0.8 disappoint:0.8 unhappy:0.6 frustration:0.5 concern+over:0.9 alarm:0.5
         objectionable:0.7 shameful:0.7 disgraceful:0.8 irresponsible:0.6 unjustified:0.7
         illegitimate:0.6 wrongdoing:0.7 misconduct:0.7
         war+crime:0.8 genocide+accuse:1.0
@@ -2056,6 +2056,10 @@ def _special(token: Any) -> list[_Trigger] | None:
         return []  # "signed a decree granting…": what the decree does is the happening
     if lemma == "free" and token.pos_ == "ADJ" and token.dep_ == "amod":
         return []  # "free elections", "free trade": a quality, not a release
+    if lemma == "free" and token.pos_ == "ADJ" and token.dep_ == "acomp":
+        # "the vote was neither free nor fair": a charge against who ran it; "is free to leave" is no
+        # release ("was not free" is left to the description: a negated copula would flip the charge)
+        return [_Trigger("ACCUSE", 1.0, None)] if any(c.lower_ == "neither" for c in token.children) else []
     if lemma in ("demonstrate", "show") and token.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "ccomp") for c in token.children):
         return []  # "demonstrated its resolve" shows something; the protest verb is intransitive
@@ -2354,6 +2358,9 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         reaction = _met_with(p, i)
         if reaction is not None:
             return reaction
+    if pos == "NOUN" and p.dep[i] == "pobj" and _behind_it(p, i) and any(
+            t.type in _CONFLICT for t in _word_triggers(lemma) or _derived(lemma, pos)):
+        return [_Trigger("ACCUSE", 1.1, None)]  # "said Norland was behind the attack": responsibility charged
     if lemma in _BLAME_PREDICATES and p.dep[i] in ("acomp", "attr") and p.lemmas[p.heads[i]] == "be":
         return [_Trigger("ACCUSE", 1.2, None)]  # "the sanctions are illegal": a charge against their author
     if lemma in _VERB_ONLY and pos != "VERB":
@@ -2409,6 +2416,13 @@ def _counted(p: _Parse, i: int) -> set[str]:
         if p.dep[c] in ("dobj", "nsubjpass") and (p.lemmas[c] in _QUANTITIES or p.pos[c] == "NUM"):
             out |= {p.lemmas[g] for o in p.children[c] if p.lower[o] == "of" for g in p.children[o]}
     return out
+
+
+def _behind_it(p: _Parse, i: int) -> bool:
+    """Noun ``i`` is what someone "is / was behind": the copula's "behind" names who did it."""
+    prep = p.heads[i]
+    return p.lower[prep] == "behind" and p.dep[prep] == "prep" and p.lemmas[p.heads[prep]] == "be" and any(
+        p.dep[c] == "nsubj" for c in p.children[p.heads[prep]])
 
 
 def _given_with(p: _Parse, i: int) -> bool:

@@ -911,3 +911,10 @@ def test_narrowed_readings_keep_their_limits(nlp):
 def test_wants_needs_and_exhortations_request(sentence, nlp):
     """A wanted passive act of others, a need of aid, and "it is time for X to…" ask something of others."""
     assert event_types(sentence)[0] == "REQUEST"
+
+
+def test_charges_of_responsibility_and_unfair_votes(nlp):
+    """Who "was behind" an attack is charged with it; a vote "neither free nor fair" is a charge; disappointment blames."""
+    assert event_types("Tavi said Norland was behind the cyberattack on its banks.")[0] == "ACCUSE"
+    assert event_types("Norland said the Tavi elections were neither free nor fair.")[0] == "ACCUSE"
+    assert event_types("The Tavi minister said he was disappointed by the Orvel decision.")[0] == "ACCUSE"
