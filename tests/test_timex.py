@@ -905,3 +905,9 @@ def test_a_possessive_day_after_a_verb_of_intent_is_a_day_gone_by():
 
 def test_a_unit_after_a_percentage_is_a_rate():
     assert values("Norland's exports grew 5% a year.")["a year"] == ("P1Y", "SET")
+
+
+def test_part_of_day_before_a_weekday_resolves_like_the_weekday():
+    """'in the morning, Monday' shares the weekday resolver without its 'the following' group."""
+    found = time_expressions("Troops left the square in the morning, Monday the ministry said.", "2030-01-16")
+    assert [v for _, _, v, _ in found] == ["2030-01-14TMO"]
