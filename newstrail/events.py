@@ -190,7 +190,7 @@ _CLASSES: dict[str, str] = {
         denigrate brand:0.5 label:0.5 scapegoat prosecution:0.8 hearing:0.4 impeach
         impeachment pillory hit+out:1.2 take+aim:1.0 point+finger:1.2 action+legal:1.0 file+charge:1.2 file+suit:1.2
         file+complaint:1.2 lodge+complaint:1.2 lodge+protest:1.2 level+accusation:1.2 level+charge:1.2
-        express+concern:1.0 voice+concern:1.0 raise+concern:0.9 express+disappointment:1.1 express+regret:0.8""",
+        cast+doubt:1.1 express+concern:1.0 voice+concern:1.0 raise+concern:0.9 express+disappointment:1.1 express+regret:0.8""",
     "REJECT": """refusal rejection denial balk baulk brush+aside:1.1 shrug+off:1.1 downplay:0.6 contradict:0.7
         rebut counter:0.5 defiance disobey disobedience obstruct stonewall disavow disown unwilling:0.8
         reluctant:0.6 objection:0.8 non-starter unacceptable:0.8  back+out:1.0 say+no:1.0
@@ -1666,6 +1666,10 @@ _MARKET_MOVERS = {"stock", "share", "market", "price", "index", "currency", "dol
 
 
 _COURTS = {"court", "tribunal", "arbitration", "icj", "icc"}
+# Qualities one questions when casting doubt on a party: "questioned the legitimacy of the vote".
+_DOUBTED = {"legitimacy", "credibility", "commitment", "motive", "sincerity", "validity", "wisdom", "integrity",
+            "independence", "impartiality", "neutrality", "fairness", "accuracy", "intention", "honesty",
+            "competence", "legality", "decision", "judgment", "judgement"}
 
 
 def _to_court(token: Any) -> bool:
@@ -1975,6 +1979,8 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma == "decline" and token.pos_ == "VERB" and not granted and not any(
             c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return []  # "exports declined": a fall, not a refusal (one declines an offer, or to act)
+    if lemma == "question" and token.pos_ == "VERB" and granted & _DOUBTED:
+        return [_Trigger("ACCUSE", 1.1, None)]  # "questioned Tavi's commitment": doubt cast, not the commitment
     if lemma == "charge" and token.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ in ("at", "into", "towards", "toward") for c in token.children):
         # "police charged at the protesters": a physical rush, repression by police, else an assault
@@ -2638,7 +2644,7 @@ _SPECIAL_LEMMAS = frozenset(
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
     dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand
-    haul drag bring charge sack time prospect possibility spectre specter""".split()
+    haul drag bring charge sack time question prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

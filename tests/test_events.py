@@ -918,3 +918,9 @@ def test_charges_of_responsibility_and_unfair_votes(nlp):
     assert event_types("Tavi said Norland was behind the cyberattack on its banks.")[0] == "ACCUSE"
     assert event_types("Norland said the Tavi elections were neither free nor fair.")[0] == "ACCUSE"
     assert event_types("The Tavi minister said he was disappointed by the Orvel decision.")[0] == "ACCUSE"
+
+
+def test_doubt_cast_blames(nlp):
+    """Questioning a party's commitment or casting doubt on its account is criticism, not the commitment."""
+    assert event_types("Kaller questioned Tavi's commitment to the Orvel peace process.")[0] == "ACCUSE"
+    assert event_types("Norland cast doubt on the Tavi account of the ferry crash.")[0] == "ACCUSE"
