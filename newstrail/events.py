@@ -1666,6 +1666,8 @@ _MARKET_MOVERS = {"stock", "share", "market", "price", "index", "currency", "dol
 
 
 _COURTS = {"court", "tribunal", "arbitration", "icj", "icc"}
+# Verbs of a protest's effect: "the strike shut down / paralysed the port".
+_DISRUPTING = {"shut", "close", "paralyse", "paralyze", "cripple", "halt", "disrupt", "block", "stop", "bring"}
 # Qualities one questions when casting doubt on a party: "questioned the legitimacy of the vote".
 _DOUBTED = {"legitimacy", "credibility", "commitment", "motive", "sincerity", "validity", "wisdom", "integrity",
             "independence", "impartiality", "neutrality", "fairness", "accuracy", "intention", "honesty",
@@ -1979,6 +1981,11 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma == "decline" and token.pos_ == "VERB" and not granted and not any(
             c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return []  # "exports declined": a fall, not a refusal (one declines an offer, or to act)
+    if lemma in _DISRUPTING and token.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and any(t.type == "PROTEST" for t in _match(c)) for c in token.children):
+        return []  # "a general strike shut down the city": the strike is the act, shutting down its effect
+    if lemma == "move" and token.pos_ == "VERB" and granted & (_ARMED | _MATERIEL | _SOLDIERS):
+        return [_Trigger("MOBILIZE", 1.1, None)]  # "moved tanks closer to the frontier": forces repositioned
     if lemma == "question" and token.pos_ == "VERB" and granted & _DOUBTED:
         return [_Trigger("ACCUSE", 1.1, None)]  # "questioned Tavi's commitment": doubt cast, not the commitment
     if lemma == "charge" and token.pos_ == "VERB" and any(
@@ -2644,7 +2651,7 @@ _SPECIAL_LEMMAS = frozenset(
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
     dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand
-    haul drag bring charge sack time question prospect possibility spectre specter""".split()
+    haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

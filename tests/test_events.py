@@ -924,3 +924,9 @@ def test_doubt_cast_blames(nlp):
     """Questioning a party's commitment or casting doubt on its account is criticism, not the commitment."""
     assert event_types("Kaller questioned Tavi's commitment to the Orvel peace process.")[0] == "ACCUSE"
     assert event_types("Norland cast doubt on the Tavi account of the ferry crash.")[0] == "ACCUSE"
+
+
+def test_protest_effects_and_moved_armour(nlp):
+    """A strike that shuts a city down is the protest; tanks moved toward a frontier are a deployment."""
+    assert event_types("A general strike shut down much of Tavi on Tuesday.")[0] == "PROTEST"
+    assert event_types("Norland moved tanks and artillery closer to the Tavi frontier.")[0] == "MOBILIZE"
