@@ -1170,6 +1170,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         found.append(_make(ctx, content, tok, subj, confidence, cue_range))
     found.extend(_according_to(ctx))
     found.extend(_poll_findings(ctx))
+    found.extend(_light_verb_cues(ctx))
     found.extend(_noun_cues(ctx))
     found.extend(_hedges(ctx, found))
     return found
@@ -1245,6 +1246,62 @@ def _noun_cues(ctx: _Context) -> list[_Found]:
         if owner is not None:
             found.append(_make(ctx, content, tok, owner, ATTITUDE_CONFIDENCE))
     return found
+
+
+# Nouns of saying that "make" turns into a cue: "made the case for X", "made a plea for X",
+# "made no mention of X", "made the argument that X" (a light verb: the noun carries the
+# meaning, as "argued for X", "pleaded for X" would).
+MADE_SPEECH_NOUNS = frozenset(
+    "case call statement comment remark observation point mention plea appeal argument charge"
+    " claim accusation allegation promise pledge threat prediction pitch suggestion reference"
+    " assertion vow".split()
+)
+
+
+def _light_verb_cues(ctx: _Context) -> list[_Found]:
+    """"Berg made the case that the levy is fair" / "made an impassioned plea for calm": "make"
+    with a speech noun as its object is a cue; the content is the noun's that-clause, else
+    what its preposition names. The subject of "make" speaks."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() == "make"):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or ctx.in_quotation(verb):
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+                     and c.lemma_.lower() in MADE_SPEECH_NOUNS), None)
+        if noun is None:
+            continue
+        tokens = _light_verb_content(verb, noun)
+        subj = _subject(verb)
+        if not tokens or subj is None or _expletive(subj) or ctx.in_quotation(subj):
+            continue
+        para = ctx.paragraph(verb.idx)
+        content = _trim(doc, _drop_asides(ctx, [t for t in tokens if ctx.paragraph(t.idx) == para]))
+        if content is None:
+            continue
+        cue_range = (_cue_range(verb)[0], noun.idx + len(noun.text))
+        found.append(_make(ctx, content, verb, subj, ATTITUDE_CONFIDENCE, cue_range))
+    return found
+
+
+def _light_verb_content(verb: Token, noun: Token) -> list[Token]:
+    """What a "make" + speech noun cue reports: the noun's (or the verb's) that-clause, else
+    the object of a topic preposition after the noun ("the case for X", "mention of X")."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i), None)
+    if clause is not None:
+        return list(clause.subtree)
+    prep = next((c for c in list(noun.children) + list(verb.children)
+                 if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > noun.i), None)
+    if prep is None:
+        return []
+    objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    if any(g.ent_type_ in ("DATE", "TIME") for g in objects):
+        return []  # "made the appeal on Tuesday night": a date, no topic
+    return [t for g in objects for t in g.subtree]
 
 
 # Subordinators of a reduced passive clause ("when asked …" = "when he was asked …").

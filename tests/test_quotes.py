@@ -797,3 +797,17 @@ def test_cue_hung_on_a_relative_clause_about_a_thing_is_the_speakers(quotes_of):
 def test_verb_of_the_same_tense_stays_in_the_relative_clause(quotes_of):
     found = quotes_of("Kaller hopes to win a vote that will end the feud and encourage the party to unite.")
     assert not any(q.cue_text == "encourage" and q.speaker_key == "Kaller" for q in found)
+
+
+@pytest.mark.parametrize("text, fragment, cue", [
+    ("Governor Berg made the case that the harbour levy is fair to farmers.", "harbour levy is fair", "made the case"),
+    ("Two survivors of the flood made an impassioned plea for calm on the river banks.", "calm", "made an impassioned plea"),
+    ("The ministry's statement made no mention of the ferry strike.", "ferry strike", "made no mention"),
+])
+def test_make_with_a_speech_noun_is_a_cue(quotes_of, text, fragment, cue):
+    q = _holding(quotes_of(text), fragment)
+    assert q.cue_text == cue and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_make_with_another_object_is_no_cue(quotes_of):
+    assert not any(q.cue_text and q.cue_text.startswith("made") for q in quotes_of("Kaller made dinner for the delegates."))
