@@ -449,7 +449,7 @@ _PHRASES: dict[str, str] = {
     "RETREAT": """hold+fire:1.2 cease+operation:1.2 call+retreat:1.1 sound+retreat:1.1""",
     "REQUEST": """plead+with:1.1 prevail+upon:1.1 prevail+on:1.1 set+condition:1.1 set+precondition:1.1
         lay+condition:1.1 precondition:0.7""",
-    "REJECT": """stand+firm:1.1 stay+away:1.1 throw+out:1.1 fall+short:0.9""",
+    "REJECT": """stand+firm:1.1 stay+away:1.1 throw+out:1.1 fall+short:0.9 vote+against:1.2 turn+ear:1.1""",
     "ACCUSE": """document+abuse:1.2 document+violation:1.2 document+abuses:1.2 find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
     "THREATEN": """target+legitimate:1.2 put+notice:1.1 draw+line:0.8 stand+idly:1.1 sit+idly:1.1 vow+response:1.3 promise+response:1.3
         pledge+response:1.3 promise+retaliation:1.3 warn+response:1.1""",
@@ -1666,6 +1666,8 @@ _MARKET_MOVERS = {"stock", "share", "market", "price", "index", "currency", "dol
 
 
 _COURTS = {"court", "tribunal", "arbitration", "icj", "icc"}
+# Verbs of talks or a deal failing: "the talks collapsed / broke down / stalled".
+_BREAKING_DOWN = {"collapse", "break", "stall", "founder", "falter", "fail", "unravel", "crumble", "fizzle"}
 # Verbs of a protest's effect: "the strike shut down / paralysed the port".
 _DISRUPTING = {"shut", "close", "paralyse", "paralyze", "cripple", "halt", "disrupt", "block", "stop", "bring"}
 # Qualities one questions when casting doubt on a party: "questioned the legitimacy of the vote".
@@ -1981,6 +1983,10 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma == "decline" and token.pos_ == "VERB" and not granted and not any(
             c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return []  # "exports declined": a fall, not a refusal (one declines an offer, or to act)
+    if lemma in _BREAKING_DOWN and token.pos_ == "VERB" and (lemma != "break" or any(
+            c.lower_ == "down" for c in token.children)) and any(
+            c.dep_ == "nsubj" and _lemma(c) in _PACTS | _CONTACTS for c in token.children):
+        return [_Trigger("REJECT", 1.1, None)]  # "the talks collapsed": negotiations halted (CAMEO 12)
     if lemma in _DISRUPTING and token.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and any(t.type == "PROTEST" for t in _match(c)) for c in token.children):
         return []  # "a general strike shut down the city": the strike is the act, shutting down its effect
@@ -2651,7 +2657,8 @@ _SPECIAL_LEMMAS = frozenset(
     capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
     dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand
-    haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move prospect possibility spectre specter""".split()
+    haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move
+    collapse break stall founder falter fail unravel crumble fizzle prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

@@ -930,3 +930,16 @@ def test_protest_effects_and_moved_armour(nlp):
     """A strike that shuts a city down is the protest; tanks moved toward a frontier are a deployment."""
     assert event_types("A general strike shut down much of Tavi on Tuesday.")[0] == "PROTEST"
     assert event_types("Norland moved tanks and artillery closer to the Tavi frontier.")[0] == "MOBILIZE"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks between Norland and Tavi collapsed on Friday without an agreement.",
+        "The Orvel negotiations broke down over the status of the islands.",
+        "Tavi's parliament voted against the Orvel treaty.",
+        "Tavi has turned a deaf ear to Norland's appeals.",
+    ],
+)
+def test_talks_failing_and_votes_against_reject(sentence, nlp):
+    assert event_types(sentence)[0] == "REJECT"
