@@ -2431,9 +2431,14 @@ def _counted(p: _Parse, i: int) -> set[str]:
     level further than a phrase trigger's partner is looked for.
     """
     out: set[str] = set()
-    for c in p.children[i]:
-        if p.dep[c] in ("dobj", "nsubjpass") and (p.lemmas[c] in _QUANTITIES or p.pos[c] == "NUM"):
-            out |= {p.lemmas[g] for o in p.children[c] if p.lower[o] == "of" for g in p.children[o]}
+    amounts = [c for c in p.children[i] if p.dep[c] in ("dobj", "nsubjpass")]
+    # "hit X with $2 billion in tariffs": an amount in the instrument's "with" counts its "in" noun too
+    amounts += [g for c in p.children[i] if p.dep[c] == "prep" and p.lower[c] == "with" for g in p.children[c]
+                if p.dep[g] == "pobj"]
+    for c in amounts:
+        if p.lemmas[c] in _QUANTITIES or p.pos[c] == "NUM" or p.ent_type[c] == "MONEY":
+            # "freed hundreds of prisoners", "imposed $2 billion in tariffs": what the amount measures
+            out |= {p.lemmas[g] for o in p.children[c] if p.lower[o] in ("of", "in") for g in p.children[o]}
     return out
 
 

@@ -943,3 +943,9 @@ def test_protest_effects_and_moved_armour(nlp):
 )
 def test_talks_failing_and_votes_against_reject(sentence, nlp):
     assert event_types(sentence)[0] == "REJECT"
+
+
+def test_amounts_measure_their_noun(nlp):
+    """An amount object or instrument counts its "in" noun: "$2 billion in tariffs" is tariffs."""
+    assert event_types("Norland hit Tavi with $2 billion in tariffs.")[0] == "SANCTION"
+    assert event_types("Norland pledged $2 billion in aid to Tavi.")[0] == "AID"
