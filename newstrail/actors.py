@@ -1015,9 +1015,16 @@ def _by_role(d: _Draft, before: list[_Draft]) -> _Draft | None:
     if not words or (head and head[0] in GENERIC_ROLES and len(words) <= 2):
         return None
     for c in reversed(before):
-        if c.kind == "person" and c.named and c.role and words <= set(_fold(c.role).split()):
+        if c.kind == "person" and c.named and c.role and _role_fits(words, c):
             return c
     return None
+
+
+def _role_fits(words: set[str], c: _Draft) -> bool:
+    """The description's words are the person's title, less the words naming their state
+    ("the Australian prime minister" for "prime minister Julia Gillard" of Australia)."""
+    missing = words - set(_fold(c.role or "").split())
+    return all(c.affiliation and (code := country_of(w)) and country_name(code) == c.affiliation for w in missing)
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -1167,6 +1174,10 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
             code = country_of(m.key) if m.kind == "country" else None
             kind = m.kind
             gid = ("country", code) if code else (kind, m.key)
+            if kind == "person" and m.key[:4].lower() == "the ":
+                # a description no name was found for ("the king") is someone in this article;
+                # the same words elsewhere may be someone else
+                gid = (kind, f"{article_id}\0{m.key}")
             g = groups.setdefault(gid, _Group(kind, code=code))
             g.keys.add((article_id, m.key))
             g.mentions += 1
@@ -1180,7 +1191,10 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
                 g.roles[m.role] += 1
             if m.affiliation:
                 g.affiliations[canonical_affiliation(m.affiliation)] += 1
-    merged = _merge_people([g for gid, g in groups.items() if g.kind == "person"])
+    # descriptions are no names: "the defence minister" must not join "the prime minister" on "minister"
+    described = {gid for gid in groups if gid[0] == "person" and "\0" in gid[1]}
+    merged = _merge_people([g for gid, g in groups.items() if g.kind == "person" and gid not in described])
+    merged += [groups[gid] for gid in described]
     merged += _merge_organisations([g for g in groups.values() if g.kind == "organisation"])
     merged += [g for g in groups.values() if g.kind not in ("person", "organisation")]
     actors: list[Actor] = []

@@ -413,3 +413,20 @@ def test_display_name_prefers_running_text_to_capitals():
     group = _Group(kind="person", keys={("a1", "k")})
     group.forms.update({"HOWARD KELLER": 3, "Howard Keller": 1})
     assert _actor_of(group).name == "Howard Keller"
+
+
+def test_description_with_the_state_refers_to_the_titled_person(mentions_of):
+    text = ("Australian prime minister Julia Gillard surveyed the damage on Friday. "
+            "The Australian prime minister flew north to promise help.")
+    _, mentions = mentions_of(text)
+    assert {m.text: m.key for m in mentions}["The Australian prime minister"] == "Julia Gillard"
+
+
+def test_unnamed_descriptions_in_different_articles_stay_apart():
+    from newstrail.model import Mention, Span
+
+    def king(article: str) -> Mention:
+        return Mention(Span(article, 0, 8), "the king", "person", "the king", role="king")
+
+    resolution = resolve_actors([("a1", [king("a1")]), ("a2", [king("a2")])])
+    assert len([a for a in resolution.actors if a.name == "the king"]) == 2
