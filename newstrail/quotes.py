@@ -1171,6 +1171,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_according_to(ctx))
     found.extend(_poll_findings(ctx))
     found.extend(_light_verb_cues(ctx))
+    found.extend(_stance_nouns(ctx))
     found.extend(_noun_cues(ctx))
     found.extend(_hedges(ctx, found))
     return found
@@ -1302,6 +1303,51 @@ def _light_verb_content(verb: Token, noun: Token) -> list[Token]:
     if any(g.ent_type_ in ("DATE", "TIME") for g in objects):
         return []  # "made the appeal on Tuesday night": a date, no topic
     return [t for g in objects for t in g.subtree]
+
+
+# Nouns of a stance toward someone or something, with the preposition that names it:
+# "a supporter of X", "her opposition to X", "his criticism of X" (PolNeAR annotates them
+# as attributions, the holder of the stance as the source).
+STANCE_NOUN_PREPS = {
+    "supporter": {"of"}, "opponent": {"of"}, "critic": {"of"}, "support": {"for", "of"},
+    "opposition": {"to"}, "criticism": {"of"}, "endorsement": {"of"}, "praise": {"for"},
+    "defense": {"of"}, "defence": {"of"},
+}
+def _stance_nouns(ctx: _Context) -> list[_Found]:
+    """"Novak, a fierce critic of the levy, …" / "Berg is a supporter of the plan" / "Berg
+    spoke in support of the plan": a stance noun whose holder the grammar names."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in STANCE_NOUN_PREPS):
+        noun = doc[i]
+        if noun.pos_ != "NOUN" or ctx.in_quotation(noun):
+            continue
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+                     and c.lower_ in STANCE_NOUN_PREPS[noun.lemma_.lower()]), None)
+        objects = [g for g in prep.children if g.dep_ == "pobj"] if prep is not None else []
+        holder = _stance_holder(noun)
+        if not objects or holder is None or _expletive(holder) or ctx.in_quotation(holder):
+            continue
+        para = ctx.paragraph(noun.idx)
+        content = _trim(doc, [t for g in objects for t in g.subtree if ctx.paragraph(t.idx) == para])
+        if content is not None:
+            found.append(_make(ctx, content, noun, holder, ATTITUDE_CONFIDENCE,
+                               (noun.idx, prep.idx + len(prep.text))))
+    return found
+
+
+def _stance_holder(noun: Token) -> Token | None:
+    """Who holds the stance a noun names, when the noun describes them or what they do;
+    else None. (A possessor, "her support for X", mostly recalls a stance the story is
+    about rather than reporting one: PolNeAR train annotates it in under 1 case in 4.)"""
+    if noun.dep_ == "appos":
+        return noun.head  # "Novak, a critic of X, …"
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)  # "Novak is a critic of X"
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head)  # "Novak came out in support of X"
+    return None
 
 
 # Subordinators of a reduced passive clause ("when asked …" = "when he was asked …").

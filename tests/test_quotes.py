@@ -811,3 +811,18 @@ def test_make_with_a_speech_noun_is_a_cue(quotes_of, text, fragment, cue):
 
 def test_make_with_another_object_is_no_cue(quotes_of):
     assert not any(q.cue_text and q.cue_text.startswith("made") for q in quotes_of("Kaller made dinner for the delegates."))
+
+
+@pytest.mark.parametrize("text, holder, fragment", [
+    ("Vellmar mayor Ana Ostrand, a fierce critic of the harbour levy, met the farmers on Friday.", "Ana Ostrand", "the harbour levy"),
+    ("Kaller is an outspoken supporter of the ferry plan.", "Kaller", "the ferry plan"),
+    ("Berg came out in support of the new bridge on Monday.", "Berg", "the new bridge"),
+])
+def test_stance_noun_with_a_named_holder(quotes_of, text, holder, fragment):
+    q = _holding(quotes_of(text), fragment)
+    assert q.speaker_key == holder and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_possessed_stance_noun_is_no_attribution(quotes_of):
+    found = quotes_of("Her support for the tariff surprised the farmers of Vellmar.")
+    assert not any(q.content_text == "the tariff" for q in found)
