@@ -1666,6 +1666,8 @@ _MARKET_MOVERS = {"stock", "share", "market", "price", "index", "currency", "dol
 
 
 _COURTS = {"court", "tribunal", "arbitration", "icj", "icc"}
+# Verbs of a deadline running its course: "the deadline expired / passed / looms".
+_LAPSING = {"expire", "pass", "lapse", "loom", "approach", "near", "run", "end", "fall", "arrive"}
 # Verbs of talks or a deal failing: "the talks collapsed / broke down / stalled".
 _BREAKING_DOWN = {"collapse", "break", "stall", "founder", "falter", "fail", "unravel", "crumble", "fizzle"}
 # Verbs of a protest's effect: "the strike shut down / paralysed the port".
@@ -2035,6 +2037,8 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma in _DIRECTIVES and token.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in token.children) \
             and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in token.children):
         return [_Trigger("REQUEST", 1.1, None)]  # "told Estovia to withdraw its troops": a demand
+    if lemma == "deadline" and token.dep_ == "nsubj" and _lemma(token.head) in _LAPSING:
+        return []  # "before the deadline expired": the date a deadline falls on, no threat made
     if lemma == "time" and token.pos_ == "NOUN" and _time_for_another(token):
         return [_Trigger("REQUEST", 1.1, None)]  # "it is time for Tavi to return to the table": an exhortation
     if lemma in _WANTING and token.pos_ == "VERB" and _wants_of_another(token):
@@ -2663,7 +2667,7 @@ _SPECIAL_LEMMAS = frozenset(
     readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
     dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand
     haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move
-    collapse break stall founder falter fail unravel crumble fizzle prospect possibility spectre specter""".split()
+    collapse break stall founder falter fail unravel crumble fizzle deadline prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
 
 

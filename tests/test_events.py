@@ -949,3 +949,11 @@ def test_amounts_measure_their_noun(nlp):
     """An amount object or instrument counts its "in" noun: "$2 billion in tariffs" is tariffs."""
     assert event_types("Norland hit Tavi with $2 billion in tariffs.")[0] == "SANCTION"
     assert event_types("Norland pledged $2 billion in aid to Tavi.")[0] == "AID"
+
+
+def test_a_deadline_running_out_is_no_threat(nlp):
+    from newstrail.events import trigger_scores
+
+    sent = next(iter(nlp("Tavi filed its claim in Orvel a day before the deadline expired.").sents))
+    assert not any(t.type == "THREATEN" for t in trigger_scores(sent))
+    assert event_types("Norland gave Tavi a deadline of Friday to hand over the Orvel suspects.")[0] == "THREATEN"
