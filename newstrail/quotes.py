@@ -1257,20 +1257,27 @@ MADE_SPEECH_NOUNS = frozenset(
     " claim accusation allegation promise pledge threat prediction pitch suggestion reference"
     " assertion vow".split()
 )
+# Nouns of doubt that "raise" turns into a cue the same way ("raised questions about X",
+# "raised concerns that X").
+RAISED_DOUBT_NOUNS = frozenset("question concern doubt objection alarm".split())
+# Light verbs and the nouns that make them cues.
+LIGHT_VERB_NOUNS = {"make": MADE_SPEECH_NOUNS, "raise": RAISED_DOUBT_NOUNS}
 
 
 def _light_verb_cues(ctx: _Context) -> list[_Found]:
-    """"Berg made the case that the levy is fair" / "made an impassioned plea for calm": "make"
-    with a speech noun as its object is a cue; the content is the noun's that-clause, else
-    what its preposition names. The subject of "make" speaks."""
+    """"Berg made the case that the levy is fair" / "made an impassioned plea for calm" /
+    "raised questions about the deal": a light verb with a speech noun as its object is a
+    cue; the content is the noun's that-clause, else what its preposition names. The
+    subject of the verb speaks."""
     found: list[_Found] = []
     doc = ctx.doc
-    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() == "make"):
+    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in LIGHT_VERB_NOUNS):
         verb = doc[i]
         if verb.pos_ != "VERB" or ctx.in_quotation(verb):
             continue
+        nouns = LIGHT_VERB_NOUNS[verb.lemma_.lower()]
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
-                     and c.lemma_.lower() in MADE_SPEECH_NOUNS), None)
+                     and c.lemma_.lower() in nouns), None)
         if noun is None:
             continue
         tokens = _light_verb_content(verb, noun)

@@ -803,14 +803,16 @@ def test_verb_of_the_same_tense_stays_in_the_relative_clause(quotes_of):
     ("Governor Berg made the case that the harbour levy is fair to farmers.", "harbour levy is fair", "made the case"),
     ("Two survivors of the flood made an impassioned plea for calm on the river banks.", "calm", "made an impassioned plea"),
     ("The ministry's statement made no mention of the ferry strike.", "ferry strike", "made no mention"),
+    ("Farmers in Vellmar raised questions about the harbour levy.", "the harbour levy", "raised questions"),
 ])
 def test_make_with_a_speech_noun_is_a_cue(quotes_of, text, fragment, cue):
     q = _holding(quotes_of(text), fragment)
     assert q.cue_text == cue and q.confidence <= ATTITUDE_CONFIDENCE
 
 
-def test_make_with_another_object_is_no_cue(quotes_of):
-    assert not any(q.cue_text and q.cue_text.startswith("made") for q in quotes_of("Kaller made dinner for the delegates."))
+@pytest.mark.parametrize("text", ["Kaller made dinner for the delegates.", "The storm raised the river by two metres."])
+def test_light_verb_with_another_object_is_no_cue(quotes_of, text):
+    assert not any(q.cue_text and q.cue_text.startswith(("made", "raised")) for q in quotes_of(text))
 
 
 @pytest.mark.parametrize("text, holder, fragment", [
