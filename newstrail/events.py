@@ -3400,6 +3400,22 @@ def _commits_someone_else(content: str, speaker: str) -> bool:
     return subject not in ("we", "i") and subject not in speaker.casefold()
 
 
+def _cue_stance(cue: str | None) -> str | None:
+    """The stance of a refusing or denying cue, which governs what it reports.
+
+    "NATO refused to commit to a freeze" reports the words "to commit to a freeze" under the
+    cue "refused": a rejection of the commitment, not a commitment. A neutral cue ("said",
+    "told reporters") leaves the reported words their own stance.
+    """
+    if not cue:
+        return None
+    for word in re.findall(r"[a-z'-]+", cue.lower()):
+        stance = _STANCE_VERBS.get(_known_form(word))
+        if stance in ("reject", "deny"):
+            return stance
+    return None
+
+
 def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | None:
     """The speaker or subject a sentence attributes its stance to."""
     p = _parse(sent.doc)
@@ -3439,6 +3455,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         stance, score = found
         if stance == "commit" and _commits_someone_else(quote.content_text, actor):
             stance = "demand"
+        stance = _cue_stance(quote.cue_text) or stance
         out.append(StanceMention(span=quote.content, actor=actor, stance=stance, statement=quote.content_text,
                                  date=quote.said_on, confidence=round(min(1.0, score / 2), 3)))
         covered.append((quote.content.start, quote.content.end))
