@@ -80,7 +80,8 @@ def data_hash(areas: tuple[str, ...]) -> str:
     digest = hashlib.sha1()
     for area in areas:
         for path in sorted((DATA / area).rglob("*")):
-            if path.is_file() and path.suffix != ".py":
+            # the data, not its loaders nor the bytecode Python leaves next to them
+            if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(DATA)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
