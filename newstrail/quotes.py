@@ -77,13 +77,15 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
     "urge": frozenset("urge demand ask request propose recommend advise".split()),
     "think": frozenset(
         "think believe feel hope fear expect doubt wonder know worry reckon agree"
-        " acknowledge".split()
+        " acknowledge consider".split()
     ),
     # Attitude cues (not speech): what an actor is said to find, call, back or blame.
     # PolNeAR annotates these as attributions too; they come with lower confidence.
     "evidence": frozenset("show find reveal conclude determine".split()),
+    # (with "name", "list", "identify": designating someone or something, "named X its
+    # envoy", "listed X as a risk", which PolNeAR train annotates in about half the cases)
     "call": frozenset("call label dub brand term regard deem portray depict characterize"
-                      " characterise".split()),
+                      " characterise name list identify".split()),
     "evaluate": frozenset(
         "accuse criticize criticise praise blame defend attack slam blast thank condemn"
         " denounce mock question decry applaud commend fault chide congratulate encourage challenge"

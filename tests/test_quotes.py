@@ -828,3 +828,13 @@ def test_stance_noun_with_a_named_holder(quotes_of, text, holder, fragment):
 def test_possessed_stance_noun_is_no_attribution(quotes_of):
     found = quotes_of("Her support for the tariff surprised the farmers of Vellmar.")
     assert not any(q.content_text == "the tariff" for q in found)
+
+
+@pytest.mark.parametrize("text, fragment, cue", [
+    ("The Vellmar council named Ana Ostrand its new harbour master.", "Ana Ostrand its new harbour master", "named"),
+    ("The ministry listed the ferry as a national asset.", "the ferry as a national asset", "listed"),
+    ("Most farmers in Vellmar consider the harbour levy unfair.", "the harbour levy unfair", "consider"),
+])
+def test_designating_and_considering_are_attitude_cues(quotes_of, text, fragment, cue):
+    q = _holding(quotes_of(text), fragment)
+    assert q.cue_text == cue and q.confidence <= ATTITUDE_CONFIDENCE
