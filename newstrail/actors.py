@@ -961,7 +961,7 @@ def _resolve_references(drafts: list[_Draft]) -> None:
             pick = main[-1] if main else subjects[-1] if subjects else (earlier[-1] if earlier else None)
         if pick is None and d.role is not None:
             later = [c for c in drafts[n + 1 :] if c.kind == "person" and c.named and c.subject
-                     and c.sent - d.sent <= LOOKAHEAD_SENTENCES]
+                     and c.sent - d.sent <= LOOKAHEAD_SENTENCES and not _other_office(d, c)]
             pick = later[0] if later else None
         if pick is not None:
             d.key, d.resolved = pick.key, True
@@ -995,6 +995,15 @@ def _introduced_keys(drafts: list[_Draft]) -> set[str]:
         if not d.named or len(_name_tokens(d.key)) > 1 or d.role or d.gender:
             keys.add(d.key)
     return keys
+
+
+def _other_office(d: _Draft, c: _Draft) -> bool:
+    """Whether ``c`` is introduced with a title that shares no word with description ``d``'s
+    ("the U.S. leader" is not "Amnesty's advocacy director", named next)."""
+    if not c.role or not d.role:
+        return False
+    words = set(_fold(d.role).split()) - {"the", "of", "a", "an", "in", "at", "for", "to"}
+    return not words & set(_fold(c.role).split())
 
 
 def _generic_role(role: str) -> bool:

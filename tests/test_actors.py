@@ -430,3 +430,11 @@ def test_unnamed_descriptions_in_different_articles_stay_apart():
 
     resolution = resolve_actors([("a1", [king("a1")]), ("a2", [king("a2")])])
     assert len([a for a in resolution.actors if a.name == "the king"]) == 2
+
+
+def test_description_does_not_take_the_next_name_when_its_title_differs(mentions_of):
+    text = ("The group stressed that the Norlandic leader should use the speech to address rights. "
+            "\"Free speech matters,\" said Ann Kovac, the group's advocacy director for the region.")
+    _, mentions = mentions_of(text)
+    leader = next(m for m in mentions if m.text == "the Norlandic leader")
+    assert leader.key != "Ann Kovac"
