@@ -3431,6 +3431,9 @@ def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | Non
     return None
 
 
+# Speakers that name nobody until resolved: a stance held by "I" or "they" is no one's position.
+UNRESOLVED_SPEAKERS = frozenset("i we you he she it they me us him her them someone somebody".split())
+
 # A sentence mostly inside quotes takes its stance from them; one that only quotes a phrase
 # ("…has denied planning an invasion, but warned of a 'response'") is classified itself.
 QUOTED_SHARE = 0.6
@@ -3447,8 +3450,8 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
     covered: list[tuple[int, int]] = []
     for quote in quotes:
         actor = quote.speaker_key or quote.speaker_actor or quote.speaker_text
-        if not actor:
-            continue
+        if not actor or actor.casefold() in UNRESOLVED_SPEAKERS:
+            continue  # "I", "we": whose position it is was not found, and all such would pool into one
         found = classify_stance(quote.content_text)
         if found is None:
             continue

@@ -970,3 +970,12 @@ def test_a_deadline_running_out_is_no_threat(nlp):
     sent = next(iter(nlp("Tavi filed its claim in Orvel a day before the deadline expired.").sents))
     assert not any(t.type == "THREATEN" for t in trigger_scores(sent))
     assert event_types("Norland gave Tavi a deadline of Friday to hand over the Orvel suspects.")[0] == "THREATEN"
+
+
+def test_stance_of_an_unresolved_pronoun_speaker_is_no_position(nlp):
+    text = '"Norland must open the border," I said to the council.'
+    article = article_from_text(text, "2030-03-06")
+    content = "Norland must open the border,"
+    start = text.index(content)
+    quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "direct", speaker_text="I")
+    assert not [s for s in extract_stances(nlp(text), article, [], [quote], []) if s.statement == content]
