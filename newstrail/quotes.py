@@ -65,19 +65,19 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
         " testify joke quip boast brag recount disclose reveal signal indicate assure"
         " reassure counter retort confirm inform brief quote cite relay shout yell scream"
         " whisper exclaim complain lament acknowledge admit concede chant echo interject read"
-        " proclaim pronounce affirm remind clarify".split()
+        " proclaim pronounce affirm remind clarify reaffirm restate grumble muse opine".split()
     ),
     "argue": frozenset(
         "argue contend claim assert allege insist maintain suggest predict estimate"
-        " speculate theorize hint imply posit reason charge".split()
+        " speculate theorize hint imply posit reason charge forecast".split()
     ),
-    "deny": frozenset("deny dispute reject refute dismiss".split()),
+    "deny": frozenset("deny dispute reject refute dismiss disavow repudiate renounce".split()),
     "warn": frozenset("warn caution threaten alert".split()),
     "commit": frozenset("promise pledge vow swear guarantee commit".split()),
     "urge": frozenset("urge demand ask request propose recommend advise".split()),
     "think": frozenset(
         "think believe feel hope fear expect doubt wonder know worry reckon agree"
-        " acknowledge consider".split()
+        " acknowledge consider concur surmise".split()
     ),
     # Attitude cues (not speech): what an actor is said to find, call, back or blame.
     # PolNeAR annotates these as attributions too; they come with lower confidence.
@@ -89,7 +89,8 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
     "evaluate": frozenset(
         "accuse criticize criticise praise blame defend attack slam blast thank condemn"
         " denounce mock question decry applaud commend fault chide congratulate encourage challenge"
-        " tout embrace ignore apologize hail assail lambaste ridicule express voice articulate".split()
+        " tout embrace ignore apologize hail assail lambaste ridicule express voice articulate"
+        " deride scold rebuke berate disparage insult laud salute".split()
     ),
     # (not "favor" and "vote": "is favored to win", "voted for the bill" are odds and acts,
     # which PolNeAR train annotates as stances in under 1 case in 4)

@@ -838,3 +838,12 @@ def test_possessed_stance_noun_is_no_attribution(quotes_of):
 def test_designating_and_considering_are_attitude_cues(quotes_of, text, fragment, cue):
     q = _holding(quotes_of(text), fragment)
     assert q.cue_text == cue and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+@pytest.mark.parametrize("text, fragment, cue", [
+    ("Minister Kaller disavowed the remarks of her deputy about the ferry strike.", "remarks of her deputy", "disavowed"),
+    ("Berg rebuked the council for its handling of the flood.", "the council for its handling", "rebuked"),
+])
+def test_disavowing_and_rebuking_are_cues(quotes_of, text, fragment, cue):
+    q = _holding(quotes_of(text), fragment)
+    assert q.cue_text == cue and q.speaker_key in ("Kaller", "Berg")
