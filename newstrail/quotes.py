@@ -65,7 +65,7 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
         " testify joke quip boast brag recount disclose reveal signal indicate assure"
         " reassure counter retort confirm inform brief quote cite relay shout yell scream"
         " whisper exclaim complain lament acknowledge admit concede chant echo interject read"
-        " proclaim pronounce affirm remind clarify reaffirm restate grumble muse opine".split()
+        " proclaim pronounce affirm remind clarify reaffirm restate grumble muse opine bemoan".split()
     ),
     "argue": frozenset(
         "argue contend claim assert allege insist maintain suggest predict estimate"
@@ -77,7 +77,7 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
     "urge": frozenset("urge demand ask request propose recommend advise".split()),
     "think": frozenset(
         "think believe feel hope fear expect doubt wonder know worry reckon agree"
-        " acknowledge consider concur surmise".split()
+        " acknowledge consider concur surmise recognize recognise".split()
     ),
     # Attitude cues (not speech): what an actor is said to find, call, back or blame.
     # PolNeAR annotates these as attributions too; they come with lower confidence.
@@ -90,7 +90,7 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
         "accuse criticize criticise praise blame defend attack slam blast thank condemn"
         " denounce mock question decry applaud commend fault chide congratulate encourage challenge"
         " tout embrace ignore apologize hail assail lambaste ridicule express voice articulate"
-        " deride scold rebuke berate disparage insult laud salute".split()
+        " deride scold rebuke berate disparage insult laud salute credit".split()
     ),
     # (not "favor" and "vote": "is favored to win", "voted for the bill" are odds and acts,
     # which PolNeAR train annotates as stances in under 1 case in 4)

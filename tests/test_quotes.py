@@ -843,6 +843,8 @@ def test_designating_and_considering_are_attitude_cues(quotes_of, text, fragment
 @pytest.mark.parametrize("text, fragment, cue", [
     ("Minister Kaller disavowed the remarks of her deputy about the ferry strike.", "remarks of her deputy", "disavowed"),
     ("Berg rebuked the council for its handling of the flood.", "the council for its handling", "rebuked"),
+    ("Kaller credited the fishermen with saving the harbour.", "the fishermen with saving", "credited"),
+    ("Berg bemoaned the slow pace of the bridge repairs.", "slow pace of the bridge repairs", "bemoaned"),
 ])
 def test_disavowing_and_rebuking_are_cues(quotes_of, text, fragment, cue):
     q = _holding(quotes_of(text), fragment)
