@@ -1323,6 +1323,8 @@ STANCE_NOUN_PREPS = {
     "opposition": {"to"}, "criticism": {"of"}, "endorsement": {"of"}, "praise": {"for"},
     "defense": {"of"}, "defence": {"of"},
 }
+
+
 def _stance_nouns(ctx: _Context) -> list[_Found]:
     """"Novak, a fierce critic of the levy, …" / "Berg is a supporter of the plan" / "Berg
     spoke in support of the plan": a stance noun whose holder the grammar names."""
