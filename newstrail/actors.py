@@ -480,10 +480,10 @@ def _bracketed_first_names(doc: Doc) -> tuple[dict[int, tuple[str, int]], set[in
 def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
     """Entities, with the pieces the small model runs together taken apart.
 
-    No name holds "Mr" or "Mrs" in its middle: "Gordon Brown Mrs Brown stood in" (a headline
-    run into its first sentence) is two people, the second starting after the honorific. No
-    name holds a dash between spaces ("Amr Moussa -- Mubarak"), nor starts with a lower-case
-    word other than a particle ("force Mubarak to go": "force" is the verb).
+    No name holds "Mr" or "Mrs" in its middle: "thanked by Oskar Varga Mrs Varga spoke" (a
+    headline run into its first sentence) is two people, the second starting after the
+    honorific. No name holds a dash between spaces ("Ivo Marek -- Kaller"), nor starts with a
+    lower-case word other than a particle ("oust Kaller": "oust" is the verb).
     """
     for ent in ents:
         if ent.label_ != "PERSON":
@@ -1031,7 +1031,7 @@ def _by_role(d: _Draft, before: list[_Draft]) -> _Draft | None:
 
 def _role_fits(words: set[str], c: _Draft) -> bool:
     """The description's words are the person's title, less the words naming their state
-    ("the Australian prime minister" for "prime minister Julia Gillard" of Australia)."""
+    ("the Canadian prime minister" for "prime minister Ilse Brandt" of Canada)."""
     missing = words - set(_fold(c.role or "").split())
     return all(c.affiliation and (code := country_of(w)) and country_name(code) == c.affiliation for w in missing)
 
@@ -1367,7 +1367,7 @@ def _actor_of(g: _Group) -> Actor:
     if g.code:
         name = country_name(g.code)
     else:
-        # a transcript's "HOWARD KURTZ" gives way to the "Howard Kurtz" of running text
+        # a transcript's "HOWARD KELLER" gives way to the "Howard Keller" of running text
         name = max(g.forms, key=lambda f: (len(_name_tokens(f)), not _in_capitals(f), g.forms[f], len(f)))
     role = g.roles.most_common(1)[0][0] if g.roles else None
     affiliation = g.affiliations.most_common(1)[0][0] if g.affiliations else None

@@ -382,29 +382,46 @@ def test_specific_description_does_not_fall_back_to_the_last_speaker(mentions_of
 
 
 def test_honorific_inside_a_person_entity_starts_another_person(mentions_of):
-    article, mentions = mentions_of("Cycle boy Tom Hale praised by Gordon Brown Mrs Brown stood in for her husband.")
+    article, mentions = mentions_of("Young runner Ada Pell was thanked by Oskar Varga Mrs Varga spoke for the family.")
     people = {m.text for m in mentions if m.kind == "person"}
-    assert "Gordon Brown" in people and not any("Mrs" in p and "Gordon" in p for p in people)
+    assert "Oskar Varga" in people and not any("Mrs" in p and "Oskar" in p for p in people)
 
 
 def test_clock_before_a_title_is_neither_title_nor_organisation(mentions_of):
-    _, mentions = mentions_of("At 10:00 GMT Deputy Information Minister Samuel Okudzeto Ablakwa said the flights had left.")
-    assert not [m for m in mentions if m.text == "GMT"]
-    minister = next(m for m in mentions if m.key == "Samuel Okudzeto Ablakwa")
-    assert minister.role == "Deputy Information Minister"
+    _, mentions = mentions_of("At 09:30 GMT Deputy Transport Minister Kofi Mensah said the ferries had sailed.")
+    assert not [m for m in mentions if "GMT" in m.text]
+    minister = next(m for m in mentions if m.key == "Kofi Mensah")
+    assert minister.role == "Deputy Transport Minister"
 
 
-def test_occupation_in_front_of_a_name_is_its_role(mentions_of):
-    _, mentions = mentions_of("Fireman William Howells said the team had reached the school.")
-    howells = next(m for m in mentions if "Howells" in m.text)
-    assert (howells.text, howells.role) == ("William Howells", "Fireman")
+def _with_people(nlp, text: str, names: list[str]):
+    """The parse of ``text`` with exactly these PERSON entities (the small model's tags vary
+    on invented names; the rules under test read the entities it gives)."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(text)
+    ents = []
+    for name in names:
+        start = text.index(name)
+        ents.append(doc.char_span(start, start + len(name), label="PERSON"))
+    doc.ents = [e for e in ents if isinstance(e, SpacySpan)]
+    return doc
 
 
-def test_person_entities_run_together_are_taken_apart(mentions_of):
-    _, mentions = mentions_of("Crowds came to force Mubarak out, said Amre Moussa -- Mubarak stayed silent. Jean-Marc Flambert agreed.")
-    people = [m.text for m in mentions if m.kind == "person"]
-    assert "Amre Moussa" in people and "Jean-Marc Flambert" in people
-    assert not [p for p in people if "--" in p or p.startswith("force")]
+def test_occupation_in_front_of_a_name_is_its_role(nlp):
+    text = "Fireman Ivo Marek said the crew had reached the mill."
+    article = article_from_text(text)
+    mentions = extract_mentions(_with_people(nlp, text, ["Fireman Ivo Marek"]), article)
+    marek = next(m for m in mentions if "Marek" in m.text)
+    assert (marek.text, marek.role) == ("Ivo Marek", "Fireman")
+
+
+def test_person_entities_run_together_are_taken_apart(nlp):
+    from newstrail.actors import _split_entities
+
+    text = "Crowds came to oust Kaller, said Ivo Marek -- Kaller stayed silent. Jean-Marc Dufresne and Anna van Dijk agreed."
+    doc = _with_people(nlp, text, ["oust Kaller", "Ivo Marek -- Kaller", "Jean-Marc Dufresne", "Anna van Dijk"])
+    assert [e.text for e in _split_entities(doc.ents)] == ["Kaller", "Ivo Marek", "Kaller", "Jean-Marc Dufresne", "Anna van Dijk"]
 
 
 def test_display_name_prefers_running_text_to_capitals():
@@ -416,10 +433,10 @@ def test_display_name_prefers_running_text_to_capitals():
 
 
 def test_description_with_the_state_refers_to_the_titled_person(mentions_of):
-    text = ("Australian prime minister Julia Gillard surveyed the damage on Friday. "
-            "The Australian prime minister flew north to promise help.")
+    text = ("Canadian prime minister Ilse Brandt toured the flooded towns on Friday. "
+            "The Canadian prime minister flew north to promise help.")
     _, mentions = mentions_of(text)
-    assert {m.text: m.key for m in mentions}["The Australian prime minister"] == "Julia Gillard"
+    assert {m.text: m.key for m in mentions}["The Canadian prime minister"] == "Ilse Brandt"
 
 
 def test_unnamed_descriptions_in_different_articles_stay_apart():
@@ -433,8 +450,8 @@ def test_unnamed_descriptions_in_different_articles_stay_apart():
 
 
 def test_description_does_not_take_the_next_name_when_its_title_differs(mentions_of):
-    text = ("The group stressed that the Norlandic leader should use the speech to address rights. "
-            "\"Free speech matters,\" said Ann Kovac, the group's advocacy director for the region.")
+    text = ("The charity said the Norlandic leader ought to raise the question of prisons on his visit. "
+            "\"Silence would be a failure,\" said Ann Kovac, the charity's campaign director.")
     _, mentions = mentions_of(text)
     leader = next(m for m in mentions if m.text == "the Norlandic leader")
     assert leader.key != "Ann Kovac"

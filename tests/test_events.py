@@ -99,16 +99,16 @@ def test_classify_stance(text, stance):
 
 
 def test_refusing_cue_governs_the_words_it_reports(nlp):
-    text = "The alliance has so far refused to commit to a freeze on new members."
+    text = "The union has until now declined to commit to a freeze on new members."
     article = article_from_text(text, "2030-03-06")
     start = text.index("to commit")
     content = "to commit to a freeze on new members"
-    cue = text.index("refused")
+    cue = text.index("declined")
     quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "indirect",
-                  speaker_text="The alliance", speaker_key="Alliance", cue=Span(article.id, cue, cue + 7),
-                  cue_text="refused")
+                  speaker_text="The union", speaker_key="Union", cue=Span(article.id, cue, cue + 8),
+                  cue_text="declined")
     stances = extract_stances(nlp(text), article, [], [quote], [])
-    assert {(s.actor, s.stance) for s in stances if s.statement == content} == {("Alliance", "reject")}
+    assert {(s.actor, s.stance) for s in stances if s.statement == content} == {("Union", "reject")}
 
 
 def test_stances_from_quotes_and_sentences(nlp):
