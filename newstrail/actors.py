@@ -477,6 +477,11 @@ def _bracketed_first_names(doc: Doc) -> tuple[dict[int, tuple[str, int]], set[in
     return names, starts
 
 
+# Lower-case words that belong to names ("Ludwig van Beethoven", "Osama bin Laden").
+NAME_PARTICLES = frozenset("van von der den de du da di del della la le al el bin ibn ben bint abu".split())
+DASHES = frozenset(("--", "—", "–", "-"))
+
+
 def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
     """Entities, with the pieces the small model runs together taken apart.
 
@@ -507,11 +512,6 @@ def _pieces(doc: Doc, start: int, end: int, label: int) -> Iterator[SpacySpan]:
             piece = i + 1
     if end > piece:
         yield SpacySpan(doc, piece, end, label=label)
-
-
-# Lower-case words that belong to names ("Ludwig van Beethoven", "Osama bin Laden").
-NAME_PARTICLES = frozenset("van von der den de du da di del della la le al el bin ibn ben bint abu".split())
-DASHES = frozenset(("--", "—", "–", "-"))
 
 
 def _entity_drafts(doc: Doc) -> list[_Draft]:
@@ -1178,6 +1178,7 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
     fits and stays apart when it fits several people.
     """
     groups: dict[tuple[str, str], _Group] = {}
+    described: set[tuple[str, str]] = set()  # groups of unnamed descriptions, one per article
     for article_id, mentions in items:
         for m in mentions:
             code = country_of(m.key) if m.kind == "country" else None
@@ -1187,6 +1188,7 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
                 # a description no name was found for ("the king") is someone in this article;
                 # the same words elsewhere may be someone else
                 gid = (kind, f"{article_id}\0{m.key}")
+                described.add(gid)
             g = groups.setdefault(gid, _Group(kind, code=code))
             g.keys.add((article_id, m.key))
             g.mentions += 1
@@ -1201,7 +1203,6 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
             if m.affiliation:
                 g.affiliations[canonical_affiliation(m.affiliation)] += 1
     # descriptions are no names: "the defence minister" must not join "the prime minister" on "minister"
-    described = {gid for gid in groups if gid[0] == "person" and "\0" in gid[1]}
     merged = _merge_people([g for gid, g in groups.items() if g.kind == "person" and gid not in described])
     merged += [groups[gid] for gid in described]
     merged += _merge_organisations([g for g in groups.values() if g.kind == "organisation"])
