@@ -105,6 +105,21 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
 TOPIC_PREPS = frozenset("for of on about against".split())
 # Topic verbs whose topic follows "to" ("referring to the ruling", "alluded to the scandal").
 TO_TOPIC_CUES = frozenset("refer allude point respond reply".split())
+# Verbs of answering: what they answer is a topic only if it was itself said or written
+# ("responded to the senator's remarks", "did not reply to a request for comment"); a
+# response to an event or a problem ("responded to the flooding") is an action.
+ANSWER_CUES = frozenset({"respond", "reply"})
+# Head nouns of something said or written, which an answer can be an answer to.
+ANSWERED_NOUNS = frozenset(
+    "request question query inquiry enquiry remark comment statement claim charge accusation"
+    " allegation criticism critique attack reproach report story article letter email message"
+    " tweet post call demand ad advertisement speech argument suggestion proposal offer"
+    " invitation challenge complaint concern note interview".split()
+)
+# Verbs of speaking whose "on" phrase is a channel or a condition ("spoke on CNN", "spoke
+# on condition of anonymity", "on behalf of X"), and whose object is a language ("speaks
+# Hebrew"); their topic follows "about", "of" or "for".
+SPEAKING_CUES = frozenset({"speak", "talk"})
 # Classes whose cues are speech (the rest are attitude cues, see ATTITUDE_CONFIDENCE).
 SPEECH_CLASSES = frozenset({"say", "argue", "deny", "warn", "commit", "urge"})
 # Confidence of quotes from attitude cues; speech cues get 0.7-1.0, so a consumer that wants
@@ -549,17 +564,22 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         if parts:
             parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES) \
-            and cue.lemma_.lower() not in ADDRESSEE_CUES | CLAUSE_ONLY_CUES:
+            and cue.lemma_.lower() not in ADDRESSEE_CUES | CLAUSE_ONLY_CUES | SPEAKING_CUES:
         # "stated his intention to …", "discussed the absence of …", "proposed a tax": the
         # object is what was said (PolNeAR annotates it so)
         parts = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES or cue.lemma_.lower() == "call") \
             and cue.lemma_.lower() not in CLAUSE_ONLY_CUES:
-        preps = TOPIC_PREPS | ({"to"} if cue.lemma_.lower() in TO_TOPIC_CUES else set())
+        lemma = cue.lemma_.lower()
+        preps = TOPIC_PREPS | ({"to"} if lemma in TO_TOPIC_CUES else set())
+        if lemma in SPEAKING_CUES:
+            preps = preps - {"on"}
         parts = [c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
                  and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
                          for g in c.children)]  # "spoke on Monday" is no topic
         parts = [g for c in parts[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if lemma in ANSWER_CUES:
+            parts = [g for g in parts if _lemma(g) in ANSWERED_NOUNS]
     if not parts and cls in SPEECH_CLASSES:
         # "most said yes", "he said so": a one-word answer is the content
         parts = [c for c in children if c.i > cue.i and c.lower_ in ("so", "yes", "no")]
@@ -1152,6 +1172,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             tokens = _raised_subject(ctx, tok, subj, tokens or _reputation(ctx, tok))
         content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens)))
         topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
+        if (topic or cls not in SPEECH_CLASSES) and _hypothetical(tok):
+            continue  # "X can respond to Y's demands", "would back the bill": no stance taken
         if content is None and not passive and (cls in SPEECH_CLASSES or cls == "evidence" and _record_subject(tok)):
             content = _preceding_content(ctx, tok, subj)  # "…, records show." as "…, aides said."
         if content is None and cls in SPEECH_CLASSES and not passive:
@@ -1397,6 +1419,15 @@ def _asked(ctx: _Context, cue: Token) -> _Found | None:
     cue_range = _cue_range(cue)
     return _Found(content[0], content[1], "indirect", mention, srange, stext, skey,
                   cue_range, ctx.text[cue_range[0]:cue_range[1]], 0.7)
+
+
+def _hypothetical(cue: Token) -> bool:
+    """Does a modal make the cue a possibility or a forecast ("can respond", "would
+    support", "will focus on")? An attitude someone might take is none they expressed
+    (PolNeAR train annotates about 1 in 4 of them). A negated one is a refusal, which is
+    a stance: "would not comment on X", "cannot claim X"."""
+    children = list(cue.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and not any(c.dep_ == "neg" for c in children)
 
 
 def _make(ctx: _Context, content: tuple[int, int], cue: Token, subj: Token | None,

@@ -849,3 +849,32 @@ def test_designating_and_considering_are_attitude_cues(quotes_of, text, fragment
 def test_disavowing_and_rebuking_are_cues(quotes_of, text, fragment, cue):
     q = _holding(quotes_of(text), fragment)
     assert q.cue_text == cue and q.speaker_key in ("Kaller", "Berg")
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Kaller said the government can respond to the unions' demands within a week.",
+    "The Estovian cabinet responded to the flooding by closing the ports.",
+])
+def test_responding_to_an_event_or_hypothetically_is_no_quote(quotes_of, text):
+    found = quotes_of(text)
+    assert not any("respond" in (q.cue_text or "") for q in found)
+
+
+def test_responding_to_something_said_has_it_as_topic(quotes_of):
+    q = _holding(quotes_of("The Norland Ministry did not respond to a request for comment."), "request for comment")
+    assert "respond" in q.cue_text and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Pruvic would back the harbor bill.",
+    "The trade minister will focus on grain exports next year.",
+])
+def test_a_modal_attitude_is_no_attribution(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_speaking_on_a_channel_or_condition_is_no_topic(quotes_of):
+    found = quotes_of("A senior Estovian official, who spoke on the condition of anonymity, said the talks had stalled.")
+    assert [q.content_text for q in found] == ["the talks had stalled"]
+    q = _holding(quotes_of("Mayor Tolvan spoke on the radio about the new harbor."), "new harbor")
+    assert q.content_text == "the new harbor"
