@@ -878,3 +878,9 @@ def test_speaking_on_a_channel_or_condition_is_no_topic(quotes_of):
     assert [q.content_text for q in found] == ["the talks had stalled"]
     q = _holding(quotes_of("Mayor Tolvan spoke on the radio about the new harbor."), "new harbor")
     assert q.content_text == "the new harbor"
+
+
+def test_a_concession_stays_in_the_reported_claim(quotes_of):
+    q = _holding(quotes_of("Harbor master Ilse Varga said the port would reopen in May, "
+                           "though the repairs were still unfinished."), "port would reopen")
+    assert q.content_text.endswith("the repairs were still unfinished")
