@@ -793,7 +793,9 @@ def _drop_asides(ctx: _Context, tokens: list[Token]) -> list[Token]:
 
     "…the mayor's budget, which an audit described…": a non-restrictive clause after
     a comma at the end of reported content is the writer's, not the speaker's (PolNeAR train:
-    gold spans stop before it). Quoted text is never cut.
+    gold spans stop before it). So is an indefinite apposition there ("…would be lifted,
+    a move welcomed by …", "…backed Varga, a harbour master from …"): the writer describes
+    what was said or someone named in it. Quoted text is never cut.
     """
     if len(tokens) < 6:
         return tokens
@@ -803,7 +805,9 @@ def _drop_asides(ctx: _Context, tokens: list[Token]) -> list[Token]:
         participle = tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and tok.left_edge.i == tok.i
         contrast = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS
                                                and c.i == tok.left_edge.i for c in tok.children)
-        if (tok.dep_ not in ASIDE_DEPS and not participle and not contrast) or tok.right_edge.i != end \
+        described = tok.dep_ == "appos" and tok.left_edge.lower_ in ("a", "an")
+        if (tok.dep_ not in ASIDE_DEPS and not participle and not contrast and not described) \
+                or tok.right_edge.i != end \
                 or tok.left_edge.i <= min(keep):
             continue
         b = tok.left_edge.i - 1

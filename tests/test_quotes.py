@@ -884,3 +884,12 @@ def test_a_concession_stays_in_the_reported_claim(quotes_of):
     q = _holding(quotes_of("Harbor master Ilse Varga said the port would reopen in May, "
                            "though the repairs were still unfinished."), "port would reopen")
     assert q.content_text.endswith("the repairs were still unfinished")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Minister Kaller said the tariff on Norland grain would be lifted, a move welcomed by the fishing towns.",
+     "the tariff on Norland grain would be lifted"),
+    ("Minister Kaller praised Ilse Varga, a harbor master from Vellmar.", "Ilse Varga"),
+])
+def test_a_closing_indefinite_apposition_is_the_writers(quotes_of, text, content):
+    assert _holding(quotes_of(text), content).content_text == content
