@@ -215,6 +215,13 @@ def test_month_of_a_full_date_keeps_its_day():
     assert values("He was shot last Oct. 23 at his home.")["Oct. 23"][0] == "2023-10-23"
 
 
+def test_year_after_a_comma_split_off_by_tokenisation():
+    """Tokenised corpora and PDF exports write "March 4 , 1997": the year belongs to the date."""
+    assert value_of("The accord was signed on March 4 , 1997 , in Velmora.", "March 4 , 1997") == "1997-03-04"
+    assert value_of("Unrest in Kestria began in October , 1988 , after the vote.", "October , 1988") == "1988-10"
+    assert value_of("Talks ended on May 2,1999 without a deal.", "May 2,1999") == "1999-05-02"
+
+
 def test_passive_participle_and_proper_names_are_no_past_cues():
     # "will be held": the auxiliary carries the tense; "United" is a name, not a past form
     assert value_of("A summit will still be held on April 24.", "April 24") == "2024-04-24"

@@ -114,6 +114,9 @@ F: dict[str, str] = {
     "DAYWORD": _alt(DAY_ORDINALS).replace("\\-", "[\\s-]"),
     "DAYTH": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
     "YEAR": r"(?:1[6-9]\d\d|20\d\d|" + YEAR_WORDS + ")",
+    # Before a year: ", " or a space, and " , " of tokenised text (corpora and PDF exports
+    # split the comma off: "May 1 , 2001"), which otherwise left the year out of the date.
+    "YSEP": r"(?:\s?,\s*|\s+)",
     # "5 1/2", "two and a half", "two-and-a-half": mixed numbers, common in US news ("2 1/2 hours")
     "NUM": r"(?:\d+(?:\.\d+)?(?:\s+[13]/[24])?|(?:\d+|" + _NUMWORD + r")[\s-]+and[\s-]+a[\s-]+half|"
     + _NUMWORD + r"(?:[\s-]+(?:" + _NUMWORD + r"))?|a|an|"
@@ -154,18 +157,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("slash", _p(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)")),
     ("clock", _p(r"(?:(?P<pre>today|tonight|yesterday|tomorrow|{WEEKDAY})(?:\s+at)?,?\s+)?(?P<clock>{CLOCK}){TZ}"
                  r"(?:,?\s+(?:on\s+)?(?P<post>today|tonight|yesterday|tomorrow|(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,\s+{YEAR})?|{WEEKDAY}))?")),
-    ("mdy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
-    ("mdy_word", _p(r"""(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<dayw>{DAYWORD})(?:,?\s+(?P<year>{YEAR}))?"""
+    ("mdy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:{YSEP}(?P<year>{YEAR}))?")),
+    ("mdy_word", _p(r"""(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<dayw>{DAYWORD})(?:{YSEP}(?P<year>{YEAR}))?"""
                     # "March the first time", "May first be told": an ordinal of the noun or verb after
                     r"(?!\s+(?!(?:at|in|on|and|or|to|of|when|through|until|before|after|for)\b)[a-z])")),
-    ("mdy_pair", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:and|or|to|through)\s+(?P<day2>{DAY})(?:st|nd|rd|th)?(?!\s*(?:%|percent|per\b|[.,]\d|hundred|thousand|million|billion|days|weeks|years|people))(?:,?\s+(?P<year>{YEAR}))?")),
-    ("dmy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
+    ("mdy_pair", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:and|or|to|through)\s+(?P<day2>{DAY})(?:st|nd|rd|th)?(?!\s*(?:%|percent|per\b|[.,]\d|hundred|thousand|million|billion|days|weeks|years|people))(?:{YSEP}(?P<year>{YEAR}))?")),
+    ("dmy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
     # "the twentieth of January": a day said as an ordinal word before its month, as transcripts write it
-    ("dmy_word", _p(r"the\s+(?P<dayw>{DAYWORD})\s+of\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
+    ("dmy_word", _p(r"the\s+(?P<dayw>{DAYWORD})\s+of\s+(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
     # "the first week of March", "the last weekend of June 2021": a week counted within a month
-    ("week_of_month", _p(r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")),
-    ("week_of", _p(r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?")),
-    ("month_year", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})")),
+    ("week_of_month", _p(r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
+    ("week_of", _p(r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:{YSEP}(?P<year>{YEAR}))?")),
+    ("month_year", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH}){YSEP}(?:of\s+)?(?P<year>{YEAR})")),
     # "Dec. 5 last year", "March 5 of next year": a day of a year named from the anchor, one expression
     ("mdy_rel_year", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
     ("month_rel_year", _p(r"(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
@@ -174,7 +177,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("decade", _p(r"(?:the\s+)?(?P<mod>(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[6-9]\d0|20[0-2]0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))")),
     ("century", _p(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + _alt(ORDINALS) + r")[\s-]+century")),
     ("this_century", _p(r"(?P<rel>this|last|next|the\s+past|the\s+last)\s+century")),
-    ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR})|\s+of\s+{RELYEAR})?")),
+    ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|{YSEP}(?P<year2>{YEAR})|\s+of\s+{RELYEAR})?")),
     ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|that|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
     ("the_quarter", _p(r"the\s+quarter")),
     # "the September quarter": a (fiscal) quarter named by the month it ends in
@@ -199,14 +202,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+prior|the\s+preceding|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
     # "the year before", "the month after": the unit next to the time just told of
     ("unit_around", _p(r"the\s+(?P<unit>year|month|week)\s+(?P<ba>before|after|earlier|later)")),
-    ("day_around", _p(r"the\s+day\s+(?P<ba>before|after)\s+(?:(?P<rel>last|next|this|past|coming)\s+(?P<wd>{WEEKDAY})|(?P<wd0>{WEEKDAY})|(?P<hol>{HOLIDAY})|(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?)")),
+    ("day_around", _p(r"the\s+day\s+(?P<ba>before|after)\s+(?:(?P<rel>last|next|this|past|coming)\s+(?P<wd>{WEEKDAY})|(?P<wd0>{WEEKDAY})|(?P<hol>{HOLIDAY})|(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:{YSEP}(?P<year>{YEAR}))?)")),
     ("anaphor_day", _p(r"(?:(?:the|that)\s+(?P<rel>same|next|following|previous|preceding|prior)\s+(?P<unit>day|morning|evening|night|afternoon)|(?P<that>that\s+(?P<tunit>day|morning|evening|night|afternoon))|the\s+day\s+(?P<ba>before|after)(?:\s+(?P<yt>yesterday|tomorrow))?|the\s+eve|(?P<inday>(?:(?<=later\sin\s)|(?<=earlier\sin\s))the\s+day))")),
     ("ordinal_day", _p(r"(?:the\s+)?(?P<day>{DAYTH})(?=\s*(?:[,.;:!?)]|$|local\s+time|and\b|at\b|in\b|when\b|that\b|as\b|of\s+(?:this|last|next|the)\s+month|of\s+the\s+month|to\s+the\s+(?:\d|[a-z]+th)|\s+-))")),
     ("deictic", _p(r"(?:(?:late|early|earlier|later)\s+(?=today|yesterday|tomorrow))?(?:today|tonight|yesterday|tomorrow|now|currently|current|nowadays|presently|at\s+present|the\s+present|recently|lately|previously|formerly|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+recent\s+past|soon|shortly|earlier|recent|future|once|so\s+far|to\s+date|these\s+days|this\s+time|(?:a\s+few\s+)?moments\s+ago|a\s+(?:short\s+)?while\s+ago|a\s+short\s+time\s+ago|the\s+moment|a\s+later\s+date|immediately|already|in\s+time|later)")),
     ("recent_units", _p(r"(?P<rel>recent|past|coming|next|last|many|several|few|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming\s+few|in\s+recent)\s+(?P<unit>{UNIT})s(?:\s+(?:and|or)\s+{UNIT}s)?")),
     ("extra_unit", _p(r"an?\s+(?:additional|extra|further)\s+(?P<unit>{UNIT})(?!s)")),
     ("units_ahead", _p(r"the\s+(?:(?:next|coming)\s+)?(?:few\s+)?(?P<unit>{UNIT})s\s+ahead")),
-    ("holiday", _p(r"(?:(?P<rel>this|last|next|this\s+past|the\s+coming)\s+|(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?")),
+    ("holiday", _p(r"(?:(?P<rel>this|last|next|this\s+past|the\s+coming)\s+|(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?P<name>{HOLIDAY})(?:{YSEP}(?P<year>{YEAR}))?")),
     ("year_ago", _p(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<which>year|month|week|quarter)[\s-]+(?:ago|earlier)(?:\s+(?P<what>period|quarter)|\s+(?P<num>{NUM})[\s-]+(?P<unit>month|week|year)s?)?")),
     ("period_last_year", _p(r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|last\s+year's\s+(?:quarter|period))")),
     ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM}|another)(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),
