@@ -599,6 +599,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         parts = left if inverted else right
     if parts and not any(p.dep_ in ("ccomp", "xcomp") for p in parts):
         parts = _object_phrase(cue, parts)
+    parts += _second_that_clause(cue, parts)
     tokens = [t for p in parts for t in _own_subtree(p)]
     if not tokens:
         tokens = _that_clause(cue)
@@ -734,6 +735,16 @@ def _directive(cue: Token, children: list[Token]) -> list[Token]:
     if inf is None or obj is None or obj.i > inf.i:
         return []
     return [obj, inf]
+
+
+def _second_that_clause(cue: Token, parts: list[Token]) -> list[Token]:
+    """"X said A, but that B": a second that-clause coordinated with the reported one is
+    more of what was said; the small model hangs it on the cue as a conjunct."""
+    if not any(p.dep_ == "ccomp" for p in parts):
+        return []
+    last = max(p.right_edge.i for p in parts)
+    return [c for c in cue.children if c.dep_ == "conj" and c.i > last
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _own_subtree(head: Token) -> list[Token]:

@@ -893,3 +893,9 @@ def test_a_concession_stays_in_the_reported_claim(quotes_of):
 ])
 def test_a_closing_indefinite_apposition_is_the_writers(quotes_of, text, content):
     assert _holding(quotes_of(text), content).content_text == content
+
+
+def test_a_second_that_clause_is_more_of_what_was_said(quotes_of):
+    q = _holding(quotes_of("Kaller said the border must be secured, but that he would not support the levy."),
+                 "border must be secured")
+    assert q.content_text.endswith("he would not support the levy")
