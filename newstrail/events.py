@@ -3293,7 +3293,7 @@ def _is_cue(lemma: str) -> bool:
 
 def _word_cues(text: str) -> tuple[list[str], list[float], list[bool]]:
     """Lemma guess, weight and noun flag of each lower-cased word of an unparsed statement."""
-    words = re.findall(r"[a-z'-]+", text.lower())
+    words = _SURFACE_WORD.findall(text.lower())
     lemmas = [_known_form(w) for w in words]
     nouns = [i > 0 and words[i - 1] in _NOUN_BEFORE for i in range(len(words))]
     return lemmas, [1.0] * len(lemmas), nouns
@@ -3324,7 +3324,6 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
         scores[stance] = max(old, value) + min(old, value) / 3
 
     joined = " ".join(lemmas)
-    lowered = " ".join(re.findall(r"[a-z'-]+", text.lower().replace("’", "'")))
     negation = any(w in ("not", "no", "never", "n't", "without") for w in lemmas)
     seen = 0
     for w, weight, noun in zip(lemmas, weights, nouns):
@@ -3338,28 +3337,30 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
             add(_STANCE_NOUNS[w], 0.6 * weight)
         if w in _ASSESS_WORDS:
             add("assess", 1.0 * weight)
-    if re.search(r"\b(?:no|little|some|any|nothing) (?:\w+ ){0,2}(?:result|progress|breakthrough)\b", joined):
+    if _NO_RESULT.search(joined):
         add("assess", 1.0)
-    if re.search(r"\b(?:no|not|never|n't) (?:\w+ ){0,3}(?:plan|intention|intend|attack|invade|invasion)\b", joined):
+    if _NO_PLAN.search(joined):
         add("deny", 1.2)
-    if re.search(r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't)\b", joined) or "unacceptable" in lemmas:
+    if _WILL_NOT.search(joined) or "unacceptable" in lemmas:
         # "will not … until / as planned / before" binds the speaker's own action: a commitment
-        if re.search(r"\b(?:until|till|unless and until|as plan|as planned|before)\b", joined):
+        if _BOUND.search(joined):
             add("commit", 1.1)
         else:
             add("reject", 1.0)
-    if _REFUSAL.search(joined) or _REFUSAL.search(lowered):
+    # the idioms are also looked for in the words as written, which the lemmas may have changed
+    surface = text.lower().replace("’", "'")
+    if _REFUSAL.search(joined) or (_REFUSAL.possible(surface) and _REFUSAL.search(_surface_words(surface))):
         add("reject", 1.3)
-    if _DENIAL.search(joined) or _DENIAL.search(lowered):
+    if _DENIAL.search(joined) or (_DENIAL.possible(surface) and _DENIAL.search(_surface_words(surface))):
         add("deny", 1.4)
-    if re.search(r"\b(?:if|should|unless|in the event of)\b", joined) and (
+    if _CONDITION.search(joined) and (
             {"cost", "consequence", "respond", "response", "retaliate", "retaliation"} & set(lemmas)):
         add("threaten", 1.2)
-    if re.search(r"\b(?:must|should|have to|has to|need to)\b", joined) and not negation:
+    if not negation and _OBLIGATION_CUE.search(joined):
         # "X must / should …" of a third party is what the speaker demands of it
-        third_party = not re.search(r"\b(?:we|i|us)\s+(?:must|should|have to|need to)\b", joined)
+        third_party = not _SELF_OBLIGATION.search(joined)
         add("demand", 1.0 if third_party else 0.6)
-    if re.search(r"\b(?:legally binding|guarantee)\b", joined):
+    if _BINDING.search(joined):
         add("demand", 0.5)
     if not scores:
         return None
@@ -3369,19 +3370,66 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
     return stance, scores[stance]
 
 
+class _Cue:
+    """A cue pattern of :func:`_stance_of`, with words one of which every match contains.
+
+    Why: each statement is searched with a dozen cue patterns, and a pattern that starts with
+    ``\\b`` and an alternation is tried at every position of the text; a plain substring test
+    of a few words is many times faster and rules out most statements. Each branch of the
+    pattern must contain one of the ``needles`` whatever it matches, so :meth:`search` answers
+    as the pattern alone does. Needles are single words (no spaces): a word of the statement's
+    surface words is then also in its lower-cased text (see :func:`_stance_of`).
+    """
+
+    __slots__ = ("pattern", "needles")
+
+    def __init__(self, pattern: str, needles: tuple[str, ...]) -> None:
+        self.pattern = re.compile(pattern)
+        self.needles = needles
+
+    def possible(self, text: str) -> bool:
+        """Whether a match can be in ``text`` at all (one of the needles is)."""
+        return any(needle in text for needle in self.needles)
+
+    def search(self, text: str) -> bool:
+        """Whether the pattern matches somewhere in ``text``."""
+        return self.possible(text) and self.pattern.search(text) is not None
+
+
+_NO_RESULT = _Cue(r"\b(?:no|little|some|any|nothing) (?:\w+ ){0,2}(?:result|progress|breakthrough)\b",
+                  ("result", "progress", "breakthrough"))
+_NO_PLAN = _Cue(r"\b(?:no|not|never|n't) (?:\w+ ){0,3}(?:plan|intention|intend|attack|invade|invasion)\b",
+                ("plan", "intention", "intend", "attack", "invade", "invasion"))
+_WILL_NOT = _Cue(r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't)\b", ("not", "never", "n't"))
+_BOUND = _Cue(r"\b(?:until|till|unless and until|as plan|as planned|before)\b", ("until", "till", "plan", "before"))
+_CONDITION = _Cue(r"\b(?:if|should|unless|in the event of)\b", ("if", "should", "unless", "event"))
+_OBLIGATION_CUE = _Cue(r"\b(?:must|should|have to|has to|need to)\b", ("must", "should", "have", "has", "need"))
+_SELF_OBLIGATION = _Cue(r"\b(?:we|i|us)\s+(?:must|should|have to|need to)\b", ("must", "should", "have", "need"))
+_BINDING = _Cue(r"\b(?:legally binding|guarantee)\b", ("binding", "guarantee"))
+
 # Refusals and denials said without a refusal verb. A general cue lexicon of English
 # phrasing (idioms of refusal, refusing verbs with an infinitive), not any one article's words.
-_REFUSAL = re.compile(
+_REFUSAL = _Cue(
     r"\b(?:out of the question|(?:is|are|was|were|be) (?:simply |totally |completely )?(?:impossible|unrealistic|"
     r"unacceptable|not acceptable|not an option|off the table|a non-starter|non-negotiable)|"
     r"no question of|no way|not on the table|(?:refuse|refus|refused|refuses|refusing|decline|declined|declines) to|"
     r"(?:will|would|can|could) (?:not|never|n't) (?:agree|accept|sign|allow|tolerate|give up|make|stop|forego|forgo|abandon)|"
-    r"rule out|ruled out|rules out)\b")
-_DENIAL = re.compile(
+    r"rule out|ruled out|rules out)\b",
+    ("question", "impossible", "unrealistic", "acceptable", "not", "table", "non-starter", "non-negotiable", "way",
+     "refus", "decline", "never", "n't", "rule"))
+_DENIAL = _Cue(
     r"\b(?:den(?:y|ies|ied|ying) (?:\w+ ){0,2}(?:that|any|reports?|claims?|allegations?|accusations?|it|having|planning|plans?)|"
     r"(?:false|untrue|baseless|groundless|fabricat\w*|no truth)\b.{0,40}\b(?:report|claim|allegation|accusation)s?|"
     r"(?:report|claim|allegation|accusation)s?\b.{0,40}\b(?:false|untrue|baseless|groundless|fabricated|not true)|"
-    r"has not (?:begun|started)|had not (?:begun|started)|have not (?:begun|started))\b")
+    r"has not (?:begun|started)|had not (?:begun|started)|have not (?:begun|started))\b",
+    ("deny", "deni", "report", "claim", "allegation", "accusation", "begun", "started"))
+_SURFACE_WORD = re.compile(r"[a-z'-]+")
+
+
+def _surface_words(surface: str) -> str:
+    """A lower-cased statement's words joined by single spaces (the idioms are written that way)."""
+    return " ".join(_SURFACE_WORD.findall(surface))
+
 
 _COMMIT_CUE = re.compile(
     r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+(?:promises|pledges|commits|guarantees|undertakes|will\s+promise)\b")
@@ -3463,10 +3511,11 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
                                  date=quote.said_on, confidence=round(min(1.0, score / 2), 3)))
         covered.append((quote.content.start, quote.content.end))
     mentions_at = _Mentions.of(mentions)
+    quoted_ranges = _Ranges.of(covered)
     p = _parse(doc)
     for sent in _sentences(doc):
         span = article.body_span(sent.start_char, sent.end_char)
-        quoted = sum(max(0, min(span.end, c[1]) - max(span.start, c[0])) for c in covered)
+        quoted = quoted_ranges.overlap(span.start, span.end)
         if quoted > QUOTED_SHARE * max(1, span.end - span.start):
             continue  # the quote already gave this sentence's stance
         actor = _stance_actor(sent, article, mentions_at)
@@ -3482,6 +3531,33 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             out.append(StanceMention(span=span, actor=actor, stance=found[0], statement=_text(sent).strip(),
                                      date=date or article.published, confidence=round(min(1.0, found[1] / 2), 3)))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranges:
+    """Character ranges (the quotes' contents), sorted by start, for overlap sums.
+
+    Why: every sentence of an article asks how much of it the quotes cover; summing over
+    every quote made that a product of sentences and quotes. Only the ranges that start
+    before the sentence ends and reach past its start can overlap it; ``reach`` (the furthest
+    end up to each range) finds the first of those by bisection, as in :class:`_Mentions`.
+    """
+
+    ranges: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]
+
+    @classmethod
+    def of(cls, ranges: Iterable[tuple[int, int]]) -> _Ranges:
+        ordered = tuple(sorted(ranges))
+        return cls(ordered, tuple(start for start, _ in ordered),
+                   tuple(itertools.accumulate((end for _, end in ordered), max)))
+
+    def overlap(self, start: int, end: int) -> int:
+        """Characters of [start, end) inside each range, summed over the ranges."""
+        first = bisect.bisect_right(self.reach, start)
+        last = bisect.bisect_left(self.starts, end)
+        return sum(max(0, min(end, r_end) - max(start, r_start)) for r_start, r_end in self.ranges[first:last])
 
 
 def _clauses(sent: Any) -> list[list[int]]:

@@ -979,3 +979,59 @@ def test_stance_of_an_unresolved_pronoun_speaker_is_no_position(nlp):
     start = text.index(content)
     quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "direct", speaker_text="I")
     assert not [s for s in extract_stances(nlp(text), article, [], [quote], []) if s.statement == content]
+
+
+# Invented statements, lemma-joined and as written, that reach every branch of the stance cue patterns.
+_CUE_STATEMENTS = [
+    "the talk produce no real result", "little visible progress and some big breakthrough", "we have no plan to invade",
+    "norland have never intend to attack", "there be no intention of an invasion", "we will not sign",
+    "estovia wo n't yield until the vote", "they ca not wait", "we shall never leave as plan",
+    "unless and until the sluice reopen", "if they cross the line there will be a cost", "in the event of a strike",
+    "kaller must resign", "the bloc should withdraw", "they have to leave", "the council has to decide",
+    "we need to talk", "i must insist", "us should go", "a legally binding guarantee",
+    "that is out of the question", "the offer is simply impossible", "the terms are totally unrealistic",
+    "this was completely unacceptable", "it be not acceptable", "force is not an option", "the plan is off the table",
+    "the idea is a non-starter", "the border is non-negotiable", "there is no question of it", "no way",
+    "a pardon is not on the table", "they refused to talk", "norland refusing to pay", "kaller declines to comment",
+    "we would never accept it", "estovia could n't tolerate it", "we can not give up", "they ruled out a deal",
+    "she rules out talks", "we rule out nothing", "the ministry denied reports of a raid", "norland denies that",
+    "estovia deny planning an attack", "the claims are false", "baseless allegations of fraud",
+    "a fabricated report about the envoy", "the accusation is not true", "the withdrawal has not begun",
+    "the talks had not started", "the works have not started", "no truth in the accusation",
+    "the president spoke", "", "she presented her plan to the denim makers", "a quiet day in the valley",
+]
+
+
+def test_stance_cue_needles_answer_as_the_patterns():
+    """A stance cue pattern tried only where one of its words is gives the pattern's own answer."""
+    from newstrail import events as ev
+
+    cues = [value for value in vars(ev).values() if isinstance(value, ev._Cue)]
+    assert len(cues) >= 10
+    for cue in cues:
+        assert all(" " not in needle for needle in cue.needles)
+        for text in _CUE_STATEMENTS:
+            assert cue.search(text) == (cue.pattern.search(text) is not None), (cue.pattern.pattern, text)
+    assert ev._REFUSAL.search("kaller declines to comment") and ev._DENIAL.search("the works have not started")
+    assert not ev._DENIAL.search("the president spoke")
+
+
+def test_stance_idioms_found_in_the_words_as_written(nlp):
+    """An idiom the lemmas hide ("has not begun" lemmatised "have not begin") is read in the words as written."""
+    text = "Estovia insists that the pullback of its artillery has not begun."
+    article = article_from_text(text, "2030-03-06")
+    assert [(s.actor, s.stance) for s in extract_stances(nlp(text), article, [], [], [])] == [("Estovia", "deny")]
+    assert classify_stance("Minister Kaller said there was no way, none at all, for Norland to pay.")[0] == "reject"
+
+
+def test_quoted_share_of_a_range_sums_every_overlapping_quote():
+    """The bisection over quote ranges sums what a scan over every range sums, nested ranges included."""
+    import itertools
+
+    from newstrail.events import _Ranges
+
+    ranges = [(30, 44), (0, 7), (2, 30), (5, 9), (12, 15), (41, 42), (41, 43)]
+    quoted = _Ranges.of(ranges)
+    for start, end in itertools.combinations(range(0, 50, 2), 2):
+        assert quoted.overlap(start, end) == sum(max(0, min(end, b) - max(start, a)) for a, b in ranges)
+    assert _Ranges.of([]).overlap(0, 10) == 0
