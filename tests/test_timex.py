@@ -139,6 +139,17 @@ def test_parse_gives_tense(nlp):
     assert value_of(past, "Friday", doc=nlp(past)) == "2024-03-08"
 
 
+def test_parse_past_cues_yield_to_the_words(nlp):
+    """With the parse, plans stay ahead and a day after "said" dates the saying (DCT Wednesday 13)."""
+    cases = [
+        ("Premier Vostok has said he would postpone the regional vote scheduled for April.", "April", "2024-04"),
+        ("The prosecutor has scheduled a briefing Thursday to present the findings.", "Thursday", "2024-03-14"),
+        ("Minister Kaller said on Tuesday he will not seek office again.", "Tuesday", "2024-03-12"),
+    ]
+    for text, expr, expected in cases:
+        assert value_of(text, expr, doc=nlp(text)) == expected, text
+
+
 def _article_with_gaps(published: str | None = DCT) -> Article:
     """An article whose body skips a boilerplate line of the original text."""
     text = "Share this!\nTalks resumed on Monday in Vienna.\nSubscribe now\nA deal is due next week."
