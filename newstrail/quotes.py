@@ -381,7 +381,7 @@ def _subject(tok: Token) -> Token | None:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
             # (a relative "who" stays: _speaker_fields keys it to its antecedent)
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        share = _share_subject(tok) or _reduced_relative_subject(children)
+        share = _share_subject(tok) or _reduced_relative_subject(children) or _gerund_subject(tok)
         if share is not None:
             return share
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue_class(tok) and _cue_class(tok.head.head) \
@@ -409,6 +409,10 @@ def _subject(tok: Token) -> Token | None:
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "began by saying …", "responded by writing …"
+            if tok.dep_ == "ccomp" and _cue_class(tok.head) in SPEECH_CLASSES and not _animate_subject(tok):
+                # "X said the deadlock kept Y safe before claiming …": the parser hung the
+                # participle inside the reported clause, whose subject cannot claim
+                tok = tok.head
         elif tok.dep_ in ("relcl", "acl") and tok.tag_ == "VB" and tok.head.dep_ in ("dobj", "attr") \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and _lemma(tok) in WORDS_TO_SAY and _lemma(tok.head.head) == "have":
@@ -426,6 +430,21 @@ def _subject(tok: Token) -> Token | None:
         else:
             return None
         seen += 1
+    return None
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """"The interview ended with Kallas asking Berg whether …", "wrote about the bishop
+    calling the festival a sham": a person named right before a participle, as the object
+    of a preposition, is its subject (the parser hangs the participle on the main verb).
+    After "to" the person is an addressee ("an email to supporters stating …"); what is
+    "reading …" is a text ("a banner at the rally reading …")."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i == 0 or _lemma(verb) == "read":
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ == "pobj" and noun.head.lower_ != "to" \
+            and (noun.ent_type_ == "PERSON" or noun.lemma_.lower() in _PERSON_NOUNS):
+        return noun
     return None
 
 

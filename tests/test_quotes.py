@@ -899,3 +899,19 @@ def test_a_second_that_clause_is_more_of_what_was_said(quotes_of):
     q = _holding(quotes_of("Kaller said the border must be secured, but that he would not support the levy."),
                  "border must be secured")
     assert q.content_text.endswith("he would not support the levy")
+
+
+def test_a_person_before_a_participle_is_its_speaker(quotes_of):
+    text = "The interview ended with Marta Kallas asking Minister Berg whether she would consider a coalition."
+    assert _holding(quotes_of(text), "consider a coalition").speaker_key == "Marta Kallas"
+
+
+def test_a_participle_hung_in_the_reported_clause_is_the_reporters(quotes_of):
+    found = quotes_of("Kaller said the deadlock has kept the harbor safe on Monday "
+                      "before claiming that open borders are a danger.")
+    assert all(q.speaker_key == "Kaller" for q in found)
+
+
+def test_a_message_reading_a_quotation_is_not_its_place(quotes_of):
+    found = quotes_of("Kaller posted a message on Twitter reading “Thank you Vellmar”.")
+    assert all(q.speaker_key != "Twitter" for q in found)
