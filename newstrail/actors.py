@@ -273,8 +273,8 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
         tokens.pop(0)
     if affiliation is None:
         affiliation = _country_in(tokens)
-    if affiliation is None:
-        affiliation = _body_in(tokens)
+    if affiliation is None and not any(t.lower_ in PAST_ROLE_WORDS for t in tokens):
+        affiliation = _body_in(tokens)  # "the former head of the agency" no longer acts for it
     role = " ".join(t.text for t in tokens) or None
     return role, affiliation, gender
 
@@ -288,6 +288,10 @@ GENERIC_BODY_WORDS = frozenset(
     " communications information education environment agriculture transport labour labor"
     " war military".split()
 )
+# Words that put a title in the past ("the former head of the Vantrel Energy Agency"): the
+# person no longer speaks for that body, so it is no affiliation (a country still is: a former
+# minister of Norland stays a Norlander in the story).
+PAST_ROLE_WORDS = frozenset("former ex ex- onetime one-time erstwhile retired".split())
 # Prepositions whose object is the place a person is posted to, not the state they serve
 # ("Ambassador to Ostrand", "the envoy in Kabul").
 POSTED_PREPS = frozenset("to in at on with".split())

@@ -80,6 +80,18 @@ def test_transliteration_similarity(a, b, same):
     assert same_name_part(a, b) is same
 
 
+def test_a_former_title_gives_no_body_to_speak_for(mentions_of):
+    """A former head of an agency no longer speaks for it; the present title still does."""
+    for text, affiliation in [
+        ("Oskar Limmen, the former head of the Vantrel Atomic Agency, said the vote was rigged.", None),
+        ("Former Vantrel Atomic Agency chief Oskar Limmen said the vote was rigged.", None),
+        ("Vantrel Atomic Agency chief Oskar Limmen said the vote was rigged.", "Vantrel Atomic Agency"),
+    ]:
+        _, mentions = mentions_of(text)
+        limmen = next(m for m in mentions if m.key == "Oskar Limmen")
+        assert limmen.role and limmen.affiliation == affiliation, (text, limmen)
+
+
 def _mentions(nlp, text):
     article = article_from_text(text)
     return article.id, extract_mentions(nlp(text), article)
