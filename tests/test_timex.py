@@ -233,6 +233,17 @@ def test_year_after_a_comma_split_off_by_tokenisation():
     assert value_of("Talks ended on May 2,1999 without a deal.", "May 2,1999") == "1999-05-02"
 
 
+def test_first_of_two_months_takes_the_year_named_after_the_second():
+    assert value_of("Arrivals at Velmora rose in March and April of 2006, the port said.", "March") == "2006-03"
+    assert value_of("Exports fell in June or July , 2005 by a third.", "June") == "2005-06"
+
+
+def test_modal_with_have_and_its_object_looks_ahead():
+    """"should have the doses ready in June" is a plan; "may have left Monday" a past guess."""
+    assert value_of("A spokesman said Kestrel Labs should have the doses ready in June.", "June") == "2024-06"
+    assert value_of("The envoy may have left on Monday.", "Monday") == "2024-03-11"
+
+
 def test_passive_participle_and_proper_names_are_no_past_cues():
     # "will be held": the auxiliary carries the tense; "United" is a name, not a past form
     assert value_of("A summit will still be held on April 24.", "April 24") == "2024-04-24"

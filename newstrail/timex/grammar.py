@@ -169,6 +169,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("week_of_month", _p(r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
     ("week_of", _p(r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:{YSEP}(?P<year>{YEAR}))?")),
     ("month_year", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH}){YSEP}(?:of\s+)?(?P<year>{YEAR})")),
+    # "in March and April of 2008": the year named after the second month is the first's too
+    ("month_pair_year", _p(r"(?P<mod>(?:{MOD}|in)[\s-]+)?(?P<month>{MONTH})(?=,?\s+(?:and|or|to|through)\s+{MONTH}{YSEP}(?:of\s+)?(?P<year>{YEAR})\b)")),
     # "Dec. 5 last year", "March 5 of next year": a day of a year named from the anchor, one expression
     ("mdy_rel_year", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
     ("month_rel_year", _p(r"(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
@@ -300,7 +302,7 @@ def _is_digit_head(text: str, m: re.Match[str]) -> bool:
 _YEAR_HEAD = re.compile(r"\d{4}s?|\d0s")
 RULE_HEADS: dict[str, tuple[str, ...]] = {
     "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",), "dmy_word": ("month",),
-    "week_of": ("month",), "week_of_month": ("month",), "month_year": ("month",), "month_rel_year": ("month",), "mdy_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
+    "week_of": ("month",), "week_of_month": ("month",), "month_year": ("month",), "month_pair_year": ("month",), "month_rel_year": ("month",), "mdy_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
     "the_quarter": ("unit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),

@@ -1513,7 +1513,7 @@ def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "dmy_word": _r_mdy, "week_of": _r_week_of, "week_of_month": _r_week_of_month,
-    "month_year": _r_month_year, "month_rel_year": _r_month_rel_year, "mdy_rel_year": _r_mdy_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
+    "month_year": _r_month_year, "month_pair_year": _r_month_year, "month_rel_year": _r_month_rel_year, "mdy_rel_year": _r_mdy_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
     "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,

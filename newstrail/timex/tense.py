@@ -39,10 +39,12 @@ _INTENT_BEFORE = re.compile(
 # A modal of possibility or obligation with a plain verb ("must decide by Friday", "may visit
 # Norland on Monday") and a present verb of intent or expectation with what it governs ("hopes
 # to meet him Friday", "expect the vote Tuesday") look ahead, for expressions after them only:
-# before them the expression dates the saying. "may have left Monday" is a past guess.
+# before them the expression dates the saying. "may have left Monday" is a past guess, but
+# "should have the vaccine ready in May" (have with its object) looks ahead.
 # Case matters: "In May Kaller visited ..." is the month, and the verb after a modal is lower case.
 _MODAL_OR_INTENT_BEFORE = re.compile(
-    r"\b(?:(?:may|might|must|should|can|Might|Must|Should|Can)(?:\s+not)?\s+(?!have\b|be\s+\w+ed\b)[a-z]+|"
+    r"\b(?:(?:may|might|must|should|can|Might|Must|Should|Can)(?:\s+not)?\s+(?!have\b(?!\s+(?:the|a|an|its|their|his|her|our|"
+    r"some|enough|more|\d))|be\s+\w+ed\b)[a-z]+|"
     r"(?:hopes?|wants?|intends?|aims?|seeks?|promises?|vows?|threatens?)\s+to\s+[a-z]+|expects?)\b"
 )
 # Past participles that usually introduce the future ("is expected to", "scheduled for").
