@@ -2748,11 +2748,25 @@ def _settled_by_lexicon(sent: Any, triggers: Sequence[TypedTrigger]) -> bool:
     """
     if not triggers:
         return False
+    best, runner_up = sorted(_scores_without_description(sent, triggers).values(), reverse=True)[:2]
+    return best >= 1.0 and best - runner_up > _DESCRIPTION_BOUND
+
+
+def _scores_without_description(sent: Any, triggers: Sequence[TypedTrigger]) -> dict[str, float]:
+    """:func:`score_types` with every description score 0 (the lexicon and the obligation bonus)."""
     scores = _lexicon_scores(triggers)
     if _obliges_someone(sent):
         scores["REQUEST"] += OBLIGATION_WEIGHT
-    best, runner_up = sorted(scores.values(), reverse=True)[:2]
-    return best >= 1.0 and best - runner_up > _DESCRIPTION_BOUND
+    return scores
+
+
+def _below_event_score(sent: Any, triggers: Sequence[TypedTrigger]) -> bool:
+    """Whether no type can reach ``MIN_EVENT_SCORE``, whatever the description similarity adds.
+
+    The description adds at most ``DESCRIPTION_WEIGHT`` times a cosine of at most 1 to a type.
+    """
+    return not triggers or max(_scores_without_description(sent, triggers).values()) + _DESCRIPTION_BOUND \
+        < MIN_EVENT_SCORE
 
 
 # A meeting, visit or call whose content is also reported ("met X and agreed to…", "during a visit
@@ -3091,6 +3105,13 @@ def _speech_root(sent: Any) -> Any | None:
     return root if _lemma(root) in _SPEECH else None
 
 
+def _states_a_date(sent: Any, article: Article, timexes: Sequence[TimeExpr]) -> bool:
+    """Whether a time expression inside the sentence names a date or time (no duration, no "now")."""
+    span = article.body_span(sent.start_char, sent.end_char)
+    return any(span.start <= tx.span.start < span.end and tx.type in ("DATE", "TIME") and not tx.value.startswith("P")
+               and not tx.value.endswith("_REF") for tx in timexes)
+
+
 def _statement_event(sent: Any, article: Article, mentions: _Mentions,
                      timexes: Sequence[TimeExpr], doc: Any,
                      described: dict[str, float] | None = None) -> EventMention | None:
@@ -3103,12 +3124,7 @@ def _statement_event(sent: Any, article: Article, mentions: _Mentions,
     :func:`description_scores` when the caller has them.
     """
     root = _speech_root(sent)
-    if root is None:
-        return None
-    span = article.body_span(sent.start_char, sent.end_char)
-    has_date = any(span.start <= tx.span.start < span.end and tx.type in ("DATE", "TIME") and not tx.value.startswith("P")
-                   and not tx.value.endswith("_REF") for tx in timexes)
-    if not has_date:
+    if root is None or not _states_a_date(sent, article, timexes):
         return None
     content = sent
     end = sent.end_char
@@ -3198,7 +3214,7 @@ def extract_events(doc: Any, article: Article, mentions: Sequence[Mention],
     sents = [sent for sent in _sentences(doc)
              if len(texts[sent.start].strip()) >= 20 and not texts[sent.start].strip().endswith("?")]
     triggers = [trigger_scores(sent) for sent in sents]
-    described = _described(sents, triggers, [texts[sent.start] for sent in sents])
+    described = _described(sents, triggers, [texts[sent.start] for sent in sents], article, timexes)
     events = []
     for sent, scores, found in zip(sents, described, triggers):
         events.extend(_events_in_sentence(sent, article, mentions_at, timexes, doc, scores, found))
@@ -3209,20 +3225,35 @@ def extract_events(doc: Any, article: Article, mentions: Sequence[Mention],
 _UNDESCRIBED = {t: 0.0 for t in PLOVER_TYPES}
 
 
-def _described(sents: Sequence[Any], triggers: Sequence[Sequence[TypedTrigger]],
-               texts: Sequence[str]) -> list[dict[str, float]]:
+def _described(sents: Sequence[Any], triggers: Sequence[Sequence[TypedTrigger]], texts: Sequence[str],
+               article: Article, timexes: Sequence[TimeExpr]) -> list[dict[str, float]]:
     """Each sentence's :func:`description_scores`, computed (in one call) only where they count.
 
-    They cannot change the events of a sentence the lexicon settles (:func:`_settled_by_lexicon`)
-    nor of one without a trigger or a speech verb (it makes no event); those get zeros. The
-    vectoriser was a fifth of the events stage; this halves the sentences it sees.
+    Those of the other sentences (:func:`_description_needed`) get zeros. The vectoriser was
+    a fifth of the events stage; this leaves it about a third of the sentences.
     """
     needed = [k for k, (sent, found) in enumerate(zip(sents, triggers))
-              if (found or _speech_root(sent) is not None) and not _settled_by_lexicon(sent, found)]
+              if _description_needed(sent, found, article, timexes)]
     out = [_UNDESCRIBED] * len(sents)
     for k, scores in zip(needed, description_scores_many([texts[k] for k in needed])):
         out[k] = scores
     return out
+
+
+def _description_needed(sent: Any, triggers: Sequence[TypedTrigger], article: Article,
+                        timexes: Sequence[TimeExpr]) -> bool:
+    """Whether the description similarity can change the events :func:`_events_in_sentence` makes.
+
+    It cannot when the lexicon settles the type (:func:`_settled_by_lexicon`). Nor when no type
+    can reach ``MIN_EVENT_SCORE`` (:func:`_below_event_score`): such a sentence makes events
+    only as a dated statement, whose type reads the description, or through its dated
+    triggers, whose types do not. So then only a dated statement needs it.
+    """
+    if _settled_by_lexicon(sent, triggers):
+        return False
+    if not _below_event_score(sent, triggers):
+        return True
+    return _speech_root(sent) is not None and _states_a_date(sent, article, timexes)
 
 
 # --------------------------------------------------------------------------- stances

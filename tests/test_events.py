@@ -447,6 +447,28 @@ def test_events_skipping_description_scores_are_the_same(nlp, monkeypatch):
     assert extract_events(doc, article, [], []) == skipping
 
 
+def test_events_skipping_description_below_the_event_score_are_the_same(nlp, monkeypatch):
+    """A sentence whose triggers cannot reach the event score with any description skips it, unless a dated statement."""
+    from newstrail import events as ev
+
+    text = ("Officials in Norland were busy with the paperwork of an earlier protest inquiry that the committee had set aside. "
+            "Minister Kaller told reporters on Monday that the weather in the valley was mild. "
+            "A museum about the history of the siege opened in the old town on 4 May 2030. "
+            "Rebels attacked an army convoy near the border on Monday, killing three soldiers.")
+    article = article_from_text(text, "2030-05-06")
+    doc = nlp(text)
+    from newstrail.timex import extract_timexes
+
+    timexes = extract_timexes(doc, article)
+    below = [ev._below_event_score(s, ev.trigger_scores(s)) for s in doc.sents]
+    assert below[:3] == [True, True, True] and not below[3]
+    needed = [ev._description_needed(s, ev.trigger_scores(s), article, timexes) for s in doc.sents]
+    assert needed[:2] == [False, True]  # the dated statement types itself by what was said
+    skipping = extract_events(doc, article, [], timexes)
+    monkeypatch.setattr(ev, "_below_event_score", lambda sent, triggers: not triggers)
+    assert extract_events(doc, article, [], timexes) == skipping
+
+
 def test_parsed_clauses_weigh_only_their_cues(nlp):
     """A clause's stance is the same when every word is weighed by its depth, not only the cues."""
     from newstrail.events import STANCE_DEPTH_DECAY, _clauses, _governing_depth, _parse, _parsed_cues, _stance_of
