@@ -1440,6 +1440,9 @@ def _asked(ctx: _Context, cue: Token) -> _Found | None:
         c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "on", "for"))
         # "Asked if she believed …": the parser hangs the question on the cue as a condition
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)))]
+    # "Asked on Monday …", "asked on Fox News …": when and where, not what was asked
+    parts = [c for c in parts if not (c.lower_ == "on" and any(
+        g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME", "ORG") or g.pos_ == "PROPN") for g in c.children))]
     if not parts:
         return None
     first = parts[0]

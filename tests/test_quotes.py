@@ -915,3 +915,8 @@ def test_a_participle_hung_in_the_reported_clause_is_the_reporters(quotes_of):
 def test_a_message_reading_a_quotation_is_not_its_place(quotes_of):
     found = quotes_of("Kaller posted a message on Twitter reading “Thank you Vellmar”.")
     assert all(q.speaker_key != "Twitter" for q in found)
+
+
+def test_asked_on_a_day_asks_what_follows(quotes_of):
+    q = _holding(quotes_of("Asked on Monday whether the port would close, Kaller shrugged."), "port would close")
+    assert q.content_text == "the port would close" and q.cue_text == "Asked"
