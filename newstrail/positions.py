@@ -175,8 +175,12 @@ def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
     """
     votes: dict[str, Counter[str]] = {}
     fallback: dict[str, Counter[str]] = {}
+    roles: dict[str, set[str]] = {}
     for analysis in analyses:
         aid = analysis.article.id
+        for m in analysis.mentions:
+            if m.kind == "person" and m.role:
+                roles.setdefault(actor_of(aid, m.key) or m.key, set()).add(m.role)
         for key, aff in _affiliations(analysis).items():
             person = actor_of(aid, key) or key
             votes.setdefault(person, Counter())[actor_of(aid, aff) or aff] += 1
@@ -194,7 +198,24 @@ def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
                         fallback.setdefault(person, Counter())[side] += 1
     out = {person: c.most_common(1)[0][0] for person, c in fallback.items()}
     out.update({person: c.most_common(1)[0][0] for person, c in votes.items()})
-    return out
+    return {person: side for person, side in out.items() if not _own_voice(roles.get(person, ()))}
+
+
+# Words of a title held outside a state's or body's government: an opposition leader, a former
+# minister, an activist or a journalist of a country states their own position, not the
+# country's ("Egypt demands" must not pool a president's demands with his opponents').
+OWN_VOICE_WORDS = frozenset(
+    "opposition former ex activist activists dissident rebel protester protest analyst journalist"
+    " correspondent reporter anchor host columnist commentator editor expert professor scholar"
+    " candidate critic exiled retired campaigner blogger".split())
+
+
+def _own_voice(roles: Iterable[str]) -> bool:
+    """Whether every title a person is given is one held outside the state or body (see
+    OWN_VOICE_WORDS); a person with no title, or with one office among them, speaks for it."""
+    roles = list(roles)
+    return bool(roles) and all(
+        OWN_VOICE_WORDS & set(re.split(r"[\s\-]+", role.casefold())) for role in roles)
 
 
 def _canonical(analysis: ArticleAnalysis, text: str, actor_of: ActorOf) -> str:

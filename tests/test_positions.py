@@ -74,6 +74,26 @@ def test_officials_speak_for_their_state_and_are_kept_as_speakers():
     assert {p.actor for p in apart} == {"Ivo Marek", "Estovia"}
 
 
+def test_an_opposition_leader_states_his_own_position_not_his_country_s():
+    from dataclasses import replace
+
+    from newstrail.model import Mention
+
+    def titled(analysis, person: str, role: str):
+        stance = analysis.stances[0]
+        mention = Mention(stance.span, person, "person", person, role=role, affiliation="Estovia")
+        return replace(analysis, mentions=(mention,))
+
+    a = titled(_analysis("a.txt", [("Ivo Marek", "demand", "Ivo Marek said the assembly must be dissolved at once.", "2030-03-04")]),
+               "Ivo Marek", "President")
+    b = titled(_analysis("b.txt", [("Lena Dukic", "demand", "Lena Dukic said the president must resign at once.", "2030-03-04")]),
+               "Lena Dukic", "opposition leader")
+    affiliation = {"Ivo Marek": "Estovia", "Lena Dukic": "Estovia"}
+    positions = merge_positions([a, b], _actor, lambda _aid, key: affiliation.get(key))
+    assert {p.actor for p in positions} == {"Estovia", "Lena Dukic"}
+    assert next(p for p in positions if p.actor == "Estovia").speakers == ("Ivo Marek",)
+
+
 def test_key_terms_merge_a_reworded_list_of_demands():
     a = _analysis("a.txt", [("Estovia", "demand", "Estovia wants a treaty banning the alliance's expansion eastward and new missile deployments.", "2030-03-04")])
     b = _analysis("b.txt", [("Estovia", "demand", "The alliance must promise not to expand to the east or deploy missiles near us, Estovia said.", "2030-03-05")])
