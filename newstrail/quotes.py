@@ -318,9 +318,17 @@ def _cue_class(tok: Token) -> str | None:
         return "call"  # "voters see the deal as a betrayal": a judgement, like "call it a betrayal"
     if cls is None:
         if any((lemma, c.lower_) in PARTICLE_CUES for c in tok.children
-               if c.dep_ in ("prt", "acomp", "oprd", "advmod") and c.i > tok.i):
+               if c.dep_ in ("prt", "acomp", "oprd", "advmod") and c.i > tok.i) or _made_clear(tok) is not None:
             return "say"  # "shot back": the parser tags the particle as an adverb too
     return cls
+
+
+def _made_clear(tok: Token) -> Token | None:
+    """The "clear" of "made (it) clear that …", which the small model parses as a clausal
+    complement of "made"; None for any other token."""
+    if tok.lemma_.lower() != "make":
+        return None
+    return next((c for c in tok.children if c.lower_ == "clear" and c.dep_ == "ccomp" and c.i > tok.i), None)
 
 
 # Verbs that judge when they take "as" ("see X as Y", "viewed it as a threat"); without it
@@ -573,6 +581,11 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         deps = {"dobj", "prep", "ccomp"}
     parts = [c for c in children if c.dep_ in deps and (cls in SPEECH_CLASSES or c.i > cue.i)
              and not _own_attribution(c)]
+    clear = _made_clear(cue)
+    if clear is not None:
+        # "made it clear that X" / "made clear X": X hangs on "clear" or on the verb
+        parts = [c for c in list(clear.children) + [p for p in parts if p is not clear]
+                 if c.dep_ in ("ccomp", "advcl") and c.i > clear.i]
     if cls == "call":
         parts = _call_for(cue) or parts
     if cls == "urge" or cue.lemma_.lower() == "tell":
@@ -1480,6 +1493,9 @@ def _make(ctx: _Context, content: tuple[int, int], cue: Token, subj: Token | Non
 def _cue_range(cue: Token) -> tuple[int, int]:
     """The cue's characters: the verb with its auxiliaries and particle ("has said", "told")."""
     toks = [cue] + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "prt") and c.i < cue.i + 2]
+    clear = _made_clear(cue)
+    if clear is not None:
+        toks.append(clear)  # "made it clear"
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t.text) for t in toks)
     return lo, hi

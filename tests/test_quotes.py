@@ -920,3 +920,12 @@ def test_a_message_reading_a_quotation_is_not_its_place(quotes_of):
 def test_asked_on_a_day_asks_what_follows(quotes_of):
     q = _holding(quotes_of("Asked on Monday whether the port would close, Kaller shrugged."), "port would close")
     assert q.content_text == "the port would close" and q.cue_text == "Asked"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Minister Kaller made it clear that she would not resign over the levy.", "she would not resign over the levy"),
+    ("Minister Kaller made clear that the levy would stay.", "the levy would stay"),
+])
+def test_made_clear_reports_its_clause(quotes_of, text, content):
+    q = _holding(quotes_of(text), content)
+    assert q.content_text == content and q.speaker_key == "Kaller" and "clear" in q.cue_text
