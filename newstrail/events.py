@@ -26,7 +26,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .model import Article, EventMention, Mention, Quote, StanceMention, TimeExpr
+from .model import Article, EventMention, Mention, Quote, Span, StanceMention, TimeExpr
 
 __all__ = [
     "PLOVER_TYPES",
@@ -954,6 +954,43 @@ def _memo(doc: Any, name: str) -> dict:
 def _forget() -> None:
     """Drop this thread's memo tables: a new pass over an article pays its own way (benchmarks re-run docs)."""
     _MEMO.parse = None
+
+
+def _article_memo(p: _Parse, name: str, *owners: Any) -> dict:
+    """The parse's memo table ``name`` for answers that also depend on ``owners`` (the article,
+    its time expressions), emptied when asked for with other objects than the last time.
+
+    Why: the parse's tables live as long as the parse, and a caller may pass the same parse
+    with another article or other time expressions; the answers would then be another's.
+    """
+    table = p.table(name)
+    held = table.get(None)
+    if held is None or len(held) != len(owners) or any(a is not b for a, b in zip(held, owners)):
+        table.clear()
+        table[None] = owners
+    return table
+
+
+def _body_span(article: Article, start: int, end: int, p: _Parse) -> Span:
+    """``article.body_span(start, end)``, worked out once per range and parse.
+
+    Why: a sentence's span on the original text is asked for by its events, its date, its
+    time expressions and its stance, each time two bisections over the offset map.
+    """
+    spans = _article_memo(p, "body spans", article)
+    span = spans.get((start, end))
+    if span is None:
+        span = spans[(start, end)] = article.body_span(start, end)
+    return span
+
+
+def _original_offset(article: Article, p: _Parse, i: int) -> int:
+    """The original-text offset of token ``i``'s first character (once per token and parse)."""
+    offsets = _article_memo(p, "original offsets", article)
+    offset = offsets.get(i)
+    if offset is None:
+        offset = offsets[i] = article.offsets.to_original(p.idx[i])
+    return offset
 
 
 # Lemmas the small English model gets wrong for news verbs: "staged" -> "stag".
@@ -2929,7 +2966,7 @@ def _mention_key(article: Article, head: Any | None, mentions: _Mentions) -> str
     if head is None:
         return None
     last = head.right_edge
-    span = article.body_span(head.left_edge.idx, last.idx + len(last))
+    span = _body_span(article, head.left_edge.idx, last.idx + len(last), _parse(head.doc))
     return mentions.first_over(span.start, span.end)
 
 
@@ -2994,8 +3031,20 @@ def _reported_by(trigger: Any) -> Any | None:
 
 
 def _date_of(article: Article, timexes: Sequence[TimeExpr], start: int, end: int, doc: Any) -> tuple[str | None, str | None]:
-    """Date of a body range [start, end) via the timex stage (which takes original offsets)."""
-    span = article.body_span(start, end)
+    """Date of a body range [start, end) via the timex stage (which takes original offsets).
+
+    Worked out once per range and parse: the events of a sentence and then its stance ask for
+    the same sentence's date.
+    """
+    dates = _article_memo(_parse(doc), "dates", article, timexes)
+    date = dates.get((start, end))
+    if date is None:
+        date = dates[(start, end)] = _find_date(article, timexes, _body_span(article, start, end, _parse(doc)), doc)
+    return date
+
+
+def _find_date(article: Article, timexes: Sequence[TimeExpr], span: Span, doc: Any) -> tuple[str | None, str | None]:
+    """:func:`_date_of` of an original-text span."""
     try:
         from .timex import date_for_span
     except ImportError:  # the timex stage not installed: the first dated expression inside
@@ -3006,21 +3055,24 @@ def _date_of(article: Article, timexes: Sequence[TimeExpr], start: int, end: int
     return date_for_span(article, list(timexes), span.start, span.end, doc=doc)
 
 
+_DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?(?:T.*)?$")
+
+
 def _usable_date(value: str) -> bool:
     """A resolved day or month (no unknown parts, no year-only or reference values)."""
-    return "X" not in value and bool(re.match(r"^\d{4}-\d\d(?:-\d\d)?(?:T.*)?$", value))
+    return "X" not in value and bool(_DAY_OR_MONTH.match(value))
 
 
 def _timex_tokens(sent: Any, article: Article, timexes: Sequence[TimeExpr]) -> list[tuple[int, TimeExpr]]:
     """(first token's index, time expression) for the dated expressions inside a sentence."""
-    span = article.body_span(sent.start_char, sent.end_char)
+    p = _parse(sent.doc)
+    span = _body_span(article, sent.start_char, sent.end_char, p)
     inside = [tx for tx in timexes if span.start <= tx.span.start and tx.span.end <= span.end
               and tx.type in ("DATE", "TIME") and _usable_date(tx.value)]
-    idx = _parse(sent.doc).idx
     out = []
     for tx in inside:
         for i in range(sent.start, sent.end):
-            if article.offsets.to_original(idx[i]) >= tx.span.start:
+            if _original_offset(article, p, i) >= tx.span.start:
                 out.append((i, tx))
                 break
     return out
@@ -3058,7 +3110,7 @@ def _event(sent: Any, article: Article, mentions: _Mentions, trigger: Any, type_
     if actor is None and subject is not None and subject.pos_ == "PROPN":
         actor = subject.text
     return EventMention(
-        span=article.body_span(sent.start_char, sent.end_char),
+        span=_body_span(article, sent.start_char, sent.end_char, _parse(sent.doc)),
         sentence=_text(sent).strip(),
         type=type_,
         trigger=trigger.text,
@@ -3107,7 +3159,7 @@ def _speech_root(sent: Any) -> Any | None:
 
 def _states_a_date(sent: Any, article: Article, timexes: Sequence[TimeExpr]) -> bool:
     """Whether a time expression inside the sentence names a date or time (no duration, no "now")."""
-    span = article.body_span(sent.start_char, sent.end_char)
+    span = _body_span(article, sent.start_char, sent.end_char, _parse(sent.doc))
     return any(span.start <= tx.span.start < span.end and tx.type in ("DATE", "TIME") and not tx.value.startswith("P")
                and not tx.value.endswith("_REF") for tx in timexes)
 
@@ -3545,7 +3597,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
     quoted_ranges = _Ranges.of(covered)
     p = _parse(doc)
     for sent in _sentences(doc):
-        span = article.body_span(sent.start_char, sent.end_char)
+        span = _body_span(article, sent.start_char, sent.end_char, p)
         quoted = quoted_ranges.overlap(span.start, span.end)
         if quoted > QUOTED_SHARE * max(1, span.end - span.start):
             continue  # the quote already gave this sentence's stance

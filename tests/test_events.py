@@ -1057,3 +1057,24 @@ def test_quoted_share_of_a_range_sums_every_overlapping_quote():
     for start, end in itertools.combinations(range(0, 50, 2), 2):
         assert quoted.overlap(start, end) == sum(max(0, min(end, b) - max(start, a)) for a, b in ranges)
     assert _Ranges.of([]).overlap(0, 10) == 0
+
+
+def test_answers_kept_per_parse_follow_the_article(nlp):
+    """Spans and dates kept for one parse are worked out again when the same parse comes with another article."""
+    import dataclasses
+
+    from newstrail import events as ev
+    from newstrail.model import OffsetMap
+
+    text = "Norland and Estovia signed a border treaty in Vienna on 2 March 2030."
+    doc = nlp(text)
+    plain = article_from_text(text, "2030-03-06")
+    shifted = dataclasses.replace(plain, offsets=OffsetMap(((0, 100, len(text)),)))
+    ev._forget()
+    p = ev._parse(doc)
+    assert ev._body_span(plain, 0, 7, p) == plain.body_span(0, 7)
+    assert ev._body_span(shifted, 0, 7, p).start == 100
+    assert ev._original_offset(shifted, p, 1) == 100 + doc[1].idx and ev._original_offset(plain, p, 1) == doc[1].idx
+    assert ev._date_of(plain, [], 0, len(text), doc) == ("2030-03-06", "published")
+    events = extract_events(doc, plain, [], [])
+    assert [e.span.start for e in extract_events(doc, shifted, [], [])] == [e.span.start + 100 for e in events]
