@@ -213,10 +213,16 @@ class _Draft:
     full: str | None = None  # the name with an editor's bracketed insertion filled in
 
 
+# Brackets as Penn Treebank tokenisation writes them ("-LRB- Reuters -RRB-"): research corpora
+# of news come tokenised so, and the model takes the escape into the name next to it.
+_PTB_BRACKET = re.compile(r"-?\b[LR][RSC]B\b-?")
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _clean_name(text: str) -> str:
     """Name text without brackets, possessive or leading article: '(Jan)Novak' -> 'Jan Novak'
     (cached: names repeat within and across articles)."""
+    text = _PTB_BRACKET.sub(" ", text)
     text = re.sub(r"[()\[\]]", " ", text)
     text = re.sub(r"(?:'s|’s)$", "", text.strip())
     text = re.sub(r"^(?:the|The)\s+", "", text)
@@ -236,6 +242,8 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
     while i >= ent.sent.start:
         tok = doc[i]
         if tok.ent_type_ in NOT_TITLE_ENTITIES or tok.lower_ in TIME_ZONES:  # "10:00 GMT Deputy Minister X"
+            break
+        if _PTB_BRACKET.fullmatch(tok.text):  # a bracket, as a tokenised corpus writes it, ends a title
             break
         if tok.text in ("'s", "’s") or (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.dep_ != "appos"):
             if tok.ent_type_ == "PERSON":  # another person's name: their title ends here

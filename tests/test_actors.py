@@ -467,3 +467,12 @@ def test_description_does_not_take_the_next_name_when_its_title_differs(mentions
     _, mentions = mentions_of(text)
     leader = next(m for m in mentions if m.text == "the Norlandic leader")
     assert leader.key != "Ann Kovac"
+
+
+def test_treebank_bracket_escapes_are_no_part_of_a_name(nlp):
+    """Tokenised corpora write brackets as -LRB- / -RRB-; the model may take one into a name."""
+    text = "Talks resumed -LRB- Norland Radio -RRB- Ivo Marek said on Monday . -LRB- Norland Radio -RRB- Opposition leader Anna Kallis agreed ."
+    article = article_from_text(text)
+    mentions = extract_mentions(_with_people(nlp, text, ["-RRB- Ivo Marek", "Anna Kallis"]), article)
+    assert [m.key for m in mentions if m.kind == "person"] == ["Ivo Marek", "Anna Kallis"]
+    assert next(m for m in mentions if m.key == "Anna Kallis").role == "Opposition leader"
