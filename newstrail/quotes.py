@@ -98,13 +98,15 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
                         " intend decide offer".split()),
     # Topic cues: what someone spoke about ("talked about the economy", "called for a ban").
     "topic": frozenset("talk speak campaign advocate push rail joke testify refer allude"
-                       " discuss focus address point".split()),
+                       " discuss focus address point side".split()),
 }
 # Prepositions that introduce a topic cue's content (and a speech cue's, when it has no
 # clause: "warned of the dangers", "called for a ban", "commented on the ruling").
 TOPIC_PREPS = frozenset("for of on about against".split())
 # Topic verbs whose topic follows "to" ("referring to the ruling", "alluded to the scandal").
 TO_TOPIC_CUES = frozenset("refer allude point respond reply".split())
+# Topic verbs whose topic follows "with" ("sided with the fishermen").
+WITH_TOPIC_CUES = frozenset({"side"})
 # Verbs of answering: what they answer is a topic only if it was itself said or written
 # ("responded to the senator's remarks", "did not reply to a request for comment"); a
 # response to an event or a problem ("responded to the flooding") is an action.
@@ -151,7 +153,8 @@ ADDRESSEE_CUES = frozenset("tell inform brief assure remind advise".split())
 CLAUSE_ONLY_CUES = frozenset("maintain continue add post underscore underline insist".split())
 # "point out", "go on (to say)": particle verbs whose bare verb is not a speech verb.
 PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("lay", "out"), ("spell", "out"), ("shoot", "back"),
-                 ("fire", "back"), ("hit", "back"), ("chime", "in")}
+                 ("fire", "back"), ("hit", "back"), ("chime", "in"), ("weigh", "in"), ("double", "down"),
+                 ("zero", "in")}
 # Nouns for people who can be the subject of a speech verb (with the role nouns of actors.py).
 _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     "people man woman men women member members resident residents worker workers voter voters"
@@ -603,7 +606,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES or cue.lemma_.lower() == "call") \
             and cue.lemma_.lower() not in CLAUSE_ONLY_CUES:
         lemma = cue.lemma_.lower()
-        preps = TOPIC_PREPS | ({"to"} if lemma in TO_TOPIC_CUES else set())
+        preps = TOPIC_PREPS | ({"to"} if lemma in TO_TOPIC_CUES else set()) \
+            | ({"with"} if lemma in WITH_TOPIC_CUES else set())
         if lemma in SPEAKING_CUES:
             preps = preps - {"on"}
         parts = [c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
@@ -1334,8 +1338,12 @@ MADE_SPEECH_NOUNS = frozenset(
 # Nouns of doubt that "raise" turns into a cue the same way ("raised questions about X",
 # "raised concerns that X").
 RAISED_DOUBT_NOUNS = frozenset("question concern doubt objection alarm".split())
+# "take issue with X": disagreeing with what X says or does.
+TAKEN_NOUNS = frozenset({"issue"})
 # Light verbs and the nouns that make them cues.
-LIGHT_VERB_NOUNS = {"make": MADE_SPEECH_NOUNS, "raise": RAISED_DOUBT_NOUNS}
+LIGHT_VERB_NOUNS = {"make": MADE_SPEECH_NOUNS, "raise": RAISED_DOUBT_NOUNS, "take": TAKEN_NOUNS}
+# Prepositions that name the topic of a light-verb noun besides TOPIC_PREPS.
+LIGHT_NOUN_PREPS = {"issue": frozenset({"with"})}
 
 
 def _light_verb_cues(ctx: _Context) -> list[_Found]:
@@ -1376,8 +1384,9 @@ def _light_verb_content(verb: Token, noun: Token) -> list[Token]:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i), None)
     if clause is not None:
         return list(clause.subtree)
+    preps = TOPIC_PREPS | LIGHT_NOUN_PREPS.get(noun.lemma_.lower(), frozenset())
     prep = next((c for c in list(noun.children) + list(verb.children)
-                 if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > noun.i), None)
+                 if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i), None)
     if prep is None:
         return []
     objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]

@@ -929,3 +929,19 @@ def test_asked_on_a_day_asks_what_follows(quotes_of):
 def test_made_clear_reports_its_clause(quotes_of, text, content):
     q = _holding(quotes_of(text), content)
     assert q.content_text == content and q.speaker_key == "Kaller" and "clear" in q.cue_text
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Minister Kaller weighed in on the harbor dispute.", "the harbor dispute", "weighed in"),
+    ("Berg has zeroed in on the ferry contracts.", "the ferry contracts", "has zeroed in"),
+    ("Kaller doubled down on the levy on Monday.", "the levy", "doubled down"),
+    ("Minister Kaller sided with the fishermen of Vellmar.", "the fishermen of Vellmar", "sided"),
+    ("Berg took issue with the ferry contracts.", "the ferry contracts", "took issue"),
+])
+def test_idioms_of_taking_a_stance(quotes_of, text, content, cue):
+    q = _holding(quotes_of(text), content)
+    assert q.content_text == content and q.cue_text == cue and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_taking_an_issue_somewhere_is_no_stance(quotes_of):
+    assert quotes_of("The boat took the issue to court.") == []
