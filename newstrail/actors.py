@@ -248,7 +248,14 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
         if tok.text in ("'s", "’s") or (tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.dep_ != "appos"):
             if tok.ent_type_ == "PERSON":  # another person's name: their title ends here
                 break
+            if tok.pos_ == "NOUN" and tok.is_lower and _capitalised_role(tokens):
+                break  # "the risk of infection | EU Health Commissioner X": the title is capitalised
             tokens.insert(0, tok)
+            i -= 1
+            continue
+        if tok.text in HYPHENS and tokens and i > ent.sent.start and not tok.whitespace_ \
+                and not doc[i - 1].whitespace_ and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+            tokens.insert(0, tok)  # "Director-General", "Secretary-General": one title word
             i -= 1
             continue
         if tok.lower_ in ("and", "of", "for") and tokens:  # "Minister and chief negotiator"
@@ -259,6 +266,24 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
     while tokens and tokens[0].lower_ in ("and", "of", "for"):
         tokens.pop(0)
     return tokens
+
+
+HYPHENS = frozenset("- ‐ – —".split())
+
+
+def _capitalised_role(tokens: list[Token]) -> bool:
+    """Whether the title gathered so far is capitalised and holds a role noun ("Health Commissioner")."""
+    return any(t.is_title and (t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS) for t in tokens)
+
+
+def _joined(tokens: list[Token]) -> str:
+    """Tokens as the text writes them: "Director-General" stays one word, not "Director - General"."""
+    out = ""
+    for k, t in enumerate(tokens):
+        out += t.text
+        if k + 1 < len(tokens):
+            out += t.whitespace_ if tokens[k + 1].i == t.i + 1 else " "
+    return out
 
 
 def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | None]:
@@ -283,7 +308,7 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
         affiliation = _country_in(tokens)
     if affiliation is None and not any(t.lower_ in PAST_ROLE_WORDS for t in tokens):
         affiliation = _body_in(tokens)  # "the former head of the agency" no longer acts for it
-    role = " ".join(t.text for t in tokens) or None
+    role = _joined(tokens) or None
     return role, affiliation, gender
 
 

@@ -476,3 +476,11 @@ def test_treebank_bracket_escapes_are_no_part_of_a_name(nlp):
     mentions = extract_mentions(_with_people(nlp, text, ["-RRB- Ivo Marek", "Anna Kallis"]), article)
     assert [m.key for m in mentions if m.kind == "person"] == ["Ivo Marek", "Anna Kallis"]
     assert next(m for m in mentions if m.key == "Anna Kallis").role == "Opposition leader"
+
+
+def test_hyphenated_title_is_one_word_and_a_capitalised_title_ends_at_a_common_noun(mentions_of):
+    _, mentions = mentions_of("Secretary-General Ilona Varga said the alert would rise.")
+    assert next(m for m in mentions if m.key == "Ilona Varga").role == "Secretary-General"
+    _, mentions = mentions_of("The floods raised the danger of disease Norland Health Commissioner Petra Kallis said.")
+    assert next(m for m in mentions if m.key == "Petra Kallis").role.endswith("Health Commissioner")
+    assert "disease" not in next(m for m in mentions if m.key == "Petra Kallis").role
