@@ -1250,6 +1250,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_poll_findings(ctx))
     found.extend(_light_verb_cues(ctx))
     found.extend(_stance_nouns(ctx))
+    found.extend(_stance_adjectives(ctx))
     found.extend(_noun_cues(ctx))
     found.extend(_hedges(ctx, found))
     return found
@@ -1440,6 +1441,61 @@ def _stance_holder(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head)  # "Novak came out in support of X"
     return None
+
+
+# Adjectives of a stance, with what names its object: a preposition ("critical of X"), a
+# clause ("worried that X") or an infinitive ("eager to X"). Predicated of someone ("Berg
+# is critical of X", "remained hopeful that X") they attribute the stance to the subject,
+# as a verb would ("criticized X", "hoped that X"); PolNeAR train annotates most of them.
+STANCE_ADJECTIVES = {
+    "critical": {"of"}, "supportive": {"of"}, "skeptical": {"of", "about"}, "sceptical": {"of", "about"},
+    "wary": {"of"}, "worried": {"that"}, "concerned": {"that"}, "hopeful": {"that"},
+    "convinced": {"that"}, "confident": {"that"}, "optimistic": {"that", "about"}, "eager": {"to"},
+    "pessimistic": {"that", "about"}, "doubtful": {"that", "about"}, "adamant": {"that"},
+    "fearful": {"that", "of"}, "angry": {"at", "about"}, "furious": {"at", "about", "that"},
+    "upbeat": {"about"}, "nervous": {"about"}, "uneasy": {"about"}, "enthusiastic": {"about"},
+    "unhappy": {"with", "about"}, "appreciative": {"of"}, "keen": {"to"},
+}
+
+
+def _stance_adjectives(ctx: _Context) -> list[_Found]:
+    """"Berg has been critical of the levy" / "the fishermen are worried that …" / "Kaller
+    is eager to sign …": a stance adjective predicated of its holder."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for i in token_indices(doc, "LOWER", lambda word: word in STANCE_ADJECTIVES):
+        adj = doc[i]
+        if adj.dep_ != "acomp" or ctx.in_quotation(adj):
+            continue
+        verb = adj.head
+        if any(c.dep_ == "neg" for c in list(verb.children) + list(adj.children)) or _hypothetical(verb):
+            continue  # "is not worried that …", "would be eager to …": no stance held
+        content, end = _stance_adjective_content(adj)
+        holder = _subject(verb)
+        if not content or holder is None or _expletive(holder) or ctx.in_quotation(holder) \
+                or holder.lower_ in FIRST_SECOND_PERSON:
+            continue
+        para = ctx.paragraph(adj.idx)
+        rng = _trim(doc, _drop_asides(ctx, [t for t in content if ctx.paragraph(t.idx) == para]))
+        if rng is not None:
+            found.append(_make(ctx, rng, adj, holder, ATTITUDE_CONFIDENCE, (adj.idx, end)))
+    return found
+
+
+def _stance_adjective_content(adj: Token) -> tuple[list[Token], int]:
+    """What a stance adjective's stance is about, and where its cue ends."""
+    kinds = STANCE_ADJECTIVES[adj.lower_]
+    for c in adj.children:
+        if c.i < adj.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in kinds:
+            objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            return [t for g in objects for t in g.subtree], c.idx + len(c.text)
+        if c.dep_ == "ccomp" and "that" in kinds:
+            return list(c.subtree), adj.idx + len(adj.text)
+        if c.dep_ == "xcomp" and "to" in kinds:
+            return list(c.subtree), adj.idx + len(adj.text)
+    return [], adj.idx + len(adj.text)
 
 
 # Subordinators of a reduced passive clause ("when asked …" = "when he was asked …").

@@ -945,3 +945,24 @@ def test_idioms_of_taking_a_stance(quotes_of, text, content, cue):
 
 def test_taking_an_issue_somewhere_is_no_stance(quotes_of):
     assert quotes_of("The boat took the issue to court.") == []
+
+
+@pytest.mark.parametrize("text, holder, content, cue", [
+    ("Minister Kaller has been critical of the harbor levy.", "Kaller", "the harbor levy", "critical of"),
+    ("The fishermen are worried that the levy will rise.", "The fishermen", "the levy will rise", "worried"),
+    ("Kaller remained hopeful that the talks would resume.", "Kaller", "the talks would resume", "hopeful"),
+    ("Many farmers are skeptical about the new subsidies.", "Many farmers", "the new subsidies", "skeptical about"),
+    ("Berg is eager to sign the ferry deal.", "Berg", "to sign the ferry deal", "eager"),
+])
+def test_stance_adjective_predicated_of_its_holder(quotes_of, text, holder, content, cue):
+    q = _holding(quotes_of(text), content)
+    assert (q.speaker_text, q.content_text, q.cue_text) == (holder, content, cue)
+    assert q.confidence <= ATTITUDE_CONFIDENCE
+
+
+@pytest.mark.parametrize("text", [
+    "Kaller is not worried that the levy will rise.",
+    "I am confident that we will win.",
+])
+def test_a_denied_or_first_person_stance_adjective_is_no_attribution(quotes_of, text):
+    assert quotes_of(text) == []
