@@ -6,10 +6,11 @@ import bisect
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article, TimeExpr
-from .resolve import Date, _fmt_week, _parse_date, _prepare, _recognise, _resolve_prepared, _text_tense
+from .resolve import Date, _fmt_week, _parse_date, _prepare, _Prepared, _recognise, _resolve_prepared, _text_tense
 from .article import _DAY_LEVEL
 
 
@@ -111,8 +112,9 @@ class _StoryScorer:
         score = 0.0
         matched: list[str] = []
         lo = hi = None
+        values = self._values
         for _, _, v, _, _ in resolved:
-            day, weight, is_known = self.value(v)
+            day, weight, is_known = values.get(v) or self.value(v)  # read before: the common case, no call
             if day is not None:
                 if lo is None:
                     lo = hi = day
@@ -140,6 +142,54 @@ _INFER_RULES = {"rel_weekday", "part_weekday", "ordinal_day", "rel_unit", "anaph
 _NO_INFER_WORDS = {"today", "tonight", "now"}
 
 
+class _AnchorWatch:
+    """A resolution context (``resolve._Ctx``'s fields) that notes whether the resolver read
+    anything that moves with the candidate day: the anchor itself, or what the expressions
+    before it left (the date, year or quarter just named, which are read off the anchor)."""
+
+    __slots__ = ("text", "tense", "probe", "_dct", "moved")
+
+    def __init__(self, text: str, dct: Date, tense: Callable[[str, int, int], str | None]) -> None:
+        self.text, self.tense, self.probe, self._dct, self.moved = text, tense, False, dct, False
+
+    @property
+    def dct(self) -> Date:
+        self.moved = True
+        return self._dct
+
+    def _before(self) -> None:
+        self.moved = True
+
+    last = property(lambda self: self._before())
+    quarter = property(lambda self: self._before())
+    year = property(lambda self: self._before())
+    year_last = property(lambda self: self._before() or False)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _idle(text: str, match: _Prepared, day: Date) -> bool:
+    """Whether a prepared match can be left out of every candidate day's resolution.
+
+    A resolver is a function of what it reads: one that reads neither the anchor nor what
+    earlier expressions left, on one candidate day, takes the same path and gives the same
+    reading on every day ("recently", "currently", "in May 2021"). Such a reading changes
+    nothing when it is nothing, or a value with no digit ("PAST_REF"): that is no day or week
+    to score, and no date, year or quarter for later expressions to anchor on (all of them
+    numbers). So leaving it out leaves every other reading, and every day's score, as they were.
+    """
+    rule, resolver, m = match[0], match[1], match[2]
+    watch = _AnchorWatch(text, day, _text_tense)
+    try:
+        found = resolver(m, watch)  # type: ignore[arg-type]
+    except Exception:  # only after reading the context (else the real chain fails the same way): keep it
+        return False
+    if watch.moved:
+        return False
+    return found is None or (rule != "mdy_pair" and not _DIGIT.search(found[0]))
+
+
 def _story_span(story: StoryDays) -> tuple[str, str]:
     return (f"{story.first.isoformat()}/{story.last.isoformat()}",
             "no date in the text lines up with the story; the span of its dated articles")
@@ -162,6 +212,9 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
     prepared = _prepare(article.body, relative)  # once: trimming and lookups do not move with the day
     window = dt.timedelta(days=INFER_WINDOW_DAYS)
     first, last = (story.first - window).toordinal(), (story.last + window).toordinal()
+    prepared = [p for p in prepared if not _idle(article.body, p, Date.fromordinal(first))]
+    if not prepared:  # what is left reads the same on every day and scores nothing: as above
+        return _story_span(story)
     scored: list[tuple[float, int]] = []  # (score, -spread) per candidate day, from the first
     matches_of: list[list[str]] = []
     for o in range(first, last + 1):
