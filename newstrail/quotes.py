@@ -1751,6 +1751,30 @@ def _one_side(tokens: list[Token], lo: int, hi: int) -> list[Token]:
     return tokens
 
 
+# Dependents of a clause's verb that lead into it without being what a source reports:
+# connectives ("But", "However") and adverbial clauses ("While most were X, according to
+# Y, two were Z": Y reports the main clause).
+LEAD_IN_DEPS = frozenset({"cc", "advmod", "advcl", "mark", "punct"})
+
+
+def _without_lead_in(tokens: list[Token], clause: Token, hi: int) -> list[Token]:
+    """Content tokens without what leads into the clause before a mid-sentence cue phrase,
+    when the clause's verb follows the phrase (index ``hi``)."""
+    if clause.i <= hi or not any(t.i > hi for t in tokens):
+        return tokens
+    lead = {c.i for c in clause.children if c.i < hi and c.dep_ in LEAD_IN_DEPS}
+    left = [t for t in tokens if t.i < hi]
+    if not left or not lead:
+        return tokens
+    def opener(t: Token) -> int:
+        while t.head != clause and t.head != t:
+            t = t.head
+        return t.i
+    if all(opener(t) in lead for t in left):
+        return [t for t in tokens if t.i > hi]
+    return tokens
+
+
 def _according_to(ctx: _Context) -> list[_Found]:
     """"According to X, …": the clause around the phrase, X the speaker."""
     found: list[_Found] = []
@@ -1775,7 +1799,7 @@ def _according_to(ctx: _Context) -> list[_Found]:
             if _cue_class(clause) in ("say", "argue"):
                 continue  # "according to media, X said …": the cue carries the quote
             tokens = [t for t in clause.subtree if t.i not in own and ctx.paragraph(t.idx) == para]
-            content = _trim(doc, _one_side(tokens, min(own), max(own)))
+            content = _trim(doc, _without_lead_in(_one_side(tokens, min(own), max(own)), clause, max(own)))
         if content is None:
             continue
         # 'According to the paper, “A. B.”': the quotation, not the parsed sentence, bounds it

@@ -966,3 +966,11 @@ def test_stance_adjective_predicated_of_its_holder(quotes_of, text, holder, cont
 ])
 def test_a_denied_or_first_person_stance_adjective_is_no_attribution(quotes_of, text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("But, according to the harbor survey, most farmers remain undecided.", "most farmers remain undecided"),
+    ("While most ferries were late, according to a ministry official, two were on time.", "two were on time"),
+])
+def test_according_to_reports_the_main_clause_not_its_lead_in(quotes_of, text, content):
+    assert _holding(quotes_of(text), content).content_text == content
