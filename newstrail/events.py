@@ -792,10 +792,13 @@ class _CharBlock(_Block):
 def _description_model() -> tuple[tuple[_Block, ...], Any, Any]:
     """TF-IDF over the description lines (word and char n-grams, fitted on our own text).
 
-    Returns the two blocks, the lines' joined matrix and where each type's lines start. The two
-    blocks are joined by hand, as scikit-learn's FeatureUnion joins them (``sparse.hstack``),
-    because FeatureUnion's per-call dispatch through joblib cost as much as the transforms.
-    Each block is a CountVectorizer then a TfidfTransformer, which is what TfidfVectorizer does.
+    Returns the two blocks, the lines' joined matrix transposed and where each type's lines
+    start. The two blocks are joined by hand, as scikit-learn's FeatureUnion joins them
+    (``sparse.hstack``), because FeatureUnion's per-call dispatch through joblib cost as much as
+    the transforms. Each block is a CountVectorizer then a TfidfTransformer, which is what
+    TfidfVectorizer does. The transposed matrix is kept in CSR form: a sparse product converts
+    its right operand to CSR on every call, a fifth of the similarity's time, and converting it
+    once here hands the product the very same arrays.
     """
     import numpy as np
     import scipy.sparse as sp
@@ -809,7 +812,7 @@ def _description_model() -> tuple[tuple[_Block, ...], Any, Any]:
         _CharBlock(CountVectorizer(analyzer=char_wb_grams(_CharBlock.NGRAMS), dtype=np.float64), lines),
     )
     matrix = sp.hstack([block.lines for block in blocks]).tocsr()
-    return blocks, matrix, _line_starts()
+    return blocks, matrix.T.tocsr(), _line_starts()
 
 
 def _line_starts() -> Any:
@@ -842,10 +845,10 @@ def description_scores_many(sentences: Sequence[str]) -> list[dict[str, float]]:
         return []
     import scipy.sparse as sp
 
-    blocks, matrix, starts = _description_model()
+    blocks, lines_t, starts = _description_model()
     texts = list(sentences)
     features = sp.hstack([block.transform(texts) for block in blocks]).tocsr()
-    return _best_per_type((features @ matrix.T).toarray() / 2, starts)  # two blocks, each unit norm
+    return _best_per_type((features @ lines_t).toarray() / 2, starts)  # two blocks, each unit norm
 
 
 # --------------------------------------------------------------------------- parse walking
@@ -2410,6 +2413,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         # "backed the clinic with $2 million", "reinforced its pledge with a contribution of…":
         # the money or goods the act is done with make it aid, whatever the verb says alone
         return [_Trigger("AID", MATERIAL_WEIGHT, None)]
+    if not _may_trigger(lemma, pos) and (i < 2 or p.lower[i - 1] != "-"):
+        return []  # most tokens: no reading below can apply (nor can a "sit-in" compound's)
     if lemma in _SPECIAL_LEMMAS:  # most tokens have no context rule: no Token needed
         special = _special(p.doc[i])
         if special is not None:
@@ -2457,6 +2462,18 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         # bare verb's weaker reading ("accept": agree) is not a second candidate
         return [t for t in best.values() if t.particle is not None or t.weight >= phrase]
     return list(best.values())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _may_trigger(lemma: str, pos: str) -> bool:
+    """Whether any reading of :func:`_token_triggers` after the "given with" one can apply to a word.
+
+    Every such reading needs the word in the lexicon (by itself, derived, or with a partner
+    word), among the lemmas of a context rule, or among the blame predicates; a word outside
+    them all yields no trigger whatever its context, so its neighbours need no look.
+    """
+    return bool(lemma in _SPECIAL_LEMMAS or lemma == "meet" or lemma in _BLAME_PREDICATES or TRIGGERS.get(lemma)
+                or _derived(lemma, pos) or (pos == "NOUN" and _nominal_phrases(lemma)))
 
 
 # Nouns that count or measure what follows their "of": "freed hundreds of prisoners" frees prisoners.

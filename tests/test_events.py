@@ -367,6 +367,20 @@ def test_description_blocks_match_tfidf_vectorizer():
         assert np.array_equal(mine.data, theirs.data)
 
 
+def test_description_product_with_the_lines_kept_transposed_is_the_same():
+    """The similarity to the description lines, kept transposed in CSR form, is the untransposed product, bit for bit."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from newstrail.events import _description_model
+
+    blocks, lines_t, _ = _description_model()
+    matrix = sp.hstack([block.lines for block in blocks]).tocsr()
+    texts = ["Norland sent food aid to the flooded valley.", "", "Minister Kaller walked out of the talks in Estovia."]
+    features = sp.hstack([block.transform(texts) for block in blocks]).tocsr()
+    assert np.array_equal((features @ matrix.T).toarray(), (features @ lines_t).toarray())
+
+
 def test_events_keep_no_earlier_parse_alive(nlp):
     """The per-parse memo holds one parse at a time: a build's worker parses thousands of
     articles, and a memo keyed by every doc it has seen kept them all in memory."""
