@@ -1357,23 +1357,52 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
     for g in sorted(groups, key=lambda g: -max(len(f) for f in g.forms)):
         name = max(g.forms, key=len)
         hits = [first[k] for k in _organisation_keys(name) if k in first]
-        if _is_acronym(name) and ("initials", name) in first:
-            hits.append(first[("initials", name)])
+        if _is_acronym(name):
+            letters = name.replace(".", "")  # "U.N." is "UN"
+            # the name it spells out in full ("WHO": World Health Organization) before a longer
+            # name it only begins ("World Health Organization Pandemic Task Force")
+            hit = first.get(("all initials", letters), first.get(("initials", letters)))
+            if hit is not None:
+                hits.append(hit)
         if hits:
             _absorb(clusters[min(hits)], g)
             continue
         clusters.append(g)
-        keys = _organisation_keys(name) + [("initials", p) for p in _initials_prefixes(name)]
+        keys = _organisation_keys(name)
+        for spelled in filter(None, (name, _without_country(name))):  # "CDC" for "U.S. Centers for Disease Control"
+            initials = _initials(spelled)
+            keys += [("initials", p) for p in _initials_prefixes(spelled)]
+            keys += [("all initials", initials)] if initials else []
         for key in keys:
             first.setdefault(key, len(clusters) - 1)
     return clusters
+
+
+# British and American spellings of the words organisations are named with: one body is
+# "the World Health Organisation" in London and "Organization" in New York.
+SPELLINGS = ((re.compile(r"isation\b"), "ization"), (re.compile(r"\bcentre\b"), "center"),
+             (re.compile(r"\bdefence\b"), "defense"), (re.compile(r"\blabour\b"), "labor"),
+             (re.compile(r"\bprogramme\b"), "program"))
 
 
 def _organisation_keys(name: str) -> list[tuple[str, Any]]:
     """Keys two names of one organisation share: the folded name, or the name tokens without
     honorifics (a person the tagger took for an organisation: "Mr Pellek" and "Pellek")."""
     tokens = _name_tokens(name)
-    return [("fold", _fold(name))] + ([("tokens", tuple(tokens))] if tokens else [])
+    folded = _fold(name)
+    for pattern, spelling in SPELLINGS:
+        folded = pattern.sub(spelling, folded)
+    keys = [("fold", folded)] + ([("tokens", tuple(tokens))] if tokens else [])
+    if _without_country(name):  # "U.S. Centers for Disease Control" is the Centers for Disease Control
+        keys.append(("fold", " ".join(folded.split()[1:])))
+    return keys
+
+
+def _without_country(name: str) -> str | None:
+    """A long organisation name without the country in front of it ("U.S. Centers for Disease
+    Control" -> "Centers for Disease Control"); None for short names ("US Army" is not "Army")."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) >= 4 and country_of(words[0]) else None
 
 
 def _is_acronym(short: str) -> bool:

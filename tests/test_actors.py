@@ -283,28 +283,41 @@ def test_quotation_ranges_are_ordered_disjoint_and_within_a_paragraph(text: str)
 
 
 def _scan_merge_organisations(groups):
-    """The rule as a plain scan (the first cluster whose longest form the group names), to
-    check the indexed merge against: quadratic, so only for small inputs."""
+    """The rule as a plain scan, to check the indexed merge against (quadratic, so only for
+    small inputs): a group joins the first cluster whose longest form shares a name key with
+    its own, or, for an acronym, the first whose initials it spells in full, else the first
+    whose initials it begins."""
     import re as _re
 
-    from newstrail.actors import _absorb, _fold, _name_tokens
+    from newstrail.actors import _absorb, _organisation_keys, _without_country
 
-    def acronym_of(short, long):
-        if not short.isupper() or len(short) < 2 or " " in short:
-            return False
+    def initials(long):
         words = [w for w in _re.split(r"[\s\-]+", long) if w and w.lower() not in ("for", "and", "of", "the", "in", "on")]
-        return len(words) >= 2 and "".join(w[0] for w in words).upper().startswith(short)
+        return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+    def spelled(long):  # the initials of the name, and of the name without a country in front
+        return [x for x in (initials(long), initials(_without_country(long) or "")) if x]
+
+    def acronym_target(short, clusters):
+        if not short.isupper() or len(short) < 2 or " " in short:
+            return None
+        letters = short.replace(".", "")
+        longs = [spelled(max(c.forms, key=len)) for c in clusters]
+        full = [i for i, xs in enumerate(longs) if letters in xs]
+        begun = [i for i, xs in enumerate(longs) if len(letters) >= 2 and any(x.startswith(letters) for x in xs)]
+        return full[0] if full else begun[0] if begun else None
 
     def same_name(a, b):
-        return _fold(a) == _fold(b) or bool(_name_tokens(a)) and _name_tokens(a) == _name_tokens(b)
+        return bool(set(_organisation_keys(a)) & set(_organisation_keys(b)))
 
     clusters = []
     for g in sorted(groups, key=lambda g: -max(len(f) for f in g.forms)):
         name = max(g.forms, key=len)
-        target = next((c for c in clusters if acronym_of(name, max(c.forms, key=len))
-                       or same_name(name, max(c.forms, key=len))), None)
-        if target is not None:
-            _absorb(target, g)
+        hits = [i for i, c in enumerate(clusters) if same_name(name, max(c.forms, key=len))]
+        acronym = acronym_target(name, clusters)
+        hits += [acronym] if acronym is not None else []
+        if hits:
+            _absorb(clusters[min(hits)], g)
         else:
             clusters.append(g)
     return clusters
@@ -312,7 +325,8 @@ def _scan_merge_organisations(groups):
 
 # A small vocabulary, so that names collide often: acronyms of several names, folded spellings
 # ("N.A." and "NA"), honorifics ("Mr Nato" and "Nato").
-_ORG_WORDS = ["North", "Atlantic", "Nations", "Alliance", "of", "the", "Mr", "NA", "NAT", "N.A.", "Nato", "NATO", "nato"]
+_ORG_WORDS = ["North", "Atlantic", "Nations", "Alliance", "of", "the", "Mr", "NA", "NAT", "N.A.", "Nato", "NATO", "nato",
+              "Organisation", "Organization", "US", "Centre", "Center"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -484,3 +498,24 @@ def test_hyphenated_title_is_one_word_and_a_capitalised_title_ends_at_a_common_n
     _, mentions = mentions_of("The floods raised the danger of disease Norland Health Commissioner Petra Kallis said.")
     assert next(m for m in mentions if m.key == "Petra Kallis").role.endswith("Health Commissioner")
     assert "disease" not in next(m for m in mentions if m.key == "Petra Kallis").role
+
+
+def test_organisation_spellings_acronyms_and_a_country_in_front_join():
+    from collections import Counter
+
+    from newstrail.actors import _Group, _merge_organisations
+
+    names = ["Velmora Health Organisation Flu Task Force", "Velmora Health Organisation", "VHO",
+             "Velmora Health Organization", "U.K. Office for Coastal Survey and Mapping",
+             "Office for Coastal Survey and Mapping", "OCSM", "United Nations", "U.N."]
+    groups = []
+    for n, name in enumerate(names):
+        g = _Group("organisation")
+        g.keys.add((f"a{n}", name))
+        g.forms = Counter({name: 1})
+        groups.append(g)
+    merged = sorted(sorted(g.forms) for g in _merge_organisations(groups))
+    assert ["VHO", "Velmora Health Organisation", "Velmora Health Organization"] in merged
+    assert ["OCSM", "Office for Coastal Survey and Mapping", "U.K. Office for Coastal Survey and Mapping"] in merged
+    assert ["U.N.", "United Nations"] in merged
+    assert ["Velmora Health Organisation Flu Task Force"] in merged
