@@ -1251,6 +1251,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_light_verb_cues(ctx))
     found.extend(_stance_nouns(ctx))
     found.extend(_stance_adjectives(ctx))
+    found.extend(_received_support(ctx))
     found.extend(_noun_cues(ctx))
     found.extend(_hedges(ctx, found))
     return found
@@ -1426,6 +1427,37 @@ def _stance_nouns(ctx: _Context) -> list[_Found]:
         if content is not None:
             found.append(_make(ctx, content, noun, holder, ATTITUDE_CONFIDENCE,
                                (noun.idx, prep.idx + len(prep.text))))
+    return found
+
+
+# "X won the support of Y", "drew support from Y", "earned the backing of Y": a verb of
+# getting with a noun of support as its object reports Y's stance toward X, the subject.
+RECEIVED_SUPPORT_NOUNS = frozenset({"support", "backing", "endorsement"})
+RECEIVING_VERBS = frozenset("draw win earn gain receive attract enjoy garner get secure have pick consolidate".split())
+SUPPORTER_PREPS = frozenset({"of", "from", "among"})
+
+
+def _received_support(ctx: _Context) -> list[_Found]:
+    """"Kaller won the support of the fishermen": the fishermen (the object of "of",
+    "from" or "among") hold a stance toward Kaller (the subject)."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in RECEIVED_SUPPORT_NOUNS):
+        noun = doc[i]
+        verb = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or _lemma(verb) not in RECEIVING_VERBS \
+                or ctx.in_quotation(noun) or _hypothetical(verb):
+            continue
+        prep = next((c for c in list(noun.children) + list(verb.children) if c.dep_ == "prep"
+                     and c.lower_ in SUPPORTER_PREPS and c.i > noun.i), None)
+        holder = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        subj = _subject(verb)
+        if holder is None or subj is None or _expletive(subj) or ctx.in_quotation(holder):
+            continue
+        lo, hi = _phrase(subj)
+        content = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+        found.append(_make(ctx, content, noun, holder, ATTITUDE_CONFIDENCE,
+                           (_cue_range(verb)[0], prep.idx + len(prep.text))))
     return found
 
 

@@ -974,3 +974,16 @@ def test_a_denied_or_first_person_stance_adjective_is_no_attribution(quotes_of, 
 ])
 def test_according_to_reports_the_main_clause_not_its_lead_in(quotes_of, text, content):
     assert _holding(quotes_of(text), content).content_text == content
+
+
+@pytest.mark.parametrize("text, holder, content", [
+    ("Berg drew support from a large majority of farmers.", "a large majority of farmers", "Berg"),
+    ("The harbor bill has the backing of many councillors in Estovia.", "many councillors in Estovia", "The harbor bill"),
+])
+def test_received_support_is_the_supporters_stance(quotes_of, text, holder, content):
+    q = _holding(quotes_of(text), content)
+    assert (q.speaker_text, q.content_text) == (holder, content) and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_support_that_might_be_won_is_no_stance(quotes_of):
+    assert quotes_of("Kaller could win support from the unions.") == []
