@@ -2764,7 +2764,7 @@ def score_types(sent: Any, text: str | None = None, described: dict[str, float] 
     ``described`` is the sentence's :func:`description_scores` when the caller computed
     them for many sentences at once, ``triggers`` its :func:`trigger_scores` likewise.
     """
-    scores = _lexicon_scores(trigger_scores(sent) if triggers is None else triggers)
+    scores = _lexicon_scores(trigger_scores(sent)) if triggers is None else dict(_kept_lexicon_scores(sent, triggers))
     if described is None:
         described = description_scores(text if text is not None else sent.text)
     for t, s in described.items():
@@ -2808,10 +2808,24 @@ def _settled_by_lexicon(sent: Any, triggers: Sequence[TypedTrigger]) -> bool:
 
 def _scores_without_description(sent: Any, triggers: Sequence[TypedTrigger]) -> dict[str, float]:
     """:func:`score_types` with every description score 0 (the lexicon and the obligation bonus)."""
-    scores = _lexicon_scores(triggers)
+    scores = dict(_kept_lexicon_scores(sent, triggers))
     if _obliges_someone(sent):
         scores["REQUEST"] += OBLIGATION_WEIGHT
     return scores
+
+
+def _kept_lexicon_scores(sent: Any, triggers: Sequence[TypedTrigger]) -> dict[str, float]:
+    """:func:`_lexicon_scores` of a sentence's triggers, worked out once per trigger list and parse.
+
+    Why: deciding whether a sentence needs the description similarity and then scoring it
+    asks for the same scores three times. Shared: copy before changing. The table keeps the
+    list itself next to its scores, so its ``id`` stays its own while the entry lives.
+    """
+    table = _parse(sent.doc).table("lexicon scores")
+    held = table.get(id(triggers))
+    if held is None or held[0] is not triggers:
+        held = table[id(triggers)] = (triggers, _lexicon_scores(triggers))
+    return held[1]
 
 
 def _below_event_score(sent: Any, triggers: Sequence[TypedTrigger]) -> bool:
@@ -2835,9 +2849,21 @@ OBLIGATION_WEIGHT = 0.5
 
 
 def _obliges_someone(sent: Any) -> bool:
-    """A modal of obligation on a clause whose subject is not the speaker ("we must" is a vow)."""
+    """A modal of obligation on a clause whose subject is not the speaker ("we must" is a vow).
+
+    Once per sentence and parse: a sentence's scores ask it up to three times.
+    """
     p = _parse(sent.doc)
-    for i in range(sent.start, sent.end):
+    table = p.table("obliges")
+    found = table.get((sent.start, sent.end))
+    if found is None:
+        found = table[(sent.start, sent.end)] = _obligation_in(p, sent.start, sent.end)
+    return found
+
+
+def _obligation_in(p: _Parse, start: int, end: int) -> bool:
+    """:func:`_obliges_someone` of the tokens ``start`` to ``end``."""
+    for i in range(start, end):
         if p.dep[i] == "aux" and p.lower[i] in _OBLIGATION:
             subjects = [p.lower[c] for c in p.children[p.heads[i]] if p.dep[c] in ("nsubj", "nsubjpass")]
             if not any(s in ("we", "i") for s in subjects):
@@ -3084,8 +3110,7 @@ def _timex_tokens(sent: Any, article: Article, timexes: Sequence[TimeExpr]) -> l
     """(first token's index, time expression) for the dated expressions inside a sentence."""
     p = _parse(sent.doc)
     span = _body_span(article, sent.start_char, sent.end_char, p)
-    inside = [tx for tx in timexes if span.start <= tx.span.start and tx.span.end <= span.end
-              and tx.type in ("DATE", "TIME") and _usable_date(tx.value)]
+    inside = [tx for tx in _usable_timexes(article, timexes, p) if span.start <= tx.span.start and tx.span.end <= span.end]
     out = []
     for tx in inside:
         for i in range(sent.start, sent.end):
@@ -3093,6 +3118,18 @@ def _timex_tokens(sent: Any, article: Article, timexes: Sequence[TimeExpr]) -> l
                 out.append((i, tx))
                 break
     return out
+
+
+def _usable_timexes(article: Article, timexes: Sequence[TimeExpr], p: _Parse) -> list[TimeExpr]:
+    """The dated expressions (a day or a month, see :func:`_usable_date`), in their order, once per article.
+
+    Why: every sentence with a trigger looks for its own among them.
+    """
+    table = _article_memo(p, "usable timexes", article, timexes)
+    usable = table.get(0)
+    if usable is None:
+        usable = table[0] = [tx for tx in timexes if tx.type in ("DATE", "TIME") and _usable_date(tx.value)]
+    return usable
 
 
 # Verbs that carry an event noun: "launched an operation on Monday" dates the operation.
@@ -3388,7 +3425,13 @@ def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float],
 
 def _is_cue(lemma: str) -> bool:
     """A word a stance table knows (a verb, noun or assessment cue)."""
-    return lemma in _STANCE_VERBS or lemma in _STANCE_NOUNS or lemma in _ASSESS_WORDS
+    return lemma in _CUE_WORDS
+
+
+# Every word a stance table knows, for one lookup per word (most words are none).
+_CUE_WORDS = frozenset(_STANCE_VERBS) | frozenset(_STANCE_NOUNS) | frozenset(_ASSESS_WORDS)
+# Words that negate a statement's demand ("must not" forbids rather than demands).
+_NEGATIONS = frozenset({"not", "no", "never", "n't", "without"})
 
 
 def _word_cues(text: str) -> tuple[list[str], list[float], list[bool]]:
@@ -3424,13 +3467,14 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
         scores[stance] = max(old, value) + min(old, value) / 3
 
     joined = " ".join(lemmas)
-    negation = any(w in ("not", "no", "never", "n't", "without") for w in lemmas)
+    negation = not _NEGATIONS.isdisjoint(lemmas)
     seen = 0
     for w, weight, noun in zip(lemmas, weights, nouns):
-        cue = _is_cue(w)
-        if not parsed and cue:  # no parse: earlier cues usually govern later ones
+        if w not in _CUE_WORDS:
+            continue  # only a cue adds a score or counts as seen
+        if not parsed:  # no parse: earlier cues usually govern later ones
             weight = STANCE_ORDER_DECAY ** seen
-        seen += cue
+        seen += 1
         if w in _STANCE_VERBS and not (noun and w in _STANCE_NOUNS):
             add(_STANCE_VERBS[w], 1.0 * weight)
         elif w in _STANCE_NOUNS:

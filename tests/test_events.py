@@ -1092,3 +1092,19 @@ def test_answers_kept_per_parse_follow_the_article(nlp):
     assert ev._date_of(plain, [], 0, len(text), doc) == ("2030-03-06", "published")
     events = extract_events(doc, plain, [], [])
     assert [e.span.start for e in extract_events(doc, shifted, [], [])] == [e.span.start + 100 for e in events]
+
+
+def test_scores_kept_per_trigger_list_are_each_lists_own(nlp):
+    """A sentence scored again with another trigger list gets that list's scores, not the kept ones."""
+    from newstrail import events as ev
+
+    doc = nlp("Norland must withdraw its troops, the envoy said.")
+    sent = next(iter(doc.sents))
+    ev._forget()
+    found = ev.trigger_scores(sent)
+    none = ev._UNDESCRIBED
+    first = ev.score_types(sent, described=none, triggers=found)
+    assert ev.score_types(sent, described=none, triggers=found) == first
+    assert ev.score_types(sent, described=none, triggers=[]) == {
+        t: (ev.OBLIGATION_WEIGHT if t == "REQUEST" else 0.0) for t in ev.PLOVER_TYPES}
+    assert ev._obliges_someone(sent) and ev.score_types(sent, described=none, triggers=found) == first
