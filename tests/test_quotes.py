@@ -987,3 +987,8 @@ def test_received_support_is_the_supporters_stance(quotes_of, text, holder, cont
 
 def test_support_that_might_be_won_is_no_stance(quotes_of):
     assert quotes_of("Kaller could win support from the unions.") == []
+
+
+def test_an_even_though_contrast_is_the_writers(quotes_of):
+    q = _holding(quotes_of("Berg said the ferries run on time, even though most were late last week."), "ferries run")
+    assert q.content_text == "the ferries run on time"
