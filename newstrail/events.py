@@ -1112,7 +1112,7 @@ def _link_cost(p: _Parse, i: int) -> float:
     head_lemma = p.lemmas[head]
     if dep == "conj":
         return 0.0 if _sentence_after_verdict(p, i) or _casualty_result(p, i) else CONJ_COST
-    if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEECH | _REPORTING:
+    if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEAKING:
         return SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
     if dep in ("ccomp", "xcomp") and head_lemma in _WANTING and any(p.dep[c] == "nsubj" for c in p.children[i]):
         return 1.0  # "wants Norland to leave": the wanting asks, the leaving is only asked for
@@ -1219,13 +1219,19 @@ _MILITARY_STRIKE = {"air", "missile", "drone", "rocket", "military", "artillery"
 
 def _objects(token: Any) -> list[Any]:
     """Direct objects and prepositional objects of a token (one level of "of"/"for"/"into")."""
+    p = _parse(token.doc)
+    return [p.doc[j] for j in _object_ids(p, token.i)]
+
+
+def _object_ids(p: _Parse, i: int) -> list[int]:
+    """:func:`_objects` of token ``i``, by index (no Token built: every context rule asks first)."""
     out = []
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+    for child in p.children[i]:
+        if p.dep[child] in ("dobj", "nsubjpass", "attr", "oprd"):
             out.append(child)
-            out.extend(g for g in child.children if g.dep_ == "compound")
-        elif child.dep_ in ("prep", "prt") and child.lower_ not in _FRAMES:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+            out.extend(g for g in p.children[child] if p.dep[g] == "compound")
+        elif p.dep[child] in ("prep", "prt") and p.lower[child] not in _FRAMES:
+            out.extend(g for g in p.children[child] if p.dep[g] == "pobj")
     return out
 
 
@@ -1967,13 +1973,15 @@ def _prospect_of_force(token: Any) -> bool:
 
 def _special(token: Any) -> list[_Trigger] | None:
     """Triggers whose type depends on their neighbours (a strike, a phone call)."""
-    lemma = _lemma(token)
+    parse, i = _parse(token.doc), token.i
+    lemma = parse.lemmas[i]
     if lemma not in _SPECIAL_LEMMAS:
         return None  # most tokens: no need to gather their objects
-    found = _objects(token) if token.pos_ in ("VERB", "NOUN") else []
+    found = _object_ids(parse, i) if parse.pos[i] in ("VERB", "NOUN") else []
     # "thousands of refugees", "a group of journalists": the "of" phrase names what is acted on
-    objects = {_lemma(o) for o in found} | {_lemma(g) for o in found for p in o.children
-                                            if p.dep_ == "prep" and p.lower_ == "of" for g in p.children}
+    objects = {parse.lemmas[o] for o in found} | {parse.lemmas[g] for o in found for c in parse.children[o]
+                                                  if parse.dep[c] == "prep" and parse.lower[c] == "of"
+                                                  for g in parse.children[c]}
     if lemma in ("take", "use", "employ") and token.pos_ == "VERB" and _stern_measures(token) and (
             _is_future(token) or _vowed(token) or _reported_intent(token)):
         return [_Trigger("THREATEN", 1.0, None)]  # "will take all necessary measures", "use all means": force held out
@@ -2014,7 +2022,7 @@ def _special(token: Any) -> list[_Trigger] | None:
         if sent_away:
             # "ordered the aid workers to leave": an expulsion, of a mission (CAMEO 166) or of people (174)
             return [_Trigger("SANCTION" if sent_away & _WITHDRAWN else "COERCE", 1.1, None)]
-    granted = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    granted = {parse.lemmas[c] for c in parse.children[i] if parse.dep[c] in ("dobj", "nsubjpass")}
     if lemma in ("provide", "give", "offer") and token.pos_ == "VERB" and granted & _ACCOUNTS:
         return []  # "provided details / evidence": an account given, not aid
     if lemma == "contribute" and token.pos_ == "VERB" and not granted and not _material(token) and not {
@@ -2163,6 +2171,7 @@ _TIES = {"presence", "staff", "mission", "relation", "tie", "contribution", "pay
          "programme", "project", "scholarship", "visa", "flight"}
 _VIOLATORS = {"violate", "violation", "break", "breach"}
 _ENDINGS = {"end", "halt", "stop", "cease"}
+_HALTING = _ENDINGS | {"cessation", "suspension"}  # "the end of its operation", "a halt to the shelling"
 # Cooperative types that, announced as intent ("will meet", "plans to release"), PLOVER codes as
 # AGREE (CAMEO 03x "express intent to cooperate" maps to AGREE).
 _INTENT_TO_AGREE = {"CONSULT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
@@ -2225,10 +2234,12 @@ _VOWS = {"vow", "pledge", "promise", "swear"}
 # Words of readiness: "ready to impose tariffs" holds a conflictual act out as a threat, as
 # "ready to negotiate" offers a cooperative one (AGREE).
 _READINESS = {"ready", "prepared", "willing", "poised", "determined"}
+_PROMISING = _VOWS | _READINESS
 # Conflictual acts that, vowed or held out on a condition, are threats. PROTEST joins the
 # material acts here but not for a plain future ("will strike on Monday" is a planned protest;
 # "will strike unless…" threatens one: CAMEO 133).
 _THREAT_WHEN_VOWED = _INTENT_TO_THREATEN | {"PROTEST"}
+_VOWED_THREATS = _THREAT_WHEN_VOWED | {"THREATEN"}
 # Held out on a condition, a rejection threatens too: "will walk out if the talks fail",
 # "will veto the bill unless it is changed" (CAMEO 134 "threaten to halt negotiations").
 _THREAT_WHEN_CONDITIONAL = _THREAT_WHEN_VOWED | {"REJECT"}
@@ -2240,15 +2251,15 @@ def _vowed(token: Any) -> bool:
     An event noun counts through its light verb: "ready to launch an operation" vows the operation.
     """
     p, i = _parse(token.doc), token.i
-    if p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _LIGHT_VERBS | _SUPPORT_VERBS | _CONTINUING:
+    if p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _CARRYING_VERBS:
         i = p.heads[i]
-    return p.dep[i] in ("xcomp", "ccomp") and p.lemmas[p.heads[i]] in _VOWS | _READINESS
+    return p.dep[i] in ("xcomp", "ccomp") and p.lemmas[p.heads[i]] in _PROMISING
 
 
 def _vowed_acts(p: _Parse, i: int) -> list[_Trigger]:
     """Triggers of a vowed complement ``i``, or of its object when ``i`` is a light verb ("to launch an offensive")."""
     found = list(_match_at(p, i))
-    if p.lemmas[i] in _LIGHT_VERBS | _SUPPORT_VERBS | _CONTINUING:
+    if p.lemmas[i] in _CARRYING_VERBS:
         found += [t for c in p.children[i] if p.dep[c] == "dobj" for t in _match_at(p, c)]
     return found
 
@@ -2275,8 +2286,8 @@ def _retype(token: Any, type_: str) -> str:
     """The type a trigger has in its context (governed by a reducer, intent, obligation)."""
     p, i = _parse(token.doc), token.i
     lemma, children = p.lemmas[i], p.children[i]
-    if type_ == "AGREE" and lemma in _VOWS | _READINESS and any(
-            p.dep[c] == "xcomp" and any(t.type in _THREAT_WHEN_VOWED | {"THREATEN"} for t in _vowed_acts(p, c))
+    if type_ == "AGREE" and lemma in _PROMISING and any(
+            p.dep[c] == "xcomp" and any(t.type in _VOWED_THREATS for t in _vowed_acts(p, c))
             for c in children):
         return "THREATEN"  # the vow of a conflictual act is the threat
     if type_ == "AGREE" and lemma in _VOWS and any(
@@ -2299,7 +2310,7 @@ def _retype(token: Any, type_: str) -> str:
     if type_ in ("ASSAULT", "COERCE") and p.pos[i] == "NOUN" and p.dep[i] == "dobj" and p.lemmas[head] in _ENDINGS:
         return "RETREAT"  # "end the war", "ended their siege": de-escalation, not the force
     if type_ in ("ASSAULT", "COERCE") and p.pos[i] == "NOUN" and p.dep[i] == "pobj" and p.lower[head] in ("of", "to") \
-            and p.lemmas[p.heads[head]] in _ENDINGS | {"cessation", "suspension"} and p.heads[head] != head:
+            and p.lemmas[p.heads[head]] in _HALTING and p.heads[head] != head:
         return "RETREAT"  # "the end of its operation", "a halt to the shelling"
     if type_ in ("RETREAT", "AGREE") and lemma in ("ceasefire", "truce", "agreement") and any(
             p.lemmas[g] in _VIOLATORS for g in governors if g != i):
@@ -2360,7 +2371,7 @@ def _reported_intent(token: Any) -> bool:
     p, i = _parse(token.doc), token.i
     if not any(p.dep[c] == "aux" and p.lower[c] in ("would", "'d") for c in p.children[i]):
         return False
-    return p.dep[i] in ("ccomp", "conj") and p.lemmas[p.heads[i]] in _SPEECH | _VOWS | {"warn"}
+    return p.dep[i] in ("ccomp", "conj") and p.lemmas[p.heads[i]] in _SAYING_OR_VOWING
 
 
 # Verbs of weighing an option: "is considering sanctions", "mulls expelling the envoys".
@@ -2902,6 +2913,9 @@ _PLAN_WORDS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", 
 _HYPO_MARKS = {"if", "unless", "should", "whether", "in case"}
 _HYPO_MODALS = {"would", "could", "might", "may"}
 _SPEECH = {"say", "tell", "announce", "report", "state", "add", "claim", "note", "quote", "cite", "write"}
+# The word lists above joined once, rather than on every test of a word against them.
+_SPEAKING = _SPEECH | _REPORTING
+_SAYING_OR_VOWING = _SPEECH | _VOWS | {"warn"}
 # A sentence must score at least this to count as reporting a happening: a trigger at most one
 # level below the governing verb passes (0.5 and up), description similarity alone (at most
 # DESCRIPTION_WEIGHT = 0.3) never does. Set by reasoning.
@@ -3134,6 +3148,8 @@ def _usable_timexes(article: Article, timexes: Sequence[TimeExpr], p: _Parse) ->
 
 # Verbs that carry an event noun: "launched an operation on Monday" dates the operation.
 _LIGHT_VERBS = {"launch", "hold", "conduct", "stage", "carry", "begin", "start", "mount", "open", "resume", "take"}
+# Verbs whose object carries the act: light, support and continuing verbs ("ready to launch an operation").
+_CARRYING_VERBS = _LIGHT_VERBS | _SUPPORT_VERBS | _CONTINUING
 
 
 def _governing_trigger(p: _Parse, i: int, trigger_ids: set[int]) -> int | None:

@@ -1108,3 +1108,20 @@ def test_scores_kept_per_trigger_list_are_each_lists_own(nlp):
     assert ev.score_types(sent, described=none, triggers=[]) == {
         t: (ev.OBLIGATION_WEIGHT if t == "REQUEST" else 0.0) for t in ev.PLOVER_TYPES}
     assert ev._obliges_someone(sent) and ev.score_types(sent, described=none, triggers=found) == first
+
+
+def test_objects_by_index_are_the_token_walks(nlp):
+    """Objects found on the parse's lists are those a walk over Tokens finds (compounds, "of" phrases, frames left out)."""
+    from newstrail.events import _FRAMES, _object_ids, _objects, _parse
+
+    doc = nlp("Norland troops seized the border town of Velka after talks and handed over hundreds of prisoners to Estovia.")
+    p = _parse(doc)
+    for token in doc:
+        walked = []
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                walked += [child.i] + [g.i for g in child.children if g.dep_ == "compound"]
+            elif child.dep_ in ("prep", "prt") and child.lower_ not in _FRAMES:
+                walked += [g.i for g in child.children if g.dep_ == "pobj"]
+        assert _object_ids(p, token.i) == walked == [t.i for t in _objects(token)]
+    assert any(_object_ids(p, t.i) for t in doc)
