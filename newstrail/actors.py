@@ -990,6 +990,8 @@ def _resolve_references(drafts: list[_Draft]) -> None:
         earlier = [c for c in drafts[:n] if c.kind == "person" and c.resolved and c.key in introduced
                    and d.sent - c.sent <= LOOKBACK_SENTENCES and _compatible(d, c, genders)]
         pick = _by_role(d, drafts[:n]) if d.role else None
+        if pick is None and d.role:
+            pick = _same_description(d, earlier)
         if pick is None and (d.role is None or _generic_role(d.role)):
             subjects = [c for c in earlier if c.subject and (c.sent < d.sent or c.start < d.start)]
             # "Marek said the ambassador, Dusek, would return. She said…": the speaker of
@@ -1007,6 +1009,8 @@ def _resolve_references(drafts: list[_Draft]) -> None:
                 genders.setdefault(pick.key, d.gender)
         elif d.role is not None:
             d.key, d.resolved = d.text, True  # an unnamed official stays a description
+            if d.main:  # and, as the main clause's subject, is who "he" stands for next
+                introduced.add(d.key)  # ("The reporter said he heard…"); not "the chief's agenda"
     # "The head of the Russian delegation … Konstantin Gavrilov": what a description says
     # of a person's state holds for every mention of that person in the article
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -1064,6 +1068,13 @@ def _by_role(d: _Draft, before: list[_Draft]) -> _Draft | None:
         if c.kind == "person" and c.named and c.role and _role_fits(words, c):
             return c
     return None
+
+
+def _same_description(d: _Draft, earlier: list[_Draft]) -> _Draft | None:
+    """The latest earlier description in the same words ("The envoy arrived. … The envoy said"):
+    whoever it stood for, named or not, before whoever spoke in between."""
+    role = _fold(d.role or "")
+    return next((c for c in reversed(earlier) if not c.named and c.role and _fold(c.role) == role), None)
 
 
 def _role_fits(words: set[str], c: _Draft) -> bool:

@@ -519,3 +519,14 @@ def test_organisation_spellings_acronyms_and_a_country_in_front_join():
     assert ["OCSM", "Office for Coastal Survey and Mapping", "U.K. Office for Coastal Survey and Mapping"] in merged
     assert ["U.N.", "United Nations"] in merged
     assert ["Velmora Health Organisation Flu Task Force"] in merged
+
+
+def test_a_repeated_description_and_its_pronoun_stay_with_the_unnamed_person(mentions_of):
+    """"The envoy" twice is one unnamed person, whoever spoke in between; "he" after "The
+    Norlandic reporter said" is the reporter, not the man named sentences before."""
+    _, mentions = mentions_of("The envoy arrived late. Minister Petra Kallis said she would wait. The envoy said he would not.")
+    assert [m.key for m in mentions if m.text in ("The envoy", "he")] == ["The envoy", "The envoy", "The envoy"]
+    _, mentions = mentions_of("Rescuers freed Ivo Marek after two hours. He had been trapped under a school. "
+                              "His cousin had stopped a Norlandic reporter in the street. "
+                              "The Norlandic reporter said he also heard knocking.")
+    assert [m.key for m in mentions if m.text == "he"] == ["The Norlandic reporter"]
