@@ -108,7 +108,7 @@ TO_TOPIC_CUES = frozenset("refer allude point respond reply".split())
 # Topic verbs whose topic follows "with" ("sided with the fishermen").
 WITH_TOPIC_CUES = frozenset({"side"})
 # Verbs of answering: what they answer is a topic only if it was itself said or written
-# ("responded to the senator's remarks", "did not reply to a request for comment"); a
+# ("responded to the senator's remarks", "did not reply to the union's letter"); a
 # response to an event or a problem ("responded to the flooding") is an action.
 ANSWER_CUES = frozenset({"respond", "reply"})
 # Head nouns of something said or written, which an answer can be an answer to.

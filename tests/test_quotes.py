@@ -861,7 +861,8 @@ def test_responding_to_an_event_or_hypothetically_is_no_quote(quotes_of, text):
 
 
 def test_responding_to_something_said_has_it_as_topic(quotes_of):
-    q = _holding(quotes_of("The Norland Ministry did not respond to a request for comment."), "request for comment")
+    q = _holding(quotes_of("The Norland Ministry did not respond to written questions from the harbor paper."),
+                 "written questions")
     assert "respond" in q.cue_text and q.confidence <= ATTITUDE_CONFIDENCE
 
 
@@ -874,7 +875,7 @@ def test_a_modal_attitude_is_no_attribution(quotes_of, text):
 
 
 def test_speaking_on_a_channel_or_condition_is_no_topic(quotes_of):
-    found = quotes_of("A senior Estovian official, who spoke on the condition of anonymity, said the talks had stalled.")
+    found = quotes_of("A senior Estovian official, who spoke on background to reporters, said the talks had stalled.")
     assert [q.content_text for q in found] == ["the talks had stalled"]
     q = _holding(quotes_of("Mayor Tolvan spoke on the radio about the new harbor."), "new harbor")
     assert q.content_text == "the new harbor"
@@ -896,9 +897,9 @@ def test_a_closing_indefinite_apposition_is_the_writers(quotes_of, text, content
 
 
 def test_a_second_that_clause_is_more_of_what_was_said(quotes_of):
-    q = _holding(quotes_of("Kaller said the border must be secured, but that he would not support the levy."),
-                 "border must be secured")
-    assert q.content_text.endswith("he would not support the levy")
+    q = _holding(quotes_of("Kaller said the border must be guarded, but that she opposed any new levy."),
+                 "border must be guarded")
+    assert q.content_text.endswith("she opposed any new levy")
 
 
 def test_a_person_before_a_participle_is_its_speaker(quotes_of):
@@ -908,13 +909,13 @@ def test_a_person_before_a_participle_is_its_speaker(quotes_of):
 
 def test_a_participle_hung_in_the_reported_clause_is_the_reporters(quotes_of):
     found = quotes_of("Kaller said the deadlock has kept the harbor safe on Monday "
-                      "before claiming that open borders are a danger.")
+                      "before claiming that the ferry tolls are a danger.")
     assert all(q.speaker_key == "Kaller" for q in found)
 
 
-def test_a_message_reading_a_quotation_is_not_its_place(quotes_of):
-    found = quotes_of("Kaller posted a message on Twitter reading “Thank you Vellmar”.")
-    assert all(q.speaker_key != "Twitter" for q in found)
+def test_what_reads_a_quotation_is_a_text_not_the_person_before_it(quotes_of):
+    found = quotes_of("Fishermen waved a placard with a picture of the mayor reading “Save the harbor”.")
+    assert found and all("mayor" not in (q.speaker_text or "") for q in found)
 
 
 def test_asked_on_a_day_asks_what_follows(quotes_of):
@@ -977,8 +978,9 @@ def test_according_to_reports_the_main_clause_not_its_lead_in(quotes_of, text, c
 
 
 @pytest.mark.parametrize("text, holder, content", [
-    ("Berg drew support from a large majority of farmers.", "a large majority of farmers", "Berg"),
-    ("The harbor bill has the backing of many councillors in Estovia.", "many councillors in Estovia", "The harbor bill"),
+    ("Berg drew support from the grain farmers of the north.", "the grain farmers of the north", "Berg"),
+    ("The harbor plan has the backing of several councillors in Estovia.", "several councillors in Estovia",
+     "The harbor plan"),
 ])
 def test_received_support_is_the_supporters_stance(quotes_of, text, holder, content):
     q = _holding(quotes_of(text), content)
