@@ -17,7 +17,11 @@ them (``known_days`` of the story's dated articles, then ``infer_publication_dat
 Only the inference is timed (recognising the article's expressions included, as in the stage,
 and also printed apart: the stage recognises each article once, for inference and re-dating):
 the caches it fills (recognised texts, tenses, each story's scorer) are emptied before each
-pass, and the best of ``--repeat`` passes is printed, as ms per undated article.
+pass, and the best of ``--repeat`` passes is printed, as ms of this process's CPU time per
+undated article (CPU time, not wall time: the machine is shared, and other load stretches wall
+time by a third or more from one run to the next). The resolver's own memoised helpers
+(``_weekday_on`` and the like) are not emptied: later passes find them warm, as the stage does
+after its first story.
 ``--dump FILE`` writes one JSON line per undated article, ``{"set", "id", "value", "reason"}``,
 for a byte-for-byte comparison of the output before and after a change (``cmp``).
 """
@@ -157,7 +161,7 @@ def main() -> None:
               f" (recognising their expressions {1000 * best.get(name + ' recognise', 0) / n:.2f})")
     total = sum(v for k, v in best.items() if k in counts)
     print(f"  all    {len(items):5d} undated articles: {1000 * total / len(items):7.2f} ms per article"
-          f" ({total:.2f}s, best of {args.repeat})")
+          f" ({total:.2f} CPU s, best of {args.repeat})")
     if args.dump:
         with open(args.dump, "w") as fh:
             for row in rows:
