@@ -381,6 +381,22 @@ def test_description_product_with_the_lines_kept_transposed_is_the_same():
     assert np.array_equal((features @ matrix.T).toarray(), (features @ lines_t).toarray())
 
 
+def test_rows_side_by_side_are_hstacks_arrays():
+    """The description blocks' rows joined side by side are scipy's hstack, array for array, empty rows too."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from newstrail.events import _description_model, _side_by_side
+
+    blocks, _, _ = _description_model()
+    texts = ["", "Estovia shelled the port of Velka.", "", "Kaller and the envoy of Norland agreed to talks, talks, talks."]
+    parts = [block.transform(texts) for block in blocks]
+    mine, theirs = _side_by_side(parts), sp.hstack(parts).tocsr()
+    assert mine.shape == theirs.shape and mine.nnz == theirs.nnz > 0
+    for name in ("data", "indices", "indptr"):
+        assert np.array_equal(getattr(mine, name), getattr(theirs, name))
+
+
 def test_events_keep_no_earlier_parse_alive(nlp):
     """The per-parse memo holds one parse at a time: a build's worker parses thousands of
     articles, and a memo keyed by every doc it has seen kept them all in memory."""
@@ -1125,3 +1141,24 @@ def test_objects_by_index_are_the_token_walks(nlp):
                 walked += [g.i for g in child.children if g.dep_ == "pobj"]
         assert _object_ids(p, token.i) == walked == [t.i for t in _objects(token)]
     assert any(_object_ids(p, t.i) for t in doc)
+
+
+def test_parse_columns_read_through_the_string_tables(nlp, monkeypatch):
+    """The parse's string columns are the Tokens' own, with the tables full, emptied or started afresh."""
+    from newstrail import events as ev
+
+    monkeypatch.setattr(ev, "_STRING_OF", {})
+    monkeypatch.setattr(ev, "_LEMMA_OF", {})
+    first = nlp("Minister Kaller staged a walkout from the Norland talks in Velka.")
+    second = nlp("Estovian envoys boycotted the summit.")
+    for cap in (ev.STRING_CACHE, 0):
+        monkeypatch.setattr(ev, "STRING_CACHE", cap)
+        for doc in (first, first, second):
+            p = ev._Parse(doc)
+            assert p.words == [t.text for t in doc] and p.lower == [t.lower_ for t in doc]
+            assert p.lemmas == [ev._fixed_lemma(t.lemma_) for t in doc] and p.pos == [t.pos_ for t in doc]
+            assert p.dep == [t.dep_ for t in doc] and p.ent_type == [t.ent_type_ for t in doc]
+    assert "stage" in ev._Parse(first).lemmas
+    third = nlp("Dockers in Marivo picketed warehouses.")
+    assert ev._Parse(third).lemmas == [ev._fixed_lemma(t.lemma_) for t in third]
+    assert len(ev._LEMMA_OF) <= len(third)  # a new word past the cap: the table started again
