@@ -946,7 +946,11 @@ def _fill_person_keys(drafts: list[_Draft]) -> None:
     named = [d for d in drafts if d.kind == "person" and d.named]
     words = [_name_words(d.full or d.text) for d in named]  # every pair compares them
     sets = [set(w) for w in words]
+    minority = _minority_honorifics(named, words)
     for d, tokens in zip(named, sets):
+        if id(d) in minority:  # "Mrs Brown" in an article of "Mr Brown"s: another Brown
+            d.key = d.text
+            continue
         fuller = [o for o, ow, os in zip(named, words, sets) if len(ow) > len(tokens) and tokens <= os]
         before = [o for o in fuller if o.start < d.start]
         pick = (before[-1] if before else fuller[0]) if fuller else d
@@ -961,6 +965,33 @@ def _fill_person_keys(drafts: list[_Draft]) -> None:
         gender = next((d.gender for d in group if d.gender), None)
         for d in group:
             d.role, d.affiliation, d.gender = d.role or role, d.affiliation or aff, d.gender or gender
+
+
+def _honorific_gender(name: str) -> str | None:
+    """The gender an honorific in front of a name gives ("Mrs Brown": f), else None."""
+    first = name.split(maxsplit=1)[0].lower() if name.strip() else ""
+    return HONORIFICS.get(first)
+
+
+def _minority_honorifics(named: list[_Draft], words: list[tuple[str, ...]]) -> set[int]:
+    """Short forms (by ``id``) whose honorific's gender is the rarer one for their name in the article.
+
+    Why: "Mr Brown" and "Mrs Brown" in one article are two people (a couple, a father and
+    daughter); the fuller name ("Gordon Brown") goes with the more frequent honorific, the
+    other keeps its own form as its key.
+    """
+    by_name: dict[tuple[str, ...], list[tuple[_Draft, str]]] = defaultdict(list)
+    for d, w in zip(named, words):
+        gender = _honorific_gender(d.text)
+        if gender:
+            by_name[w].append((d, gender))
+    out: set[int] = set()
+    for forms in by_name.values():
+        counts = Counter(g for _, g in forms)
+        if len(counts) > 1:
+            major = counts.most_common(1)[0][0]
+            out.update(id(d) for d, g in forms if g != major)
+    return out
 
 
 def _compatible(d: _Draft, cand: _Draft, genders: dict[str, str]) -> bool:
@@ -1303,7 +1334,8 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
             clusters.append(g)
             continue
         near = sorted({i for k in _surname_keys(name[-1]) for i in by_key.get(k, ())})
-        fits = [clusters[i] for i in near if _names_fit(name, _full_name(clusters[i]))]
+        fits = [clusters[i] for i in near if _names_fit(name, _full_name(clusters[i]))
+                and not _genders_conflict(g, clusters[i])]
         if len(fits) > 1 and len(name) == 1 and g.roles:
             # a bare surname shared by several people: the one with the same role, if any
             fits = [c for c in fits if _roles_agree(g, c)] or fits
@@ -1320,6 +1352,13 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
             for k in _surname_keys(tokens[-1]) if tokens else ():
                 by_key[k].add(position)
     return clusters
+
+
+def _genders_conflict(a: _Group, b: _Group) -> bool:
+    """Whether the honorifics of two groups' forms give them different genders (Mr / Mrs)."""
+    ga = {x for f in a.forms if (x := _honorific_gender(f))}
+    gb = {x for f in b.forms if (x := _honorific_gender(f))}
+    return len(ga) == 1 and len(gb) == 1 and ga != gb
 
 
 def _surname_keys(surname: str) -> set[str]:

@@ -530,3 +530,14 @@ def test_a_repeated_description_and_its_pronoun_stay_with_the_unnamed_person(men
                               "His cousin had stopped a Norlandic reporter in the street. "
                               "The Norlandic reporter said he also heard knocking.")
     assert [m.key for m in mentions if m.text == "he"] == ["The Norlandic reporter"]
+
+
+def test_mr_and_mrs_of_one_surname_are_two_people(mentions_of):
+    from newstrail.actors import resolve_actors
+
+    article, mentions = mentions_of("Prime Minister Gordon Kestrel visited the flooded town. Mr Kestrel said aid would come. "
+                                    "Mrs Kestrel, who runs a charity, spoke to families. Mr Kestrel left at noon.")
+    assert {m.text: m.key for m in mentions if "Kestrel" in m.text}["Mrs Kestrel"] == "Mrs Kestrel"
+    assert [m.key for m in mentions if m.text == "Mr Kestrel"] == ["Gordon Kestrel", "Gordon Kestrel"]
+    people = {a.name: a.variants for a in resolve_actors([(article.id, mentions)]).actors if a.kind == "person"}
+    assert "Mrs Kestrel" not in people["Gordon Kestrel"] and "Mr Kestrel" not in people["Mrs Kestrel"]
