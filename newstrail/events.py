@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import threading
 from dataclasses import dataclass
@@ -1001,7 +1002,7 @@ def _article_memo(p: _Parse, name: str, *owners: Any) -> dict:
     """
     table = p.table(name)
     held = table.get(None)
-    if held is None or len(held) != len(owners) or any(a is not b for a, b in zip(held, owners)):
+    if held is None or len(held) != len(owners) or not all(map(operator.is_, held, owners)):
         table.clear()
         table[None] = owners
     return table
