@@ -244,6 +244,11 @@ def test_modal_with_have_and_its_object_looks_ahead():
     assert value_of("The envoy may have left on Monday.", "Monday") == "2024-03-11"
 
 
+def test_clock_time_on_a_day_written_day_first():
+    assert values("Polls closed at 8 p.m. on 3 March 2022 in Velmora.")["8 p.m. on 3 March 2022"][0] == "2022-03-03T20:00"
+    assert values("At 11:05 am on 07 Feb 2023 , reader42 wrote : agreed.")["11:05 am on 07 Feb 2023"][0] == "2023-02-07T11:05"
+
+
 def test_passive_participle_and_proper_names_are_no_past_cues():
     # "will be held": the auxiliary carries the tense; "United" is a name, not a past form
     assert value_of("A summit will still be held on April 24.", "April 24") == "2024-04-24"

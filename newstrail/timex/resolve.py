@@ -333,6 +333,11 @@ def _clock_value(clock: str) -> str | None:
     return f"T{h:02d}:{minute}"
 
 
+_MONTH_DAY = re.compile(r"(?P<month>" + F["MONTH"] + r")\s+(?P<day>\d{1,2})\b(?:,\s+(?P<year>\d{4}))?", re.IGNORECASE)
+_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + F["MONTH"] + r")(?:\s?,?\s*(?P<year>\d{4}))?",
+                        re.IGNORECASE)
+
+
 def _day_of(word: str, c: _Ctx, start: int, end: int) -> str:
     """The date (or X-form) a day word names: today, yesterday, a weekday, Month D."""
     w = word.lower().strip(" ,")
@@ -343,12 +348,12 @@ def _day_of(word: str, c: _Ctx, start: int, end: int) -> str:
         if c.dct is None:
             return f"XXXX-WXX-{WEEKDAYS[w] + 1}"
         return _weekday_date(c.dct, WEEKDAYS[w], c.tense(c.text, start, end), None).isoformat()
-    mm = re.search(F["MONTH"] + r"\s+(\d{1,2})(?:,\s+(\d{4}))?", word, re.IGNORECASE)
+    mm = _MONTH_DAY.search(word) or _DAY_MONTH.search(word)  # "March 3, 2010" or "3 March 2010"
     if mm:
-        month = MONTHS[mm.group(0).split()[0].lower().rstrip(".")]
-        day = int(mm.group(1))
-        if mm.group(2):
-            return f"{mm.group(2)}-{month:02d}-{day:02d}"
+        month = MONTHS[mm["month"].lower().rstrip(".")]
+        day = int(mm["day"])
+        if mm["year"]:
+            return f"{mm['year']}-{month:02d}-{day:02d}"
         if c.dct is None:
             return f"XXXX-{month:02d}-{day:02d}"
         return f"{_month_day_year(c.dct, month, day, c.tense(c.text, start, end))}-{month:02d}-{day:02d}"
