@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from newstrail.timex.infer import (INFER_WINDOW_DAYS, StoryDays, _idle, _infer_one, _INFER_RULES, _NO_INFER_WORDS,
-                                   _story_span)
+                                   _readings, _story_span)
 from newstrail.timex.resolve import Date, _prepare, _recognise, _resolve_prepared, _text_tense
 
 D = dt.date
@@ -38,7 +38,8 @@ def _full_scan(body: str, story: StoryDays) -> tuple[str, str] | None:
     first, last = (story.first - window).toordinal(), (story.last + window).toordinal()
     scored, matches_of = [], []
     for o in range(first, last + 1):
-        s, spread, matched = story.scorer.score(_resolve_prepared(body, prepared, Date.fromordinal(o), _text_tense))
+        resolved = _resolve_prepared(body, prepared, Date.fromordinal(o), _text_tense)
+        s, spread, matched = story.scorer.score([v for _, _, v, _, _ in resolved])
         scored.append((s, spread))
         matches_of.append(matched)
     best = max(scored)
@@ -96,3 +97,21 @@ def test_a_full_date_is_kept_for_the_expressions_after_it():
 def test_an_article_whose_expressions_never_move_gets_the_story_span():
     body = "Officials in Estovia recently said the dam was formerly run by the state."
     assert _infer_one(SimpleArticle(body), STORY) == _story_span(STORY) == _full_scan(body, STORY)
+
+
+MIRROR_TEXTS = [
+    "The Norland board met on April 24 and 25, and the next day it named Minister Kaller chair.",
+    "Estovia reported a loss in the third quarter; a year ago the quarter was strong. That year sales fell.",
+    "In 2029 the dam opened. The following year it flooded, and on Monday that week the mayor left.",
+    "The vote was on 3 March 2031. The day before, crowds gathered; the following Monday talks resumed.",
+]
+
+
+@pytest.mark.parametrize("body", MIRROR_TEXTS)
+def test_readings_are_the_values_the_resolver_gives(body):
+    """The day scan's own loop anchors later expressions as ``_resolve_prepared`` does, for
+    every rule (pairs of days, quarters, years just named), on days around a month's turn."""
+    prepared = _prepare(body, _recognise(body))
+    for day in (D(2031, 3, 30), D(2031, 3, 31), D(2031, 4, 1), D(2031, 4, 6)):
+        resolved = _resolve_prepared(body, prepared, day, _text_tense)
+        assert _readings(body, prepared, day) == [v for _, _, v, _, _ in resolved]

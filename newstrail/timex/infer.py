@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article, TimeExpr
-from .resolve import Date, _fmt_week, _parse_date, _prepare, _Prepared, _recognise, _resolve_prepared, _text_tense
+from .resolve import (_ANCHORABLE, _KNOWN_YEAR, _QUARTER_VALUE, Date, _Ctx, _fmt_week, _pair_days, _parse_date,
+                      _prepare, _Prepared, _recognise, _text_tense)
 from .article import _DAY_LEVEL
 
 
@@ -102,9 +103,9 @@ class _StoryScorer:
             self._values[v] = found
         return found
 
-    def score(self, resolved: list[tuple[int, int, str, str, str]]) -> tuple[float, int, list[str]]:
-        """How well an article's readings on one candidate date (``_resolve_prepared``'s) agree
-        with the story's known days.
+    def score(self, readings: list[str]) -> tuple[float, int, list[str]]:
+        """How well an article's readings on one candidate date (``_readings``) agree with the
+        story's known days.
 
         Returns (weighted agreements, -spread of the article's own day-level dates, matched
         values); the spread breaks ties in favour of readings that keep the article's days together.
@@ -113,7 +114,7 @@ class _StoryScorer:
         matched: list[str] = []
         lo = hi = None
         values = self._values
-        for _, _, v, _, _ in resolved:
+        for v in readings:
             day, weight, is_known = values.get(v) or self.value(v)  # read before: the common case, no call
             if day is not None:
                 if lo is None:
@@ -190,6 +191,48 @@ def _idle(text: str, match: _Prepared, day: Date) -> bool:
     return found is None or (rule != "mdy_pair" and not _DIGIT.search(found[0]))
 
 
+@functools.lru_cache(maxsize=8192)
+def _anchoring(value: str, typ: str) -> tuple[bool, str | None, bool]:
+    """What a reading leaves for the expressions after it, as ``_resolve_prepared`` reads it:
+    (whether it is of a known year, the date later ones anchor on or None, whether it is a
+    quarter). Memoised: the day scan meets the same few hundred values on every candidate day,
+    and these regular expressions cost more than the resolvers' own memoised lookups."""
+    dated = typ in ("DATE", "TIME")
+    return (dated and _KNOWN_YEAR.match(value) is not None,
+            value.split("T")[0] if dated and _ANCHORABLE.match(value) else None,
+            _QUARTER_VALUE.match(value) is not None)
+
+
+def _readings(text: str, prepared: list[_Prepared], dct: Date) -> list[str]:
+    """The values ``_resolve_prepared`` gives the prepared matches on ``dct``, in text order:
+    all that scoring a candidate day reads. The same resolution, anchoring later expressions
+    the same way (keep the two in step); what it leaves out (spans, types, the "how" text) and
+    the memoised checks of ``_anchoring`` are what the day scan saves on each of its days."""
+    ctx = _Ctx(text=text, dct=dct, tense=_text_tense)
+    out: list[str] = []
+    for rule, resolver, match, _, _, derived, named in prepared:
+        res = resolver(match, ctx)
+        if res is None:
+            continue
+        value, typ, how = res
+        if rule == "mdy_pair":
+            pair = _pair_days(match, value, how)
+            out.extend(p[2] for p in pair)
+            if _ANCHORABLE.match(pair[-1][2]):
+                ctx.last = pair[-1][2]
+            continue
+        out.append(value)
+        known_year, anchor, quarter = _anchoring(value, typ)
+        if known_year:
+            ctx.year = value[:4]
+            ctx.year_last = rule in ("year", "fiscal_year") and len(value) == 4
+        if anchor is not None and not (derived and quarter):
+            ctx.last = anchor
+        if named and quarter:
+            ctx.quarter = value
+    return out
+
+
 def _story_span(story: StoryDays) -> tuple[str, str]:
     return (f"{story.first.isoformat()}/{story.last.isoformat()}",
             "no date in the text lines up with the story; the span of its dated articles")
@@ -218,7 +261,7 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
     scored: list[tuple[float, int]] = []  # (score, -spread) per candidate day, from the first
     matches_of: list[list[str]] = []
     for o in range(first, last + 1):
-        s, spread, matched = scorer.score(_resolve_prepared(article.body, prepared, Date.fromordinal(o), _text_tense))
+        s, spread, matched = scorer.score(_readings(article.body, prepared, Date.fromordinal(o)))
         scored.append((s, spread))
         matches_of.append(matched)
     best = max(scored)
