@@ -249,7 +249,7 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
             if tok.ent_type_ == "PERSON":  # another person's name: their title ends here
                 break
             if tok.pos_ == "NOUN" and tok.is_lower and _capitalised_role(tokens):
-                break  # "the risk of infection | EU Health Commissioner X": the title is capitalised
+                break  # "the danger of flooding | Norland Water Commissioner X": the title is capitalised
             tokens.insert(0, tok)
             i -= 1
             continue
@@ -1419,7 +1419,7 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
             continue
         clusters.append(g)
         keys = _organisation_keys(name)
-        for spelled in filter(None, (name, _without_country(name))):  # "CDC" for "U.S. Centers for Disease Control"
+        for spelled in filter(None, (name, _without_country(name))):  # "OCS" for "U.K. Office of Coastal Survey"
             initials = _initials(spelled)
             keys += [("initials", p) for p in _initials_prefixes(spelled)]
             keys += [("all initials", initials)] if initials else []
@@ -1443,14 +1443,14 @@ def _organisation_keys(name: str) -> list[tuple[str, Any]]:
     for pattern, spelling in SPELLINGS:
         folded = pattern.sub(spelling, folded)
     keys = [("fold", folded)] + ([("tokens", tuple(tokens))] if tokens else [])
-    if _without_country(name):  # "U.S. Centers for Disease Control" is the Centers for Disease Control
+    if _without_country(name):  # "U.K. Office of Coastal Survey" is the Office of Coastal Survey
         keys.append(("fold", " ".join(folded.split()[1:])))
     return keys
 
 
 def _without_country(name: str) -> str | None:
-    """A long organisation name without the country in front of it ("U.S. Centers for Disease
-    Control" -> "Centers for Disease Control"); None for short names ("US Army" is not "Army")."""
+    """A long organisation name without the country in front of it ("U.K. Office of Coastal
+    Survey" -> "Office of Coastal Survey"); None for short names ("US Army" is not "Army")."""
     words = name.split()
     return " ".join(words[1:]) if len(words) >= 4 and country_of(words[0]) else None
 

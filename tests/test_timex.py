@@ -144,7 +144,7 @@ def test_parse_past_cues_yield_to_the_words(nlp):
     cases = [
         ("Premier Vostok has said he would postpone the regional vote scheduled for April.", "April", "2024-04"),
         ("The prosecutor has scheduled a briefing Thursday to present the findings.", "Thursday", "2024-03-14"),
-        ("Minister Kaller said on Tuesday he will not seek office again.", "Tuesday", "2024-03-12"),
+        ("Minister Kaller said on Tuesday he will not run for the council.", "Tuesday", "2024-03-12"),
     ]
     for text, expr, expected in cases:
         assert value_of(text, expr, doc=nlp(text)) == expected, text
@@ -245,7 +245,7 @@ def test_modal_with_have_and_its_object_looks_ahead():
 
 
 def test_clock_time_on_a_day_written_day_first():
-    assert values("Polls closed at 8 p.m. on 3 March 2022 in Velmora.")["8 p.m. on 3 March 2022"][0] == "2022-03-03T20:00"
+    assert values("Voting in Velmora ended at 8 p.m. on 3 March 2022.")["8 p.m. on 3 March 2022"][0] == "2022-03-03T20:00"
     assert values("At 11:05 am on 07 Feb 2023 , reader42 wrote : agreed.")["11:05 am on 07 Feb 2023"][0] == "2023-02-07T11:05"
 
 

@@ -170,7 +170,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("week_of_month", _p(r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
     ("week_of", _p(r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:{YSEP}(?P<year>{YEAR}))?")),
     ("month_year", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH}){YSEP}(?:of\s+)?(?P<year>{YEAR})")),
-    # "in March and April of 2008": the year named after the second month is the first's too
+    # "in May and June of 1998": the year named after the second month is the first's too
     ("month_pair_year", _p(r"(?P<mod>(?:{MOD}|in)[\s-]+)?(?P<month>{MONTH})(?=,?\s+(?:and|or|to|through)\s+{MONTH}{YSEP}(?:of\s+)?(?P<year>{YEAR})\b)")),
     # "Dec. 5 last year", "March 5 of next year": a day of a year named from the anchor, one expression
     ("mdy_rel_year", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),

@@ -40,7 +40,7 @@ _INTENT_BEFORE = re.compile(
 # Norland on Monday") and a present verb of intent or expectation with what it governs ("hopes
 # to meet him Friday", "expect the vote Tuesday") look ahead, for expressions after them only:
 # before them the expression dates the saying. "may have left Monday" is a past guess, but
-# "should have the vaccine ready in May" (have with its object) looks ahead.
+# "should have the bridge open in May" (have with its object) looks ahead.
 # Case matters: "In May Kaller visited ..." is the month, and the verb after a modal is lower case.
 _MODAL_OR_INTENT_BEFORE = re.compile(
     r"\b(?:(?:may|might|must|should|can|Might|Must|Should|Can)(?:\s+not)?\s+(?!have\b(?!\s+(?:the|a|an|its|their|his|her|our|"
