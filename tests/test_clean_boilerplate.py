@@ -148,6 +148,18 @@ def test_comment_section_ends_the_article():
     assert labels[comment] == "boilerplate"
 
 
+def test_readers_posts_with_a_time_stamp_end_the_article():
+    """A comment thread without a heading: each post opens with its stamp and poster."""
+    post = "At 10:13 am on 16 Jun 2021, bridgewatcher wrote: I drive over that bridge every morning and the council is right."
+    more = "It should have been closed to lorries years ago, the cracks were visible from the towpath."
+    other = "bridgewatcher2 says: June 17, 2021 at 4:12 pm"
+    labels = labels_of(page(*PARAS, post, more, other, "Residents of the old town agree that the bridge must close."))
+    assert all(labels[p] == "body" for p in PARAS)
+    assert labels[post] == labels[more] == labels[other] == "boilerplate"
+    letter = "In a letter to the council, the engineer wrote: the cracks are growing."
+    assert labels_of(page(*PARAS[:2], letter, *PARAS[2:]))[letter] == "body"
+
+
 def test_box_of_links_inside_the_article_dropped():
     box = ["Most read in local news", "Bakery wins national prize", "School choir to sing at the cathedral"]
     labels = labels_of(page("Council closes river bridge to lorries", *PARAS[:2], *box, *PARAS[2:]))

@@ -39,6 +39,7 @@ from .patterns import (
     CAPTION_CREDIT_RE,
     CAPTION_DATE_RE,
     COMPANY_BOX_RE,
+    COMMENT_POST_RE,
     COMMENTS_HEADING_RE,
     READING_TIME_RE,
     SECTION_BREAK_RE,
@@ -168,7 +169,8 @@ def describe_line(line: str, stops: frozenset[str] | None = None) -> LineInfo:
         stop_ratio = MIN_STOP_RATIO
     else:
         stop_ratio = sum(t.casefold() in stops for t in tokens) / len(tokens) if tokens else 0.0
-    widget = widget_anywhere(text) or (
+    post = bool(COMMENT_POST_RE.match(text))  # a reader's post: never the article, however long
+    widget = post or widget_anywhere(text) or (
         words <= WIDGET_MAX_WORDS and bool(START_RE.match(text) or SHORT_ANYWHERE_RE.search(text))
     )
     return LineInfo(
@@ -180,7 +182,7 @@ def describe_line(line: str, stops: frozenset[str] | None = None) -> LineInfo:
         widget=widget,
         section_break=(words <= SECTION_BREAK_MAX_WORDS and bool(SECTION_BREAK_RE.match(text)))
         or (words <= WIDGET_MAX_WORDS * 2 and bool(COMMENTS_HEADING_RE.match(text)))
-        or bool(TAGS_HEADING_RE.match(text)),
+        or bool(TAGS_HEADING_RE.match(text)) or post,
         norm=normalise_line(text),
     )
 
@@ -253,10 +255,11 @@ def _content_words(text: str, stops: frozenset[str]) -> set[str]:
 
 
 def _ends_article(info: LineInfo) -> bool:
-    """An author or company box, a tag list or a comment section: after the article's core,
+    """An author or company box, a tag list or a comment section (or its first post): after the article's core,
     nothing that follows one is the article, however on topic."""
     return info.section_break and bool(
         ABOUT_BOX_RE.match(info.text) or COMMENTS_HEADING_RE.match(info.text) or TAGS_HEADING_RE.match(info.text)
+        or COMMENT_POST_RE.match(info.text)
     )
 
 

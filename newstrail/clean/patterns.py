@@ -220,6 +220,20 @@ COMMENTS_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A reader's post in a comment thread, opened by its time stamp and poster ("At 10:13 am on
+# 16 Jun 2013, reader42 wrote:", "reader42 says: June 3, 2013 at 4:12 pm"). The stamp (a day
+# with its year and a clock time) and a one-word user name tell it from an article quoting a
+# letter ("Kaller wrote: ..."; "On 3 March 2010, the minister wrote: ...").
+_STAMP_DATE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+_STAMP_CLOCK = r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
+COMMENT_POST_RE = re.compile(
+    r"^\W*(?:(?:at\s+)?" + _STAMP_CLOCK + r"\s+(?:on\s+)?" + _STAMP_DATE + r"|(?:on\s+)?" + _STAMP_DATE
+    + r"\s*(?:at|,)\s*" + _STAMP_CLOCK + r")\s*,?\s*[\w.@-]{2,40}\s+(?:wrote|says)\s*:"
+    r"|^\W*[\w.@-]{2,40}(?:\s+[\w.@-]{1,40})?\s+(?:wrote|says)\s*:?\s+(?:on\s+)?" + _STAMP_DATE
+    + r"\s*(?:at|,)?\s*" + _STAMP_CLOCK,
+    re.IGNORECASE,
+)
+
 # A news-agency picture caption: who does what, then ", Friday, March 5, 2021, in City" (the
 # AP/Reuters caption style: weekday, full date and year). Article prose names the weekday
 # or the date, rarely both with the year, and a publication line says "Published ...".
