@@ -161,6 +161,11 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     " official officials source sources group union party team critic critics supporter"
     " supporters protester protesters farmer farmers witness witnesses police".split()
 )
+# People a place or body only qualifies ("the Vellmar fishermen", "Norland voters"): they
+# speak for themselves, not for the name in front of them, unlike its officials or government.
+PEOPLE_OF_A_PLACE = frozenset(
+    "people man woman resident worker voter farmer fisherman witness protester citizen student"
+    " villager family parent shopper driver passenger patient fan".split())
 # Nouns that can head a source phrase with no name: people, groups, and the documents and
 # outlets that "say" things ("Poll: …", "the report said", "the statement added").
 SOURCE_NOUNS = _PERSON_NOUNS | frozenset(
@@ -1011,7 +1016,8 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
         # A name among the head's own modifiers speaks for the phrase ("the Norland
         # government"); one after the head only places it ("farmers in Norland"), so the
         # phrase itself is the speaker, unless the head is a role held for that name.
-        mention = ctx.mention_for(start, subj.idx + len(subj.text)) or _represented(ctx, subj)
+        mention = (None if subj.lemma_.lower() in PEOPLE_OF_A_PLACE else ctx.mention_for(start, subj.idx + len(subj.text))) \
+            or _represented(ctx, subj)
     if mention is not None:
         ms, me = _body_range(ctx.article, mention)
         return mention, (ms, me), mention.text, mention.key

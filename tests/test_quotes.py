@@ -994,3 +994,10 @@ def test_support_that_might_be_won_is_no_stance(quotes_of):
 def test_an_even_though_contrast_is_the_writers(quotes_of):
     q = _holding(quotes_of("Berg said the ferries run on time, even though most were late last week."), "ferries run")
     assert q.content_text == "the ferries run on time"
+
+
+def test_people_of_a_place_speak_for_themselves_its_government_for_it(quotes_of):
+    (fishers,) = quotes_of("The Vellmar fishermen said the new quotas would ruin them.")
+    assert fishers.speaker_key == "The Vellmar fishermen"
+    (government,) = quotes_of("The Norland government said the quotas would stay.")
+    assert government.speaker_key == "Norland"
