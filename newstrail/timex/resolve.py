@@ -904,7 +904,7 @@ def _r_rel_weekday(m: re.Match[str], c: _Ctx) -> Resolved:
     final, resolved, wd, suffix, typ, rel, rel_how = _weekday_form(m)
     if final:
         return resolved
-    if m.groupdict().get("arel"):  # part_weekday ("morning, Monday") shares this resolver, without the group
+    if "arel" in m.re.groupindex and m["arel"]:  # part_weekday ("morning, Monday") shares this resolver, without the group
         return _weekday_next_to(m, c, wd, suffix, typ)
     if c.dct is None:
         return f"XXXX-WXX-{wd + 1}{suffix}", typ, "weekday, date unknown"
