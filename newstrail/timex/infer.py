@@ -6,12 +6,10 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article, TimeExpr
-from .resolve import (_ANCHORABLE, _KNOWN_YEAR, _QUARTER_VALUE, Date, _Ctx, _fmt_week, _pair_days, _parse_date,
-                      _prepare, _Prepared, _recognise, _text_tense)
+from .resolve import Date, _fmt_week, _parse_date, _prepare, _recognise, _resolve_prepared, _text_tense
 from .article import _DAY_LEVEL
 
 
@@ -104,8 +102,8 @@ class _StoryScorer:
         return found
 
     def score(self, readings: list[str]) -> tuple[float, int, list[str]]:
-        """How well an article's readings on one candidate date (``_readings``) agree with the
-        story's known days.
+        """How well an article's readings on one candidate date (the values ``_resolve_prepared``
+        gives) agree with the story's known days.
 
         Returns (weighted agreements, -spread of the article's own day-level dates, matched
         values); the spread breaks ties in favour of readings that keep the article's days together.
@@ -143,96 +141,6 @@ _INFER_RULES = {"rel_weekday", "part_weekday", "ordinal_day", "rel_unit", "anaph
 _NO_INFER_WORDS = {"today", "tonight", "now"}
 
 
-class _AnchorWatch:
-    """A resolution context (``resolve._Ctx``'s fields) that notes whether the resolver read
-    anything that moves with the candidate day: the anchor itself, or what the expressions
-    before it left (the date, year or quarter just named, which are read off the anchor)."""
-
-    __slots__ = ("text", "tense", "probe", "_dct", "moved")
-
-    def __init__(self, text: str, dct: Date, tense: Callable[[str, int, int], str | None]) -> None:
-        self.text, self.tense, self.probe, self._dct, self.moved = text, tense, False, dct, False
-
-    @property
-    def dct(self) -> Date:
-        self.moved = True
-        return self._dct
-
-    def _before(self) -> None:
-        self.moved = True
-
-    last = property(lambda self: self._before())
-    quarter = property(lambda self: self._before())
-    year = property(lambda self: self._before())
-    year_last = property(lambda self: self._before() or False)
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def _idle(text: str, match: _Prepared, day: Date) -> bool:
-    """Whether a prepared match can be left out of every candidate day's resolution.
-
-    A resolver is a function of what it reads: one that reads neither the anchor nor what
-    earlier expressions left, on one candidate day, takes the same path and gives the same
-    reading on every day ("recently", "currently", "in May 2021"). Such a reading changes
-    nothing when it is nothing, or a value with no digit ("PAST_REF"): that is no day or week
-    to score, and no date, year or quarter for later expressions to anchor on (all of them
-    numbers). So leaving it out leaves every other reading, and every day's score, as they were.
-    """
-    rule, resolver, m = match[0], match[1], match[2]
-    watch = _AnchorWatch(text, day, _text_tense)
-    try:
-        found = resolver(m, watch)  # type: ignore[arg-type]
-    except Exception:  # only after reading the context (else the real chain fails the same way): keep it
-        return False
-    if watch.moved:
-        return False
-    return found is None or (rule != "mdy_pair" and not _DIGIT.search(found[0]))
-
-
-@functools.lru_cache(maxsize=8192)
-def _anchoring(value: str, typ: str) -> tuple[bool, str | None, bool]:
-    """What a reading leaves for the expressions after it, as ``_resolve_prepared`` reads it:
-    (whether it is of a known year, the date later ones anchor on or None, whether it is a
-    quarter). Memoised: the day scan meets the same few hundred values on every candidate day,
-    and these regular expressions cost more than the resolvers' own memoised lookups."""
-    dated = typ in ("DATE", "TIME")
-    return (dated and _KNOWN_YEAR.match(value) is not None,
-            value.split("T")[0] if dated and _ANCHORABLE.match(value) else None,
-            _QUARTER_VALUE.match(value) is not None)
-
-
-def _readings(text: str, prepared: list[_Prepared], dct: Date) -> list[str]:
-    """The values ``_resolve_prepared`` gives the prepared matches on ``dct``, in text order:
-    all that scoring a candidate day reads. The same resolution, anchoring later expressions
-    the same way (keep the two in step); what it leaves out (spans, types, the "how" text) and
-    the memoised checks of ``_anchoring`` are what the day scan saves on each of its days."""
-    ctx = _Ctx(text=text, dct=dct, tense=_text_tense)
-    out: list[str] = []
-    for rule, resolver, match, _, _, derived, named in prepared:
-        res = resolver(match, ctx)
-        if res is None:
-            continue
-        value, typ, how = res
-        if rule == "mdy_pair":
-            pair = _pair_days(match, value, how)
-            out.extend(p[2] for p in pair)
-            if _ANCHORABLE.match(pair[-1][2]):
-                ctx.last = pair[-1][2]
-            continue
-        out.append(value)
-        known_year, anchor, quarter = _anchoring(value, typ)
-        if known_year:
-            ctx.year = value[:4]
-            ctx.year_last = rule in ("year", "fiscal_year") and len(value) == 4
-        if anchor is not None and not (derived and quarter):
-            ctx.last = anchor
-        if named and quarter:
-            ctx.quarter = value
-    return out
-
-
 def _story_span(story: StoryDays) -> tuple[str, str]:
     return (f"{story.first.isoformat()}/{story.last.isoformat()}",
             "no date in the text lines up with the story; the span of its dated articles")
@@ -255,13 +163,11 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
     prepared = _prepare(article.body, relative)  # once: trimming and lookups do not move with the day
     window = dt.timedelta(days=INFER_WINDOW_DAYS)
     first, last = (story.first - window).toordinal(), (story.last + window).toordinal()
-    prepared = [p for p in prepared if not _idle(article.body, p, Date.fromordinal(first))]
-    if not prepared:  # what is left reads the same on every day and scores nothing: as above
-        return _story_span(story)
     scored: list[tuple[float, int]] = []  # (score, -spread) per candidate day, from the first
     matches_of: list[list[str]] = []
     for o in range(first, last + 1):
-        s, spread, matched = scorer.score(_readings(article.body, prepared, Date.fromordinal(o)))
+        s, spread, matched = scorer.score(
+            [v for _, _, v, _, _ in _resolve_prepared(article.body, prepared, Date.fromordinal(o), _text_tense)])
         scored.append((s, spread))
         matches_of.append(matched)
     best = max(scored)

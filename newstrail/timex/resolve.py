@@ -1634,14 +1634,30 @@ def _resolve_prepared(text: str, prepared: Sequence[_Prepared], dct: Date | None
                 ctx.last = out[-1][2]
             continue
         out.append((start, end, value, typ, how))
-        if typ in ("DATE", "TIME") and _KNOWN_YEAR.match(value):
+        known_year, anchor, quarter = _anchoring(value, typ)
+        if known_year:
             ctx.year = value[:4]
             ctx.year_last = rule in ("year", "fiscal_year") and len(value) == 4  # named, not counted
-        if typ in ("DATE", "TIME") and _ANCHORABLE.match(value) and not (derived and _QUARTER_VALUE.match(value)):
-            ctx.last = value.split("T")[0]
-        if named and _QUARTER_VALUE.match(value):
+        if anchor is not None and not (derived and quarter):
+            ctx.last = anchor
+        if named and quarter:
             ctx.quarter = value
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _anchoring(value: str, typ: str) -> tuple[bool, str | None, bool]:
+    """What a reading leaves for the expressions after it: (whether it is of a known year, the
+    date later ones anchor on or None, whether it is a quarter).
+
+    Memoised: dating an undated article resolves it once per candidate day and meets the same
+    few hundred values each time, and these regular expressions cost more than the resolvers'
+    own memoised lookups (a fifth of the day scan).
+    """
+    dated = typ in ("DATE", "TIME")
+    return (dated and _KNOWN_YEAR.match(value) is not None,
+            value.split("T")[0] if dated and _ANCHORABLE.match(value) else None,
+            _QUARTER_VALUE.match(value) is not None)
 
 
 def _parse_anchor(dct: str | None) -> tuple[Date | None, Date | None]:
