@@ -150,7 +150,7 @@ def test_comment_section_ends_the_article():
 
 def test_readers_posts_with_a_time_stamp_end_the_article():
     """A comment thread without a heading: each post opens with its stamp and poster."""
-    post = "At 10:13 am on 16 Jun 2021, bridgewatcher wrote: I drive over that bridge every morning and the council is right."
+    post = "At 9:41 pm on 23 Jun 2021, bridgewatcher wrote: I drive over that bridge every morning and the council is right."
     more = "It should have been closed to lorries years ago, the cracks were visible from the towpath."
     other = "bridgewatcher2 says: June 17, 2021 at 4:12 pm"
     labels = labels_of(page(*PARAS, post, more, other, "Residents of the old town agree that the bridge must close."))

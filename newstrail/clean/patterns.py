@@ -220,8 +220,8 @@ COMMENTS_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 
-# A reader's post in a comment thread, opened by its time stamp and poster ("At 10:13 am on
-# 16 Jun 2013, reader42 wrote:", "reader42 says: June 3, 2013 at 4:12 pm"). The stamp (a day
+# A reader's post in a comment thread, opened by its time stamp and poster ("At 9:41 pm on
+# 23 Jun 2021, reader42 wrote:", "reader42 says: June 3, 2013 at 4:12 pm"). The stamp (a day
 # with its year and a clock time) and a one-word user name tell it from an article quoting a
 # letter ("Kaller wrote: ..."; "On 3 March 2010, the minister wrote: ...").
 _STAMP_DATE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
