@@ -3550,8 +3550,10 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
     if _CONDITION.search(joined) and (
             {"cost", "consequence", "respond", "response", "retaliate", "retaliation"} & set(lemmas)):
         add("threaten", 1.2)
-    if not negation and _OBLIGATION_CUE.search(joined):
-        # "X must / should …" of a third party is what the speaker demands of it
+    if not negation and _OBLIGATION_CUE.search(joined) and not _OBLIGATION_ASIDE.search(joined) \
+            and not text.rstrip(" '\"”’").endswith("?"):
+        # "X must / should …" of a third party is what the speaker demands of it; not a question
+        # ("Should the council resign?") nor a condition ("when they need to be", "if we must")
         third_party = not _SELF_OBLIGATION.search(joined)
         add("demand", 1.0 if third_party else 0.6)
     if _BINDING.search(joined):
@@ -3598,6 +3600,8 @@ _WILL_NOT = _Cue(r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't)\b", 
 _BOUND = _Cue(r"\b(?:until|till|unless and until|as plan|as planned|before)\b", ("until", "till", "plan", "before"))
 _CONDITION = _Cue(r"\b(?:if|should|unless|in the event of)\b", ("if", "should", "unless", "event"))
 _OBLIGATION_CUE = _Cue(r"\b(?:must|should|have to|has to|need to)\b", ("must", "should", "have", "has", "need"))
+_OBLIGATION_ASIDE = _Cue(r"\b(?:when|whenever|if|unless|until|as) (?:\w+ ){0,3}(?:must|should|have to|has to|need to)\b",
+                         ("must", "should", "have", "has", "need"))
 _SELF_OBLIGATION = _Cue(r"\b(?:we|i|us)\s+(?:must|should|have to|need to)\b", ("must", "should", "have", "need"))
 _BINDING = _Cue(r"\b(?:legally binding|guarantee)\b", ("binding", "guarantee"))
 

@@ -1162,3 +1162,11 @@ def test_parse_columns_read_through_the_string_tables(nlp, monkeypatch):
     third = nlp("Dockers in Marivo picketed warehouses.")
     assert ev._Parse(third).lemmas == [ev._fixed_lemma(t.lemma_) for t in third]
     assert len(ev._LEMMA_OF) <= len(third)  # a new word past the cap: the table started again
+
+
+def test_an_obligation_in_a_question_or_a_condition_is_no_demand():
+    from newstrail.events import classify_stance
+
+    assert classify_stance("Should the harbour board of Vellmar resign over the spill?") is None
+    assert classify_stance("Kestria will close the border if it has to.") is None
+    assert classify_stance("The harbour board of Vellmar must resign over the spill.")[0] == "demand"
