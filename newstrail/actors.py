@@ -254,7 +254,7 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
             i -= 1
             continue
         if tok.text in HYPHENS and tokens and i > ent.sent.start and not tok.whitespace_ \
-                and not doc[i - 1].whitespace_ and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+                and not doc[i - 1].whitespace_ and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
             tokens.insert(0, tok)  # "Director-General", "Secretary-General": one title word
             i -= 1
             continue
@@ -298,8 +298,8 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
     elif any(t.lower_ in MALE_ROLES for t in tokens):
         gender = gender or "m"
     affiliation = None
-    while tokens and (tokens[0].ent_type_ in ("NORP", "GPE") or country_of(tokens[0].text)
-                      or tokens[0].text in ("'s", "’s")):
+    while tokens and not _names_a_language(tokens[0]) and (
+            tokens[0].ent_type_ in ("NORP", "GPE") or country_of(tokens[0].text) or tokens[0].text in ("'s", "’s")):
         if affiliation is None and tokens[0].text not in ("'s", "’s"):
             code = country_of(tokens[0].text)
             affiliation = country_name(code) if code else tokens[0].text
@@ -330,10 +330,24 @@ PAST_ROLE_WORDS = frozenset("former ex ex- onetime one-time erstwhile retired".s
 POSTED_PREPS = frozenset("to in at on with".split())
 
 
+def _names_a_language(tok: Token) -> bool:
+    """Whether a demonym names a language here: "English-language", "French language", "Arabic speakers"."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k < len(doc) and doc[k].text in HYPHENS:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in LANGUAGE_WORDS
+
+
+LANGUAGE_WORDS = frozenset("language languages speaking speaker speakers translation service".split())
+
+
 def _country_like(tok: Token) -> str | None:
     """Canonical country of one token: a demonym, a country or a state's metonym."""
     if tok.ent_type_ not in ("NORP", "GPE") and not (tok.pos_ in ("PROPN", "ADJ") and tok.is_title):
         return None
+    if _names_a_language(tok):
+        return None  # "editor of the English-language edition" serves no state
     code = country_of(tok.text)
     if code:
         return country_name(code)

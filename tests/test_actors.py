@@ -541,3 +541,11 @@ def test_mr_and_mrs_of_one_surname_are_two_people(mentions_of):
     assert [m.key for m in mentions if m.text == "Mr Kestrel"] == ["Gordon Kestrel", "Gordon Kestrel"]
     people = {a.name: a.variants for a in resolve_actors([(article.id, mentions)]).actors if a.kind == "person"}
     assert "Mrs Kestrel" not in people["Gordon Kestrel"] and "Mr Kestrel" not in people["Mrs Kestrel"]
+
+
+def test_a_demonym_naming_a_language_gives_no_state(mentions_of):
+    _, mentions = mentions_of("English-language editor Anna Kallis said the paper would close.")
+    kallis = next(m for m in mentions if m.key == "Anna Kallis")
+    assert (kallis.role, kallis.affiliation) == ("English-language editor", None)
+    _, mentions = mentions_of("British ambassador Anna Kallis said the embassy would close.")
+    assert next(m for m in mentions if m.key == "Anna Kallis").affiliation == "United Kingdom"
