@@ -3599,9 +3599,11 @@ _NO_PLAN = _Cue(r"\b(?:no|not|never|n't) (?:\w+ ){0,3}(?:plan|intention|intend|a
 _WILL_NOT = _Cue(r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't)\b", ("not", "never", "n't"))
 _BOUND = _Cue(r"\b(?:until|till|unless and until|as plan|as planned|before)\b", ("until", "till", "plan", "before"))
 _CONDITION = _Cue(r"\b(?:if|should|unless|in the event of)\b", ("if", "should", "unless", "event"))
-_OBLIGATION_CUE = _Cue(r"\b(?:must|should|have to|has to|need to)\b", ("must", "should", "have", "has", "need"))
-_OBLIGATION_ASIDE = _Cue(r"\b(?:when|whenever|if|unless|until|as) (?:\w+ ){0,3}(?:must|should|have to|has to|need to)\b",
-                         ("must", "should", "have", "has", "need"))
+_OBLIGATION_PHRASE = r"(?:must|should|have to|has to|need to)"
+_OBLIGATION_WORDS = ("must", "should", "have", "has", "need")
+_OBLIGATION_CUE = _Cue(rf"\b{_OBLIGATION_PHRASE}\b", _OBLIGATION_WORDS)
+_OBLIGATION_ASIDE = _Cue(rf"\b(?:when|whenever|if|unless|until|as) (?:\w+ ){{0,3}}{_OBLIGATION_PHRASE}\b",
+                         _OBLIGATION_WORDS)
 _SELF_OBLIGATION = _Cue(r"\b(?:we|i|us)\s+(?:must|should|have to|need to)\b", ("must", "should", "have", "need"))
 _BINDING = _Cue(r"\b(?:legally binding|guarantee)\b", ("binding", "guarantee"))
 

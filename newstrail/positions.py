@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
+from .actors import PAST_ROLE_WORDS
 from .model import ArticleAnalysis, Position, StanceMention, stable_id
 
 __all__ = ["merge_positions", "assessments_over_time", "POSITION_SIM"]
@@ -204,10 +205,10 @@ def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
 # Words of a title held outside a state's or body's government: an opposition leader, a former
 # minister, an activist or a journalist of a country states their own position, not the
 # country's ("Egypt demands" must not pool a president's demands with his opponents').
-OWN_VOICE_WORDS = frozenset(
-    "opposition former ex activist activists dissident rebel protester protest analyst journalist"
+OWN_VOICE_WORDS = PAST_ROLE_WORDS | frozenset(
+    "opposition activist activists dissident rebel protester protest analyst journalist"
     " correspondent reporter anchor host columnist commentator editor expert professor scholar"
-    " candidate critic exiled retired campaigner blogger".split())
+    " candidate critic exiled campaigner blogger".split())
 
 
 def _own_voice(roles: Iterable[str]) -> bool:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -1360,6 +1361,17 @@ LIGHT_VERB_NOUNS = {"make": MADE_SPEECH_NOUNS, "raise": RAISED_DOUBT_NOUNS, "tak
 LIGHT_NOUN_PREPS = {"issue": frozenset({"with"})}
 
 
+def _unquoted(ctx: _Context, words: Container[str], pos: tuple[str, ...]) -> Iterator[Token]:
+    """Tokens whose lemma is one of ``words`` and whose part of speech is one of ``pos``,
+    outside quotations: where each lexical pass (light verbs, stance nouns, polls, hedges)
+    starts looking. Quoted words are the speaker's, attributed by the quote passes."""
+    doc = ctx.doc
+    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in words):
+        tok = doc[i]
+        if tok.pos_ in pos and not ctx.in_quotation(tok):
+            yield tok
+
+
 def _light_verb_cues(ctx: _Context) -> list[_Found]:
     """"Berg made the case that the levy is fair" / "made an impassioned plea for calm" /
     "raised questions about the deal": a light verb with a speech noun as its object is a
@@ -1367,10 +1379,7 @@ def _light_verb_cues(ctx: _Context) -> list[_Found]:
     subject of the verb speaks."""
     found: list[_Found] = []
     doc = ctx.doc
-    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in LIGHT_VERB_NOUNS):
-        verb = doc[i]
-        if verb.pos_ != "VERB" or ctx.in_quotation(verb):
-            continue
+    for verb in _unquoted(ctx, LIGHT_VERB_NOUNS, ("VERB",)):
         nouns = LIGHT_VERB_NOUNS[verb.lemma_.lower()]
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
                      and c.lemma_.lower() in nouns), None)
@@ -1424,10 +1433,7 @@ def _stance_nouns(ctx: _Context) -> list[_Found]:
     spoke in support of the plan": a stance noun whose holder the grammar names."""
     found: list[_Found] = []
     doc = ctx.doc
-    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in STANCE_NOUN_PREPS):
-        noun = doc[i]
-        if noun.pos_ != "NOUN" or ctx.in_quotation(noun):
-            continue
+    for noun in _unquoted(ctx, STANCE_NOUN_PREPS, ("NOUN",)):
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
                      and c.lower_ in STANCE_NOUN_PREPS[noun.lemma_.lower()]), None)
         objects = [g for g in prep.children if g.dep_ == "pobj"] if prep is not None else []
@@ -1454,11 +1460,9 @@ def _received_support(ctx: _Context) -> list[_Found]:
     "from" or "among") hold a stance toward Kaller (the subject)."""
     found: list[_Found] = []
     doc = ctx.doc
-    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in RECEIVED_SUPPORT_NOUNS):
-        noun = doc[i]
+    for noun in _unquoted(ctx, RECEIVED_SUPPORT_NOUNS, ("NOUN",)):
         verb = noun.head
-        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or _lemma(verb) not in RECEIVING_VERBS \
-                or ctx.in_quotation(noun) or _hypothetical(verb):
+        if noun.dep_ != "dobj" or _lemma(verb) not in RECEIVING_VERBS or _hypothetical(verb):
             continue
         prep = next((c for c in list(noun.children) + list(verb.children) if c.dep_ == "prep"
                      and c.lower_ in SUPPORTER_PREPS and c.i > noun.i), None)
@@ -1878,10 +1882,9 @@ def _poll_findings(ctx: _Context) -> list[_Found]:
     summary of the race: PolNeAR train annotates it in under 1 case in 4.)"""
     found: list[_Found] = []
     doc = ctx.doc
-    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in POLL_NOUNS):
-        tok = doc[i]
+    for tok in _unquoted(ctx, POLL_NOUNS, ("NOUN",)):
         prep = tok.head
-        if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or prep.lower_ != "in" or ctx.in_quotation(tok):
+        if tok.dep_ != "pobj" or prep.lower_ != "in":
             continue
         sent = ctx.sents[ctx.sent_of[prep.i]]
         comma = next((t for t in doc[prep.right_edge.i + 1 : sent.end] if t.text == ","), None)
@@ -1913,10 +1916,7 @@ def _hedges(ctx: _Context, found: list[_Found]) -> list[_Found]:
     extra: list[_Found] = []
     doc = ctx.doc
     covered = [(f.start, f.end) for f in found]
-    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in HEDGE_VERBS):
-        tok = doc[i]
-        if tok.pos_ not in ("VERB", "AUX") or ctx.in_quotation(tok):
-            continue
+    for tok in _unquoted(ctx, HEDGE_VERBS, ("VERB", "AUX")):
         comp = next((c for c in tok.children if c.dep_ in HEDGE_COMPLEMENTS and c.i > tok.i), None)
         if comp is None or (comp.pos_ in ("VERB", "AUX")
                             and not any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)):
