@@ -128,6 +128,11 @@ SPEECH_CLASSES = frozenset({"say", "argue", "deny", "warn", "commit", "urge"})
 # Confidence of quotes from attitude cues; speech cues get 0.7-1.0, so a consumer that wants
 # speech only keeps confidence > ATTITUDE_CONFIDENCE (bench/quotes.py does).
 ATTITUDE_CONFIDENCE = 0.5
+# Verbs of asking: their content is a question put to someone ("asked whether the levy
+# would rise", "“Why now?” she asked"), which asserts nothing, so it is no speech of the
+# asker's views; such quotes get the attitude confidence (PolNeAR train counts no "ask" cue
+# as speech).
+QUESTION_CUES = frozenset({"ask"})
 # Confidence of quotes from verbs outside the lexicon that take a clause (see _clause_taking).
 CLAUSE_CONFIDENCE = 0.4
 # Clause-taking verbs that report no one's view: perception of events, causation, modality.
@@ -844,21 +849,35 @@ EVEN_MARKS = frozenset({"as", "though", "if"})
 ASIDE_DEPS = {"relcl"}  # appositions, adverbial and coordinated clauses: cutting them lost more than it won on PolNeAR train
 
 
-def _drop_asides(ctx: _Context, tokens: list[Token]) -> list[Token]:
+def _writers_participle(tok: Token, cue: Token | None) -> bool:
+    """Is a comma-set participle closing the content the writer's ("…, saying …")?
+
+    After the cue, only a participle of saying or judging is ("said the tolls rose,
+    adding that …"); another one goes on with what was said ("said the tolls rose in
+    March, bringing the total to nine crowns"; PolNeAR train: 13 gold spans won, 9 lost).
+    Before the cue, any one is: it describes the speaker ("“…,” Berg, wearing a cap, said").
+    """
+    if not (tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and tok.left_edge.i == tok.i):
+        return False
+    return cue is None or tok.i < cue.i or _cue_class(tok) is not None
+
+
+def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -> list[Token]:
     """Content without a comma-set relative clause that closes it.
 
     "…the mayor's budget, which an audit described…": a non-restrictive clause after
     a comma at the end of reported content is the writer's, not the speaker's (PolNeAR train:
     gold spans stop before it). So is an indefinite apposition there ("…would be lifted,
     a move welcomed by …", "…backed Varga, a harbour master from …"): the writer describes
-    what was said or someone named in it. Quoted text is never cut.
+    what was said or someone named in it, and a participle of saying (see
+    _writers_participle). Quoted text is never cut.
     """
     if len(tokens) < 6:
         return tokens
     keep = {t.i for t in tokens}
     end = max(keep)
     for tok in sorted(tokens, key=lambda t: t.left_edge.i):
-        participle = tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and tok.left_edge.i == tok.i
+        participle = _writers_participle(tok, cue)
         contrast = tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and (c.lower_ in CONTRAST_MARKS and c.i == tok.left_edge.i
                                   or c.lower_ in EVEN_MARKS and c.i == tok.left_edge.i + 1
@@ -1236,7 +1255,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
         if passive:
             tokens = _raised_subject(ctx, tok, subj, tokens or _reputation(ctx, tok))
-        content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens)))
+        content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens), tok))
         topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
         if (topic or cls not in SPEECH_CLASSES) and _hypothetical(tok):
             continue  # "X can respond to Y's demands", "would back the bill": no stance taken
@@ -2440,6 +2459,16 @@ def _kind(ctx: _Context, f: _Found) -> str:
     return "mixed" if inside else "indirect"
 
 
+def _asserted(ctx: _Context, f: _Found) -> float:
+    """A quote's confidence, kept at most the attitude one when its cue puts a question."""
+    if f.cue is None or f.confidence <= ATTITUDE_CONFIDENCE:
+        return f.confidence
+    start, end = f.cue
+    if any(_lemma(t) in QUESTION_CUES for t in ctx.doc.char_span(start, end, alignment_mode="expand") or ()):
+        return ATTITUDE_CONFIDENCE
+    return f.confidence
+
+
 def _dedupe(found: list[_Found]) -> list[_Found]:
     """One quote per content range; a named speaker beats a missing one, confidence breaks ties."""
     best: dict[tuple[int, int], _Found] = {}
@@ -2486,7 +2515,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[
                 speaker_key=f.speaker_key,
                 cue=article.body_span(*f.cue) if f.cue else None,
                 cue_text=f.cue_text,
-                confidence=f.confidence,
+                confidence=_asserted(ctx, f),
             )
         )
     return quotes

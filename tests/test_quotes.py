@@ -1001,3 +1001,21 @@ def test_people_of_a_place_speak_for_themselves_its_government_for_it(quotes_of)
     assert fishers.speaker_key == "The Vellmar fishermen"
     (government,) = quotes_of("The Norland government said the quotas would stay.")
     assert government.speaker_key == "Norland"
+
+
+def test_a_participle_of_what_happened_stays_in_the_content_one_of_saying_does_not(quotes_of):
+    q = _holding(quotes_of("Kaller said the harbour tolls rose by a third in March, bringing the total to nine crowns."),
+                 "harbour tolls")
+    assert q.content_text.endswith("to nine crowns")
+    q = _holding(quotes_of("Berg said the ferries would stay in port until Friday, adding that the crews were tired."),
+                 "ferries would stay")
+    assert q.content_text == "the ferries would stay in port until Friday"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Asked whether the levy would rise, the Estovian treasurer smiled.", "the levy would rise"),
+    ("“Why now?” Minister Kaller asked the harbour board.", "Why now?"),
+])
+def test_a_question_asserts_nothing(quotes_of, text, content):
+    q = _holding(quotes_of(text), content)
+    assert q.confidence <= ATTITUDE_CONFIDENCE
