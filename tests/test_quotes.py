@@ -1019,3 +1019,12 @@ def test_a_participle_of_what_happened_stays_in_the_content_one_of_saying_does_n
 def test_a_question_asserts_nothing(quotes_of, text, content):
     q = _holding(quotes_of(text), content)
     assert q.confidence <= ATTITUDE_CONFIDENCE
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Berg said the ferry fares were too high and criticized the port authority for the delays.",
+     "the ferry fares were too high"),
+    ("Kaller said the harbour would reopen soon and vowed to rebuild the old pier.", "the harbour would reopen soon"),
+])
+def test_a_coordinated_cue_after_the_content_is_the_speakers_next_act(quotes_of, text, content):
+    assert _holding(quotes_of(text), content).content_text == content
