@@ -435,13 +435,13 @@ def _subject(tok: Token) -> Token | None:
                 # "X said the deadlock kept Y safe before claiming …": the parser hung the
                 # participle inside the reported clause, whose subject cannot claim
                 tok = tok.head
-        elif tok.dep_ in ("relcl", "acl") and tok.tag_ == "VB" and tok.head.dep_ in ("dobj", "attr") \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-                and _lemma(tok) in WORDS_TO_SAY and _lemma(tok.head.head) == "have":
+        elif _infinitive_of_a_chance(tok):
             # "had nothing bad to say about X", "has harsh words to say": the noun is what
             # is said; the one who has it to say speaks ("has no plans to attack X", "the
-            # will to continue talks", "asked the board to write down …" say nothing)
-            tok = tok.head.head
+            # will to continue talks", "asked the board to write down …" say nothing).
+            # "took the chance to praise X", "went out of her way to say": the one who
+            # takes the chance speaks, not the chance
+            tok = _governing_verb(tok.head)
         elif tok.dep_ == "relcl":
             return tok.head
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == tok.i - 1 \
@@ -453,6 +453,25 @@ def _subject(tok: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+# Verbs whose object is a chance taken to do something ("took the opportunity to thank",
+# "used the occasion to attack", "went out of his way to praise"): their subject acts.
+CHANCE_VERBS = frozenset("take use seize go find get".split())
+
+
+def _infinitive_of_a_chance(tok: Token) -> bool:
+    """Is the cue an infinitive on a noun that someone has to say or takes as a chance
+    ("had little to say", "took the chance to praise")? Its speaker is the subject of the
+    verb above the noun, not the noun."""
+    if tok.dep_ not in ("relcl", "acl") or tok.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    verb = _governing_verb(tok.head)
+    if verb is None:
+        return False
+    lemma = _lemma(verb)
+    return lemma in CHANCE_VERBS or (lemma == "have" and _lemma(tok) in WORDS_TO_SAY)
 
 
 def _gerund_subject(verb: Token) -> Token | None:

@@ -1028,3 +1028,13 @@ def test_a_question_asserts_nothing(quotes_of, text, content):
 ])
 def test_a_coordinated_cue_after_the_content_is_the_speakers_next_act(quotes_of, text, content):
     assert _holding(quotes_of(text), content).content_text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Minister Kaller took the opportunity to praise the harbour crews of Estovia.", "the harbour crews"),
+    ("Mayor Lotte Berg went out of her way to say that the ferry fares would fall.", "the ferry fares would fall"),
+    ("Mayor Lotte Berg had nothing but kind words to say about the harbour crews.", "the harbour crews"),
+])
+def test_who_takes_a_chance_to_speak_speaks_not_the_chance(quotes_of, text, content):
+    q = _holding(quotes_of(text), content)
+    assert q.speaker_key in ("Kaller", "Lotte Berg")
