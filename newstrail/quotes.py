@@ -327,6 +327,8 @@ def _cue_class(tok: Token) -> str | None:
         return None
     lemma = _lemma(tok)
     cls = SPEECH_VERBS.get(lemma)
+    if cls == "topic" and any((lemma, c.lower_) in PARTICLE_CUES for c in tok.children if c.dep_ == "prt"):
+        return "say"  # "pointed out that …" is speech, though "pointed to X" is a topic
     if cls is None and lemma in AS_CALL_CUES and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
                                                      for c in tok.children):
         return "call"  # "voters see the deal as a betrayal": a judgement, like "call it a betrayal"
@@ -612,8 +614,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         deps = {"ccomp", "dobj", "xcomp"}
     elif cls == "evaluate":
         deps = {"dobj", "prep", "ccomp"}
-    parts = [c for c in children if c.dep_ in deps and (cls in SPEECH_CLASSES or c.i > cue.i)
-             and not _own_attribution(c)]
+    parts = [c for c in children if (c.dep_ in deps or _gerund_report(cue, cls, c))
+             and (cls in SPEECH_CLASSES or c.i > cue.i) and not _own_attribution(c)]
     clear = _made_clear(cue)
     if clear is not None:
         # "made it clear that X" / "made clear X": X hangs on "clear" or on the verb
@@ -689,6 +691,18 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             # the narration before the cue only sets the scene
             tokens = right
     return tokens
+
+
+def _gerund_report(cue: Token, cls: str, comp: Token) -> bool:
+    """Is ``comp`` a gerund that reports what the speaker did or had ("reported raising $9
+    million", "admitted taking the money", "recalled meeting him")? Not after a verb of
+    going on ("continued campaigning"), nor a comma-set participle of its own ("said,
+    adding …")."""
+    if comp.dep_ != "xcomp" or comp.tag_ != "VBG" or comp.i < cue.i or cls not in ("say", "argue"):
+        return False
+    if _lemma(cue) in CLAUSE_ONLY_CUES:
+        return False
+    return not any(t.is_punct for t in cue.doc[cue.i + 1 : comp.left_edge.i])
 
 
 # Nouns of records that "show" or "find" things: what a poll shows is its finding, an

@@ -1038,3 +1038,21 @@ def test_a_coordinated_cue_after_the_content_is_the_speakers_next_act(quotes_of,
 def test_who_takes_a_chance_to_speak_speaks_not_the_chance(quotes_of, text, content):
     q = _holding(quotes_of(text), content)
     assert q.speaker_key in ("Kaller", "Lotte Berg")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The Estovian harbour union reported raising four million crowns in May.", "raising four million crowns in May"),
+    ("Minister Kaller suggested closing the old pier for the winter.", "closing the old pier for the winter"),
+])
+def test_a_gerund_reports_what_was_said(quotes_of, text, content):
+    assert _holding(quotes_of(text), content).content_text == content
+
+
+def test_a_gerund_after_a_verb_of_going_on_is_no_content(quotes_of):
+    assert not [q for q in quotes_of("Mayor Berg continued campaigning in the northern villages.")
+                if "campaigning" in q.content_text]
+
+
+def test_pointing_out_is_speech(quotes_of):
+    q = _holding(quotes_of("As Minister Kaller pointed out, the ferry fares have doubled."), "ferry fares have doubled")
+    assert q.speaker_key == "Kaller" and q.confidence > ATTITUDE_CONFIDENCE
