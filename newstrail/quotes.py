@@ -1292,6 +1292,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             continue
         para = ctx.paragraph(tok.idx)
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
+        if not tokens and cls != "clause":
+            tokens = _agent_passive_content(ctx, tok, subj)
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
         if passive:
             tokens = _raised_subject(ctx, tok, subj, tokens or _reputation(ctx, tok))
@@ -1350,6 +1352,23 @@ def _reputation(ctx: _Context, cue: Token) -> list[Token]:
     if prep.lower_ == "as":
         return list(prep.subtree)
     return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+
+
+def _agent_passive_content(ctx: _Context, cue: Token, speaker: Token) -> list[Token]:
+    """"The plan was endorsed by the union", "News of the deal was first reported by the
+    Herald": a passive cue whose speaker is its agent says or judges its subject, which is
+    the content (PolNeAR train annotates it so). Not a relative pronoun, which stands for a
+    noun outside the clause, nor an addressee ("X was asked by reporters")."""
+    if speaker.head.dep_ != "agent" or speaker.head.head != cue or _lemma(cue) in ADDRESSEE_PASSIVES:
+        return []
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    own = list(subj.subtree)
+    para = ctx.paragraph(cue.idx)
+    if any(ctx.paragraph(t.idx) != para or ctx.in_quotation(t) for t in own):
+        return []
+    return own
 
 
 def _raised_subject(ctx: _Context, cue: Token, subj: Token, tokens: list[Token]) -> list[Token]:

@@ -1056,3 +1056,17 @@ def test_a_gerund_after_a_verb_of_going_on_is_no_content(quotes_of):
 def test_pointing_out_is_speech(quotes_of):
     q = _holding(quotes_of("As Minister Kaller pointed out, the ferry fares have doubled."), "ferry fares have doubled")
     assert q.speaker_key == "Kaller" and q.confidence > ATTITUDE_CONFIDENCE
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The harbour plan was endorsed by Mayor Lotte Berg on Monday.", "Lotte Berg", "The harbour plan"),
+    ("News of the ferry strike was first reported by the Estovia Courier.", "Estovia Courier", "News of the ferry strike"),
+])
+def test_a_passive_cue_with_an_agent_says_or_judges_its_subject(quotes_of, text, speaker, content):
+    q = _holding(quotes_of(text), content)
+    assert q.content_text == content and speaker in (q.speaker_key or "")
+
+
+def test_an_addressee_of_a_passive_cue_is_no_content(quotes_of):
+    assert not [q for q in quotes_of("Minister Kaller was asked by reporters on Monday.")
+                if "Kaller" in q.content_text]
