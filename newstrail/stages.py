@@ -757,21 +757,21 @@ def run_positions(ctx: CorpusContext) -> int:
     POSITION_BATCH statements, merged and written. A corpus within one batch gets what one
     merge over all its statements gives; beyond it, TF-IDF weights are the batch's.
     """
-    import json
+    import orjson
 
     from .model import StanceMention
     from .positions import block_key, merge_items, stance_item
 
     store = ctx.store
     sides = ctx.speaks_for if ctx.speaks_for is not None else speaker_sides(store, ctx.actor_of, ctx.affiliation_of)
-    meta = [(aid, source, tuple(json.loads(flags or "[]")), published) for aid, source, flags, published in
+    meta = [(aid, source, tuple(orjson.loads(flags or "[]")), published) for aid, source, flags, published in
             store.db.execute("SELECT id, source, flags, published FROM articles ORDER BY seq")]
     order = {row[0]: k for k, row in enumerate(meta)}
     blocks: dict[tuple[str, str], list[int]] = {}  # block -> article position << 20 | stance number
     for aid, n, data in store.db.execute(
             "SELECT s.article_id, s.n, s.data FROM stances s JOIN articles a ON a.id = s.article_id ORDER BY a.seq, s.n"):
         k = order[aid]
-        item = stance_item(0, StanceMention.from_dict(json.loads(data)), *meta[k], ctx.actor_of, sides)
+        item = stance_item(0, StanceMention.from_dict(orjson.loads(data)), *meta[k], ctx.actor_of, sides)
         if item is not None:
             blocks.setdefault(block_key(item), []).append(k << 20 | n)
     store.replace_corpus("positions", [])
@@ -785,7 +785,7 @@ def run_positions(ctx: CorpusContext) -> int:
             aid, source, flags, published = meta[k]
             for n, data in store.db.execute("SELECT n, data FROM stances WHERE article_id = ? ORDER BY n", (aid,)):
                 if n in wanted[k]:
-                    stance = StanceMention.from_dict(json.loads(data))
+                    stance = StanceMention.from_dict(orjson.loads(data))
                     items.append(stance_item(len(items), stance, aid, source, flags, published, ctx.actor_of, sides))
         return items
 
@@ -830,7 +830,7 @@ def _for_positions(row: dict[str, Any], found: dict[str, list[str]]) -> ArticleA
     Why from the stored texts: an article has dozens of mentions and a few distinct forms;
     only those are made records (decoding every mention was most of this pass at 10k).
     """
-    import json
+    import orjson
 
     from .model import Mention
 
@@ -838,7 +838,7 @@ def _for_positions(row: dict[str, Any], found: dict[str, list[str]]) -> ArticleA
     seen: set[tuple] = set()
     mentions = []
     for text in found.get("mentions", ()):
-        data = json.loads(text)
+        data = orjson.loads(text)
         kind, affiliation = data["kind"], data.get("affiliation")
         form = (data["key"], data["text"].casefold(), kind, affiliation)
         if form in seen or not (analysis.stances or (kind == "person" and affiliation)):

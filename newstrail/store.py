@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
+import orjson
 import sqlite_utils
 
 from .errors import StoreError
@@ -408,7 +409,7 @@ class Store:
             rows = self.db.execute(sql).fetchall()
         else:
             rows = self.db.execute(f"SELECT data FROM {table} WHERE article_id = ? ORDER BY n", (article_id,)).fetchall()
-        return [cls.from_dict(json.loads(r[0])) for r in rows]
+        return [cls.from_dict(orjson.loads(r[0])) for r in rows]
 
     def analyses(
         self,
@@ -461,7 +462,7 @@ class Store:
 
     def corpus(self, table: str) -> list[Record]:
         cls = CORPUS_TABLES[table]
-        return [cls.from_dict(json.loads(r[0])) for r in self.db.execute(f"SELECT data FROM {table} ORDER BY n")]
+        return [cls.from_dict(orjson.loads(r[0])) for r in self.db.execute(f"SELECT data FROM {table} ORDER BY n")]
 
     def actor_ids(self) -> dict[tuple[str, str], str]:
         return {(a, k): i for a, k, i in self.db.execute("SELECT article_id, key, actor_id FROM actor_keys")}
@@ -523,19 +524,19 @@ def encode_analysis(analysis: ArticleAnalysis) -> EncodedAnalysis:
     """
     row = analysis.article.to_dict()
     for key in JSON_COLUMNS:
-        row[key] = json.dumps(row[key], ensure_ascii=False)
+        row[key] = orjson.dumps(row[key]).decode()
     found = {table: [r.to_json() for r in getattr(analysis, table)] for table in ARTICLE_TABLES}
     return row, found
 
 
 def decode_analysis(row: dict[str, Any], found: dict[str, list[str]]) -> ArticleAnalysis:
     """The ``ArticleAnalysis`` of one ``Store.analysis_rows`` item (tables not read stay empty)."""
-    records = {t: tuple(ARTICLE_TABLES[t].from_dict(json.loads(d)) for d in found.get(t, ())) for t in ARTICLE_TABLES}
+    records = {t: tuple(ARTICLE_TABLES[t].from_dict(orjson.loads(d)) for d in found.get(t, ())) for t in ARTICLE_TABLES}
     return ArticleAnalysis(article=article_from_row(row), **records)  # type: ignore[arg-type]
 
 
 def article_from_row(row: dict[str, Any]) -> Article:
     data = dict(row)
     for key in JSON_COLUMNS:
-        data[key] = json.loads(data[key]) if data.get(key) else ([] if key != "offsets" else {"segments": []})
+        data[key] = orjson.loads(data[key]) if data.get(key) else ([] if key != "offsets" else {"segments": []})
     return Article.from_dict(data)
