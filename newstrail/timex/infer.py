@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, TimeExpr
-from .resolve import Date, _fmt_week, _parse_date, _prepare, _recognise, _resolve_prepared, _text_tense
+from .resolve import Date, _fmt_week, _parse_date, _prepare, _recognise, _resolve_runs, _text_tense
 from .article import _DAY_LEVEL
 
 
@@ -141,6 +141,48 @@ _INFER_RULES = {"rel_weekday", "part_weekday", "ordinal_day", "rel_unit", "anaph
 _NO_INFER_WORDS = {"today", "tonight", "now"}
 
 
+def _top_days(scorer: _StoryScorer, columns: list[list[tuple[int, int, tuple[str, ...]]]],
+              first: int, last: int) -> dict[int, tuple[float, int, list[str]]]:
+    """The candidate days (ordinals first..last) of the highest score, with ``scorer.score`` of
+    their readings; none when no day scores above 0.
+
+    A day's score is the sum of the weights of its values, so it is summed over each run of an
+    expression's values at once (a difference array); the weights are whole days and half
+    weeks, so these sums are exact whatever their order and equal the day-by-day ones. The spread,
+    which only breaks ties, is then worked out (by ``score`` itself) on the days of that score:
+    the best (score, spread) of all days is among them.
+    """
+    n = last - first + 1
+    steps = [0.0] * (n + 1)
+    for column in columns:
+        for start, end, values in column:
+            weight = sum(scorer.value(v)[1] for v in values)
+            if weight:
+                steps[start - first] += weight
+                steps[end + 1 - first] -= weight
+    scores, total = [], 0.0
+    for step in steps[:n]:
+        total += step
+        scores.append(total)
+    high = max(scores)
+    if high <= 0:
+        return {}
+    days = [first + i for i, s in enumerate(scores) if s == high]
+    return {o: scorer.score(readings) for o, readings in zip(days, _readings_on(columns, days))}
+
+
+def _readings_on(columns: list[list[tuple[int, int, tuple[str, ...]]]], days: list[int]) -> list[list[str]]:
+    """The values of every expression, in text order, on each of the (ascending) days."""
+    out: list[list[str]] = [[] for _ in days]
+    for column in columns:
+        i = 0
+        for k, o in enumerate(days):
+            while column[i][1] < o:
+                i += 1
+            out[k].extend(column[i][2])
+    return out
+
+
 def _story_span(story: StoryDays) -> tuple[str, str]:
     return (f"{story.first.isoformat()}/{story.last.isoformat()}",
             "no date in the text lines up with the story; the span of its dated articles")
@@ -163,18 +205,13 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
     prepared = _prepare(article.body, relative)  # once: trimming and lookups do not move with the day
     window = dt.timedelta(days=INFER_WINDOW_DAYS)
     first, last = (story.first - window).toordinal(), (story.last + window).toordinal()
-    scored: list[tuple[float, int]] = []  # (score, -spread) per candidate day, from the first
-    matches_of: list[list[str]] = []
-    for o in range(first, last + 1):
-        s, spread, matched = scorer.score(
-            [v for _, _, v, _, _ in _resolve_prepared(article.body, prepared, Date.fromordinal(o), _text_tense)])
-        scored.append((s, spread))
-        matches_of.append(matched)
-    best = max(scored)
-    if best[0] <= 0:
+    columns = _resolve_runs(article.body, prepared, first, last, _text_tense)
+    top = _top_days(scorer, columns, first, last)
+    if not top:
         return _story_span(story)
+    best = max(k[:2] for k in top.values())
     # the contiguous run of best candidates that holds the one nearest the story's dates
-    best_days = [first + i for i, k in enumerate(scored) if k == best]
+    best_days = [o for o, k in top.items() if k[:2] == best]
     centre = min(best_days, key=scorer.distance)
     start = end = centre
     best_set = set(best_days)
@@ -182,7 +219,7 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
         start -= 1
     while end + 1 in best_set:
         end += 1
-    matched = matches_of[centre - first]
+    matched = top[centre][2]
     value = Date.fromordinal(start).isoformat()
     if end != start:
         value += "/" + Date.fromordinal(end).isoformat()

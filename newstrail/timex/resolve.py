@@ -1625,24 +1625,283 @@ def _resolve_prepared(text: str, prepared: Sequence[_Prepared], dct: Date | None
     out: list[tuple[int, int, str, str, str]] = []
     for rule, resolver, match, start, end, derived, named in prepared:
         res = resolver(match, ctx)
-        if res is None:
-            continue
-        value, typ, how = res
-        if rule == "mdy_pair":
-            out.extend(_pair_days(match, value, how))
-            if _ANCHORABLE.match(out[-1][2]):
-                ctx.last = out[-1][2]
-            continue
-        out.append((start, end, value, typ, how))
-        known_year, anchor, quarter = _anchoring(value, typ)
-        if known_year:
-            ctx.year = value[:4]
-            ctx.year_last = rule in ("year", "fiscal_year") and len(value) == 4  # named, not counted
-        if anchor is not None and not (derived and quarter):
-            ctx.last = anchor
-        if named and quarter:
-            ctx.quarter = value
+        if res is not None:
+            _take(res, ctx, out, rule, match, start, end, derived, named)
     return out
+
+
+def _take(res: tuple[str, str, str], ctx: _Ctx, out: list[tuple[int, int, str, str, str]], rule: str,
+          match: re.Match[str], start: int, end: int, derived: bool, named: bool) -> None:
+    """Add a reading to ``out`` and leave in ``ctx`` what the expressions after it anchor on."""
+    value, typ, how = res
+    if rule == "mdy_pair":
+        out.extend(_pair_days(match, value, how))
+        if _ANCHORABLE.match(out[-1][2]):
+            ctx.last = out[-1][2]
+        return
+    out.append((start, end, value, typ, how))
+    last, quarter, year, year_last = _leaves(value, typ, rule, derived, named)
+    if year is not _KEEP:
+        ctx.year, ctx.year_last = year, year_last
+    if last is not _KEEP:
+        ctx.last = last
+    if quarter is not _KEEP:
+        ctx.quarter = quarter
+
+
+_KEEP = object()  # a context field a reading leaves as it was
+
+
+@functools.lru_cache(maxsize=8192)
+def _leaves(value: str, typ: str, rule: str, derived: bool, named: bool) -> tuple[Any, Any, Any, Any]:
+    """What a reading leaves for the expressions after it, per context field (last, quarter,
+    year, year_last): a new value, or ``_KEEP``.
+
+    Memoised: dating an undated article resolves it once per candidate day and meets the same
+    few hundred values each time.
+    """
+    known_year, anchor, quarter = _anchoring(value, typ)
+    return (anchor if anchor is not None and not (derived and quarter) else _KEEP,
+            value if named and quarter else _KEEP,
+            value[:4] if known_year else _KEEP,
+            # named, not counted
+            rule in ("year", "fiscal_year") and len(value) == 4 if known_year else _KEEP)
+
+
+# --------------------------------------------------------------------------- readings over a span of anchors
+# Dating an undated article resolves its expressions on every candidate day around its story
+# (some 200 days). Most readings stay the same over runs of anchors: "on Monday" (past) is the
+# same day for every anchor from that Monday to the Sunday after, "last month" for a calendar
+# month of anchors, "the following day" after a named date for any anchor at all. So each
+# expression is resolved once per run of anchors over which its reading cannot change.
+
+# The context fields a resolver may read, as bits; a state is what the readings before leave in
+# the context (last, quarter, year, year_last: _Ctx's order), and bit 1 is the anchor.
+_READ_ANCHOR = 1
+_STATE_BITS = (2, 4, 8, 16)
+_State = tuple["str | None", "str | None", "str | None", bool]
+_Run = tuple[int, int, Any]  # (first anchor, last anchor, as ordinals; what holds on them)
+
+
+class _Watched(_Ctx):
+    """A context that notes which of its fields a resolver reads.
+
+    A resolver is a deterministic function of the match, the text, the tense function and the
+    context fields it reads (its memoised helpers are pure, and none writes the context): on
+    contexts that agree on the fields it read, it takes the same path, so it reads the same
+    fields and gives the same reading. A reading that did not read the anchor holds for every
+    anchor; one that did not read ``last`` holds whatever date was mentioned before.
+    """
+
+    __slots__ = ("_dct", "_last", "_quarter", "_year", "_year_last", "read")
+
+    def __init__(self, text: str, dct: Date, tense: Callable[[str, int, int], str | None], state: _State) -> None:
+        self.text, self.tense, self.probe = text, tense, False
+        self._dct = dct
+        self._last, self._quarter, self._year, self._year_last = state
+        self.read = 0
+
+    @property
+    def dct(self) -> Date:
+        self.read |= _READ_ANCHOR
+        return self._dct
+
+    @property
+    def last(self) -> str | None:
+        self.read |= 2
+        return self._last
+
+    @property
+    def quarter(self) -> str | None:
+        self.read |= 4
+        return self._quarter
+
+    @property
+    def year(self) -> str | None:
+        self.read |= 8
+        return self._year
+
+    @property
+    def year_last(self) -> bool:
+        self.read |= 16
+        return self._year_last
+
+
+def _next_weekday(d: Date, wd: int) -> Date:
+    """The first day after d that falls on weekday wd (0 = Monday)."""
+    return d + dt.timedelta(days=(wd - d.weekday()) % 7 or 7)
+
+
+def _weekday_turn(d: Date, wd: int, tense: str | None, rel: str | None) -> Date:
+    """The first anchor after d on which ``_weekday_date`` may name another day.
+
+    "next Monday" is the first Monday after the anchor: another one once the anchor reaches it;
+    "last Monday" the last one before: another one the day after a Monday; "this Monday" the one
+    of the anchor's week: another one from a Monday on; a bare Monday in the future the first on
+    or after the anchor (as "last"), otherwise the last on or before it (as "next").
+    """
+    rel = (rel or "").lower()
+    if rel in ("next", "coming"):
+        return _next_weekday(d, wd)
+    if rel in ("last", "past"):
+        return _next_weekday(d, (wd + 1) % 7)
+    if rel == "this":
+        return _next_weekday(d, 0)
+    return _next_weekday(d, (wd + 1) % 7 if _direction(tense) > 0 else wd)
+
+
+def _rel_weekday_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
+    _, _, wd, _, _, rel, _ = _weekday_form(m)
+    if "arel" in m.re.groupindex and m["arel"]:
+        # it read the anchor: no day was named before, and it is read as "next" ("last") is
+        ahead = m["arel"].split()[-1].lower() in ("following", "next")
+        return _weekday_turn(d, wd, None, "next" if ahead else "last")
+    return _weekday_turn(d, wd, c.tense(c.text, m.start(), m.end()), rel)
+
+
+def _next_month(d: Date) -> Date:
+    y, mo = _shift_months(d.year, d.month, 1)
+    return dt.date(y, mo, 1)
+
+
+def _rel_unit_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
+    """"last week" reads the anchor's ISO week (another from a Monday on); a month, year or
+    decade reads the anchor's month only (``_offset_date`` then ``_granular``); "the weekend"
+    also whether the anchor is past Wednesday or Friday."""
+    rel, unit, _, _ = _rel_unit_form(m, c.text)  # not None: it read the anchor
+    if rel == "the" and unit == "year" and _YEAR_ENDED.match(c.text, m.end()):
+        return d + dt.timedelta(days=1)  # "the year ended June 30": left to be read on every anchor
+    if unit in ("month", "year", "decade"):
+        return _next_month(d)
+    if unit == "week":
+        return _next_weekday(d, 0)
+    if unit == "weekend":
+        return min(_next_weekday(d, wd) for wd in (0, 3, 5))
+    return d + dt.timedelta(days=1)
+
+
+def _ordinal_day_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
+    """"the 20th" reads the anchor's month and whether its day is before, on or after the 20th:
+    another reading from the 20th, the 21st or the first of the next month on."""
+    day = int(_DIGITS.match(m["day"]).group(0))
+    month_days = calendar.monthrange(d.year, d.month)[1]
+    turns = [_next_month(d)] + [d.replace(day=k) for k in (day, day + 1) if d.day < k <= month_days]
+    return min(turns)
+
+
+def _month_day_year_turn(d: Date, month: int, day: int) -> Date:
+    """The first anchor after d on which ``_month_day_year`` may choose another year: it reads
+    the anchor's year (which days are candidates) and compares the anchor with each candidate
+    (on, after), with each candidate 300 days on and back, and with the middle of two; every
+    day on which one of these comparisons can turn is taken (a few more than needed)."""
+    candidates = []
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            candidates.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    one = dt.timedelta(days=1)
+    turns = [dt.date(d.year + 1, 1, 1)]
+    for c in candidates:
+        turns += [c, c + one, c - dt.timedelta(days=299), c + dt.timedelta(days=300)]
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1:]:
+            mid = a + (b - a) // 2
+            turns += [mid, mid + one, mid + 2 * one]
+    return min(t for t in turns if t > d)
+
+
+def _mdy_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
+    month, day, _ = _mdy_form(m)  # it read the anchor: a month and day without a year
+    return _month_day_year_turn(d, month, day)
+
+
+# Per resolver: the first anchor after d on which a reading that read the anchor d may change
+# (given the same other context). A resolver not named here is read again on every anchor.
+_ANCHOR_TURNS: dict[Callable[[re.Match[str], _Ctx], Resolved], Callable[[re.Match[str], _Ctx, Date], Date]] = {
+    _r_rel_weekday: _rel_weekday_turn, _r_part_weekday: _rel_weekday_turn, _r_rel_unit: _rel_unit_turn,
+    _r_ordinal_day: _ordinal_day_turn, _r_mdy: _mdy_turn,
+}
+
+
+_STATE_READ = sum(_STATE_BITS)
+
+
+def _reading(res: Resolved, text: str, tense: Callable[[str, int, int], str | None], rule: str,
+             match: re.Match[str], start: int, end: int, derived: bool, named: bool) -> tuple[tuple[str, ...], Any]:
+    """The values of a resolution and what it leaves in the context: a new value or ``_KEEP``
+    per field (last, quarter, year, year_last), or None when it leaves every field as it was;
+    as ``_take`` gives and leaves them. Worked out once for all the contexts of a run: ``_take``
+    sets fields, and reads none."""
+    if res is None:
+        return (), None
+    if rule != "mdy_pair":
+        left = _leaves(res[0], res[1], rule, derived, named)
+        return (res[0],), (None if all(x is _KEEP for x in left) else left)
+    ctx = _Ctx(text, None, tense, _KEEP, _KEEP, _KEEP, _KEEP)
+    out: list[tuple[int, int, str, str, str]] = []
+    _take(res, ctx, out, rule, match, start, end, derived, named)
+    left = (ctx.last, ctx.quarter, ctx.year, ctx.year_last)
+    return tuple(x[2] for x in out), (None if all(x is _KEEP for x in left) else left)
+
+
+def _same_read(a: _State, b: _State, read: int) -> bool:
+    """Whether two context states agree on the fields a reading read."""
+    return all(x == y for bit, x, y in zip(_STATE_BITS, a, b) if read & bit)
+
+
+def _add_run(runs: list[_Run], start: int, end: int, what: Any) -> None:
+    """Append a run, joined to the one before when it holds the same and follows on."""
+    if runs and runs[-1][2] == what and runs[-1][1] == start - 1:
+        runs[-1] = (runs[-1][0], end, what)
+    else:
+        runs.append((start, end, what))
+
+
+def _resolve_runs(text: str, prepared: Sequence[_Prepared], lo: int, hi: int,
+                  tense: Callable[[str, int, int], str | None]) -> list[list[_Run]]:
+    """The values each prepared match (see `_prepare`) takes on every anchor from the day of
+    ordinal lo to that of hi, as runs (first anchor, last anchor, its values): on every anchor,
+    the values ``_resolve_prepared`` gives, match by match (none for a refused match, two for a
+    pair of days).
+
+    Each match is resolved on the first anchor of a run, and the run goes on while the fields
+    the reading read stay the same: the anchor (until its resolver's turn, or that one day when
+    it has none), and the dates the readings before it left (a run of theirs).
+    """
+    states: list[_Run] = [(lo, hi, (None, None, None, False))]
+    columns: list[list[_Run]] = []
+    for rule, resolver, match, start, end, derived, named in prepared:
+        turn = _ANCHOR_TURNS.get(resolver)
+        column: list[_Run] = []
+        after: list[_Run] = []
+        i, d = 0, lo
+        while d <= hi:
+            while states[i][1] < d:
+                i += 1
+            state = states[i][2]
+            c = _Watched(text, Date.fromordinal(d), tense, state)
+            res = resolver(match, c)
+            e = hi
+            if c.read & _READ_ANCHOR:
+                e = min(hi, turn(match, c, c._dct).toordinal() - 1) if turn is not None else d
+            j = i
+            if c.read & _STATE_READ:
+                while states[j][1] < e and _same_read(states[j + 1][2], state, c.read):
+                    j += 1
+            else:
+                while states[j][1] < e:
+                    j += 1
+            e = min(e, states[j][1])
+            values, left = _reading(res, text, tense, rule, match, start, end, derived, named)
+            for a, b, before in states[i:j + 1]:
+                _add_run(after, max(a, d), min(b, e),
+                         before if left is None else tuple(x if y is _KEEP else y for x, y in zip(before, left)))
+            _add_run(column, d, e, values)
+            d = e + 1
+        states = after
+        columns.append(column)
+    return columns
 
 
 @functools.lru_cache(maxsize=8192)
