@@ -1901,6 +1901,21 @@ def _without_lead_in(tokens: list[Token], clause: Token, hi: int) -> list[Token]
     return tokens
 
 
+def _before_a_closing_source(tokens: list[Token], clause: Token, lo: int) -> list[Token]:
+    """Content tokens before a source phrase (starting at index ``lo``) that follows its
+    clause's verb: "X rose by a third, according to Y, a record for May" — what comes after
+    the phrase is the writer's comment on the figure, not the source's. When the verb
+    follows the phrase ("X, according to Y, rose …"), or a conjunction carries the claim on
+    after it ("…, according to Y, and …"), the content runs around it."""
+    if clause.i > lo:
+        return tokens
+    left = [t for t in tokens if t.i < lo]
+    after = next((t for t in tokens if t.i > lo and t.is_alpha), None)
+    if after is not None and after.dep_ in ("cc", "mark"):
+        return tokens  # "…, according to Y, and there were …", "…, because …": the claim goes on
+    return left if any(t.is_alpha for t in left) else tokens
+
+
 def _according_to(ctx: _Context) -> list[_Found]:
     """"According to X, …": the clause around the phrase, X the speaker."""
     found: list[_Found] = []
@@ -1925,6 +1940,7 @@ def _according_to(ctx: _Context) -> list[_Found]:
             if _cue_class(clause) in ("say", "argue"):
                 continue  # "according to media, X said …": the cue carries the quote
             tokens = [t for t in clause.subtree if t.i not in own and ctx.paragraph(t.idx) == para]
+            tokens = _before_a_closing_source(tokens, clause, min(own))
             content = _trim(doc, _without_lead_in(_one_side(tokens, min(own), max(own)), clause, max(own)))
         if content is None:
             continue

@@ -1070,3 +1070,15 @@ def test_a_passive_cue_with_an_agent_says_or_judges_its_subject(quotes_of, text,
 def test_an_addressee_of_a_passive_cue_is_no_content(quotes_of):
     assert not [q for q in quotes_of("Minister Kaller was asked by reporters on Monday.")
                 if "Kaller" in q.content_text]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ferry company earned about nine million crowns last year, according to public filings, a large sum"
+     " for a firm of its size.", "The ferry company earned about nine million crowns last year"),
+    ("Some 40 percent of Norland voters view the mayor unfavorably, according to a Courier poll last week - about"
+     " the same as her rival.", "Some 40 percent of Norland voters view the mayor unfavorably"),
+    ("Only two ferries sailed on Monday, according to the harbour board, and the rest stayed in port.",
+     "Only two ferries sailed on Monday, according to the harbour board, and the rest stayed in port"),
+])
+def test_a_comment_after_a_closing_source_is_the_writers(quotes_of, text, content):
+    assert _holding(quotes_of(text), content.split(",")[0]).content_text == content
