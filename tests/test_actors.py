@@ -549,3 +549,40 @@ def test_a_demonym_naming_a_language_gives_no_state(mentions_of):
     assert (kallis.role, kallis.affiliation) == ("English-language editor", None)
     _, mentions = mentions_of("British ambassador Anna Kallis said the embassy would close.")
     assert next(m for m in mentions if m.key == "Anna Kallis").affiliation == "United Kingdom"
+
+
+def _demonym_by_scan(folded: str) -> str | None:
+    """The country scan that ``_demonym_country`` replaced with a table of name starts."""
+    import pycountry
+
+    from newstrail.actors import SHORT_NAMES, _fold
+
+    for suffix in ("ians", "ian", "ans", "an", "ese", "ns", "n", "i"):
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
+            stem = folded[: -len(suffix)]
+            for country in pycountry.countries:
+                for name in (country.name, getattr(country, "common_name", ""), SHORT_NAMES.get(country.alpha_3, "")):
+                    if name and _fold(name).startswith(stem) and len(_fold(name)) - len(stem) <= 3:
+                        return country.alpha_3
+    return None
+
+
+def test_demonym_table_gives_what_the_scan_gave():
+    import pycountry
+
+    from newstrail.actors import _demonym_country, _fold
+
+    words = ["norlandian", "estovians", "kallerese", "ukrainian", "canadians", "omani", "nepalese", "vellmarn"]
+    for country in list(pycountry.countries)[::3]:
+        base = _fold(country.name)
+        for cut in (0, 1, 2, 3, 4):
+            stem = base[: len(base) - cut]
+            words += [stem + suffix for suffix in ("ians", "ian", "ans", "an", "ese", "ns", "n", "i")]
+    assert [_demonym_country(w) for w in words] == [_demonym_by_scan(w) for w in words]
+
+
+def test_doc_text_is_cached_on_the_doc(nlp):
+    from newstrail.actors import doc_text
+
+    doc = nlp("Minister Kaller (left) met the Estovian envoy.\n\nThey spoke for an hour.")
+    assert doc_text(doc) == doc.text and doc.user_data["newstrail_text"] == doc.text
