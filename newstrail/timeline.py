@@ -45,6 +45,9 @@ SIM_ALONE = 0.45
 SIM_WITH_EVIDENCE = 0.12
 # Mentions one day apart merge only when this similar, and the date becomes a conflict.
 SIM_ADJACENT_DAY = 0.5
+# Below this cosine a mention matches a member only through what they share (see _links): the
+# least similarity any rule of _member_matches asks, less what rounding may move a cell.
+_SIM_FLOOR = min(SIM_ALONE, SIM_WITH_EVIDENCE, SIM_ADJACENT_DAY) - 1e-9
 # Flags that mark an article's wording as a poor summary.
 _POOR_FLAGS = {"machine_translated", "garbled", "low_quality"}
 
@@ -60,6 +63,7 @@ class _Item:
     actors: frozenset[str]
     flags: frozenset[str]
     index: int = 0
+    links: frozenset = frozenset()  # what it can share with a member it matches without similar wording (_links)
 
 
 @dataclass(slots=True)
@@ -267,7 +271,10 @@ class _Sims:
         self.pattern = matrix.copy()
         self.pattern.data = np.ones_like(matrix.data)
         self.sizes = np.diff(matrix.indptr)
-        self.place = np.full(matrix.shape[1], -1, dtype=np.int64)  # scratch: term -> position in a row
+        # row × width + term of every entry: ascending (rows in order, terms sorted in a row), so
+        # whether a row has a term is one binary search for all pairs at once (see pair_dots)
+        rows_of = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), self.sizes)
+        self.keys = rows_of * matrix.shape[1] + matrix.indices
 
     def _row(self, i: int) -> tuple[Any, Any]:
         a, b = self.matrix.indptr[i], self.matrix.indptr[i + 1]
@@ -279,9 +286,7 @@ class _Sims:
 
         out, long = self.rough_block(rows, cols)
         if long is not None:
-            rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-            for x in np.flatnonzero(long.any(axis=1)):
-                self._blas_row(out[x], int(rows[x]), cols[long[x]], long[x])
+            self._redo(out, long, np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))
         return out
 
     def rough_block(self, rows: Sequence[int], cols: Sequence[int]) -> tuple[Any, Any]:
@@ -309,29 +314,56 @@ class _Sims:
         if len(rows) and self.sizes[rows].max() >= _BLAS_BLOCK:
             pattern = rows_apart(self.pattern[rows], labels)
             long = (pattern @ pattern.T).toarray() >= _BLAS_BLOCK
-            for x in np.flatnonzero(long.any(axis=1)):
-                self._blas_row(out[x], int(rows[x]), rows[long[x]], long[x])
+            self._redo(out, long, rows, rows)
         return out
 
-    def _blas_row(self, out: Any, i: int, cols: Any, where: Any) -> None:
-        """Recompute ``out[where]`` (row i against ``cols``) as np.dot over the shared terms."""
-        out[where] = self.dots(i, cols.tolist())
+    def _redo(self, out: Any, long: Any, rows: Any, cols: Any) -> None:
+        """Recompute the cells of ``out`` marked in ``long`` (rows × cols) as np.dot over the
+        shared terms."""
+        import numpy as np
+
+        x, y = np.nonzero(long)
+        out[x, y] = self.pair_dots(rows[x], cols[y])
 
     def dots(self, i: int, cols: Sequence[int]) -> list[float]:
         """Cosines of row i with each of ``cols``, each as np.dot over the two rows' shared terms."""
+        return self.pair_dots([i] * len(cols), cols)
+
+    def pair_dots(self, left: Sequence[int], right: Sequence[int]) -> list[float]:
+        """Cosine of each pair of rows (left[k], right[k]), as np.dot over their shared terms.
+
+        The shared terms of all pairs are gathered at once: the right rows' entries end to
+        end, each looked up in its left row (one binary search in ``keys``), so each pair's
+        shared terms come in ascending term order, as np.intersect1d gives them. Each cosine
+        is then np.dot over its own stretch of them: the same products in the same order as
+        a dot over the pair alone, without a dozen array operations per pair.
+        """
         import numpy as np
 
-        ia, da = self._row(i)
-        place = self.place
-        place[ia] = np.arange(len(ia))
-        values = []
-        for j in cols:
-            ib, db = self._row(j)
-            x = place[ib]
-            shared = x >= 0  # the shared terms in ascending term order, as np.intersect1d gives them
-            values.append(float(np.dot(da[x[shared]], db[shared])))
-        place[ia] = -1
-        return values
+        out: list[float] = []
+        left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        for lo in range(0, len(left), _PAIRS_AT_ONCE):
+            out.extend(self._pair_dots(left[lo:lo + _PAIRS_AT_ONCE], right[lo:lo + _PAIRS_AT_ONCE]))
+        return out
+
+    def _pair_dots(self, left: Any, right: Any) -> list[float]:
+        import numpy as np
+
+        matrix, keys = self.matrix, self.keys
+        starts, lengths = matrix.indptr[right], self.sizes[right]
+        ends = np.cumsum(lengths)
+        at = np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - (ends - lengths), lengths)
+        wanted = np.repeat(left, lengths) * matrix.shape[1] + matrix.indices[at]
+        found = np.minimum(np.searchsorted(keys, wanted), max(0, len(keys) - 1))
+        shared = keys[found] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+        a, b = matrix.data[found[shared]], matrix.data[at[shared]]
+        bounds = np.concatenate(([0], np.cumsum(shared)))[np.concatenate(([0], ends))].tolist()  # each pair's stretch
+        return [float(np.dot(a[lo:hi], b[lo:hi])) for lo, hi in zip(bounds[:-1], bounds[1:])]
+
+
+# Pairs whose shared terms are gathered in one go by _Sims.pair_dots (their entries, a few
+# hundred each at most, in a few arrays of 8 bytes per entry).
+_PAIRS_AT_ONCE = 4096
 
 
 def _types_compatible(a: str, b: str) -> bool:
@@ -443,6 +475,19 @@ def _absorb_references(clusters: list[_Cluster], sims: _Sims) -> list[_Cluster]:
     return [c for c in clusters if id(c) not in absorbed]
 
 
+def _links(article_id: str, event: EventMention, actors: frozenset[str]) -> frozenset:
+    """What a mention can share with a member of an entry so that they match without similar
+    wording (:func:`_member_matches`): a participant, a place, or the mention itself (one
+    sentence naming two days). Every other way to match needs a cosine of _SIM_FLOOR or more,
+    so two mentions whose links are apart and whose wording is less similar never match."""
+    place = _place_key(event.place)
+    shared: list[object] = list(actors)  # names are strings; the other links are tuples
+    if place is not None:
+        shared.append(("place", place))
+    shared.append(("span", article_id, event.span))
+    return frozenset(shared)
+
+
 def _member_matches(item: _Item, other: _Item, sim: float) -> bool:
     """Whether an item reports the happening of one member of an entry (any member decides)."""
     e, o = item.event, other.event
@@ -528,7 +573,7 @@ class _StoryEntries:
             self.days_by_kind.setdefault((_month_of(date), *kind), []).append((order, item))
 
     def _candidates(self, item: _Item) -> list[tuple[int, _Item]]:
-        """Members that could match the item, in entry order (members of one entry in any order)."""
+        """Members that could match the item, with their entries, in no order (see :meth:`match`)."""
         date = item.event.date or ""
         kind = (QUAD.get(item.event.type), item.event.negated)
         found = list(self.by_date.get(date, []))
@@ -537,7 +582,6 @@ class _StoryEntries:
                 found.extend(self.by_kind.get((other, *kind), []))
         else:
             found.extend(self.days_by_kind.get((date, *kind), []))
-        found.sort(key=lambda c: c[0])
         return found
 
     def _columns(self, month: str) -> dict[int, int]:
@@ -573,11 +617,16 @@ class _StoryEntries:
         columns = self._columns(_month_of(item.event.date or ""))
         row, redo = self._row(item)
         where = [columns[other.index] for _, other in candidates]
-        values = row[where].tolist()
-        # the cells the sparse product may have summed differently are redone when reached
-        exact = redo[where].tolist() if redo is not None else [False] * len(where)
-        for (order, other), sim, redo_cell in zip(candidates, values, exact):
-            if redo_cell:
+        # Only members with similar wording or a link in common can match (see _links); they
+        # are tried in entry order (a stable sort of them: the same order as among all).
+        similar = (row[where] >= _SIM_FLOOR).tolist()
+        links = item.links
+        kept = [k for k, (_, other) in enumerate(candidates) if similar[k] or not links.isdisjoint(other.links)]
+        kept.sort(key=lambda k: candidates[k][0])
+        for k in kept:
+            order, other = candidates[k]
+            sim = float(row[where[k]])
+            if redo is not None and redo[where[k]]:  # the sparse product may have summed it differently
                 sim = self.sims.dots(item.index, [other.index])[0]
             if _member_matches(item, other, sim):
                 return order
@@ -776,14 +825,16 @@ def _items(analyses: Sequence[ArticleAnalysis], story_of: dict[str, str], actor_
             for key in (event.actor, event.recipient):
                 if key:
                     actors.add(actor_of(article.id, key) or key)
+            names = frozenset(actors)
             items.append(_Item(
                 article_id=article.id,
                 source=article.source,
                 story=story_of.get(article.id),
                 event=_with_date(event, date),
-                actors=frozenset(actors),
+                actors=names,
                 flags=frozenset(article.flags),
                 index=len(items),
+                links=_links(article.id, event, names),
             ))
     return items
 

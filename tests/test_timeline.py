@@ -202,3 +202,39 @@ def test_similarity_blocks_are_exactly_the_pairwise_dot():
             b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
             _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
             assert block[i, j] == float(np.dot(a[1][x], b[1][y]))
+
+
+def test_pair_dots_and_entry_squares_are_exactly_the_pairwise_dot():
+    """Pairs gathered together (rows with no terms among them) give each pair's own np.dot."""
+    import numpy as np
+
+    from newstrail.timeline import _Sims
+
+    words = [f"w{k}y" for k in range(50)]
+    texts = ["", " ".join(words[:40]), "the of and", " ".join(words[10:45]), " ".join(words[::3]) + " summit in Varnel"]
+    sims = _Sims(texts)
+    matrix = sims.matrix
+
+    def alone(i: int, j: int) -> float:
+        a = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]], matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]]
+        b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
+        _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+        return float(np.dot(a[1][x], b[1][y]))
+
+    pairs = [(i, j) for i in range(len(texts)) for j in (4, 0, 1, 3, 2, 1)]
+    assert sims.pair_dots([i for i, _ in pairs], [j for _, j in pairs]) == [alone(i, j) for i, j in pairs]
+    assert sims.dots(1, [3, 0, 3]) == [alone(1, 3), 0.0, alone(1, 3)]
+    assert sims.dots(1, []) == []
+    square = sims.within([1, 3, 4, 0], [0, 0, 0, 1])
+    assert square[0, 1] == alone(1, 3) and square[1, 2] == alone(3, 4) and square[2, 3] == 0.0
+
+
+def test_shared_place_alone_joins_reports_worded_apart():
+    """Two reports with no participant or wording in common meet through their place (one of
+    the links a merge can go through without similar wording), a third elsewhere stays apart."""
+    a = _analysis("a.txt", [("Envoys gathered at the lakeside palace of Torvik on Tuesday.", "CONSULT", "2030-03-05", "text", {"place": "Torvik"})])
+    b = _analysis("b.txt", [("A closed-door session took place in torvik that day, officials confirmed.", "CONSULT", "2030-03-05", "text", {"place": " torvik"})])
+    c = _analysis("c.txt", [("Ministers convened far away in Ostrava on Tuesday.", "CONSULT", "2030-03-05", "text", {"place": "Ostrava"})])
+    entries = merge_timeline([a, b, c], {}, _actor)
+    assert sorted(len(e.sources) for e in entries) == [1, 2]
+    assert set(next(e for e in entries if len(e.sources) == 2).sources) == {"a.txt", "b.txt"}
