@@ -1845,6 +1845,13 @@ def _reading(res: Resolved, text: str, tense: Callable[[str, int, int], str | No
     return tuple(x[2] for x in out), (None if all(x is _KEEP for x in left) else left)
 
 
+def _left_in(before: _State, left: tuple[Any, Any, Any, Any]) -> _State:
+    """The context after a reading: what it left, and what was there before where it left ``_KEEP``."""
+    last, quarter, year, year_last = left
+    return (before[0] if last is _KEEP else last, before[1] if quarter is _KEEP else quarter,
+            before[2] if year is _KEEP else year, before[3] if year_last is _KEEP else year_last)
+
+
 def _same_read(a: _State, b: _State, read: int) -> bool:
     """Whether two context states agree on the fields a reading read."""
     return all(x == y for bit, x, y in zip(_STATE_BITS, a, b) if read & bit)
@@ -1892,11 +1899,12 @@ def _resolve_runs(text: str, prepared: Sequence[_Prepared], lo: int, hi: int,
             else:
                 while states[j][1] < e:
                     j += 1
-            e = min(e, states[j][1])
+            if states[j][1] < e:
+                e = states[j][1]
             values, left = _reading(res, text, tense, rule, match, start, end, derived, named)
-            for a, b, before in states[i:j + 1]:
-                _add_run(after, max(a, d), min(b, e),
-                         before if left is None else tuple(x if y is _KEEP else y for x, y in zip(before, left)))
+            for k in range(i, j + 1):
+                a, b, before = states[k]
+                _add_run(after, a if a > d else d, b if b < e else e, before if left is None else _left_in(before, left))
             _add_run(column, d, e, values)
             d = e + 1
         states = after
