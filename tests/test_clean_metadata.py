@@ -236,3 +236,19 @@ def test_title_from_the_headline_repeated_above_the_text():
     article = clean_article(RawArticle(source="mem", text=text))
     assert article.title == head
     assert head not in article.body
+
+
+def test_stoplist_folds_each_distinct_word_once_with_the_same_result():
+    from collections import Counter
+
+    from newstrail.clean.language import _WORD, _word_languages, best_stoplist
+
+    text = ("The Minister Of Ports in Norland said THE harbour at Vellmar would reopen.\n"
+            "Die Fähre nach Estovia fährt WIEDER, sagte der Hafenmeister.\nIt is, it IS, it was.")
+    tokens = [t.casefold() for line in sorted(text.split("\n"), key=len, reverse=True) for t in _WORD.findall(line)]
+    counts: Counter[str] = Counter()
+    for token, n in Counter(tokens).items():
+        for language in _word_languages().get(token, ()):
+            counts[language] += n
+    language, hits = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "English"))
+    assert best_stoplist(text) == (language, hits / len(tokens))

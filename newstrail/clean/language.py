@@ -64,13 +64,17 @@ def best_stoplist(text: str, max_tokens: int = 1500) -> tuple[str | None, float]
     lines = sorted(text.split("\n"), key=len, reverse=True)
     tokens: list[str] = []
     for line in lines:
-        tokens += [t.casefold() for t in _WORD.findall(line)]
+        tokens += _WORD.findall(line)
         if len(tokens) >= max_tokens:
             break
     if not tokens:
         return None, 0.0
     table = _word_languages()
-    token_counts = Counter(tokens)
+    # Each distinct token is case folded once (a word recurs in a text); the folded forms
+    # come in the order of their first occurrence, as when every token was folded first.
+    token_counts: Counter[str] = Counter()
+    for token, n in Counter(tokens).items():
+        token_counts[token.casefold()] += n
     counts: Counter[str] = Counter()
     for token, n in token_counts.items():
         for language in table.get(token, ()):
