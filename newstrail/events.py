@@ -3447,8 +3447,14 @@ STANCE_DEPTH_DECAY = 0.75
 STANCE_ORDER_DECAY = 0.8
 
 
-# Words after which a stance word is a noun ("a pledge", "security guarantees").
-_NOUN_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "our", "your", "binding", "security", "no", "any", "firm"}
+# Words after which a stance word is a noun ("a pledge", "security guarantees"): determiners,
+# prepositions (a verb does not follow "with" or "for": "coping with demand"; "to" may start an
+# infinitive and is left out), and adjectives of amount and trend, which qualify the economic
+# noun ("weak domestic demand", "rising costs") and never come before a verb.
+_NOUN_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "our", "your", "binding", "security", "no", "any", "firm",
+                "with", "of", "for", "in", "on", "from", "by", "about", "amid", "over", "despite", "against",
+                "domestic", "consumer", "global", "foreign", "public", "strong", "weak", "weaker", "weakening",
+                "rising", "falling", "growing", "slowing", "higher", "lower", "high", "low", "soaring", "surging"}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -3506,8 +3512,12 @@ def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str
 
 
 def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[bool],
-               parsed: bool) -> tuple[str, float] | None:
-    """:func:`classify_stance` from the statement's cues (lemma, weight, noun flag per word)."""
+               parsed: bool, obligation: bool = True) -> tuple[str, float] | None:
+    """:func:`classify_stance` from the statement's cues (lemma, weight, noun flag per word).
+
+    ``obligation=False``: a "must / should / need to" in the statement binds its own subject
+    and demands nothing of anyone (see :func:`_obliges_subject`).
+    """
     scores: dict[str, float] = {}
 
     def add(stance: str, value: float) -> None:
@@ -3550,7 +3560,7 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
     if _CONDITION.search(joined) and (
             {"cost", "consequence", "respond", "response", "retaliate", "retaliation"} & set(lemmas)):
         add("threaten", 1.2)
-    if not negation and _OBLIGATION_CUE.search(joined) and not _OBLIGATION_ASIDE.search(joined) \
+    if obligation and not negation and _OBLIGATION_CUE.search(joined) and not _OBLIGATION_ASIDE.search(joined) \
             and not text.rstrip(" '\"”’").endswith("?"):
         # "X must / should …" of a third party is what the speaker demands of it; not a question
         # ("Should the council resign?") nor a condition ("when they need to be", "if we must")
@@ -3723,8 +3733,13 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             continue
         date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         stances: set[str] = set()
-        for clause in _clauses(sent):
-            found = _stance_of(" ".join([p.words[i] for i in clause]), *_parsed_cues(p, clause), parsed=True)
+        for head, clause in _clauses(sent):
+            lemmas, weights, nouns = _parsed_cues(p, clause)
+            bound = _obliges_subject(p, head)
+            if bound:  # "needs to decide": the subject's obligation, no cue of its own wish
+                weights = [0.0 if i == head else w for i, w in zip(clause, weights)]
+            found = _stance_of(" ".join([p.words[i] for i in clause]), lemmas, weights, nouns, parsed=True,
+                               obligation=not bound)
             if found is None or found[0] in stances:
                 continue
             stances.add(found[0])
@@ -3760,8 +3775,8 @@ class _Ranges:
         return sum(max(0, min(end, r_end) - max(start, r_start)) for r_start, r_end in self.ranges[first:last])
 
 
-def _clauses(sent: Any) -> list[list[int]]:
-    """The sentence's coordinated main clauses ("denied X, but warned of Y"), each with its token indices.
+def _clauses(sent: Any) -> list[tuple[int, list[int]]]:
+    """The sentence's coordinated main clauses ("denied X, but warned of Y"): each predicate and its token indices.
 
     One sentence may state two stances; each conjunct verb of the root is classified apart.
     """
@@ -3769,10 +3784,30 @@ def _clauses(sent: Any) -> list[list[int]]:
     root = sent.root.i
     conjuncts = [c for c in p.children[root] if p.dep[c] == "conj" and p.pos[c] in ("VERB", "AUX")]
     if not conjuncts:
-        return [list(range(sent.start, sent.end))]
+        return [(root, list(range(sent.start, sent.end)))]
     subtrees = [_subtree(p, c) for c in conjuncts]
     inside = {i for subtree in subtrees for i in subtree}
-    return [[i for i in range(sent.start, sent.end) if i not in inside], *subtrees]
+    return [(root, [i for i in range(sent.start, sent.end) if i not in inside]), *zip(conjuncts, subtrees)]
+
+
+# Modals of obligation, as auxiliaries of a predicate ("should step down").
+_OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+
+
+def _obliges_subject(p: _Parse, head: int) -> bool:
+    """Whether a clause's own predicate is an obligation of its subject ("Kaller should resign",
+    "the board needs to decide", "Norland has to pay").
+
+    Why: outside a quotation such a sentence is the writer's view of what the subject must
+    do; it states no wish of the subject's, so the subject holds no demand. (Said by someone,
+    "Norland must pay" is that speaker's demand: quotes are classified apart.) "Norland needs
+    loans", with an object rather than an infinitive, still states the subject's own need.
+    """
+    children = p.children[head]
+    if any(p.dep[c] == "aux" and p.lemmas[c] in _OBLIGATION_AUX for c in children):
+        return True
+    return p.lemmas[head] in ("need", "have") and any(
+        p.dep[c] == "xcomp" and any(p.lower[g] == "to" and p.dep[g] == "aux" for g in p.children[c]) for c in children)
 
 
 def _subtree(p: _Parse, i: int) -> list[int]:

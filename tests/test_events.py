@@ -508,7 +508,7 @@ def test_parsed_clauses_weigh_only_their_cues(nlp):
     for sent in doc.sents:
         clauses = _clauses(sent)
         assert len(clauses) > 1
-        for clause in clauses:
+        for _, clause in clauses:
             text = " ".join(doc[i].text for i in clause)
             lemmas, weights, nouns = _parsed_cues(p, clause)
             every = [STANCE_DEPTH_DECAY ** _governing_depth(p, i) for i in clause]
@@ -1170,3 +1170,26 @@ def test_an_obligation_in_a_question_or_a_condition_is_no_demand():
     assert classify_stance("Should the harbour board of Vellmar resign over the spill?") is None
     assert classify_stance("Kestria will close the border if it has to.") is None
     assert classify_stance("The harbour board of Vellmar must resign over the spill.")[0] == "demand"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the writer's view of what the subject must do is no wish of the subject's
+        ("Minister Kaller should step down and hand the portfolio to her deputy.", []),
+        ("The Tavi board needs to decide whether it backs the merger.", []),
+        ("Norland has to pay the arrears before the summit.", []),
+        # a need with an object, a wish, and someone else's obligation stay demands
+        ("Norland needs fresh loans to pay its arrears.", [("Norland", "demand")]),
+        ("Norland said Estovia must withdraw its troops.", [("Norland", "demand")]),
+    ],
+)
+def test_an_obligation_of_the_subject_is_no_demand_of_its_own(nlp, text, expected):
+    article = article_from_text(text, "2030-03-06")
+    assert [(s.actor, s.stance) for s in extract_stances(nlp(text), article, [], [], [])] == expected
+
+
+def test_demand_after_a_preposition_or_an_adjective_of_trend_is_the_economic_noun():
+    assert classify_stance("the hotline was coping well with demand") is None
+    assert classify_stance("falling exports and weakening domestic demand will hurt the economy") is None
+    assert classify_stance("the dockers demand higher wages")[0] == "demand"
