@@ -669,6 +669,9 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         parts = _object_phrase(cue, parts)
     parts += _second_that_clause(cue, parts)
     tokens = [t for p in parts for t in _own_subtree(p)]
+    if tokens and max(t.i for t in tokens) < cue.i:
+        # "A would be helped, Berg said, by B": the reported clause goes on after the cue
+        tokens += [cue.doc[i] for i in sorted(_resumed_content(cue))]
     if not tokens:
         tokens = _that_clause(cue)
     if not tokens and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
@@ -681,7 +684,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     if not tokens and _interrupts(cue):
         # "A deal is unlikely, Novak said": the cue interrupts or follows its content
         start = _cue_clause_start(cue) if cue.head.i > cue.i else 0
-        own = {t.i for t in cue.subtree if t.i >= start}
+        own = {t.i for t in cue.subtree if t.i >= start} - _resumed_content(cue)
         tokens = [t for t in cue.head.subtree if t.i not in own]
         right = [t for t in tokens if t.i > cue.right_edge.i]
         opener = next((t for t in right if not (t.is_punct and t.text not in OPENING_MARKS) and not t.is_space), None)
@@ -1027,6 +1030,46 @@ def _interrupts(cue: Token) -> bool:
     doc = cue.doc
     left = min(t.i for t in cue.subtree if not t.is_punct or t.i == cue.i)
     return left > 0 and doc[left - 1].text in (",", "”", "\"", "—", "–", "''") and cue.i - left <= 6
+
+
+# Prepositions that finish a clause's argument or example ("…, X said, by the spring
+# timetable", "…, including …"), unlike those of the telling's time, place or manner ("…, X
+# said, in an interview", "…, with …").
+RESUMED_PREPS = frozenset("by including to for of about against from into than like".split())
+
+
+def _resumes(child: Token) -> bool:
+    """Can a dependent set after a comma-set cue finish the reported clause? An argument's
+    preposition, a complement, a reason ("because …") or a participle; not when or where."""
+    if child.dep_ == "prep":
+        return child.lower_ in RESUMED_PREPS
+    if child.dep_ in ("xcomp", "ccomp"):
+        return True
+    if child.dep_ == "advcl":
+        marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+        return marks == ["because"] or (not marks and child.tag_ == "VBG")
+    return False
+
+
+def _resumed_content(cue: Token) -> set[int]:
+    """Tokens after a comma-set cue that carry its content on ("The plan would be helped,
+    Berg said, by the new timetable", "…, the paper said, including three days in May").
+
+    The small model hangs what follows the second comma on the cue; it finishes the reported
+    clause (PolNeAR annotates it as the content's second fragment). A participle of saying
+    ("…, Berg said, adding …") or a quotation is an utterance of its own.
+    """
+    doc = cue.doc
+    resumed: set[int] = set()
+    for child in cue.children:
+        left = child.left_edge.i
+        if child.i < cue.i or left < 1 or doc[left - 1].text != "," or not _resumes(child):
+            continue
+        subtree = list(child.subtree)
+        if _cue_class(child) is not None or any(t.text in OPENING_MARKS or t.text == "''" for t in subtree):
+            continue
+        resumed.update(t.i for t in subtree)
+    return resumed
 
 
 def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:

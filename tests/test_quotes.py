@@ -1082,3 +1082,22 @@ def test_an_addressee_of_a_passive_cue_is_no_content(quotes_of):
 ])
 def test_a_comment_after_a_closing_source_is_the_writers(quotes_of, text, content):
     assert _holding(quotes_of(text), content.split(",")[0]).content_text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The harbour plan would be helped, Mayor Berg said, by the new ferry timetable.",
+     "The harbour plan would be helped, Mayor Berg said, by the new ferry timetable"),
+    ("The ferries were late on most days, the Courier said, including three days in May.",
+     "The ferries were late on most days, the Courier said, including three days in May"),
+])
+def test_reported_clause_goes_on_after_a_comma_set_cue(quotes_of, text, content):
+    assert _holding(quotes_of(text), "The").content_text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ferries were late on most days, the Courier said on Monday, in its weekly harbour report.",
+     "The ferries were late on most days"),
+    ("The ferries were late, Berg said, adding that the crews were tired.", "The ferries were late"),
+])
+def test_when_or_how_it_was_said_after_the_cue_is_no_content(quotes_of, text, content):
+    assert _holding(quotes_of(text), "The ferries").content_text == content
