@@ -3527,6 +3527,8 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
         scores[stance] = max(old, value) + min(old, value) / 3
 
     joined = " ".join(lemmas)
+    if _IDLE_CUES.possible(joined):
+        lemmas, joined = _without_idle_cues(lemmas, joined)
     negation = not _NEGATIONS.isdisjoint(lemmas)
     seen = 0
     for w, weight, noun in zip(lemmas, weights, nouns):
@@ -3553,6 +3555,8 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
             add("reject", 1.0)
     # the idioms are also looked for in the words as written, which the lemmas may have changed
     surface = text.lower().replace("’", "'")
+    if _IDLE_CUES.possible(surface):
+        surface = _IDLE_CUES.pattern.sub("-", surface)
     if _REFUSAL.search(joined) or (_REFUSAL.possible(surface) and _REFUSAL.search(_surface_words(surface))):
         add("reject", 1.3)
     if _DENIAL.search(joined) or (_DENIAL.possible(surface) and _DENIAL.search(_surface_words(surface))):
@@ -3634,6 +3638,26 @@ _DENIAL = _Cue(
     r"has not (?:begun|started)|had not (?:begun|started)|have not (?:begun|started))\b",
     ("deny", "deni", "report", "claim", "allegation", "accusation", "begun", "started"))
 _SURFACE_WORD = re.compile(r"[a-z'-]+")
+# Phrases with a refusing or negated word that take no position: not knowing or not saying
+# ("could not confirm", "declined to comment", "could not be reached", "declined to be named")
+# and the contrast "as opposed to". Written for lemmas and for the words as written.
+_IDLE_CUES = _Cue(
+    r"\b(?:(?:can|could|will|would|wo|ca|do|does|did)\s?(?:not|n't) (?:immediately |independently |yet )?"
+    r"(?:confirm|verify|say|said|comment|disclose|reveal|elaborate|specify|identify|determine|know|knew|"
+    r"be reach|be reached|been reached)\w*|"
+    r"(?:decline|declined|declines|declining|refuse|refused|refuses|refusing) to "
+    r"(?:comment|confirm|say|elaborate|disclose|be identif|be name|give detail)\w*|"
+    r"as oppose(?:d)? to)\b",
+    ("not", "n't", "declin", "refus", "oppose"))
+
+
+def _without_idle_cues(lemmas: list[str], joined: str) -> tuple[list[str], str]:
+    """The statement's lemmas with every word of an idle phrase (``_IDLE_CUES``) made a dash."""
+    blanked = _IDLE_CUES.pattern.sub(lambda m: " ".join("-" for _ in m.group(0).split(" ")), joined)
+    words = blanked.split(" ")
+    if len(words) != len(lemmas):  # a lemma with a space in it: leave the statement as it is
+        return lemmas, joined
+    return words, blanked
 
 
 def _surface_words(surface: str) -> str:

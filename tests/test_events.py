@@ -1051,6 +1051,7 @@ _CUE_STATEMENTS = [
     "a fabricated report about the envoy", "the accusation is not true", "the withdrawal has not begun",
     "the talks had not started", "the works have not started", "no truth in the accusation",
     "the president spoke", "", "she presented her plan to the denim makers", "a quiet day in the valley",
+    "we can not confirm it", "kaller couldn't say", "she declined to be named", "as opposed to before",
 ]
 
 
@@ -1193,3 +1194,25 @@ def test_demand_after_a_preposition_or_an_adjective_of_trend_is_the_economic_nou
     assert classify_stance("the hotline was coping well with demand") is None
     assert classify_stance("falling exports and weakening domestic demand will hurt the economy") is None
     assert classify_stance("the dockers demand higher wages")[0] == "demand"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ministry spokeswoman confirmed the arrest but could not confirm the suspect's name.",
+        "The agency declined to comment on the report.",
+        "Officials, who declined to be named, said the talks continue.",
+        "Most patients were adults, as opposed to the usual pattern.",
+        "Kaller could not be reached for comment.",
+        "We cannot confirm the figures.",
+    ],
+)
+def test_not_knowing_or_not_saying_takes_no_position(nlp, text):
+    assert classify_stance(text) is None
+    article = article_from_text(text, "2030-03-06")
+    assert [s.stance for s in extract_stances(nlp(text), article, [], [], [])] == []
+
+
+def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
+    assert classify_stance("Norland refused to sign the accord and declined to comment.")[0] == "reject"
+    assert classify_stance("Estovia opposes the canal, as opposed to its neighbours.")[0] == "reject"
