@@ -423,6 +423,8 @@ def _subject(tok: Token) -> Token | None:
             # the parser hung the cue on the relative clause, whose subject (the aid)
             # cannot propose; the clause the noun belongs to has the speaker
             tok = _governing_verb(tok.head.head)
+        elif _controlled_by_object(tok) is not None:
+            return _controlled_by_object(tok)
         elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             shared = tok.dep_ == "conj"
             tok = tok.head
@@ -455,6 +457,20 @@ def _subject(tok: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+# Verbs of causing whose object does what their infinitive says ("the defeat led Berg to
+# declare …", "the report prompted the paper to state …"): the object speaks, not the cause.
+OBJECT_CONTROL_VERBS = frozenset("lead prompt cause force drive inspire compel spur convince persuade"
+                                 " move provoke".split())
+
+
+def _controlled_by_object(tok: Token) -> Token | None:
+    """The object of a verb of causing that an infinitive cue hangs on ("led Berg to say")."""
+    if tok.dep_ not in ("xcomp", "ccomp") or _lemma(tok.head) not in OBJECT_CONTROL_VERBS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
 # Verbs whose object is a chance taken to do something ("took the opportunity to thank",

@@ -1101,3 +1101,11 @@ def test_reported_clause_goes_on_after_a_comma_set_cue(quotes_of, text, content)
 ])
 def test_when_or_how_it_was_said_after_the_cue_is_no_content(quotes_of, text, content):
     assert _holding(quotes_of(text), "The ferries").content_text == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The defeat led Mayor Lotte Berg to declare that the harbour plan was dead.", "Lotte Berg"),
+    ("The delays prompted Minister Kaller to say that the ferry company would be fined.", "Kaller"),
+])
+def test_who_is_led_to_speak_speaks_not_the_cause(quotes_of, text, speaker):
+    assert _holding(quotes_of(text), "the").speaker_key == speaker
