@@ -11,7 +11,10 @@ import pytest
 from newstrail.model import Article, OffsetMap
 from newstrail.timex.infer import _infer_one, _story_span, known_days
 from newstrail.timex.resolve import (
+    _ANCHOR_PERIODS,
     Date,
+    _moved,
+    _parse_date,
     _month_day_year,
     _month_day_year_turn,
     _ordinal_day_on,
@@ -140,3 +143,25 @@ def test_inference_finds_the_days_the_day_by_day_scan_finds(days: list[str]) -> 
     story = _story(days)
     article = _article("u", ARTICLE, None)
     assert _infer_one(article, story)[0] == _naive_infer(article, story)
+
+
+MOVING = ("Kaller flew out tonight and lands tomorrow, a day after the Estovian envoy left on Tuesday "
+          "evening; the talks open next Friday and close on Sunday, and the mayor spoke Thursday morning.")
+
+
+@pytest.mark.parametrize("start", [dt.date(2024, 2, 20), dt.date(2024, 12, 28)])
+def test_weekday_and_day_word_readings_move_with_the_anchor(start: dt.date) -> None:
+    # the runs move "Tuesday evening" by a week and "tonight" by a day instead of resolving them
+    # again: on every anchor that must be what resolving there gives
+    lo = start.toordinal()
+    assert _from_runs(MOVING, lo, lo + 60) == _by_day(MOVING, lo, lo + 60)
+    prepared = _prepare(MOVING, _recognise(MOVING))
+    periods = {rule: _ANCHOR_PERIODS.get(resolver) for rule, resolver, *_ in prepared}
+    assert periods["deictic"] == 1 and periods["rel_weekday"] == 7
+    for k in range(14):
+        d = start + dt.timedelta(days=k)
+        here = _resolve_prepared(MOVING, prepared, d, _text_tense)
+        there = _resolve_prepared(MOVING, prepared, d + dt.timedelta(days=7), _text_tense)
+        for (rule, *_), a, b in zip(prepared, here, there):
+            if periods.get(rule) and _parse_date(a[2]):
+                assert _moved(a[2:], 7)[0] == b[2]

@@ -1640,7 +1640,10 @@ def _take(res: tuple[str, str, str], ctx: _Ctx, out: list[tuple[int, int, str, s
             ctx.last = out[-1][2]
         return
     out.append((start, end, value, typ, how))
-    last, quarter, year, year_last = _leaves(value, typ, rule, derived, named)
+    left = _leaves(value, typ, rule, derived, named)
+    if left is None:
+        return
+    last, quarter, year, year_last = left
     if year is not _KEEP:
         ctx.year, ctx.year_last = year, year_last
     if last is not _KEEP:
@@ -1653,19 +1656,20 @@ _KEEP = object()  # a context field a reading leaves as it was
 
 
 @functools.lru_cache(maxsize=8192)
-def _leaves(value: str, typ: str, rule: str, derived: bool, named: bool) -> tuple[Any, Any, Any, Any]:
+def _leaves(value: str, typ: str, rule: str, derived: bool, named: bool) -> tuple[Any, Any, Any, Any] | None:
     """What a reading leaves for the expressions after it, per context field (last, quarter,
-    year, year_last): a new value, or ``_KEEP``.
+    year, year_last): a new value, or ``_KEEP``; None when it leaves every field as it was.
 
     Memoised: dating an undated article resolves it once per candidate day and meets the same
     few hundred values each time.
     """
     known_year, anchor, quarter = _anchoring(value, typ)
-    return (anchor if anchor is not None and not (derived and quarter) else _KEEP,
+    left = (anchor if anchor is not None and not (derived and quarter) else _KEEP,
             value if named and quarter else _KEEP,
             value[:4] if known_year else _KEEP,
             # named, not counted
             rule in ("year", "fiscal_year") and len(value) == 4 if known_year else _KEEP)
+    return None if all(x is _KEEP for x in left) else left
 
 
 # --------------------------------------------------------------------------- readings over a span of anchors
@@ -1836,8 +1840,7 @@ def _reading(res: Resolved, text: str, tense: Callable[[str, int, int], str | No
     if res is None:
         return (), None
     if rule != "mdy_pair":
-        left = _leaves(res[0], res[1], rule, derived, named)
-        return (res[0],), (None if all(x is _KEEP for x in left) else left)
+        return (res[0],), _leaves(res[0], res[1], rule, derived, named)
     ctx = _Ctx(text, None, tense, _KEEP, _KEEP, _KEEP, _KEEP)
     out: list[tuple[int, int, str, str, str]] = []
     _take(res, ctx, out, rule, match, start, end, derived, named)
@@ -1850,6 +1853,27 @@ def _left_in(before: _State, left: tuple[Any, Any, Any, Any]) -> _State:
     last, quarter, year, year_last = left
     return (before[0] if last is _KEEP else last, before[1] if quarter is _KEEP else quarter,
             before[2] if year is _KEEP else year, before[3] if year_last is _KEEP else year_last)
+
+
+# Per resolver: a period P of days such that a reading that read the anchor and nothing else of
+# the context is, on the anchor P days later, the same day-level reading P days later. A weekday
+# is read from the anchor's weekday and counted in days from the anchor (``_weekday_date``), and
+# the anchor's weekday comes back every 7 days; "yesterday", "tonight" are the anchor's day
+# moved by a fixed number of days (``_day_of``), and their other checks read the text alone.
+_ANCHOR_PERIODS: dict[Callable[[re.Match[str], _Ctx], Resolved], int] = {
+    _r_rel_weekday: 7, _r_part_weekday: 7, _r_deictic: 1,
+}
+
+
+@functools.lru_cache(maxsize=8192)  # the undated articles of a story meet the same days
+def _moved(res: Resolved, days: int) -> Resolved:
+    """A day-level reading ("2024-03-04", "2024-03-04TNI") moved by some days, or None."""
+    if res is None:
+        return None
+    day = _parse_date(res[0])
+    if day is None:
+        return None
+    return (day + dt.timedelta(days=days)).isoformat() + res[0][10:], res[1], res[2]
 
 
 def _same_read(a: _State, b: _State, read: int) -> bool:
@@ -1880,6 +1904,8 @@ def _resolve_runs(text: str, prepared: Sequence[_Prepared], lo: int, hi: int,
     columns: list[list[_Run]] = []
     for rule, resolver, match, start, end, derived, named in prepared:
         turn = _ANCHOR_TURNS.get(resolver)
+        period = _ANCHOR_PERIODS.get(resolver, 0)
+        moved: Resolved = None  # the last reading moved by the period, when it moves with the anchor
         column: list[_Run] = []
         after: list[_Run] = []
         i, d = 0, lo
@@ -1887,14 +1913,22 @@ def _resolve_runs(text: str, prepared: Sequence[_Prepared], lo: int, hi: int,
             while states[i][1] < d:
                 i += 1
             state = states[i][2]
-            c = _Watched(text, Date.fromordinal(d), tense, state)
-            res = resolver(match, c)
-            e = hi
-            if c.read & _READ_ANCHOR:
-                e = min(hi, turn(match, c, c._dct).toordinal() - 1) if turn is not None else d
+            if moved is not None and d - period >= column[-1][0]:
+                # the run before held one reading from its first day on; this one is that reading
+                # moved by the period, from the period after its first day to the period after its last
+                res, read = moved, _READ_ANCHOR
+                e = min(hi, column[-1][1] + period)
+            else:
+                c = _Watched(text, Date.fromordinal(d), tense, state)
+                res = resolver(match, c)
+                read = c.read
+                e = hi
+                if read & _READ_ANCHOR:
+                    e = min(hi, turn(match, c, c._dct).toordinal() - 1) if turn is not None else d
+            moved = _moved(res, period) if period and read == _READ_ANCHOR else None
             j = i
-            if c.read & _STATE_READ:
-                while states[j][1] < e and _same_read(states[j + 1][2], state, c.read):
+            if read & _STATE_READ:
+                while states[j][1] < e and _same_read(states[j + 1][2], state, read):
                     j += 1
             else:
                 while states[j][1] < e:
@@ -1905,7 +1939,7 @@ def _resolve_runs(text: str, prepared: Sequence[_Prepared], lo: int, hi: int,
             for k in range(i, j + 1):
                 a, b, before = states[k]
                 _add_run(after, a if a > d else d, b if b < e else e, before if left is None else _left_in(before, left))
-            _add_run(column, d, e, values)
+            column.append((d, e, values))
             d = e + 1
         states = after
         columns.append(column)
