@@ -908,6 +908,18 @@ EVEN_MARKS = frozenset({"as", "though", "if"})
 ASIDE_DEPS = {"relcl"}  # appositions, adverbial and coordinated clauses: cutting them lost more than it won on PolNeAR train
 
 
+def _as_source_aside(tok: Token) -> bool:
+    """Is the token a closing as-clause that names another source or echoes a verb ("…, as
+    the Courier reported", "…, as mentioned above", "…, as has the mayor")? It is the
+    writer's aside about what was said, not part of it."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.left_edge.i
+                                      for c in tok.children):
+        return False
+    elliptic = tok.pos_ == "AUX" and not any(c.dep_ in ("acomp", "attr", "prep", "xcomp", "ccomp")
+                                             for c in tok.children)
+    return _cue_class(tok) in SPEECH_CLASSES or elliptic
+
+
 def _writers_participle(tok: Token, cue: Token | None) -> bool:
     """Is a comma-set participle closing the content the writer's ("…, saying …")?
 
@@ -943,7 +955,8 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
                                   and ctx.doc[c.i - 1].lower_ == "even")
             for c in tok.children)
         described = tok.dep_ == "appos" and tok.left_edge.lower_ in ("a", "an")
-        if (tok.dep_ not in ASIDE_DEPS and not participle and not contrast and not described) \
+        sourced = _as_source_aside(tok)
+        if (tok.dep_ not in ASIDE_DEPS and not participle and not contrast and not described and not sourced) \
                 or tok.right_edge.i != end \
                 or tok.left_edge.i <= min(keep):
             continue

@@ -1109,3 +1109,13 @@ def test_when_or_how_it_was_said_after_the_cue_is_no_content(quotes_of, text, co
 ])
 def test_who_is_led_to_speak_speaks_not_the_cause(quotes_of, text, speaker):
     assert _holding(quotes_of(text), "the").speaker_key == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Minister Kaller said the ferries would run on time next week, as the Courier reported on Monday.",
+     "the ferries would run on time next week"),
+    ("Berg said the ferry would be late again, as it was still in the dock at noon.",
+     "the ferry would be late again, as it was still in the dock at noon"),
+])
+def test_a_closing_as_clause_naming_another_source_is_the_writers(quotes_of, text, content):
+    assert _holding(quotes_of(text), "ferr").content_text == content
