@@ -142,21 +142,24 @@ _NO_INFER_WORDS = {"today", "tonight", "now"}
 
 
 def _top_days(scorer: _StoryScorer, columns: list[list[tuple[int, int, tuple[str, ...]]]],
-              first: int, last: int) -> dict[int, tuple[float, int, list[str]]]:
-    """The candidate days (ordinals first..last) of the highest score, with ``scorer.score`` of
-    their readings; none when no day scores above 0.
+              first: int, last: int) -> dict[int, tuple[float, int]]:
+    """The candidate days (ordinals first..last) of the highest score, with (score, -spread) as
+    ``scorer.score`` gives them on their readings; none when no day scores above 0.
 
     A day's score is the sum of the weights of its values, so it is summed over each run of an
     expression's values at once (a difference array); the weights are whole days and half
     weeks, so these sums are exact whatever their order and equal the day-by-day ones. The spread,
-    which only breaks ties, is then worked out (by ``score`` itself) on the days of that score:
-    the best (score, spread) of all days is among them.
+    which only breaks ties, is then worked out on the days of that score: the best (score,
+    spread) of all days is among them.
     """
     n = last - first + 1
     steps = [0.0] * (n + 1)
+    looked_up, value = scorer._values.get, scorer.value
     for column in columns:
         for start, end, values in column:
-            weight = sum(scorer.value(v)[1] for v in values)
+            weight = 0.0
+            for v in values:
+                weight += (looked_up(v) or value(v))[1]
             if weight:
                 steps[start - first] += weight
                 steps[end + 1 - first] -= weight
@@ -168,19 +171,37 @@ def _top_days(scorer: _StoryScorer, columns: list[list[tuple[int, int, tuple[str
     if high <= 0:
         return {}
     days = [first + i for i, s in enumerate(scores) if s == high]
-    return {o: scorer.score(readings) for o, readings in zip(days, _readings_on(columns, days))}
+    return {o: (high, spread) for o, spread in zip(days, _spreads(scorer, columns, days))}
 
 
-def _readings_on(columns: list[list[tuple[int, int, tuple[str, ...]]]], days: list[int]) -> list[list[str]]:
-    """The values of every expression, in text order, on each of the (ascending) days."""
-    out: list[list[str]] = [[] for _ in days]
+def _spreads(scorer: _StoryScorer, columns: list[list[tuple[int, int, tuple[str, ...]]]], days: list[int]) -> list[int]:
+    """-(days between the first and the last day-level value) on each of the (ascending) days,
+    as ``scorer.score`` gives it (0 without such values)."""
+    lows: list[int | None] = [None] * len(days)
+    highs: list[int] = [0] * len(days)
+    looked_up, value = scorer._values.get, scorer.value
     for column in columns:
         i = 0
         for k, o in enumerate(days):
             while column[i][1] < o:
                 i += 1
-            out[k].extend(column[i][2])
-    return out
+            for v in column[i][2]:
+                day = (looked_up(v) or value(v))[0]
+                if day is None:
+                    continue
+                low = lows[k]
+                if low is None:
+                    lows[k] = highs[k] = day
+                elif day < low:
+                    lows[k] = day
+                elif day > highs[k]:
+                    highs[k] = day
+    return [0 if low is None else low - high for low, high in zip(lows, highs)]
+
+
+def _readings_on(columns: list[list[tuple[int, int, tuple[str, ...]]]], day: int) -> list[str]:
+    """The values of every expression, in text order, on one day."""
+    return [v for column in columns for start, end, values in column if start <= day <= end for v in values]
 
 
 def _story_span(story: StoryDays) -> tuple[str, str]:
@@ -209,9 +230,9 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
     top = _top_days(scorer, columns, first, last)
     if not top:
         return _story_span(story)
-    best = max(k[:2] for k in top.values())
+    best = max(top.values())
     # the contiguous run of best candidates that holds the one nearest the story's dates
-    best_days = [o for o, k in top.items() if k[:2] == best]
+    best_days = [o for o, k in top.items() if k == best]
     centre = min(best_days, key=scorer.distance)
     start = end = centre
     best_set = set(best_days)
@@ -219,7 +240,7 @@ def _infer_one(article: Article, story: StoryDays | None) -> tuple[str, str] | N
         start -= 1
     while end + 1 in best_set:
         end += 1
-    matched = top[centre][2]
+    matched = scorer.score(_readings_on(columns, centre))[2]
     value = Date.fromordinal(start).isoformat()
     if end != start:
         value += "/" + Date.fromordinal(end).isoformat()
