@@ -260,7 +260,8 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
     """Tokens just left of a name that form its title ("Polish Deputy Trade Minister")."""
     tokens: list[Token] = []
     i = ent.start - 1
-    while i >= ent.sent.start:
+    first = ent.sent.start  # Span.sent searches for the sentence's bounds: once, not per word
+    while i >= first:
         tok = doc[i]
         if tok.ent_type_ in NOT_TITLE_ENTITIES or tok.lower_ in TIME_ZONES:  # "10:00 GMT Deputy Minister X"
             break
@@ -274,7 +275,7 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
             tokens.insert(0, tok)
             i -= 1
             continue
-        if tok.text in HYPHENS and tokens and i > ent.sent.start and not tok.whitespace_ \
+        if tok.text in HYPHENS and tokens and i > first and not tok.whitespace_ \
                 and not doc[i - 1].whitespace_ and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
             tokens.insert(0, tok)  # "Director-General", "Secretary-General": one title word
             i -= 1
@@ -593,15 +594,17 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
     first_names, bracketed = _bracketed_first_names(doc) if "(" in doc_text(doc) else ({}, set())
     for ent in _split_entities(doc.ents):
         kind = ENTITY_LABELS.get(ent.label_)
-        if (kind is None or "\n" in ent.text or ent.start in bracketed or _title_fragment(doc, ent)
-                or ent.text.lower() in TIME_ZONES):
+        if kind is None:
+            continue
+        ent_text = ent.text  # Span.text joins the span's tokens anew on every call: once
+        if "\n" in ent_text or ent.start in bracketed or _title_fragment(doc, ent) or ent_text.lower() in TIME_ZONES:
             continue
         if ent.label_ in ("ORG", "GPE") and _person_like_org(doc, ent):
             kind = "person"
-        full = _clean_name(ent.text)
+        full = _clean_name(ent_text)
         # "President (Jan)Novak": the text says "Novak", the bracket adds the first name
         # (spaCy often leaves the opening bracket outside the entity: "Jan)Novak")
-        text = _clean_name(re.sub(r"\([^)]*\)|^[^()]*\)", " ", ent.text)) if ")" in ent.text else full
+        text = _clean_name(re.sub(r"\([^)]*\)|^[^()]*\)", " ", ent_text)) if ")" in ent_text else full
         if ent.start in first_names:
             full = f"{first_names[ent.start][0]} {text}"
         if not text or not any(c.isalpha() for c in text):
@@ -617,7 +620,7 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
             if inner:  # "Spokeswoman Ilona Marek" tagged whole: the title is not the name
                 name = doc[ent.start + len(inner) : ent.end]
                 start, text = name.start_char, _clean_name(name.text)
-                full = text if full == _clean_name(ent.text) else full
+                full = text if full == _clean_name(ent_text) else full
             # "President (Jan) Novak": the title stands before the bracket
             titled = doc[first_names[ent.start][1] : ent.end] if ent.start in first_names else ent
             role, affiliation, gender = _split_title(_title_tokens(doc, titled) + inner)
