@@ -138,6 +138,9 @@ CLAUSE_CONFIDENCE = 0.4
 # Clause-taking verbs that report no one's view: perception of events, causation, modality.
 NOT_CLAUSE_CUES = frozenset("be have do make let help seem appear happen mean get go come"
                             " ensure see watch hear".split())
+# Verbs of letting that report a view only with a that-clause ("Berg allowed that the plan had
+# merits", a concession); "allowing the fishermen to sail" tells what an act made possible.
+LETTING_CUES = frozenset("allow permit enable".split())
 SPEECH_VERBS: dict[str, str] = {}
 for _cls, _verbs in VERB_CLASSES.items():
     for _verb in _verbs:
@@ -157,6 +160,12 @@ ADDRESSEE_CUES = frozenset("tell inform brief assure remind advise".split())
 # "added a seat", "posted a video", "underscored the risks", "insisted on a vote"), which
 # PolNeAR train rarely annotates (under 1 in 5 such quotes).
 CLAUSE_ONLY_CUES = frozenset("maintain continue add post underscore underline insist".split())
+# Speech verbs that also tell of events going on ("the storm continued", "the fighting
+# continued"): speech only with a subject who can speak.
+EVENT_SUBJECT_CUES = frozenset({"continue"})
+# Nouns of bodies that speak through their officials ("the ministry continued that …").
+BODY_NOUNS = frozenset("ministry department office government cabinet administration council committee"
+                       " court board commission company firm".split())
 # "point out", "go on (to say)": particle verbs whose bare verb is not a speech verb.
 PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("lay", "out"), ("spell", "out"), ("shoot", "back"),
                  ("fire", "back"), ("hit", "back"), ("chime", "in"), ("weigh", "in"), ("double", "down"),
@@ -383,7 +392,8 @@ def _clause_taking(tok: Token) -> str | None:
     PolNeAR annotates as an attribution; such cues get the lowest confidence."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_CLAUSE_CUES:
         return None
-    if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+    if any(c.dep_ == "ccomp" and c.i > tok.i and (tok.lemma_.lower() not in LETTING_CUES or any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)) for c in tok.children):
         return "clause"
     return None
 
@@ -592,6 +602,16 @@ def _animate_subject(verb: Token) -> bool:
         return True  # unknown: keep the parse
     return (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PRON", "PROPN")
             or subj.lemma_.lower() in _PERSON_NOUNS)
+
+
+def _can_speak(ctx: _Context, verb: Token) -> bool:
+    """Is the verb's subject someone who can speak: a person, a body or a source ("the
+    ministry", "the report"), not an event ("the storm", "the fighting")?"""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or _animate_subject(verb) or subj.lemma_.lower() in SOURCE_NOUNS | BODY_NOUNS:
+        return True
+    m = ctx.mention_for(subj.idx, subj.idx + len(subj.text), subj.idx)
+    return m is not None and m.kind in ("person", "organisation", "country")
 
 
 def _as_saying_speaker(tok: Token) -> Token | None:
@@ -1336,6 +1356,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             continue
         if cls == "clause" and not _animate_subject(tok):
             continue
+        if _lemma(tok) in EVENT_SUBJECT_CUES and not _can_speak(ctx, tok):
+            continue  # "The storm continued: more rain fell …": an event goes on, no one speaks
         children = list(tok.children)
         if cls not in SPEECH_CLASSES and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                              for c in children):

@@ -1119,3 +1119,19 @@ def test_who_is_led_to_speak_speaks_not_the_cause(quotes_of, text, speaker):
 ])
 def test_a_closing_as_clause_naming_another_source_is_the_writers(quotes_of, text, content):
     assert _holding(quotes_of(text), "ferr").content_text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Kaller opened the harbour on Monday, allowing the fishermen to sail before the storm.",
+    "The storm continued: more rain fell on the Estovian coast overnight.",
+])
+def test_letting_and_going_on_are_no_speech(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Berg allowed that the harbour plan had some merits.", "the harbour plan had some merits"),
+    ("The ministry continued that the harbour would stay shut.", "the harbour would stay shut"),
+])
+def test_allowing_that_and_a_body_going_on_are_speech(quotes_of, text, content):
+    assert _holding(quotes_of(text), content).content_text == content
