@@ -327,7 +327,18 @@ class _Sims:
 
     def dots(self, i: int, cols: Sequence[int]) -> list[float]:
         """Cosines of row i with each of ``cols``, each as np.dot over the two rows' shared terms."""
+        if len(cols) == 1:  # merging asks for one cell at a time: fewer array operations this way
+            return [self.pair_dot(i, cols[0])]
         return self.pair_dots([i] * len(cols), cols)
+
+    def pair_dot(self, i: int, j: int) -> float:
+        """The cosine of rows i and j as np.dot over their shared terms (see :meth:`pair_dots`)."""
+        import numpy as np
+
+        ptr, indices, data = self.matrix.indptr, self.matrix.indices, self.matrix.data
+        a, b, c, d = ptr[i], ptr[i + 1], ptr[j], ptr[j + 1]
+        _, x, y = np.intersect1d(indices[a:b], indices[c:d], assume_unique=True, return_indices=True)
+        return float(np.dot(data[a:b][x], data[c:d][y]))
 
     def pair_dots(self, left: Sequence[int], right: Sequence[int]) -> list[float]:
         """Cosine of each pair of rows (left[k], right[k]), as np.dot over their shared terms.
@@ -645,6 +656,13 @@ def summary_quality(sentence: str, flags: Iterable[str] = ()) -> float:
     Prefers 8–30 words, few odd characters, and articles not flagged as machine-translated or
     garbled; a sentence that starts mid-thought ("But", "He said") loses a little.
     """
+    return _quality(sentence, bool(set(flags) & _POOR_FLAGS))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _quality(sentence: str, poor: bool) -> float:
+    """``summary_quality`` of a sentence from a poor article or not; cached, because copies and
+    syndicated reports repeat a sentence in many entries and positions."""
     words = sentence.split()
     score = 1.0
     if len(words) < 8:
@@ -653,7 +671,7 @@ def summary_quality(sentence: str, flags: Iterable[str] = ()) -> float:
         score -= 0.02 * (len(words) - 30)
     odd = len(_GARBLE.findall(sentence)) / max(1, len(sentence))
     score -= 5 * odd
-    if set(flags) & _POOR_FLAGS:
+    if poor:
         score -= 0.5
     text = sentence.strip()
     if _PRONOUN_FIRST.match(text):

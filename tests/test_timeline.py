@@ -225,6 +225,7 @@ def test_pair_dots_and_entry_squares_are_exactly_the_pairwise_dot():
     assert sims.pair_dots([i for i, _ in pairs], [j for _, j in pairs]) == [alone(i, j) for i, j in pairs]
     assert sims.dots(1, [3, 0, 3]) == [alone(1, 3), 0.0, alone(1, 3)]
     assert sims.dots(1, []) == []
+    assert sims.dots(1, [3]) == [alone(1, 3)] and sims.dots(0, [4]) == [0.0] and sims.dots(4, [4]) == [alone(4, 4)]
     square = sims.within([1, 3, 4, 0], [0, 0, 0, 1])
     assert square[0, 1] == alone(1, 3) and square[1, 2] == alone(3, 4) and square[2, 3] == 0.0
 
@@ -238,3 +239,10 @@ def test_shared_place_alone_joins_reports_worded_apart():
     entries = merge_timeline([a, b, c], {}, _actor)
     assert sorted(len(e.sources) for e in entries) == [1, 2]
     assert set(next(e for e in entries if len(e.sources) == 2).sources) == {"a.txt", "b.txt"}
+
+
+def test_summary_quality_of_a_sentence_from_a_poor_article_is_lower_whatever_the_flags_container():
+    sentence = "Delegates from Norland reached Varnel on Friday for a second round of talks."
+    plain = summary_quality(sentence)
+    assert summary_quality(sentence, ["machine_translated"]) == summary_quality(sentence, frozenset({"garbled", "x"})) < plain
+    assert summary_quality(sentence, ("paywall",)) == plain
