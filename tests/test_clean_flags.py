@@ -48,3 +48,21 @@ def test_lower_case_sentence_starts_count_but_dotted_names_do_not() -> None:
     assert edited.lowercase_starts == 0
     abbreviated = garble_signals(["Prices rose for fuel, food, etc. and wages lagged behind."])
     assert abbreviated.lowercase_starts == 0
+
+
+def test_said_end_searched_from_its_possible_start_finds_what_a_full_search_finds():
+    from newstrail.clean.flags import _SAID_END, _ends_with_said
+
+    sentences = ["Minister Kaller said.", "The Vellmar harbour master said  .", "Officials were quoted as saying.",
+                 "THE ENVOY TOLD.", "Kaller said.\n", "Kaller said. Then", "", ".", " .", "noted\t.", "Estovia reported .",
+                 "The board unsaid.", "It was said", "Norland's minister added:", "stated."]
+    assert [_ends_with_said(s) for s in sentences] == [bool(_SAID_END.search(s)) for s in sentences]
+    assert _ends_with_said("Minister Kaller said.") and not _ends_with_said("The board unsaid.")
+
+
+def test_capitalised_function_word_after_a_word_or_in_quotes_counts():
+    from newstrail.clean.flags import _capitalised_midsentence
+
+    assert _capitalised_midsentence("The talks in Norland Is stalled by the strike.") == 1
+    assert _capitalised_midsentence("The envoy said: “Is this the end?”") == 1
+    assert _capitalised_midsentence("Minister Kaller of Estovia met the envoy.") == 0

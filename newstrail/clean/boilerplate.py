@@ -133,7 +133,11 @@ def line_key(line: str) -> str:
 
     "" for a line with nothing left after normalisation (blank or punctuation only).
     """
-    norm = normalise_line(line)
+    return _key_of(normalise_line(line))
+
+
+def _key_of(norm: str) -> str:
+    """:func:`line_key` of a line already normalised (a line's ``LineInfo.norm``)."""
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16] if norm else ""
 
 
@@ -656,7 +660,7 @@ def classify_lines(
     language, ratio = best_stoplist("\n".join(lines))
     stops = stopwords_for(language) if language and ratio >= MIN_PAGE_STOP_RATIO else frozenset()
     infos = [describe_line(line, stops) for line in lines]
-    common = [bool(common_lines) and is_site_furniture(info) and line_key(info.text) in common_lines for info in infos]
+    common = [bool(common_lines) and is_site_furniture(info) and _key_of(info.norm) in common_lines for info in infos]
     scored = [i for i, info in enumerate(infos) if info.words]
     scores = [line_score(infos[i], common[i]) for i in scored]
     lo, hi = main_block(scores)

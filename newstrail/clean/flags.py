@@ -34,6 +34,9 @@ MIN_SENTENCES = 4
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'(]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SAID_END = re.compile(r"\b(?:said|says|stated|noted|added|told|as saying|reported|quoted)\s*\.$", re.I)
+# The longest verb form of _SAID_END: a match starts at most this far before the white space
+# in front of the final full stop (case-blind matching compares one character with one).
+SAID_MAX_CHARS = len("as saying")
 _SPACE_BEFORE_PUNCT = re.compile(r"\S\s+[,.](?:\s|$)")  # not ":" ";": French typography spaces them
 _OPEN, _CLOSE = "“", "”"
 
@@ -97,17 +100,37 @@ def _is_fragment(sentence: str) -> bool:
     return words[0][:1].islower() or words[0].casefold() in _FRAGMENT_STARTS
 
 
+_WORD_EDGES = "“”\"'‘’(),;"
+
+
 def _capitalised_midsentence(sentence: str) -> int:
     """Capitalised function words right after a word or colon in mid-sentence
     ("… such as: Ready to …", "the negotiations Is threatening")."""
     count = 0
     tokens = sentence.split()
     for prev, token in zip(tokens, tokens[1:]):
-        word = token.strip("“”\"'‘’(),;")
+        if not token[0].isupper() and token[0] not in _WORD_EDGES:
+            continue  # the word starts with this character, which is not a capital: most words
+        word = token.strip(_WORD_EDGES)
         if prev[-1:].isalpha() or prev.endswith(":"):
             if word[:1].isupper() and word[1:].islower() and word.casefold() in _FUNCTION_WORDS:
                 count += 1
     return count
+
+
+def _ends_with_said(sentence: str) -> bool:
+    """``_SAID_END.search(sentence)``, searched only from where a match can start.
+
+    A match ends on the final full stop (or one before a final newline, as ``$`` allows),
+    the white space before it, and a verb form right before that: so it starts at most
+    ``SAID_MAX_CHARS`` before that white space. Searching the whole sentence tried the
+    pattern at every character of it.
+    """
+    end = len(sentence) - 1 if sentence.endswith("\n") else len(sentence)
+    if end < 1 or sentence[end - 1] != ".":
+        return False
+    space = len(sentence[: end - 1].rstrip())  # where the white space before the full stop starts
+    return _SAID_END.search(sentence, max(space - SAID_MAX_CHARS, 0)) is not None
 
 
 def _lowercase_starts(paragraph: str) -> int:
@@ -125,7 +148,7 @@ def garble_signals(paragraphs: list[str]) -> GarbleSignals:
         for sentence in _split_sentences(paragraph):
             sentences += 1
             fragments += _is_fragment(sentence)
-            cut += bool(_SAID_END.search(sentence)) and not any(q in sentence for q in "“”\"")
+            cut += _ends_with_said(sentence) and not any(q in sentence for q in "“”\"")
             caps += _capitalised_midsentence(sentence)
     return GarbleSignals(sentences, fragments, cut, unpaired, space, caps, lower)
 
