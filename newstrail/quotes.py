@@ -484,7 +484,7 @@ def _controlled_by_object(tok: Token) -> Token | None:
 
 
 # Verbs whose object is a chance taken to do something ("took the opportunity to thank",
-# "used the occasion to attack", "went out of his way to praise"): their subject acts.
+# "used the occasion to attack", "went out of her way to thank"): their subject acts.
 CHANCE_VERBS = frozenset("take use seize go find get".split())
 
 

@@ -1073,8 +1073,8 @@ def test_an_addressee_of_a_passive_cue_is_no_content(quotes_of):
 
 
 @pytest.mark.parametrize("text, content", [
-    ("The ferry company earned about nine million crowns last year, according to public filings, a large sum"
-     " for a firm of its size.", "The ferry company earned about nine million crowns last year"),
+    ("The ferry company earned about nine million crowns in 2025, according to its annual filings, a large sum"
+     " for a firm of its size.", "The ferry company earned about nine million crowns in 2025"),
     ("Some 40 percent of Norland voters view the mayor unfavorably, according to a Courier poll last week - about"
      " the same as her rival.", "Some 40 percent of Norland voters view the mayor unfavorably"),
     ("Only two ferries sailed on Monday, according to the harbour board, and the rest stayed in port.",
