@@ -252,3 +252,25 @@ def test_repeated_headline_above_the_text_is_the_title():
     labels = classify_lines(lines)
     assert labels[lines.index(head)].label == "title"
     assert labels[0].label != "title"
+
+
+def test_required_strings_of_a_pattern():
+    from newstrail.clean.patterns import required_strings
+
+    assert required_strings(r"(uses|use of|we use) cookies") == (" cookies",)
+    assert required_strings(r"(download|get) (our|the) (free )?app") == ("app",)
+    assert required_strings(r"(harbour|port) (master|authority)") == ("master", "authority")
+    assert required_strings(r"(ferry|\d+) times") == (" times",)
+    assert required_strings(r"(ferry|\d+)") is None and required_strings(r"\w+") is None
+
+
+def test_widget_phrases_found_with_and_without_their_gate():
+    from newstrail.clean.patterns import _ANYWHERE_LOWER, widget_anywhere
+
+    lines = ["The Vellmar Gazette uses cookies to improve your visit.", "Get our free app for Norland news",
+             "Minister Kaller can be reached at the harbour office.", "Photo credit: Ana Dresk",
+             "Sign up for the latest alerts from Estovia", "The ferry left Vellmar at noon on Tuesday.",
+             "Estovian officials said the talks would resume.", "CAMPOS OBRIGATÓRIOS são marcados com *"]
+    found = [widget_anywhere(line) for line in lines]
+    assert found == [any(p.search(line.lower()) for p in _ANYWHERE_LOWER) for line in lines]
+    assert found[:5] == [True] * 5 and found[5:7] == [False, False]
