@@ -768,12 +768,16 @@ def run_positions(ctx: CorpusContext) -> int:
             store.db.execute("SELECT id, source, flags, published FROM articles ORDER BY seq")]
     order = {row[0]: k for k, row in enumerate(meta)}
     blocks: dict[tuple[str, str], list[int]] = {}  # block -> article position << 20 | stance number
+    kept: list | None = []  # every item, while they fit in one batch (then not read twice)
     for aid, n, data in store.db.execute(
             "SELECT s.article_id, s.n, s.data FROM stances s JOIN articles a ON a.id = s.article_id ORDER BY a.seq, s.n"):
         k = order[aid]
         item = stance_item(0, StanceMention.from_dict(orjson.loads(data)), *meta[k], ctx.actor_of, sides)
         if item is not None:
             blocks.setdefault(block_key(item), []).append(k << 20 | n)
+            if kept is not None:
+                kept.append(item)
+                kept = kept if len(kept) <= POSITION_BATCH else None
     store.replace_corpus("positions", [])
 
     def batch_items(refs: list[int]) -> list:
@@ -791,8 +795,15 @@ def run_positions(ctx: CorpusContext) -> int:
 
     # batches are merged on the build's engine when there are several (each merge is whole)
     batches = list(_packed(blocks.values(), POSITION_BATCH))
+    if kept is not None and len(batches) == 1:
+        # one batch: the items of the pass above are the batch's, in the same (store) order
+        for index, item in enumerate(kept):
+            item.index = index
+        item_batches: Iterable[list] = [kept]
+    else:
+        item_batches = map(batch_items, batches)
     count = 0
-    for positions in (ctx.map if len(batches) > 1 else map)(merge_items, map(batch_items, batches)):
+    for positions in (ctx.map if len(batches) > 1 else map)(merge_items, item_batches):
         store.append_corpus("positions", positions)
         count += len(positions)
     # the order merge_items gives one batch: most sources first, actor, stance, first date, id
