@@ -270,7 +270,7 @@ def test_widget_phrases_found_with_and_without_their_gate():
     lines = ["The Vellmar Gazette uses cookies to improve your visit.", "Get our free app for Norland news",
              "Minister Kaller can be reached at the harbour office.", "Photo credit: Ana Dresk",
              "Sign up for the latest alerts from Estovia", "The ferry left Vellmar at noon on Tuesday.",
-             "Estovian officials said the talks would resume.", "CAMPOS OBRIGATÓRIOS são marcados com *"]
+             "Estovian officials said the talks would resume.", "Pflichtfelder der Vellmar-Umfrage sind markiert"]
     found = [widget_anywhere(line) for line in lines]
     assert found == [any(p.search(line.lower()) for p in _ANYWHERE_LOWER) for line in lines]
     assert found[:5] == [True] * 5 and found[5:7] == [False, False]

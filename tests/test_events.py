@@ -1191,8 +1191,8 @@ def test_an_obligation_of_the_subject_is_no_demand_of_its_own(nlp, text, expecte
 
 
 def test_demand_after_a_preposition_or_an_adjective_of_trend_is_the_economic_noun():
-    assert classify_stance("the hotline was coping well with demand") is None
-    assert classify_stance("falling exports and weakening domestic demand will hurt the economy") is None
+    assert classify_stance("the ferry office struggled to keep up with demand") is None
+    assert classify_stance("weak consumer demand for timber kept the Vellmar mills idle") is None
     assert classify_stance("the dockers demand higher wages")[0] == "demand"
 
 
@@ -1200,10 +1200,10 @@ def test_demand_after_a_preposition_or_an_adjective_of_trend_is_the_economic_nou
     "text",
     [
         "A ministry spokeswoman confirmed the arrest but could not confirm the suspect's name.",
-        "The agency declined to comment on the report.",
+        "The Vellmar port authority declined to comment further.",
         "Officials, who declined to be named, said the talks continue.",
         "Most patients were adults, as opposed to the usual pattern.",
-        "Kaller could not be reached for comment.",
+        "Kaller could not be reached by phone on Tuesday.",
         "We cannot confirm the figures.",
     ],
 )
