@@ -1331,7 +1331,9 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
     # descriptions are no names: "the defence minister" must not join "the prime minister" on "minister"
     merged = _merge_people([g for gid, g in groups.items() if g.kind == "person" and gid not in described])
     merged += [groups[gid] for gid in described]
-    merged += _merge_organisations([g for g in groups.values() if g.kind == "organisation"])
+    organisations = _merge_organisations([g for g in groups.values() if g.kind == "organisation"])
+    _name_affiliations(merged, organisations)
+    merged += organisations
     merged += [g for g in groups.values() if g.kind not in ("person", "organisation")]
     actors: list[Actor] = []
     index: dict[tuple[str, str], str] = {}
@@ -1347,6 +1349,38 @@ def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
             index[key] = actor.id
     actors.sort(key=lambda a: (-a.mentions, a.name))
     return ActorResolution(actors, index)
+
+
+def _name_affiliations(people: list[_Group], organisations: list[_Group]) -> None:
+    """Name each person's organisation as the organisation's own actor is named.
+
+    Why: "director-general of the World Health Organisation" in one outlet and the actor
+    "World Health Organization" (joined from both spellings and "WHO") are one body; left
+    as written, a person's statements would stand under a second name beside the body's own.
+    Affiliations are looked up with the keys organisations are joined on (folded name with
+    one spelling, the name without a leading country) and as acronyms; countries are already
+    one name each (``canonical_affiliation``).
+    """
+    names: dict[tuple[str, Any], str] = {}
+    for g in organisations:
+        name = _actor_of(g).name
+        for form in g.forms:
+            for key in _organisation_keys(form):
+                if key[0] == "fold":
+                    names.setdefault(key, name)
+            if _is_acronym(form):
+                names.setdefault(("acronym", form.replace(".", "")), name)
+    if not names:
+        return
+    for g in people:
+        if not g.affiliations:
+            continue
+        named: Counter[str] = Counter()
+        for affiliation, n in g.affiliations.items():
+            found = names.get(("acronym", affiliation.replace(".", ""))) if _is_acronym(affiliation) else None
+            found = found or next((names[k] for k in _organisation_keys(affiliation) if k in names), None)
+            named[found or affiliation] += n
+        g.affiliations = named
 
 
 def canonical_affiliation(text: str) -> str:

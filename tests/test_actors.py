@@ -586,3 +586,20 @@ def test_doc_text_is_cached_on_the_doc(nlp):
 
     doc = nlp("Minister Kaller (left) met the Estovian envoy.\n\nThey spoke for an hour.")
     assert doc_text(doc) == doc.text and doc.user_data["newstrail_text"] == doc.text
+
+
+def test_a_person_speaks_for_the_organisation_actor_under_its_own_name():
+    """An affiliation spelled another way, or as the acronym, is the organisation's actor name."""
+    a, b, c = "a" * 16, "b" * 16, "c" * 16
+    items = [
+        (a, [Mention(Span(a, 0, 34), "Estovian Harbour Organization", "organisation", "Estovian Harbour Organization"),
+             Mention(Span(a, 40, 44), "EHO", "organisation", "EHO")]),
+        (b, [Mention(Span(b, 0, 11), "Ilse Kaller", "person", "Ilse Kaller", role="director-general",
+                     affiliation="Estovian Harbour Organisation")]),
+        (c, [Mention(Span(c, 0, 9), "Ivo Berg", "person", "Ivo Berg", role="spokesman", affiliation="EHO"),
+             Mention(Span(c, 20, 30), "Anna Dresk", "person", "Anna Dresk", role="director",
+                     affiliation="Vellmar Ferry Board")])]
+    actors = {x.name: x for x in resolve_actors(items).actors}
+    assert actors["Ilse Kaller"].affiliation == "Estovian Harbour Organization"
+    assert actors["Ivo Berg"].affiliation == "Estovian Harbour Organization"
+    assert actors["Anna Dresk"].affiliation == "Vellmar Ferry Board"  # no such actor: kept as written
