@@ -945,3 +945,38 @@ def test_part_of_day_before_a_weekday_resolves_like_the_weekday():
     """'in the morning, Monday' shares the weekday resolver without its 'the following' group."""
     found = time_expressions("Troops left the square in the morning, Monday the ministry said.", "2030-01-16")
     assert [v for _, _, v, _ in found] == ["2030-01-14TMO"]
+
+
+_GATE_TEXTS = [
+    "Minister Kaller left Estovia three weeks ago and came back the following Monday.",
+    "Norland's second-quarter output fell; in the first half of 2031 it grew every month.",
+    "The Estovian council met on the 4th, a decade-long dispute ended this century, Nov. 9.",
+    "Kaller said the pact would last for years, then spoke of the previous fiscal year.",
+    "The Norland fleet sailed tomorrow morning at 6 p.m. local time, the ministry said.",
+    "Talks in Estovia laſted two weeks and ended laſt Tueſday, a year ago.",  # long s: no gating
+]
+
+
+def test_rule_gates_hold_strings_every_match_holds():
+    """A rule's gate names strings one of which each of its matches holds, read from its regex."""
+    from newstrail.timex import grammar
+
+    assert grammar._GATES["ago"] is not None and "ago" in grammar._GATES["ago"]
+    assert grammar._GATES["century"] == ("century",)
+    for text in _GATE_TEXTS[:-1]:
+        for cand in grammar.candidates(text):
+            gate = grammar._GATES[cand.rule]
+            if gate is not None:
+                assert any(s in text[cand.start:cand.end].lower() for s in gate), cand.rule
+
+
+def test_gated_candidates_equal_ungated_ones(monkeypatch):
+    """The gates only skip windows that cannot match: the candidates stay the same, in order."""
+    from newstrail.timex import grammar
+
+    gated = [[(c.start, c.end, c.rule) for c in grammar.candidates(t)] for t in _GATE_TEXTS]
+    monkeypatch.setattr(grammar, "_GATES", dict.fromkeys(grammar._GATES))
+    ungated = [[(c.start, c.end, c.rule) for c in grammar.candidates(t)] for t in _GATE_TEXTS]
+    assert gated == ungated
+    assert any(c.rule == "ago" for c in grammar.candidates(_GATE_TEXTS[-1]))  # "ago" after the long s
+    assert not grammar._gateable(_GATE_TEXTS[-1], _GATE_TEXTS[-1].lower())

@@ -343,14 +343,80 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def _requirements(items) -> list[tuple[str, ...]]:
+    """Sets of strings such that every match holds one string of each set, read from a parsed pattern.
+
+    A run of literal characters occurs as written; a group, or a repeat of at least once, needs
+    what its content needs; alternatives need one of what each needs (nothing if one needs
+    nothing). Look-arounds, classes and optional parts need nothing, so the sets only ever
+    under-state what a match holds: a window lacking one of them cannot hold a match.
+    """
+    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+
+    needs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        if op is LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:  # anything but a literal character ends the run (even a zero-width test)
+            needs.append(("".join(run),))
+            run = []
+        if op is SUBPATTERN and not arg[1] and not arg[2]:  # a group without inline flags
+            needs += _requirements(arg[3])
+        elif op in (MAX_REPEAT, MIN_REPEAT) and arg[0] >= 1:
+            needs += _requirements(arg[2])
+        elif op is BRANCH:
+            alternatives = [_requirements(branch) for branch in arg[1]]
+            if all(alternatives):
+                needs.append(tuple(dict.fromkeys(s for alt in alternatives for s in _most_selective(alt))))
+    return needs
+
+
+def _most_selective(needs: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """Of several required sets, the one a random window is least likely to hold."""
+    return max(needs, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which a rule's every match holds, looked for before the rule runs.
+
+    The rules open with optional words and alternations, which the regex engine tries at every
+    character of a window; looking for a literal word each match needs ("ago", "quarter",
+    "centur") in the lower-cased window is several times cheaper, and a window without it cannot
+    hold a match. None: no string worth the look ("a", "th" are in nearly every window).
+    """
+    needs = _requirements(re._parser.parse(pattern.pattern))
+    if not needs:
+        return None
+    best = _most_selective(needs)
+    return tuple(w.lower() for w in best) if min(map(len, best)) >= 3 else None
+
+
+_GATES = {name: _gate(pattern) for name, pattern in RULES}
+# Characters the IGNORECASE rules match to an ASCII letter that ``str.lower`` does not turn into
+# it (dotless i, dotted capital I, long s): in a text holding one, a gate could miss a match.
+_FOLD_EXCEPTIONS = re.compile("[\u0131\u0130\u017f]")
+
+
+def _gateable(text: str, low: str) -> bool:
+    """Whether the lower-cased text shows every string a rule's match holds, at the same place."""
+    return text.isascii() or (len(low) == len(text) and _FOLD_EXCEPTIONS.search(text) is None)
+
+
 def candidates(text: str) -> list[_Match]:
     """Every match of every rule, longest first, then by rule priority and position."""
     cands: list[_Match] = []
     seen: set[tuple[int, int, str]] = set()
-    windows = _windows(text)
+    low = text.lower()
+    gated = _gateable(text, low)
+    windows = {kind: [(lo, hi, low[lo:hi]) for lo, hi in spans] for kind, spans in _windows(text).items()}
     for name, pattern in RULES:
+        gate = _GATES[name] if gated else None
         for kind in RULE_HEADS[name]:
-            for lo, hi in windows[kind]:
+            for lo, hi, window in windows[kind]:
+                if gate is not None and not any(map(window.__contains__, gate)):
+                    continue  # the window lacks a string every match of the rule holds
                 for m in pattern.finditer(text, lo, hi):
                     key = (m.start(), m.end(), name)
                     if m.end() > m.start() and key not in seen:
