@@ -2498,10 +2498,13 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         found.append(_Trigger("AID", MATERIAL_WEIGHT, None))
     # a phrase trigger ("call on") beats the bare lemma of another type; keep the best per type
     best: dict[str, _Trigger] = {}
+    phrase = None  # the best phrase trigger's weight (one loop: this runs for every lexicon word)
     for trig in found:
-        if trig.type not in best or trig.weight > best[trig.type].weight:
+        held = best.get(trig.type)
+        if held is None or trig.weight > held.weight:
             best[trig.type] = trig
-    phrase = max((t.weight for t in found if t.particle is not None), default=0.0)
+        if trig.particle is not None and (phrase is None or trig.weight > phrase):
+            phrase = trig.weight
     if phrase:
         # the verb with its partner is one expression: "accepted the demands" concedes, and the
         # bare verb's weaker reading ("accept": agree) is not a second candidate
@@ -3055,13 +3058,19 @@ class _Mentions:
 def _mention_key(article: Article, head: Any | None, mentions: _Mentions) -> str | None:
     """Key of the first mention overlapping a token's subtree (on original offsets).
 
-    The subtree's extent is its left and right edge (spaCy keeps them per token).
+    The subtree's extent is its left and right edge (spaCy keeps them per token). Once per
+    token and mentions: the triggers of a clause share its subject, and each edge is a new Token.
     """
     if head is None:
         return None
+    p, i = _parse(head.doc), head.i
+    keys = _article_memo(p, "mention keys", article, mentions)
+    if i in keys:
+        return keys[i]
     last = head.right_edge
-    span = _body_span(article, head.left_edge.idx, last.idx + len(last), _parse(head.doc))
-    return mentions.first_over(span.start, span.end)
+    span = _body_span(article, head.left_edge.idx, last.idx + len(last), p)
+    key = keys[i] = mentions.first_over(span.start, span.end)
+    return key
 
 
 def _subject(token: Any) -> Any | None:
@@ -3245,8 +3254,10 @@ def _sentences(doc: Any) -> list[Any]:
 
 def _sentence_at(doc: Any, i: int) -> Any:
     """The sentence that holds token ``i``."""
-    sents = _sentences(doc)
-    return sents[bisect.bisect_right(_memo(doc, "sents")[1], i) - 1]
+    table = _memo(doc, "sents")  # one memo lookup, not two
+    if not table:
+        _sentences(doc)
+    return table[0][bisect.bisect_right(table[1], i) - 1]
 
 
 def _sentence_lemmas(token: Any) -> set[str]:
