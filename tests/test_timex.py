@@ -980,3 +980,13 @@ def test_gated_candidates_equal_ungated_ones(monkeypatch):
     assert gated == ungated
     assert any(c.rule == "ago" for c in grammar.candidates(_GATE_TEXTS[-1]))  # "ago" after the long s
     assert not grammar._gateable(_GATE_TEXTS[-1], _GATE_TEXTS[-1].lower())
+
+
+def test_head_scan_reads_words_after_a_number_ending_as_before():
+    """Short words are stepped over, and a word glued to a number still starts after its ending."""
+    from newstrail.timex import grammar
+
+    assert grammar._windows("Kaller of Norland, 1990snow")["deictic"]  # "1990s" then "now"
+    assert not grammar._windows("Estovia code 2sthen")["then"]  # "2st" then "hen"
+    assert grammar._windows("Kaller in Norland on a 5may")["month"]  # "5" then "may"
+    assert not grammar._windows("Kaller is in Norland at an inn")["month"]

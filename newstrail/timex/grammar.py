@@ -289,7 +289,13 @@ def _head_words() -> dict[str, str]:
 
 
 _HEAD_WORDS = _head_words()
-_WORD = re.compile(r"[A-Za-z]+|\d+(?:st|nd|rd|th|s)?")
+# The tokens of the scan: runs of letters and numbers with an ordinal or plural ending. Runs of
+# letters shorter than every head word ("a", "of", "in": 20% of the words of news) are not
+# returned: the engine steps over them, sparing a lookup each. The runs it returns are the same
+# as with no least length: a run still starts at its first letter or right after a number's
+# ending ("1990snow"), which the scan has consumed, and a short run holds no longer one.
+_SHORTEST_HEAD = min(map(len, _HEAD_WORDS))
+_WORD = re.compile(r"[A-Za-z]{%d,}|\d+(?:st|nd|rd|th|s)?" % _SHORTEST_HEAD)
 _CLOCK_AFTER = re.compile(r"[:/]\d|\s*[ap]\.?m\b|\s+(?:o['\u2019]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",
                           re.IGNORECASE)
 
