@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..needles import required_strings
+
 # A line that *starts* with one of these and is short is a widget or a section label.
 # (Short = at most ``WIDGET_MAX_WORDS`` words, so "Share prices fell ..." stays body.)
 _START = [
@@ -144,44 +146,6 @@ ANYWHERE_RE = re.compile("(?:" + "|".join(_ANYWHERE) + ")", re.IGNORECASE)
 _ANYWHERE_LOWER = tuple(re.compile(p) for p in _ANYWHERE)
 
 
-def required_strings(pattern: str) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` (case-sensitive) contains, or None.
-
-    Read from the parsed pattern, so it stays right when a pattern is edited: a run of
-    literal characters occurs as written; a group, or a repeat of at least once, needs what
-    its content needs; alternatives need one of what each needs (nothing if one needs
-    nothing). Of a sequence's requirements the most selective is kept: the longest shortest
-    string, then the fewest strings.
-    """
-    return _needs(re._parser.parse(pattern))  # the parser of the re module itself
-
-
-def _needs(items) -> tuple[str, ...] | None:
-    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
-
-    options: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for op, arg in [*items, (None, None)]:
-        if op is LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:  # anything but a literal character ends the run (even a zero-width test)
-            options.append(("".join(run),))
-            run = []
-        found = None
-        if op is SUBPATTERN and not arg[1] and not arg[2]:  # a group without inline flags
-            found = _needs(arg[3])
-        elif op in (MAX_REPEAT, MIN_REPEAT) and arg[0] >= 1:
-            found = _needs(arg[2])
-        elif op is BRANCH:
-            alternatives = [_needs(branch) for branch in arg[1]]
-            if all(alternatives):
-                found = tuple(dict.fromkeys(s for alt in alternatives for s in alt))  # type: ignore[union-attr]
-        if found:
-            options.append(found)
-    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)), default=None)
-
-
 def _gate(pattern: str) -> tuple[str, ...] | None:
     """Strings to look for before searching ``pattern``, for a pattern that opens with a
     group of alternatives or a character class: the regex engine tries those at every
@@ -190,7 +154,7 @@ def _gate(pattern: str) -> tuple[str, ...] | None:
     start (tried there only) needs none."""
     from re._constants import AT, LITERAL
 
-    parsed = re._parser.parse(pattern)
+    parsed = re._parser.parse(pattern)  # the parser of the re module itself (see ..needles)
     return None if len(parsed) and parsed[0][0] in (LITERAL, AT) else required_strings(pattern)
 
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..needles import required_strings
+
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -349,41 +351,6 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def _requirements(items) -> list[tuple[str, ...]]:
-    """Sets of strings such that every match holds one string of each set, read from a parsed pattern.
-
-    A run of literal characters occurs as written; a group, or a repeat of at least once, needs
-    what its content needs; alternatives need one of what each needs (nothing if one needs
-    nothing). Look-arounds, classes and optional parts need nothing, so the sets only ever
-    under-state what a match holds: a window lacking one of them cannot hold a match.
-    """
-    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
-
-    needs: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for op, arg in [*items, (None, None)]:
-        if op is LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:  # anything but a literal character ends the run (even a zero-width test)
-            needs.append(("".join(run),))
-            run = []
-        if op is SUBPATTERN and not arg[1] and not arg[2]:  # a group without inline flags
-            needs += _requirements(arg[3])
-        elif op in (MAX_REPEAT, MIN_REPEAT) and arg[0] >= 1:
-            needs += _requirements(arg[2])
-        elif op is BRANCH:
-            alternatives = [_requirements(branch) for branch in arg[1]]
-            if all(alternatives):
-                needs.append(tuple(dict.fromkeys(s for alt in alternatives for s in _most_selective(alt))))
-    return needs
-
-
-def _most_selective(needs: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """Of several required sets, the one a random window is least likely to hold."""
-    return max(needs, key=lambda strings: (min(map(len, strings)), -len(strings)))
-
-
 def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-case strings one of which a rule's every match holds, looked for before the rule runs.
 
@@ -392,10 +359,9 @@ def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     "centur") in the lower-cased window is several times cheaper, and a window without it cannot
     hold a match. None: no string worth the look ("a", "th" are in nearly every window).
     """
-    needs = _requirements(re._parser.parse(pattern.pattern))
-    if not needs:
+    best = required_strings(pattern.pattern)
+    if not best:
         return None
-    best = _most_selective(needs)
     return tuple(w.lower() for w in best) if min(map(len, best)) >= 3 else None
 
 
