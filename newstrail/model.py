@@ -81,7 +81,7 @@ def _decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
     lists become tuples (records are frozen and hashable), one level deep.
     """
     lines = ["def decode(data):", "    kw = {}"]
-    env: dict[str, Any] = {"cls": cls, "tuple": tuple, "list": list}
+    env: dict[str, Any] = {"cls": cls}
     for i, name in enumerate(_field_names(cls)):
         nested = cls._nested.get(name)  # type: ignore[attr-defined]
         lines += [f"    if {name!r} in data:", f"        v = data[{name!r}]"]

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actors import ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, token_indices
+from .actors import ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, doc_text, token_indices
 from .model import Article, Mention, Quote
 
 __all__ = ["extract_quotes", "SPEECH_VERBS", "VERB_CLASSES", "SPEECH_CLASSES", "ATTITUDE_CONFIDENCE"]
@@ -302,7 +302,7 @@ def _doc_text(doc: Doc, article: Article) -> str:
     body = article.body
     if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(body):
         return body
-    return doc.text
+    return doc_text(doc)
 
 
 def _body_range(article: Article, m: Mention) -> tuple[int, int]:

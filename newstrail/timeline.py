@@ -335,10 +335,9 @@ class _Sims:
         """The cosine of rows i and j as np.dot over their shared terms (see :meth:`pair_dots`)."""
         import numpy as np
 
-        ptr, indices, data = self.matrix.indptr, self.matrix.indices, self.matrix.data
-        a, b, c, d = ptr[i], ptr[i + 1], ptr[j], ptr[j + 1]
-        _, x, y = np.intersect1d(indices[a:b], indices[c:d], assume_unique=True, return_indices=True)
-        return float(np.dot(data[a:b][x], data[c:d][y]))
+        (ia, da), (ib, db) = self._row(i), self._row(j)
+        _, x, y = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
+        return float(np.dot(da[x], db[y]))
 
     def pair_dots(self, left: Sequence[int], right: Sequence[int]) -> list[float]:
         """Cosine of each pair of rows (left[k], right[k]), as np.dot over their shared terms.
