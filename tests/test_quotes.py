@@ -113,8 +113,16 @@ def test_scare_quotes_alone_are_not_quotes(quotes_of):
     assert quotes_of("The so-called “peace plan” was published on Monday.") == []
 
 
-def test_first_person_belief_inside_narration_is_not_a_quote(quotes_of):
-    assert quotes_of("I think the weather will improve.") == []
+def test_first_person_belief_in_narration_is_the_narrators(quotes_of):
+    # an interview's answer or a columnist's own text: "I think" attributes a belief (PolNeAR)
+    q = _holding(quotes_of("Q: Will Norland sign?\n\nA: I think the Estovian envoy will sign the accord by May."),
+                 "envoy will sign")
+    assert q.speaker_text == "I" and q.cue_text == "think"
+
+
+def test_first_person_belief_inside_a_quotation_is_part_of_it(quotes_of):
+    found = quotes_of("Minister Kaller said: “I think the old harbour of Vellmar will reopen soon.”")
+    assert [q.speaker_key for q in found] == ["Kaller"]
 
 
 def test_lexicon_has_verb_classes():
@@ -1135,3 +1143,17 @@ def test_letting_and_going_on_are_no_speech(quotes_of, text):
 ])
 def test_allowing_that_and_a_body_going_on_are_speech(quotes_of, text, content):
     assert _holding(quotes_of(text), content).content_text == content
+
+
+def test_writing_a_work_is_not_what_it_says(quotes_of):
+    assert quotes_of("Minister Kaller wrote a weekly column for the Vellmar Courier for ten years.") == []
+    assert quotes_of("Ilse Berg read a thick novel on the night train to Vellmar.") == []
+
+
+def test_written_work_with_a_clause_on_what_it_does_stays(quotes_of):
+    q = _holding(quotes_of("Minister Kaller wrote a letter urging the council to reopen the pier."), "urging")
+    assert q.speaker_key == "Kaller"
+
+
+def test_a_deed_committed_by_someone_is_not_a_commitment(quotes_of):
+    assert quotes_of("Most of the warehouse thefts in Vellmar were committed by two night clerks.") == []
