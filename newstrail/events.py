@@ -278,7 +278,8 @@ _FAMILIES: dict[str, str] = {
         intelligence-sharing information-sharing extradite extradition hand+suspect:1.1
         deal+trade:0.8 agreement+trade:0.8 trade+free:0.8 invest+in:0.7
         research+together:1.0 coproduce co-develop codevelop co-host:0.6 co-operate assistance+mutual:0.9
-        build+together:1.0 """,
+        build+together:1.0 hand+fugitive:1.1 hand+hijacker:1.1 hand+accused:1.1 hand+criminal:1.1
+        hand+convict:1.0 work+alongside:1.0 operate+alongside:1.0 serve+alongside:0.9""",
     "AID": """package+aid:1.2 package+assistance:1.2 package+relief:1.2
         aid+humanitarian:1.2 handout:0.8 hand+out:0.9 distribute:0.8 distribution:0.7 airdrop air-drop
         shipment:0.7 consignment:0.8 fly+in:0.8 bring+in:0.6 dispatch:0.6
@@ -1243,6 +1244,15 @@ def _negated(p: _Parse, i: int) -> bool:
 
 
 _NOT_TRIGGERS = {"according", "accordingly"}
+# Words whose "to" phrase is the adjective's: "open to talks" is willing (AGREE), while the verb
+# "opened its ports to Estovian ships" gives access and is no promise.
+_ADJECTIVE_TO = {"open"}
+# Words that look derived from a trigger but are not (:func:`_derived` would read "commission"
+# as "commit", "admiral" as "admire", "executive" as "execute", "reliable" as "re-" + "liable"):
+# common in news as offices, bodies and plain adjectives, never the act.
+_FALSE_DERIVATIONS = frozenset(
+    """commission admiral signal executive massive respective objective reliable really several final
+    vacation rational operational""".split())
 # Triggers only as verbs: "stationed troops", "massed tanks" (the nouns and adjectives are places and sizes).
 _VERB_ONLY = {"station", "mass"}  # lemmatised to "accord" but never an agreement
 # Nouns that make "strike" a military attack rather than a labour protest.
@@ -1400,6 +1410,18 @@ _HELPERS = {"observer", "monitor", "doctor", "medic", "nurse", "expert", "rescue
             "paramedic", "specialist", "adviser", "advisor", "engineer", "inspector", "worker", "aid", "relief"}
 
 
+# Kinds of team whose sending is aid: "a medical team", "rescue units", "relief crews".
+_HELPING_KINDS = {"medical", "rescue", "relief", "humanitarian", "aid", "search", "health", "firefighting",
+                  "firefighter", "emergency", "disaster", "demining", "mine-clearing", "forensic"}
+_TEAMS = {"team", "unit", "crew", "brigade", "squad", "mission", "contingent", "corps", "staff", "personnel"}
+
+
+def _helping_team(token: Any) -> bool:
+    """The verb's object is a team of helpers named by its kind ("deployed a medical team", "sent rescue crews")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _TEAMS and any(
+        g.dep_ in ("amod", "compound") and _lemma(g) in _HELPING_KINDS for g in c.children) for c in token.children)
+
+
 def _forces_cut(objects: set[str]) -> bool:
     """A reducer's object is armed forces, not aid to them or a diplomatic presence ("cut troop numbers")."""
     if not objects & (_ARMED | _MATERIEL) or objects & (_WITHDRAWN | _TIES) - {"presence"}:
@@ -1419,8 +1441,9 @@ def _cooperation_taken(token: Any, objects: set[str]) -> bool:
     if any(c.dep_ == "xcomp" and c.tag_ == "VBG" and any(t.type in ("AID", "COOPERATE", "SUPPORT") for t in _match(c))
            for c in token.children):
         return True  # "stopped funding the programme"
+    # the object's own triggers: "work" is cooperation only with its partner ("work with", "work together")
     return any(t.type in ("AID", "COOPERATE", "SUPPORT") for o in objects
-               for t in TRIGGERS.get(o, ()) or _derived(o, "NOUN"))
+               for t in _word_triggers(o) or _derived(o, "NOUN"))
 
 
 _CROWD_CONTROL = {"gas", "teargas", "cannon", "bullet", "pellet", "grenade", "canister", "spray"}
@@ -1590,7 +1613,8 @@ _BLAME_PREDICATES = _PEJORATIVE - {"unacceptable", "dangerous", "hostile", "war"
 _LAUDATORY = {"constructive", "positive", "productive", "fruitful", "successful", "historic", "excellent",
               "good", "great", "important", "significant", "milestone", "breakthrough", "landmark", "hero",
               "courageous", "brave", "wise", "friend", "model", "encouraging", "useful", "frank", "cordial",
-              "warm", "remarkable", "outstanding", "valuable"}
+              "warm", "remarkable", "outstanding", "valuable", "victory", "success", "triumph", "achievement",
+              "reliable", "trusted", "inspiration", "visionary", "exemplary"}
 # Arrivals that are deliveries when aid or helpers arrive ("the convoy reached the town with food").
 _ARRIVING = {"arrive", "reach", "land"}
 # Verbs whose object is received, not given: aid told from the recipient's side.
@@ -1707,7 +1731,7 @@ def _relations_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigg
     if lemma in _REDUCERS and token.pos_ == "VERB" and _cooperation_taken(token, objects) and not {
             _lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")} & _RESTRAINTS:
         return [_Trigger("SANCTION", 1.2, None)]  # "slashed its funding", "pulled its staff": relations reduced
-    if lemma in _SENDING and token.pos_ == "VERB" and objects & _HELPERS:
+    if lemma in _SENDING and token.pos_ == "VERB" and (objects & _HELPERS or _helping_team(token)):
         if any(c.dep_ in ("advcl", "xcomp") and any(t.type != "AID" for t in _match(c)) for c in token.children):
             return None  # "sent experts to investigate": the stated task says what they do
         return [_Trigger("AID", 1.1, None)]  # "sent observers / a team of doctors"
@@ -1718,12 +1742,20 @@ def _relations_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigg
 _CROWDS = {"protester", "protestor", "demonstrator", "student", "supporter", "opponent", "resident", "worker", "fan",
            "crowd", "youth", "activist", "villager", "rioter", "farmer", "mob", "marcher", "opposition"}
 _POLICE = {"police", "policeman", "officer", "riot"}
+# Blows short of armed force: by police on a crowd they are repression, not an armed assault.
+_BEATING = {"beat", "club", "whip", "manhandle", "baton", "assault", "kick", "drag"}
+# Who seizes by law: a ship or goods they seize are confiscated (CAMEO 171), not captured in combat.
+_LAW_ENFORCERS = _POLICE | {"authority", "customs", "court", "prosecutor", "coastguard", "judge", "inspector",
+                            "official", "regulator", "agent"}
 # Armed groups outside the state: their executions are killings (CAMEO 18x), a state's are penalties (17x).
 _IRREGULARS = {"militant", "rebel", "gunman", "insurgent", "jihadist", "terrorist", "fighter", "kidnapper", "captor",
                "extremist", "militia", "guerrilla", "abductor", "group", "pirate", "bandit", "separatist", "hijacker"}
 # Ships and aircraft: seizing one is a hijacking, an act of force (CAMEO 18), not a confiscation.
 _VESSELS = {"ship", "vessel", "tanker", "boat", "freighter", "trawler", "yacht", "plane", "aircraft", "airliner", "jet"}
 # Things a crowd burns in protest, not in an attack.
+# Protest actions a union or a party calls: "called a general strike / a shutdown / a rally".
+_PROTEST_ACTIONS = {"strike", "shutdown", "stoppage", "walkout", "boycott", "protest", "demonstration", "rally",
+                    "march", "sit-in", "bandh", "hartal"}
 _PROTEST_PROPS = {"effigy", "flag", "tyre", "tire", "portrait", "poster", "picture", "banner", "copy", "photo"}
 # Soldiers, as against police: their raid is an armed attack (CAMEO 19), a police raid a search (17).
 _SOLDIERS = {"troop", "soldier", "army", "commando", "marine", "paratrooper", "special", "infantry", "navy"}
@@ -1835,6 +1867,8 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
             vowed = {t.type for c in acts for t in _match(c)}
             # "signalled its readiness to resume talks" offers; "readiness to strike" holds out force
             return [_Trigger("THREATEN" if vowed & _THREAT_WHEN_VOWED else "AGREE", 1.0, None)]
+    if lemma in _BEATING and token.pos_ == "VERB" and _parties(token) & _POLICE and objects & _CROWDS:
+        return [_Trigger("COERCE", 1.1, None)]  # "police beat the protesters": repression of a crowd (CAMEO 175)
     if lemma == "raid" and _parties(token) & (_AIRCRAFT | _IRREGULARS | _SOLDIERS):
         return [_Trigger("ASSAULT", 1.1, None)]  # "warplanes / troops carried out a raid": armed force, not a search
     if lemma == "reinforce" and token.pos_ == "VERB" and objects and not objects & _DEFENCES:
@@ -1886,6 +1920,8 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("THREATEN", 1.1, None)]  # "will pay for this attack": punishment held out
     if lemma == "fire" and token.pos_ == "VERB" and objects & _CROWD_CONTROL:
         return [_Trigger("COERCE", 1.1, None)]  # "fired tear gas": repression, not an armed attack
+    if lemma in ("set", "burn", "douse") and token.pos_ == "VERB" and _self_harmed(token):
+        return [_Trigger("PROTEST", 1.1, None)]  # "set himself on fire": self-immolation, a protest act (CAMEO 14)
     if lemma == "set" and token.pos_ == "VERB" and any(c.lower_ == "off" for c in token.children) \
             and objects & _EXPLOSIVES:
         return [_Trigger("ASSAULT", 1.1, None)]  # "set off a bomb"
@@ -1932,6 +1968,14 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
             and not objects & _WITHDRAWN_FORCES:
         return [_Trigger("AID", 1.1, None)]  # "evacuated 300 foreign nationals": people brought to safety
     return None
+
+
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves"}
+
+
+def _self_harmed(token: Any) -> bool:
+    """A verb of burning whose object is the subject itself: "set himself on fire", "burned herself"."""
+    return any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children)
 
 
 def _alternative_penalty(token: Any) -> bool:
@@ -2034,7 +2078,8 @@ def _special(token: Any) -> list[_Trigger] | None:
             return [_Trigger("ASSAULT", 1.0, None)]  # taking ground by force
         if lemma == "take":
             return None
-        if _parties(token) & _IRREGULARS or direct & (_ARMED | _VESSELS):
+        parties = _parties(token)
+        if parties & _IRREGULARS or direct & _ARMED or (direct & _VESSELS and not parties & _LAW_ENFORCERS):
             return [_Trigger("ASSAULT", 1.0, None)]  # armed groups seizing people or ships, soldiers captured
         return [_Trigger("COERCE", 1.0, None)]  # seizing people or goods
     if lemma in ("fight", "battle") and token.pos_ == "VERB" and {
@@ -2125,6 +2170,8 @@ def _special(token: Any) -> list[_Trigger] | None:
         return [_Trigger("REQUEST", 1.1, None)]  # "it is time for Tavi to return to the table": an exhortation
     if lemma in _WANTING and token.pos_ == "VERB" and _wants_of_another(token):
         return [_Trigger("REQUEST", 1.1, None)]  # "wants Norland to hand over the suspects"
+    if lemma in _HALTING_WORK and token.pos_ == "VERB" and _work_stopped(token):
+        return [_Trigger("PROTEST", 1.1, None)]  # "nurses stopped work for two hours": a strike
     relations = _relations_reading(token, lemma, objects)
     if relations is not None:
         return relations
@@ -2168,8 +2215,10 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma in ("demonstrate", "show") and token.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "ccomp") for c in token.children):
         return []  # "demonstrated its resolve" shows something; the protest verb is intransitive
-    if lemma == "rally" and token.pos_ == "VERB" and objects & {"support", "backing", "supporter", "ally"}:
-        return [_Trigger("SUPPORT", 1.1, None)]  # rallying support on someone's behalf (CAMEO 053)
+    if lemma == "rally" and token.pos_ == "VERB" and granted & {"support", "backing", "supporter", "ally"}:
+        # rallying support on someone's behalf (CAMEO 053); "rallied in support of the strikers" is a
+        # demonstration, its "support" a purpose phrase and no object
+        return [_Trigger("SUPPORT", 1.1, None)]
     if lemma == "call" and token.pos_ == "VERB":
         # "called on Tuesday" is no appeal: a preposition whose object is a date does not count
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")
@@ -2186,6 +2235,8 @@ def _special(token: Any) -> list[_Trigger] | None:
             return [_Trigger("REJECT", 1.1, None)]  # "called off the talks / the visit": a contact refused
         if "off" in preps:  # "called off the strike"
             return [_Trigger("CONCEDE", 1.0, None), _Trigger("RETREAT", 0.9, None)]
+        if objects & _PROTEST_ACTIONS:
+            return [_Trigger("PROTEST", 1.1, None)]  # "the unions called a general strike": a protest organised
         purpose = _purpose(_parse(token.doc), token.i)
         if purpose is not None or any(
                 c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
@@ -2215,6 +2266,19 @@ _PEACEKEEPING = {"peacekeeping", "peacekeeper", "observer", "monitor"}
 _WITHDRAWN = _PEACEKEEPING | {"inspector", "diplomat", "ambassador", "envoy", "staff", "mission", "worker"}
 
 
+# Verbs that with "work" as object say a strike: "stopped work", "halted work at the port".
+_HALTING_WORK = {"stop", "halt", "cease", "suspend", "down"}
+
+
+def _work_stopped(token: Any) -> bool:
+    """"work" stopped with no project named: workers striking, not a building site halted ("work on the dam")."""
+    for c in token.children:
+        if c.dep_ == "dobj" and c.lower_ == "work":
+            return not any(g.dep_ == "prep" and g.lower_ == "on" and not any(
+                o.ent_type_ in ("DATE", "TIME") for o in g.children) for g in (*c.children, *token.children))
+    return False
+
+
 def _demands_punishment(token: Any) -> bool:
     """A demand whose object is a punishment of someone ("called for an inquiry into X")."""
     objs = _objects(token)
@@ -2227,6 +2291,11 @@ def _demands_punishment(token: Any) -> bool:
 # Conflictual material acts announced rather than done ("will extend the curfew", "plans to
 # strike") are threats, as cooperative intent is AGREE (CAMEO 13 mirrors 03).
 _INTENT_TO_THREATEN = {"SANCTION", "COERCE", "ASSAULT"}
+
+
+# Penalties at law: held out for the future they are warnings, as a coercive act announced is
+# (CAMEO 13 mirrors 11: "those who break the curfew will be prosecuted").
+_PENALIZING = {"prosecute", "fine", "punish", "penalize", "penalise", "sue"}
 
 
 _EXERCISES = {"exercise", "drill", "manoeuvre", "maneuver", "game", "wargame", "patrol"}
@@ -2364,6 +2433,9 @@ def _retype(token: Any, type_: str) -> str:
         return "REQUEST"  # "X must provide…": an appeal, not the aid itself
     if type_ in _INTENT_TO_AGREE and (_is_future(token) or _reported_intent(token)) and not _scheduled(token):
         return "AGREE"
+    if type_ == "ACCUSE" and lemma in _PENALIZING and (_is_future(token) or _vowed(token) or _reported_intent(token)) \
+            and not _is_hypothetical_cause(token) and not _is_negated(token):
+        return "THREATEN"  # "violators will be prosecuted", "vowed to punish those responsible": a penalty held out
     if type_ in _INTENT_TO_THREATEN and (_is_future(token) or _vowed(token) or _reported_intent(token)
                                          or _weighed(token)) \
             and not _is_hypothetical_cause(token) \
@@ -2492,7 +2564,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
                          for g in p.children[c]}
             children |= _counted(p, i)
         if trig.particle is None or (trig.particle in children and not (  # type: ignore[operator]
-                trig.particle == "in" and _in_phrase(p, i))):
+                trig.particle == "in" and _in_phrase(p, i)) and not (
+                trig.particle == "to" and pos == "VERB" and lemma in _ADJECTIVE_TO)):
             found.append(trig)
     if lemma in _GIVING and _material(p.doc[i]):
         found.append(_Trigger("AID", MATERIAL_WEIGHT, None))
@@ -2589,11 +2662,12 @@ def _in_phrase(p: _Parse, i: int) -> bool:
 _GIVING = {"provide", "give", "pledge", "commit", "offer", "allocate", "contribute", "donate", "grant", "announce",
            "approve", "earmark", "spend", "send", "transfer", "release", "disburse", "extend", "support", "add",
            "commitment", "pledge", "support", "backing", "contribution", "package", "assistance", "deposit", "inject",
-           "award", "mobilize", "mobilise", "channel", "hand"}
+           "award", "mobilize", "mobilise", "channel", "hand", "fly", "airlift", "ship", "deliver", "distribute",
+           "dispatch"}
 _MATERIAL = {"financial", "military", "economic", "material", "technical", "humanitarian", "logistical", "logistic",
              "budget", "budgetary", "medical", "food", "fund", "funding", "money", "cash", "equipment", "weapon",
              "arm", "loan", "grant", "vaccine", "supply", "wheat", "rice", "fuel", "medicine", "ton", "tonne",
-             "payment", "dose", "subsidy", "scholarship", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc"}
+             "payment", "tranche", "dose", "subsidy", "scholarship", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc"}
 # Weight of that reading: a little above a plain trigger, so "support" with money is aid.
 MATERIAL_WEIGHT = 1.05
 
@@ -2604,7 +2678,8 @@ def _material(token: Any) -> bool:
         if child.dep_ in ("amod", "compound") and _lemma(child) in _MATERIAL:
             return True  # "financial support", "military assistance"
         given = [child] if child.dep_ in ("dobj", "nsubjpass") else (
-            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("of", "with") else [])
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("of", "with", "in")
+            else [])  # "in": "flew in tonnes of food", "gave billions in loans" (the parse's preposition)
         for obj in given:
             if _lemma(obj) in _MATERIAL or any(t.ent_type_ == "MONEY" for t in obj.subtree):
                 return True
@@ -2666,6 +2741,8 @@ def _nominal_phrases(lemma: str) -> tuple[_Trigger, ...]:
 @functools.lru_cache(maxsize=8192)
 def _derived(lemma: str, pos: str) -> tuple[_Trigger, ...]:
     """Triggers of the word a derived noun or adjective comes from, weighted down (no phrases)."""
+    if lemma in _FALSE_DERIVATIONS:
+        return ()
     if pos == "NOUN":
         found = _by_suffix(lemma, _NOMINAL_SUFFIXES)
     elif pos == "ADJ":
@@ -2770,7 +2847,8 @@ _SPECIAL_LEMMAS = frozenset(
     dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand
     haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move
     collapse break stall founder falter fail unravel crumble fizzle deadline prospect possibility spectre specter""".split()
-) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING
+) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING \
+    | _BEATING | _HALTING_WORK | {"douse"}
 
 
 def trigger_scores(sent: Any) -> list[TypedTrigger]:
@@ -2978,8 +3056,9 @@ def _is_future(trigger: Any) -> bool:
                 return True
             if p.dep[child] == "aux" and p.lower[child] == "to" and p.lemmas[p.heads[node]] in _PLAN_WORDS:
                 return True
-        if p.lemmas[node] in _PLAN_WORDS and node != trigger.i and p.pos[node] in ("VERB", "ADJ"):
-            return True
+        if p.lemmas[node] in _PLAN_WORDS and node != trigger.i and p.pos[node] in ("VERB", "ADJ") and not (
+                p.lemmas[node] == "set" and any(p.dep[c] == "prt" for c in p.children[node])):
+            return True  # "is set to sign", not the phrasal "set up a joint commission" (done, not planned)
     return False
 
 

@@ -1216,3 +1216,62 @@ def test_not_knowing_or_not_saying_takes_no_position(nlp, text):
 def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
     assert classify_stance("Norland refused to sign the accord and declined to comment.")[0] == "reject"
     assert classify_stance("Estovia opposes the canal, as opposed to its neighbours.")[0] == "reject"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the verb "open X to Y" gives access; only the adjective "open to talks" is willingness
+        ("Norland opened its harbours to Estovian trawlers.", "not AGREE"),
+        # "in support of" is a rally's purpose, not support rallied
+        ("Hundreds of students rallied in support of the dismissed lecturers.", "PROTEST"),
+        # goods flown in are aid, like goods sent
+        ("The Norland air force flew in forty tonnes of flour to the cut-off valley.", "AID"),
+        ("The fund released an emergency tranche to Estovia.", "AID"),
+        # "stopped work" is a strike; work halted on a project is not
+        ("Dock workers in Port Vell stopped work for three hours on Monday.", "PROTEST"),
+        ("The contractor halted work on the Estovian dam after the floods.", "not PROTEST"),
+        # self-immolation is a protest act, not an arson attack
+        ("A street vendor set himself on fire outside the Estovian governor's office.", "PROTEST"),
+        # blows by police on a crowd are repression
+        ("Riot police beat the marchers with batons near the old bridge.", "COERCE"),
+        # a ship seized by law enforcers is confiscated; by pirates, captured by force
+        ("Estovian customs authorities seized a Norland freighter and its cargo of timber.", "COERCE"),
+        ("Pirates seized a Norland freighter off the Estovian coast.", "ASSAULT"),
+        # a strike called is a protest organised ("called for" stays a demand)
+        ("The transport unions called a nationwide shutdown for next Thursday.", "PROTEST"),
+        # a team named by its helping kind is aid sent
+        ("Norland deployed a medical team to the flooded province.", "AID"),
+        # a noun of praise in "called X a …" commends
+        ("Minister Kaller called the border accord a victory for both nations.", "SUPPORT"),
+        # handing a fugitive over, and police working alongside another's, is judicial cooperation
+        ("Estovia handed over the fugitive to Norland police.", "COOPERATE"),
+        ("Estovian detectives worked alongside Norland police on the smuggling case.", "COOPERATE"),
+        # "set up" is a phrasal verb, not "set to": the joint body is made, not planned
+        ("Norland and Estovia set up a joint commission on fishing rights.", "COOPERATE"),
+        # a penalty at law held out for the future is a warning
+        ("Minister Kaller said anyone who breaks the fishing ban will be prosecuted.", "THREATEN"),
+    ],
+)
+def test_readings_of_common_news_phrasings(sentence, expected, nlp):
+    top = event_types(sentence)[0]
+    if expected.startswith("not "):
+        assert top != expected[4:]
+    else:
+        assert top == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("The commission spoke to the Norland press on Friday.", "commission"),
+        ("The admiral spoke to the Norland press on Friday.", "admiral"),
+        ("The Norland cabinet drafted an executive decree on fishing quotas.", "executive"),
+        ("Estovia is a reliable source of timber for Norland mills.", "reliable"),
+    ],
+)
+def test_words_that_only_look_derived_from_a_trigger_are_none(sentence, word, nlp):
+    from newstrail.events import trigger_scores
+
+    doc = nlp(sentence)
+    assert not [t for t in trigger_scores(next(iter(doc.sents))) if t.token.lower_ == word]
