@@ -1157,3 +1157,11 @@ def test_written_work_with_a_clause_on_what_it_does_stays(quotes_of):
 
 def test_a_deed_committed_by_someone_is_not_a_commitment(quotes_of):
     assert quotes_of("Most of the warehouse thefts in Vellmar were committed by two night clerks.") == []
+
+
+def test_quotation_paragraph_continuing_a_quote_shares_its_cue(quotes_of):
+    # one utterance across a paragraph break: one attribution with two parts (PolNeAR)
+    text = ("Minister Kaller said the Vellmar pier would reopen in the spring.\n\n"
+            "“We have waited long enough for the new timber to arrive from the Estovian mills.”")
+    q = _holding(quotes_of(text), "waited long enough")
+    assert q.speaker_key == "Kaller" and q.cue_text == "said"
