@@ -1031,8 +1031,9 @@ def _original_offset(article: Article, p: _Parse, i: int) -> int:
     return offset
 
 
-# Lemmas the small English model gets wrong for news verbs: "staged" -> "stag".
-_LEMMA_FIXES = {"stag": "stage"}
+# Lemmas the small English model gets wrong for news words: "staged" -> "stag", "media" -> "medium"
+# (news "media" is the press, never the plural of a medium).
+_LEMMA_FIXES = {"stag": "stage", "medium": "media"}
 
 
 def _fixed_lemma(lemma: str) -> str:
@@ -1316,6 +1317,23 @@ _WORKERS = {"nurse", "teacher", "doctor", "miner", "worker", "union", "employee"
             "fisherman", "taxi"}
 _LABOUR = {"worker", "union", "teacher", "doctor", "nurse", "driver", "employee", "staff", "miner", "pay",
            "wage", "general", "hunger", "labour", "labor", "nationwide", "national", "student", "trucker", "pilot"}
+
+
+# What workers strike over: "struck over pay", "are striking for better conditions".
+_LABOUR_GRIEVANCES = {"pay", "wage", "salary", "pension", "condition", "hour", "contract", "job", "bonus", "arrear"}
+
+
+def _labour_strike(token: Any) -> bool:
+    """The verb "strike" said of workers or over pay, with nothing struck: a labour strike.
+
+    Why: the verb is an attack only with a target ("struck the convoy"); workers as subject, or
+    a grievance in its "over"/"for" phrase, make it the walkout.
+    """
+    targets = [c for c in token.children if c.dep_ == "dobj" and _lemma(c) not in _LABOUR_GRIEVANCES]
+    if targets:
+        return False
+    over = {_lemma(g) for c in token.children if c.lower_ in ("over", "for") for g in (c, *c.children)}
+    return bool(_parties(token) & (_WORKERS | _LABOUR) or over & _LABOUR_GRIEVANCES)
 
 
 def _military_strike(token: Any) -> bool:
@@ -2188,6 +2206,8 @@ def _special(token: Any) -> list[_Trigger] | None:
         return []  # "stopped short of naming…" is a hedge, not a halt
     if lemma == "fire" and token.i >= 2 and token.doc[token.i - 2].lower_ == "cease":
         return [_Trigger("RETREAT", 1.0, None)]  # "cease-fire", split by the tokenizer
+    if lemma == "strike" and token.pos_ == "VERB" and _labour_strike(token):
+        return [_Trigger("PROTEST", 1.1, None)]  # "doctors strike over pay": a walkout, not an attack
     if lemma == "strike" and token.pos_ == "NOUN":
         return [_Trigger("ASSAULT" if _military_strike(token) else "PROTEST", 1.0, None)]
     if lemma in _RELEASES and objects & _PUBLICATIONS:
@@ -2567,7 +2587,7 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
                 trig.particle == "in" and _in_phrase(p, i)) and not (
                 trig.particle == "to" and pos == "VERB" and lemma in _ADJECTIVE_TO)):
             found.append(trig)
-    if lemma in _GIVING and _material(p.doc[i]):
+    if lemma in _GIVING and (_material(p.doc[i]) or (lemma in _HANDING_OVER and _arms_given(p.doc[i]))):
         found.append(_Trigger("AID", MATERIAL_WEIGHT, None))
     # a phrase trigger ("call on") beats the bare lemma of another type; keep the best per type
     best: dict[str, _Trigger] = {}
@@ -2668,8 +2688,22 @@ _MATERIAL = {"financial", "military", "economic", "material", "technical", "huma
              "budget", "budgetary", "medical", "food", "fund", "funding", "money", "cash", "equipment", "weapon",
              "arm", "loan", "grant", "vaccine", "supply", "wheat", "rice", "fuel", "medicine", "ton", "tonne",
              "payment", "tranche", "dose", "subsidy", "scholarship", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc"}
+# Arms as what is given: military aid when handed to another ("gave Estovia twelve jets"); sent
+# or deployed they are one's own forces moved (MOBILIZE), so only verbs of handing over count.
+_HANDING_OVER = {"give", "provide", "donate", "transfer", "hand", "pledge", "offer", "deliver", "grant"}
+_ARMS = {"jet", "aircraft", "tank", "missile", "helicopter", "drone", "rifle", "warship", "howitzer", "artillery",
+         "ammunition", "munition", "radar", "launcher", "gun", "shell", "frigate", "fighter"}
 # Weight of that reading: a little above a plain trigger, so "support" with money is aid.
 MATERIAL_WEIGHT = 1.05
+
+
+def _arms_given(token: Any) -> bool:
+    """Arms as the object of a verb of handing over ("provided Estovia with air defence systems" too)."""
+    given = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    given += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+              if g.dep_ == "pobj"]
+    return any(_lemma(o) in _ARMS or any(_lemma(g) in _ARMS for g in o.children if g.dep_ == "compound")
+               for o in given)
 
 
 def _material(token: Any) -> bool:

@@ -1251,6 +1251,15 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         ("Norland and Estovia set up a joint commission on fishing rights.", "COOPERATE"),
         # a penalty at law held out for the future is a warning
         ("Minister Kaller said anyone who breaks the fishing ban will be prosecuted.", "THREATEN"),
+        # the verb "strike" said of workers or over pay is a walkout; with a target it is an attack
+        ("Estovian tram drivers strike over pay", "PROTEST"),
+        ("Norland jets struck the rebel depot at dawn.", "ASSAULT"),
+        # the press as "media" (the model lemmatises it "medium")
+        ("Estovia blocks social media ahead of the referendum", "COERCE"),
+        # arms handed to another are military aid; one's own tanks sent to the border are a deployment
+        ("Norland will give Estovia twelve patrol helicopters, Kaller said.", "AGREE"),
+        ("Norland gave Estovia twelve patrol helicopters last spring.", "AID"),
+        ("Norland sent tanks to the Estovian border.", "MOBILIZE"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
