@@ -323,8 +323,7 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
     while tokens and not _names_a_language(tokens[0]) and (
             tokens[0].ent_type_ in ("NORP", "GPE") or country_of(tokens[0].text) or tokens[0].text in ("'s", "’s")):
         if affiliation is None and tokens[0].text not in ("'s", "’s"):
-            code = country_of(tokens[0].text)
-            affiliation = country_name(code) if code else tokens[0].text
+            affiliation = _place_name(tokens[0])
         tokens.pop(0)
     if affiliation is None:
         affiliation = _country_in(tokens)
@@ -364,17 +363,39 @@ def _names_a_language(tok: Token) -> bool:
 LANGUAGE_WORDS = frozenset("language languages speaking speaker speakers translation service".split())
 
 
+def _entity_text(tok: Token) -> str:
+    """The whole name of the place or people a title's first word opens ("Hong Kong's leader",
+    "South Korean envoy"): a name of several words is not its first word ("Hong", "South").
+    A possessive ending the small model takes into the entity is no part of the name."""
+    if tok.ent_iob_ != "B":
+        return tok.text
+    doc = tok.doc
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in ("'s", "’s"):
+        end += 1
+    return doc[tok.i : end].text if end > tok.i + 1 else tok.text
+
+
+def _place_name(tok: Token) -> str:
+    """The state or place a title's place word names: the country of the whole name, else
+    of its first word ("U.S. State Department", "Egyptian Embassy"), else the whole name."""
+    name = _entity_text(tok)
+    code = country_of(name) or (country_of(tok.text) if name != tok.text else None)
+    return country_name(code) if code else name
+
+
 def _country_like(tok: Token) -> str | None:
     """Canonical country of one token: a demonym, a country or a state's metonym."""
     if tok.ent_type_ not in ("NORP", "GPE") and not (tok.pos_ in ("PROPN", "ADJ") and tok.is_title):
         return None
     if _names_a_language(tok):
         return None  # "editor of the English-language edition" serves no state
-    code = country_of(tok.text)
+    name = _entity_text(tok) if tok.ent_type_ in ("NORP", "GPE") else tok.text
+    code = country_of(name) or (country_of(tok.text) if name != tok.text else None)
     if code:
         return country_name(code)
     if tok.ent_type_ == "GPE" and tok.pos_ == "PROPN":
-        return tok.text  # a state the ISO list does not hold
+        return name  # a state the ISO list does not hold
     return None
 
 
@@ -521,10 +542,13 @@ def _title_fragment(doc: Doc, ent: SpacySpan) -> bool:
     if ent.label_ != "ORG":
         return False
     words = [t.lower_ for t in ent if t.lower_ != "the"]
-    if (words and all(w in PORTFOLIO_WORDS for w in words) and ent.start >= 2
+    portfolio = bool(words) and all(w in PORTFOLIO_WORDS for w in words)
+    if (portfolio and ent.start >= 2
             and doc[ent.start - 1].lower_ in ("of", "for") and doc[ent.start - 2].lower_ in ROLE_NOUNS):
         return True
     after = doc[ent.end] if ent.end < len(doc) else None
+    if portfolio and after is not None and after.is_title and after.lower_ in ROLE_NOUNS:
+        return True  # "Health Minister Ana Ruiz", "city Health Commissioner": the portfolio before the office
     if after is None or not any(t.lower_ in OFFICE_ADJECTIVES for t in ent):
         return False
     return after.lower_ in ROLE_NOUNS or (ent[-1].lower_ in OFFICE_ADJECTIVES and after.pos_ in ("NOUN", "PROPN")
@@ -565,12 +589,59 @@ def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
     """
     for ent in ents:
         if ent.label_ != "PERSON":
-            yield ent
+            if ent.label_ == "ORG":
+                ent = _with_name_front(ent)
+            if not _common_plural(ent):
+                yield ent
+            continue
+        if _common_plural(ent):
             continue
         start = ent.start
         while start < ent.end - 1 and ent.doc[start].is_lower and ent.doc[start].lower_ not in NAME_PARTICLES:
             start += 1
         yield from _pieces(ent.doc, start, ent.end, ent.label)
+
+
+def _with_name_front(ent: SpacySpan) -> SpacySpan:
+    """An organisation with the capitalised words of its name that the small model left out
+    in front ("Varrow Logistics" found as "Logistics"): a proper noun compounded into the
+    name and in no entity of its own belongs to it, unless it is a title, an honorific or a
+    country, which stand before a name without being part of it ("Norland Rail")."""
+    doc = ent.doc
+    start = ent.start
+    if all(t.is_upper for t in ent):
+        return ent  # in a line of capitals (a transcript's speaker) a capital tells nothing
+    while start > 0 and doc[start].is_alpha:  # not over "(Reuters) - Voss AG": a dateline
+        tok = doc[start - 1]
+        if not (tok.ent_iob_ == "O" and tok.tag_ == "NNP" and tok.dep_ == "compound"
+                and ent.start <= tok.head.i < ent.end and tok.text.isalpha() and (tok.is_title or tok.is_upper)):
+            break
+        word = tok.lower_
+        if word in ROLE_NOUNS or word in HONORIFICS or word in OCCUPATION_NOUNS or word in TIME_ZONES \
+                or country_of(tok.text):
+            break
+        start -= 1
+    return ent if start == ent.start else SpacySpan(doc, start, ent.end, label=ent.label)
+
+
+def _common_plural(ent: SpacySpan) -> bool:
+    """A plural common noun capitalised only because it opens a sentence or a headline
+    ("Pigs were culled", "Schools should close"), which the small model tags as a name.
+    The tagger calls it a plural common noun; a word the article also capitalises inside a
+    sentence is a name after all (a team, a band)."""
+    if len(ent) != 1 or ent.label_ == "NORP":  # "Haitians": a people's plural is their name
+        return False
+    tok = ent[0]
+    doc = tok.doc
+    if tok.tag_ != "NNS" or not tok.is_title or not _opens_sentence(doc, tok.i):
+        return False
+    return all(_opens_sentence(doc, i) for i in token_indices(doc, "ORTH", tok.text.__eq__))
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether a word stands where every word is capitalised: first in its sentence, or
+    first inside an opening quotation mark."""
+    return doc[i].is_sent_start or (i > 0 and doc[i - 1].tag_ == "``")
 
 
 def _pieces(doc: Doc, start: int, end: int, label: int) -> Iterator[SpacySpan]:
