@@ -261,7 +261,7 @@ _FAMILIES: dict[str, str] = {
         apologetic sorry:0.6 forgiveness pardon+for:0.8 reconcile:0.8 rapprochement:0.8 detente:0.7
         honour+with:1.1 honor+with:1.1 bestow:0.8 confer+award:1.2 medal:0.7
         vote+favour:1.0 favourable:0.5 favorable:0.5 approving:0.6 blessing:0.6 greenlight:0.6
-        cordial:0.6 fraternal:0.6 brotherly:0.6 admiration esteem:0.7""",
+        cordial:0.6 fraternal:0.6 brotherly:0.6 admiration esteem:0.7 decorate:0.7""",
     "CONCEDE": """unban:1.1 lift+suspension:1.2 lift+siege:1.1 lift+state:1.0 ease+curb:1.2 relax+rule:1.2
         soften:0.7 relaxation:0.8 easing:0.8 water+down:0.8 dilute:0.5 concessionary:0.7
         freed:0.9 released:0.7 release+bail:1.2 bail:0.6 reprieve clemency commutation acquittal exoneration
@@ -1162,6 +1162,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 0.0
     if dep == "pobj" and _state_phrase(p, head):
         return 0.0
+    if _in_protest(p, i):
+        return 0.0  # "blocked the road in protest": the phrase says what the act is, as the verb's own word
     if dep == "prep" and _state_phrase(p, i):
         return 0.0
     if dep == "pobj" and p.lower[head] == "of" and p.lemmas[p.heads[head]] in _LIGHT_NOUNS:
@@ -1182,6 +1184,15 @@ def _link_cost(p: _Parse, i: int) -> float:
 
 
 _FAILURE = {"fail", "refuse", "decline"}
+
+
+def _in_protest(p: _Parse, i: int) -> bool:
+    """Token ``i`` is "protest" in a verb's "in protest" phrase, or that phrase's "in"."""
+    if p.dep[i] == "pobj" and p.lemmas[i] == "protest":
+        prep = p.heads[i]
+        return p.lower[prep] == "in" and p.dep[prep] == "prep" and p.pos[p.heads[prep]] == "VERB"
+    return p.dep[i] == "prep" and p.lower[i] == "in" and p.pos[p.heads[i]] == "VERB" and any(
+        p.dep[c] == "pobj" and p.lemmas[c] == "protest" for c in p.children[i])
 
 
 def _partitive(p: _Parse, i: int) -> bool:
@@ -1373,7 +1384,8 @@ _PUBLICATIONS = {"statement", "report", "video", "footage", "data", "figure", "d
 
 # What one is told one may face, and the stern measures one vows to take: held out, not done.
 _PENALTIES = {"consequence", "punishment", "prosecution", "arrest", "jail", "prison", "retaliation", "reprisal",
-              "expulsion", "ban", "penalty", "fine", "charge", "sentence"}
+              "expulsion", "ban", "penalty", "fine", "charge", "sentence", "dismissal", "sacking", "deportation",
+              "eviction", "lawsuit"}
 _STERN = {"necessary", "strong", "tough", "firm", "decisive", "resolute", "forceful", "punitive", "military",
           "harsh", "severe", "drastic", "appropriate", "all"}
 _MEASURES = {"measure", "action", "step", "countermeasure", "response", "means", "mean"}  # "means": the lemmatizer says "mean"
@@ -2316,6 +2328,16 @@ _INTENT_TO_THREATEN = {"SANCTION", "COERCE", "ASSAULT"}
 # Penalties at law: held out for the future they are warnings, as a coercive act announced is
 # (CAMEO 13 mirrors 11: "those who break the curfew will be prosecuted").
 _PENALIZING = {"prosecute", "fine", "punish", "penalize", "penalise", "sue"}
+_LAWSUITS = {"lawsuit", "suit", "litigation", "proceeding", "action"}
+
+
+def _legal_action(token: Any) -> bool:
+    """A suit named as such ("legal action", "a lawsuit") or a party taken to court."""
+    lemma = _lemma(token)
+    if lemma in ("take", "haul", "drag", "bring"):
+        return _to_court(token)
+    return lemma in _LAWSUITS and (lemma != "action" and lemma != "proceeding" or any(
+        _lemma(c) in ("legal", "court", "judicial") for c in token.children))
 
 
 _EXERCISES = {"exercise", "drill", "manoeuvre", "maneuver", "game", "wargame", "patrol"}
@@ -2453,7 +2475,8 @@ def _retype(token: Any, type_: str) -> str:
         return "REQUEST"  # "X must provide…": an appeal, not the aid itself
     if type_ in _INTENT_TO_AGREE and (_is_future(token) or _reported_intent(token)) and not _scheduled(token):
         return "AGREE"
-    if type_ == "ACCUSE" and lemma in _PENALIZING and (_is_future(token) or _vowed(token) or _reported_intent(token)) \
+    if type_ == "ACCUSE" and (lemma in _PENALIZING or _legal_action(token)) and (
+            _is_future(token) or _vowed(token) or _reported_intent(token)) \
             and not _is_hypothetical_cause(token) and not _is_negated(token):
         return "THREATEN"  # "violators will be prosecuted", "vowed to punish those responsible": a penalty held out
     if type_ in _INTENT_TO_THREATEN and (_is_future(token) or _vowed(token) or _reported_intent(token)

@@ -1260,6 +1260,15 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         ("Norland will give Estovia twelve patrol helicopters, Kaller said.", "AGREE"),
         ("Norland gave Estovia twelve patrol helicopters last spring.", "AID"),
         ("Norland sent tanks to the Estovian border.", "MOBILIZE"),
+        # legal action held out is a warning, as a penalty is; taken, it is a complaint
+        ("Minister Kaller said she will take legal action against the Vellmar Courier.", "THREATEN"),
+        ("Norland said it would take Estovia to court if the dam went ahead.", "THREATEN"),
+        ("Minister Kaller took legal action against the Vellmar Courier on Friday.", "ACCUSE"),
+        ("Kaller said the striking dockers would face dismissal.", "THREATEN"),
+        # "in protest" says what the act is
+        ("Taxi drivers in Vellmar blocked the ring road in protest.", "PROTEST"),
+        ("Norland recalled its ambassador from Estovia in protest.", "SANCTION"),
+        ("The Norland president decorated the Estovian pilots for bravery.", "SUPPORT"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
