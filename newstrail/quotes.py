@@ -652,7 +652,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         deps = {"ccomp", "dobj", "xcomp"}
     elif cls == "evaluate":
         deps = {"dobj", "prep", "ccomp"}
-    parts = [c for c in children if (c.dep_ in deps or _gerund_report(cue, cls, c))
+    parts = [c for c in children if (c.dep_ in deps or _gerund_report(cue, cls, c) or _finite_complement(cue, cls, c))
              and (cls in SPEECH_CLASSES or c.i > cue.i) and not _own_attribution(c)]
     clear = _made_clear(cue)
     if clear is not None:
@@ -709,6 +709,9 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         parts = _object_phrase(cue, parts)
     parts += _second_that_clause(cue, parts)
     tokens = [t for p in parts for t in _own_subtree(p)]
+    if any(_finite_complement(cue, cls, p) for p in parts):
+        # "which the fishermen say left …": the relative pronoun is the reported clause's subject
+        tokens += [c for c in children if c.dep_ == "nsubj" and c.lower_ in RELATIVES and c.i < cue.i]
     if tokens and max(t.i for t in tokens) < cue.i:
         # "A would be helped, Berg said, by B": the reported clause goes on after the cue
         tokens += [cue.doc[i] for i in sorted(_resumed_content(cue))]
@@ -754,6 +757,19 @@ def _written_work(cue: Token, parts: list[Token]) -> bool:
         return False
     return all(p.dep_ == "dobj" and (_lemma(p) in WRITTEN_WORK_NOUNS or p.lower_ in WRITTEN_WORK_NOUNS)
                and not any(c.dep_ in WORK_CONTENT_DEPS for c in p.children) for p in parts)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _finite_complement(cue: Token, cls: str, comp: Token) -> bool:
+    """Is ``comp`` a finite clause after a speech cue that the parser labelled an open
+    complement ("the ledgers, which Kaller says proved the fraud": "proved" hangs on "says" as
+    xcomp)? A verb with tense cannot be an open complement: it is the reported clause."""
+    if comp.dep_ != "xcomp" or comp.i < cue.i or comp.tag_ not in FINITE_TAGS or cls not in SPEECH_CLASSES:
+        return False
+    # right after the cue: '…,” he said, asked about it …' is a participle set off by a comma
+    return not any(t.is_punct for t in cue.doc[cue.i + 1 : comp.left_edge.i])
 
 
 def _gerund_report(cue: Token, cls: str, comp: Token) -> bool:

@@ -1165,3 +1165,10 @@ def test_quotation_paragraph_continuing_a_quote_shares_its_cue(quotes_of):
             "“We have waited long enough for the new timber to arrive from the Estovian mills.”")
     q = _holding(quotes_of(text), "waited long enough")
     assert q.speaker_key == "Kaller" and q.cue_text == "said"
+
+
+def test_finite_clause_parsed_as_open_complement_is_reported(quotes_of):
+    # "say left …": a verb with tense hung on the cue as xcomp is the reported clause
+    found = quotes_of("Norland cut the ferry subsidy, which the fishermen say left the island without a winter service.")
+    q = _holding(found, "left the island")
+    assert q.content_text.startswith("which") and q.speaker_text == "the fishermen"
