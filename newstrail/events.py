@@ -296,7 +296,7 @@ _FAMILIES: dict[str, str] = {
         take+in:0.9 open+door:0.8 reconstruct:0.6 rebuild:0.6 restore+power:0.8
         aid+development:1.2 assistance+development:1.2 grant+aid:1.2 support+budget:1.0 subsidise:0.8
         ship+aid:1.1 ship+supply:1.1 ship+food:1.1 ship+medicine:1.1 ship+vaccine:1.1 ship+weapon:1.1
-        tranche:0.7 cash+transfer:1.0 lifeline:0.6""",
+        tranche:0.7 cash+transfer:1.0 lifeline:0.6 arm:0.8""",
     "RETREAT": """pull+troop:1.2 pullback pull-back disengage disengagement redeployment:0.5 retreating:0.8
         withdraw+force:1.2 withdraw+soldier:1.2 recall+troop:1.2 bring+home:1.0 send+home:0.8 move+out:0.8
         evacuation:0.6 abandon+base:1.0 hand+weapon:1.2 lay+arm:1.2 lay+weapon:1.2 hand+in:0.9
@@ -385,7 +385,7 @@ _FAMILIES: dict[str, str] = {
         station:0.7 fortify:0.8 reinforce reinforcement beef+up:1.1 step+security:1.2
         security+heavy:1.0 security+tight:1.0 presence+police:1.1
         warship:0.6 carrier+aircraft:0.8 convoy+military:0.8 strengthen+force:1.1 strengthen+troop:1.1
-        strengthen+defence:1.0 strengthen+defense:1.0 bolster+defence:1.0 bolster+defense:1.0 bolster+troop:1.1""",
+        strengthen+defence:1.0 strengthen+defense:1.0 bolster+defence:1.0 bolster+defense:1.0 bolster+troop:1.1 rearm:0.8""",
     "COERCE": """arrested:0.9 detained:0.9 jailed:0.9 imprisoned:0.9 held+custody:1.2 put+bars:1.2
         behind+bars:1.0 handcuff lock+up:1.1 taken+custody:1.2 round+up:1.0 roundup:0.9 dragnet:0.8
         warrant:0.6 warrant+arrest:1.1
@@ -402,7 +402,7 @@ _FAMILIES: dict[str, str] = {
         dismiss+from:0.8 sack:0.5
         purge disqualify:0.7 bar+from:0.8 strip+of:0.9 revoke+citizenship:1.2 dissolve:0.6
         internment internee:0.6 topple:0.6 surveil spy+on:1.0 wiretap harass harassment intimidate:0.6 persecute persecution
-        forbid:0.9 muzzle gag:0.7 flog search+home:1.0 search+house:1.0
+        forbid:0.9 muzzle gag:0.7 silence:0.8 flog search+home:1.0 search+house:1.0
         block+website:1.2 block+site:1.1 block+internet:1.2 block+media:1.1 block+account:1.1 block+access:0.9
         prevent+from:1.0 lock+down:1.0 hold+question:1.1 return+forcibly:1.1 remove+forcibly:1.1
         move+forcibly:1.1 relocate+forcibly:1.1 send+forcibly:1.1 transfer+forcibly:1.1
@@ -1264,9 +1264,10 @@ _ADJECTIVE_TO = {"open"}
 # common in news as offices, bodies and plain adjectives, never the act.
 _FALSE_DERIVATIONS = frozenset(
     """commission admiral signal executive massive respective objective reliable really several final
-    vacation rational operational""".split())
+    vacation rational operational armed""".split())
 # Triggers only as verbs: "stationed troops", "massed tanks" (the nouns and adjectives are places and sizes).
-_VERB_ONLY = {"station", "mass"}  # lemmatised to "accord" but never an agreement
+# ("arms" is the weapons, lemmatised "arm"; "a minute's silence" is no silencing)
+_VERB_ONLY = {"station", "mass", "arm", "silence"}  # lemmatised to "accord" but never an agreement
 # Nouns that make "strike" a military attack rather than a labour protest.
 _MILITARY_STRIKE = {"air", "missile", "drone", "rocket", "military", "artillery", "airstrike", "nuclear", "retaliatory",
                     "deadly", "lethal", "fatal", "precision", "targeted", "surgical", "preemptive", "pre-emptive",
@@ -1427,7 +1428,7 @@ _ARMED = {"troop", "force", "soldier", "military", "army", "navy", "contingent",
 # Units and heavy arms that armies move: pulling them back is a drawdown as much as pulling troops.
 _MATERIEL = {"tank", "artillery", "armour", "armor", "weapon", "gun", "howitzer", "warship", "vessel", "unit",
              "battalion", "brigade", "division", "regiment", "armored", "armoured", "ship", "aircraft", "warplane",
-             "jet", "helicopter", "submarine", "frigate", "destroyer"}
+             "jet", "helicopter", "submarine", "frigate", "destroyer", "battery", "launcher"}
 # Verbs that complete an agreement and the agreement nouns: "concluded / inked / sealed a deal".
 _CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach", "hammer", "enter",
                "join", "ratify", "agree", "renew", "prolong", "initial", "initiale"}  # "initialled": the model's lemma

@@ -1269,6 +1269,11 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         ("Taxi drivers in Vellmar blocked the ring road in protest.", "PROTEST"),
         ("Norland recalled its ambassador from Estovia in protest.", "SANCTION"),
         ("The Norland president decorated the Estovian pilots for bravery.", "SUPPORT"),
+        # the verb "arm" gives weapons; "armed men" and "the arms embargo" are no aid
+        ("Norland is arming the Estovian rebels.", "AID"),
+        ("Armed men attacked a bus near Vellmar.", "ASSAULT"),
+        ("The regime silenced its critics in the Vellmar press.", "COERCE"),
+        ("Estovia moved missile batteries closer to the Norland frontier.", "MOBILIZE"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
