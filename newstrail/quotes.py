@@ -1886,7 +1886,25 @@ def _after_own_cue(ctx: _Context, content: tuple[int, int], cue: tuple[int, int]
         return content  # '“A,” he said, “B.”': both parts are the content
     if q[1] < end - 2 or _words(ctx.text[q[0]:q[1]]) < MIN_CLAUSE_WORDS:
         return content  # 'A, he noted, keeps the “old guard” …': a quoted fragment of the content
+    if _clause_around_cue(ctx, start, cue):
+        return content  # 'Fares, she added, would be “far too high …”': the quotation finishes A
     return q[0], end
+
+
+def _clause_around_cue(ctx: _Context, start: int, cue: tuple[int, int]) -> bool:
+    """Is the cue a comma-set clause ("…, she added, …") inside a reported clause whose
+    first part, before it, has a verb of its own ("Fares for the ferry, she added, would
+    be “…”", "While a few clerks could be fined, he said, “…”")? Then the quotation after
+    the cue finishes that clause. An as-clause ("However, as Berg told the paper, “…”")
+    or a scene-setting phrase ("In a speech on Monday, Berg said, “…”") only leads in."""
+    before = ctx.text[start:cue[0]]
+    comma = before.rfind(",")
+    speaker = before[comma + 1:].split()
+    if comma < 0 or not speaker or len(speaker) > 6 or speaker[0].lower() == "as" \
+            or not ctx.text[cue[1]:].lstrip().startswith(","):
+        return False
+    span = ctx.doc.char_span(start, start + comma, alignment_mode="contract")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _quoted_tail(ctx: _Context, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:

@@ -1172,3 +1172,15 @@ def test_finite_clause_parsed_as_open_complement_is_reported(quotes_of):
     found = quotes_of("Norland cut the ferry subsidy, which the fishermen say left the island without a winter service.")
     q = _holding(found, "left the island")
     assert q.content_text.startswith("which") and q.speaker_text == "the fishermen"
+
+
+def test_quotation_after_an_interrupting_cue_finishes_the_clause(quotes_of):
+    text = "The plan to close the old pier, Minister Kaller added, would be “a disaster for the families of Vellmar.”"
+    q = _holding(quotes_of(text), "a disaster")
+    assert q.content_text.startswith("The plan to close") and q.speaker_key == "Kaller"
+
+
+def test_scene_setting_before_a_comma_set_cue_stays_out(quotes_of):
+    text = "In a speech on Monday, Minister Kaller said, “The ferry will sail again before the winter storms.”"
+    q = _holding(quotes_of(text), "ferry will sail")
+    assert q.content_text.startswith("“The ferry")
