@@ -29,6 +29,7 @@ import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .model import Actor, Article, Mention, stable_id
+from .nlp import load_nlp
 
 try:  # rapidfuzz is fast C++; difflib is the stdlib fallback so a missing wheel only costs speed
     from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -626,16 +627,30 @@ def _with_name_front(ent: SpacySpan) -> SpacySpan:
 
 def _common_plural(ent: SpacySpan) -> bool:
     """A plural common noun capitalised only because it opens a sentence or a headline
-    ("Pigs were culled", "Schools should close"), which the small model tags as a name.
-    The tagger calls it a plural common noun; a word the article also capitalises inside a
-    sentence is a name after all (a team, a band)."""
+    ("Pigs were culled", "Schools should close"; scraped text often runs a headline or a
+    dateline into the next sentence, so the opening is not always where the parser puts it),
+    which the small model tags as a name. The tagger calls it a plural common noun and its
+    singular is an English noun ("pig"; not "Rowles", a surname the tagger took for a
+    plural); a word the article also capitalises inside a sentence is a name after all (a
+    team, a band)."""
     if len(ent) != 1 or ent.label_ == "NORP":  # "Haitians": a people's plural is their name
         return False
     tok = ent[0]
-    doc = tok.doc
-    if tok.tag_ != "NNS" or not tok.is_title or not _opens_sentence(doc, tok.i):
+    if tok.tag_ != "NNS" or not tok.is_title or tok.lemma_.lower() not in _common_nouns():
         return False
-    return all(_opens_sentence(doc, i) for i in token_indices(doc, "ORTH", tok.text.__eq__))
+    doc = tok.doc
+    return all(i == tok.i or _opens_sentence(doc, i) for i in token_indices(doc, "ORTH", tok.text.__eq__))
+
+
+@functools.cache
+def _common_nouns() -> frozenset[str]:
+    """The English common nouns the pipeline's lemmatizer knows (its WordNet index): the
+    lemmatizer needs no name list, so its nouns are words, not names."""
+    nlp = load_nlp()  # the pipeline the stages share, loaded once per process
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(index.get("noun", ()))
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:

@@ -677,3 +677,20 @@ def test_a_plural_the_article_capitalises_inside_a_sentence_is_a_name(nlp):
     article = article_from_text(text)
     doc = _with_entities(nlp, text, [("Drovers", "ORG")])
     assert [m.text for m in extract_mentions(doc, article)] == ["Drovers"]
+
+
+def test_a_plural_common_noun_after_a_run_in_headline_is_no_name(mentions_of):
+    _, mentions = mentions_of("Power was cut across the city Crowds gathered outside the hall.")
+    assert "Crowds" not in {m.text for m in mentions}
+
+
+def test_a_surname_the_tagger_takes_for_a_plural_stays_a_name(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newstrail.actors import _common_plural
+
+    doc = nlp("Crates piled up, said Anna Rowles. Then Rowles left Vellmar.")
+    rowles = SpacySpan(doc, 9, 10, label="PERSON")
+    assert rowles.text == "Rowles" and rowles[0].tag_ == "NNS"  # the small model's reading
+    assert not _common_plural(rowles)
+    assert _common_plural(SpacySpan(doc, 0, 1, label="PERSON"))
