@@ -454,7 +454,7 @@ _PHRASES: dict[str, str] = {
     "REJECT": """stand+firm:1.1 stay+away:1.1 throw+out:1.1 fall+short:0.9 vote+against:1.2 turn+ear:1.1""",
     "ACCUSE": """document+abuse:1.2 document+violation:1.2 document+abuses:1.2 find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
     "THREATEN": """target+legitimate:1.2 put+notice:1.1 draw+line:0.8 stand+idly:1.1 sit+idly:1.1 vow+response:1.3 promise+response:1.3
-        pledge+response:1.3 promise+retaliation:1.3 warn+response:1.1""",
+        pledge+response:1.3 promise+retaliation:1.3 warn+response:1.1 play+fire:1.1""",
     "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1""",
     "SANCTION": """slap+tariff:1.1 slap+embargo:1.1 hit+tariff:1.1""",
     "MOBILIZE": """scramble+jet:1.2 scramble+fighter:1.2 scramble+aircraft:1.1 put+standby:1.1""",
@@ -1995,7 +1995,7 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
     if lemma == "regret" and token.pos_ == "VERB" and (_is_future(token) or _reported_intent(token)) \
             and not any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
         return [_Trigger("THREATEN", 1.0, None)]  # "Estovia will regret this": harm promised to another
-    if lemma == "evacuate" and token.pos_ == "VERB" and objects & (_PERSONS | _DISPLACED) \
+    if lemma == "evacuate" and token.pos_ == "VERB" and objects & (_PERSONS | _DISPLACED | _HEADCOUNTS) \
             and not objects & _WITHDRAWN_FORCES:
         return [_Trigger("AID", 1.1, None)]  # "evacuated 300 foreign nationals": people brought to safety
     return None
@@ -2007,6 +2007,10 @@ _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselve
 def _self_harmed(token: Any) -> bool:
     """A verb of burning whose object is the subject itself: "set himself on fire", "burned herself"."""
     return any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children)
+
+
+# Round numbers that count people: "thousands were evacuated" names people brought to safety.
+_HEADCOUNTS = {"thousand", "hundred", "dozen", "million"}
 
 
 def _alternative_penalty(token: Any) -> bool:
@@ -2252,6 +2256,10 @@ def _special(token: Any) -> list[_Trigger] | None:
         # rallying support on someone's behalf (CAMEO 053); "rallied in support of the strikers" is a
         # demonstration, its "support" a purpose phrase and no object
         return [_Trigger("SUPPORT", 1.1, None)]
+    if lemma == "call" and token.pos_ == "NOUN" and any(
+            c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in token.children):
+        return [_Trigger("REQUEST", 1.1, None)]  # "calls to resign", "a call to free the detainees": a demand
     if lemma == "call" and token.pos_ == "VERB":
         # "called on Tuesday" is no appeal: a preposition whose object is a date does not count
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")

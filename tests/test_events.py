@@ -1274,6 +1274,11 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         ("Armed men attacked a bus near Vellmar.", "ASSAULT"),
         ("The regime silenced its critics in the Vellmar press.", "COERCE"),
         ("Estovia moved missile batteries closer to the Norland frontier.", "MOBILIZE"),
+        # people counted in thousands are evacuated to safety, not troops pulled out
+        ("Thousands were evacuated from the Vellmar valley as the shelling spread.", "AID"),
+        # "calls to resign" is a demand, not the resignation
+        ("Minister Kaller is facing calls to resign over the ferry contract.", "REQUEST"),
+        ("Kaller told Estovia it was playing with fire over the islands.", "THREATEN"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
