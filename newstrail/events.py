@@ -439,7 +439,7 @@ _FAMILIES: dict[str, str] = {
 _PHRASES: dict[str, str] = {
     "AGREE": """come+term:1.1 bury+hatchet:1.2 patch+difference:1.0 iron+difference:1.0 sign+on:0.9""",
     "CONSULT": """touch+base:1.0 get+together:0.9 sit+across:0.9 reach+out:0.9""",
-    "SUPPORT": """speak+highly:1.2 speak+well:1.0 throw+weight:1.1 pay+homage:1.2 extend+congratulation:1.2
+    "SUPPORT": """speak+highly:1.2 speak+well:1.0 speak+warmly:1.1 speak+fondly:1.1 speak+glowingly:1.2 throw+weight:1.1 pay+homage:1.2 extend+congratulation:1.2
         open+embassy:1.1 reopen+embassy:1.1 give+blessing:1.1 sign+treaty:1.1 sign+pact:1.1 sign+accord:1.1
         sign+protocol:1.1 sign+convention:1.1 sign+charter:1.1 sign+contract:1.0 sign+understanding:1.1""",
     "CONCEDE": """liberate+prisoner:1.2 liberate+hostage:1.2 liberate+detainee:1.2 liberate+captive:1.2 liberate+inmate:1.2
@@ -1398,7 +1398,8 @@ _DISPLACED = {"refugee", "migrant", "evacuee", "displaced", "civilian", "residen
               "family", "child", "seeker", "asylum", "villager", "homeless", "wounded", "injured", "patient",
               "people", "person", "orphan", "minor"}
 _AID_NOUNS = {"aid", "assistance", "donation", "contribution", "grant", "loan", "relief", "donor", "funding", "fund"}
-_FACILITIES = {"clinic", "hospital", "shelter", "kitchen", "orphanage", "dispensary"}
+_FACILITIES = {"clinic", "hospital", "shelter", "kitchen", "orphanage", "dispensary", "school", "classroom", "well",
+               "latrine"}
 _SHELTERING = {"open", "reopen", "house", "shelter", "accommodate", "evacuate", "rescue", "resettle", "welcome",
                "accept", "admit"}
 _WITHDRAWN_FORCES = {"troop", "force", "soldier", "embassy", "staff", "personnel", "diplomat", "base", "garrison"}
@@ -1711,7 +1712,8 @@ _STERN_MANNER = {"decisively", "firmly", "forcefully", "harshly", "strongly", "r
 
 # What one uses when using force: "used force / weapons / violence against…".
 _MEANS_OF_FORCE = {"force", "weapon", "violence", "gas", "teargas", "bomb", "missile", "rocket", "artillery", "gun",
-                   "firearm", "bullet", "munition", "explosive", "napalm", "agent", "drone", "tank", "cannon"}
+                   "firearm", "bullet", "munition", "explosive", "napalm", "agent", "drone", "tank", "cannon",
+                   "ammunition", "round"}
 # Agents that make a gas or a weapon one of war, whoever it is used on ("poison gas", "nerve agent").
 _LETHAL_AGENTS = {"poison", "nerve", "chemical", "toxic", "mustard", "chlorine", "sarin", "biological", "live"}
 # Wrongs one is told one "will pay for" (with conflictual acts: any trigger of quads 3 and 4).
@@ -2219,6 +2221,8 @@ def _special(token: Any) -> list[_Trigger] | None:
     reading = _object_reading(token, lemma, objects)
     if reading is not None:
         return reading
+    if lemma in _MAINTAINING and token.pos_ == "VERB" and granted & _RESTRAINTS:
+        return []  # "upheld the sentence", "kept the ban in place": the restraint, not a show of support, is the act
     if lemma == "stop" and any(c.lower_ == "short" for c in token.children):
         return []  # "stopped short of naming…" is a hedge, not a halt
     if lemma == "fire" and token.i >= 2 and token.doc[token.i - 2].lower_ == "cease":
@@ -2307,6 +2311,8 @@ _PEACEKEEPING = {"peacekeeping", "peacekeeper", "observer", "monitor"}
 _WITHDRAWN = _PEACEKEEPING | {"inspector", "diplomat", "ambassador", "envoy", "staff", "mission", "worker"}
 
 
+# Verbs that keep a measure in force: what they keep says the act ("the court upheld the ban").
+_MAINTAINING = {"uphold", "maintain", "confirm", "keep", "retain"}
 # Verbs that with "work" as object say a strike: "stopped work", "halted work at the port".
 _HALTING_WORK = {"stop", "halt", "cease", "suspend", "down"}
 
@@ -2914,7 +2920,7 @@ _SPECIAL_LEMMAS = frozenset(
     haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move
     collapse break stall founder falter fail unravel crumble fizzle deadline prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING \
-    | _BEATING | _HALTING_WORK | {"douse"}
+    | _BEATING | _HALTING_WORK | _MAINTAINING | {"douse"}
 
 
 def trigger_scores(sent: Any) -> list[TypedTrigger]:

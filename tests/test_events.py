@@ -1279,6 +1279,13 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         # "calls to resign" is a demand, not the resignation
         ("Minister Kaller is facing calls to resign over the ferry contract.", "REQUEST"),
         ("Kaller told Estovia it was playing with fire over the islands.", "THREATEN"),
+        # a school or a well built for others is aid; speaking warmly of someone praises
+        ("Norland built three schools in the Estovian highlands.", "AID"),
+        ("Kaller spoke warmly of the Estovian president.", "SUPPORT"),
+        # a measure kept in force is the measure, not support for it
+        ("The Vellmar appeals court upheld the ten-year sentence against the blogger.", "COERCE"),
+        # ammunition used on a crowd is force, not a delivery of supplies
+        ("Security forces used live ammunition against the Vellmar marchers.", "not AID"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
