@@ -586,7 +586,10 @@ def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
     No name holds "Mr" or "Mrs" in its middle: "thanked by Oskar Varga Mrs Varga spoke" (a
     headline run into its first sentence) is two people, the second starting after the
     honorific. No name holds a dash between spaces ("Ivo Marek -- Kaller"), nor starts with a
-    lower-case word other than a particle ("oust Kaller": "oust" is the verb).
+    lower-case word other than a particle ("oust Kaller": "oust" is the verb), an adverb
+    ("Luckily Kaller recovered") or a time zone ("10:00 GMT KALLER", a dateline). A "person"
+    ending in an office whose title goes on to a name is the front of that title ("the Vellmar
+    Chief | Executive Ivo Marek").
     """
     for ent in ents:
         if ent.label_ != "PERSON":
@@ -595,12 +598,28 @@ def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
             if not _common_plural(ent):
                 yield ent
             continue
-        if _common_plural(ent):
+        if _common_plural(ent) or _title_front(ent):
             continue
+        doc = ent.doc
         start = ent.start
-        while start < ent.end - 1 and ent.doc[start].is_lower and ent.doc[start].lower_ not in NAME_PARTICLES:
+        while start < ent.end - 1 and ((doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES)
+                                       or doc[start].tag_ == "RB" or doc[start].lower_ in TIME_ZONES):
             start += 1
-        yield from _pieces(ent.doc, start, ent.end, ent.label)
+        yield from _pieces(doc, start, ent.end, ent.label)
+
+
+def _title_front(ent: SpacySpan) -> bool:
+    """A PERSON entity ending in a capitalised office ("Chief") with capitalised title words
+    running on from it to another person's name: no name ends in an office that goes on.
+    ("Ann Major said" ends in a word of office too, but nothing runs on.)"""
+    last = ent[-1]
+    if not (last.is_title and last.lower_ in ROLE_NOUNS):
+        return False
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and i < ent.end + 3 and doc[i].ent_iob_ == "O" and doc[i].is_title:
+        i += 1
+    return i > ent.end and i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON"
 
 
 def _with_name_front(ent: SpacySpan) -> SpacySpan:

@@ -694,3 +694,22 @@ def test_a_surname_the_tagger_takes_for_a_plural_stays_a_name(nlp):
     assert rowles.text == "Rowles" and rowles[0].tag_ == "NNS"  # the small model's reading
     assert not _common_plural(rowles)
     assert _common_plural(SpacySpan(doc, 0, 1, label="PERSON"))
+
+
+def test_no_name_starts_with_an_adverb_or_a_time_zone(nlp):
+    from newstrail.actors import _split_entities
+
+    text = "Luckily Kaller recovered. The report was filed at 4:10 am GMT VELLMAR on Friday."
+    doc = _with_entities(nlp, text, [("Luckily Kaller", "PERSON"), ("GMT VELLMAR", "PERSON")])
+    assert [e.text for e in _split_entities(doc.ents)] == ["Kaller", "VELLMAR"]
+
+
+def test_a_person_ending_in_an_office_that_runs_on_to_a_name_is_a_title(nlp):
+    from newstrail.actors import _split_entities
+
+    text = "The paper quoted Vellmar Chief Executive Ivo Marek as saying the mill would close."
+    doc = _with_entities(nlp, text, [("Vellmar Chief", "PERSON"), ("Ivo Marek", "PERSON")])
+    assert [e.text for e in _split_entities(doc.ents)] == ["Ivo Marek"]
+    text = "Ann Major said the port was shut."
+    doc = _with_entities(nlp, text, [("Ann Major", "PERSON")])
+    assert [e.text for e in _split_entities(doc.ents)] == ["Ann Major"]
