@@ -2071,6 +2071,49 @@ def _before_a_closing_source(tokens: list[Token], clause: Token, lo: int) -> lis
     return left if any(t.is_alpha for t in left) else tokens
 
 
+DASHES = frozenset({"-", "--", "—", "–"})
+SOURCE_WORDS = 8
+
+
+def _source_dash(doc: Doc, to: Token) -> int | None:
+    """Index of a spaced dash that ends the source after "according to" ("according to
+    Minister Berg - …"), within a few words and before any comma or verb; not a hyphen
+    inside a word ("Vellmar-based")."""
+    for t in doc[to.i + 1 : min(to.i + 1 + SOURCE_WORDS, len(doc))]:
+        if t.text in DASHES and t.i > to.i + 1 and doc[t.i - 1].whitespace_:
+            return t.i
+        if t.text in (",", ";", ":", ".") or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+            return None
+    return None
+
+
+def _source_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun that heads a source phrase doc[start:end] whose parse runs past its end: the
+    last noun whose head lies outside the phrase (English noun phrases end in their head)."""
+    heads = [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN", "PRON")
+             and not start <= t.head.i < end]
+    return heads[-1] if heads else None
+
+
+def _around_source_dash(ctx: _Context, lo: int, dash: int) -> tuple[int, int] | None:
+    """Content of a source phrase that a dash closes: the clause before the phrase ("A,
+    according to X - B": B is the writer's next clause), or, when the phrase opens the
+    sentence, what follows the dash, past an aside closed by a second dash ("According to
+    X - a weekly paper - A")."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[lo]]
+    para = ctx.paragraph(doc[lo].idx)
+    if any(not (t.is_punct or t.is_space) for t in doc[sent.start : lo]):
+        rest = list(doc[sent.start : lo])
+    else:
+        second = next((t.i for t in doc[dash + 1 : sent.end] if t.text in DASHES and doc[t.i - 1].whitespace_), None)
+        rest = list(doc[(second if second is not None else dash) + 1 : sent.end])
+    rest = [t for t in rest if ctx.paragraph(t.idx) == para]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return _trim(doc, rest)
+
+
 def _according_to(ctx: _Context) -> list[_Found]:
     """"According to X, …": the clause around the phrase, X the speaker."""
     found: list[_Found] = []
@@ -2087,7 +2130,17 @@ def _according_to(ctx: _Context) -> list[_Found]:
             continue
         own = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
         para = ctx.paragraph(tok.idx)
-        content = _sentence_edge_content(ctx, min(own), max(own))
+        dash = _source_dash(doc, to)
+        if dash is not None:
+            # "A, according to X - B" / "According to X - an aside - A": the dash ends the
+            # source, which the parser often runs on into the words after it
+            pobj = _source_head(doc, to.i + 1, dash) or pobj
+            if pobj.i > dash:
+                continue
+            own = {tok.i, to.i} | set(range(to.i + 1, dash + 1))
+            content = _around_source_dash(ctx, min(own), dash)
+        else:
+            content = _sentence_edge_content(ctx, min(own), max(own))
         if content is None:
             clause = tok.head
             while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head != clause:

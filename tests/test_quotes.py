@@ -1184,3 +1184,16 @@ def test_scene_setting_before_a_comma_set_cue_stays_out(quotes_of):
     text = "In a speech on Monday, Minister Kaller said, “The ferry will sail again before the winter storms.”"
     q = _holding(quotes_of(text), "ferry will sail")
     assert q.content_text.startswith("“The ferry")
+
+
+def test_dash_ends_the_source_of_a_closing_according_to(quotes_of):
+    # the parser runs "Minister Kaller - Estovia" into one noun phrase
+    text = "The pier will reopen in May, according to Minister Kaller - Estovia will vote on the budget in June."
+    q = _holding(quotes_of(text), "pier will reopen")
+    assert q.speaker_key == "Kaller" and "Estovia" not in q.content_text
+
+
+def test_aside_between_dashes_after_an_opening_according_to_is_left_out(quotes_of):
+    text = "According to port officials -- speaking on condition of anonymity -- the pier will reopen in May."
+    q = _holding(quotes_of(text), "pier will reopen")
+    assert q.content_text == "the pier will reopen in May" and q.speaker_text == "port officials"
