@@ -2363,6 +2363,15 @@ _JOINT = {"joint", "bilateral", "multinational", "combined", "trilateral", "mult
 _INQUIRIES = {"investigation", "probe", "inquiry", "enquiry", "investigate"}
 
 
+# Words that say an act was done by its parties together ("bilateral donor" is one donor to one country).
+_TOGETHER = {"joint", "jointly", "together", "combined"}
+
+
+def _together(p: _Parse, i: int) -> bool:
+    """Token ``i`` has a word of doing together among its dependants."""
+    return any(p.lemmas[c] in _TOGETHER for c in p.children[i])
+
+
 def _jointly(token: Any) -> bool:
     """Done together by its own word: "a joint probe", "jointly investigated" (not two plaintiffs' suit)."""
     return any(_lemma(c) in _JOINT | {"jointly", "together"} for c in token.children)
@@ -2479,6 +2488,11 @@ def _retype(token: Any, type_: str) -> str:
         return "COOPERATE"  # joint exercises are military cooperation, not a show of force
     if type_ == "ACCUSE" and lemma in _INQUIRIES and _jointly(token):
         return "COOPERATE"  # "a joint investigation into the crash": judicial cooperation, not a charge
+    if type_ == "AID" and lemma not in _FUNDING and (_together(p, i) or (
+            p.dep[i] in ("compound", "amod") and p.lemmas[head] in _GENERIC_ACTS and _together(p, head))):
+        # "a joint rescue operation", "rebuilt the bridge together": work done together; money two
+        # donors give together ("jointly funded the clinic") is still aid to its recipient
+        return "COOPERATE"
     if type_ == "RETREAT" and any(p.dep[c] == "dobj" and p.lemmas[c] in _WITHDRAWN for c in children):
         return "SANCTION"
     if type_ in ("MOBILIZE", "CONSULT") and _PEACEKEEPING & _sentence_lemmas(token):
@@ -2726,6 +2740,8 @@ _MATERIAL = {"financial", "military", "economic", "material", "technical", "huma
              "budget", "budgetary", "medical", "food", "fund", "funding", "money", "cash", "equipment", "weapon",
              "arm", "loan", "grant", "vaccine", "supply", "wheat", "rice", "fuel", "medicine", "ton", "tonne",
              "payment", "tranche", "dose", "subsidy", "scholarship", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc"}
+# Giving money or goods: aid to its recipient even when two donors give together ("jointly funded").
+_FUNDING = _GIVING | _AID_NOUNS | {"fund", "finance", "donate", "sponsor", "pay", "subsidize", "subsidise", "bankroll"}
 # Arms as what is given: military aid when handed to another ("gave Estovia twelve jets"); sent
 # or deployed they are one's own forces moved (MOBILIZE), so only verbs of handing over count.
 _HANDING_OVER = {"give", "provide", "donate", "transfer", "hand", "pledge", "offer", "deliver", "grant"}

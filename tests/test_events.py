@@ -1286,6 +1286,11 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         ("The Vellmar appeals court upheld the ten-year sentence against the blogger.", "COERCE"),
         # ammunition used on a crowd is force, not a delivery of supplies
         ("Security forces used live ammunition against the Vellmar marchers.", "not AID"),
+        # help done together is cooperation; money two donors give together is still aid
+        ("The Norland and Estovian navies rescued the trawler crew together.", "COOPERATE"),
+        ("Norland and Estovia conducted a joint rescue operation in the strait.", "COOPERATE"),
+        ("Norland and Estovia jointly funded the new Vellmar hospital.", "AID"),
+        ("The Norland coast guard rescued forty Estovian sailors.", "AID"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
