@@ -1197,3 +1197,11 @@ def test_aside_between_dashes_after_an_opening_according_to_is_left_out(quotes_o
     text = "According to port officials -- speaking on condition of anonymity -- the pier will reopen in May."
     q = _holding(quotes_of(text), "pier will reopen")
     assert q.content_text == "the pier will reopen in May" and q.speaker_text == "port officials"
+
+
+def test_closing_according_to_after_a_with_phrase_reports_the_phrase(quotes_of):
+    text = ("Fares on the island ferry rose sharply in March, with almost two thirds of the riders "
+            "paying more, according to a survey by the Vellmar Courier.")
+    q = _holding(quotes_of(text), "two thirds")
+    assert q.content_text == "almost two thirds of the riders paying more"
+    assert "Vellmar Courier" in q.speaker_text
