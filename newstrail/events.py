@@ -2221,6 +2221,9 @@ def _special(token: Any) -> list[_Trigger] | None:
     reading = _object_reading(token, lemma, objects)
     if reading is not None:
         return reading
+    if lemma in _STANCE_HOLDERS and token.dep_ == "attr" and _lemma(token.head) == "be":
+        # "Norland is a staunch supporter of the plan": the predicate noun says the stance held
+        return [_Trigger(_STANCE_HOLDERS[lemma], 1.1, None)]
     if lemma in _MAINTAINING and token.pos_ == "VERB" and granted & _RESTRAINTS:
         return []  # "upheld the sentence", "kept the ban in place": the restraint, not a show of support, is the act
     if lemma == "stop" and any(c.lower_ == "short" for c in token.children):
@@ -2311,6 +2314,11 @@ _PEACEKEEPING = {"peacekeeping", "peacekeeper", "observer", "monitor"}
 _WITHDRAWN = _PEACEKEEPING | {"inspector", "diplomat", "ambassador", "envoy", "staff", "mission", "worker"}
 
 
+# Who holds a stance, said of the subject with "is a …" (agent nouns name participants elsewhere:
+# "supporters of Kaller rallied" is a protest, so only the predicate noun counts).
+_STANCE_HOLDERS = {"supporter": "SUPPORT", "backer": "SUPPORT", "proponent": "SUPPORT", "advocate": "SUPPORT",
+                   "champion": "SUPPORT", "admirer": "SUPPORT", "defender": "SUPPORT", "critic": "ACCUSE",
+                   "detractor": "ACCUSE", "opponent": "REJECT"}
 # Verbs that keep a measure in force: what they keep says the act ("the court upheld the ban").
 _MAINTAINING = {"uphold", "maintain", "confirm", "keep", "retain"}
 # Verbs that with "work" as object say a strike: "stopped work", "halted work at the port".
@@ -2936,7 +2944,7 @@ _SPECIAL_LEMMAS = frozenset(
     haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move
     collapse break stall founder falter fail unravel crumble fizzle deadline prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING \
-    | _BEATING | _HALTING_WORK | _MAINTAINING | {"douse"}
+    | _BEATING | _HALTING_WORK | _MAINTAINING | set(_STANCE_HOLDERS) | {"douse"}
 
 
 def trigger_scores(sent: Any) -> list[TypedTrigger]:

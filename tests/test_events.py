@@ -1291,6 +1291,10 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         ("Norland and Estovia conducted a joint rescue operation in the strait.", "COOPERATE"),
         ("Norland and Estovia jointly funded the new Vellmar hospital.", "AID"),
         ("The Norland coast guard rescued forty Estovian sailors.", "AID"),
+        # a stance holder as the predicate noun says the stance; as a subject it names a participant
+        ("Norland has been a staunch supporter of the Estovian canal plan.", "SUPPORT"),
+        ("Minister Kaller was an early backer of the Vellmar peace plan.", "SUPPORT"),
+        ("Supporters of Minister Kaller rallied in Vellmar.", "PROTEST"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
