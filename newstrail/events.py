@@ -2139,6 +2139,8 @@ def _special(token: Any) -> list[_Trigger] | None:
             # "ordered the aid workers to leave": an expulsion, of a mission (CAMEO 166) or of people (174)
             return [_Trigger("SANCTION" if sent_away & _WITHDRAWN else "COERCE", 1.1, None)]
     granted = {parse.lemmas[c] for c in parse.children[i] if parse.dep[c] in ("dobj", "nsubjpass")}
+    if lemma in _PASSING_ON and token.pos_ == "VERB" and _intelligence_given(token):
+        return [_Trigger("COOPERATE", 1.1, None)]  # "provided intelligence to Estovia": intelligence sharing (CAMEO 064)
     if lemma in ("provide", "give", "offer") and token.pos_ == "VERB" and granted & _ACCOUNTS:
         return []  # "provided details / evidence": an account given, not aid
     if lemma == "contribute" and token.pos_ == "VERB" and not granted and not _material(token) and not {
@@ -2319,6 +2321,19 @@ _WITHDRAWN = _PEACEKEEPING | {"inspector", "diplomat", "ambassador", "envoy", "s
 _STANCE_HOLDERS = {"supporter": "SUPPORT", "backer": "SUPPORT", "proponent": "SUPPORT", "advocate": "SUPPORT",
                    "champion": "SUPPORT", "admirer": "SUPPORT", "defender": "SUPPORT", "critic": "ACCUSE",
                    "detractor": "ACCUSE", "opponent": "REJECT"}
+# Verbs of passing something on: with intelligence as what is passed, the act is intelligence sharing.
+_PASSING_ON = {"provide", "give", "supply", "pass", "hand", "offer", "send", "feed", "share", "transfer"}
+_INTELLIGENCE = {"intelligence", "tip", "tip-off"}
+
+
+def _intelligence_given(token: Any) -> bool:
+    """Intelligence as the object, or in the "with" phrase, of a verb of passing on."""
+    given = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    given += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+              if g.dep_ == "pobj"]
+    return any(_lemma(o) in _INTELLIGENCE for o in given)
+
+
 # Verbs that keep a measure in force: what they keep says the act ("the court upheld the ban").
 _MAINTAINING = {"uphold", "maintain", "confirm", "keep", "retain"}
 # Verbs that with "work" as object say a strike: "stopped work", "halted work at the port".
@@ -2944,7 +2959,7 @@ _SPECIAL_LEMMAS = frozenset(
     haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move
     collapse break stall founder falter fail unravel crumble fizzle deadline prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING \
-    | _BEATING | _HALTING_WORK | _MAINTAINING | set(_STANCE_HOLDERS) | {"douse"}
+    | _BEATING | _HALTING_WORK | _MAINTAINING | set(_STANCE_HOLDERS) | _PASSING_ON | {"douse"}
 
 
 def trigger_scores(sent: Any) -> list[TypedTrigger]:

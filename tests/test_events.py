@@ -1295,6 +1295,10 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         ("Norland has been a staunch supporter of the Estovian canal plan.", "SUPPORT"),
         ("Minister Kaller was an early backer of the Vellmar peace plan.", "SUPPORT"),
         ("Supporters of Minister Kaller rallied in Vellmar.", "PROTEST"),
+        # intelligence passed on is intelligence sharing, food passed on is aid
+        ("Norland supplied Estovia with intelligence on the smuggling gangs.", "COOPERATE"),
+        ("Norland provided intelligence to the Estovian coast guard.", "COOPERATE"),
+        ("Norland provided flour and blankets to the Estovian villages.", "AID"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
