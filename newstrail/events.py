@@ -439,7 +439,8 @@ _FAMILIES: dict[str, str] = {
 _PHRASES: dict[str, str] = {
     "AGREE": """come+term:1.1 bury+hatchet:1.2 patch+difference:1.0 iron+difference:1.0 sign+on:0.9""",
     "CONSULT": """touch+base:1.0 get+together:0.9 sit+across:0.9 reach+out:0.9""",
-    "SUPPORT": """speak+highly:1.2 speak+well:1.0 speak+warmly:1.1 speak+fondly:1.1 speak+glowingly:1.2 throw+weight:1.1 pay+homage:1.2 extend+congratulation:1.2
+    "SUPPORT": """take+side:1.1 lend+voice:1.1 lend+weight:1.1 lend+name:1.0 lend+credibility:1.0
+        speak+highly:1.2 speak+well:1.0 speak+warmly:1.1 speak+fondly:1.1 speak+glowingly:1.2 throw+weight:1.1 pay+homage:1.2 extend+congratulation:1.2
         open+embassy:1.1 reopen+embassy:1.1 give+blessing:1.1 sign+treaty:1.1 sign+pact:1.1 sign+accord:1.1
         sign+protocol:1.1 sign+convention:1.1 sign+charter:1.1 sign+contract:1.0 sign+understanding:1.1""",
     "CONCEDE": """liberate+prisoner:1.2 liberate+hostage:1.2 liberate+detainee:1.2 liberate+captive:1.2 liberate+inmate:1.2

@@ -1299,6 +1299,10 @@ def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
         ("Norland supplied Estovia with intelligence on the smuggling gangs.", "COOPERATE"),
         ("Norland provided intelligence to the Estovian coast guard.", "COOPERATE"),
         ("Norland provided flour and blankets to the Estovian villages.", "AID"),
+        # taking someone's side, and lending one's weight or name, back them; a loan of money is aid
+        ("Minister Kaller took the side of the Estovian fishermen in the quota row.", "SUPPORT"),
+        ("Norland lent its weight to the Estovian canal plan.", "SUPPORT"),
+        ("Norland lent Estovia two billion crowns for the canal.", "AID"),
     ],
 )
 def test_readings_of_common_news_phrasings(sentence, expected, nlp):
