@@ -592,10 +592,11 @@ def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
     Chief | Executive Ivo Marek").
     """
     for ent in ents:
-        if ent.label_ != "PERSON":
-            if ent.label_ == "ORG":
+        label = ent.label_
+        if label != "PERSON":
+            if label == "ORG":
                 ent = _with_name_front(ent)
-            if not _common_plural(ent):
+            if label not in ("ORG", "GPE") or not _common_plural(ent):  # dates and numbers: no names
                 yield ent
             continue
         if _common_plural(ent) or _title_front(ent):
@@ -629,13 +630,15 @@ def _with_name_front(ent: SpacySpan) -> SpacySpan:
     country, which stand before a name without being part of it ("Norland Rail")."""
     doc = ent.doc
     start = ent.start
-    if all(t.is_upper for t in ent):
-        return ent  # in a line of capitals (a transcript's speaker) a capital tells nothing
-    while start > 0 and doc[start].is_alpha:  # not over "(Reuters) - Voss AG": a dateline
+    while start > 0:
         tok = doc[start - 1]
-        if not (tok.ent_iob_ == "O" and tok.tag_ == "NNP" and tok.dep_ == "compound"
+        if not (tok.dep_ == "compound" and tok.ent_iob_ == "O" and tok.tag_ == "NNP"
                 and ent.start <= tok.head.i < ent.end and tok.text.isalpha() and (tok.is_title or tok.is_upper)):
             break
+        if not doc[start].is_alpha:
+            break  # not over "(Reuters) - Voss AG": a dateline
+        if start == ent.start and all(t.is_upper for t in ent):
+            break  # in a line of capitals (a transcript's speaker) a capital tells nothing
         word = tok.lower_
         if word in ROLE_NOUNS or word in HONORIFICS or word in OCCUPATION_NOUNS or word in TIME_ZONES \
                 or country_of(tok.text):
@@ -652,10 +655,12 @@ def _common_plural(ent: SpacySpan) -> bool:
     singular is an English noun ("pig"; not "Rowles", a surname the tagger took for a
     plural); a word the article also capitalises inside a sentence is a name after all (a
     team, a band)."""
-    if len(ent) != 1 or ent.label_ == "NORP":  # "Haitians": a people's plural is their name
+    if len(ent) != 1:
         return False
     tok = ent[0]
-    if tok.tag_ != "NNS" or not tok.is_title or tok.lemma_.lower() not in _common_nouns():
+    if tok.tag_ != "NNS" or ent.label_ == "NORP":  # "Haitians": a people's plural is their name
+        return False  # (the tag first: most entities are not plural nouns)
+    if not tok.is_title or tok.lemma_.lower() not in _common_nouns():
         return False
     doc = tok.doc
     return all(i == tok.i or _opens_sentence(doc, i) for i in token_indices(doc, "ORTH", tok.text.__eq__))
