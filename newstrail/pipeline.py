@@ -28,7 +28,7 @@ import traceback
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 
 from . import stages
 from .engine import Engine, LocalEngine
@@ -36,6 +36,9 @@ from .errors import InputError, NewstrailError
 from .ingest import MAX_ARTICLE_BYTES, iter_input_files, read_file
 from .model import Article, ArticleAnalysis, EventMention, Mention, Problem, Quote, RawArticle, StageReport, TimeExpr
 from .store import EncodedAnalysis, Store, encode_analysis
+
+if TYPE_CHECKING:
+    from .stories import PreparedTexts
 
 log = logging.getLogger("newstrail")
 T = TypeVar("T")
@@ -321,6 +324,7 @@ def build(
                     yield Chunk(part, out, f"{run_id}-{number:06d}-{j:02d}")
 
         importing = _import_in_background() if corpus and engine.workers > 1 else None
+        prepared = _prepared_texts() if corpus else None
         for results, timings in engine.map(analyse_chunk, chunks()):
             batch, last = pending.popleft()
             for name, seconds in timings.items():
@@ -330,14 +334,35 @@ def build(
                 _write_batch(store, counts, batch, report, progress)
                 report.seconds = time.perf_counter() - clock
                 progress("batch", {"articles": report.articles, "seconds": report.seconds})
+                if prepared is not None:
+                    _prepare(prepared, batch)
         if importing is not None:
             importing.join()
         if corpus:
-            report.corpus = run_corpus_stages(store, progress, engine)
+            report.corpus = run_corpus_stages(store, progress, engine, prepared)
         report.seconds = time.perf_counter() - clock
         with store.atomic():
             store.add_run(started, report.seconds, report.to_dict())
     return report
+
+
+def _prepared_texts() -> PreparedTexts:
+    from .stories import PreparedTexts
+
+    return PreparedTexts()
+
+
+def _prepare(prepared: PreparedTexts, batch: _Batch) -> None:
+    """Read a written batch's texts for the stories stage ahead (``stories.PreparedTexts``).
+
+    Why here: with worker processes this process mostly waits for their results while they
+    parse, and the stories stage, which runs in this process after the parse, would read
+    every text then; with one worker the same work is only done earlier.
+    """
+    for result in batch.results:
+        if isinstance(result, tuple):
+            article = result[0]
+            prepared.add(article["id"], article["body"], dated=article["published"] is not None)
 
 
 # What the corpus stages import on first use (spaCy comes with actors; scipy and
@@ -469,7 +494,8 @@ def _write_batch(store: Store, counts: _LineCounts, batch: _Batch, report: Build
     report.articles += len(analyses)
 
 
-def run_corpus_stages(store: Store, progress: Progress | None = None, engine: Engine | None = None) -> list[StageReport]:
+def run_corpus_stages(store: Store, progress: Progress | None = None, engine: Engine | None = None,
+                      prepared: PreparedTexts | None = None) -> list[StageReport]:
     """Duplicates, actors, speakers, stories, dates, timeline and positions over the whole store.
 
     Stages read the store in batches; the story-local work that parallelises (dating
@@ -477,7 +503,8 @@ def run_corpus_stages(store: Store, progress: Progress | None = None, engine: En
     this process. A stage that can start early (``Stage.start``: duplicates, speakers, the
     timeline) hands its work to a worker and is finished, in its own transaction, once the
     stages after it that do not need its output have run, so that the main process and the
-    workers overlap.
+    workers overlap. ``prepared``: new articles' texts already read for the stories stage
+    (``stories.PreparedTexts``, filled by ``build`` during the parse).
 
     Each stage runs in its own transaction; a stage that fails is reported and rolled back
     alone, and the stages after it still run on what is there. Reports are in stage order.
@@ -486,6 +513,7 @@ def run_corpus_stages(store: Store, progress: Progress | None = None, engine: En
     reports: dict[str, StageReport] = {}
     started: list[tuple[stages.Stage, float, Callable[[], int]]] = []  # stage, seconds so far, finish
     context = stages.CorpusContext(store, engine)
+    context.prepared = prepared
     for stage in stages.CORPUS_STAGES:
         for earlier in [s for s in started if set(s[0].produces) & set(stage.requires)]:
             started.remove(earlier)

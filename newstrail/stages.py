@@ -23,6 +23,7 @@ from .store import EncodedAnalysis, Store, decode_analysis
 
 if TYPE_CHECKING:
     from .dedup import DuplicateIndex
+    from .stories import PreparedTexts
     from .timex.infer import StoryDays
 
 
@@ -191,6 +192,8 @@ class CorpusContext:
         self.affiliations: dict[str, str] = {}
         # Canonical person -> the side they speak for (the speakers stage; None: not worked out).
         self.speaks_for: dict[str, str] | None = None
+        # New articles' texts read ahead for the stories stage (``stories.PreparedTexts``), or None.
+        self.prepared: PreparedTexts | None = None
         self._keys: dict[str, dict[str, str]] = {}
 
     def map(self, fn: Callable, tasks: Iterable) -> Iterator:
@@ -419,7 +422,7 @@ def run_stories(ctx: CorpusContext) -> int:
     index = _load_state(ctx.store, "stories", StoryIndex)
     new_ids = _new_ids(ctx.store, index)
     for i in range(0, len(new_ids), GROUP_ARTICLES):
-        index.add_many(list(_story_inputs(ctx, new_ids[i:i + GROUP_ARTICLES])))
+        index.add_many(list(_story_inputs(ctx, new_ids[i:i + GROUP_ARTICLES])), prepared=ctx.prepared)
     if new_ids:
         index.consolidate()
     stories: list[Story] = index.stories()

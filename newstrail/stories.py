@@ -51,7 +51,7 @@ from sklearn.utils import murmurhash3_32
 
 from .model import Story, stable_id
 
-__all__ = ["StoryIndex", "cluster_texts", "text_date_bound"]
+__all__ = ["PreparedTexts", "StoryIndex", "cluster_texts", "count_terms", "text_date_bound"]
 
 # Size of the hashed vocabulary: 2**20 features keep collisions rare for news vocabularies
 # (a few hundred thousand word types) while the document-frequency table stays 4 MB.
@@ -206,10 +206,13 @@ def _iso(day: int | None) -> str | None:
     return _dt.date.fromordinal(day).isoformat() if day is not None else None
 
 
-def _when(text: str, date: str | None) -> tuple[int | None, int | None]:
+def _when(text: str, date: str | None, prepared: Prepared | None = None) -> tuple[int | None, int | None]:
     """An article's publication day, and when it has none the text's lower bound on it."""
     day = _day(date)
-    return day, None if day is not None else _day(text_date_bound(text))
+    if day is not None:
+        return day, None
+    bound = prepared.bound if prepared is not None and prepared.bound is not UNREAD else text_date_bound(text)
+    return None, _day(bound)
 
 
 def _tokens(text: str) -> list[str]:
@@ -219,6 +222,66 @@ def _tokens(text: str) -> list[str]:
 def _feature(token: str) -> int:
     """The HashingVectorizer feature of a token (same hash, same modulus)."""
     return murmurhash3_32(token, positive=True) % N_FEATURES
+
+
+def count_terms(text: str) -> tuple[np.ndarray, np.ndarray, str]:
+    """A text's distinct features (first-occurrence order), their counts, and the first token
+    of each, space-joined (tokens hold no spaces): all clustering reads of a text's words.
+
+    A pure function of the text, so that it can be worked out before the stage runs
+    (``Prepared``); the index then only names new features and counts the document.
+    """
+    counts: dict[int, int] = {}
+    first: list[str] = []
+    for tok in _tokens(text):
+        f = _feature(tok)
+        n = counts.get(f)
+        if n is None:
+            counts[f] = 1
+            first.append(tok)
+        else:
+            counts[f] = n + 1
+    feats = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    values = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+    return feats, values.astype(np.min_scalar_type(int(values.max()) if len(values) else 0)), " ".join(first)
+
+
+# ``Prepared.bound`` when the text's date bound was not read ahead (the article had a date).
+UNREAD = "unread"
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the index reads of one article's text, worked out ahead of the stories stage.
+
+    Why: reading a text (tokens, hashes, the latest date it names) is the only part of
+    placing an article that does not depend on the index, about a third of the stage; a
+    build works it out in its main process while the workers parse, where that process
+    mostly waits, so the stage, which runs after the parse, has less to do.
+    """
+
+    terms: tuple[np.ndarray, np.ndarray, str]  # ``count_terms``
+    bound: str | None  # ``text_date_bound``, or UNREAD
+
+
+class PreparedTexts:
+    """``Prepared`` texts of a build's new articles, by article id, up to ``limit`` of them
+    (beyond it the stage reads the texts itself: memory stays bounded at any corpus size)."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit
+        self._by_id: dict[str, Prepared] = {}
+
+    def add(self, article_id: str, text: str, dated: bool) -> None:
+        """Read one article's text ahead; its date bound only when it has no date of its own."""
+        if len(self._by_id) < self.limit and article_id not in self._by_id:
+            self._by_id[article_id] = Prepared(count_terms(text), UNREAD if dated else text_date_bound(text))
+
+    def pop(self, article_id: str) -> Prepared | None:
+        return self._by_id.pop(article_id, None)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,9 +367,10 @@ class StoryIndex:
             self._place(article_id, text, *_when(text, date), actors)
         return self.story_of(article_id)
 
-    def _place(self, article_id: str, text: str, day: int | None, bound: int | None, actors: Sequence[str]) -> _Item:
+    def _place(self, article_id: str, text: str, day: int | None, bound: int | None, actors: Sequence[str],
+               prepared: Prepared | None = None) -> _Item:
         """Assign a new article (dated by ``_when``) to a story; returns what refinement needs of it."""
-        feats, counts = self._count_text(text)
+        feats, counts = self._count_text(text, prepared)
         vec, qi = self._weigh(feats, counts.astype(np.float64)) if len(feats) else ({}, {})
         actors = sorted({a for a in actors if a})
         self.actor_df.update(actors)
@@ -337,7 +401,8 @@ class StoryIndex:
             self._primed += 1
 
     def add_many(
-        self, items: Iterable[tuple[str, str, str | None, Sequence[str]]], *, in_order: bool = False
+        self, items: Iterable[tuple[str, str, str | None, Sequence[str]]], *, in_order: bool = False,
+        prepared: PreparedTexts | None = None,
     ) -> list[str]:
         """Add one run's articles ``(id, text, date, actors)`` in time order; ids in input order.
 
@@ -351,9 +416,11 @@ class StoryIndex:
         ``consolidate``, which refines the whole run's once more after its merges. Why only
         this call's: a large run is added in parts (memory), and refining every earlier part
         again after each one made a run's cost grow with the square of its size.
+        ``prepared`` holds texts already read (``PreparedTexts``); the result is the same.
         """
         items = list(items)
-        when = [_when(text, date) for _, text, date, _ in items]  # the text's date is read once
+        ahead = [prepared.pop(item[0]) if prepared is not None else None for item in items]
+        when = [_when(text, date, p) for (_, text, date, _), p in zip(items, ahead)]  # the text's date is read once
         def key(i: int) -> tuple[int, int]:
             day, bound = when[i]
             order = day if items[i][2] else bound
@@ -362,29 +429,28 @@ class StoryIndex:
         for i in range(len(items)) if in_order else sorted(range(len(items)), key=key):
             article_id, text, _, actors = items[i]
             if article_id not in self._article_story:
-                added.append(self._place(article_id, text, *when[i], actors))
+                added.append(self._place(article_id, text, *when[i], actors, ahead[i]))
         self._recent.extend(added)
         self.refine(added)
         return [self.story_of(items[i][0]) for i in range(len(items))]
 
-    def _count_text(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """A text's distinct features (first-occurrence order) and counts; counts its document.
+    def _count_text(self, text: str, prepared: Prepared | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """A text's distinct features (first-occurrence order) and counts; counts its document
+        and names the features the index has not seen (``prepared``: the text already read).
 
         The counts give (``_weigh``) the unit TF vector a story's centroid sums (no IDF: it is
         applied when comparing, so an early member is not weighed forever by the poor IDF of a
         young index) and the unit TF-IDF vector times IDF, which dotted with a centroid gives
         the article's cosine with the story under today's IDF.
         """
-        counts: Counter[int] = Counter()
-        for tok in _tokens(text):
-            f = _feature(tok)
-            counts[f] += 1
-            if f not in self.names:
-                self.names[f] = tok
-        feats = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        feats, counts, first = prepared.terms if prepared is not None else count_terms(text)
+        names = self.names
+        keys = feats.tolist()
+        if any(f not in names for f in keys):
+            for f, tok in zip(keys, first.split(" ")):
+                names.setdefault(f, tok)
         self._count_doc(feats)
-        values = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
-        return feats, values.astype(np.min_scalar_type(int(values.max()) if len(values) else 0))
+        return feats, counts
 
     def _vectors(self, item: _Item) -> tuple[dict[int, float], dict[int, float]]:
         """An item's vectors (see ``_count_text``) under the current IDF."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newstrail.stories import StoryIndex, cluster_texts, text_date_bound
+from newstrail.stories import PreparedTexts, StoryIndex, cluster_texts, text_date_bound
 
 PORT = [
     "The port authority of Valmora approved the container terminal expansion after dockers ended their strike.",
@@ -53,6 +53,25 @@ def test_undated_article_is_placed_by_the_dates_it_mentions() -> None:
     text = PORT[2] + " The strike that began in November 2023 is over."
     assert text_date_bound(text) == "2023-12-01"  # a month named with its year: background
     assert index.add("p2", text, None, PORT_ACTORS) != index.story_of("p0")
+
+
+def test_texts_read_ahead_give_the_same_index() -> None:
+    # the build reads new texts while the workers parse (PreparedTexts); the stage must end
+    # exactly where reading them itself would have: same stories, names, counts, state bytes
+    undated = PORT[2] + " The strike that began in November 2023 is over."
+    items = [("p0", PORT[0], "2023-12-04", PORT_ACTORS), ("f0", FLOOD[0], "2024-02-01", []),
+             ("p1", PORT[1], "2023-12-05", PORT_ACTORS), ("p2", undated, None, PORT_ACTORS),
+             ("f1", FLOOD[1], None, []), ("f2", FLOOD[2], "2024-02-03", [])]
+    plain, ahead = StoryIndex(), StoryIndex()
+    plain.add_many(items)
+    prepared = PreparedTexts(limit=4)  # two articles past the limit: read by the stage itself
+    for article_id, text, date, _ in items:
+        prepared.add(article_id, text, dated=date is not None)
+    assert len(prepared) == 4
+    ahead.add_many(items, prepared=prepared)
+    assert len(prepared) == 0  # each read text is used once, then let go
+    assert ahead.stories() == plain.stories()
+    assert ahead.to_bytes() == plain.to_bytes()
 
 
 def test_text_date_bound_forms() -> None:
