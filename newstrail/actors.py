@@ -1293,32 +1293,12 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     drafts += _pronoun_drafts(doc, doc_quotation_ranges(doc))
     _mark_main_subjects(doc, drafts)
     _fill_person_keys(drafts)
-    _short_organisation_names(drafts)
     _resolve_references(drafts)
     return [
         Mention(article.body_span(d.start, d.end), d.text, d.kind, d.key, d.role, d.affiliation)
         for d in sorted(drafts, key=lambda d: d.start)
         if d.key
     ]
-
-
-def _short_organisation_names(drafts: list[_Draft]) -> None:
-    """An organisation named again by the last word of its name ("the Vellmar Harbour Board"
-    ... "the Board said") is the same organisation, when one organisation of the article
-    ends in that word; with two ("Interior Ministry", "Foreign Ministry") it names neither.
-    A body named with its state ("the Afghan Army") is one of a kind every state has, so
-    "the Army" alone may be another state's: it is not joined."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for d in drafts:
-        if d.kind == "organisation" and " " in d.text:
-            front, last = d.text.rsplit(" ", 1)
-            if not any(country_of(w) for w in front.split()):
-                owners[last].add(d.key)
-    if not owners:
-        return
-    for d in drafts:
-        if d.kind == "organisation" and d.text in owners and d.text.istitle() and len(owners[d.text]) == 1:
-            d.key = next(iter(owners[d.text]))
 
 
 def _mark_main_subjects(doc: Doc, drafts: list[_Draft]) -> None:

@@ -713,16 +713,3 @@ def test_a_person_ending_in_an_office_that_runs_on_to_a_name_is_a_title(nlp):
     text = "Ann Major said the port was shut."
     doc = _with_entities(nlp, text, [("Ann Major", "PERSON")])
     assert [e.text for e in _split_entities(doc.ents)] == ["Ann Major"]
-
-
-def test_an_organisation_named_again_by_its_last_word_is_the_same(nlp):
-    text = ("The Vellmar Harbour Board met on Friday. Later the Board said the quay would reopen. "
-            "The Polish Army and the Norland Guard held drills; the Army said little.")
-    article = article_from_text(text)
-    doc = nlp(text)
-    starts = [(text.index(name), name) for name in ("Vellmar Harbour Board", "Board said", "Polish Army", "Norland Guard",
-                                                     "Army said")]
-    doc.ents = [doc.char_span(at, at + len(name.replace(" said", "")), label="ORG") for at, name in starts]
-    keys = {(m.text, m.key) for m in extract_mentions(doc, article)}
-    assert ("Board", "Vellmar Harbour Board") in keys
-    assert ("Army", "Army") in keys  # named with a state: another state's army is also 'the Army'
