@@ -232,9 +232,28 @@ def _is_person(analysis: ArticleAnalysis, key: str) -> bool:
     return any(m.key == key and m.kind == "person" for m in analysis.mentions)
 
 
-def _named(actor: str) -> bool:
-    """A name, not a common noun the parse took for a speaker ("sources", "media")."""
-    return actor[:1].isupper()
+# Words that open a description of a group, not a name ("The protesters", "Some analysts").
+_GROUP_OPENERS = frozenset("the a an some many most few several all both those these any each every other".split())
+
+
+def _named(actor: str, resolved: bool = True) -> bool:
+    """A name, not a common noun the parse took for a speaker ("sources", "media").
+
+    A holder the actors stage resolved is one of its actors. One it did not resolve is only
+    the words that stood as the speaker, and counts when shaped like a name: a line of
+    capitals (a transcript's speaker label, "BLITZER:") or several capitalised words that do
+    not open with a determiner. A single capitalised word the entity recogniser took for no
+    name is a common noun opening its sentence ("Experts say", "Officials warned"), and
+    lower-case words make a description ("Government scientists", "The agency").
+    """
+    if not actor[:1].isupper():
+        return False
+    if resolved:
+        return True
+    words = actor.split()
+    if len(words) == 1:
+        return len(actor) > 1 and actor.isupper()
+    return words[0].lower() not in _GROUP_OPENERS and all(w[:1].isupper() for w in words)
 
 
 def _items(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf, by_affiliation: bool,
@@ -262,9 +281,10 @@ def stance_item(index: int, stance: StanceMention, article_id: str, source: str,
                 published: str | None, actor_of: ActorOf, speaks_for: dict[str, str]) -> _Item | None:
     """One stance as the item merging reads: its actor (the state an official speaks for), or None
     when that actor is not a name."""
-    person = actor_of(article_id, stance.actor) or stance.actor
+    resolved = actor_of(article_id, stance.actor)
+    person = resolved or stance.actor
     actor = speaks_for.get(person, person)
-    if not _named(actor):
+    if not _named(actor, resolved is not None):
         return None
     speaker = person if actor != person else None
     return _Item(index, actor, source, frozenset(flags), stance, _said_on(stance, published), speaker)

@@ -219,3 +219,20 @@ def test_positions_read_one_mention_per_distinct_form_from_the_store():
     assert read[0].article.body == "" and not read[0].quotes
     assert read[1].mentions == quiet.mentions[1:] and not read[1].stances
     assert read[2] is None
+
+
+def test_a_holder_no_actor_was_resolved_for_counts_only_when_shaped_like_a_name():
+    # the speaker words of an unresolved quote: a sentence-opening common noun or a group
+    # description holds no position; a transcript's label in capitals and a full name do
+    a = _analysis("a.txt", [
+        ("Analysts", "assess", "Analysts expect the Estovian currency to fall further.", "2030-03-04"),
+        ("Some dockers", "demand", "Some dockers want the harbour fees cut at once.", "2030-03-04"),
+        ("The regional council", "reject", "The regional council will not approve the ferry tariff.", "2030-03-04"),
+        ("KALLER", "deny", "KALLER has never met the Norland envoy in private.", "2030-03-04"),
+        ("Vera Lind", "commit", "Vera Lind will fund the new clinic in Portvall.", "2030-03-04"),
+    ])
+    resolved = {"Vera Lind": "Vera Lind"}
+    positions = merge_positions([a], lambda _aid, key: resolved.get(key))
+    assert sorted(p.actor for p in positions) == ["KALLER", "Vera Lind"]
+    # resolved by the actors stage, a capitalised holder counts as before
+    assert len(merge_positions([a], _actor)) == 5
