@@ -226,7 +226,7 @@ def test_positions_in_small_batches_cover_every_stance_once(tmp_path: Path, monk
         whole = sorted(m.as_pair() + [m.article_id] for p in store.corpus("positions") for m in p.mentions)
         monkeypatch.setattr(stages, "POSITION_BATCH", 3)
         with store.atomic():
-            stages.run_positions(stages.CorpusContext(store))
+            stages.run_positions(stages.CorpusContext.as_written(store))  # with the actors the build resolved
         batched = store.corpus("positions")
     assert sorted(m.as_pair() + [m.article_id] for p in batched for m in p.mentions) == whole
     sources = [len(p.sources) for p in batched]
