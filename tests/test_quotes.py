@@ -1175,8 +1175,8 @@ def test_finite_clause_parsed_as_open_complement_is_reported(quotes_of):
 
 
 def test_quotation_after_an_interrupting_cue_finishes_the_clause(quotes_of):
-    text = "The plan to close the old pier, Minister Kaller added, would be “a disaster for the families of Vellmar.”"
-    q = _holding(quotes_of(text), "a disaster")
+    text = "The plan to close the old pier, Minister Kaller added, would be “a heavy blow to every fishing family in Vellmar.”"
+    q = _holding(quotes_of(text), "a heavy blow")
     assert q.content_text.startswith("The plan to close") and q.speaker_key == "Kaller"
 
 
