@@ -395,9 +395,21 @@ def _country_like(tok: Token) -> str | None:
     code = country_of(name) or (country_of(tok.text) if name != tok.text else None)
     if code:
         return country_name(code)
-    if tok.ent_type_ == "GPE" and tok.pos_ == "PROPN":
+    if tok.ent_type_ == "GPE" and tok.pos_ == "PROPN" and not _region(name):
         return name  # a state the ISO list does not hold
     return None
+
+
+# A continent, or the last word of a part of one ("North Africa", "the Middle East"): a
+# region is the beat of an office ("director for the Middle East and North Africa at
+# Amnesty"), not a state a person serves.
+CONTINENT_WORDS = frozenset("africa asia europe america americas oceania antarctica east".split())
+
+
+def _region(name: str) -> bool:
+    """Whether a place name no state list holds names a continent or a part of one."""
+    words = _fold(name).split()
+    return bool(words) and words[-1] in CONTINENT_WORDS
 
 
 def _country_in(tokens: list[Token]) -> str | None:
@@ -593,6 +605,8 @@ def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
     """
     for ent in ents:
         label = ent.label_
+        if label in ENTITY_LABELS:
+            ent = _before_gloss(ent)
         if label != "PERSON":
             if label == "ORG":
                 ent = _with_name_front(ent)
@@ -607,6 +621,21 @@ def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
                                        or doc[start].tag_ == "RB" or doc[start].lower_ in TIME_ZONES):
             start += 1
         yield from _pieces(doc, start, ent.end, ent.label)
+
+
+OPENING_BRACKETS = frozenset("( [ -LRB- -LSB-".split())
+
+
+def _before_gloss(ent: SpacySpan) -> SpacySpan:
+    """A name without the bracketed run of capitals the small model takes into it: a stock
+    ticker or an acronym glosses the name before it ("Varrow Logistics (VRL.N)"), and is no
+    word of the name. A bracket opening on a word that is not all capitals (an editor's
+    first name, "President (Jan) Novak") is left alone."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].text in OPENING_BRACKETS and doc[i + 1].is_upper and doc[i + 1].is_alpha:
+            return SpacySpan(doc, ent.start, i, label=ent.label)
+    return ent
 
 
 def _title_front(ent: SpacySpan) -> bool:
@@ -808,6 +837,78 @@ def _relabel_person_names(drafts: list[_Draft]) -> None:
             words = _name_tokens(d.text)
             if words and all(w in person_tokens for w in words):
                 d.kind = "person"
+
+
+# Nouns that stand before the name of a company or a product, never before a person's
+# ("the drugmaker Varrow", "the drug Zolvex"): the first make a name an organisation's.
+COMPANY_NOUNS = frozenset(
+    "company companies firm firms drugmaker drugmakers maker makers manufacturer manufacturers"
+    " carmaker automaker airline airlines carrier insurer lender retailer conglomerate group"
+    " supplier suppliers producer producers chipmaker brewer miner bank".split()
+)
+PRODUCT_NOUNS = frozenset("drug drugs medicine medicines vaccine vaccines product products brand pill".split())
+# Words only a traded company's name stands with ("Varrow shares fell", "shares of Varrow").
+SHARE_WORDS = frozenset("shares share stock stocks stake".split())
+
+
+def _company_evidence(doc: Doc, i: int) -> str | None:
+    """The kind a one-word name's surroundings give it: "organisation" after a company noun
+    ("drugmaker Varrow") or with its shares ("Varrow shares", "shares of Varrow"), "other"
+    after a product noun ("the drug Zolvex") or held by an organisation ("Varrow's Zolvex")."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in ("'s", "’s", "'", "’") and i + 2 < len(doc):
+        nxt = doc[i + 2]
+    if prev is not None and prev.is_lower:
+        if prev.lower_ in COMPANY_NOUNS:
+            return "organisation"
+        if prev.lower_ in PRODUCT_NOUNS:
+            return "other"
+        if prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in SHARE_WORDS:
+            return "organisation"
+    if nxt is not None and nxt.lower_ in SHARE_WORDS and nxt.pos_ == "NOUN":  # not "Kaller shares his view"
+        return "organisation"
+    if prev is not None and prev.text in ("'s", "’s") and i > 1 and doc[i - 2].ent_type_ == "ORG":
+        return "other"
+    return None
+
+
+# Words that end a company's legal name ("Varrow AG", "Zolvex Holdings"): the name without
+# them is the company's short name.
+COMPANY_SUFFIXES = frozenset("ag inc inc. ltd ltd. plc corp corp. co co. sa nv gmbh llc group holdings".split())
+
+
+def _company_name(text: str) -> str:
+    """An organisation's name without its legal ending: "Varrow AG" -> "Varrow"."""
+    front, _, last = text.rpartition(" ")
+    return front if front and last.lower() in COMPANY_SUFFIXES else text
+
+
+def _relabel_companies(doc: Doc, drafts: list[_Draft]) -> None:
+    """A one-word PERSON that is a company or a product. A person is given a first name, a
+    title, an honorific or a gender somewhere in the article; a name given none of them that
+    the article also uses as an organisation (tagged so elsewhere, or opening an
+    organisation's name: "Varrow AG"), or puts after a company or product noun or with
+    shares, names no person. A name with a digit in it (a virus, a model) is no one's."""
+    people = [d for d in drafts if d.kind == "person" and d.named]
+    longer = {w for d in people if len(_name_tokens(d.full or d.text)) > 1 for w in _name_tokens(d.full or d.text)}
+    org_names = {_company_name(d.text) for d in drafts if d.kind == "organisation"}
+    single: dict[str, list[_Draft]] = defaultdict(list)
+    for d in people:
+        words = _name_tokens(d.text)
+        if " " not in d.text and d.text[:1].isupper() and len(words) == 1 and words[0] not in longer:
+            single[d.text].append(d)
+    for name, group in single.items():
+        if any(d.role or d.gender or d.full for d in group):
+            continue
+        if any(c.isdigit() for c in name):
+            kind: str | None = "other"
+        elif name in org_names:
+            kind = "organisation"
+        else:
+            kind = next((k for d in group if d.head >= 0 for k in [_company_evidence(doc, d.head)] if k), None)
+        for d in group if kind else ():
+            d.kind = kind
 
 
 def _surname_drafts(doc: Doc, drafts: list[_Draft], taken: set[int]) -> list[_Draft]:
@@ -1281,6 +1382,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """
     drafts = _entity_drafts(doc)
     _relabel_person_names(drafts)
+    _relabel_companies(doc, drafts)
     _relabel_places(doc, drafts)
     taken = _token_set(doc, drafts)
     found = _surname_drafts(doc, drafts, taken)
@@ -1293,12 +1395,48 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     drafts += _pronoun_drafts(doc, doc_quotation_ranges(doc))
     _mark_main_subjects(doc, drafts)
     _fill_person_keys(drafts)
+    _short_organisation_names(doc, drafts)
     _resolve_references(drafts)
     return [
         Mention(article.body_span(d.start, d.end), d.text, d.kind, d.key, d.role, d.affiliation)
         for d in sorted(drafts, key=lambda d: d.start)
         if d.key
     ]
+
+
+def _short_organisation_names(doc: Doc, drafts: list[_Draft]) -> None:
+    """An organisation named again by the common noun ending its name ("the Vellmar Harbour
+    Board" ... "the Board said", "the Brotherhood") is that organisation, when one
+    organisation of the article ends in the noun. Only a common noun (Board, Party, Bank)
+    is so shortened, always after "the"; a name ending in a proper noun ("Varrow Citigroup",
+    an outlet run together with the name after it) is no such name. A body named with its
+    state ("the Polish Army") is one of a kind every state has, so "the Army" alone may be
+    another state's; a full name in capitals or over a line break (a dateline or headline
+    run together with the text) is not trusted either."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    names = {d.text for d in drafts if d.kind in ("organisation", "person")}
+    for d in drafts:
+        if d.kind == "organisation" and " " in d.text and _shortens_to_noun(d, names):
+            owners[d.text.rsplit(" ", 1)[1]].add(d.key)
+    if not owners:
+        return
+    for d in drafts:
+        if d.kind in ("organisation", "other") and d.text in owners and len(owners[d.text]) == 1 \
+                and d.head > 0 and doc[d.head - 1].lower_ == "the":
+            d.kind, d.key = "organisation", next(iter(owners[d.text]))
+
+
+def _shortens_to_noun(d: _Draft, names: set[str]) -> bool:
+    """Whether an organisation's name may be shortened to its last word: the last word is a
+    capitalised English common noun, the name is not in capitals, holds no state, and does
+    not open with another name of the article (an outlet or a person run into it)."""
+    words = d.text.split()
+    last = words[-1]
+    if not last.istitle() or last.lower() not in _common_nouns() or d.text.isupper():
+        return False
+    if any(country_of(w) for w in words[:-1]):
+        return False
+    return not any(" ".join(words[:k]) in names for k in range(1, len(words)))
 
 
 def _mark_main_subjects(doc: Doc, drafts: list[_Draft]) -> None:

@@ -713,3 +713,64 @@ def test_a_person_ending_in_an_office_that_runs_on_to_a_name_is_a_title(nlp):
     text = "Ann Major said the port was shut."
     doc = _with_entities(nlp, text, [("Ann Major", "PERSON")])
     assert [e.text for e in _split_entities(doc.ents)] == ["Ann Major"]
+
+
+def _all_tagged(nlp, text: str, name: str, label: str):
+    """The parse of ``text`` with every occurrence of ``name`` (and nothing else) tagged ``label``."""
+    doc = nlp(text)
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    doc.ents = [doc.char_span(i, i + len(name), label=label) for i in starts]
+    return doc
+
+
+def test_a_bracketed_ticker_is_no_part_of_a_name(nlp):
+    from newstrail.actors import _split_entities
+
+    text = "Shipping group Varrow Logistics (VRL) said its barges were idle."
+    doc = _with_entities(nlp, text, [("Varrow Logistics (VRL", "ORG")])
+    assert [e.text for e in _split_entities(doc.ents)] == ["Varrow Logistics"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The drugmaker Zellhof said trials went well. Zellhof expects sales to double.", "Zellhof", "organisation"),
+    ("Analysts were calm on Friday. Zellhof shares fell 3 percent after Zellhof cut its forecast.", "Zellhof",
+     "organisation"),
+    ("Doctors in Norland prefer the drug Zolvex, and Zolvex is cheap.", "Zolvex", "other"),
+    ("Farm workers caught the strain K7N2 in March; K7N2 spread fast.", "K7N2", "other"),
+])
+def test_a_one_word_company_or_product_is_no_person(nlp, text, name, kind):
+    from newstrail.adapters import article_from_text as article_of
+
+    mentions = extract_mentions(_all_tagged(nlp, text, name, "PERSON"), article_of(text))
+    assert {m.kind for m in mentions if m.text == name} == {kind}
+
+
+def test_a_one_word_person_without_company_evidence_stays_a_person(nlp):
+    text = "Zellhof shares his worries with the council. Zellhof said he would vote no."
+    mentions = extract_mentions(_all_tagged(nlp, text, "Zellhof", "PERSON"), article_from_text(text))
+    assert {m.kind for m in mentions if m.text == "Zellhof"} == {"person"}
+
+
+def test_a_region_of_an_office_is_no_affiliation(mentions_of):
+    text = ("The trial was unfair, said Hanna Kessel, deputy director for Middle East and North Africa at"
+            " Amnesty International.")
+    _, mentions = mentions_of(text)
+    hanna = next(m for m in mentions if m.key == "Hanna Kessel")
+    assert hanna.affiliation == "Amnesty International"
+
+
+def test_an_organisation_named_again_by_its_common_noun_is_that_organisation(mentions_of):
+    text = ("The Vellmar Harbour Board met on Monday to discuss the strike. Hours later, the Board said"
+            " the cranes would stay idle until the pay talks were over.")
+    _, mentions = mentions_of(text)
+    assert {m.key for m in mentions if m.text == "Board"} == {"Vellmar Harbour Board"}
+
+
+def test_an_organisation_run_into_another_name_is_not_shortened(nlp):
+    text = "Varrow News said on Monday that Varrow News Dock Council had met. Then the Council voted."
+    doc = nlp(text)
+    first, second, last = text.index("Varrow News"), text.index("Varrow News Dock"), text.rindex("Council")
+    doc.ents = [doc.char_span(first, first + 11, label="ORG"), doc.char_span(second, second + 24, label="ORG"),
+                doc.char_span(last, last + 7, label="ORG")]
+    mentions = extract_mentions(doc, article_from_text(text))
+    assert {m.key for m in mentions if m.text == "Council"} == {"Council"}
