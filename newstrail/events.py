@@ -3910,19 +3910,140 @@ def _cue_stance(cue: str | None) -> str | None:
     return None
 
 
+# Head words of a news outlet's name. A paper, agency or broadcaster that reports something
+# is the source of the report, not a party to it. Common nouns name an outlet in any case
+# ("the paper", "state television"); the words that head a newspaper's title are also
+# ordinary words ("a rising star", "the post"), so they name an outlet only capitalised.
+MEDIA_HEADS = frozenset({
+    "paper", "newspaper", "daily", "tabloid", "weekly", "magazine", "broadcaster", "television", "tv", "radio",
+    "network", "channel", "wire", "press", "newswire",
+})
+MEDIA_TITLE_HEADS = frozenset({
+    "Times", "Post", "Star", "News", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Chronicle", "Courier",
+    "Globe", "Daily", "Express", "Mail", "Mirror", "Inquirer",
+})
+# An agency or service is a news outlet only as a news one ("the news agency", "a wire service");
+# "the agency" alone is as often a public body (a health or atomic energy agency).
+MEDIA_PAIRS = frozenset({("news", "agency"), ("press", "agency"), ("news", "service"), ("wire", "service")})
+
+# Verbs by which a speaker acts in its own name. The grammar tells the two apart: under a
+# verb of reporting ("reported", "said", "wrote") the complement clause has its own subject
+# and states that party's act, the outlet being only the channel; under a verb of urging or
+# arguing the outlet is the agent of the speech act itself (its object or clause is what the
+# outlet wants), so an outlet that urges, calls for or argues states its editorial view, as
+# any other speaker would, and holds that stance.
+EDITORIAL_VERBS = frozenset({
+    "urge", "call", "argue", "demand", "insist", "propose", "recommend", "contend", "editorialize", "editorialise",
+    "advocate", "endorse", "appeal",
+})
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name as written (brackets and commas dropped)."""
+    return re.findall(r"[\w'&.-]+", text)
+
+
+def _is_outlet(name: str | None, article: Article) -> bool:
+    """Whether a speaker or subject is a news outlet: the article's own, or one whose name ends
+    in a media word ("the Vellmar Courier", "state television", "the Estovian news agency")."""
+    if not name:
+        return False
+    words = _name_words(name)
+    if not words:
+        return False
+    own = _outlet_letters(article.outlet or "")
+    if len(own) >= 3 and _outlet_letters(name) == own:
+        return True
+    head = words[-1]
+    if head.lower() in MEDIA_HEADS or (head in MEDIA_TITLE_HEADS and len(words) >= 2):
+        return True  # a title needs its first words: a lone "News" or "Times" opening a sentence is none
+    if len(words) >= 2 and (words[-2].lower(), head.lower()) in MEDIA_PAIRS:
+        return True
+    return _described_outlet(words)
+
+
+def _outlet_letters(name: str) -> str:
+    """An outlet's name or web address as bare letters: "The Vellmar Nyt", "www.vellmarnyt.com"
+    and "vellmarnyt" are one outlet (a web address names it by its domain's first label)."""
+    name = name.casefold().strip()
+    if " " not in name and "." in name:
+        name = name.removeprefix("www.").split(".")[0]
+    return re.sub(r"\W+", "", name).removeprefix("the")
+
+
+def _described_outlet(words: list[str]) -> bool:
+    """An outlet's name after the common noun that says what it is: "the daily Al-Tavi",
+    "the newspaper Vellmar Nyt". The media noun must be followed by the name alone: in
+    "television presenter Kaller" it describes the person's trade, not the person."""
+    for at, word in enumerate(words[:-1]):
+        if word in MEDIA_HEADS and all(w[:1].isupper() for w in words[at + 1:]):
+            return True
+    return False
+
+
+def _editorial(p: _Parse, sent: Any, verb: int) -> bool:
+    """Whether an outlet speaks in its own voice: a verb of its own speech act (``EDITORIAL_VERBS``)
+    or a sentence that says it is an editorial."""
+    return p.lemmas[verb] in EDITORIAL_VERBS or any(
+        p.lower[i] in ("editorial", "editorials", "op-ed") for i in range(sent.start, sent.end))
+
+
+def _named_key(article: Article, subj: Any, mentions: _Mentions) -> str | None:
+    """The subject's actor when the subject is a name (a proper noun or a named entity), else None.
+
+    Why: the holder found for an outlet's report must be a party the report names ("Norland"),
+    not a description ("thousands of pilgrims") whose first named word is a mere modifier.
+    """
+    if subj.pos_ != "PROPN" and subj.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP"):
+        return None
+    return _mention_key(article, subj, mentions) or subj.text
+
+
+def _reported_holder(p: _Parse, sent: Any, verb: int, article: Article, mentions: _Mentions) -> str | None:
+    """The holder of a stance an outlet reports: the named subject of the reported clause.
+
+    "Norland will not sign, the Courier reported": the clause under the reporting verb (its
+    ``ccomp``, or a ``parataxis`` when the report is set off by commas) states what Norland
+    does; the Courier only tells it. A reported clause without a named subject holds no stance.
+    """
+    for child in p.children[verb]:
+        if p.dep[child] not in ("ccomp", "parataxis"):
+            continue
+        subj = next((p.doc[g] for g in p.children[child] if p.dep[g] in ("nsubj", "nsubjpass")), None)
+        if subj is None or _is_outlet(subj.text, article):
+            return None
+        return _named_key(article, subj, mentions)
+    return None
+
+
 def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | None:
-    """The speaker or subject a sentence attributes its stance to."""
+    """The speaker or subject a sentence attributes its stance to.
+
+    A news outlet as the subject is the source of a report, not a holder: the holder is then
+    the reported clause's named subject (:func:`_reported_holder`), unless the outlet speaks
+    in its own voice (:func:`_editorial`).
+    """
     p = _parse(sent.doc)
     for i in range(sent.start, sent.end):
         if p.dep[i] == "ROOT":
             subj = _subject(p.doc[i])
             if subj is not None:
                 key = _mention_key(article, subj, mentions)
+                if _is_outlet(_subject_name(subj, key), article) and not _editorial(p, sent, i):
+                    return _reported_holder(p, sent, i, article, mentions)
                 if key:
                     return key
                 if subj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
                     return subj.text
     return None
+
+
+def _subject_name(subj: Any, key: str | None) -> str:
+    """The subject's name as written, up to its head word ("the Vellmar Courier"), or its key."""
+    p = _parse(subj.doc)
+    left = subj.left_edge.i
+    written = " ".join(p.words[j] for j in range(left, subj.i + 1))
+    return written if _name_words(written) else (key or "")
 
 
 # Speakers that name nobody until resolved: a stance held by "I" or "they" is no one's position.
@@ -3946,6 +4067,8 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         actor = quote.speaker_key or quote.speaker_actor or quote.speaker_text
         if not actor or actor.casefold() in UNRESOLVED_SPEAKERS:
             continue  # "I", "we": whose position it is was not found, and all such would pool into one
+        if _outlet_reports(quote, article):
+            continue  # a news outlet's report: its sentence, below, gives the stance to whom it reports on
         found = classify_stance(quote.content_text)
         if found is None:
             continue
@@ -3982,6 +4105,19 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             out.append(StanceMention(span=span, actor=actor, stance=found[0], statement=_text(sent).strip(),
                                      date=date or article.published, confidence=round(min(1.0, found[1] / 2), 3)))
     return out
+
+
+def _outlet_reports(quote: Quote, article: Article) -> bool:
+    """Whether a quote is a news outlet's report rather than its own view.
+
+    The outlet is the source of what it reports; the sentence pass finds the reported party
+    (:func:`_stance_actor`). A cue of the outlet's own speech act ("urged", "called for")
+    keeps the quote the outlet's, as for any speaker.
+    """
+    if not (_is_outlet(quote.speaker_text, article) or _is_outlet(quote.speaker_key, article)):
+        return False
+    cue = re.findall(r"[a-z'-]+", (quote.cue_text or "").lower())
+    return not any(form in EDITORIAL_VERBS for word in cue for form in _surface_lemmas(word))
 
 
 @dataclass(frozen=True, slots=True)

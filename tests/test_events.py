@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newstrail.adapters import article_from_text
@@ -1327,3 +1329,49 @@ def test_words_that_only_look_derived_from_a_trigger_are_none(sentence, word, nl
 
     doc = nlp(sentence)
     assert not [t for t in trigger_scores(next(iter(doc.sents))) if t.token.lower_ == word]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet that reports is the source: the reported clause's named subject holds the stance
+        ("Norland will not sign the corridor treaty, the Vellmar Courier reported.", [("Norland", "reject")]),
+        ("The Vellmar Courier reported that Estovia rejected the ferry offer.", [("Estovia", "reject")]),
+        ("Estovia rejected the ferry offer, state television said.", [("Estovia", "reject")]),
+        ("Minister Kaller demanded a recount, the Estovian news agency reported.", [("Kaller", "demand")]),
+        # a reported clause without a named subject holds no stance, and the outlet none either
+        ("Hundreds of fishermen sought shelter at the Orvel quay, the Vellmar Courier reported.", []),
+        # an outlet's own speech act or editorial stays its own
+        ("The Vellmar Courier urged the harbour council to resign over the spill.", [("Courier", "demand")]),
+        ("The Vellmar Courier said in an editorial that the harbour council must resign.", [("Courier", "demand")]),
+    ],
+)
+def test_an_outlet_that_reports_holds_no_stance(nlp, text, expected):
+    article = article_from_text(text, "2030-03-06")
+    assert [(s.actor, s.stance) for s in extract_stances(nlp(text), article, [], [], [])] == expected
+
+
+def test_a_quote_an_outlet_reports_goes_to_the_party_it_reports_on(nlp):
+    text = "Norland will not sign the corridor treaty, the Vellmar Courier reported."
+    article = article_from_text(text, "2030-03-06")
+    content = "Norland will not sign the corridor treaty"
+    speaker, cue = text.index("Vellmar Courier"), text.index("reported")
+    quote = Quote(article.id, Span(article.id, 0, len(content)), content, "indirect",
+                  speaker_text="Vellmar Courier", speaker=Span(article.id, speaker, speaker + 15),
+                  speaker_key="Vellmar Courier", cue=Span(article.id, cue, cue + 8), cue_text="reported")
+    assert [(s.actor, s.stance) for s in extract_stances(nlp(text), article, [], [quote], [])] == [("Norland", "reject")]
+
+
+def test_outlet_names():
+    from newstrail.events import _is_outlet
+
+    article = article_from_text("A quiet day in Vellmar.", "2030-03-06")
+    for name in ("the Vellmar Courier", "the Tavi Daily", "state television", "the Estovian news agency",
+                 "the daily Al-Tavi", "Norland Radio"):
+        assert _is_outlet(name, article), name
+    for name in ("the Harbour Protection Agency", "television presenter Kaller", "News", "a rising star", "Estovia"):
+        assert not _is_outlet(name, article), name
+    # the article's own outlet, whatever its name
+    assert not _is_outlet("Vellmar Nyt", article)
+    assert _is_outlet("Vellmar Nyt", dataclasses.replace(article, outlet="www.vellmarnyt.com"))
+    assert _is_outlet("The Vellmar Nyt", dataclasses.replace(article, outlet="Vellmar Nyt"))
