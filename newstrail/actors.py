@@ -854,7 +854,8 @@ SHARE_WORDS = frozenset("shares share stock stocks stake".split())
 def _company_evidence(doc: Doc, i: int) -> str | None:
     """The kind a one-word name's surroundings give it: "organisation" after a company noun
     ("drugmaker Varrow") or with its shares ("Varrow shares", "shares of Varrow"), "other"
-    after a product noun ("the drug Zolvex") or held by an organisation ("Varrow's Zolvex")."""
+    after a product noun ("the drug Zolvex") or held by an organisation ("Varrow's Zolvex"),
+    and so for every name of a list the noun opens."""
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.text in ("'s", "’s", "'", "’") and i + 2 < len(doc):
@@ -870,7 +871,29 @@ def _company_evidence(doc: Doc, i: int) -> str | None:
         return "organisation"
     if prev is not None and prev.text in ("'s", "’s") and i > 1 and doc[i - 2].ent_type_ == "ORG":
         return "other"
-    return None
+    return _listed_kind(doc[i])
+
+
+def _listed_kind(tok: Token) -> str | None:
+    """The kind a list gives every name in it: "drugmakers Varrow, Zellhof and Kostra",
+    "companies including Varrow and Zellhof" name companies, "drugs such as Zolvex" products."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ == "appos" and first.head.i < first.i:
+        noun, kinds = first.head, ("organisation", "other")
+    elif first.dep_ == "pobj" and prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+        noun, kinds = prep.head, ("organisation", "other")
+    elif first.dep_ == "pobj" and prep.lower_ in ("including", "like"):
+        noun, kinds = prep.head, ("organisation",)  # the parser may hang the list on the wrong noun
+    elif first is not tok and first.i > 0:
+        noun, kinds = first.doc[first.i - 1], ("organisation", "other")
+    else:
+        return None
+    if noun.lower_ in COMPANY_NOUNS:
+        return "organisation"
+    return "other" if noun.lower_ in PRODUCT_NOUNS and "other" in kinds else None
 
 
 # Words that end a company's legal name ("Varrow AG", "Zolvex Holdings"): the name without
@@ -1395,48 +1418,12 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     drafts += _pronoun_drafts(doc, doc_quotation_ranges(doc))
     _mark_main_subjects(doc, drafts)
     _fill_person_keys(drafts)
-    _short_organisation_names(doc, drafts)
     _resolve_references(drafts)
     return [
         Mention(article.body_span(d.start, d.end), d.text, d.kind, d.key, d.role, d.affiliation)
         for d in sorted(drafts, key=lambda d: d.start)
         if d.key
     ]
-
-
-def _short_organisation_names(doc: Doc, drafts: list[_Draft]) -> None:
-    """An organisation named again by the common noun ending its name ("the Vellmar Harbour
-    Board" ... "the Board said", "the Brotherhood") is that organisation, when one
-    organisation of the article ends in the noun. Only a common noun (Board, Party, Bank)
-    is so shortened, always after "the"; a name ending in a proper noun ("Varrow Citigroup",
-    an outlet run together with the name after it) is no such name. A body named with its
-    state ("the Polish Army") is one of a kind every state has, so "the Army" alone may be
-    another state's; a full name in capitals or over a line break (a dateline or headline
-    run together with the text) is not trusted either."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    names = {d.text for d in drafts if d.kind in ("organisation", "person")}
-    for d in drafts:
-        if d.kind == "organisation" and " " in d.text and _shortens_to_noun(d, names):
-            owners[d.text.rsplit(" ", 1)[1]].add(d.key)
-    if not owners:
-        return
-    for d in drafts:
-        if d.kind in ("organisation", "other") and d.text in owners and len(owners[d.text]) == 1 \
-                and d.head > 0 and doc[d.head - 1].lower_ == "the":
-            d.kind, d.key = "organisation", next(iter(owners[d.text]))
-
-
-def _shortens_to_noun(d: _Draft, names: set[str]) -> bool:
-    """Whether an organisation's name may be shortened to its last word: the last word is a
-    capitalised English common noun, the name is not in capitals, holds no state, and does
-    not open with another name of the article (an outlet or a person run into it)."""
-    words = d.text.split()
-    last = words[-1]
-    if not last.istitle() or last.lower() not in _common_nouns() or d.text.isupper():
-        return False
-    if any(country_of(w) for w in words[:-1]):
-        return False
-    return not any(" ".join(words[:k]) in names for k in range(1, len(words)))
 
 
 def _mark_main_subjects(doc: Doc, drafts: list[_Draft]) -> None:

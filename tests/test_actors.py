@@ -759,18 +759,13 @@ def test_a_region_of_an_office_is_no_affiliation(mentions_of):
     assert hanna.affiliation == "Amnesty International"
 
 
-def test_an_organisation_named_again_by_its_common_noun_is_that_organisation(mentions_of):
-    text = ("The Vellmar Harbour Board met on Monday to discuss the strike. Hours later, the Board said"
-            " the cranes would stay idle until the pay talks were over.")
-    _, mentions = mentions_of(text)
-    assert {m.key for m in mentions if m.text == "Board"} == {"Vellmar Harbour Board"}
-
-
-def test_an_organisation_run_into_another_name_is_not_shortened(nlp):
-    text = "Varrow News said on Monday that Varrow News Dock Council had met. Then the Council voted."
+@pytest.mark.parametrize("text, names, kind", [
+    ("European drugmakers Varrow, Zellhof, Kostrawin and Molvane all received the strain.",
+     ["Zellhof", "Kostrawin", "Molvane"], "organisation"),
+    ("Doctors prefer drugs such as Zolvex and Pemrafin for the illness.", ["Zolvex", "Pemrafin"], "other"),
+])
+def test_a_list_after_a_company_or_product_noun_names_no_people(nlp, text, names, kind):
     doc = nlp(text)
-    first, second, last = text.index("Varrow News"), text.index("Varrow News Dock"), text.rindex("Council")
-    doc.ents = [doc.char_span(first, first + 11, label="ORG"), doc.char_span(second, second + 24, label="ORG"),
-                doc.char_span(last, last + 7, label="ORG")]
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="PERSON") for n in names]
     mentions = extract_mentions(doc, article_from_text(text))
-    assert {m.key for m in mentions if m.text == "Council"} == {"Council"}
+    assert {m.text: m.kind for m in mentions if m.text in names} == {n: kind for n in names}
