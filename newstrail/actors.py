@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import numpy
 
@@ -1531,7 +1531,22 @@ class ActorResolution:
         return self._by_id.get(actor_id) if actor_id else None
 
 
-def resolve_actors(items: list[tuple[str, list[Mention]]]) -> ActorResolution:
+class MentionFields(NamedTuple):
+    """What resolving actors reads of a mention: a ``Mention`` does, and so does this.
+
+    Why: the actors stage reads every stored mention of the corpus in the main process,
+    after the parse, and building each ``Mention`` with its span was three quarters of
+    reading them (about 1 s per 1,000 news articles); it reads these fields alone.
+    """
+
+    text: str
+    kind: str
+    key: str
+    role: str | None
+    affiliation: str | None
+
+
+def resolve_actors(items: Iterable[tuple[str, Sequence[Mention | MentionFields]]]) -> ActorResolution:
     """Join article-local keys across the corpus into canonical actors.
 
     Countries join on their ISO code; people join when their surnames are spellings of one

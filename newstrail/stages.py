@@ -14,7 +14,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import orjson
 
@@ -391,11 +391,15 @@ def _duplicates_on_dask(ctx: CorpusContext, client: Any, index: DuplicateIndex, 
 
 def run_actors(ctx: CorpusContext) -> int:
     """Canonical actors from every stored mention, streamed; keys and quote counts from the store."""
-    from .actors import resolve_actors
+    from .actors import MentionFields, resolve_actors
+
+    def fields(data: str) -> MentionFields:  # what resolving reads of a stored mention
+        m = orjson.loads(data)
+        return MentionFields(m["text"], m["kind"], m["key"], m.get("role"), m.get("affiliation"))
 
     store = ctx.store
     resolution = resolve_actors(
-        (row["id"], [_actor_fields(data) for data in found.get("mentions", ())])
+        (row["id"], [fields(data) for data in found.get("mentions", ())])
         for row, found in store.analysis_rows(tables=("mentions",), slim=True)
     )
     ctx.actor_names = {actor.id: actor.name for actor in resolution.actors}
@@ -416,26 +420,6 @@ def run_actors(ctx: CorpusContext) -> int:
             quote_counts[actor_id] += 1
     store.replace_corpus("actors", (replace(a, quotes=quote_counts.get(a.id, a.quotes)) for a in resolution.actors))
     return len(resolution.actors)
-
-
-class MentionFields(NamedTuple):
-    """What resolving actors reads of a stored mention (``actors.resolve_actors``).
-
-    Why not the ``Mention``: the stage reads every mention of the corpus in the main
-    process, after the parse, and building each record with its span was three quarters
-    of reading them (about 1 s per 1,000 news articles).
-    """
-
-    text: str
-    kind: str
-    key: str
-    role: str | None
-    affiliation: str | None
-
-
-def _actor_fields(data: str) -> MentionFields:
-    m = orjson.loads(data)
-    return MentionFields(m["text"], m["kind"], m["key"], m.get("role"), m.get("affiliation"))
 
 
 def run_stories(ctx: CorpusContext) -> int:
