@@ -401,8 +401,8 @@ def _country_like(tok: Token) -> str | None:
 
 
 # A continent, or the last word of a part of one ("North Africa", "the Middle East"): a
-# region is the beat of an office ("director for the Middle East and North Africa at
-# Amnesty"), not a state a person serves.
+# region is the beat of an office ("regional head for West Africa at a rights group"), not
+# a state a person serves.
 CONTINENT_WORDS = frozenset("africa asia europe america americas oceania antarctica east".split())
 
 

@@ -752,11 +752,10 @@ def test_a_one_word_person_without_company_evidence_stays_a_person(nlp):
 
 
 def test_a_region_of_an_office_is_no_affiliation(mentions_of):
-    text = ("The trial was unfair, said Hanna Kessel, deputy director for Middle East and North Africa at"
-            " Amnesty International.")
+    text = "The ruling was harsh, said Lena Varga, regional head for West Africa at Amnesty International."
     _, mentions = mentions_of(text)
-    hanna = next(m for m in mentions if m.key == "Hanna Kessel")
-    assert hanna.affiliation == "Amnesty International"
+    lena = next(m for m in mentions if m.key == "Lena Varga")
+    assert lena.affiliation == "Amnesty International"  # "West Africa" without the rule
 
 
 @pytest.mark.parametrize("text, names, kind", [
