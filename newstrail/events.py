@@ -3948,10 +3948,17 @@ def _is_outlet(name: str | None, article: Article) -> bool:
     in a media word ("the Vellmar Courier", "state television", "the Estovian news agency")."""
     if not name:
         return False
+    return _is_outlet_name(name, article.outlet or "")
+
+
+# Why a cache: every quote and every stance sentence of an article asks about a few speaker
+# names against the same outlet, and the answer is a function of the two strings alone.
+@functools.lru_cache(maxsize=8192)
+def _is_outlet_name(name: str, outlet: str) -> bool:
     words = _name_words(name)
     if not words:
         return False
-    own = _outlet_letters(article.outlet or "")
+    own = _outlet_letters(outlet)
     if len(own) >= 3 and _outlet_letters(name) == own:
         return True
     head = words[-1]
