@@ -804,7 +804,7 @@ def _relabel_places(doc: Doc, drafts: list[_Draft]) -> None:
     """A one-word PERSON that is a country: known to the country tables ("Kiev"), or used
     as a place in this article ("in X", "X's foreign minister") and never given a first name."""
     people = [d for d in drafts if d.kind == "person" and d.named]
-    longer = {w for d in people if len(_name_tokens(d.full or d.text)) > 1 for w in _name_tokens(d.full or d.text)}
+    longer = _full_name_words(people)
     single = defaultdict(list)
     for d in people:
         words = _name_tokens(d.text)
@@ -907,6 +907,12 @@ def _company_name(text: str) -> str:
     return front if front and last.lower() in COMPANY_SUFFIXES else text
 
 
+def _full_name_words(people: list[_Draft]) -> set[str]:
+    """Every word of the people's names of two words or more: a one-word name among them
+    is a surname or first name of someone named in full, not a name of its own."""
+    return {w for d in people for words in [_name_tokens(d.full or d.text)] if len(words) > 1 for w in words}
+
+
 def _relabel_companies(doc: Doc, drafts: list[_Draft]) -> None:
     """A one-word PERSON that is a company or a product. A person is given a first name, a
     title, an honorific or a gender somewhere in the article; a name given none of them that
@@ -914,7 +920,7 @@ def _relabel_companies(doc: Doc, drafts: list[_Draft]) -> None:
     organisation's name: "Varrow AG"), or puts after a company or product noun or with
     shares, names no person. A name with a digit in it (a virus, a model) is no one's."""
     people = [d for d in drafts if d.kind == "person" and d.named]
-    longer = {w for d in people if len(_name_tokens(d.full or d.text)) > 1 for w in _name_tokens(d.full or d.text)}
+    longer = _full_name_words(people)
     org_names = {_company_name(d.text) for d in drafts if d.kind == "organisation"}
     single: dict[str, list[_Draft]] = defaultdict(list)
     for d in people:

@@ -1488,6 +1488,8 @@ def _reputation(ctx: _Context, cue: Token) -> list[Token]:
 
 # Cues whose passive with an agent reports a deed, not words ("were committed by …").
 DEED_PASSIVES = frozenset({"commit"})
+# Passive cues that report neither what their agent says nor what it judges.
+NOT_AGENT_SPEECH = ADDRESSEE_PASSIVES | DEED_PASSIVES
 
 
 def _agent_passive_content(ctx: _Context, cue: Token, speaker: Token) -> list[Token]:
@@ -1496,7 +1498,7 @@ def _agent_passive_content(ctx: _Context, cue: Token, speaker: Token) -> list[To
     the content (PolNeAR train annotates it so). Not a relative pronoun, which stands for a
     noun outside the clause, nor an addressee ("X was asked by reporters"), nor a deed
     ("the thefts were committed by two clerks": a crime committed is no commitment)."""
-    if speaker.head.dep_ != "agent" or speaker.head.head != cue or _lemma(cue) in ADDRESSEE_PASSIVES | DEED_PASSIVES:
+    if speaker.head.dep_ != "agent" or speaker.head.head != cue or _lemma(cue) in NOT_AGENT_SPEECH:
         return []
     subj = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
     if subj is None or subj.pos_ == "PRON":
