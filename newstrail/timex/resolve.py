@@ -592,6 +592,20 @@ def _r_rel_year_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     return f"{c.dct.year + _rel_year_offset(m['rely'])}-Q{q}", "DATE", f"quarter of {m['rely'].lower()} year"
 
 
+# Results are counted once a quarter is over, so "this quarter's loss" in a results story is the
+# quarter the story reports (the one just named), not the quarter the story is written in.
+# Forecasts ("this quarter's results will show", "expects to break even this quarter") and
+# "sales rose this quarter" (so far, in the quarter of writing) keep the current quarter.
+RESULT_NOUNS = r"loss|losses|profit|profits|results|earnings|net|sales|revenue|revenues|income|charges?|gains?"
+_RESULTS_AFTER = re.compile(r"(?:'s|’s)\s+(?:\w+\s+){0,2}?(?:" + RESULT_NOUNS + r")\b", re.IGNORECASE)
+
+
+def _names_reported_quarter(m: re.Match[str], c: _Ctx) -> bool:
+    if c.probe:
+        return False
+    return bool(_RESULTS_AFTER.match(c.text, m.end())) and c.tense(c.text, m.start(), m.end()) != "future"
+
+
 def _r_rel_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     rel = (m["rel"] or m["prel"]).lower()
     if rel in ("that",) or (m["prel"] or "").lower() == "latest":
@@ -599,6 +613,12 @@ def _r_rel_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
             # results news names the quarter it reports ("fiscal fourth quarter") and then calls
             # it "the latest period" / "that quarter"
             return c.quarter, "DATE", f"{rel} quarter: the quarter just named"
+    if rel == "this" and _names_reported_quarter(m, c):
+        if c.quarter:
+            return c.quarter, "DATE", "this quarter's results: the quarter just named"
+        if c.dct is not None:
+            y, q = _report_quarter(c.dct)
+            return f"{y}-Q{q}", "DATE", f"this quarter's results: reporting quarter of {c.dct}"
     if c.dct is None:
         return "XXXX-QX", "DATE", "quarter, unknown"
     y, q = _report_quarter(c.dct)
@@ -1254,6 +1274,8 @@ def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
         return None  # "most recently last October": the date that follows says when
     if w == "now" and c.text.startswith(",", m.end()) and _at_sentence_start(c.text, m.start()):
         return None  # "Now, he says, ...": the discourse marker, not the time (dev half: 0 of 3 marked)
+    if w in ROLE_ADVERBS and _opens_role_apposition(c.text, m.start(), m.end()):
+        return None  # "Dana Morvik, formerly Estovia Telecom's finance chief": when a role was held
     if w in ("the past", "the future") and _NOUN_AFTER.match(c.text, m.end()):
         return None  # "the past tragedies", "the future leadership": an adjective, no time of its own
     if w == "the future" and re.match(r"\s+of\b", c.text[m.end(): m.end() + 4]):
@@ -1262,6 +1284,22 @@ def _r_deictic(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
+# "Dana Morvik, formerly Estovia Telecom's finance chief, ..." / "..., currently deputy
+# minister, ...": an adverb opening an appositive role says when the person held the role,
+# as the adjective "former" does, and TimeML marks neither (dev half: 0 of 2 such uses marked;
+# "currently holds" and "now owns", which time an event or state, are kept).
+ROLE_ADVERBS = frozenset({"formerly", "currently", "presently"})
+ROLE_HEADS = (r"president|chairman|chairwoman|chair|chief|director|officer|executive|manager|head|minister|"
+              r"secretary|editor|governor|ambassador|commander|spokesman|spokeswoman|spokesperson|partner|"
+              r"analyst|adviser|advisor|counsel|treasurer|deputy|mayor|senator|professor|leader|member|official")
+_ROLE_APPOSITION = re.compile(r"(?:\s+(?!(?:is|was|are|were|has|had|holds?|held|owns?|serves?|works?)\b)"
+                              r"[\w'.&-]+){0,4}?\s+(?:vice\s+)?(?:" + ROLE_HEADS + r")s?\b", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _opens_role_apposition(text: str, start: int, end: int) -> bool:
+    """", formerly <role>," / ", currently <role>,": the adverb qualifies the role noun."""
+    return bool(_COMMA_BEFORE.search(text, max(0, start - 3), start)) and bool(_ROLE_APPOSITION.match(text, end))
 # A plural noun right after "the past" / "the future" is what the adjective modifies ("the past
 # tragedies", "the future generations"); verbs and function words ending in s do not count.
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:is|was|has|does|looks|seems|remains|lies|holds|belongs|as|us|this|thus|"

@@ -1,0 +1,35 @@
+"""Time-expression values and recognition rules of issue #5, on invented sentences."""
+
+from __future__ import annotations
+
+from newstrail.timex import time_expressions
+
+
+def found(text: str, dct: str) -> dict[str, str]:
+    """Expression text -> value."""
+    return {text[s:e]: v for s, e, v, _ in time_expressions(text, dct)}
+
+
+def test_adverb_opening_an_appositive_role_is_not_a_time() -> None:
+    # like "former", "formerly"/"currently" before a role say when the role was held
+    text = "Dana Morvik, formerly Estovia Telecom's finance chief, joined the board of Kessel Mining."
+    assert "formerly" not in found(text, "2024-03-13")
+    text = "Ilsa Varn, currently deputy minister of trade in Norland, will lead the delegation."
+    assert "currently" not in found(text, "2024-03-13")
+
+
+def test_adverb_timing_a_state_is_kept() -> None:
+    text = "Kessel Mining, which currently holds a quarter of the Varrow shares, declined to comment."
+    assert found(text, "2024-03-13").get("currently") == "PRESENT_REF"
+
+
+def test_this_quarters_results_are_the_quarter_just_reported() -> None:
+    text = ("Varrow Corp. posted a net loss for the third quarter ended Sept. 30. "
+            "This quarter's loss includes a charge of $3 million for a closed plant in Estovia.")
+    assert found(text, "2024-11-06")["This quarter"] == "2024-Q3"
+
+
+def test_this_quarter_in_a_forecast_is_the_current_quarter() -> None:
+    assert found("Varrow Corp. expects to break even this quarter.", "2024-11-06")["this quarter"] == "2024-Q4"
+    text = "This quarter's results will be released in February, Minister Kaller said."
+    assert found(text, "2024-11-06")["This quarter"] == "2024-Q4"
