@@ -2065,12 +2065,38 @@ def _ruled_out(p: _Parse, i: int) -> bool:
     return False
 
 
+# Verbs of loss or hazard that, as the alternative to a demanded act, say what refusing costs:
+# "stop dumping waste or lose your licence", "pay or forfeit the deposit", "comply or risk sanctions".
+_LOSING = {"lose", "forfeit"}
+
+
+def _alternative_loss(p: _Parse, j: int) -> bool:
+    """Token ``j`` (after "or") loses something, or risks a punishment or force.
+
+    As with "or face", the tagger may read "risk" as a noun compounded with what is risked.
+    """
+    if p.lemmas[j] == "risk":
+        if p.pos[j] == "NOUN" and p.dep[j] == "compound":
+            return _punishment_or_force({p.lemmas[p.heads[j]]})
+        return p.pos[j] == "VERB" and _punishment_or_force({p.lemmas[c] for c in p.children[j] if p.dep[c] == "dobj"})
+    return p.lemmas[j] in _LOSING and p.pos[j] == "VERB" and any(p.dep[c] == "dobj" for c in p.children[j])
+
+
+def _passive_penalty(p: _Parse, j: int) -> bool:
+    """Token ``j`` (after "or be") is a participle of coercion, sanction, force or a penalty:
+    "leave or be arrested", "pay or be fined"."""
+    return p.pos[j] == "VERB" and p.doc[j].tag_ == "VBN" and (p.lemmas[j] in _PENALIZING or any(
+        t.type in _INTENT_TO_THREATEN for t in _word_triggers(p.lemmas[j])))
+
+
 def _penalty_alternative_below(p: _Parse, i: int) -> bool:
     """Token ``i`` governs an "…or face <penalty>" alternative (see :func:`_alternative_penalty`)."""
     found = p.table("alternatives")
     if "faces" not in found:  # once per document: most have no "or face"
-        found["faces"] = [j for j in range(1, len(p.lemmas)) if p.lemmas[j] == "face" and p.lower[j - 1] in ("or", "else")
-                          and _alternative_penalty(p.doc[j])]
+        found["faces"] = [j for j in range(1, len(p.lemmas)) if p.lower[j - 1] in ("or", "else") and (
+            (p.lemmas[j] == "face" and _alternative_penalty(p.doc[j])) or _alternative_loss(p, j))]
+        found["faces"] += [j for j in range(2, len(p.lemmas)) if p.lower[j - 2] in ("or", "else")
+                           and p.lower[j - 1] == "be" and _passive_penalty(p, j)]
     for j in found["faces"]:
         node = j
         while p.heads[node] != node and node != i:
@@ -2434,8 +2460,9 @@ _PROMISING = _VOWS | _READINESS
 _THREAT_WHEN_VOWED = _INTENT_TO_THREATEN | {"PROTEST"}
 _VOWED_THREATS = _THREAT_WHEN_VOWED | {"THREATEN"}
 # Held out on a condition, a rejection threatens too: "will walk out if the talks fail",
-# "will veto the bill unless it is changed" (CAMEO 134 "threaten to halt negotiations").
-_THREAT_WHEN_CONDITIONAL = _THREAT_WHEN_VOWED | {"REJECT"}
+# "will veto the bill unless it is changed" (CAMEO 134 "threaten to halt negotiations"); so
+# does a show of force: "will send troops to the border if…" (CAMEO 138, threaten with force).
+_THREAT_WHEN_CONDITIONAL = _THREAT_WHEN_VOWED | {"REJECT", "MOBILIZE"}
 
 
 def _vowed(token: Any) -> bool:
@@ -2526,8 +2553,9 @@ def _retype(token: Any, type_: str) -> str:
         return "SUPPORT"  # a concluded agreement (CAMEO 057) rather than an intent to cooperate
     if type_ in _INTENT_TO_AGREE and _obliged(token):
         return "REQUEST"  # "X must provide…": an appeal, not the aid itself
-    if type_ in _INTENT_TO_AGREE and (_is_future(token) or _reported_intent(token)) and not _scheduled(token):
-        return "AGREE"
+    if type_ in _INTENT_TO_AGREE and (_is_future(token) or _reported_intent(token) or _weighed(token)) \
+            and not _scheduled(token):
+        return "AGREE"  # "will / could / is considering resuming aid": cooperation held out, not yet given
     if type_ == "ACCUSE" and (lemma in _PENALIZING or _legal_action(token)) and (
             _is_future(token) or _vowed(token) or _reported_intent(token)) \
             and not _is_hypothetical_cause(token) and not _is_negated(token):
@@ -2935,16 +2963,60 @@ class TypedTrigger:
 _COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
+# Nouns of intent whose negation declines the act they introduce: "has no plans to lift the
+# sanctions", "sees no reason to resume the talks" (CAMEO 12, refuse, as with "will not lift").
+_INTENT_NOUNS = {"plan", "intention", "intent", "desire", "wish", "interest", "appetite", "inclination",
+                 "willingness", "readiness", "reason", "need", "hurry", "rush"}
+
+
 def _negated_governor(p: _Parse, i: int) -> bool:
-    """A negated verb up to two levels above the trigger, through infinitive complements."""
+    """A negated verb up to two levels above the trigger, through infinitive complements.
+
+    A negated noun of intent governs the same way through its infinitive ("no plans to lift")
+    or its "of" phrase ("no intention of lifting"): the noun is the intent the verb would state.
+    """
     node = i
+    if p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _CARRYING_VERBS:
+        node = p.heads[i]  # "no plans to hold talks": the event noun counts through its light verb
     for _ in range(2):
-        if p.dep[node] not in ("xcomp", "ccomp") or p.heads[node] == node:
+        if p.heads[node] == node:
             return False
-        node = p.heads[node]
+        dep, head = p.dep[node], p.heads[node]
+        if dep == "pcomp" and p.lower[head] == "of" and p.heads[head] != head:
+            head = p.heads[head]  # "no intention of lifting": the noun above the "of"
+            if p.lemmas[head] not in _INTENT_NOUNS:
+                return False
+        elif dep in ("acl", "relcl"):  # the parser hangs "reason to resume" either way
+            if p.lemmas[head] not in _INTENT_NOUNS:
+                return False
+        elif dep not in ("xcomp", "ccomp"):
+            return False
+        node = head
         if _negated(p, node):
             return True
     return False
+
+
+# Modals that make a negated ending a stated refusal ("will not stop", "cannot end") rather than a fact.
+_MODALS_OF_INTENT = {"will", "would", "shall", "'ll", "wo", "can", "ca", "could", "may", "might", "must", "should"}
+
+
+def _continued(p: _Parse, i: int) -> bool:
+    """A verb of ending under a plain negation, with the act it would end as its complement.
+
+    Why: "did not stop shelling", "has not ended its blockade" report that the act went on;
+    the act is the event, not a refusal. Said of the future ("will not end the strike until…")
+    it is a refusal announced, and a refusal verb ("refused to stop shelling") declines a demand:
+    both stay rejections, so only a "not"/"never" on a verb of fact counts.
+    """
+    if p.lemmas[i] not in _ENDINGS or p.pos[i] != "VERB":
+        return False
+    children = p.children[i]
+    if not any(p.dep[c] == "neg" or p.lower[c] == "never" for c in children):
+        return False
+    if any(p.dep[c] == "aux" and p.lower[c] in _MODALS_OF_INTENT for c in children):
+        return False
+    return any(p.dep[c] in ("xcomp", "dobj") and _match_at(p, c) for c in children)
 
 
 # Every lemma :func:`_special` looks at; keep in step with its tests.
@@ -2983,6 +3055,8 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
                                 + COMPOUND_COST * (p.dep[i] in ("compound", "amod") and not _match_at(p, p.heads[i]))
                                 + SETTING_COST * _unreal(p, i))
         negated = _negated(p, i)
+        if negated and _continued(p, i):
+            continue  # "did not stop shelling the town": the shelling went on, and it is what happened
         governed = not negated and _negated_governor(p, i)
         token = p.doc[i]
         for trig in matched:

@@ -1375,3 +1375,27 @@ def test_outlet_names():
     assert not _is_outlet("Vellmar Nyt", article)
     assert _is_outlet("Vellmar Nyt", dataclasses.replace(article, outlet="www.vellmarnyt.com"))
     assert _is_outlet("The Vellmar Nyt", dataclasses.replace(article, outlet="Vellmar Nyt"))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a negated noun of intent declines the cooperative act it introduces
+        ("Norland has no plans to lift the fishing quotas it set on Estovia.", "REJECT"),
+        ("Minister Kaller sees no reason to resume the grain talks with Estovia.", "REJECT"),
+        # a negated ending reports that the act went on; said of the future it is a refusal
+        ("Estovian gunners did not stop shelling the harbour of Tavi after the truce.", "ASSAULT"),
+        ("The dockers said they will not end their strike until Kaller resigns.", "REJECT"),
+        # a cooperative act held out as possible is an offer not yet made good
+        ("Norland could reopen its consulate in Tavi as early as March, Kaller said.", "AGREE"),
+        # a show of force held out on a condition is a threat
+        ("Estovia will move two armoured brigades to the Norland frontier if the blockade continues.", "THREATEN"),
+        # a demand whose alternative is a loss, a risked penalty or a coercive passive is an ultimatum
+        ("The port authority told the Norland trawlers to unload their catch or lose their berths.", "THREATEN"),
+        ("Kaller told the smugglers to hand over their boats or be detained.", "THREATEN"),
+        ("The port authority told the Norland trawlers to leave the harbour or be prosecuted.", "THREATEN"),
+        ("Estovia demanded that the Vellmar firm settle its fines or risk sanctions.", "THREATEN"),
+    ],
+)
+def test_governing_context_decides_between_competing_readings(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
