@@ -33,3 +33,13 @@ def test_this_quarter_in_a_forecast_is_the_current_quarter() -> None:
     assert found("Varrow Corp. expects to break even this quarter.", "2024-11-06")["this quarter"] == "2024-Q4"
     text = "This quarter's results will be released in February, Minister Kaller said."
     assert found(text, "2024-11-06")["This quarter"] == "2024-Q4"
+
+
+def test_temporal_clause_after_a_future_in_the_past_looks_ahead() -> None:
+    # the past "opened" only shifts back the reported "opens": the Monday lies ahead
+    text = "Brokers in Norland said pension funds were likely to buy the bonds as soon as trading opened Monday."
+    assert found(text, "2024-03-13")["Monday"] == "2024-03-18"
+
+
+def test_temporal_clause_in_a_past_narrative_stays_past() -> None:
+    assert found("Varrow shares fell as soon as trading opened Monday.", "2024-03-13")["Monday"] == "2024-03-11"

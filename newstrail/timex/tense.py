@@ -105,6 +105,25 @@ _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|remains?|stays?|seems?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# A temporal clause takes its time from the main clause: in "were likely to buy as soon as trading
+# opened Monday" the past "opened" is only the reported "opens" shifted back, and the day lies
+# ahead of the report, as the main clause does. So a past verb right after "as soon as" / "once" /
+# "by the time" counts as the future when a future (or future-in-the-past) cue opens the sentence.
+_TEMPORAL_CLAUSE_BEFORE = re.compile(
+    r"\b(?:as\s+soon\s+as|once|by\s+the\s+time)\s+(?:[\w'-]+\s+){1,3}?(?-i:[a-z])\w+ed\s+(?:on\s+)?$",
+    re.IGNORECASE)
+
+
+def _clause_looks_ahead(text: str, s0: int, start: int) -> bool:
+    """A past verb of a temporal clause right before the span, in a sentence whose main clause
+    looks ahead before the clause opens."""
+    clause = _TEMPORAL_CLAUSE_BEFORE.search(text, max(s0, start - 50), start)
+    if clause is None:
+        return False
+    head = text[s0: clause.start()]
+    return bool(_FUTURE_IN_PAST_CUE.search(head) or _FUTURE_CUE.search(head))
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end): cheap splitting at . ! ? followed by space and a capital."""
     left = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start),
@@ -155,6 +174,8 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
     if _reported_before(text, start, end):
         return "past"
     s0, s1 = _sentence_bounds(text, start, end)
+    if _clause_looks_ahead(text, s0, start):
+        return "future"
     lo, hi = max(s0, start - TENSE_WINDOW), min(s1, end + TENSE_WINDOW)
     best = _nearest_cue(text, start, end, lo, hi)
     if best is None and (lo > s0 or hi < s1):
