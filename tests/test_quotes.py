@@ -1205,3 +1205,15 @@ def test_closing_according_to_after_a_with_phrase_reports_the_phrase(quotes_of):
     q = _holding(quotes_of(text), "two thirds")
     assert q.content_text == "almost two thirds of the riders paying more"
     assert "Vellmar Courier" in q.speaker_text
+
+
+def test_coordinated_naming_cue_is_the_speakers_next_act(quotes_of):
+    found = quotes_of("Governor Velm says she admires the fishermen and calls them the backbone of Estovia.")
+    q = _holding(found, "admires the fishermen")
+    assert "backbone" not in q.content_text and q.speaker_key == "Velm"
+
+
+def test_closed_question_ends_before_the_narration_after_its_cue(quotes_of):
+    text = "“Who will pay for the ferries?” said Kaller, using a phrase Berg has used. “Not the island.”"
+    q = _holding(quotes_of(text), "Who will pay")
+    assert q.content_text == "“Who will pay for the ferries?”" and q.kind == "direct"
