@@ -24,8 +24,8 @@ def test_adverb_timing_a_state_is_kept() -> None:
 
 
 def test_this_quarters_results_are_the_quarter_just_reported() -> None:
-    text = ("Varrow Corp. posted a net loss for the third quarter ended Sept. 30. "
-            "This quarter's loss includes a charge of $3 million for a closed plant in Estovia.")
+    text = ("Varrow Corp. lost $4 million in its third quarter, hurt by a strike in Estovia. "
+            "This quarter's loss includes a $3 million charge for shutting the Kessel plant.")
     assert found(text, "2024-11-06")["This quarter"] == "2024-Q3"
 
 
@@ -36,10 +36,11 @@ def test_this_quarter_in_a_forecast_is_the_current_quarter() -> None:
 
 
 def test_temporal_clause_after_a_future_in_the_past_looks_ahead() -> None:
-    # the past "opened" only shifts back the reported "opens": the Monday lies ahead
-    text = "Brokers in Norland said pension funds were likely to buy the bonds as soon as trading opened Monday."
+    # the past "reopened" only shifts back the reported "reopens": the Monday lies ahead
+    text = "Brokers in Norland said pension funds were likely to sell the bonds once the exchange reopened Monday."
     assert found(text, "2024-03-13")["Monday"] == "2024-03-18"
 
 
 def test_temporal_clause_in_a_past_narrative_stays_past() -> None:
-    assert found("Varrow shares fell as soon as trading opened Monday.", "2024-03-13")["Monday"] == "2024-03-11"
+    text = "Varrow shares slid in Estovia as soon as the exchange reopened Monday."
+    assert found(text, "2024-03-13")["Monday"] == "2024-03-11"

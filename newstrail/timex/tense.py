@@ -105,8 +105,8 @@ _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|remains?|stays?|seems?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-# A temporal clause takes its time from the main clause: in "were likely to buy as soon as trading
-# opened Monday" the past "opened" is only the reported "opens" shifted back, and the day lies
+# A temporal clause takes its time from the main clause: in "were likely to sell once the exchange
+# reopened Monday" the past "reopened" is only the reported "reopens" shifted back, and the day lies
 # ahead of the report, as the main clause does. So a past verb right after "as soon as" / "once" /
 # "by the time" counts as the future when a future (or future-in-the-past) cue opens the sentence.
 _TEMPORAL_CLAUSE_BEFORE = re.compile(
