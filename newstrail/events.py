@@ -2473,7 +2473,8 @@ def _vowed(token: Any) -> bool:
     p, i = _parse(token.doc), token.i
     if p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _CARRYING_VERBS:
         i = p.heads[i]
-    return p.dep[i] in ("xcomp", "ccomp") and p.lemmas[p.heads[i]] in _PROMISING
+    # the form too: tagged a passive verb, "is poised / determined to" has the lemma "poise" / "determine"
+    return p.dep[i] in ("xcomp", "ccomp") and (p.lemmas[p.heads[i]] in _PROMISING or p.lower[p.heads[i]] in _READINESS)
 
 
 def _vowed_acts(p: _Parse, i: int) -> list[_Trigger]:
@@ -3213,7 +3214,7 @@ def _rank_doc(doc: Any, emb: dict[str, float] | None = None,
 
 # --------------------------------------------------------------------------- event mentions
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_PLAN_WORDS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "going"}
+_PLAN_WORDS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "going", "aim"}
 _HYPO_MARKS = {"if", "unless", "should", "whether", "in case"}
 _HYPO_MODALS = {"would", "could", "might", "may"}
 _SPEECH = {"say", "tell", "announce", "report", "state", "add", "claim", "note", "quote", "cite", "write"}
@@ -3240,12 +3241,22 @@ def _is_future(trigger: Any) -> bool:
         for child in p.children[node]:
             if p.dep[child] in ("aux", "auxpass") and p.lemmas[child] in _FUTURE_AUX:
                 return True
-            if p.dep[child] == "aux" and p.lower[child] == "to" and p.lemmas[p.heads[node]] in _PLAN_WORDS:
+            if p.dep[child] == "aux" and p.lower[child] == "to" and _plans_ahead(p, node):
                 return True
         if p.lemmas[node] in _PLAN_WORDS and node != trigger.i and p.pos[node] in ("VERB", "ADJ") and not (
                 p.lemmas[node] == "set" and any(p.dep[c] == "prt" for c in p.children[node])):
             return True  # "is set to sign", not the phrasal "set up a joint commission" (done, not planned)
     return False
+
+
+def _plans_ahead(p: _Parse, node: int) -> bool:
+    """The head of the infinitive ``node`` sets it in the future: a word of planning ("plans to",
+    "due to"), the progressive "going to" (its lemma is "go", so the form is what counts), or a
+    copula ("is to impose": the arranged future of news English)."""
+    head = p.heads[node]
+    return p.lemmas[head] in _PLAN_WORDS or p.lower[head] == "going" or (
+        p.lemmas[head] == "be" and p.dep[node] == "xcomp" and any(p.dep[c] in ("nsubj", "nsubjpass")
+                                                                  for c in p.children[head]))
 
 
 def _is_hypothetical(trigger: Any) -> bool:

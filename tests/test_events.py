@@ -1399,3 +1399,18 @@ def test_outlet_names():
 )
 def test_governing_context_decides_between_competing_readings(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the arranged future "is to", the progressive "going to", "aims to": a coercive act announced
+        ("Norland is to impose a curfew on the harbour district of Tavi from Monday.", "THREATEN"),
+        ("Estovia is going to ban Norlandic grain from its markets next month.", "THREATEN"),
+        ("Minister Kaller aims to restore ties with Estovia before the winter.", "AGREE"),
+        # readiness tagged as a passive verb still holds the act out
+        ("The Estovian army is poised to launch an offensive on the hill towns.", "THREATEN"),
+    ],
+)
+def test_announced_future_acts(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
