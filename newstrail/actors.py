@@ -104,12 +104,17 @@ DEMONYMS = {"american": "USA", "americans": "USA", "british": "GBR", "briton": "
             "iraqi": "IRQ", "kuwaiti": "KWT", "yemeni": "YEM", "filipino": "PHL",
             "english": "GBR", "scottish": "GBR", "welsh": "GBR", "thai": "THA",
             "norwegian": "NOR", "portuguese": "PRT", "japanese": "JPN", "chinese": "CHN",
-            "vietnamese": "VNM", "lebanese": "LBN", "korean": None, "soviet": "RUS"}
+            "vietnamese": "VNM", "lebanese": "LBN", "korean": None, "soviet": "RUS",
+            "icelandic": "ISL", "peruvian": "PER", "czech": "CZE", "slovak": "SVK",
+            "philippine": "PHL", "argentine": "ARG", "palestinian": "PSE", "emirati": "ARE",
+            "salvadoran": "SLV", "panamanian": "PAN", "burmese": "MMR", "kazakh": "KAZ",
+            "uzbek": "UZB", "bosnian": "BIH", "macedonian": "MKD", "montenegrin": "MNE",
+            "cypriot": "CYP", "mozambican": "MOZ", "nigerien": "NER"}
 # Display names where ISO's formal name reads oddly in a report ("Russian Federation").
 SHORT_NAMES = {"RUS": "Russia", "USA": "United States", "GBR": "United Kingdom", "IRN": "Iran",
                "PRK": "North Korea", "KOR": "South Korea", "SYR": "Syria", "VEN": "Venezuela",
                "VNM": "Vietnam", "TWN": "Taiwan", "BOL": "Bolivia", "TZA": "Tanzania",
-               "MDA": "Moldova", "LAO": "Laos", "CZE": "Czechia", "TUR": "Turkey"}
+               "MDA": "Moldova", "LAO": "Laos", "CZE": "Czechia", "TUR": "Turkey", "PSE": "Palestine"}
 
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "country"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -176,10 +181,25 @@ def _demonym_country(folded: str) -> str | None:
     starts = _name_starts()
     for suffix in ("ians", "ian", "ans", "an", "ese", "ns", "n", "i"):
         if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
-            code = starts.get(folded[: -len(suffix)])
+            stem = folded[: -len(suffix)]
+            if suffix.startswith("ia"):
+                # "-ian" is the demonym of a name in "-ia": "Nigerian" is Nigeria, not Niger,
+                # whose name is also the stem's start (its people are "Nigeriens")
+                code = _country_named(stem + "ia")
+                if code is not None:
+                    return code
+            code = starts.get(stem)
             if code is not None:
                 return code
     return None
+
+
+def _country_named(folded: str) -> str | None:
+    """The code of the country with exactly this (folded) name, or None."""
+    try:
+        return pycountry.countries.lookup(folded).alpha_3
+    except LookupError:
+        return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -769,10 +789,11 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
                 role, affiliation = role or appos_role, affiliation or appos_aff
             affiliation = affiliation or _led_by(ent)
         elif ent.label_ == "NORP":
-            if ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ":
-                continue  # an adjective ("Polish envoys"): affiliation, not a mention
             code = country_of(text)
-            if code is None:
+            if ent.root.dep_ in ("amod", "compound", "conj") or ent.root.pos_ == "ADJ":
+                if code is None or not _voices_state(ent.root):
+                    continue  # an adjective ("Polish envoys"): affiliation, not a mention
+            elif code is None:
                 kind = "other"
         else:
             code = country_of(text)
@@ -788,6 +809,28 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
                              subject, True, role, affiliation, gender,
                              head=root.i, full=full if full != text else None))
     return drafts
+
+
+# Plural or collective nouns that a demonym makes a state's own voice or arm: "the Danish
+# government rejected", "Icelandic officials said", "the Russian side", "Estonian troops".
+# Event coders (CAMEO, PLOVER) code these as the state's government or military, as they do
+# "Copenhagen" or "the government of Denmark". A person's title ("the Danish ambassador") is
+# not here: it introduces a person, whom the description passes resolve.
+STATE_VOICE_NOUNS = frozenset(
+    "government authorities administration cabinet regime leadership side delegation officials"
+    " diplomats negotiators military army navy forces troops embassy ministry".split()
+)
+
+
+def _voices_state(adjective: Token) -> bool:
+    """Whether a demonym modifies a noun that speaks or acts for its state ("the Danish
+    government", "Danish and Swedish officials"), not people of the place ("Danish farmers")."""
+    tok = adjective
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    noun = tok.head
+    return tok.dep_ in ("amod", "compound") and noun.pos_ == "NOUN" and (
+        noun.lower_ in STATE_VOICE_NOUNS or noun.lemma_.lower() in STATE_VOICE_NOUNS)
 
 
 # Nouns a state has and a person does not ("Ostrand's water minister", "in Ostrand"): a

@@ -768,3 +768,34 @@ def test_a_list_after_a_company_or_product_noun_names_no_people(nlp, text, names
     doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="PERSON") for n in names]
     mentions = extract_mentions(doc, article_from_text(text))
     assert {m.text: m.kind for m in mentions if m.text in names} == {n: kind for n in names}
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("The Danish government rejected the harbour levy on Tuesday.", ["Denmark"]),
+    ("Egyptian officials said the crossing would stay shut until the weekend.", ["Egypt"]),
+    ("Danish and Swedish troops crossed the frozen river at dawn.", ["Denmark", "Sweden"]),
+    ("Danish farmers said the milk quota was unfair.", []),  # people of a place, not the state
+    ("The Danish ambassador said the ferry talks went well.", []),  # a person, resolved as one
+])
+def test_a_demonym_before_a_state_noun_mentions_the_state(mentions_of, text, countries):
+    _, mentions = mentions_of(text)
+    assert [m.key for m in mentions if m.kind == "country"] == countries
+
+
+def test_a_state_described_by_its_demonym_is_the_speaker(nlp):
+    from newstrail.quotes import extract_quotes
+
+    text = "The Norwegian authorities denied that they had offered to mediate in the fishing row."
+    article = article_from_text(text)
+    doc = nlp(text)
+    quotes = extract_quotes(doc, article, extract_mentions(doc, article))
+    assert [q.speaker_key for q in quotes if q.cue_text == "denied"] == ["Norway"]
+
+
+@pytest.mark.parametrize("demonym, code", [
+    ("Nigerian", "NGA"), ("Nigerien", "NER"),  # "-ian" names the country in "-ia" first
+    ("Estonian", "EST"), ("Georgian", "GEO"), ("Indian", "IND"), ("Syrian", "SYR"),
+    ("Icelandic", "ISL"), ("Czech", "CZE"), ("Palestinian", "PSE"),  # no suffix reaches these
+])
+def test_demonyms_name_their_country(demonym, code):
+    assert country_of(demonym) == code
