@@ -911,8 +911,20 @@ def _second_that_clause(cue: Token, parts: list[Token]) -> list[Token]:
 # criticized the port authority"): speech and judging verbs (PolNeAR train: 9 gold spans
 # won, 4 lost, against "say"/"argue" verbs alone), and naming ones ("said the plan was sound
 # and called the critics short-sighted": the naming is the speaker's, not part of the claim;
-# train 0:500: 4 won, 1 lost).
+# train 0:500: 4 won, 1 lost; see _conjoined_cue).
 CONJOINED_CUE_CLASSES = SPEECH_CLASSES | {"evaluate", "call"}
+
+
+def _conjoined_cue(tok: Token) -> bool:
+    """Is a coordinated verb a cue of the speaker's next act? "Call" is one only when it
+    names ("called the critics short-sighted") or urges ("called on Berg to …"); "had never
+    called a banker for a loan" is a deed that can be part of the claim."""
+    cls = _cue_class(tok)
+    if cls != "call":
+        return cls in CONJOINED_CUE_CLASSES
+    deps = {c.dep_ for c in tok.children}
+    return ("dobj" in deps and bool(deps & {"oprd", "xcomp"})) or any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for") and c.i == tok.i + 1 for c in tok.children)
 
 
 def _own_subtree(head: Token) -> list[Token]:
@@ -924,7 +936,7 @@ def _own_subtree(head: Token) -> list[Token]:
     cut: set[int] = set()
     subtree = list(head.subtree)
     for tok in subtree:
-        if tok.dep_ == "conj" and tok is not head and _cue_class(tok) in CONJOINED_CUE_CLASSES and not any(
+        if tok.dep_ == "conj" and tok is not head and _conjoined_cue(tok) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
         ):
             cut.update(t.i for t in tok.subtree)

@@ -1217,3 +1217,10 @@ def test_closed_question_ends_before_the_narration_after_its_cue(quotes_of):
     text = "“Who will pay for the ferries?” said Kaller, using a phrase Berg has used. “Not the island.”"
     q = _holding(quotes_of(text), "Who will pay")
     assert q.content_text == "“Who will pay for the ferries?”" and q.kind == "direct"
+
+
+def test_coordinated_call_that_is_a_deed_stays_in_the_claim(quotes_of):
+    found = quotes_of("Kaller said she had hosted no gala for the campaign and had never called a banker for a loan.")
+    assert "banker" in _holding(found, "hosted no gala").content_text
+    urged = quotes_of("Kaller said she released her tax returns and called on Berg to do the same.")
+    assert "Berg" not in _holding(urged, "released her tax returns").content_text
