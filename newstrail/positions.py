@@ -194,8 +194,8 @@ def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
             if stance.stance in _OWN_SIDE_STANCES and _is_person(analysis, stance.actor):
                 subject = _statement_subject(stance.statement)
                 if subject:
-                    side = _canonical(analysis, subject, actor_of)
-                    if side != person:
+                    side = _side_named(analysis, subject, actor_of)
+                    if side is not None and side != person:
                         fallback.setdefault(person, Counter())[side] += 1
     out = {person: c.most_common(1)[0][0] for person, c in fallback.items()}
     out.update({person: c.most_common(1)[0][0] for person, c in votes.items()})
@@ -219,13 +219,16 @@ def _own_voice(roles: Iterable[str]) -> bool:
         OWN_VOICE_WORDS & set(re.split(r"[\s\-]+", role.casefold())) for role in roles)
 
 
-def _canonical(analysis: ArticleAnalysis, text: str, actor_of: ActorOf) -> str:
-    """The canonical name of a surface form through a mention of the same text in the article."""
+def _side_named(analysis: ArticleAnalysis, text: str, actor_of: ActorOf) -> str | None:
+    """The canonical state or organisation a surface form names, through a mention of the same
+    text in the article; None for anything else. A speaker's own "I won't…" or "We will not…"
+    names no side, and "Novak will not…" said by someone else is Novak's stance, not a sign
+    that the speaker speaks for Novak."""
     folded = text.casefold()
     for m in analysis.mentions:
-        if m.text.casefold() == folded or m.key.casefold() == folded:
+        if m.kind in ("country", "organisation") and (m.text.casefold() == folded or m.key.casefold() == folded):
             return actor_of(analysis.article.id, m.key) or m.key
-    return actor_of(analysis.article.id, text) or text
+    return None
 
 
 def _is_person(analysis: ArticleAnalysis, key: str) -> bool:

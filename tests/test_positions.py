@@ -236,3 +236,24 @@ def test_a_holder_no_actor_was_resolved_for_counts_only_when_shaped_like_a_name(
     assert sorted(p.actor for p in positions) == ["KALLER", "Vera Lind"]
     # resolved by the actors stage, a capitalised holder counts as before
     assert len(merge_positions([a], _actor)) == 5
+
+
+def test_an_official_speaks_for_the_state_or_body_their_refusals_name_and_for_nothing_else():
+    from dataclasses import replace
+
+    from newstrail.model import Mention
+    from newstrail.positions import speaker_affiliations
+
+    said = [("Ivo Marek", "reject", "Estovia will not sign the ferry treaty this year.", "2030-03-04"),
+            ("Lena Varga", "reject", "I won't sign anything until the harbour reopens.", "2030-03-04"),
+            ("Tomas Berg", "deny", "Kaller will not step down before the vote.", "2030-03-04")]
+    a = _analysis("a.txt", said)
+    aid = a.article.id
+
+    def mention(text: str, kind: str, role: str | None = None) -> Mention:
+        return Mention(Span(aid, 0, len(text)), text, kind, text, role=role)
+
+    a = replace(a, mentions=(mention("Estovia", "country"), mention("Kaller", "person", "mayor"),
+                             *(mention(name, "person", "official") for name, *_ in said)))
+    sides = speaker_affiliations([a], lambda _aid, key: key)
+    assert sides == {"Ivo Marek": "Estovia"}  # not "I", not the person the denial is about
