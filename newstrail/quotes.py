@@ -1070,8 +1070,9 @@ def _quoting_participle_cut(ctx: _Context, cue: Token, tokens: list[Token]) -> l
     ordered = sorted(tokens, key=lambda t: t.i)
     first, last = ordered[0].i, ordered[-1].i
     for p in ordered[1:]:
-        if p.tag_ != "VBG" or _cue_class(p) not in SPEECH_CLASSES or doc[p.i - 1].text not in (",", "—", "–"):
-            continue
+        before = doc[p.i - 2] if p.i >= 2 and doc[p.i - 1].text in CLOSING_MARKS else doc[p.i - 1]
+        if p.tag_ != "VBG" or _cue_class(p) not in SPEECH_CLASSES or before.text not in (",", "—", "–"):
+            continue  # '…titled “The Harbour,” explaining, “…”': the comma may sit inside the mark
         opener = next((t for t in doc[p.i + 1 : min(p.i + LEAD_CUE_TOKENS, last) + 1]
                        if t.text in OPENING_MARKS and doc[t.i - 1].text in (",", ":")), None)
         if opener is None or ctx.in_quotation(p) or ctx.quotation_at(opener.idx) is None:
@@ -1869,9 +1870,13 @@ def _preceding_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int
     """"A deal is unlikely, said Jan Novak, …" / "…, federal officials said.": a cue clause set
     off by a comma after its content, which the parser made the cue's subject or object
     instead of its clause; the content is the sentence up to that comma. A participle
-    ("…, telling a paper") is no such clause: what it tells follows it."""
+    ("…, telling a paper") is no such clause: what it tells follows it. Nor is a relative
+    clause on a speaker ("…, from Minister Velm, who declared …"): it describes the person
+    named before it, and what that person said follows the cue."""
     doc = ctx.doc
     if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].text == ",":
+        return None
+    if subj.lower_ in ("who", "whom") and subj.i < cue.i:
         return None
     lead = min(subj.left_edge.i, cue.i)
     while lead > 0 and doc[lead - 1].dep_ in ("aux", "auxpass", "advmod", "neg") \

@@ -1224,3 +1224,19 @@ def test_coordinated_call_that_is_a_deed_stays_in_the_claim(quotes_of):
     assert "banker" in _holding(found, "hosted no gala").content_text
     urged = quotes_of("Kaller said she released her tax returns and called on Berg to do the same.")
     assert "Berg" not in _holding(urged, "released her tax returns").content_text
+
+
+def test_relative_clause_cue_does_not_report_the_clause_before(quotes_of):
+    text = ("Estovia won a pledge from a neighbour, from Minister Velm, who declared in the harbour hall, "
+            "“I am sending the signal that it is time to unite.”")
+    found = quotes_of(text)
+    assert not [q for q in found if "pledge" in q.content_text]
+    assert _holding(found, "time to unite").speaker_key == "Velm"
+
+
+def test_quoting_participle_after_a_comma_inside_the_marks(quotes_of):
+    text = ("Kaller said the report reminds him of the old book titled “The Long Harbour,” explaining, "
+            "“because of what could have been, and there is a sadness in it.”")
+    found = quotes_of(text)
+    assert "sadness" not in _holding(found, "reminds him").content_text
+    assert _holding(found, "sadness").kind == "direct"
