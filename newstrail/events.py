@@ -1034,7 +1034,12 @@ def _original_offset(article: Article, p: _Parse, i: int) -> int:
 
 # Lemmas the small English model gets wrong for news words: "staged" -> "stag", "media" -> "medium"
 # (news "media" is the press, never the plural of a medium).
-_LEMMA_FIXES = {"stag": "stage", "medium": "media"}
+# The lemmatizer's rules strip a verb's "-ed"/"-es"/"-ing" to a wrong stem for these, so the
+# lexicon's word never matched its inflected forms: "fined" -> "fin", "waged war" -> "wag",
+# "hoping to" -> "hop", "sniping" -> "snip", "extolled" -> "extoll" (found by lemmatising the
+# inflections of the lexicon's verbs in a neutral sentence frame).
+_LEMMA_FIXES = {"stag": "stage", "medium": "media", "fin": "fine", "wag": "wage", "hop": "hope", "snip": "snipe",
+                "extoll": "extol", "decertifie": "decertify", "teargasse": "teargas"}
 
 
 def _fixed_lemma(lemma: str) -> str:
@@ -2676,6 +2681,9 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
     if joined is not None and (TRIGGERS.get(joined) or _derived(joined, pos)):
         lemma = joined
     triggers = TRIGGERS.get(lemma) or _derived(lemma, pos)
+    if not triggers and pos == "PROPN" and not p.ent_type[i]:
+        lemma = _headline_form(lemma) or lemma
+        triggers = TRIGGERS.get(lemma, ())
     if pos == "NOUN":
         triggers = (*triggers, *_nominal_phrases(lemma))
     if not triggers:
@@ -2719,7 +2727,22 @@ def _may_trigger(lemma: str, pos: str) -> bool:
     them all yields no trigger whatever its context, so its neighbours need no look.
     """
     return bool(lemma in _SPECIAL_LEMMAS or lemma == "meet" or lemma in _BLAME_PREDICATES or TRIGGERS.get(lemma)
-                or _derived(lemma, pos) or (pos == "NOUN" and _nominal_phrases(lemma)))
+                or _derived(lemma, pos) or (pos == "NOUN" and _nominal_phrases(lemma))
+                or (pos == "PROPN" and _headline_form(lemma)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _headline_form(word: str) -> str | None:
+    """The lexicon word an inflected word stands for when the tagger took it for a name.
+
+    Why: in a headline in title case ("Norland Slams Estovia Over …", "… Praises Estovia For
+    Releasing …") the tagger reads each capitalised word as a proper noun and the lemmatizer
+    leaves it whole, so "slams" never reaches "slam". Only words outside a named entity ask.
+    """
+    for form in _surface_lemmas(word)[1:]:
+        if TRIGGERS.get(form):
+            return form
+    return None
 
 
 # Nouns that count or measure what follows their "of": "freed hundreds of prisoners" frees prisoners.

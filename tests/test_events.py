@@ -1414,3 +1414,18 @@ def test_governing_context_decides_between_competing_readings(sentence, expected
 )
 def test_announced_future_acts(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # inflections the lemmatizer cuts to a wrong stem ("fin", "extoll", "snip") reach the lexicon word
+        ("Norlandic trawlers that enter the bay will be fined, Minister Kaller said.", "THREATEN"),
+        ("Minister Kaller extolled the new ferry accord with Estovia.", "SUPPORT"),
+        ("Estovian marksmen kept sniping at Norlandic patrols along the river.", "ASSAULT"),
+        # a title-case headline word the tagger took for a name still stands for its verb
+        ("Norland Praises Estovia For Releasing Fishermen", "SUPPORT"),
+    ],
+)
+def test_inflected_forms_the_tagger_misreads(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
