@@ -1,7 +1,7 @@
-"""Speed of the per-article stages "clean" and "mentions" alone, with their output (issue #9).
+"""Speed of the per-article stages "clean", "mentions" and "timexes" alone, with their output (issue #9).
 
     python bench/article_speed.py [--workdir /tmp/article_speed] [--articles 500] [--t17 60]
-                                  [--repeat 3] [--profile clean|mentions] [--dump FILE]
+                                  [--repeat 3] [--profile clean|mentions|timexes] [--dump FILE]
 
 Four sets of articles:
 - ``synth``: a synthetic corpus (``bench/synth.py``, written once into ``--workdir``), read as
@@ -14,15 +14,16 @@ Four sets of articles:
 Each set's corpus-common lines are counted over the whole set (``stages.line_keys``, kept
 when in at least ``COMMON_LINE_MIN`` articles), as a build counts them. The clean bodies are
 parsed once and kept in ``--workdir`` as a spaCy DocBin (``common.parse_cached``), so a run
-times only ``clean_article`` and ``extract_mentions(doc, article)``. Before each pass the
-memoised helpers of the two stages (``functools`` caches of newstrail.clean and
-newstrail.actors) and the Docs' ``user_data`` are emptied, so every pass starts as a fresh
+times only ``clean_article``, ``extract_mentions(doc, article)`` and
+``extract_timexes(doc, article)``. Before each pass the memoised helpers of the stages
+(``functools`` caches of newstrail.clean, newstrail.actors and newstrail.timex) and the Docs'
+``user_data`` are emptied, so every pass starts as a fresh
 worker does; the best of ``--repeat`` passes is printed as ms of this process's CPU time
 (``time.process_time``: the machine is shared) per article.
 
-``--dump FILE`` writes one JSON line per article (``{"set", "id", "article", "mentions"}``:
-the clean article as the store's record, bodies, offsets, flags and metadata included, and
-its mentions) for a byte-for-byte comparison before and after a change (``cmp``).
+``--dump FILE`` writes one JSON line per article (``{"set", "id", "article", "mentions", "timexes"}``:
+the clean article as the store's record, bodies, offsets, flags and metadata included, its
+mentions and its time expressions) for a byte-for-byte comparison before and after a change (``cmp``).
 ``--profile STAGE`` profiles one pass of that stage and prints the top 25 functions.
 """
 
@@ -47,16 +48,20 @@ sys.path.insert(0, str(REPO / "bench"))
 from synth import generate  # noqa: E402
 
 import newstrail.actors as actors  # noqa: E402
+import newstrail.timex.article as timex_article  # noqa: E402
 from newstrail import clean as clean_pkg  # noqa: E402
 from newstrail.clean import boilerplate, extract, flags, language, metadata, offsets, patterns  # noqa: E402
 from newstrail.clean import clean_article  # noqa: E402
 from newstrail.errors import InputError  # noqa: E402
 from newstrail.ingest import read_paths  # noqa: E402
 from newstrail.model import RawArticle  # noqa: E402
+from newstrail.nlp import load_nlp  # noqa: E402
 from newstrail.pipeline import COMMON_LINE_MIN  # noqa: E402
 from newstrail.stages import line_keys  # noqa: E402
+from newstrail.timex import grammar, resolve, tense  # noqa: E402
 
-CACHED_MODULES = (actors, clean_pkg, boilerplate, extract, flags, language, metadata, offsets, patterns)
+CACHED_MODULES = (actors, clean_pkg, boilerplate, extract, flags, language, metadata, offsets, patterns,
+                  timex_article, grammar, resolve, tense)
 
 # One article to clean: (set name, raw article, the corpus-common line keys of its set).
 Item = tuple[str, RawArticle, frozenset[str]]
@@ -101,10 +106,14 @@ def zyte_raws() -> list[RawArticle]:
 
 
 def _clear_caches() -> None:
-    """Empty the stages' memoised helpers, so a pass starts as a fresh worker does."""
+    """Empty the stages' memoised helpers, so a pass starts as a fresh worker does.
+
+    The spaCy pipeline (``nlp.load_nlp``, which actors imports) stays loaded: a worker has
+    loaded it to parse before any of these stages runs, so reloading it (about 1-2 s) inside
+    the first mentions of a pass would charge the stage for the parse's set-up."""
     for module in CACHED_MODULES:
         for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper):
+            if isinstance(value, functools._lru_cache_wrapper) and value is not load_nlp:
                 value.cache_clear()
 
 
@@ -123,18 +132,28 @@ def clean_all(items: list[Item]) -> tuple[list[Any], dict[str, float]]:
     return out, dict(seconds)
 
 
-def mentions_all(names: list[str], docs: list, articles: list) -> tuple[list[list], dict[str, float]]:
-    """Mentions of every parsed article once; the mention lists and CPU s per set."""
+def _per_doc(stage: Callable, names: list[str], docs: list, articles: list) -> tuple[list[list], dict[str, float]]:
+    """``stage(doc, article)`` on every parsed article once, from fresh caches; its results and CPU s per set."""
     _clear_caches()
     for doc in docs:
         doc.user_data.clear()
     out, seconds = [], Counter()
     for name, doc, article in zip(names, docs, articles):
         start = time.process_time()
-        found = actors.extract_mentions(doc, article)
+        found = stage(doc, article)
         seconds[name] += time.process_time() - start
         out.append(found)
     return out, dict(seconds)
+
+
+def mentions_all(names: list[str], docs: list, articles: list) -> tuple[list[list], dict[str, float]]:
+    """Mentions of every parsed article once; the mention lists and CPU s per set."""
+    return _per_doc(actors.extract_mentions, names, docs, articles)
+
+
+def timexes_all(names: list[str], docs: list, articles: list) -> tuple[list[list], dict[str, float]]:
+    """Time expressions of every parsed article once (the doc's user_data emptied first, as for mentions)."""
+    return _per_doc(timex_article.extract_timexes, names, docs, articles)
 
 
 def best_of(repeat: int, fn: Callable, *args) -> tuple[Any, dict[str, float]]:
@@ -162,7 +181,7 @@ def main() -> None:
     parser.add_argument("--no-zyte", action="store_true", help="leave out the HTML pages")
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is printed")
     parser.add_argument("--dump", help="write each article's clean record and mentions as JSON lines")
-    parser.add_argument("--profile", choices=("clean", "mentions"), help="profile one pass of a stage")
+    parser.add_argument("--profile", choices=("clean", "mentions", "timexes"), help="profile one pass of a stage")
     args = parser.parse_args()
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -177,19 +196,23 @@ def main() -> None:
     names = [name for name, _ in kept]
     mentions, best = best_of(args.repeat, mentions_all, names, docs, [a for _, a in kept])
     report("mentions", dict(Counter(names)), best, args.repeat)
+    timexes, best = best_of(args.repeat, timexes_all, names, docs, [a for _, a in kept])
+    report("timexes", dict(Counter(names)), best, args.repeat)
     if args.dump:
-        found = iter(mentions)
+        found, dated = iter(mentions), iter(timexes)
         with open(args.dump, "w") as fh:
             for (name, raw, _), article in zip(items, articles):
                 row = {"set": name, "id": raw.source, "article": None if article is None else article.to_dict(),
-                       "mentions": [] if article is None else [m.to_dict() for m in next(found)]}
+                       "mentions": [] if article is None else [m.to_dict() for m in next(found)],
+                       "timexes": [] if article is None else [t.to_dict() for t in next(dated)]}
                 fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     if args.profile:
         profiler = cProfile.Profile()
         if args.profile == "clean":
             profiler.runcall(clean_all, items)
         else:
-            profiler.runcall(mentions_all, names, docs, [a for _, a in kept])
+            stage = mentions_all if args.profile == "mentions" else timexes_all
+            profiler.runcall(stage, names, docs, [a for _, a in kept])
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
 
