@@ -2392,13 +2392,13 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
     attributive = ctx.text[max(qs, qe - 4):qe].rstrip("”\"»’' ").endswith((",", "?", "!", "—", "-"))
     if after is not None and attributive:
         found = _trailing_attribution(ctx, after, qe) or _name_then_verb(ctx, qe)
-        if found is not None:
+        if found is not None and (_cue_class(found[0]) in SPEECH_CLASSES or not _after_a_word(ctx, qs)):
             return found
     if after is not None:
         for tok in after[:6]:
             if tok.text in ("“", "\"", "«", "''") or "\n" in tok.text or ctx.in_quotation(tok):
                 break
-            if _cue_class(tok) in ("say", "argue", "warn", "deny"):
+            if _cue_class(tok) in ("say", "argue", "warn", "deny") and not _work_by(tok):
                 subj = _subject(tok) or _name_before(ctx, tok)
                 if (subj is not None and subj.idx >= qe and not _expletive(subj)
                         and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children)):
@@ -2490,6 +2490,22 @@ def _name_then_verb(ctx: _Context, qe: int) -> tuple[Token, Token] | None:
     return None
 
 
+def _work_by(verb: Token) -> bool:
+    """A passive participle with its agent on a noun ('“Velm Revealed,” a biography written
+    by Kaller'): the noun names the work the quotation is the title of; no one speaks it."""
+    return verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _after_a_word(ctx: _Context, qs: int) -> bool:
+    """Does a word of the same line stand right before the quotation ('In “Storm Over
+    Estovia,” Kaller plays …', 'will publish “Velm Revealed,” a biography written by …')?
+    Such a quotation is a phrase of the sentence, a title or a name, so the verb after it is
+    its attribution only when it is a speech verb; a quotation that opens its clause makes
+    any verb after the attributive comma one ('“…,” Novak snapped')."""
+    line = ctx.text[max(0, qs - 40):qs].rsplit("\n", 1)[-1].rstrip()
+    return bool(line) and line[-1].isalnum()
+
+
 def _governs(verb: Token, quoted: SpacySpan) -> bool:
     """Is the quotation the verb's object or clause ('She declared “We won!”')?"""
     # the verb's children, not the quotation's tokens: a verb has a few, a quotation many
@@ -2528,6 +2544,8 @@ def _trailing_attribution(ctx: _Context, after: SpacySpan, qe: int) -> tuple[Tok
             continue
         if _new_sentence(ctx, first, qe) and _cue_class(verb) not in SPEECH_CLASSES:
             break  # '“…!” The drama follows …': narration again, not an attribution
+        if _work_by(verb):
+            break
         subj = _subject(verb)
         if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and _cue_class(verb) in SPEECH_CLASSES:
             # '“…?” the fisherman asked in a video': a past tense after an attributive
@@ -2773,7 +2791,7 @@ def _no_text_between(ctx: _Context, end: int, start: int) -> bool:
 
 def _is_clause(ctx: _Context, qs: int, qe: int) -> bool:
     span = ctx.doc.char_span(qs, qe, alignment_mode="contract")
-    return span is not None and len(span) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in span)
+    return span is not None and _words(span.text) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _covered(rng: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:

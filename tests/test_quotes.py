@@ -1240,3 +1240,16 @@ def test_quoting_participle_after_a_comma_inside_the_marks(quotes_of):
     found = quotes_of(text)
     assert "sadness" not in _holding(found, "reminds him").content_text
     assert _holding(found, "sadness").kind == "direct"
+
+
+@pytest.mark.parametrize("text", [
+    "Later that month, Norland Press will publish “Velm Revealed,” a biography written by the Courier editor Berg Kaller.",
+    "In “Storm Over Estovia,” Mr. Kaller plays a ferry captain.",
+])
+def test_quoted_title_inside_a_sentence_is_no_quote(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_quotation_opening_its_clause_keeps_any_verb_as_its_cue(quotes_of):
+    q = _holding(quotes_of("“The ferries must run,” Kaller snapped."), "ferries must run")
+    assert q.speaker_key == "Kaller" and q.cue_text == "snapped"
