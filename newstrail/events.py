@@ -1182,11 +1182,19 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 0.0
     if dep in ("compound", "amod") and head_lemma in _GENERIC_ACTS:
         return 0.0  # "a peacekeeping operation", "relief efforts": the modifier says what kind of act
-    if dep in ("advcl", "xcomp") and _purpose(p, head) == i:
+    if dep in ("advcl", "xcomp") and _purpose(p, head) == i and _states_content(p, i):
         return 0.0  # the purpose of a call or visit stands for it
     if _casualty_result(p, i):
         return 0.0  # "raided the camp, killing ten": the toll says the act was an attack
     return 1.0
+
+
+def _states_content(p: _Parse, i: int) -> bool:
+    """A contact's purpose verb that says what the contact did: an act of the lexicon ("to sign a
+    deal", "to apologise") or a verb that hands over to its object ("to express support", "to
+    hold talks"). Any other purpose ("to explain the arrests", "to inspect the damage") only
+    says why the contact happened; what it names is not what happened in it."""
+    return bool(_match_at(p, i)) or p.lemmas[i] in _CARRYING_VERBS or p.lemmas[i] in _STANCE_TAKING
 
 
 _FAILURE = {"fail", "refuse", "decline"}

@@ -1429,3 +1429,16 @@ def test_announced_future_acts(sentence, expected, nlp):
 )
 def test_inflected_forms_the_tagger_misreads(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a purpose that only says why the visit happened leaves the visit the event
+        ("Minister Kaller visited the Estovian frontier to review the new troop deployment.", "CONSULT"),
+        # a purpose that states what the contact did still stands for it
+        ("Minister Kaller phoned President Varo to express sympathy over the floods.", "SUPPORT"),
+    ],
+)
+def test_purpose_of_a_contact(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
