@@ -3285,9 +3285,28 @@ def _plans_ahead(p: _Parse, node: int) -> bool:
     "due to"), the progressive "going to" (its lemma is "go", so the form is what counts), or a
     copula ("is to impose": the arranged future of news English)."""
     head = p.heads[node]
+    if _headline_infinitive(p, node):
+        return True
     return p.lemmas[head] in _PLAN_WORDS or p.lower[head] == "going" or (
         p.lemmas[head] == "be" and p.dep[node] == "xcomp" and any(p.dep[c] in ("nsubj", "nsubjpass")
                                                                   for c in p.children[head]))
+
+
+def _headline_infinitive(p: _Parse, node: int) -> bool:
+    """The headline future "Norland to impose sanctions": an infinitive with no finite verb above it.
+
+    The parser hangs it under the subject it takes for the root ("Norland" ROOT, "impose" relcl)
+    or, with its own subject, as the clause of a trailing attribution ("Estovia to expel
+    envoys, says ministry"). A subject infinitive under any other verb is that verb's object
+    ("wants Norland to leave") and no headline.
+    """
+    head, dep = p.heads[node], p.dep[node]
+    if dep in ("relcl", "acl"):
+        return p.heads[head] == head and p.pos[head] in ("PROPN", "NOUN") and p.dep[head] == "ROOT"
+    has_subject = any(p.dep[c] == "nsubj" for c in p.children[node])
+    if not has_subject or any(p.dep[c] == "mark" for c in p.children[node]):
+        return False  # "for Norland to sign" is a clause of purpose or condition
+    return head == node or (dep == "ccomp" and p.lemmas[head] in _SPEECH)
 
 
 def _is_hypothetical(trigger: Any) -> bool:

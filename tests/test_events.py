@@ -1442,3 +1442,18 @@ def test_inflected_forms_the_tagger_misreads(sentence, expected, nlp):
 )
 def test_purpose_of_a_contact(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the headline infinitive announces the act: a coercive one is a threat, a cooperative one an offer
+        ("Norland to impose export curbs on Estovian timber over border shooting", "THREATEN"),
+        ("Estovia to expel three Norlandic attaches, says foreign ministry", "THREATEN"),
+        ("Norland to resume ferry talks with Estovia", "AGREE"),
+        # a subject infinitive under a verb of wanting is no headline
+        ("Minister Kaller wants Norland to lift the timber curbs.", "REQUEST"),
+    ],
+)
+def test_headline_infinitive_is_future(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
