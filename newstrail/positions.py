@@ -220,13 +220,13 @@ def _own_voice(roles: Iterable[str]) -> bool:
 
 
 def _side_named(analysis: ArticleAnalysis, text: str, actor_of: ActorOf) -> str | None:
-    """The canonical state or organisation a surface form names, through a mention of the same
-    text in the article; None for anything else. A speaker's own "I won't…" or "We will not…"
-    names no side, and "Novak will not…" said by someone else is Novak's stance, not a sign
-    that the speaker speaks for Novak."""
+    """The canonical state, place or organisation a surface form names, through a mention of
+    the same text in the article; None for a person or a word no mention has. A speaker's
+    own "I won't…" or "We will not…" names no side, and "Novak will not…" said by someone
+    else is Novak's stance, not a sign that the speaker speaks for Novak."""
     folded = text.casefold()
     for m in analysis.mentions:
-        if m.kind in ("country", "organisation") and (m.text.casefold() == folded or m.key.casefold() == folded):
+        if m.kind != "person" and (m.text.casefold() == folded or m.key.casefold() == folded):
             return actor_of(analysis.article.id, m.key) or m.key
     return None
 
