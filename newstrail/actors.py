@@ -755,7 +755,7 @@ def _entity_drafts(doc: Doc) -> list[_Draft]:
         kind = ENTITY_LABELS.get(ent.label_)
         if kind is None:
             continue
-        ent_text = ent.text  # Span.text joins the span's tokens anew on every call: once
+        ent_text = span_text(ent)  # Span.text joins the span's tokens anew on every call
         if "\n" in ent_text or ent.start in bracketed or _title_fragment(doc, ent) or ent_text.lower() in TIME_ZONES:
             continue
         if ent.label_ in ("ORG", "GPE") and _person_like_org(doc, ent):
@@ -1232,8 +1232,28 @@ def doc_text(doc: Doc) -> str:
     time it is asked (a quarter of the mentions stage, asked two or three times per article)."""
     cached = doc.user_data.get("newstrail_text")
     if cached is None:
-        cached = doc.user_data["newstrail_text"] = doc.text
+        cached = doc.user_data["newstrail_text"] = _joined_text(doc)
     return cached
+
+
+def _joined_text(doc: Doc) -> str:
+    """``doc.text`` without a Token per word: spaCy joins each token's ``text_with_ws``, its
+    orth string plus one space where its SPACY flag is set; the same strings are read here
+    from the ORTH and SPACY arrays (each distinct orth looked up once)."""
+    if not len(doc):
+        return ""
+    strings, position = _distinct_strings(doc, "ORTH")
+    with_ws = strings + [text + " " for text in strings]
+    chosen = position + len(strings) * doc.to_array("SPACY").astype(numpy.intp)
+    return "".join([with_ws[i] for i in chosen.tolist()])
+
+
+def span_text(span: SpacySpan) -> str:
+    """``span.text`` cut from the doc's joined text: a token's ``idx`` is its offset in
+    ``doc.text`` and ``end_char`` ends the last token before its space, so the slice is
+    the span's tokens joined without the last one's space, as ``Span.text`` joins them
+    (building a Token per word on every call)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def quotation_ranges(text: str) -> list[tuple[int, int]]:
