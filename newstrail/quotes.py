@@ -421,9 +421,11 @@ def _subject(tok: Token) -> Token | None:
         if share is not None:
             return share
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue_class(tok) and _cue_class(tok.head.head) \
-                and not _animate_subject(tok.head):
+                and (not _animate_subject(tok.head) or _conjoined_cue(tok)):
             # "X said the deal was fair and thanked Y": the parser hung the second cue inside
-            # the reported clause, whose subject cannot thank; the speaker does
+            # the reported clause, whose subject cannot thank; the speaker does. So does a
+            # speech or judging cue that _own_subtree cuts from the content as the speaker's
+            # next act ("X said the mayor was careless and criticized him")
             tok = tok.head.head
         elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" \
                 and _cue_class(tok.head.head) in SPEECH_CLASSES and _after_comma(tok):

@@ -1253,3 +1253,9 @@ def test_quoted_title_inside_a_sentence_is_no_quote(quotes_of, text):
 def test_quotation_opening_its_clause_keeps_any_verb_as_its_cue(quotes_of):
     q = _holding(quotes_of("“The ferries must run,” Kaller snapped."), "ferries must run")
     assert q.speaker_key == "Kaller" and q.cue_text == "snapped"
+
+
+def test_judging_cue_coordinated_inside_reported_clause_is_the_speakers(quotes_of):
+    text = "Ms. Velm said the mayor was ''careless'' about the ferries and criticized him for saying he had done enough."
+    q = _holding(quotes_of(text), "done enough")
+    assert q.speaker_key == "Velm" and q.cue_text == "criticized"
