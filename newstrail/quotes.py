@@ -667,7 +667,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         parts = _directive(cue, children) or parts
     if not parts and cue.lemma_.lower() in OBJECT_CONTENT:
         # "said yes", "announced two votes for the bill", "described the plan as “bold”"
-        parts = [c for c in children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+        parts = [c for c in children if c.dep_ in ("dobj", "oprd") and (c.i > cue.i or _relative_object(cue, c))]
         if parts:
             parts += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i]
     if not parts and (cls == "topic" or cls in SPEECH_CLASSES) \
@@ -831,6 +831,14 @@ OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "dative", "dobj", "xcomp", "ccomp"
 # Prepositions of an argument ("endorsed X for president", "described X as Y"), not of an
 # adjunct of time or place ("backed her up in an interview", "blamed X on Twitter").
 ARGUMENT_PREPS = frozenset("for as to against of about over with into".split())
+
+
+def _relative_object(cue: Token, child: Token) -> bool:
+    """The relative pronoun object of a describing cue in a relative clause ("the server,
+    which he described as “an open door”"): it stands for what was described, before the
+    cue; the as-phrase says what was said of it ("the ferry that Velm mentioned" says nothing)."""
+    return (cue.dep_ == "relcl" and child.dep_ == "dobj" and child.lower_ in ("which", "whom", "that")
+            and child.i < cue.i and any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children))
 
 
 def _object_phrase(cue: Token, parts: list[Token]) -> list[Token]:

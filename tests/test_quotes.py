@@ -1259,3 +1259,9 @@ def test_judging_cue_coordinated_inside_reported_clause_is_the_speakers(quotes_o
     text = "Ms. Velm said the mayor was ''careless'' about the ferries and criticized him for saying he had done enough."
     q = _holding(quotes_of(text), "done enough")
     assert q.speaker_key == "Velm" and q.cue_text == "criticized"
+
+
+def test_relative_object_of_a_describing_cue(quotes_of):
+    found = quotes_of("The plan, which Velm described as “a disaster,” was dropped.")
+    q = _holding(found, "disaster")
+    assert q.speaker_key == "Velm" and q.cue_text == "described"
