@@ -2708,8 +2708,10 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
                 trig.particle == "in" and _in_phrase(p, i)) and not (
                 trig.particle == "to" and pos == "VERB" and lemma in _ADJECTIVE_TO)):
             found.append(trig)
+    given = None  # what the verb hands over makes it aid, whatever the verb's phrase
     if lemma in _GIVING and (_material(p.doc[i]) or (lemma in _HANDING_OVER and _arms_given(p.doc[i]))):
-        found.append(_Trigger("AID", MATERIAL_WEIGHT, None))
+        given = _Trigger("AID", MATERIAL_WEIGHT, None)
+        found.append(given)
     # a phrase trigger ("call on") beats the bare lemma of another type; keep the best per type
     best: dict[str, _Trigger] = {}
     phrase = None  # the best phrase trigger's weight (one loop: this runs for every lexicon word)
@@ -2721,9 +2723,24 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
             phrase = trig.weight
     if phrase:
         # the verb with its partner is one expression: "accepted the demands" concedes, and the
-        # bare verb's weaker reading ("accept": agree) is not a second candidate
+        # bare verb's weaker reading ("accept": agree) is not a second candidate; a phrasal
+        # verb's adverb particle makes another verb altogether ("backed away" is no backing),
+        # so then the bare reading goes whatever its weight
+        if pos == "VERB" and _phrasal_particle(p, i, found):
+            phrasal: dict[str, _Trigger] = {}
+            for trig in found:
+                if (trig.particle is not None or trig is given) and (
+                        trig.type not in phrasal or trig.weight > phrasal[trig.type].weight):
+                    phrasal[trig.type] = trig
+            return list(phrasal.values())
         return [t for t in best.values() if t.particle is not None or t.weight >= phrase]
     return list(best.values())
+
+
+def _phrasal_particle(p: _Parse, i: int, found: Sequence[_Trigger]) -> bool:
+    """A matched phrase partner of verb ``i`` is its particle or adverb ("away", "down", "off")."""
+    partners = {t.particle for t in found if t.particle is not None}
+    return any(p.dep[c] in ("prt", "advmod") and p.lemmas[c] in partners for c in p.children[i])
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -3029,6 +3046,53 @@ def _negated_governor(p: _Parse, i: int) -> bool:
     return False
 
 
+# Determiners and pronouns that negate the clause they stand in: "No agreement was reached",
+# "Neither side agreed", "reached no deal".
+_NEGATIVE_ARGUMENTS = {"no", "neither", "none", "nobody", "nothing", "nor"}
+# Verbs of abstaining whose "from" complement is an act not done: "refrained from retaliating".
+_ABSTAINING = {"refrain", "abstain", "desist"}
+# Adverbs that make a verb one of holding back from the act in its "of"/"from" phrase:
+# "stopped short of recognising", "backed / shied away from imposing".
+_HOLDING_BACK = {"short": "of", "away": "from"}
+# Force and pressure that, held back from, is a de-escalation (PLOVER RETREAT).
+_HELD_BACK_FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"}
+
+
+def _negative_clause(p: _Parse, i: int) -> bool:
+    """The trigger's clause is negated by an argument or by "yet to".
+
+    A negative determiner on the subject or object negates the act as a "not" does ("No
+    agreement was reached": none was), and "has yet to release" says the release has not
+    happened. Used for cooperative acts only: "no one was hurt when rebels shelled the base"
+    still reports the shelling.
+    """
+    for c in p.children[i]:
+        if p.dep[c] in ("nsubj", "nsubjpass", "dobj") and (p.lower[c] in _NEGATIVE_ARGUMENTS or any(
+                p.dep[g] == "det" and p.lower[g] in _NEGATIVE_ARGUMENTS for g in p.children[c])):
+            return True
+    head = p.heads[i]
+    return p.dep[i] == "xcomp" and p.lemmas[head] in ("have", "be") and any(
+        p.lower[c] == "yet" for c in p.children[head])
+
+
+def _abstained_from(p: _Parse, i: int) -> bool:
+    """The act is what a verb of abstaining or holding back keeps from: "refrained from
+    retaliating", "stopped short of recognising", "backed away from imposing" (not done)."""
+    if p.dep[i] not in ("pcomp", "pobj"):
+        return False
+    prep = p.heads[i]
+    verb = p.heads[prep]
+    if prep == verb:
+        return False
+    if _HOLDING_BACK.get(p.lower[verb]) == p.lower[prep] and p.dep[verb] == "advmod":
+        return True  # the parser may hang the phrase on the adverb: "stopped [short [of …]]"
+    if p.pos[verb] != "VERB":
+        return False
+    if p.lemmas[verb] in _ABSTAINING:
+        return p.lower[prep] == "from"
+    return any(p.dep[c] == "advmod" and _HOLDING_BACK.get(p.lower[c]) == p.lower[prep] for c in p.children[verb])
+
+
 # Modals that make a negated ending a stated refusal ("will not stop", "cannot end") rather than a fact.
 _MODALS_OF_INTENT = {"will", "would", "shall", "'ll", "wo", "can", "ca", "could", "may", "might", "must", "should"}
 
@@ -3086,14 +3150,17 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
         decay = DEPTH_DECAY ** (_governing_depth(p, i) + SETTING_COST * _settings(p, i)
                                 + COMPOUND_COST * (p.dep[i] in ("compound", "amod") and not _match_at(p, p.heads[i]))
                                 + SETTING_COST * _unreal(p, i))
-        negated = _negated(p, i)
+        abstained = _abstained_from(p, i)
+        negated = abstained or _negated(p, i)
         if negated and _continued(p, i):
             continue  # "did not stop shelling the town": the shelling went on, and it is what happened
-        governed = not negated and _negated_governor(p, i)
+        governed = not negated and (_negated_governor(p, i) or _negative_clause(p, i))
         token = p.doc[i]
         for trig in matched:
             type_ = _retype(token, trig.type)
-            if negated or (governed and type_ in _COOPERATIVE):
+            if abstained and type_ in _HELD_BACK_FORCE:
+                type_ = "RETREAT"  # "refrained from retaliating", "backed away from sanctions": de-escalation
+            elif negated or (governed and type_ in _COOPERATIVE):
                 if type_ in _COOPERATIVE and _offered_on_condition(token):
                     type_ = "THREATEN"  # "there will be no deal if…": cooperation withheld on a condition
                 else:

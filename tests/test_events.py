@@ -1457,3 +1457,23 @@ def test_purpose_of_a_contact(sentence, expected, nlp):
 )
 def test_headline_infinitive_is_future(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a negative subject or object, or "yet to", negates a cooperative act as "not" does
+        ("No deal on the ferry routes was reached at the talks in Tavi.", "REJECT"),
+        ("Neither government agreed to the ferry timetable.", "REJECT"),
+        ("Norland has yet to release the two Estovian deckhands.", "REJECT"),
+        # ... but casualties denied leave the attack the event
+        ("No one was hurt when rebels shelled the Norlandic depot.", "ASSAULT"),
+        # what a verb of abstaining or holding back keeps from was not done
+        ("Minister Kaller stopped short of recognising the Vellmar council.", "REJECT"),
+        ("Estovia refrained from shelling the Norlandic depot after the raid.", "RETREAT"),
+        # a phrasal verb's particle makes another verb: "backed away" is no backing
+        ("Norland backed away from imposing new port fees on Estovian ferries.", "RETREAT"),
+    ],
+)
+def test_negation_by_arguments_and_abstaining(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
