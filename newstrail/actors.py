@@ -1297,11 +1297,18 @@ def _fill_person_keys(drafts: list[_Draft]) -> None:
     words = [_name_words(d.full or d.text) for d in named]  # every pair compares them
     sets = [set(w) for w in words]
     minority = _minority_honorifics(named, words)
+    # the fuller forms depend on a name's word set alone: worked out once per distinct set
+    # (names repeat: scanning every other form for every mention was quadratic)
+    fuller_of: dict[frozenset[str], list[_Draft]] = {}
     for d, tokens in zip(named, sets):
         if id(d) in minority:  # "Mrs Brown" in an article of "Mr Brown"s: another Brown
             d.key = d.text
             continue
-        fuller = [o for o, ow, os in zip(named, words, sets) if len(ow) > len(tokens) and tokens <= os]
+        key = frozenset(tokens)
+        fuller = fuller_of.get(key)
+        if fuller is None:
+            fuller = fuller_of[key] = [o for o, ow, os in zip(named, words, sets)
+                                       if len(ow) > len(tokens) and tokens <= os]
         before = [o for o in fuller if o.start < d.start]
         pick = (before[-1] if before else fuller[0]) if fuller else d
         d.key = " ".join(t for t in (pick.full or pick.text).split() if _fold(t) not in HONORIFICS)
