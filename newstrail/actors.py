@@ -486,6 +486,8 @@ def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
 
 def _inner_title(ent: SpacySpan) -> list[Token]:
     """Title words spaCy took into a PERSON entity ("Spokeswoman Ilona Marek")."""
+    if len(ent) < 2 or ent.start not in role_word_indices(ent.doc):
+        return []  # a title taken in opens the entity with a role noun; most names open without one
     inner: list[Token] = []
     for tok in ent[:-1]:
         if tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS or (inner and tok.lower_ in ("of", "and")):
@@ -1031,9 +1033,7 @@ def _description_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
     "the Deputy Trade Minister", "the chief of the Chilean mission"."""
     drafts: list[_Draft] = []
     sent_index = doc_sentence_index(doc)
-    roles = set(token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in ROLE_NOUNS))
-    roles.update(token_indices(doc, "LOWER", ROLE_NOUNS.__contains__))
-    for i in sorted(roles):
+    for i in sorted(role_word_indices(doc)):
         tok = doc[i]
         if tok.i in taken or tok.tag_ in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -1080,6 +1080,17 @@ def doc_sentence_index(doc: Doc) -> list[int]:
         for n, sent in enumerate(doc.sents):
             cached[sent.start : sent.end] = [n] * (sent.end - sent.start)
         doc.user_data["newstrail_sent_index"] = cached
+    return cached
+
+
+def role_word_indices(doc: Doc) -> set[int]:
+    """Indices of the tokens whose word or lemma is a role noun ("minister", "envoys"),
+    cached on the doc: the title and description passes ask for them once per entity."""
+    cached = doc.user_data.get("newstrail_role_words")
+    if cached is None:
+        cached = set(token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in ROLE_NOUNS))
+        cached.update(token_indices(doc, "LOWER", ROLE_NOUNS.__contains__))
+        doc.user_data["newstrail_role_words"] = cached
     return cached
 
 
