@@ -425,7 +425,7 @@ def _subject(tok: Token) -> Token | None:
             # "X said the deal was fair and thanked Y": the parser hung the second cue inside
             # the reported clause, whose subject cannot thank; the speaker does. So does a
             # speech or judging cue that _own_subtree cuts from the content as the speaker's
-            # next act ("X said the mayor was careless and criticized him")
+            # next act ("X said the mayor was careless and rebuked him")
             tok = tok.head.head
         elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" \
                 and _cue_class(tok.head.head) in SPEECH_CLASSES and _after_comma(tok):

@@ -1256,9 +1256,9 @@ def test_quotation_opening_its_clause_keeps_any_verb_as_its_cue(quotes_of):
 
 
 def test_judging_cue_coordinated_inside_reported_clause_is_the_speakers(quotes_of):
-    text = "Ms. Velm said the mayor was ''careless'' about the ferries and criticized him for saying he had done enough."
-    q = _holding(quotes_of(text), "done enough")
-    assert q.speaker_key == "Velm" and q.cue_text == "criticized"
+    text = "Ms. Velm said the mayor was ''careless'' about the ferries and rebuked him over the late timetable."
+    q = _holding(quotes_of(text), "late timetable")
+    assert q.speaker_key == "Velm" and q.cue_text == "rebuked"
 
 
 def test_relative_object_of_a_describing_cue(quotes_of):
