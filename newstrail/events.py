@@ -2516,6 +2516,11 @@ def _conditioned(token: Any) -> bool:
                for node in nodes for c in p.children[node])
 
 
+# Nouns of force that a word of readiness holds out ("ready for war"); the generic ones of
+# _FORCE ("ready for the next step", "a response") say nothing of force.
+_ARMED_FORCE = _FORCE - _MEASURES - {"option", "operation", "response"}
+
+
 def _retype(token: Any, type_: str) -> str:
     """The type a trigger has in its context (governed by a reducer, intent, obligation)."""
     p, i = _parse(token.doc), token.i
@@ -2524,6 +2529,13 @@ def _retype(token: Any, type_: str) -> str:
             p.dep[c] == "xcomp" and any(t.type in _VOWED_THREATS for t in _vowed_acts(p, c))
             for c in children):
         return "THREATEN"  # the vow of a conflictual act is the threat
+    if type_ == "AGREE" and lemma in _READINESS and any(
+            p.dep[c] == "prep" and p.lower[c] == "for" and any(
+                p.dep[g] == "pobj" and (p.lemmas[g] in _ARMED_FORCE or any(t.type in _VOWED_THREATS
+                                                                          for t in _match_at(p, g)))
+                for g in p.children[c])
+            for c in children):
+        return "THREATEN"  # "ready for war", "prepared for a fight": force held out, as "ready to strike"
     if type_ == "AGREE" and lemma in _VOWS and any(
             p.dep[c] == "xcomp" and any(t.type == "REJECT" for t in _vowed_acts(p, c)) for c in children):
         return "REJECT"  # "vowed to fight the ruling", "pledged to block the bill": a refusal announced

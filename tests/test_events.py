@@ -1477,3 +1477,15 @@ def test_headline_infinitive_is_future(sentence, expected, nlp):
 )
 def test_negation_by_arguments_and_abstaining(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # readiness for force holds it out as a threat; readiness for talks offers them
+        ("The Vellmar militia said it was ready for war with Estovia.", "THREATEN"),
+        ("Minister Kaller said Norland was ready for talks with Estovia.", "AGREE"),
+    ],
+)
+def test_readiness_for(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
