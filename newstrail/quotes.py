@@ -1253,8 +1253,12 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
         # A name among the head's own modifiers speaks for the phrase ("the Norland
         # government"); one after the head only places it ("farmers in Norland"), so the
         # phrase itself is the speaker, unless the head is a role held for that name.
-        mention = (None if subj.lemma_.lower() in PEOPLE_OF_A_PLACE else ctx.mention_for(start, subj.idx + len(subj.text))) \
-            or _represented(ctx, subj)
+        modifier = None if subj.lemma_.lower() in PEOPLE_OF_A_PLACE else ctx.mention_for(start, subj.idx + len(subj.text))
+        if modifier is not None and modifier.kind != "person":
+            # the state or body the phrase is ("the Danish government", "Estovia's foreign
+            # ministry"): the words that spoke are the phrase, the identity is the name's
+            return modifier, (start, end), ctx.text[start:end], modifier.key
+        mention = modifier or _represented(ctx, subj)
     if mention is not None:
         ms, me = _body_range(ctx.article, mention)
         return mention, (ms, me), mention.text, mention.key
