@@ -274,3 +274,20 @@ def test_widget_phrases_found_with_and_without_their_gate():
     found = [widget_anywhere(line) for line in lines]
     assert found == [any(p.search(line.lower()) for p in _ANYWHERE_LOWER) for line in lines]
     assert found[:5] == [True] * 5 and found[5:7] == [False, False]
+
+
+def test_repeat_candidates_are_the_lines_about_as_long():
+    from newstrail.clean.boilerplate import REPEAT_LENGTH_RATIO, _about_as_long
+
+    seen = sorted((length, i) for i, length in enumerate([1, 3, 7, 10, 13, 14, 20, 26, 27, 40, 52, 53, 100, 130, 131]))
+    for length in range(1, 180):
+        wanted = sorted(i for other, i in seen
+                        if not (length > REPEAT_LENGTH_RATIO * other or other > REPEAT_LENGTH_RATIO * length))
+        assert _about_as_long(seen, length) == wanted
+
+
+def test_headline_repeated_lower_down_is_dropped_among_many_lines():
+    headline = "Kaller opens the new Vellmar ferry terminal"
+    prose = [f"Paragraph {n} of the Estovian harbour story says the ferry ran on time for week {n}." for n in range(40)]
+    labels = classify_lines([headline, *prose[:20], headline + ".", *prose[20:]])
+    assert labels[21].label == "boilerplate" and labels[21].reason.startswith("repeats line")

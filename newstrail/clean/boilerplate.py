@@ -28,7 +28,9 @@ cleaning of plain text beyond C4's rules, which score 0.80 on the derived Zyte s
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 
@@ -339,9 +341,27 @@ def _is_repeat(info: LineInfo, other: LineInfo) -> bool:
         return False  # checked first: most pairs differ in length, and this is cheap
     if not (_LETTER.search(a) and _LETTER.search(b)):
         return False  # numbers (table cells, scores) repeat as data, not as headlines
+    return _holds_repeat(info, other)
+
+
+def _holds_repeat(info: LineInfo, other: LineInfo) -> bool:
+    """``_is_repeat`` of two lines already known to be about as long and to hold letters."""
+    a, b = info.norm, other.norm
     if not a or not b or min(info.words, other.words) < REPEAT_MIN_WORDS:
         return a == b and bool(a)
-    return a in b if la <= lb else b in a
+    return a in b if len(a) <= len(b) else b in a
+
+
+def _about_as_long(seen: list[tuple[int, int]], length: int) -> list[int]:
+    """Indexes, in text order, of the earlier lines as long as ``_is_repeat`` lets a repeat
+    be: a line of ``length`` characters can repeat only one whose length is within
+    REPEAT_LENGTH_RATIO of it, so only a slice of the lines sorted by length is tested (a
+    long article compared each line with every line before it). The slice is a little wider
+    than the ratio (whole characters); the ratio test itself, as _is_repeat makes it, decides."""
+    lo = bisect.bisect_left(seen, (math.floor(length / REPEAT_LENGTH_RATIO) - 1,))
+    hi = bisect.bisect_left(seen, (math.ceil(length * REPEAT_LENGTH_RATIO) + 2,))
+    return sorted(j for other, j in seen[lo:hi]
+                  if not (length > REPEAT_LENGTH_RATIO * other or other > REPEAT_LENGTH_RATIO * length))
 
 
 def _teaser_pairs(infos: list[LineInfo]) -> set[int]:
@@ -683,11 +703,13 @@ def classify_lines(
         start += 1  # the block may begin on the title or the dek; they are not body
     teasers = _teaser_pairs(infos) | _repeated_headlines(infos) | _caps_teasers(infos)
     labels: list[Labelled] = []
-    seen: list[int] = []  # indexes of non-blank lines already labelled, for repeats
+    # (normalised length, index) of the lines already labelled that a later line may repeat
+    # (with words and letters: see _is_repeat), sorted
+    seen: list[tuple[int, int]] = []
     for i, info in enumerate(infos):
         labels.append(_label_line(i, info, infos, seen, start, end, header, common[i], teasers, off_topic))
-        if info.words:
-            seen.append(i)
+        if info.words and _LETTER.search(info.norm):
+            bisect.insort(seen, (len(info.norm), i))
     positive = {i for i, score in zip(scored, scores) if score > 0}
     items = set(scored[listed:hi]) | labelled  # list items and labelled lines stand on their own
     labels = _drop_boxes(_drop_stranded(labels, positive | items), infos, positive)
@@ -782,7 +804,7 @@ def _label_line(
     i: int,
     info: LineInfo,
     infos: list[LineInfo],
-    seen: list[int],
+    seen: list[tuple[int, int]],
     start: int,
     end: int,
     header: dict[int, Labelled],
@@ -805,8 +827,8 @@ def _label_line(
     if TWEET_SIGNATURE_RE.match(info.text):
         return Labelled("body", "signature of an embedded tweet")  # the same account may be quoted twice
     if _LETTER.search(info.norm):  # a line of numbers is never a repeat (see _is_repeat)
-        for j in seen:
-            if _is_repeat(info, infos[j]):
+        for j in _about_as_long(seen, len(info.norm)):  # lines with letters, as long as a repeat is
+            if _holds_repeat(info, infos[j]):
                 return Labelled("boilerplate", f"{REPEAT_REASON} {j + 1}")
     if i in teasers:
         return Labelled("boilerplate", TEASER_REASON)
