@@ -1131,6 +1131,10 @@ def _distinct_strings(doc: Doc, attr: str) -> tuple[list[str], numpy.ndarray]:
 # maintained library finds quotation spans in mis-typed text (smartypants-style tools only
 # turn straight marks curly, with the same guesses).
 _DOUBLE_MARK = re.compile(r"'{2,}|[‘’]{2}|[“”\"«»„]")
+# The strings one of which a paragraph holds exactly when _DOUBLE_MARK matches in it: found
+# by str's own search, which is several times faster than the regex engine trying the
+# alternation at every character of a paragraph without marks.
+_DOUBLE_MARK_STRINGS = ("“", "”", '"', "«", "»", "„", "''", "‘‘", "‘’", "’‘", "’’")
 _OPENING_GLYPHS = frozenset("“«„") | {"‘‘"}
 _CLOSING_GLYPHS = frozenset("”»") | {"’’"}
 # What may stand before an opening mark or after a closing one besides a space.
@@ -1273,7 +1277,8 @@ def quotation_ranges(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        found += [(offset + s, offset + e) for s, e in _paragraph_quotations(paragraph)]
+        if any(map(paragraph.__contains__, _DOUBLE_MARK_STRINGS)):  # most paragraphs hold no mark
+            found += [(offset + s, offset + e) for s, e in _paragraph_quotations(paragraph)]
         offset += len(paragraph) + 1
     found += [m.span() for m in _SINGLE_QUOTATION.finditer(text)]
     ranges: list[tuple[int, int]] = []

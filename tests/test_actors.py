@@ -801,3 +801,12 @@ def test_a_state_described_by_its_demonym_is_the_speaker(nlp):
 ])
 def test_demonyms_name_their_country(demonym, code):
     assert country_of(demonym) == code
+
+
+def test_paragraphs_skipped_for_quotations_are_those_without_a_double_mark():
+    from newstrail.actors import _DOUBLE_MARK, _DOUBLE_MARK_STRINGS
+
+    paragraphs = ["Kaller’s ferry left Vellmar.", "He said ''No'' twice.", "A ‘single’ mark", "‘‘Doubled curly’’",
+                  "’‘", "Dresk: “Soon”", 'Straight "marks"', "«Estovia»", "„Low”", "It's 6' tall", "", "'''"]
+    for paragraph in paragraphs:
+        assert any(map(paragraph.__contains__, _DOUBLE_MARK_STRINGS)) == bool(_DOUBLE_MARK.search(paragraph))
