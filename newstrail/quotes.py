@@ -693,6 +693,9 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     if not parts and cls in SPEECH_CLASSES:
         # "most said yes", "he said so": a one-word answer is the content
         parts = [c for c in children if c.i > cue.i and c.lower_ in ("so", "yes", "no")]
+    if not parts and cls == "think":
+        # "I think so", "Velm never believed so": "so" stands for the clause believed
+        parts = [c for c in children if c.i > cue.i and c.lower_ == "so" and not list(c.children)]
     doc = cue.doc
     parts = [p for p in parts  # a clause in another paragraph is a misparse
              if not _line_break_between(doc, min(cue.i, p.i), max(cue.i, p.i))

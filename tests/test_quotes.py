@@ -1265,3 +1265,11 @@ def test_relative_object_of_a_describing_cue(quotes_of):
     found = quotes_of("The plan, which Velm described as “a disaster,” was dropped.")
     q = _holding(found, "disaster")
     assert q.speaker_key == "Velm" and q.cue_text == "described"
+
+
+def test_so_after_a_verb_of_belief_stands_for_the_clause(quotes_of):
+    found = quotes_of("Will the Estovian ferry run again by spring? Minister Kaller firmly believes so.")
+    q = next(q for q in found if q.content_text == "so")
+    assert q.speaker_key == "Kaller" or "Kaller" in (q.speaker_text or "")
+    # "so" with words of its own is a degree adverb, not a stand-in for a clause
+    assert not any(q.content_text.startswith("so") for q in quotes_of("Kaller thinks so much of the harbour pilots."))
