@@ -1273,3 +1273,15 @@ def test_so_after_a_verb_of_belief_stands_for_the_clause(quotes_of):
     assert q.speaker_key == "Kaller" or "Kaller" in (q.speaker_text or "")
     # "so" with words of its own is a degree adverb, not a stand-in for a clause
     assert not any(q.content_text.startswith("so") for q in quotes_of("Kaller thinks so much of the harbour pilots."))
+
+
+def test_infinitive_on_a_predicative_adjective_shares_the_copulas_subject(quotes_of):
+    q = _holding(quotes_of("Minister Kaller was rather quick to remark that the Estovian ferry had never left port."),
+                 "never left port")
+    assert q.speaker_key == "Kaller" or "Kaller" in (q.speaker_text or "")
+    q = _holding(quotes_of("Norland dairy farmers are far more likely to say that the tariff hurts them."),
+                 "tariff hurts them")
+    assert "farmers" in (q.speaker_text or "")
+    # a tough adjective's subject is what is said, not who says it
+    assert not any(q.speaker_text and "sail" in q.speaker_text
+                   for q in quotes_of("Whether the Estovian ferry will sail is hard to say."))
