@@ -709,6 +709,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         parts = [g for c in parts[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
         if lemma in ANSWER_CUES:
             parts = [g for g in parts if _lemma(g) in ANSWERED_NOUNS]
+    if not parts:
+        parts = _topic_on_object(cue, children)
     if _written_work(cue, parts):
         parts = []
     if not parts and cls in SPEECH_CLASSES:
@@ -769,6 +771,26 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
 # the memo" name the work, not what it says (PolNeAR train 0:500: 12 such objects
 # predicted, none annotated; a work with a clause on what it does, "a letter urging …",
 # "op-eds defending …", is annotated and kept).
+# "remind voters of X", "told the story of X": the topic belongs to the verb's frame, but
+# the parser hangs the preposition on the object (the addressee, or the story told)
+TOPIC_ON_OBJECT = {"remind": frozenset({"of", "about"}), "tell": frozenset({"of", "about"})}
+TOLD_NOUNS = frozenset("story stories tale tales anecdote anecdotes".split())
+
+
+def _topic_on_object(cue: Token, children: list[Token]) -> list[Token]:
+    """What "reminded the crowd of X" or "tells the story of how X" is about: the object of
+    the preposition on the verb's object. "Tell" takes it only on a story noun ("told the
+    pilots of the storm" tells the pilots something unsaid; "told stories of X" says X)."""
+    lemma = cue.lemma_.lower()
+    preps = TOPIC_ON_OBJECT.get(lemma)
+    if preps is None:
+        return []
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i
+               and (lemma != "tell" or c.lemma_.lower() in TOLD_NOUNS)]
+    return [g for o in objects[:1] for p in o.children if p.dep_ == "prep" and p.lower_ in preps
+            for g in p.children if g.dep_ in ("pobj", "pcomp")][:1]
+
+
 WRITING_CUES = frozenset({"write", "read"})
 WRITTEN_WORK_NOUNS = frozenset("book column op-ed editorial letter memo piece article essay blog"
                                " profile dissertation thesis novel memoir biography song album"

@@ -1285,3 +1285,14 @@ def test_infinitive_on_a_predicative_adjective_shares_the_copulas_subject(quotes
     # a tough adjective's subject is what is said, not who says it
     assert not any(q.speaker_text and "sail" in q.speaker_text
                    for q in quotes_of("Whether the Estovian ferry will sail is hard to say."))
+
+
+def test_topic_hung_on_the_object_of_remind_and_of_a_told_story(quotes_of):
+    q = _holding(quotes_of("At every stop, Kaller reminded the crowds of the decade his family spent farming near Velm."),
+                 "decade his family")
+    assert q.cue_text.endswith("reminded") and "Kaller" in (q.speaker_text or "")
+    q = _holding(quotes_of("Minister Berg often tells the tale of how the Norland pilots rescued the ferry crew."),
+                 "pilots rescued")
+    assert "Berg" in (q.speaker_text or "")
+    # without a story noun, "told X of Y" has no such topic
+    assert not any(q.content_text == "the storm" for q in quotes_of("Berg told the pilots of the storm to wait."))
