@@ -1296,3 +1296,10 @@ def test_topic_hung_on_the_object_of_remind_and_of_a_told_story(quotes_of):
     assert "Berg" in (q.speaker_text or "")
     # without a story noun, "told X of Y" has no such topic
     assert not any(q.content_text == "the storm" for q in quotes_of("Berg told the pilots of the storm to wait."))
+
+
+def test_self_description_is_said_by_self(quotes_of):
+    q = _holding(quotes_of("Ilse Kaller, a self-described rural libertarian, won the Velm district."), "rural libertarian")
+    assert q.speaker_text == "self" and q.content_text == "rural libertarian"
+    # a proper name after "self-" is a claimed title, not a description to report
+    assert not any(q.speaker_text == "self" for q in quotes_of("The self-proclaimed Estovian Republic fell in May."))
