@@ -489,6 +489,10 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+# Verbs of belief whose negation is read in the believed clause ("Berg doesn't think the
+# port will reopen" holds that it will not): the negated belief is still a stance held
+NEG_RAISING_VERBS = frozenset("think believe expect suppose reckon".split())
+
 # Adjectives whose infinitive's object, not speaker, is the subject ("X is hard to say",
 # "easy to tell"): the subject of the copula is what is said, so no speaker is found
 TOUGH_ADJECTIVES = frozenset("hard easy difficult impossible tough tricky simple safe fair premature".split())
@@ -1512,7 +1516,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if cls not in SPEECH_CLASSES and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                              for c in children):
             continue  # "If Moscow decides to reply …": a condition, not a stance
-        if any(c.dep_ == "neg" for c in children) and cls not in SPEECH_CLASSES:
+        if any(c.dep_ == "neg" for c in children) and cls not in SPEECH_CLASSES \
+                and _lemma(tok) not in NEG_RAISING_VERBS:
             continue  # "declined to say", "did not say": no content is attributed
         if tok.lemma_.lower() == "ask" and (tok.tag_ == "VBN" or _reduced_passive(tok)):
             asked = _asked(ctx, tok)  # "Asked about X, …" / "Novak was asked whether …"

@@ -1303,3 +1303,11 @@ def test_self_description_is_said_by_self(quotes_of):
     assert q.speaker_text == "self" and q.content_text == "rural libertarian"
     # a proper name after "self-" is a claimed title, not a description to report
     assert not any(q.speaker_text == "self" for q in quotes_of("The self-proclaimed Estovian Republic fell in May."))
+
+
+def test_negated_belief_is_still_a_held_belief(quotes_of):
+    q = _holding(quotes_of("Norland dairy farmers don’t think Minister Kaller can win the Velm seat."), "Kaller can win")
+    assert "farmers" in (q.speaker_text or "")
+    # not knowing something attributes nothing
+    assert not any("Kaller can win" in q.content_text
+                   for q in quotes_of("Norland dairy farmers don’t know whether Minister Kaller can win."))
