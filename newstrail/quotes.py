@@ -1302,6 +1302,12 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
         # "Jan Novak, who announced …": the span is "who", the identity its antecedent's
         _, _, _, key = _speaker_fields(ctx, subj.head.head)
         return None, (subj.idx, subj.idx + len(subj.text)), subj.text, key
+    if subj.lower_ == "self" and subj.head.i > subj.i and _self_description(subj.head):
+        # "Velm, a self-described libertarian": the span is "self", the identity that of the
+        # one the noun describes, as a relative pronoun's is its antecedent's
+        noun = subj.head.head
+        _, _, _, key = _speaker_fields(ctx, noun.head if noun.dep_ == "appos" else noun)
+        return None, (subj.idx, subj.idx + len(subj.text)), subj.text, key
     named = _appositive_person(ctx, subj)
     if named is not None:
         ms, me = _body_range(ctx.article, named)

@@ -1301,6 +1301,7 @@ def test_topic_hung_on_the_object_of_remind_and_of_a_told_story(quotes_of):
 def test_self_description_is_said_by_self(quotes_of):
     q = _holding(quotes_of("Ilse Kaller, a self-described rural libertarian, won the Velm district."), "rural libertarian")
     assert q.speaker_text == "self" and q.content_text == "rural libertarian"
+    assert q.speaker_key.endswith("Kaller")  # who "self" is: the one the noun describes
     # a proper name after "self-" is a claimed title, not a description to report
     assert not any(q.speaker_text == "self" for q in quotes_of("The self-proclaimed Estovian Republic fell in May."))
 
