@@ -3113,7 +3113,7 @@ def _continued(p: _Parse, i: int) -> bool:
     """A verb of ending under a plain negation, with the act it would end as its complement.
 
     Why: "did not stop shelling", "has not ended its blockade" report that the act went on;
-    the act is the event, not a refusal. Said of the future ("will not end the strike until…")
+    the act is the event, not a refusal. Said of the future ("will not end the boycott before…")
     it is a refusal announced, and a refusal verb ("refused to stop shelling") declines a demand:
     both stay rejections, so only a "not"/"never" on a verb of fact counts.
     """
