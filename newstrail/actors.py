@@ -1064,12 +1064,74 @@ def _pronoun_drafts(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Draft]:
     sent_index = doc_sentence_index(doc)
     for i in token_indices(doc, "LOWER", PRONOUN_GENDER.__contains__):
         tok = doc[i]
-        if tok.pos_ != "PRON" or _inside(tok.idx, quoted):
+        if tok.pos_ != "PRON" or _inside(tok.idx, quoted) or _generic_pair(tok):
             continue
         drafts.append(_Draft(tok.idx, tok.idx + len(tok.text), tok.text, "person", "",
                              sent_index[tok.i], tok.dep_ in SUBJECT_DEPS, False,
                              gender=PRONOUN_GENDER[tok.lower_], head=tok.i, resolved=False))
     return drafts
+
+
+# Third-person singular pronouns by gender, in every case: "he or she", "his or her",
+# "him or her", "himself or herself" are generic pairs.
+GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                     "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _generic_pair(tok: Token) -> bool:
+    """A pronoun coordinated with another gendered pronoun ("his or her heritage", "he or
+    she"): the pair means anyone, so it refers to no one and tells no one's gender."""
+    if tok.dep_ == "conj" and tok.head.lower_ in GENDERED_PRONOUNS:
+        return True
+    if any(c.dep_ == "conj" and c.lower_ in GENDERED_PRONOUNS for c in tok.children):
+        return True
+    # the parser does not always coordinate the pair: read the words either side
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].lower_ in ("or", "/") and doc[tok.i - 2].lower_ in GENDERED_PRONOUNS:
+        return True
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("or", "/") and doc[tok.i + 2].lower_ in GENDERED_PRONOUNS
+
+
+def _bound_genders(doc: Doc, drafts: list[_Draft]) -> dict[str, str]:
+    """Genders that reflexive and possessive pronouns give the named subjects of their clauses.
+
+    Why: a reflexive refers to the subject of its own clause ("Voss cleared herself"), and a
+    possessive with no other person in the clause nearly always does too ("Kaller released
+    his plan"); both are surer evidence of a person's gender than a "he" two sentences on.
+    The majority over the article decides.
+    """
+    named_heads = {d.head: d for d in drafts if d.kind == "person" and d.named and d.head >= 0}
+    if not named_heads:
+        return {}
+    person_heads = sorted(d.head for d in drafts if d.kind == "person" and d.head >= 0)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for i in token_indices(doc, "LOWER", ("his", "her", "himself", "herself").__contains__):
+        tok = doc[i]
+        if tok.lower_ == "her" and tok.dep_ != "poss":
+            continue  # "thanked her": an object pronoun is never the clause's own subject
+        if _generic_pair(tok):
+            continue
+        subj = _clause_subject(tok)
+        if subj is None or subj.i not in named_heads or subj.i > tok.i:
+            continue
+        if not tok.lower_.endswith("self") and any(subj.i < h < tok.i for h in person_heads):
+            continue  # "Voss praised Kaller for his work": the nearer person may own it
+        votes[named_heads[subj.i].key][GENDERED_PRONOUNS[tok.lower_]] += 1
+    return {key: count.most_common(1)[0][0] for key, count in votes.items()
+            if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]}
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the nearest clause around a token (a few steps up its heads)."""
+    head = tok.head
+    for _ in range(6):
+        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c is not tok), None)
+        if subj is not None:
+            return subj
+        if head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def doc_sentence_index(doc: Doc) -> list[int]:
@@ -1374,13 +1436,14 @@ def _compatible(d: _Draft, cand: _Draft, genders: dict[str, str]) -> bool:
     return not (want and have and want != have)
 
 
-def _resolve_references(drafts: list[_Draft]) -> None:
+def _resolve_references(drafts: list[_Draft], bound: dict[str, str] | None = None) -> None:
     """Give pronouns and descriptions the key of the person they refer to.
 
     Descriptions first look for a person introduced with the same role words ("the Deputy
     Foreign Minister"); pronouns and generic descriptions take the most recent person in
     subject position (the usual topic of a news passage); a description with no antecedent
-    looks a little ahead for the name it is given later.
+    looks a little ahead for the name it is given later. ``bound``: genders that reflexive
+    and possessive pronouns give named people (see :func:`_bound_genders`).
     """
     drafts.sort(key=lambda d: d.start)
     introduced = _introduced_keys(drafts)
@@ -1388,20 +1451,18 @@ def _resolve_references(drafts: list[_Draft]) -> None:
     for d in drafts:
         if d.kind == "person" and d.named and d.gender:
             genders.setdefault(d.key, d.gender)
+    for key, gender in (bound or {}).items():
+        genders.setdefault(key, gender)
+    genders.update(_voted_genders(drafts, introduced, genders))
     for n, d in enumerate(drafts):
         if d.resolved:
             continue
-        earlier = [c for c in drafts[:n] if c.kind == "person" and c.resolved and c.key in introduced
-                   and d.sent - c.sent <= LOOKBACK_SENTENCES and _compatible(d, c, genders)]
+        earlier = _candidates(d, drafts[:n], introduced, genders)
         pick = _by_role(d, drafts[:n]) if d.role else None
         if pick is None and d.role:
             pick = _same_description(d, earlier)
         if pick is None and (d.role is None or _generic_role(d.role)):
-            subjects = [c for c in earlier if c.subject and (c.sent < d.sent or c.start < d.start)]
-            # "Marek said the ambassador, Dusek, would return. She said…": the speaker of
-            # the main clause is the topic, not the subject of what was reported
-            main = [c for c in subjects if c.main]
-            pick = main[-1] if main else subjects[-1] if subjects else (earlier[-1] if earlier else None)
+            pick = _topic(d, earlier)
         if pick is None and d.role is not None:
             later = [c for c in drafts[n + 1 :] if c.kind == "person" and c.named and c.subject
                      and c.sent - d.sent <= LOOKAHEAD_SENTENCES and not _other_office(d, c)]
@@ -1424,6 +1485,44 @@ def _resolve_references(drafts: list[_Draft]) -> None:
     for d in drafts:
         if d.kind == "person" and d.key in votes and not d.affiliation:
             d.affiliation = votes[d.key].most_common(1)[0][0]
+
+
+def _candidates(d: _Draft, before: list[_Draft], introduced: set[str], genders: dict[str, str]) -> list[_Draft]:
+    """The people mentioned shortly before ``d`` that it may refer to."""
+    return [c for c in before if c.kind == "person" and c.resolved and c.key in introduced
+            and d.sent - c.sent <= LOOKBACK_SENTENCES and _compatible(d, c, genders)]
+
+
+def _topic(d: _Draft, earlier: list[_Draft]) -> _Draft | None:
+    """The person a pronoun or a generic description takes: the latest subject before it."""
+    subjects = [c for c in earlier if c.subject and (c.sent < d.sent or c.start < d.start)]
+    # "Marek said the ambassador, Dusek, would return. She said…": the speaker of
+    # the main clause is the topic, not the subject of what was reported
+    main = [c for c in subjects if c.main]
+    return main[-1] if main else subjects[-1] if subjects else (earlier[-1] if earlier else None)
+
+
+def _voted_genders(drafts: list[_Draft], introduced: set[str], known: dict[str, str]) -> dict[str, str]:
+    """Genders of people whose name and title do not give one, by the pronouns that refer to them.
+
+    Why: news refers to a person by "he" or "she" many times, so the pronouns' majority
+    tells the person's gender, where taking the gender of the first pronoun resolved to a
+    person let one mistake ("Ms. Voss thanked Kaller; she said…" read as Kaller) bar every
+    later "he" from him. The trial resolution here only counts; pronouns are resolved after.
+    """
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for n, d in enumerate(drafts):
+        if d.resolved or d.role is not None or not d.gender:
+            continue
+        pick = _topic(d, _candidates(d, drafts[:n], introduced, known))
+        if pick is not None and pick.key not in known:
+            votes[pick.key][d.gender] += 1
+    out: dict[str, str] = {}
+    for key, count in votes.items():
+        ranked = count.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            out[key] = ranked[0][0]
+    return out
 
 
 def _introduced_keys(drafts: list[_Draft]) -> set[str]:
@@ -1510,7 +1609,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     drafts += _pronoun_drafts(doc, doc_quotation_ranges(doc))
     _mark_main_subjects(doc, drafts)
     _fill_person_keys(drafts)
-    _resolve_references(drafts)
+    _resolve_references(drafts, _bound_genders(doc, drafts))
     return [
         Mention(article.body_span(d.start, d.end), d.text, d.kind, d.key, d.role, d.affiliation)
         for d in sorted(drafts, key=lambda d: d.start)

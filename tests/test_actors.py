@@ -810,3 +810,26 @@ def test_paragraphs_skipped_for_quotations_are_those_without_a_double_mark():
                   "’‘", "Dresk: “Soon”", 'Straight "marks"', "«Estovia»", "„Low”", "It's 6' tall", "", "'''"]
     for paragraph in paragraphs:
         assert any(map(paragraph.__contains__, _DOUBLE_MARK_STRINGS)) == bool(_DOUBLE_MARK.search(paragraph))
+
+
+def test_a_persons_gender_is_the_majority_of_the_pronouns_that_refer_to_them(mentions_of):
+    # the one "her" read as Dresk must not bar the two later "he"s from him
+    text = ("Former envoy Karl Dresk spoke about Ilse Varga on Monday. Dresk said the old rules did "
+            "not apply to her. He said the ferry deal was a mistake. He said Norland would pay.")
+    _, mentions = mentions_of(text)
+    he = [m for m in mentions if m.text == "He"]
+    assert len(he) == 2 and all(m.key == "Karl Dresk" for m in he)
+    assert not any(m.text == "her" and m.key == "Karl Dresk" for m in mentions)
+
+
+def test_a_reflexive_tells_the_gender_of_its_clauses_subject(mentions_of):
+    text = "Tomas Velm defended himself at the harbour on Monday. Velm said the ferry plan was sound. She said it would fail."
+    _, mentions = mentions_of(text)
+    assert not any(m.text == "She" and m.key == "Tomas Velm" for m in mentions)
+
+
+def test_his_or_her_refers_to_no_one(mentions_of):
+    text = "Tomas Velm said every applicant must bring his or her papers. Velm spoke in Vellmar. He said nothing."
+    _, mentions = mentions_of(text)
+    assert not any(m.text == "her" for m in mentions)
+    assert next(m for m in mentions if m.text == "He").key == "Tomas Velm"
