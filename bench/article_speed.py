@@ -1,7 +1,7 @@
-"""Speed of the per-article stages "clean", "mentions" and "timexes" alone, with their output (issue #9).
+"""Speed of the per-article stages "clean", "mentions", "timexes" and "quotes" alone, with their output (issue #9).
 
     python bench/article_speed.py [--workdir /tmp/article_speed] [--articles 500] [--t17 60]
-                                  [--repeat 3] [--profile clean|mentions|timexes] [--dump FILE]
+                                  [--repeat 3] [--profile clean|mentions|timexes|quotes] [--dump FILE]
 
 Four sets of articles:
 - ``synth``: a synthetic corpus (``bench/synth.py``, written once into ``--workdir``), read as
@@ -14,16 +14,20 @@ Four sets of articles:
 Each set's corpus-common lines are counted over the whole set (``stages.line_keys``, kept
 when in at least ``COMMON_LINE_MIN`` articles), as a build counts them. The clean bodies are
 parsed once and kept in ``--workdir`` as a spaCy DocBin (``common.parse_cached``), so a run
-times only ``clean_article``, ``extract_mentions(doc, article)`` and
-``extract_timexes(doc, article)``. Before each pass the memoised helpers of the stages
-(``functools`` caches of newstrail.clean, newstrail.actors and newstrail.timex) and the Docs'
-``user_data`` are emptied, so every pass starts as a fresh
-worker does; the best of ``--repeat`` passes is printed as ms of this process's CPU time
+times only ``clean_article``, ``extract_mentions(doc, article)``,
+``extract_timexes(doc, article)`` and the quotes stage as the build times it
+(``extract_quotes(doc, article, mentions)`` then ``stages.date_quotes``). Before each pass the
+memoised helpers of the stages (``functools`` caches of newstrail.clean, newstrail.actors,
+newstrail.timex and newstrail.quotes) and the Docs' ``user_data`` are emptied, so every pass
+starts as a fresh worker does; before the quotes of an article, its mentions and time
+expressions are found again untimed, so the doc holds what those stages leave on it in a
+build. The best of ``--repeat`` passes is printed as ms of this process's CPU time
 (``time.process_time``: the machine is shared) per article.
 
-``--dump FILE`` writes one JSON line per article (``{"set", "id", "article", "mentions", "timexes"}``:
-the clean article as the store's record, bodies, offsets, flags and metadata included, its
-mentions and its time expressions) for a byte-for-byte comparison before and after a change (``cmp``).
+``--dump FILE`` writes one JSON line per article (``{"set", "id", "article", "mentions", "timexes",
+"quotes"}``: the clean article as the store's record, bodies, offsets, flags and metadata
+included, its mentions, its time expressions and its dated quotes) for a byte-for-byte
+comparison before and after a change (``cmp``).
 ``--profile STAGE`` profiles one pass of that stage and prints the top 25 functions.
 """
 
@@ -48,6 +52,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from synth import generate  # noqa: E402
 
 import newstrail.actors as actors  # noqa: E402
+import newstrail.quotes as quotes_module  # noqa: E402
 import newstrail.timex.article as timex_article  # noqa: E402
 from newstrail import clean as clean_pkg  # noqa: E402
 from newstrail.clean import boilerplate, extract, flags, language, metadata, offsets, patterns  # noqa: E402
@@ -57,11 +62,11 @@ from newstrail.ingest import read_paths  # noqa: E402
 from newstrail.model import RawArticle  # noqa: E402
 from newstrail.nlp import load_nlp  # noqa: E402
 from newstrail.pipeline import COMMON_LINE_MIN  # noqa: E402
-from newstrail.stages import line_keys  # noqa: E402
+from newstrail.stages import date_quotes, line_keys  # noqa: E402
 from newstrail.timex import grammar, resolve, tense  # noqa: E402
 
 CACHED_MODULES = (actors, clean_pkg, boilerplate, extract, flags, language, metadata, offsets, patterns,
-                  timex_article, grammar, resolve, tense)
+                  timex_article, grammar, resolve, tense, quotes_module)
 
 # One article to clean: (set name, raw article, the corpus-common line keys of its set).
 Item = tuple[str, RawArticle, frozenset[str]]
@@ -156,6 +161,36 @@ def timexes_all(names: list[str], docs: list, articles: list) -> tuple[list[list
     return _per_doc(timex_article.extract_timexes, names, docs, articles)
 
 
+def _quotes(doc, article, mentions: list, timexes: list) -> list:
+    """The quotes stage as ``stages.run_article_stages`` runs it: extracted, then dated."""
+    return date_quotes(article, quotes_module.extract_quotes(doc, article, mentions), timexes, doc)
+
+
+def quotes_all(names: list[str], docs: list, articles: list, mentions: list[list], timexes: list[list],
+               profiler: cProfile.Profile | None = None) -> tuple[list[list], dict[str, float]]:
+    """Dated quotes of every parsed article once, from fresh caches; the quote lists and CPU s per set.
+
+    A build finds an article's mentions and time expressions on the same doc just before its
+    quotes, which leaves their cached arrays and strings on ``doc.user_data`` and warms the
+    memoised helpers of actors: the same two stages run here first, untimed (and unprofiled),
+    and the quotes get the mentions and time expressions found in the timed passes."""
+    _clear_caches()
+    out, seconds = [], Counter()
+    for name, doc, article, found, dated in zip(names, docs, articles, mentions, timexes):
+        doc.user_data.clear()
+        actors.extract_mentions(doc, article)
+        timex_article.extract_timexes(doc, article)
+        if profiler is not None:
+            profiler.enable()
+        start = time.process_time()
+        result = _quotes(doc, article, found, dated)
+        seconds[name] += time.process_time() - start
+        if profiler is not None:
+            profiler.disable()
+        out.append(result)
+    return out, dict(seconds)
+
+
 def best_of(repeat: int, fn: Callable, *args) -> tuple[Any, dict[str, float]]:
     best: dict[str, float] = {}
     result = None
@@ -181,7 +216,7 @@ def main() -> None:
     parser.add_argument("--no-zyte", action="store_true", help="leave out the HTML pages")
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is printed")
     parser.add_argument("--dump", help="write each article's clean record and mentions as JSON lines")
-    parser.add_argument("--profile", choices=("clean", "mentions", "timexes"), help="profile one pass of a stage")
+    parser.add_argument("--profile", choices=("clean", "mentions", "timexes", "quotes"), help="profile one pass of a stage")
     args = parser.parse_args()
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -198,18 +233,23 @@ def main() -> None:
     report("mentions", dict(Counter(names)), best, args.repeat)
     timexes, best = best_of(args.repeat, timexes_all, names, docs, [a for _, a in kept])
     report("timexes", dict(Counter(names)), best, args.repeat)
+    quotes, best = best_of(args.repeat, quotes_all, names, docs, [a for _, a in kept], mentions, timexes)
+    report("quotes", dict(Counter(names)), best, args.repeat)
     if args.dump:
-        found, dated = iter(mentions), iter(timexes)
+        found, dated, said = iter(mentions), iter(timexes), iter(quotes)
         with open(args.dump, "w") as fh:
             for (name, raw, _), article in zip(items, articles):
                 row = {"set": name, "id": raw.source, "article": None if article is None else article.to_dict(),
                        "mentions": [] if article is None else [m.to_dict() for m in next(found)],
-                       "timexes": [] if article is None else [t.to_dict() for t in next(dated)]}
+                       "timexes": [] if article is None else [t.to_dict() for t in next(dated)],
+                       "quotes": [] if article is None else [q.to_dict() for q in next(said)]}
                 fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     if args.profile:
         profiler = cProfile.Profile()
         if args.profile == "clean":
             profiler.runcall(clean_all, items)
+        elif args.profile == "quotes":
+            quotes_all(names, docs, [a for _, a in kept], mentions, timexes, profiler)
         else:
             stage = mentions_all if args.profile == "mentions" else timexes_all
             profiler.runcall(stage, names, docs, [a for _, a in kept])
