@@ -465,6 +465,10 @@ def _body_in(tokens: list[Token]) -> str | None:
     return _clean_name(text)
 
 
+# Dependencies of a clause hung on a noun: relative, participial and adverbial clauses.
+CLAUSE_DEPS = frozenset("relcl acl advcl".split())
+
+
 def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
     """Role from an apposition: "the chief negotiator, Jan Novak" / "Novak, the envoy"."""
     root = ent.root
@@ -475,8 +479,12 @@ def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
     for head in candidates:
         if head.lemma_.lower() not in ROLE_NOUNS and head.lower_ not in ROLE_NOUNS:
             continue
+        # a clause on the noun says what the person did, not what they are ("Obama's former
+        # adviser, who took to Twitter to correct the record against the former secretary")
+        clause = {t.i for c in head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
         words = [t for t in head.subtree if not (ent.start <= t.i < ent.end) and t.dep_ != "det"
-                 and (t is head or t.dep_ not in ("appos", "punct", "relcl")) and t.i < ent.start + 40]
+                 and (t is head or t.dep_ not in ("appos", "punct", "relcl")) and t.i < ent.start + 40
+                 and t.i not in clause]
         words = [t for t in words if t.i < ent.start] if head.i < ent.start else words
         role, affiliation, _ = _split_title(words)
         if role:

@@ -833,3 +833,13 @@ def test_his_or_her_refers_to_no_one(mentions_of):
     _, mentions = mentions_of(text)
     assert not any(m.text == "her" for m in mentions)
     assert next(m for m in mentions if m.text == "He").key == "Tomas Velm"
+
+
+def test_a_relative_clause_on_an_apposition_is_no_part_of_the_title(mentions_of):
+    text = ("This one featured Karl Dresk, Premier Anna Velm's former top adviser, who logged on to his "
+            "account to correct the record against the former minister as she doubled down.")
+    _, mentions = mentions_of(text)
+    dresk = next(m for m in mentions if m.key == "Karl Dresk")
+    assert dresk.role.endswith("former top adviser")
+    # what the clause says he did names no office of his
+    assert next(m for m in mentions if m.text == "the former minister").key != "Karl Dresk"
