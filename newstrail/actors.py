@@ -1637,6 +1637,38 @@ def _mark_main_subjects(doc: Doc, drafts: list[_Draft]) -> None:
         while verb.dep_ == "conj" and verb.head is not verb:
             verb = verb.head
         d.main = tok.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"
+    _subjects_of_subjectless_verbs(doc, drafts)
+
+
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+
+
+def _subjects_of_subjectless_verbs(doc: Doc, drafts: list[_Draft]) -> None:
+    """The person named last before a sentence's finite main verb that the parser left with
+    no subject is that verb's subject.
+
+    Why: a finite clause in English has a subject; when a long fronted phrase comes first
+    ("At the club, where it costs $70,000 to join, Jay Tomsen, its president, suggested …")
+    the parser often hangs the name on the phrase, and the person who spoke then counted as
+    no one's subject, so "he" in the next sentence went to someone else.
+    """
+    sent_index = doc_sentence_index(doc)
+    last: dict[int, _Draft] = {}  # per sentence, the latest person before its root
+    for d in drafts:
+        if d.kind != "person" or not d.named or d.head < 0:
+            continue
+        root = doc[d.head].sent.root
+        if d.head < root.i and (sent_index[d.head] not in last or last[sent_index[d.head]].head < d.head):
+            last[sent_index[d.head]] = d
+    for d in last.values():
+        root = doc[d.head].sent.root
+        if d.subject or root.tag_ not in FINITE_TAGS or root.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in root.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[d.head].head.children) or doc[d.head].dep_ in ("poss", "compound"):
+            continue
+        d.subject = d.main = True
 
 
 def _token_set(doc: Doc, drafts: Iterable[_Draft]) -> set[int]:

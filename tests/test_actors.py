@@ -843,3 +843,10 @@ def test_a_relative_clause_on_an_apposition_is_no_part_of_the_title(mentions_of)
     assert dresk.role.endswith("former top adviser")
     # what the clause says he did names no office of his
     assert next(m for m in mentions if m.text == "the former minister").key != "Karl Dresk"
+
+
+def test_the_name_before_a_main_verb_the_parser_left_without_subject_is_its_subject(mentions_of):
+    # the small model hangs "Jay Tomsen" on the fronted place, so "suggested" has no subject
+    text = "Karl Dresk spoke first. At Vellmar Park, Jay Tomsen, the club's president, suggested that the fees were fair. He said so."
+    _, mentions = mentions_of(text)
+    assert next(m for m in mentions if m.text == "He").key == "Jay Tomsen"
