@@ -2102,13 +2102,20 @@ def _passive_penalty(p: _Parse, j: int) -> bool:
         t.type in _INTENT_TO_THREATEN for t in _word_triggers(p.lemmas[j])))
 
 
+# The words that open the alternative of a demand ("leave or face arrest", "pay, or else …").
+_ALTERNATIVE_MARKS = frozenset({"or", "else"})
+
+
 def _penalty_alternative_below(p: _Parse, i: int) -> bool:
     """Token ``i`` governs an "…or face <penalty>" alternative (see :func:`_alternative_penalty`)."""
     found = p.table("alternatives")
     if "faces" not in found:  # once per document: most have no "or face"
-        found["faces"] = [j for j in range(1, len(p.lemmas)) if p.lower[j - 1] in ("or", "else") and (
+        # only the words after an "or" or "else" can be the alternative: those are found in C
+        # (a Python loop over every word of the article cost more than the rest of the test)
+        alternatives = list(itertools.compress(range(len(p.lower)), map(_ALTERNATIVE_MARKS.__contains__, p.lower)))
+        found["faces"] = [j for j in (k + 1 for k in alternatives) if j < len(p.lemmas) and (
             (p.lemmas[j] == "face" and _alternative_penalty(p.doc[j])) or _alternative_loss(p, j))]
-        found["faces"] += [j for j in range(2, len(p.lemmas)) if p.lower[j - 2] in ("or", "else")
+        found["faces"] += [j for j in (k + 2 for k in alternatives) if j < len(p.lemmas)
                            and p.lower[j - 1] == "be" and _passive_penalty(p, j)]
     for j in found["faces"]:
         node = j
@@ -3148,9 +3155,13 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
     p = _parse(sent.doc)
     out = []
     found = p.table("match")  # _match_at inlined: most words of a sentence end at this lookup
+    lemmas, poses, lower = p.lemmas, p.pos, p.lower
     for i in range(sent.start, sent.end):
-        if p.pos[i] not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or p.ent_type[i] in ("DATE", "TIME"):
+        pos = poses[i]
+        if pos not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or p.ent_type[i] in ("DATE", "TIME"):
             continue  # "March 8" is a date, not a march
+        if pos != "VERB" and not _may_trigger(lemmas[i], pos) and (i < 2 or lower[i - 1] != "-"):
+            continue  # most words: _token_triggers has nothing for them (its first test after a verb's)
         matched = found.get(i)
         if matched is None:
             matched = found[i] = _token_triggers(p, i)
