@@ -71,6 +71,14 @@ ROLE_NOUNS = frozenset(
     vice-president veep nominee incumbent challenger opponent rival
     """.split()
 )
+# Titles as news abbreviates them before a name ("Sen. Ivo Karsk", "Gov. Anna Velm"), folded
+# (no dot), with the nouns a later description uses for the same office ("the senator").
+TITLE_ABBREVIATIONS = {
+    "sen": ("senator",), "gov": ("governor",), "rep": ("representative", "congressman", "congresswoman"),
+    "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",), "adm": ("admiral",),
+    "sgt": ("sergeant",), "capt": ("captain",), "cmdr": ("commander",), "amb": ("ambassador",),
+    "atty": ("attorney",), "supt": ("superintendent",), "pres": ("president",),
+}
 # Descriptions generic enough to refer back to whoever is being discussed ("the envoy").
 GENERIC_ROLES = frozenset(
     "diplomat official source aide adviser advisor envoy negotiator veteran politician"
@@ -334,7 +342,7 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
     words = [t.lower_ for t in tokens]
     gender = next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
     tokens = [t for t in tokens if t.lower_ not in HONORIFICS]
-    if not any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in tokens):
+    if not any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS or _abbreviated_title(t) for t in tokens):
         return None, None, gender
     if any(t.lower_ in FEMALE_ROLES for t in tokens):
         gender = "f"
@@ -352,6 +360,21 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
         affiliation = _body_in(tokens)  # "the former head of the agency" no longer acts for it
     role = _joined(tokens) or None
     return role, affiliation, gender
+
+
+def _abbreviated_title(tok: Token) -> bool:
+    """"Sen." or "Gov." as a title: capitalised, and one of the abbreviations news uses."""
+    return tok.text[:1].isupper() and _fold(tok.text) in TITLE_ABBREVIATIONS
+
+
+def _role_words(role: str | None) -> set[str]:
+    """The folded words of a title, an abbreviated one also as the nouns it stands for
+    ("Sen." is what "the senator" later calls the same office)."""
+    words: set[str] = set()
+    for w in _fold(role or "").split():
+        words.add(w)
+        words.update(TITLE_ABBREVIATIONS.get(w, ()))
+    return words
 
 
 # Words of government bodies that name no state on their own ("the Foreign Ministry
@@ -1555,7 +1578,7 @@ def _other_office(d: _Draft, c: _Draft) -> bool:
     if not c.role or not d.role:
         return False
     words = set(_fold(d.role).split()) - {"the", "of", "a", "an", "in", "at", "for", "to"}
-    return not words & set(_fold(c.role).split())
+    return not words & _role_words(c.role)
 
 
 def _generic_role(role: str) -> bool:
@@ -1591,7 +1614,7 @@ def _same_description(d: _Draft, earlier: list[_Draft]) -> _Draft | None:
 def _role_fits(words: set[str], c: _Draft) -> bool:
     """The description's words are the person's title, less the words naming their state
     ("the Canadian prime minister" for "prime minister Ilse Brandt" of Canada)."""
-    missing = words - set(_fold(c.role or "").split())
+    missing = words - _role_words(c.role)
     return all(c.affiliation and (code := country_of(w)) and country_name(code) == c.affiliation for w in missing)
 
 

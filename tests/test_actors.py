@@ -850,3 +850,14 @@ def test_the_name_before_a_main_verb_the_parser_left_without_subject_is_its_subj
     text = "Karl Dresk spoke first. At Vellmar Park, Jay Tomsen, the club's president, suggested that the fees were fair. He said so."
     _, mentions = mentions_of(text)
     assert next(m for m in mentions if m.text == "He").key == "Jay Tomsen"
+
+
+@pytest.mark.parametrize("text, description", [
+    ("Sen. Ivo Karsk said the ferry bill was dead. Later the senator said it might pass.", "the senator"),
+    ("Gov. Anna Velm vetoed the harbour bill on Monday. The governor said it was too costly.", "The governor"),
+])
+def test_an_abbreviated_title_is_the_office_a_later_description_names(mentions_of, text, description):
+    _, mentions = mentions_of(text)
+    named = next(m for m in mentions if m.kind == "person" and m.text != description)
+    assert named.role in ("Sen.", "Gov.")
+    assert next(m for m in mentions if m.text == description).key == named.key
