@@ -3935,7 +3935,10 @@ def classify_stance(text: str, tokens: Iterable[Any] | None = None) -> tuple[str
     statement that takes no position.
     """
     if tokens is None:
-        return _stance_of(text, *_word_cues(text), parsed=False)
+        cues = _word_cues(text)
+        if not _may_take_stance(cues[0], text):
+            return None
+        return _stance_of(text, *cues, parsed=False)
     tokens = list(tokens)
     cues = _parsed_cues(_parse(tokens[0].doc), [t.i for t in tokens]) if tokens else ([], [], [])
     return _stance_of(text, *cues, parsed=True)
@@ -4100,6 +4103,49 @@ def _without_idle_cues(lemmas: list[str], joined: str) -> tuple[list[str], str]:
 def _surface_words(surface: str) -> str:
     """A lower-cased statement's words joined by single spaces (the idioms are written that way)."""
     return " ".join(_SURFACE_WORD.findall(surface))
+
+
+# The cue patterns whose match adds a score in :func:`_stance_of`: those it searches in the
+# joined lemmas, and those it also searches in the words as written. (_BOUND, _SELF_OBLIGATION
+# and _OBLIGATION_ASIDE only qualify a cue that matched; _IDLE_CUES only blanks words.)
+# Keep in step with _stance_of.
+_SCORING_CUES = (_NO_RESULT, _NO_PLAN, _WILL_NOT, _REFUSAL, _DENIAL, _CONDITION, _OBLIGATION_CUE, _BINDING)
+_SURFACE_CUES = (_REFUSAL, _DENIAL)
+_LEMMA_NEEDLES = tuple(sorted({needle for cue in _SCORING_CUES for needle in cue.needles}))
+_SURFACE_NEEDLES = tuple(sorted({needle for cue in _SURFACE_CUES for needle in cue.needles}))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stance_lemma(lemma: str) -> bool:
+    """Whether a lemma can give a statement a stance: a cue word, or one holding a needle of a
+    scoring cue ("unacceptable" holds "acceptable")."""
+    if lemma in _CUE_WORDS:
+        return True
+    for needle in _LEMMA_NEEDLES:
+        if needle in lemma:
+            return True
+    return False
+
+
+def _may_take_stance(lemmas: Sequence[str], text: str) -> bool:
+    """Whether :func:`_stance_of` can find a stance in a statement (its lemmas and its text).
+
+    Why it is exact: a stance score comes only from a cue word among the lemmas or from a
+    scoring cue's match, and a match holds one of the cue's needles (:class:`_Cue`). No needle
+    holds a space, so one found in the lemmas joined by spaces lies inside one lemma (a lemma
+    the idle phrases blank becomes "-", which holds none); one found in the words as written
+    lies inside the lower-cased text (the idle phrases' "-" cannot complete "non-starter" or
+    "non-negotiable": a match starts after a non-word character, never right after "non").
+    A statement that fails both tests gets no score, so its sentence needs neither its actor
+    nor its date. Most statements pass; the rest skip the whole classification.
+    """
+    if any(map(_stance_lemma, lemmas)):
+        return True
+    surface = text.lower().replace("’", "'")
+    for needle in _SURFACE_NEEDLES:
+        if needle in surface:
+            return True
+    return False
 
 
 _COMMIT_CUE = re.compile(
@@ -4319,18 +4365,21 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         quoted = quoted_ranges.overlap(span.start, span.end)
         if quoted > QUOTED_SHARE * max(1, span.end - span.start):
             continue  # the quote already gave this sentence's stance
+        statements = [(head, clause, " ".join([p.words[i] for i in clause])) for head, clause in _clauses(sent)]
+        statements = [s for s in statements if _may_take_stance([p.lemmas[i] for i in s[1]], s[2])]
+        if not statements:
+            continue  # no clause can take a stance, whoever its actor
         actor = _stance_actor(sent, article, mentions_at)
         if actor is None:
             continue
         date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         stances: set[str] = set()
-        for head, clause in _clauses(sent):
+        for head, clause, text in statements:
             lemmas, weights, nouns = _parsed_cues(p, clause)
             bound = _obliges_subject(p, head)
             if bound:  # "needs to decide": the subject's obligation, no cue of its own wish
                 weights = [0.0 if i == head else w for i, w in zip(clause, weights)]
-            found = _stance_of(" ".join([p.words[i] for i in clause]), lemmas, weights, nouns, parsed=True,
-                               obligation=not bound)
+            found = _stance_of(text, lemmas, weights, nouns, parsed=True, obligation=not bound)
             if found is None or found[0] in stances:
                 continue
             stances.add(found[0])

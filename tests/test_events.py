@@ -1489,3 +1489,42 @@ def test_negation_by_arguments_and_abstaining(sentence, expected, nlp):
 )
 def test_readiness_for(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Norland will never sign the ferry accord.",  # a negated modal: _WILL_NOT
+        "Lifting the port fees is out of the question for Estovia.",  # an idiom of refusal
+        "Minister Kaller said the reports of a blockade were baseless.",  # a denial without the verb
+        "There has been little progress on the timber quotas.",  # an assessment by pattern
+        "Estovia must hand over the two deckhands.",  # an obligation of a third party
+        "Norland demands the return of the trawler.",  # a cue word
+        "The Vellmar council called the offer unacceptable.",  # "unacceptable" holds a needle
+    ],
+)
+def test_statement_that_may_take_a_stance_is_classified(statement):
+    # the stance prefilter must let through every statement the classifier finds a stance in
+    from newstrail.events import _may_take_stance, _word_cues
+
+    assert classify_stance(statement) is not None
+    assert _may_take_stance(_word_cues(statement)[0], statement)
+
+
+def test_statement_without_any_cue_skips_classification():
+    from newstrail.events import _may_take_stance, _word_cues
+
+    statement = "The ferry from Tavi docked at the Vellmar pier at noon."
+    assert not _may_take_stance(_word_cues(statement)[0], statement)
+    assert classify_stance(statement) is None
+
+
+def test_sentence_stances_unchanged_by_prefilter(nlp):
+    # a sentence without a cue gives no stance; its neighbour with one still does
+    text = ("The ferry from Tavi docked at the Vellmar pier at noon. "
+            "Minister Kaller rejected the Estovian proposal on timber quotas.")
+    article = article_from_text(text, "2030-03-06")
+    doc = nlp(text)
+    stances = extract_stances(doc, article, [], [], [])
+    assert [s.stance for s in stances] == ["reject"]
+    assert stances[0].statement.startswith("Minister Kaller rejected")
