@@ -44,8 +44,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+
+import numpy
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -373,10 +375,32 @@ def _cue_candidates(doc: Doc) -> list[int]:
     A superset of what ``_cue_class`` and ``_clause_taking`` accept, found from token
     arrays, so the cue pass tests a few dozen tokens per article instead of all of them.
     """
-    lexical = token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in _CUE_LEMMAS)
+    lexical = _lemma_indices(doc, _CUE_LEMMAS)
     clauses = token_indices(doc, "DEP", lambda dep: dep == "ccomp")
     heads = [doc[i].head.i for i in clauses]
     return sorted(set(lexical).union(h for h, i in zip(heads, clauses) if h < i))
+
+
+def _lemma_indices(doc: Doc, words: Collection[str]) -> list[int]:
+    """``token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in words)``, for the word
+    lists of the lexical passes (``LEXICAL_WORD_LISTS``) taken from one list per doc of the
+    tokens whose lemma is in any of them; another list is looked up on its own."""
+    if not any(words is known for known in LEXICAL_WORD_LISTS):
+        return token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in words)
+    return [i for i, lemma in _lexical_tokens(doc) if lemma in words]
+
+
+def _lexical_tokens(doc: Doc) -> list[tuple[int, str]]:
+    """(index, lowercased lemma) of the tokens whose lemma is a word of the lexical passes,
+    cached on the doc: the cue pass and five lexical passes each look for their words, and
+    reading the doc's distinct lemmas once serves them all."""
+    found = doc.user_data.get("newstrail_lexical_lemmas")
+    if found is None:
+        indices = token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in LEXICAL_WORDS)
+        lemmas = doc.to_array("LEMMA")[indices].tolist() if indices else []
+        lookup = doc.vocab.strings
+        found = doc.user_data["newstrail_lexical_lemmas"] = [(i, lookup[h].lower()) for i, h in zip(indices, lemmas)]
+    return found
 
 
 def _lemma(tok: Token) -> str:
@@ -886,8 +910,31 @@ def _introduced_by_participle(cue: Token, part: Token) -> bool:
     """Is a clause after the cue opened by a speech participle of its own ("X said, adding
     of Y, “…”")? The small model hangs the clause on the first cue (or "adding" inside the
     clause), though it is what the participle adds."""
-    return part.i > cue.i and any(t.tag_ == "VBG" and _cue_class(t) in SPEECH_CLASSES
-                                  for t in cue.doc[cue.i + 1 : part.i])
+    if part.i <= cue.i:
+        return False
+    doc = cue.doc
+    participles = _participle_indices(doc)
+    lo = bisect.bisect_right(participles, cue.i)
+    return any(_cue_class(doc[i]) in SPEECH_CLASSES for i in participles[lo : bisect.bisect_left(participles, part.i)])
+
+
+def _participle_indices(doc: Doc) -> list[int]:
+    """Indices of the doc's present participles (tag VBG), cached on it: every cue asks
+    whether one stands between it and its clause."""
+    found = doc.user_data.get("newstrail_participles")
+    if found is None:
+        found = doc.user_data["newstrail_participles"] = token_indices(doc, "TAG", lambda tag: tag == "VBG")
+    return found
+
+
+def _head_indices(doc: Doc) -> list[int]:
+    """Each token's head index, from the doc's HEAD array (offsets to the head), cached on
+    it: a walk over a content's tokens that only compares heads need not build their heads."""
+    heads = doc.user_data.get("newstrail_heads")
+    if heads is None:
+        offsets = doc.to_array("HEAD").astype(numpy.int64) if len(doc) else numpy.zeros(0, dtype=numpy.int64)
+        heads = doc.user_data["newstrail_heads"] = (offsets + numpy.arange(len(doc))).tolist()
+    return heads
 
 
 # What may follow an object content inside the same verb phrase ("endorsed X for
@@ -941,7 +988,8 @@ def _topic_only(cue: Token, tokens: list[Token]) -> bool:
     if not tokens:
         return False
     ids = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in ids or t.head == t]
+    head_of = _head_indices(cue.doc)
+    heads = [t for t in tokens if head_of[t.i] not in ids or head_of[t.i] == t.i]
     if cue.lemma_.lower() in OBJECT_CONTENT and any(t.head == cue and t.dep_ == "dobj" for t in heads):
         return False  # "said yes", "announced a plan": the object is what was said
     return all(t.head == cue and t.dep_ in ("dobj", "pobj", "pcomp") or t.head.head == cue
@@ -1011,17 +1059,19 @@ def _own_subtree(head: Token) -> list[Token]:
     cut: set[int] = set()
     subtree = list(head.subtree)
     for tok in subtree:
-        if tok.dep_ == "conj" and tok is not head and _conjoined_cue(tok) and not any(
+        if tok is head or tok.dep_ != "conj":
+            continue  # each cut below is of a conjunct inside the clause
+        if _conjoined_cue(tok) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
         ):
             cut.update(t.i for t in tok.subtree)
             cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
-        elif tok is not head and _misattached_cue(tok):
+        elif _misattached_cue(tok):
             # "urged an end to the aid that funds X and proposed Y": the second cue is the
             # speaker's own (see _subject), not part of the relative clause
             cut.update(t.i for t in tok.subtree)
             cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
-        elif tok is not head and tok.dep_ == "conj" and _own_attribution(tok):
+        elif _own_attribution(tok):
             # "…were worried, and more than 4 in 10 said…": a coordinated clause with its own
             # speaker and cue is another attribution, not part of this content
             cut.update(t.i for t in tok.subtree)
@@ -1055,6 +1105,10 @@ CONTRAST_MARKS = frozenset("while whereas".split())
 # (PolNeAR train: 6 gold spans won, 1 lost), unlike a plain "though" (see CONTRAST_MARKS).
 EVEN_MARKS = frozenset({"as", "though", "if"})
 ASIDE_DEPS = {"relcl"}  # appositions, adverbial and coordinated clauses: cutting them lost more than it won on PolNeAR train
+# The relations of every aside _drop_asides cuts: a relative clause, a participle (advcl,
+# conj or xcomp), a contrast or a source's as-clause (advcl), an apposition. Other tokens
+# are passed over without looking at them further.
+ASIDE_CANDIDATE_DEPS = frozenset(ASIDE_DEPS | {"advcl", "conj", "xcomp", "appos"})
 
 
 def _as_source_aside(tok: Token) -> bool:
@@ -1095,8 +1149,11 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
     if len(tokens) < 6:
         return tokens
     keep = {t.i for t in tokens}
-    end = max(keep)
-    for tok in sorted(tokens, key=lambda t: t.left_edge.i):
+    end, first = max(keep), min(keep)
+    candidates = [t for t in tokens if t.dep_ in ASIDE_CANDIDATE_DEPS]
+    for tok in sorted(candidates, key=lambda t: t.left_edge.i):
+        if tok.right_edge.i != end or tok.left_edge.i <= first:
+            continue  # only a phrase that closes the content, after its start, is an aside
         participle = _writers_participle(tok, cue)
         contrast = tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and (c.lower_ in CONTRAST_MARKS and c.i == tok.left_edge.i
@@ -1105,9 +1162,7 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
             for c in tok.children)
         described = tok.dep_ == "appos" and tok.left_edge.lower_ in ("a", "an")
         sourced = _as_source_aside(tok)
-        if (tok.dep_ not in ASIDE_DEPS and not participle and not contrast and not described and not sourced) \
-                or tok.right_edge.i != end \
-                or tok.left_edge.i <= min(keep):
+        if tok.dep_ not in ASIDE_DEPS and not participle and not contrast and not described and not sourced:
             continue
         b = tok.left_edge.i - 1
         if ctx.doc[b].dep_ == "cc" and b >= 1:
@@ -1145,8 +1200,10 @@ def _quoting_participle_cut(ctx: _Context, cue: Token, tokens: list[Token]) -> l
     ordered = sorted(tokens, key=lambda t: t.i)
     first, last = ordered[0].i, ordered[-1].i
     for p in ordered[1:]:
+        if p.tag_ != "VBG":
+            continue  # only a participle opens a quotation of its own
         before = doc[p.i - 2] if p.i >= 2 and doc[p.i - 1].text in CLOSING_MARKS else doc[p.i - 1]
-        if p.tag_ != "VBG" or _cue_class(p) not in SPEECH_CLASSES or before.text not in (",", "—", "–"):
+        if _cue_class(p) not in SPEECH_CLASSES or before.text not in (",", "—", "–"):
             continue  # '…titled “The Harbour,” explaining, “…”': the comma may sit inside the mark
         opener = next((t for t in doc[p.i + 1 : min(p.i + LEAD_CUE_TOKENS, last) + 1]
                        if t.text in OPENING_MARKS and doc[t.i - 1].text in (",", ":")), None)
@@ -1659,7 +1716,7 @@ def _noun_cues(ctx: _Context) -> list[_Found]:
     """"Trump's claim that the vote was rigged": a speech noun with a that-clause; its
     possessor (or the agent after "by") is the speaker, or no one is named."""
     found: list[_Found] = []
-    for i in token_indices(ctx.doc, "LEMMA", lambda lemma: lemma.lower() in SPEECH_NOUNS):
+    for i in _lemma_indices(ctx.doc, SPEECH_NOUNS):
         tok = ctx.doc[i]
         if tok.pos_ != "NOUN" or ctx.in_quotation(tok):
             continue
@@ -1699,12 +1756,12 @@ LIGHT_VERB_NOUNS = {"make": MADE_SPEECH_NOUNS, "raise": RAISED_DOUBT_NOUNS, "tak
 LIGHT_NOUN_PREPS = {"issue": frozenset({"with"})}
 
 
-def _unquoted(ctx: _Context, words: Container[str], pos: tuple[str, ...]) -> Iterator[Token]:
+def _unquoted(ctx: _Context, words: Collection[str], pos: tuple[str, ...]) -> Iterator[Token]:
     """Tokens whose lemma is one of ``words`` and whose part of speech is one of ``pos``,
     outside quotations: where each lexical pass (light verbs, stance nouns, polls, hedges)
     starts looking. Quoted words are the speaker's, attributed by the quote passes."""
     doc = ctx.doc
-    for i in token_indices(doc, "LEMMA", lambda lemma: lemma.lower() in words):
+    for i in _lemma_indices(doc, words):
         tok = doc[i]
         if tok.pos_ in pos and not ctx.in_quotation(tok):
             yield tok
@@ -2885,7 +2942,7 @@ def _covered(rng: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
     s, e = rng
     half = (e - s) / 2
     for a, b in ranges:  # a plain loop: the passes ask this for every quotation and quote
-        if min(e, b) - max(s, a) >= half:
+        if (e if e < b else b) - (s if s > a else a) >= half:  # min(e, b) - max(s, a), without two calls
             return True
     return False
 
@@ -2936,6 +2993,13 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
             continue
         out.append(f)
     return out
+
+
+# The lemma lists the cue pass and the lexical passes look for (see _lemma_indices), and
+# all their words.
+LEXICAL_WORD_LISTS = (_CUE_LEMMAS, SPEECH_NOUNS, LIGHT_VERB_NOUNS, STANCE_NOUN_PREPS, RECEIVED_SUPPORT_NOUNS,
+                      POLL_NOUNS, HEDGE_VERBS)
+LEXICAL_WORDS = frozenset(word for words in LEXICAL_WORD_LISTS for word in words)
 
 
 def extract_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
