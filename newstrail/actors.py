@@ -261,6 +261,10 @@ class _Draft:
     main: bool = False  # subject of its sentence's main clause (not of a reported clause)
     resolved: bool = True
     full: str | None = None  # the name with an editor's bracketed insertion filled in
+    # a pronoun's: the subjects of the clauses around it, innermost first (token indices),
+    # and those it cannot stand for (an object pronoun's own clause's subject)
+    clause_subjects: tuple[int, ...] = ()
+    not_subjects: tuple[int, ...] = ()
 
 
 # Brackets as Penn Treebank tokenisation writes them ("-LRB- Reuters -RRB-"): research corpora
@@ -1099,8 +1103,59 @@ def _pronoun_drafts(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Draft]:
             continue
         drafts.append(_Draft(tok.idx, tok.idx + len(tok.text), tok.text, "person", "",
                              sent_index[tok.i], tok.dep_ in SUBJECT_DEPS, False,
-                             gender=PRONOUN_GENDER[tok.lower_], head=tok.i, resolved=False))
+                             gender=PRONOUN_GENDER[tok.lower_], head=tok.i, resolved=False,
+                             clause_subjects=_enclosing_subjects(tok), not_subjects=_own_clause_subject(tok)))
     return drafts
+
+
+def _subjects_of(node: Token) -> list[int]:
+    """Token indices of a verb's subjects and their appositions."""
+    out: list[int] = []
+    for child in node.children:
+        if child.dep_ in SUBJECT_DEPS:
+            out.append(child.i)
+            out.extend(c.i for c in child.children if c.dep_ == "appos")
+    return out
+
+
+def _enclosing_subjects(tok: Token) -> tuple[int, ...]:
+    """Token indices of the subjects (and their appositions) of the clauses that hold a
+    pronoun, innermost first, those before it only: "Velm, who sailed in 1990, criticised
+    the plan, which he called …": Velm's clause holds "he". An object pronoun's own clause's
+    subject is left out (see :func:`_own_clause_subject`)."""
+    out: list[int] = []
+    skip = set(_own_clause_subject(tok))
+    node = tok
+    while node.head.i != node.i:  # spaCy makes a new Token on each access: compare indices
+        node = node.head
+        out.extend(i for i in _subjects_of(node) if i < tok.i and i not in skip and not node.doc[i].is_ancestor(tok))
+    return tuple(out)
+
+
+OBJECT_PRONOUNS = frozenset("him her".split())
+
+
+def _own_clause_subject(tok: Token) -> tuple[int, ...]:
+    """The subject of an object pronoun's own clause, which it never refers to: a person
+    acting on themself takes a reflexive ("Kaller praised himself"), so "McConnell lied to
+    him" and "Voss thanked her" speak of someone else. A possessive ("Voss chose her aides")
+    may be the subject's own."""
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ == "poss" or tok.dep_ in SUBJECT_DEPS:
+        return ()
+    node = tok
+    for _ in range(4):  # up through the preposition to the verb
+        if node.head.i == node.i:
+            return ()
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = _subjects_of(node)
+            # "Sanders closed in and clobbered her", "Davis went on air to defend her": a
+            # coordinated or controlled verb's subject is its head verb's
+            while not subjects and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+                node = node.head
+                subjects = _subjects_of(node)
+            return tuple(subjects)
+    return ()
 
 
 # Third-person singular pronouns by gender, in every case: "he or she", "his or her",
@@ -1156,10 +1211,10 @@ def _clause_subject(tok: Token) -> Token | None:
     """The subject of the nearest clause around a token (a few steps up its heads)."""
     head = tok.head
     for _ in range(6):
-        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c is not tok), None)
+        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i), None)
         if subj is not None:
             return subj
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -1521,11 +1576,18 @@ def _resolve_references(drafts: list[_Draft], bound: dict[str, str] | None = Non
 def _candidates(d: _Draft, before: list[_Draft], introduced: set[str], genders: dict[str, str]) -> list[_Draft]:
     """The people mentioned shortly before ``d`` that it may refer to."""
     return [c for c in before if c.kind == "person" and c.resolved and c.key in introduced
-            and d.sent - c.sent <= LOOKBACK_SENTENCES and _compatible(d, c, genders)]
+            and d.sent - c.sent <= LOOKBACK_SENTENCES and _compatible(d, c, genders)
+            and c.head not in d.not_subjects]
 
 
 def _topic(d: _Draft, earlier: list[_Draft]) -> _Draft | None:
     """The person a pronoun or a generic description takes: the latest subject before it."""
+    # the subject of a clause that holds the pronoun comes first ("Velm, a Norland native,
+    # criticised the plan, which he called costly": whatever the parser made the main clause)
+    for i in d.clause_subjects:
+        holder = next((c for c in reversed(earlier) if c.head == i and c.start < d.start), None)
+        if holder is not None:
+            return holder
     subjects = [c for c in earlier if c.subject and (c.sent < d.sent or c.start < d.start)]
     # "Marek said the ambassador, Dusek, would return. She said…": the speaker of
     # the main clause is the topic, not the subject of what was reported

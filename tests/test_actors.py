@@ -861,3 +861,19 @@ def test_an_abbreviated_title_is_the_office_a_later_description_names(mentions_o
     named = next(m for m in mentions if m.kind == "person" and m.text != description)
     assert named.role in ("Sen.", "Gov.")
     assert next(m for m in mentions if m.text == description).key == named.key
+
+
+def test_a_pronoun_takes_the_subject_of_the_clause_that_holds_it(mentions_of):
+    # Dresk is no main-clause subject, but "he" sits in the clause he is the subject of
+    text = "Tomas Velm presented the levy on Monday. The levy, which Alan Dresk opposed because he feared for the fishermen, passed."
+    _, mentions = mentions_of(text)
+    assert next(m for m in mentions if m.text == "he").key == "Alan Dresk"
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Velm spoke at the harbour on Monday. Karl Dresk, the harbour master, thanked him.",
+    "Tomas Velm spoke at the harbour on Monday. Karl Dresk walked in late and ignored him.",
+])
+def test_an_object_pronoun_is_not_its_own_clauses_subject(mentions_of, text):
+    _, mentions = mentions_of(text)
+    assert next(m for m in mentions if m.text == "him").key == "Tomas Velm"
