@@ -25,7 +25,7 @@ import operator
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from .model import Article, EventMention, Mention, Quote, Span, StanceMention, TimeExpr
 
@@ -731,13 +731,19 @@ class _Block:
         return [vocabulary[f] for f in self._features(text) if f in vocabulary]
 
     def counts(self, texts: Sequence[str]) -> Any:
-        """``counter.transform(texts)``: the texts' n-gram counts, one sorted CSR row per text.
+        """``counter.transform(texts)``: the texts' n-gram counts, one sorted CSR row per text."""
+        import scipy.sparse as sp
+
+        values, columns, indptr = self._counted(texts)
+        return sp.csr_matrix((values, columns, indptr), shape=(len(texts), len(self.vocabulary)))
+
+    def _counted(self, texts: Sequence[str]) -> tuple[Any, Any, Any]:
+        """The arrays of :meth:`counts` (data, indices, indptr), row by row and by column in a row.
 
         Each (text, n-gram) pair is one number, row * width + column; ``np.unique`` sorts and
         counts them all at once (counting them one by one in Python cost as much again).
         """
         import numpy as np
-        import scipy.sparse as sp
 
         found = [self.features(text) for text in texts]
         width = len(self.vocabulary)
@@ -745,26 +751,42 @@ class _Block:
         columns = np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64, count=len(rows))
         keys, values = np.unique(rows * width + columns, return_counts=True)
         indptr = np.searchsorted(keys, np.arange(len(texts) + 1, dtype=np.int64) * width)
-        return sp.csr_matrix((values.astype(np.float64), (keys % width).astype(np.int32), indptr.astype(np.int32)),
-                             shape=(len(texts), width))
+        return values.astype(np.float64), (keys % width).astype(np.int32), indptr.astype(np.int32)
 
     def transform(self, texts: Sequence[str]) -> Any:
-        """The texts' TF-IDF rows (``TfidfVectorizer.transform``).
+        """The texts' TF-IDF rows (``TfidfVectorizer.transform``)."""
+        import scipy.sparse as sp
+
+        data, columns, indptr = self.weights(texts)
+        return sp.csr_matrix((data, columns, indptr), shape=(len(texts), len(self.vocabulary)))
+
+    def weights(self, texts: Sequence[str]) -> tuple[Any, Any, Any]:
+        """The arrays of :meth:`transform` (data, indices, indptr).
 
         The steps of ``TfidfTransformer.transform`` (sublinear counts, idf weights, rows scaled
         to unit length by scikit-learn's own ``inplace_csr_row_normalize_l2``) without its
         input checks (dataframe probes, finiteness, parameters), which cost more than the
-        weighting: the counts are built just above.
+        weighting; and without a sparse matrix, whose constructor's checks cost as much again
+        (the normaliser reads only the four fields of :class:`_Rows`).
         """
         import numpy as np
         from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
-        matrix = self.counts(texts)
-        np.log(matrix.data, matrix.data)
-        matrix.data += 1.0
-        matrix.data *= self.tfidf.idf_[matrix.indices]
-        inplace_csr_row_normalize_l2(matrix)
-        return matrix
+        data, columns, indptr = self._counted(texts)
+        np.log(data, data)
+        data += 1.0
+        data *= self.tfidf.idf_[columns]
+        inplace_csr_row_normalize_l2(_Rows(data, (len(texts), len(self.vocabulary)), columns, indptr))
+        return data, columns, indptr
+
+
+class _Rows(NamedTuple):
+    """The fields of a CSR matrix that scikit-learn's row normaliser reads."""
+
+    data: Any
+    shape: tuple[int, int]
+    indices: Any
+    indptr: Any
 
 
 class _CharBlock(_Block):
@@ -868,8 +890,41 @@ def description_scores_many(sentences: Sequence[str]) -> list[dict[str, float]]:
         return []
     blocks, lines_t, starts = _description_model()
     texts = list(sentences)
-    features = _side_by_side([block.transform(texts) for block in blocks])
-    return _best_per_type((features @ lines_t).toarray() / 2, starts)  # two blocks, each unit norm
+    parts = [block.weights(texts) for block in blocks]
+    widths = [len(block.vocabulary) for block in blocks]
+    return _best_per_type(_similarities(parts, widths, lines_t) / 2, starts)  # two blocks, each unit norm
+
+
+def _similarities(parts: Sequence[tuple[Any, Any, Any]], widths: Sequence[int], lines_t: Any) -> Any:
+    """``(_side_by_side(parts) @ lines_t).toarray()`` of the blocks' rows (data, indices, indptr).
+
+    Why not the sparse product: building its operands and its result as scipy matrices cost
+    more than the similarity itself on an article's few sentences. The sum is the one scipy's
+    ``csr_matmat`` makes, in its order: each cell starts at 0 and adds, for each entry of the
+    text's row in turn (the first block's entries by column, then the next block's), the entry
+    times the line's weight; ``np.add.at`` adds unbuffered in the order given, and the parts
+    are given block after block, so each row's terms come in that order. A line without the
+    n-gram adds nothing (scipy skips it; here it is never a term), so every cell is the same
+    number, bit for bit.
+    """
+    import numpy as np
+
+    rows_n = len(parts[0][2]) - 1
+    columns_n = lines_t.shape[1]
+    row_of, line_of, terms = [], [], []
+    shift = 0
+    for (data, indices, indptr), width in zip(parts, widths):
+        feature = indices.astype(np.int64) + shift  # the row of lines_t: the n-gram's column side by side
+        first, count = lines_t.indptr[feature], np.diff(lines_t.indptr)[feature]
+        entry = np.repeat(np.arange(len(data)), count)  # each (text entry, line holding its n-gram) pair
+        at = np.arange(len(entry)) - np.repeat(np.cumsum(count) - count, count) + np.repeat(first, count)
+        row_of.append(np.repeat(np.repeat(np.arange(rows_n), np.diff(indptr)), count))
+        line_of.append(lines_t.indices[at])
+        terms.append(data[entry] * lines_t.data[at])
+        shift += width
+    out = np.zeros(rows_n * columns_n)
+    np.add.at(out, np.concatenate(row_of) * columns_n + np.concatenate(line_of), np.concatenate(terms))
+    return out.reshape(rows_n, columns_n)
 
 
 # --------------------------------------------------------------------------- parse walking

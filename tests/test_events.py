@@ -1528,3 +1528,19 @@ def test_sentence_stances_unchanged_by_prefilter(nlp):
     stances = extract_stances(doc, article, [], [], [])
     assert [s.stance for s in stances] == ["reject"]
     assert stances[0].statement.startswith("Minister Kaller rejected")
+
+
+def test_description_similarities_are_the_sparse_product_bit_for_bit():
+    """The similarity summed term by term with np.add.at is scipy's sparse product, cell for cell, empty rows too."""
+    import numpy as np
+
+    from newstrail.events import _description_model, _side_by_side, _similarities
+
+    blocks, lines_t, _ = _description_model()
+    texts = ["", "Norland flew medicine and tents to the flooded valley of Velka.", "",
+             "Estovian gunboats shelled the harbour, and Minister Kaller recalled the envoy."]
+    parts = [block.weights(texts) for block in blocks]
+    mine = _similarities(parts, [len(block.vocabulary) for block in blocks], lines_t)
+    theirs = (_side_by_side([block.transform(texts) for block in blocks]) @ lines_t).toarray()
+    assert mine.shape == theirs.shape and np.count_nonzero(mine[1]) > 0 and not mine[0].any()
+    assert mine.tobytes() == theirs.tobytes()
