@@ -506,8 +506,8 @@ def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
     for head in candidates:
         if head.lemma_.lower() not in ROLE_NOUNS and head.lower_ not in ROLE_NOUNS:
             continue
-        # a clause on the noun says what the person did, not what they are ("Obama's former
-        # adviser, who took to Twitter to correct the record against the former secretary")
+        # a clause on the noun says what the person did, not what they are ("Velm's chief
+        # adviser, who went on radio to dispute the figures of the former minister")
         clause = {t.i for c in head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
         words = [t for t in head.subtree if not (ent.start <= t.i < ent.end) and t.dep_ != "det"
                  and (t is head or t.dep_ not in ("appos", "punct", "relcl")) and t.i < ent.start + 40
@@ -1137,7 +1137,7 @@ OBJECT_PRONOUNS = frozenset("him her".split())
 
 def _own_clause_subject(tok: Token) -> tuple[int, ...]:
     """The subject of an object pronoun's own clause, which it never refers to: a person
-    acting on themself takes a reflexive ("Kaller praised himself"), so "McConnell lied to
+    acting on themself takes a reflexive ("Kaller praised himself"), so "Dresk lied to
     him" and "Voss thanked her" speak of someone else. A possessive ("Voss chose her aides")
     may be the subject's own."""
     if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ == "poss" or tok.dep_ in SUBJECT_DEPS:
@@ -1149,7 +1149,7 @@ def _own_clause_subject(tok: Token) -> tuple[int, ...]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subjects = _subjects_of(node)
-            # "Sanders closed in and clobbered her", "Davis went on air to defend her": a
+            # "Dresk caught up and overtook her", "Velm went on air to defend her": a
             # coordinated or controlled verb's subject is its head verb's
             while not subjects and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
                 node = node.head

@@ -814,8 +814,8 @@ def test_paragraphs_skipped_for_quotations_are_those_without_a_double_mark():
 
 def test_a_persons_gender_is_the_majority_of_the_pronouns_that_refer_to_them(mentions_of):
     # the one "her" read as Dresk must not bar the two later "he"s from him
-    text = ("Former envoy Karl Dresk spoke about Ilse Varga on Monday. Dresk said the old rules did "
-            "not apply to her. He said the ferry deal was a mistake. He said Norland would pay.")
+    text = ("Former envoy Karl Dresk spoke about Ilse Varga on Monday. Dresk said the harbour tax was "
+            "never meant for her. He said the ferry deal was a mistake. He said Norland would pay.")
     _, mentions = mentions_of(text)
     he = [m for m in mentions if m.text == "He"]
     assert len(he) == 2 and all(m.key == "Karl Dresk" for m in he)
@@ -836,11 +836,11 @@ def test_his_or_her_refers_to_no_one(mentions_of):
 
 
 def test_a_relative_clause_on_an_apposition_is_no_part_of_the_title(mentions_of):
-    text = ("This one featured Karl Dresk, Premier Anna Velm's former top adviser, who logged on to his "
-            "account to correct the record against the former minister as she doubled down.")
+    text = ("The panel included Karl Dresk, Premier Anna Velm's longtime chief adviser, who went on radio "
+            "to dispute the figures given by the former minister while she kept repeating them.")
     _, mentions = mentions_of(text)
     dresk = next(m for m in mentions if m.key == "Karl Dresk")
-    assert dresk.role.endswith("former top adviser")
+    assert dresk.role.endswith("longtime chief adviser")
     # what the clause says he did names no office of his
     assert next(m for m in mentions if m.text == "the former minister").key != "Karl Dresk"
 
