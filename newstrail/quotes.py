@@ -252,6 +252,7 @@ class _Context:
         self.mentions = mentions
         # mentions carry original offsets; compare through the same map as our spans
         self.body_mentions = [(m, _body_range(article, m)) for m in mentions]
+        self._ranges = {id(m): r for m, r in self.body_mentions}  # the speaker fields ask again per quote
         # mention_for runs for every cue and speaker: with the mentions in order of their
         # start it looks only at those that can reach the range asked about
         self.placed = [(m, r) for m, r in self.body_mentions if r[0] >= 0]  # -1: not in the body
@@ -263,6 +264,17 @@ class _Context:
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraphs, offset) - 1
+
+    def paragraph_bounds(self, para: int) -> tuple[int, int]:
+        """[start, end) of the offsets whose ``paragraph`` is ``para`` (the starts rise
+        strictly), so a walk over a content's tokens compares offsets instead of searching."""
+        end = self.paragraphs[para + 1] if para + 1 < len(self.paragraphs) else len(self.text) + 1
+        return self.paragraphs[para], end
+
+    def body_range(self, m: Mention) -> tuple[int, int]:
+        """``_body_range`` of a mention, as worked out for the article's mentions once."""
+        found = self._ranges.get(id(m))
+        return found if found is not None else _body_range(self.article, m)
 
     def quotation_at(self, offset: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.qstarts, offset) - 1
@@ -1332,17 +1344,20 @@ def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     """Character range of content tokens without a leading 'that' or edge punctuation."""
     if not tokens:
         return None
-    idx = sorted({t.i for t in tokens})
-    lo, hi = idx[0], idx[-1]
-    while lo <= hi and (doc[lo].is_punct and doc[lo].text not in "“\"«‘" or doc[lo].dep_ == "mark"
-                        and doc[lo].lower_ in ("that", "whether", "if") or doc[lo].is_space):
+    ids = [t.i for t in tokens]
+    lo, hi = min(ids), max(ids)
+    first = doc[lo]  # each edge token is built once per step, not once per test
+    while lo <= hi and (first.is_punct and first.text not in "“\"«‘" or first.dep_ == "mark"
+                        and first.lower_ in ("that", "whether", "if") or first.is_space):
         lo += 1
-    while hi >= lo and (doc[hi].is_punct and doc[hi].text not in "”\"»’" or doc[hi].is_space
-                        or doc[hi].dep_ == "cc"):
+        first = doc[lo] if lo <= hi else first
+    last = doc[hi]
+    while hi >= lo and (last.is_punct and last.text not in "”\"»’" or last.is_space or last.dep_ == "cc"):
         hi -= 1
+        last = doc[hi] if hi >= lo else last
     if hi < lo:
         return None
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return first.idx, last.idx + len(last.text)
 
 
 # --- passes ---------------------------------------------------------------------------------
@@ -1367,7 +1382,7 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
         return None, (subj.idx, subj.idx + len(subj.text)), subj.text, key
     named = _appositive_person(ctx, subj)
     if named is not None:
-        ms, me = _body_range(ctx.article, named)
+        ms, me = ctx.body_range(named)
         return named, (ms, me), named.text, named.key
     lo, hi = _phrase(subj)
     para = ctx.paragraph(subj.idx)
@@ -1388,12 +1403,12 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
             return modifier, (start, end), ctx.text[start:end], modifier.key
         mention = modifier or _represented(ctx, subj)
     if mention is not None:
-        ms, me = _body_range(ctx.article, mention)
+        ms, me = ctx.body_range(mention)
         return mention, (ms, me), mention.text, mention.key
     if "\n" in ctx.text[start:end] or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in ctx.doc[lo:hi]):
         near = _mention_left_of(ctx, subj.head)  # a misparsed subject ("9:15 a.m. … Novak has told")
         if near is not None:
-            ms, me = _body_range(ctx.article, near)
+            ms, me = ctx.body_range(near)
             return near, (ms, me), near.text, near.key
     text = ctx.text[start:end]
     return None, (start, end), text, text
@@ -1445,7 +1460,7 @@ def _appositive_person(ctx: _Context, subj: Token) -> Mention | None:
     if subj.pos_ not in ("NOUN", "PROPN"):
         return None
     own = ctx.mention_for(subj.idx, subj.idx + len(subj.text), subj.idx)
-    if own is not None and own.kind == "person" and _body_range(ctx.article, own)[0] <= subj.idx:
+    if own is not None and own.kind == "person" and ctx.body_range(own)[0] <= subj.idx:
         return None  # the subject is itself a person's name
     for child in subj.children:
         if child.dep_ != "appos":
@@ -1533,7 +1548,7 @@ def _interjected_name(ctx: _Context, verb: Token) -> Token | None:
         m = ctx.mention_for(last.idx, last.idx + len(last.text), last.idx)
         if m is None or m.kind not in ("person", "organisation"):
             continue
-        first = min(_body_range(ctx.article, m)[0], doc[_noun_phrase_start(last)].idx)
+        first = min(ctx.body_range(m)[0], doc[_noun_phrase_start(last)].idx)
         before = ctx.text[:first].rstrip(" \t")
         if not before or before.endswith("\n") or before.split()[-1].lower() in CLAUSE_OPENERS \
                 or before[-1] in ",;:—–(" or before.endswith(CLOSED_BY_COMMA):
@@ -1601,7 +1616,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if subj is None or (_expletive(subj) and not relative) or ctx.in_quotation(subj):
             continue
         para = ctx.paragraph(tok.idx)
-        tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and ctx.paragraph(t.idx) == para]
+        lo, hi = ctx.paragraph_bounds(para)
+        tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and lo <= t.idx < hi]
         if not tokens and cls != "clause":
             tokens = _agent_passive_content(ctx, tok, subj)
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
@@ -2360,10 +2376,7 @@ def _according_to(ctx: _Context) -> list[_Found]:
             continue
         # 'According to the paper, “A. B.”': the quotation, not the parsed sentence, bounds it
         content = _extend_to_quotation(ctx, content)
-        f = _make(ctx, content, tok, pobj, 0.9)
-        f.cue = (tok.idx, to.idx + len(to.text))
-        f.cue_text = ctx.text[f.cue[0]:f.cue[1]]
-        found.append(f)
+        found.append(_make(ctx, content, tok, pobj, 0.9, (tok.idx, to.idx + len(to.text))))
     return found
 
 
@@ -2519,7 +2532,7 @@ def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:
         m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
         if m is None or m.kind not in ("person", "organisation"):
             continue
-        ms, me = _body_range(ctx.article, m)
+        ms, me = ctx.body_range(m)
         return _Found(qs, qe, "direct", m, (ms, me), m.text, m.key, (i, i + 1), ":", 0.8)
     source = next((t for t in subjects + cands if t.lemma_.lower() in SOURCE_NOUNS and t.pos_ == "NOUN"), None)
     if source is not None:  # "From the report: “…”", "The statement read: “…”": an unnamed source
@@ -2768,7 +2781,7 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             if f is not None:
                 extra.append(f)
             continue
-        ms, me = _body_range(ctx.article, name)
+        ms, me = ctx.body_range(name)
         tail = line[me - pstart : colon]
         quoted = line[colon + 1 :].lstrip()[:1] in QUOTE_OPENERS
         if line[lead : ms - pstart].strip() or (tail.strip() and not (
