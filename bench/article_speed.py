@@ -1,7 +1,8 @@
-"""Speed of the per-article stages "clean", "mentions", "timexes" and "quotes" alone, with their output (issue #9).
+"""Speed of the per-article stages "clean", "mentions", "timexes", "quotes", "events" and "stances" alone (issue #9).
 
     python bench/article_speed.py [--workdir /tmp/article_speed] [--articles 500] [--t17 60]
-                                  [--repeat 3] [--profile clean|mentions|timexes|quotes] [--dump FILE]
+                                  [--repeat 3] [--profile clean|mentions|timexes|quotes|events|stances]
+                                  [--dump FILE]
 
 Four sets of articles:
 - ``synth``: a synthetic corpus (``bench/synth.py``, written once into ``--workdir``), read as
@@ -21,13 +22,19 @@ memoised helpers of the stages (``functools`` caches of newstrail.clean, newstra
 newstrail.timex and newstrail.quotes) and the Docs' ``user_data`` are emptied, so every pass
 starts as a fresh worker does; before the quotes of an article, its mentions and time
 expressions are found again untimed, so the doc holds what those stages leave on it in a
-build. The best of ``--repeat`` passes is printed as ms of this process's CPU time
+build. The events and stances stages are timed apart as the build times them
+(``extract_events(doc, article, mentions, timexes)``, then
+``extract_stances(doc, article, mentions, quotes, timexes)``), each article's mentions, time
+expressions and quotes run again untimed before them; the description model of the events
+stage (``_description_model``, fitted once per worker) stays fitted, as the spaCy pipeline
+stays loaded. The best of ``--repeat`` passes is printed as ms of this process's CPU time
 (``time.process_time``: the machine is shared) per article.
 
 ``--dump FILE`` writes one JSON line per article (``{"set", "id", "article", "mentions", "timexes",
 "quotes"}``: the clean article as the store's record, bodies, offsets, flags and metadata
 included, its mentions, its time expressions and its dated quotes) for a byte-for-byte
-comparison before and after a change (``cmp``).
+comparison before and after a change (``cmp``); events and stances are compared with
+``bench/events_speed.py --dump``.
 ``--profile STAGE`` profiles one pass of that stage and prints the top 25 functions.
 """
 
@@ -52,6 +59,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from synth import generate  # noqa: E402
 
 import newstrail.actors as actors  # noqa: E402
+import newstrail.events as events_module  # noqa: E402
 import newstrail.quotes as quotes_module  # noqa: E402
 import newstrail.timex.article as timex_article  # noqa: E402
 from newstrail import clean as clean_pkg  # noqa: E402
@@ -66,7 +74,10 @@ from newstrail.stages import date_quotes, line_keys  # noqa: E402
 from newstrail.timex import grammar, resolve, tense  # noqa: E402
 
 CACHED_MODULES = (actors, clean_pkg, boilerplate, extract, flags, language, metadata, offsets, patterns,
-                  timex_article, grammar, resolve, tense, quotes_module)
+                  timex_article, grammar, resolve, tense, quotes_module, events_module)
+
+# Loaded or fitted once per worker, before any article: kept across passes.
+KEPT_LOADED = (load_nlp, events_module._description_model)
 
 # One article to clean: (set name, raw article, the corpus-common line keys of its set).
 Item = tuple[str, RawArticle, frozenset[str]]
@@ -118,7 +129,7 @@ def _clear_caches() -> None:
     the first mentions of a pass would charge the stage for the parse's set-up."""
     for module in CACHED_MODULES:
         for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper) and value is not load_nlp:
+            if isinstance(value, functools._lru_cache_wrapper) and value not in KEPT_LOADED:
                 value.cache_clear()
 
 
@@ -191,6 +202,36 @@ def quotes_all(names: list[str], docs: list, articles: list, mentions: list[list
     return out, dict(seconds)
 
 
+def events_all(names: list[str], docs: list, articles: list, mentions: list[list], timexes: list[list],
+               quotes: list[list], profiled: str | None = None, profiler: cProfile.Profile | None = None,
+               ) -> tuple[tuple[list[list], list[list]], dict[str, float]]:
+    """Events and stances of every parsed article once, from fresh caches; the lists and CPU s per set.
+
+    As in ``stages.run_article_stages``, an article's mentions, time expressions and quotes
+    are found on the same doc just before (untimed), and the stages get those of the timed
+    passes. The CPU s are per set and stage, keyed "events:<set>" and "stances:<set>";
+    ``profiled`` names the stage the profiler is switched on for.
+    """
+    _clear_caches()
+    events_module._description_model()  # fitted before the first article, as a worker has it (see KEPT_LOADED)
+    events, stances, seconds = [], [], Counter()
+    for name, doc, article, found, dated, said in zip(names, docs, articles, mentions, timexes, quotes):
+        doc.user_data.clear()
+        _quotes(doc, article, actors.extract_mentions(doc, article), timex_article.extract_timexes(doc, article))
+        for stage, run, out in (("events", lambda: events_module.extract_events(doc, article, found, dated), events),
+                                ("stances", lambda: events_module.extract_stances(doc, article, found, said, dated),
+                                 stances)):
+            if profiler is not None and profiled == stage:
+                profiler.enable()
+            start = time.process_time()
+            result = run()
+            seconds[f"{stage}:{name}"] += time.process_time() - start
+            if profiler is not None and profiled == stage:
+                profiler.disable()
+            out.append(result)
+    return (events, stances), dict(seconds)
+
+
 def best_of(repeat: int, fn: Callable, *args) -> tuple[Any, dict[str, float]]:
     best: dict[str, float] = {}
     result = None
@@ -216,7 +257,8 @@ def main() -> None:
     parser.add_argument("--no-zyte", action="store_true", help="leave out the HTML pages")
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is printed")
     parser.add_argument("--dump", help="write each article's clean record and mentions as JSON lines")
-    parser.add_argument("--profile", choices=("clean", "mentions", "timexes", "quotes"), help="profile one pass of a stage")
+    parser.add_argument("--profile", choices=("clean", "mentions", "timexes", "quotes", "events", "stances"),
+                        help="profile one pass of a stage")
     args = parser.parse_args()
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -235,6 +277,10 @@ def main() -> None:
     report("timexes", dict(Counter(names)), best, args.repeat)
     quotes, best = best_of(args.repeat, quotes_all, names, docs, [a for _, a in kept], mentions, timexes)
     report("quotes", dict(Counter(names)), best, args.repeat)
+    _, best = best_of(args.repeat, events_all, names, docs, [a for _, a in kept], mentions, timexes, quotes)
+    for stage in ("events", "stances"):
+        report(stage, dict(Counter(names)), {key.split(":", 1)[1]: seconds for key, seconds in best.items()
+                                             if key.startswith(stage + ":")}, args.repeat)
     if args.dump:
         found, dated, said = iter(mentions), iter(timexes), iter(quotes)
         with open(args.dump, "w") as fh:
@@ -250,6 +296,8 @@ def main() -> None:
             profiler.runcall(clean_all, items)
         elif args.profile == "quotes":
             quotes_all(names, docs, [a for _, a in kept], mentions, timexes, profiler)
+        elif args.profile in ("events", "stances"):
+            events_all(names, docs, [a for _, a in kept], mentions, timexes, quotes, args.profile, profiler)
         else:
             stage = mentions_all if args.profile == "mentions" else timexes_all
             profiler.runcall(stage, names, docs, [a for _, a in kept])
