@@ -347,7 +347,17 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def _cue_class(tok: Token) -> str | None:
-    """Verb class of a speech cue token, or None."""
+    """Verb class of a speech cue token, or None (remembered per token on the doc: the
+    content and speaker rules ask it again of the same verbs, for each cue above them)."""
+    known = tok.doc.user_data.setdefault("newstrail_cue_classes", {})
+    i = tok.i
+    if i not in known:
+        known[i] = _token_cue_class(tok)
+    return known[i]
+
+
+def _token_cue_class(tok: Token) -> str | None:
+    """The verb class of ``_cue_class``, worked out from the token and its children."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.lower_ == "saying"):
         return None
     lemma = _lemma(tok)
