@@ -1231,6 +1231,28 @@ def doc_sentence_index(doc: Doc) -> list[int]:
     return cached
 
 
+def doc_sentence_roots(doc: Doc) -> list[int]:
+    """Index of each sentence's root (by sentence number), cached on the doc.
+
+    Why not ``token.sent.root``: that builds the sentence's Span and walks its tokens at every
+    call. A sentence the parser made has one token that is its own head, which is the root
+    ``Span.root`` gives; a sentence without exactly one (no parse) asks the Span.
+    """
+    cached = doc.user_data.get("newstrail_sent_roots")
+    if cached is None:
+        own_heads = numpy.flatnonzero(doc.to_array("HEAD") == 0).tolist() if len(doc) else []
+        sent_index = doc_sentence_index(doc)
+        found: dict[int, list[int]] = {}
+        for i in own_heads:
+            found.setdefault(sent_index[i], []).append(i)
+        cached = []
+        for n, sent in enumerate(doc.sents):
+            heads = found.get(n, [])
+            cached.append(heads[0] if len(heads) == 1 else sent.root.i)
+        doc.user_data["newstrail_sent_roots"] = cached
+    return cached
+
+
 def role_word_indices(doc: Doc) -> set[int]:
     """Indices of the tokens whose word or lemma is a role noun ("minister", "envoys"),
     cached on the doc: the title and description passes ask for them once per entity."""
@@ -1738,15 +1760,19 @@ def _subjects_of_subjectless_verbs(doc: Doc, drafts: list[_Draft]) -> None:
     no one's subject, so "he" in the next sentence went to someone else.
     """
     sent_index = doc_sentence_index(doc)
+    roots = doc_sentence_roots(doc)
+
+    def root_of(i: int) -> Token:
+        return doc[roots[sent_index[i]]]
+
     last: dict[int, _Draft] = {}  # per sentence, the latest person before its root
     for d in drafts:
         if d.kind != "person" or not d.named or d.head < 0:
             continue
-        root = doc[d.head].sent.root
-        if d.head < root.i and (sent_index[d.head] not in last or last[sent_index[d.head]].head < d.head):
+        if d.head < root_of(d.head).i and (sent_index[d.head] not in last or last[sent_index[d.head]].head < d.head):
             last[sent_index[d.head]] = d
     for d in last.values():
-        root = doc[d.head].sent.root
+        root = root_of(d.head)
         if d.subject or root.tag_ not in FINITE_TAGS or root.pos_ not in ("VERB", "AUX"):
             continue
         if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in root.children):
