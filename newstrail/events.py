@@ -4134,16 +4134,21 @@ _DENIAL = _Cue(
     ("deny", "deni", "report", "claim", "allegation", "accusation", "begun", "started"))
 _SURFACE_WORD = re.compile(r"[a-z'-]+")
 # Phrases with a refusing or negated word that take no position: not knowing or not saying
-# ("could not confirm", "declined to comment", "could not be reached", "declined to be named")
-# and the contrast "as opposed to". Written for lemmas and for the words as written.
+# ("could not confirm", "declined to comment", "could not be reached", "declined to be named"),
+# the contrast "as opposed to", and "ask" that puts a question ("asked whether", "was asked
+# about", "ask you this question", "asked rhetorically"): "ask" requests only with "to", "for"
+# or "that" ("asked the council to lift", "asked for a truce"). Written for lemmas and for the
+# words as written.
 _IDLE_CUES = _Cue(
     r"\b(?:(?:can|could|will|would|wo|ca|do|does|did)\s?(?:not|n't) (?:immediately |independently |yet )?"
     r"(?:confirm|verify|say|said|comment|disclose|reveal|elaborate|specify|identify|determine|know|knew|"
     r"be reach|be reached|been reached)\w*|"
     r"(?:decline|declined|declines|declining|refuse|refused|refuses|refusing) to "
     r"(?:comment|confirm|say|elaborate|disclose|be identif|be name|give detail)\w*|"
-    r"as oppose(?:d)? to)\b",
-    ("not", "n't", "declin", "refus", "oppose"))
+    r"as oppose(?:d)? to|"
+    r"ask(?:s|ed|ing)? (?:(?!to |for |that )\w+ ){0,3}?(?:whether|if|what|why|how|who|whom|when|where|which|about|"
+    r"rhetorically|questions?))\b",
+    ("not", "n't", "declin", "refus", "oppose", "ask"))
 
 
 def _without_idle_cues(lemmas: list[str], joined: str) -> tuple[list[str], str]:

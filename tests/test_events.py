@@ -1215,6 +1215,30 @@ def test_not_knowing_or_not_saying_takes_no_position(nlp, text):
     assert [s.stance for s in extract_stances(nlp(text), article, [], [], [])] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters asked whether the Vellmar ferry would sail again before March.",
+        "The harbour master was asked about the quotas on Tuesday.",
+        "Let me turn to Minister Kaller and ask you this question.",
+        "Why would Norland wait, Kaller asked rhetorically.",
+    ],
+)
+def test_ask_that_puts_a_question_takes_no_position(nlp, text):
+    assert classify_stance(text) is None
+    article = article_from_text(text, "2030-03-06")
+    assert [s.stance for s in extract_stances(nlp(text), article, [], [], [])] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kaller asked the council to lift the timber quotas.", "The dockers asked for a pay rise.",
+     "Velm asked that the quotas be lifted, and reporters asked whether the talks would resume."],
+)
+def test_ask_with_to_for_or_that_is_still_a_request(text):
+    assert classify_stance(text)[0] == "demand"
+
+
 def test_a_refusal_beside_an_idle_phrase_is_still_a_refusal():
     assert classify_stance("Norland refused to sign the accord and declined to comment.")[0] == "reject"
     assert classify_stance("Estovia opposes the canal, as opposed to its neighbours.")[0] == "reject"
