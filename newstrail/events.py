@@ -2166,7 +2166,7 @@ def _penalty_alternative_below(p: _Parse, i: int) -> bool:
     found = p.table("alternatives")
     if "faces" not in found:  # once per document: most have no "or face"
         # only the words after an "or" or "else" can be the alternative: those are found in C
-        # (a Python loop over every word of the article cost more than the rest of the test)
+        # (a Python loop over every word of the article outweighed all the other checks of the test)
         alternatives = list(itertools.compress(range(len(p.lower)), map(_ALTERNATIVE_MARKS.__contains__, p.lower)))
         found["faces"] = [j for j in (k + 1 for k in alternatives) if j < len(p.lemmas) and (
             (p.lemmas[j] == "face" and _alternative_penalty(p.doc[j])) or _alternative_loss(p, j))]
