@@ -730,15 +730,9 @@ class _Block:
         vocabulary = self.vocabulary
         return [vocabulary[f] for f in self._features(text) if f in vocabulary]
 
-    def counts(self, texts: Sequence[str]) -> Any:
-        """``counter.transform(texts)``: the texts' n-gram counts, one sorted CSR row per text."""
-        import scipy.sparse as sp
-
-        values, columns, indptr = self._counted(texts)
-        return sp.csr_matrix((values, columns, indptr), shape=(len(texts), len(self.vocabulary)))
-
     def _counted(self, texts: Sequence[str]) -> tuple[Any, Any, Any]:
-        """The arrays of :meth:`counts` (data, indices, indptr), row by row and by column in a row.
+        """``counter.transform(texts)`` as the arrays of a CSR matrix (data, indices, indptr):
+        the texts' n-gram counts, row by row and by column in a row.
 
         Each (text, n-gram) pair is one number, row * width + column; ``np.unique`` sorts and
         counts them all at once (counting them one by one in Python cost as much again).
