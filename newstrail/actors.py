@@ -293,7 +293,9 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
     """Tokens just left of a name that form its title ("Polish Deputy Trade Minister")."""
     tokens: list[Token] = []
     i = ent.start - 1
-    first = ent.sent.start  # Span.sent searches for the sentence's bounds: once, not per word
+    # the start Span.sent walks back to (at every call), unless a hook gives the sentences
+    hooked = doc.user_hooks or doc.user_span_hooks
+    first = ent.sent.start if hooked else doc_sentence_starts(doc)[doc_sentence_index(doc)[ent.start]]
     while i >= first:
         tok = doc[i]
         if tok.ent_type_ in NOT_TITLE_ENTITIES or tok.lower_ in TIME_ZONES:  # "10:00 GMT Deputy Minister X"
@@ -1224,10 +1226,32 @@ def doc_sentence_index(doc: Doc) -> list[int]:
     """Sentence number of each token (cached on the doc: mentions and quotes both need it)."""
     cached = doc.user_data.get("newstrail_sent_index")
     if cached is None:
+        starts = doc_sentence_starts(doc)
         cached = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
-            cached[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        for n, (start, end) in enumerate(zip(starts, starts[1:] + [len(doc)])):
+            cached[start:end] = [n] * (end - start)
         doc.user_data["newstrail_sent_index"] = cached
+    return cached
+
+
+def doc_sentence_starts(doc: Doc) -> list[int]:
+    """Index of each sentence's first token, in order (cached on the doc).
+
+    Why not ``doc.sents`` and ``Span.sent``: they build a Span per sentence, and ``Span.sent``
+    walks back to the sentence's start at every call (once per person named). Both read the
+    tokens' SENT_START flag: a sentence starts at the first token and at every later token
+    flagged 1, which the SENT_START array gives at once. A doc whose sentences come from a
+    user hook, or that has no sentence bounds (``doc.sents`` raises), asks spaCy.
+    """
+    cached = doc.user_data.get("newstrail_sent_starts")
+    if cached is None:
+        if not len(doc) or doc.user_hooks or doc.user_span_hooks or not doc.has_annotation("SENT_START"):
+            cached = [sent.start for sent in doc.sents]
+        else:
+            flags = doc.to_array("SENT_START")
+            flags[0] = 1
+            cached = numpy.flatnonzero(flags == 1).tolist()
+        doc.user_data["newstrail_sent_starts"] = cached
     return cached
 
 
@@ -1245,10 +1269,11 @@ def doc_sentence_roots(doc: Doc) -> list[int]:
         found: dict[int, list[int]] = {}
         for i in own_heads:
             found.setdefault(sent_index[i], []).append(i)
+        starts = doc_sentence_starts(doc)
         cached = []
-        for n, sent in enumerate(doc.sents):
+        for n, (start, end) in enumerate(zip(starts, starts[1:] + [len(doc)])):
             heads = found.get(n, [])
-            cached.append(heads[0] if len(heads) == 1 else sent.root.i)
+            cached.append(heads[0] if len(heads) == 1 else doc[start:end].root.i)
         doc.user_data["newstrail_sent_roots"] = cached
     return cached
 

@@ -877,3 +877,15 @@ def test_a_pronoun_takes_the_subject_of_the_clause_that_holds_it(mentions_of):
 def test_an_object_pronoun_is_not_its_own_clauses_subject(mentions_of, text):
     _, mentions = mentions_of(text)
     assert next(m for m in mentions if m.text == "him").key == "Tomas Velm"
+
+
+def test_sentence_starts_from_the_array_are_those_spacy_finds(nlp):
+    from newstrail.actors import doc_sentence_index, doc_sentence_roots, doc_sentence_starts
+
+    doc = nlp("Minister Kaller flew to Estovia on Monday. \"We will talk,\" he said.\n\nTalks in Norland "
+              "ended early; envoy Ilse Brandt left. Why? Nobody knows")
+    assert doc_sentence_starts(doc) == [sent.start for sent in doc.sents]
+    index = doc_sentence_index(doc)
+    assert [doc_sentence_starts(doc)[index[i]] for i in range(len(doc))] == [doc[i : i + 1].sent.start for i in range(len(doc))]
+    assert doc_sentence_roots(doc) == [sent.root.i for sent in doc.sents]
+    assert doc_sentence_starts(nlp("")) == [] and doc_sentence_index(nlp("")) == []
