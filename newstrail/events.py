@@ -25,7 +25,7 @@ import operator
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from .model import Article, EventMention, Mention, Quote, Span, StanceMention, TimeExpr
 
@@ -1815,23 +1815,69 @@ def _armed_modifiers(token: Any) -> set[str]:
             for g in c.children if g.dep_ == "amod" and _lemma(g) in _ARMED}
 
 
-def _relations_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:
+class _Next:
+    """What a context rule answers when it does not apply: the next rule is asked."""
+
+    __slots__ = ()
+
+
+_NEXT = _Next()
+
+
+class _Asked:
+    """A word the context rules ask about, with what it acts on gathered on first use.
+
+    Why lazy: a word meets only the rules of its lemma (:data:`_RULES_BY_LEMMA`), and most of
+    those never read its objects, so gathering them for every word cost more than the rules.
+    ``objects``: lemmas of its objects (:func:`_object_ids`, for a verb or noun) and of what
+    their "of" phrases name ("thousands of refugees", "a group of journalists"); ``granted``:
+    lemmas of its direct objects and passive subjects.
+    """
+
+    __slots__ = ("token", "parse", "i", "lemma", "_objects", "_granted")
+
+    def __init__(self, token: Any, parse: _Parse, i: int, lemma: str) -> None:
+        self.token, self.parse, self.i, self.lemma = token, parse, i, lemma
+        self._objects: set[str] | None = None
+        self._granted: set[str] | None = None
+
+    @property
+    def objects(self) -> set[str]:
+        if self._objects is None:
+            parse, i = self.parse, self.i
+            found = _object_ids(parse, i) if parse.pos[i] in ("VERB", "NOUN") else []
+            self._objects = {parse.lemmas[o] for o in found} | {parse.lemmas[g] for o in found
+                                                                for c in parse.children[o]
+                                                                if parse.dep[c] == "prep" and parse.lower[c] == "of"
+                                                                for g in parse.children[c]}
+        return self._objects
+
+    @property
+    def granted(self) -> set[str]:
+        if self._granted is None:
+            parse, i = self.parse, self.i
+            self._granted = {parse.lemmas[c] for c in parse.children[i] if parse.dep[c] in ("dobj", "nsubjpass")}
+        return self._granted
+
+
+def _relations_reading(a: _Asked) -> list[_Trigger] | _Next:
     """Agreements concluded or acceded to, aid and ties cut, helpers sent: typed by what is acted on."""
-    if lemma in _CONCLUDING and token.pos_ == "VERB" and objects & _PACT_NOUNS:
+    token, lemma = a.token, a.lemma
+    if lemma in _CONCLUDING and token.pos_ == "VERB" and a.objects & _PACT_NOUNS:
         return [_Trigger("SUPPORT", 1.1, None)]  # "inked a peace deal": a concluded agreement (CAMEO 057)
     if lemma in ("agree", "accede", "bow", "yield", "submit") and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(g) in _DEMANDS for g in c.children) for c in token.children):
         return [_Trigger("CONCEDE", 1.3, None)]  # "agreed to the demands": accession, not an intent
-    if lemma in _REDUCERS and token.pos_ == "VERB" and _forces_cut(objects | _armed_modifiers(token)):
+    if lemma in _REDUCERS and token.pos_ == "VERB" and _forces_cut(a.objects | _armed_modifiers(token)):
         return [_Trigger("RETREAT", 1.1, None)]  # "cut its troop / military presence": a drawdown, not ties reduced
-    if lemma in _REDUCERS and token.pos_ == "VERB" and _cooperation_taken(token, objects) and not {
+    if lemma in _REDUCERS and token.pos_ == "VERB" and _cooperation_taken(token, a.objects) and not {
             _lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")} & _RESTRAINTS:
         return [_Trigger("SANCTION", 1.2, None)]  # "slashed its funding", "pulled its staff": relations reduced
-    if lemma in _SENDING and token.pos_ == "VERB" and (objects & _HELPERS or _helping_team(token)):
+    if lemma in _SENDING and token.pos_ == "VERB" and (a.objects & _HELPERS or _helping_team(token)):
         if any(c.dep_ in ("advcl", "xcomp") and any(t.type != "AID" for t in _match(c)) for c in token.children):
-            return None  # "sent experts to investigate": the stated task says what they do
+            return _NEXT  # "sent experts to investigate": the stated task says what they do
         return [_Trigger("AID", 1.1, None)]  # "sent observers / a team of doctors"
-    return None
+    return _NEXT
 
 
 # Crowds that clash with the police in a protest: a riot is dissent (CAMEO 145), not armed combat.
@@ -1934,8 +1980,9 @@ _RESTRAINTS = {"ban", "curfew", "restriction", "sanction", "penalty", "embargo",
                "control", "curb", "tax"}  # not a blockade or martial law: lifting those de-escalates
 
 
-def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:
+def _force_reading(a: _Asked) -> list[_Trigger] | _Next:
     """Force words whose type turns on who uses them: crowds clashing with police, aircraft raiding, reinforcing."""
+    token, lemma = a.token, a.lemma
     if lemma in _ANNULLING and token.pos_ == "VERB" and {_lemma(c) for c in token.children
                                                           if c.dep_ in ("dobj", "nsubjpass")} & _RESTRAINTS:
         return [_Trigger("CONCEDE", 1.2, None)]  # "overturned the ban": a restriction eased, not a proposal rejected
@@ -1943,7 +1990,7 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
         parties = _parties(token)
         if parties & _POLICE and parties & _CROWDS:
             return [_Trigger("PROTEST", 1.1, None)]  # "protesters clashed with police": a violent protest
-        return None
+        return _NEXT
     if lemma in ("execute", "hang") and token.pos_ == "VERB" and _parties(token) & _IRREGULARS:
         return [_Trigger("ASSAULT", 1.1, None)]  # "militants executed hostages": killing, not a judicial penalty
     if lemma == "siege" and token.pos_ == "NOUN" and not (token.head.lower_ == "of" and _lemma(token.head.head) == "state"):
@@ -1955,7 +2002,7 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
     if lemma == "rally" and token.pos_ == "VERB" and {
             _lemma(c) for c in token.children if c.dep_ == "nsubj"} & _MARKET_MOVERS:
         return []  # "stocks rallied": a market rising, not a demonstration
-    if lemma in ("burn", "torch") and token.pos_ == "VERB" and objects & _PROTEST_PROPS:
+    if lemma in ("burn", "torch") and token.pos_ == "VERB" and a.objects & _PROTEST_PROPS:
         return [_Trigger("PROTEST", 1.1, None)]  # "burned effigies of the president"
     if lemma in ("readiness", "willingness", "preparedness") and token.pos_ == "NOUN":
         acts = [c for c in token.children if c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children)]
@@ -1963,17 +2010,18 @@ def _force_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] 
             vowed = {t.type for c in acts for t in _match(c)}
             # "signalled its readiness to resume talks" offers; "readiness to strike" holds out force
             return [_Trigger("THREATEN" if vowed & _THREAT_WHEN_VOWED else "AGREE", 1.0, None)]
-    if lemma in _BEATING and token.pos_ == "VERB" and _parties(token) & _POLICE and objects & _CROWDS:
+    if lemma in _BEATING and token.pos_ == "VERB" and _parties(token) & _POLICE and a.objects & _CROWDS:
         return [_Trigger("COERCE", 1.1, None)]  # "police beat the protesters": repression of a crowd (CAMEO 175)
     if lemma == "raid" and _parties(token) & (_AIRCRAFT | _IRREGULARS | _SOLDIERS):
         return [_Trigger("ASSAULT", 1.1, None)]  # "warplanes / troops carried out a raid": armed force, not a search
-    if lemma == "reinforce" and token.pos_ == "VERB" and objects and not objects & _DEFENCES:
+    if lemma == "reinforce" and token.pos_ == "VERB" and a.objects and not a.objects & _DEFENCES:
         return []  # "reinforced its commitment": strengthening, not a show of force
-    return None
+    return _NEXT
 
 
-def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger] | None:
-    """Verbs whose type turns on their object or frame: who is evacuated, what is suspended, what is faced."""
+def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
+    """Verbs that are aid by whom or what they act on: people sheltered, supplies arriving or received."""
+    token, lemma, objects = a.token, a.lemma, a.objects
     if token.pos_ == "VERB" and lemma in _SHELTERING and objects & _DISPLACED:
         return [_Trigger("AID", 1.1, None)]  # taking in, housing or evacuating people in need
     if token.pos_ == "VERB" and lemma in _ARRIVING and (objects & (_AID_NOUNS | _MATERIAL) or any(
@@ -1994,6 +2042,12 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("AID", 1.0, None)]  # "opened a clinic in the camp"
     if lemma == "evacuate" and token.pos_ == "VERB" and objects & _WITHDRAWN_FORCES:
         return [_Trigger("RETREAT", 1.0, None)]  # evacuating troops or an embassy is a pull-out
+    return _NEXT
+
+
+def _force_used_reading(a: _Asked) -> list[_Trigger] | _Next:
+    """Verbs whose type turns on the force or the frame: who is expelled, what is fired, used or suspended."""
+    token, lemma, objects = a.token, a.lemma, a.objects
     if lemma == "expel" and objects & _PERSONS and not objects & _WITHDRAWN:
         return [_Trigger("COERCE", 1.1, None)]  # expelling people (CAMEO 174), not diplomats (166)
     if lemma == "storm" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
@@ -2039,6 +2093,12 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
     if lemma == "suspend" and token.pos_ == "VERB" and {
             _lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")} & _INSTRUMENTS:
         return [_Trigger("CONCEDE", 1.1, None)]  # "suspended the land law": a measure put on hold, not ties cut
+    return _NEXT
+
+
+def _words_reading(a: _Asked) -> list[_Trigger] | _Next:
+    """Words whose type turns on how they are said: a verbal attack, a label, a warning, a risk faced."""
+    token, lemma = a.token, a.lemma
     if lemma == "attack" and _verbal_attack(token):
         return [_Trigger("ACCUSE", 1.0, None)]  # "an attack on press freedom", "attacked the decision"
     if lemma in ("describe", "call", "brand", "label", "term", "denounce") and _pejorative_as(token):
@@ -2051,7 +2111,7 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
         return [_Trigger("THREATEN", 1.1, None)]  # "will not tolerate a coup": a warning
     if lemma == "give" and _ultimatum(token):
         return [_Trigger("THREATEN", 1.1, None)]  # "gave them 48 hours to leave"
-    if lemma in ("face", "risk") and token.pos_ == "VERB" and token.tag_ != "VBD" and _punishment_or_force(objects):
+    if lemma in ("face", "risk") and token.pos_ == "VERB" and token.tag_ != "VBD" and _punishment_or_force(a.objects):
         return [_Trigger("THREATEN", 1.1, None)]  # "could face sanctions", "surrender or face an assault", "risks expulsion"
     if lemma == "face" and _alternative_penalty(token):
         return [_Trigger("THREATEN", 1.1, None)]  # "leave by Friday or face arrest", however the tagger reads "face"
@@ -2060,10 +2120,10 @@ def _object_reading(token: Any, lemma: str, objects: set[str]) -> list[_Trigger]
     if lemma == "regret" and token.pos_ == "VERB" and (_is_future(token) or _reported_intent(token)) \
             and not any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
         return [_Trigger("THREATEN", 1.0, None)]  # "Estovia will regret this": harm promised to another
-    if lemma == "evacuate" and token.pos_ == "VERB" and objects & (_PERSONS | _DISPLACED | _HEADCOUNTS) \
-            and not objects & _WITHDRAWN_FORCES:
+    if lemma == "evacuate" and token.pos_ == "VERB" and a.objects & (_PERSONS | _DISPLACED | _HEADCOUNTS) \
+            and not a.objects & _WITHDRAWN_FORCES:
         return [_Trigger("AID", 1.1, None)]  # "evacuated 300 foreign nationals": people brought to safety
-    return None
+    return _NEXT
 
 
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves"}
@@ -2182,27 +2242,25 @@ def _prospect_of_force(token: Any) -> bool:
     return _punishment_or_force(acts)
 
 
-def _special(token: Any) -> list[_Trigger] | None:
-    """Triggers whose type depends on their neighbours (a strike, a phone call)."""
-    parse, i = _parse(token.doc), token.i
-    lemma = parse.lemmas[i]
-    if lemma not in _SPECIAL_LEMMAS:
-        return None  # most tokens: no need to gather their objects
-    found = _object_ids(parse, i) if parse.pos[i] in ("VERB", "NOUN") else []
-    # "thousands of refugees", "a group of journalists": the "of" phrase names what is acted on
-    objects = {parse.lemmas[o] for o in found} | {parse.lemmas[g] for o in found for c in parse.children[o]
-                                                  if parse.dep[c] == "prep" and parse.lower[c] == "of"
-                                                  for g in parse.children[c]}
+def _force_promised(a: _Asked) -> list[_Trigger] | _Next:
+    """Measures and defence announced: force held out, not used."""
+    token, lemma = a.token, a.lemma
     if lemma in ("take", "use", "employ") and token.pos_ == "VERB" and _stern_measures(token) and (
             _is_future(token) or _vowed(token) or _reported_intent(token)):
         return [_Trigger("THREATEN", 1.0, None)]  # "will take all necessary measures", "use all means": force held out
     if lemma == "defend" and token.pos_ == "VERB" and (_is_future(token) or _vowed(token) or _reported_intent(token)) \
             and _against_provocation(token):
         return [_Trigger("THREATEN", 1.0, None)]  # "would defend itself against any aggression": force promised
+    return _NEXT
+
+
+def _taken(a: _Asked) -> list[_Trigger] | None | _Next:
+    """Taking someone to court, taking ground, seizing people or goods: typed by what is taken."""
+    token, lemma = a.token, a.lemma
     if lemma in ("take", "haul", "drag", "bring") and token.pos_ == "VERB" and _to_court(token):
         return [_Trigger("ACCUSE", 1.2, None)]  # "took Norland to court": a suit filed (CAMEO 115), no ground taken
     if lemma in ("seize", "capture", "take") and token.pos_ == "VERB":
-        if lemma == "take" and "place" in objects:
+        if lemma == "take" and "place" in a.objects:
             return []  # "took place": a happening's verb, not a taking
         direct = {_lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
         if lemma == "take" and direct == {"position"}:
@@ -2215,6 +2273,12 @@ def _special(token: Any) -> list[_Trigger] | None:
         if parties & _IRREGULARS or direct & _ARMED or (direct & _VESSELS and not parties & _LAW_ENFORCERS):
             return [_Trigger("ASSAULT", 1.0, None)]  # armed groups seizing people or ships, soldiers captured
         return [_Trigger("COERCE", 1.0, None)]  # seizing people or goods
+    return _NEXT
+
+
+def _fought_or_breached(a: _Asked) -> list[_Trigger] | _Next:
+    """Fighting a decision or a disease, breaching a truce or a norm: typed by what is fought or breached."""
+    token, lemma, objects = a.token, a.lemma, a.objects
     if lemma in ("fight", "battle") and token.pos_ == "VERB" and {
             _lemma(c) for c in token.children if c.dep_ == "dobj"} & _DECISIONS:
         return [_Trigger("REJECT", 1.0, None)]  # "will fight the ruling in court": contesting it, not combat
@@ -2229,12 +2293,23 @@ def _special(token: Any) -> list[_Trigger] | None:
                 _ABSTRACT | _INSTRUMENTS | _MEASURES | {"move", "act", "ruling"}):
             return [_Trigger("ACCUSE", 1.1, None)]  # "the law violates press freedom": a charge against its authors
         return [_Trigger("REJECT", 1.0, None)]  # defying a norm, a law or a deal (CAMEO 128)
+    return _NEXT
+
+
+def _ordered_away(a: _Asked) -> list[_Trigger] | _Next:
+    """An order to leave is an expulsion."""
+    token, lemma = a.token, a.lemma
     if lemma in _ORDERING and token.pos_ == "VERB":
         sent_away = _sent_away(token)
         if sent_away:
             # "ordered the aid workers to leave": an expulsion, of a mission (CAMEO 166) or of people (174)
             return [_Trigger("SANCTION" if sent_away & _WITHDRAWN else "COERCE", 1.1, None)]
-    granted = {parse.lemmas[c] for c in parse.children[i] if parse.dep[c] in ("dobj", "nsubjpass")}
+    return _NEXT
+
+
+def _handed_over(a: _Asked) -> list[_Trigger] | _Next:
+    """Giving verbs typed by what is given: intelligence, an account, a cause, nothing at all."""
+    token, lemma, granted = a.token, a.lemma, a.granted
     if lemma in _PASSING_ON and token.pos_ == "VERB" and _intelligence_given(token):
         return [_Trigger("COOPERATE", 1.1, None)]  # "provided intelligence to Estovia": intelligence sharing (CAMEO 064)
     if lemma in ("provide", "give", "offer") and token.pos_ == "VERB" and granted & _ACCOUNTS:
@@ -2247,6 +2322,12 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma == "decline" and token.pos_ == "VERB" and not granted and not any(
             c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return []  # "exports declined": a fall, not a refusal (one declines an offer, or to act)
+    return _NEXT
+
+
+def _halted(a: _Asked) -> list[_Trigger] | _Next:
+    """Talks breaking down, and a strike's effect (not an act of its own)."""
+    token, lemma = a.token, a.lemma
     if lemma in _BREAKING_DOWN and token.pos_ == "VERB" and (lemma != "break" or any(
             c.lower_ == "down" for c in token.children)) and any(
             c.dep_ == "nsubj" and _lemma(c) in _PACTS | _CONTACTS for c in token.children):
@@ -2254,6 +2335,12 @@ def _special(token: Any) -> list[_Trigger] | None:
     if lemma in _DISRUPTING and token.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and any(t.type == "PROTEST" for t in _match(c)) for c in token.children):
         return []  # "a general strike shut down the city": the strike is the act, shutting down its effect
+    return _NEXT
+
+
+def _moved_or_charged(a: _Asked) -> list[_Trigger] | _Next:
+    """Forces moved, commitment questioned, a crowd charged at."""
+    token, lemma, granted = a.token, a.lemma, a.granted
     if lemma == "move" and token.pos_ == "VERB" and granted & (_ARMED | _MATERIEL | _SOLDIERS):
         return [_Trigger("MOBILIZE", 1.1, None)]  # "moved tanks closer to the frontier": forces repositioned
     if lemma == "question" and token.pos_ == "VERB" and granted & _DOUBTED:
@@ -2263,6 +2350,12 @@ def _special(token: Any) -> list[_Trigger] | None:
         # "police charged at the protesters": a physical rush, repression by police, else an assault
         chargers = _parties(token) | ({_lemma(token.head)} if token.dep_ == "acl" else set())  # "police charging at…"
         return [_Trigger("COERCE" if chargers & _POLICE else "ASSAULT", 1.0, None)]
+    return _NEXT
+
+
+def _removed_or_committed(a: _Asked) -> list[_Trigger] | _Next:
+    """Officials removed, troops marching, networks dismantled, crimes committed."""
+    token, lemma, granted = a.token, a.lemma, a.granted
     if lemma in ("dismiss", "fire", "sack") and token.pos_ == "VERB" and any(
             _lemma(c) in _OFFICEHOLDERS or c.ent_type_ == "PERSON" for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
         return [_Trigger("COERCE", 1.0, None)]  # "dismissed the army chief": removed from office, not a claim rejected
@@ -2273,6 +2366,12 @@ def _special(token: Any) -> list[_Trigger] | None:
         return [_Trigger("COERCE", 1.0, None)]  # "dismantled a smuggling ring": a police action, not disarmament
     if lemma == "commit" and token.pos_ == "VERB" and granted & _CRIMES:
         return [_Trigger("ACCUSE", 1.0, None)]  # "committed war crimes": an act charged, not a commitment
+    return _NEXT
+
+
+def _said_shared_or_granted(a: _Asked) -> list[_Trigger] | _Next:
+    """What is delivered, shared, kept open or granted decides the act."""
+    token, lemma, granted = a.token, a.lemma, a.granted
     if lemma == "deliver" and token.pos_ == "VERB" and granted & (_ACCOUNTS | _UTTERANCES):
         return []  # "delivered a speech / a verdict / an ultimatum": what was said is the happening
     if lemma == "joint" and token.dep_ == "amod" and _lemma(token.head) in _UTTERANCES | _PUBLICATIONS | _SAYINGS:
@@ -2286,13 +2385,25 @@ def _special(token: Any) -> list[_Trigger] | None:
             _MATERIAL | _AID_NOUNS | _SHELTER | _HELPERS) and not any(t.type != "CONCEDE" for o in granted
                                                                  for t in _word_triggers(o)):
         return [_Trigger("CONCEDE", 1.1, None)]  # "granted citizenship / immunity / a licence": a right conceded
+    return _NEXT
+
+
+def _turned_back_or_hosted(a: _Asked) -> list[_Trigger] | _Next:
+    """People turned back, officials under fire, visitors welcomed."""
+    token, lemma = a.token, a.lemma
     if lemma == "turn" and token.pos_ == "VERB" and any(c.lower_ in ("back", "away") for c in token.children) \
-            and objects & (_PERSONS | _DISPLACED | {"seeker", "boat", "ship", "vessel"}):
+            and a.objects & (_PERSONS | _DISPLACED | {"seeker", "boat", "ship", "vessel"}):
         return [_Trigger("COERCE", 1.1, None)]  # "turned back asylum seekers": entry refused by force
     if lemma == "come" and token.pos_ == "VERB" and _under_fire_for(token):
         return [_Trigger("ACCUSE", 1.1, None)]  # "came under fire for his remarks": criticised
     if lemma == "welcome" and token.pos_ == "VERB" and _welcomes_a_visitor(token):
         return [_Trigger("CONSULT", 1.1, None)]  # "welcomed the visiting delegation": a host receiving guests
+    return _NEXT
+
+
+def _asked_of_another(a: _Asked) -> list[_Trigger] | _Next:
+    """What one asks another to do is a demand; a deadline that falls, or work stopped, is not."""
+    token, lemma = a.token, a.lemma
     if lemma in ("challenge", "dare") and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) \
             and any(c.dep_ in ("xcomp", "ccomp") and any(g.lower_ == "to" for g in c.children) for c in token.children):
         return [_Trigger("REQUEST", 1.1, None)]  # "challenged the president to call an election": a demand
@@ -2307,22 +2418,25 @@ def _special(token: Any) -> list[_Trigger] | None:
         return [_Trigger("REQUEST", 1.1, None)]  # "wants Norland to hand over the suspects"
     if lemma in _HALTING_WORK and token.pos_ == "VERB" and _work_stopped(token):
         return [_Trigger("PROTEST", 1.1, None)]  # "nurses stopped work for two hours": a strike
-    relations = _relations_reading(token, lemma, objects)
-    if relations is not None:
-        return relations
-    force = _force_reading(token, lemma, objects)
-    if force is not None:
-        return force
+    return _NEXT
+
+
+def _deal_left(a: _Asked) -> list[_Trigger] | _Next:
+    """Leaving a deal or a meeting."""
+    token, lemma = a.token, a.lemma
     if lemma in ("withdraw", "pull", "exit", "quit", "leave", "walk") and token.pos_ == "VERB" and (
-            objects | _left_from(token)) & _PACTS:
+            a.objects | _left_from(token)) & _PACTS:
         return [_Trigger("REJECT", 1.1, None)]  # leaving a deal or a meeting, not a military retreat
-    reading = _object_reading(token, lemma, objects)
-    if reading is not None:
-        return reading
+    return _NEXT
+
+
+def _held_or_halted(a: _Asked) -> list[_Trigger] | _Next:
+    """Stances held, restraints kept, hedges, cease-fires and strikes."""
+    token, lemma = a.token, a.lemma
     if lemma in _STANCE_HOLDERS and token.dep_ == "attr" and _lemma(token.head) == "be":
         # "Norland is a staunch supporter of the plan": the predicate noun says the stance held
         return [_Trigger(_STANCE_HOLDERS[lemma], 1.1, None)]
-    if lemma in _MAINTAINING and token.pos_ == "VERB" and granted & _RESTRAINTS:
+    if lemma in _MAINTAINING and token.pos_ == "VERB" and a.granted & _RESTRAINTS:
         return []  # "upheld the sentence", "kept the ban in place": the restraint, not a show of support, is the act
     if lemma == "stop" and any(c.lower_ == "short" for c in token.children):
         return []  # "stopped short of naming…" is a hedge, not a halt
@@ -2332,6 +2446,12 @@ def _special(token: Any) -> list[_Trigger] | None:
         return [_Trigger("PROTEST", 1.1, None)]  # "doctors strike over pay": a walkout, not an attack
     if lemma == "strike" and token.pos_ == "NOUN":
         return [_Trigger("ASSAULT" if _military_strike(token) else "PROTEST", 1.0, None)]
+    return _NEXT
+
+
+def _released_or_ruled(a: _Asked) -> list[_Trigger] | None | _Next:
+    """Publications released, places of custody, force not ruled out, decrees signed, "free"."""
+    token, lemma, objects = a.token, a.lemma, a.objects
     if lemma in _RELEASES and objects & _PUBLICATIONS:
         return []  # "released a statement": a publication, not a prisoner set free
     if lemma in _PLACES_OF_CUSTODY and token.pos_ == "NOUN" and token.head.lower_ in ("from", "of") \
@@ -2354,6 +2474,12 @@ def _special(token: Any) -> list[_Trigger] | None:
         # "the vote was neither free nor fair": a charge against who ran it; "is free to leave" is no
         # release ("was not free" is left to the description: a negated copula would flip the charge)
         return [_Trigger("ACCUSE", 1.0, None)] if any(c.lower_ == "neither" for c in token.children) else []
+    return _NEXT
+
+
+def _shown_rallied_or_called(a: _Asked) -> list[_Trigger] | _Next:
+    """Showing, rallying and calling: typed by their objects and prepositions."""
+    token, lemma, granted = a.token, a.lemma, a.granted
     if lemma in ("demonstrate", "show") and token.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "ccomp") for c in token.children):
         return []  # "demonstrated its resolve" shows something; the protest verb is intransitive
@@ -2366,29 +2492,60 @@ def _special(token: Any) -> list[_Trigger] | None:
             for c in token.children):
         return [_Trigger("REQUEST", 1.1, None)]  # "calls to resign", "a call to free the detainees": a demand
     if lemma == "call" and token.pos_ == "VERB":
-        # "called on Tuesday" is no appeal: a preposition whose object is a date does not count
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")
-                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)}
-        if any(c.dep_ == "oprd" for c in token.children):
-            return [_Trigger("ACCUSE", 0.9, None)]  # "called the envoy a fool": name-calling
-        if "out" in preps:  # "called out the regime for…": public criticism (CAMEO 111)
-            return [_Trigger("ACCUSE", 1.0, None)]
-        if preps & {"on", "for", "upon"}:
-            if _demands_punishment(token):
-                return [_Trigger("ACCUSE", 1.1, None)]
-            return [_Trigger("REQUEST", 1.2, None)]
-        if "off" in preps and objects & (_PACTS | _CONTACTS):
-            return [_Trigger("REJECT", 1.1, None)]  # "called off the talks / the visit": a contact refused
-        if "off" in preps:  # "called off the strike"
-            return [_Trigger("CONCEDE", 1.0, None), _Trigger("RETREAT", 0.9, None)]
-        if objects & _PROTEST_ACTIONS:
-            return [_Trigger("PROTEST", 1.1, None)]  # "the unions called a general strike": a protest organised
-        purpose = _purpose(_parse(token.doc), token.i)
-        if purpose is not None or any(
-                c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
-            # "X called Y" is a phone call; "called Y to congratulate him" is coded as its purpose
-            return [_Trigger("CONSULT", 0.8 if purpose is not None else 1.0, None)]
-        return [_Trigger("REQUEST", 0.5, None)]
+        return _call_reading(a)
+    return _NEXT
+
+
+def _call_reading(a: _Asked) -> list[_Trigger]:
+    """The verb "call": an appeal, name-calling, criticism, a contact refused, a strike organised or a phone call."""
+    token, objects = a.token, a.objects
+    # "called on Tuesday" is no appeal: a preposition whose object is a date does not count
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")
+             and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)}
+    if any(c.dep_ == "oprd" for c in token.children):
+        return [_Trigger("ACCUSE", 0.9, None)]  # "called the envoy a fool": name-calling
+    if "out" in preps:  # "called out the regime for…": public criticism (CAMEO 111)
+        return [_Trigger("ACCUSE", 1.0, None)]
+    if preps & {"on", "for", "upon"}:
+        if _demands_punishment(token):
+            return [_Trigger("ACCUSE", 1.1, None)]
+        return [_Trigger("REQUEST", 1.2, None)]
+    if "off" in preps and objects & (_PACTS | _CONTACTS):
+        return [_Trigger("REJECT", 1.1, None)]  # "called off the talks / the visit": a contact refused
+    if "off" in preps:  # "called off the strike"
+        return [_Trigger("CONCEDE", 1.0, None), _Trigger("RETREAT", 0.9, None)]
+    if objects & _PROTEST_ACTIONS:
+        return [_Trigger("PROTEST", 1.1, None)]  # "the unions called a general strike": a protest organised
+    purpose = _purpose(_parse(token.doc), token.i)
+    if purpose is not None or any(
+            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
+        # "X called Y" is a phone call; "called Y to congratulate him" is coded as its purpose
+        return [_Trigger("CONSULT", 0.8 if purpose is not None else 1.0, None)]
+    return [_Trigger("REQUEST", 0.5, None)]
+
+
+def _special(token: Any) -> list[_Trigger] | None:
+    """Triggers whose type depends on their neighbours (a strike, a phone call).
+
+    The context rules are asked in the order of :data:`_CONTEXT_RULES`; the first that applies
+    gives the word's triggers (``None``: no special reading, the lexicon decides). A word meets
+    only the rules indexed under its lemma (:data:`_RULES_BY_LEMMA`, built once at import),
+    and this gives what asking every rule in turn gave: each rule tests its lemma before
+    anything else (a conjunct of each of its conditions, with no side effect before it), so a
+    rule not indexed under the word's lemma is one whose every condition fails on it and that
+    answers :data:`_NEXT`; the rules kept stay in their order. A test checks that each rule's
+    index entry is exactly the lemmas its conditions name.
+    """
+    parse, i = _parse(token.doc), token.i
+    lemma = parse.lemmas[i]
+    rules = _RULES_BY_LEMMA.get(lemma)
+    if rules is None:
+        return None  # most tokens: no need to gather their objects
+    asked = _Asked(token, parse, i, lemma)
+    for rule in rules:
+        found = rule(asked)
+        if found is not _NEXT:
+            return found  # type: ignore[return-value]
     return None
 
 
@@ -3197,6 +3354,39 @@ _SPECIAL_LEMMAS = frozenset(
     collapse break stall founder falter fail unravel crumble fizzle deadline prospect possibility spectre specter""".split()
 ) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING \
     | _BEATING | _HALTING_WORK | _MAINTAINING | set(_STANCE_HOLDERS) | _PASSING_ON | {"douse"}
+
+# The context rules of :func:`_special`, in the order they are asked, each with every lemma its
+# conditions name: a rule can apply to no other word (see the test of this table).
+_CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_Trigger] | None | _Next]], ...] = (
+    ({"take", "use", "employ", "defend"}, _force_promised),
+    ({"take", "haul", "drag", "bring", "seize", "capture"}, _taken),
+    ({"fight", "battle", "combat", "tackle", "violation", "breach", "violate", "flout", "defy"}, _fought_or_breached),
+    (_ORDERING, _ordered_away),
+    (_PASSING_ON | {"provide", "give", "offer", "contribute", "return", "decline"}, _handed_over),
+    (_BREAKING_DOWN | _DISRUPTING, _halted),
+    ({"move", "question", "charge"}, _moved_or_charged),
+    ({"dismiss", "fire", "sack", "march", "dismantle", "commit"}, _removed_or_committed),
+    ({"deliver", "joint", "share", "option", "grant"}, _said_shared_or_granted),
+    ({"turn", "come", "welcome"}, _turned_back_or_hosted),
+    ({"challenge", "dare", "deadline", "time"} | _DIRECTIVES | _WANTING | _HALTING_WORK, _asked_of_another),
+    (_CONCLUDING | {"agree", "accede", "bow", "yield", "submit"} | _REDUCERS | _SENDING, _relations_reading),
+    (_ANNULLING | _BEATING | {"clash", "scuffle", "skirmish", "execute", "hang", "siege", "occupy", "storm", "blockade",
+                              "besiege", "protest", "rally", "burn", "torch", "readiness", "willingness",
+                              "preparedness", "raid", "reinforce"}, _force_reading),
+    ({"withdraw", "pull", "exit", "quit", "leave", "walk"}, _deal_left),
+    (_SHELTERING | _ARRIVING | _RECEIVING | {"leave", "support", "help", "benefit", "assist", "open", "build", "set",
+                                             "establish", "run", "evacuate"}, _aid_reading),
+    ({"expel", "storm", "respond", "react", "answer", "retaliate", "use", "employ", "pay", "fire", "set", "burn",
+      "douse", "advance", "push", "drive", "thrust", "enter", "sink", "suspend"}, _force_used_reading),
+    (_PROSPECTS | {"attack", "describe", "call", "brand", "label", "term", "denounce", "opposition", "tolerate", "give",
+                   "face", "risk", "regret", "evacuate"}, _words_reading),
+    (set(_STANCE_HOLDERS) | _MAINTAINING | {"stop", "fire", "strike"}, _held_or_halted),
+    (_RELEASES | _PLACES_OF_CUSTODY | _ENACTING | {"stand", "hesitate", "rule", "free"}, _released_or_ruled),
+    ({"demonstrate", "show", "rally", "call"}, _shown_rallied_or_called),
+)
+# Each lemma of a context rule -> the rules that can apply to it, in their order (built once).
+_RULES_BY_LEMMA = {lemma: tuple(rule for lemmas, rule in _CONTEXT_RULES if lemma in lemmas)
+                   for lemma in _SPECIAL_LEMMAS}
 
 
 def trigger_scores(sent: Any) -> list[TypedTrigger]:

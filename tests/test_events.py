@@ -1558,3 +1558,36 @@ def test_description_similarities_are_the_sparse_product_bit_for_bit():
     theirs = (_side_by_side([block.transform(texts) for block in blocks]) @ lines_t).toarray()
     assert mine.shape == theirs.shape and np.count_nonzero(mine[1]) > 0 and not mine[0].any()
     assert mine.tobytes() == theirs.tobytes()
+
+
+def test_context_rules_are_indexed_by_every_lemma_they_name():
+    """Each context rule's index entry is exactly the lemmas its conditions name, and every
+    condition of the rule names the lemma: so a rule not indexed under a word's lemma could not
+    have applied to it, and skipping it changes nothing (see ``_special``)."""
+    import ast
+    import inspect
+    import textwrap
+
+    from newstrail.events import _CONTEXT_RULES, _RULES_BY_LEMMA, _SPECIAL_LEMMAS
+
+    def named(node, scope):
+        found = set()
+        for cmp in ast.walk(node):
+            if isinstance(cmp, ast.Compare) and isinstance(cmp.left, ast.Name) and cmp.left.id == "lemma":
+                op, right = cmp.ops[0], cmp.comparators[0]
+                value = eval(compile(ast.Expression(right), "<rule>", "eval"), scope)
+                if isinstance(op, ast.Eq):
+                    found.add(value)
+                elif isinstance(op, ast.In):
+                    found |= set(value)
+        return found
+
+    for lemmas, rule in _CONTEXT_RULES:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(rule))).body[0]
+        conditions = [stmt for stmt in tree.body if isinstance(stmt, ast.If)]
+        assert conditions and all(named(stmt.test, rule.__globals__) for stmt in conditions), rule.__name__
+        assert named(tree, rule.__globals__) == set(lemmas), rule.__name__
+    assert set(_RULES_BY_LEMMA) == set(_SPECIAL_LEMMAS)
+    # "call" meets the rules of labels and of calling, in their order, and no rule of taking
+    rules = [rule.__name__ for rule in _RULES_BY_LEMMA["call"]]
+    assert rules == ["_words_reading", "_shown_rallied_or_called"]
