@@ -2785,7 +2785,7 @@ def _retype(token: Any, type_: str) -> str:
         return "COOPERATE"
     if type_ == "RETREAT" and any(p.dep[c] == "dobj" and p.lemmas[c] in _WITHDRAWN for c in children):
         return "SANCTION"
-    if type_ in ("MOBILIZE", "CONSULT") and _PEACEKEEPING & _sentence_lemmas(token):
+    if type_ in ("MOBILIZE", "CONSULT") and _peacekeeping_near(p, i):
         return "AID"  # troops sent to keep the peace are aid (PLOVER: peacekeeping under AID)
     if type_ == "AGREE" and lemma == "agree" and not any(p.dep[c] == "xcomp" or p.lower[c] == "to" for c in children) \
             and any(p.dep[c] == "dobj" and p.lemmas[c] in ("agreement", "deal", "accord", "treaty") for c in children):
@@ -3389,18 +3389,36 @@ _RULES_BY_LEMMA = {lemma: tuple(rule for lemmas, rule in _CONTEXT_RULES if lemma
                    for lemma in _SPECIAL_LEMMAS}
 
 
+# Parts of speech a trigger can have.
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
+
+
+def _candidates(p: _Parse) -> list[int]:
+    """The words of the doc that can be triggers, in order (listed once per parse).
+
+    Not one of another part of speech, nor a date or time word ("March 8" is a date, not a
+    march); and a verb, or a word some reading of :func:`_token_triggers` after its verbs' first
+    test can apply to (:func:`_may_trigger`), or a word after a hyphen: for any other word
+    ``_token_triggers`` has nothing. Each test reads the word and the one before it, whatever
+    the sentence, so every sentence's candidates are these within its bounds.
+    """
+    table = p.table("candidates")
+    found = table.get(0)
+    if found is None:
+        lemmas, lower, ent_type = p.lemmas, p.lower, p.ent_type
+        found = table[0] = [i for i, pos in enumerate(p.pos) if pos in _TRIGGER_POS and ent_type[i] not in ("DATE", "TIME")
+                            and (pos == "VERB" or _may_trigger(lemmas[i], pos) or (i >= 2 and lower[i - 1] == "-"))]
+    return found
+
+
 def trigger_scores(sent: Any) -> list[TypedTrigger]:
     """Every lexicon trigger in a parsed sentence, scored by weight and governing depth."""
     p = _parse(sent.doc)
     out = []
     found = p.table("match")  # _match_at inlined: most words of a sentence end at this lookup
-    lemmas, poses, lower = p.lemmas, p.pos, p.lower
-    for i in range(sent.start, sent.end):
-        pos = poses[i]
-        if pos not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or p.ent_type[i] in ("DATE", "TIME"):
-            continue  # "March 8" is a date, not a march
-        if pos != "VERB" and not _may_trigger(lemmas[i], pos) and (i < 2 or lower[i - 1] != "-"):
-            continue  # most words: _token_triggers has nothing for them (its first test after a verb's)
+    candidates = _candidates(p)
+    for k in range(bisect.bisect_left(candidates, sent.start), bisect.bisect_left(candidates, sent.end)):
+        i = candidates[k]
         matched = found.get(i)
         if matched is None:
             matched = found[i] = _token_triggers(p, i)
@@ -3596,14 +3614,26 @@ def _chain(p: _Parse, i: int) -> list[int]:
 
 
 def _is_future(trigger: Any) -> bool:
+    """The act is announced for the future (once per token and parse: the typing of each of a
+    word's triggers and its event ask it again)."""
     p = _parse(trigger.doc)
-    for node in _chain(p, trigger.i)[:3]:
+    table = p.table("future")
+    found = table.get(trigger.i)
+    if found is None:
+        found = table[trigger.i] = _future_at(p, trigger.i)
+    return found
+
+
+def _future_at(p: _Parse, i: int) -> bool:
+    """:func:`_is_future` of token ``i``: a future auxiliary, a planned infinitive or a word of
+    planning on it or on one of its two nearest heads."""
+    for node in _chain(p, i)[:3]:
         for child in p.children[node]:
             if p.dep[child] in ("aux", "auxpass") and p.lemmas[child] in _FUTURE_AUX:
                 return True
             if p.dep[child] == "aux" and p.lower[child] == "to" and _plans_ahead(p, node):
                 return True
-        if p.lemmas[node] in _PLAN_WORDS and node != trigger.i and p.pos[node] in ("VERB", "ADJ") and not (
+        if p.lemmas[node] in _PLAN_WORDS and node != i and p.pos[node] in ("VERB", "ADJ") and not (
                 p.lemmas[node] == "set" and any(p.dep[c] == "prt" for c in p.children[node])):
             return True  # "is set to sign", not the phrasal "set up a joint commission" (done, not planned)
     return False
@@ -3915,14 +3945,21 @@ def _sentence_at(doc: Any, i: int) -> Any:
     return table[0][bisect.bisect_right(table[1], i) - 1]
 
 
-def _sentence_lemmas(token: Any) -> set[str]:
-    """Lemmas of the token's sentence (gathered once per sentence and parse)."""
-    table = _memo(token.doc, "sentence lemmas")
-    sent = _sentence_at(token.doc, token.i)
-    lemmas = table.get(sent.start)
-    if lemmas is None:
-        lemmas = table[sent.start] = set(_parse(token.doc).lemmas[sent.start:sent.end])
-    return lemmas
+def _peacekeeping_near(p: _Parse, i: int) -> bool:
+    """Whether a peacekeeping word (``_PEACEKEEPING``) is in token ``i``'s sentence.
+
+    Found from the doc's few such words, listed once per parse, rather than from the set of
+    the sentence's lemmas: most articles have none, and then no sentence needs looking at.
+    """
+    table = p.table("peacekeeping")
+    where = table.get(0)
+    if where is None:
+        where = table[0] = [k for k, lemma in enumerate(p.lemmas) if lemma in _PEACEKEEPING]
+    if not where:
+        return False
+    sent = _sentence_at(p.doc, i)
+    k = bisect.bisect_left(where, sent.start)
+    return k < len(where) and where[k] < sent.end
 
 
 def _speech_root(sent: Any) -> Any | None:

@@ -1591,3 +1591,21 @@ def test_context_rules_are_indexed_by_every_lemma_they_name():
     # "call" meets the rules of labels and of calling, in their order, and no rule of taking
     rules = [rule.__name__ for rule in _RULES_BY_LEMMA["call"]]
     assert rules == ["_words_reading", "_shown_rallied_or_called"]
+
+
+def test_trigger_candidates_and_peacekeeping_lookup_match_the_word_by_word_tests(nlp):
+    """The doc's trigger candidates are the words the per-sentence filter kept, and a
+    peacekeeping word is found in a token's sentence exactly when its lemmas hold one."""
+    from newstrail.events import _PEACEKEEPING, _candidates, _may_trigger, _parse, _peacekeeping_near
+
+    doc = nlp("On March 8 Norland sent a sit-in of observers to Velka. Minister Kaller thanked the "
+              "peacekeepers in Estovia. The ferry docked at noon.")
+    p = _parse(doc)
+    kept = [i for i in range(len(doc)) if p.pos[i] in ("VERB", "NOUN", "PROPN", "ADJ", "AUX")
+            and p.ent_type[i] not in ("DATE", "TIME")
+            and (p.pos[i] == "VERB" or _may_trigger(p.lemmas[i], p.pos[i]) or (i >= 2 and p.lower[i - 1] == "-"))]
+    assert _candidates(p) == kept and kept
+    for sent in doc.sents:
+        holds = bool(_PEACEKEEPING & {p.lemmas[i] for i in range(sent.start, sent.end)})
+        assert all(_peacekeeping_near(p, i) == holds for i in range(sent.start, sent.end))
+    assert [_peacekeeping_near(p, s.start) for s in doc.sents] == [True, True, False]
