@@ -889,3 +889,20 @@ def test_sentence_starts_from_the_array_are_those_spacy_finds(nlp):
     assert [doc_sentence_starts(doc)[index[i]] for i in range(len(doc))] == [doc[i : i + 1].sent.start for i in range(len(doc))]
     assert doc_sentence_roots(doc) == [sent.root.i for sent in doc.sents]
     assert doc_sentence_starts(nlp("")) == [] and doc_sentence_index(nlp("")) == []
+
+
+def test_merged_country_index_finds_what_pycountry_lookup_finds():
+    import pycountry
+
+    from newstrail.actors import _country_code
+
+    len(pycountry.countries)  # loads the database and its indexes
+    values = {value for index in pycountry.countries.indices.values() for value in index}
+    values |= {v.upper() for v in values} | {v.title() for v in values}
+    values |= {"", "norland", "estovia", "minister kaller", "vellmar harbour board", "congo", "korea"}
+    for value in values:
+        try:
+            want = pycountry.countries.lookup(value).alpha_3
+        except LookupError:
+            want = None
+        assert _country_code(value) == want, value
