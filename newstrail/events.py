@@ -1632,8 +1632,13 @@ def _under_fire_for(token: Any) -> bool:
 
 
 def _sent_away(token: Any) -> set[str]:
-    """Whom an ordering verb tells to leave ("ordered the diplomats to leave the country"), as lemmas."""
-    if not any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in _DEPARTING for c in token.children):
+    """Whom an ordering verb tells to leave ("ordered the diplomats to leave the country"), as lemmas.
+
+    The test for a verb of departing reads the parse columns: most ordering verbs ("tell")
+    have none, and their children need no Tokens.
+    """
+    p, i = _parse(token.doc), token.i
+    if not any(p.dep[c] in ("xcomp", "ccomp") and p.lemmas[c] in _DEPARTING for c in p.children[i]):
         return set()
     told = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     told += [g for c in token.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"]
@@ -2403,12 +2408,12 @@ def _turned_back_or_hosted(a: _Asked) -> list[_Trigger] | _Next:
 
 def _asked_of_another(a: _Asked) -> list[_Trigger] | _Next:
     """What one asks another to do is a demand; a deadline that falls, or work stopped, is not."""
-    token, lemma = a.token, a.lemma
-    if lemma in ("challenge", "dare") and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children) \
-            and any(c.dep_ in ("xcomp", "ccomp") and any(g.lower_ == "to" for g in c.children) for c in token.children):
+    token, lemma, p, kids = a.token, a.lemma, a.parse, a.parse.children[a.i]  # the parse columns: no Tokens
+    if lemma in ("challenge", "dare") and p.pos[a.i] == "VERB" and any(p.dep[c] == "dobj" for c in kids) \
+            and any(p.dep[c] in ("xcomp", "ccomp") and any(p.lower[g] == "to" for g in p.children[c]) for c in kids):
         return [_Trigger("REQUEST", 1.1, None)]  # "challenged the president to call an election": a demand
-    if lemma in _DIRECTIVES and token.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in token.children) \
-            and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in token.children):
+    if lemma in _DIRECTIVES and p.pos[a.i] == "VERB" and any(p.dep[c] in ("dobj", "dative") for c in kids) \
+            and any(p.dep[c] == "xcomp" and any(p.lower[g] == "to" for g in p.children[c]) for c in kids):
         return [_Trigger("REQUEST", 1.1, None)]  # "told Estovia to withdraw its troops": a demand
     if lemma == "deadline" and token.dep_ == "nsubj" and _lemma(token.head) in _LAPSING:
         return []  # "before the deadline expired": the date a deadline falls on, no threat made
@@ -3740,6 +3745,16 @@ class _Mentions:
         return None
 
 
+def _mentions_of(mentions: Sequence[Mention], p: _Parse) -> _Mentions:
+    """``_Mentions.of(mentions)``, once per parse and mentions: the events and then the stances
+    of an article ask it of the same list."""
+    table = _article_memo(p, "mentions at", mentions)
+    found = table.get(0)
+    if found is None:
+        found = table[0] = _Mentions.of(mentions)
+    return found
+
+
 def _mention_key(article: Article, head: Any | None, mentions: _Mentions) -> str | None:
     """Key of the first mention overlapping a token's subtree (on original offsets).
 
@@ -4071,7 +4086,7 @@ def extract_events(doc: Any, article: Article, mentions: Sequence[Mention],
     governing trigger); a question, or a sentence without a trigger, yields none.
     """
     _forget()
-    mentions_at = _Mentions.of(mentions)
+    mentions_at = _mentions_of(mentions, _parse(doc))
     texts = {sent.start: _text(sent) for sent in _sentences(doc)}
     sents = [sent for sent in _sentences(doc)
              if len(texts[sent.start].strip()) >= 20 and not texts[sent.start].strip().endswith("?")]
@@ -4638,7 +4653,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         out.append(StanceMention(span=quote.content, actor=actor, stance=stance, statement=quote.content_text,
                                  date=quote.said_on, confidence=round(min(1.0, score / 2), 3)))
         covered.append((quote.content.start, quote.content.end))
-    mentions_at = _Mentions.of(mentions)
+    mentions_at = _mentions_of(mentions, _parse(doc))
     quoted_ranges = _Ranges.of(covered)
     p = _parse(doc)
     for sent in _sentences(doc):
