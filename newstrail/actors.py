@@ -1501,7 +1501,8 @@ def quotation_ranges(text: str) -> list[tuple[int, int]]:
         if any(map(paragraph.__contains__, _DOUBLE_MARK_STRINGS)):  # most paragraphs hold no mark
             found += [(offset + s, offset + e) for s, e in _paragraph_quotations(paragraph)]
         offset += len(paragraph) + 1
-    found += [m.span() for m in _SINGLE_QUOTATION.finditer(text)]
+    if "‘" in text:  # every single-mark quotation opens with one; most articles hold none
+        found += [m.span() for m in _SINGLE_QUOTATION.finditer(text)]
     ranges: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if not ranges or start >= ranges[-1][1]:

@@ -906,3 +906,12 @@ def test_merged_country_index_finds_what_pycountry_lookup_finds():
         except LookupError:
             want = None
         assert _country_code(value) == want, value
+
+
+@pytest.mark.parametrize("text, quotations", [
+    ("Kaller: ‘Norland will not wait’ as talks stall", ["‘Norland will not wait’"]),
+    ("Estovia’s envoy didn’t say ‘no’ to Dresk’s plan.", ["‘no’"]),
+    ("Estovia’s envoy didn’t wait for Dresk’s answer.", []),
+])
+def test_single_mark_quotations_open_with_a_left_single_mark(text: str, quotations: list[str]) -> None:
+    assert [text[s:e] for s, e in quotation_ranges(text)] == quotations
