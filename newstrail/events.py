@@ -1051,7 +1051,9 @@ def _article_memo(p: _Parse, name: str, *owners: Any) -> dict:
     Why: the parse's tables live as long as the parse, and a caller may pass the same parse
     with another article or other time expressions; the answers would then be another's.
     """
-    table = p.table(name)
+    table = p.tables.get(name)  # _Parse.table inlined: a few hundred calls per article
+    if table is None:
+        table = p.tables[name] = {}
     held = table.get(None)
     if held is None or len(held) != len(owners) or not all(map(operator.is_, held, owners)):
         table.clear()
@@ -3475,12 +3477,14 @@ def score_types(sent: Any, text: str | None = None, described: dict[str, float] 
 
 def _lexicon_scores(triggers: Sequence[TypedTrigger]) -> dict[str, float]:
     """Each type's best trigger score, a contact's stated content ranked above the contact."""
-    scores = {t: 0.0 for t in PLOVER_TYPES}
+    scores = dict.fromkeys(PLOVER_TYPES, 0.0)
     for trig in triggers:
         scores[trig.type] = max(scores[trig.type], trig.score)
-    content = max(v for t, v in scores.items() if t != "CONSULT")
-    if content >= CONTENT_SHARE * scores["CONSULT"] > 0:
-        scores["CONSULT"] = min(scores["CONSULT"], content * 0.99)  # the content of a contact is what happened
+    share = CONTENT_SHARE * scores["CONSULT"]
+    if share > 0:  # a contact: most sentences report none, and then no content outranks it
+        content = max(v for t, v in scores.items() if t != "CONSULT")
+        if content >= share:
+            scores["CONSULT"] = min(scores["CONSULT"], content * 0.99)  # the content of a contact is what happened
     return scores
 
 
@@ -3768,8 +3772,10 @@ def _mention_key(article: Article, head: Any | None, mentions: _Mentions) -> str
     if i in keys:
         return keys[i]
     last = head.right_edge
-    span = _body_span(article, head.left_edge.idx, last.idx + len(last), p)
-    key = keys[i] = mentions.first_over(span.start, span.end)
+    # the offsets of article.body_span, without its Span (each token's subtree is a range of its own)
+    offsets = article.offsets
+    key = keys[i] = mentions.first_over(offsets.to_original(head.left_edge.idx),
+                                        offsets.to_original(last.idx + len(last), is_end=True))
     return key
 
 
