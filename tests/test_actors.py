@@ -915,3 +915,13 @@ def test_merged_country_index_finds_what_pycountry_lookup_finds():
 ])
 def test_single_mark_quotations_open_with_a_left_single_mark(text: str, quotations: list[str]) -> None:
     assert [text[s:e] for s, e in quotation_ranges(text)] == quotations
+
+
+@given(st.text(alphabet="ab 1.,\n\"'“”‘’«»„", max_size=40))
+def test_double_mark_regex_finds_what_the_plain_alternation_finds(text: str) -> None:
+    import re
+
+    from newstrail.actors import _DOUBLE_MARK
+
+    plain = re.compile(r"'{2,}|[‘’]{2}|[“”\"«»„]")
+    assert [m.span() for m in _DOUBLE_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)]
