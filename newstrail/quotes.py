@@ -524,6 +524,11 @@ def _subject(tok: Token) -> Token | None:
             tok = _governing_verb(tok.head)
         elif tok.dep_ == "relcl":
             return tok.head
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and _cue_class(tok) in SPEECH_CLASSES \
+                and _issuer(tok.head) is not None:
+            # "put out a brief statement saying …", "emailed a release saying …": what a
+            # document someone issued says is the issuer's word, as in "a statement that says"
+            return _issuer(tok.head)
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == tok.i - 1 \
                 and _cue_class(tok) in SPEECH_CLASSES and _speaking_noun(tok.head):
             # "with 50 percent saying …", "voters saying …": a reduced relative ("who are
@@ -1450,6 +1455,27 @@ def _represented(ctx: _Context, subj: Token) -> Mention | None:
 # What an actor puts out that then "says" or "accuses" in a relative clause.
 PUBLISHED_NOUNS = frozenset("video ad advertisement piece column op-ed editorial book memo letter"
                             " statement release report tweet post email spot clip".split())
+
+
+# Verbs of putting a document out: its issuer speaks through it. Not verbs of reading or
+# quoting one ("cited a report saying …", "discredited a memo saying …"): the report's
+# author speaks there, whom the sentence may not name.
+ISSUING_VERBS = frozenset("issue release publish post put send run air circulate distribute file submit"
+                          " write pen tweet email unveil".split())
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who put out the document a noun names ("the ministry issued a statement", "his office
+    sent out a release"): the subject of an issuing verb whose object it is, else None.
+    Whoever issues a statement can speak, so the subject's kind is not asked (a port
+    authority or a campaign is no person and no named organisation). A relative subject
+    ("Berg, who issued a statement saying …") is keyed to its antecedent by
+    ``_speaker_fields``."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in PUBLISHED_NOUNS \
+            or noun.head.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None if subj is None or _expletive(subj) else subj
 
 
 def _publisher(noun: Token) -> Token | None:

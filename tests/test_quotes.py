@@ -1312,3 +1312,26 @@ def test_negated_belief_is_still_a_held_belief(quotes_of):
     # not knowing something attributes nothing
     assert not any("Kaller can win" in q.content_text
                    for q in quotes_of("Norland dairy farmers don’t know whether Minister Kaller can win."))
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The Velmar port authority issued a statement saying the cranes would stay idle until May.",
+     "cranes would stay idle", "The Velmar port authority"),
+    ("Her office put out a two-line statement saying the senator had never met the lobbyist.",
+     "never met the lobbyist", "Her office"),
+    ("Mayor Ilse Brandt sent out a short press release saying the bridge tolls will be cut.",
+     "bridge tolls", "Ilse Brandt"),
+    ("Anna Berg, who issued a statement saying the count was flawed, left the party.",
+     "count was flawed", "Anna Berg"),
+])
+def test_what_an_issued_statement_says_is_the_issuers(quotes_of, text, fragment, speaker):
+    q = _holding(quotes_of(text), fragment)
+    assert speaker in (q.speaker_text, q.speaker_key)
+
+
+def test_a_cited_report_does_not_speak_for_who_cites_it(quotes_of):
+    """Citing is not issuing: what the report says is not the citer's "saying" (the citing
+    itself is Karsk's own cue)."""
+    found = quotes_of("Senator Ivo Karsk cited an earlier report from the Ledger saying the plant would close.")
+    saying = [q for q in found if q.cue_text == "saying"]
+    assert saying and all(q.speaker_key != "Ivo Karsk" for q in saying)
