@@ -189,18 +189,13 @@ def _demonym_country(folded: str) -> str | None:
             if suffix.startswith("ia"):
                 # "-ian" is the demonym of a name in "-ia": "Nigerian" is Nigeria, not Niger,
                 # whose name is also the stem's start (its people are "Nigeriens")
-                code = _country_named(stem + "ia")
+                code = _country_code(stem + "ia")
                 if code is not None:
                     return code
             code = starts.get(stem)
             if code is not None:
                 return code
     return None
-
-
-def _country_named(folded: str) -> str | None:
-    """The code of the country with exactly this (folded) name, or None."""
-    return _country_code(folded)
 
 
 def _country_code(value: str) -> str | None:

@@ -3347,21 +3347,6 @@ def _continued(p: _Parse, i: int) -> bool:
     return any(p.dep[c] in ("xcomp", "dobj") and _match_at(p, c) for c in children)
 
 
-# Every lemma :func:`_special` looks at; keep in step with its tests.
-_SPECIAL_LEMMAS = frozenset(
-    """opposition support help benefit assist build establish run advance attack call evacuate expel face fire
-    free give hesitate rule rally set stop storm strike suspend take tolerate agree accede bow yield submit
-    demonstrate show describe brand label term denounce fight battle combat tackle respond react answer seize
-    receive get obtain secure accept arrive reach land execute hang overturn scrap annul quash repeal revoke cancel abolish
-    rescind nullify invalidate void drop abandon end lift waive clash scuffle skirmish raid reinforce admit
-    capture violate breach flout defy violation withdraw pull exit quit leave walk siege retaliate want wish need pay use employ challenge dare occupy storm blockade besiege burn torch
-    readiness willingness preparedness order tell instruct force give welcome turn come grant provide offer deliver return tell instruct direct advise remind encourage decline dismiss march
-    dismantle commit contribute option joint share regret defend protest push drive thrust sink risk enter stand
-    haul drag bring charge sack time question shut close paralyse paralyze cripple halt disrupt block move
-    collapse break stall founder falter fail unravel crumble fizzle deadline prospect possibility spectre specter""".split()
-) | _CONCLUDING | _ENACTING | _PLACES_OF_CUSTODY | _REDUCERS | _RELEASES | _SENDING | _SHELTERING | _ANNULLING \
-    | _BEATING | _HALTING_WORK | _MAINTAINING | set(_STANCE_HOLDERS) | _PASSING_ON | {"douse"}
-
 # The context rules of :func:`_special`, in the order they are asked, each with every lemma its
 # conditions name: a rule can apply to no other word (see the test of this table).
 _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_Trigger] | None | _Next]], ...] = (
@@ -3391,6 +3376,8 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
     (_RELEASES | _PLACES_OF_CUSTODY | _ENACTING | {"stand", "hesitate", "rule", "free"}, _released_or_ruled),
     ({"demonstrate", "show", "rally", "call"}, _shown_rallied_or_called),
 )
+# Every lemma :func:`_special` looks at: those the context rules name.
+_SPECIAL_LEMMAS = frozenset().union(*(lemmas for lemmas, _ in _CONTEXT_RULES))
 # Each lemma of a context rule -> the rules that can apply to it, in their order (built once).
 _RULES_BY_LEMMA = {lemma: tuple(rule for lemmas, rule in _CONTEXT_RULES if lemma in lemmas)
                    for lemma in _SPECIAL_LEMMAS}

@@ -525,10 +525,10 @@ def _subject(tok: Token) -> Token | None:
         elif tok.dep_ == "relcl":
             return tok.head
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and _cue_class(tok) in SPEECH_CLASSES \
-                and _issuer(tok.head) is not None:
+                and (issuer := _issuer(tok.head)) is not None:
             # "put out a brief statement saying …", "emailed a release saying …": what a
             # document someone issued says is the issuer's word, as in "a statement that says"
-            return _issuer(tok.head)
+            return issuer
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == tok.i - 1 \
                 and _cue_class(tok) in SPEECH_CLASSES and _speaking_noun(tok.head):
             # "with 50 percent saying …", "voters saying …": a reduced relative ("who are
@@ -1471,8 +1471,12 @@ def _issuer(noun: Token) -> Token | None:
     authority or a campaign is no person and no named organisation). A relative subject
     ("Berg, who issued a statement saying …") is keyed to its antecedent by
     ``_speaker_fields``."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in PUBLISHED_NOUNS \
-            or noun.head.lemma_.lower() not in ISSUING_VERBS:
+    return _document_subject(noun) if noun.head.lemma_.lower() in ISSUING_VERBS else None
+
+
+def _document_subject(noun: Token) -> Token | None:
+    """The subject of the verb whose object is a document ("Novak released a video"), or None."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in PUBLISHED_NOUNS:
         return None
     subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None if subj is None or _expletive(subj) else subj
@@ -1482,10 +1486,8 @@ def _publisher(noun: Token) -> Token | None:
     """"Novak released a video that accuses Berg of …": what a document someone put out
     says is the publisher's word (the one who released, ran or sent it), not the
     document's. The publisher is the subject of the verb whose object the document is."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in PUBLISHED_NOUNS:
-        return None
-    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ in RELATIVES or _expletive(subj) or not _animate_subject(noun.head):
+    subj = _document_subject(noun)
+    if subj is None or subj.lower_ in RELATIVES or not _animate_subject(noun.head):
         return None
     return subj
 
