@@ -2801,7 +2801,6 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """"Novak: No deal yet…" / "NOVAK: Well, we hope…" / "HEADLINE - Jan Novak: “…”": a
     name and a colon that open a paragraph (or follow a dash) attribute the rest of it
     (headline, transcript and newsletter conventions)."""
-    covered = [(f.start, f.end) for f in found]
     extra: list[_Found] = []
     for n, pstart in enumerate(ctx.paragraphs):
         pend = _paragraph_end(ctx, n)
@@ -2813,11 +2812,14 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
         lead = dash + 3 if dash >= 0 else 0
         if colon - lead > HEADLINE_LEAD_CHARS:
             continue
+        inner = _labelled_inner(ctx, found, pstart + colon, pend)
+        covered = [(f.start, f.end) for f in found if not any(f is g for g in inner)]
         name = ctx.mention_for(pstart + lead, pstart + colon)
         if name is None or name.kind not in ("person", "organisation", "country"):
             f = _bare_lead(ctx, pstart + lead, pstart + colon, pend, covered)
             if f is not None:
                 extra.append(f)
+                _drop(found, inner)
             continue
         ms, me = ctx.body_range(name)
         tail = line[me - pstart : colon]
@@ -2838,7 +2840,30 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
             continue
         extra.append(_Found(start, end, "indirect", name, (ms, me), name.text, name.key,
                             (pstart + colon, pstart + colon + 1), ":", 0.7))
+        _drop(found, inner)
     return extra
+
+
+def _labelled_inner(ctx: _Context, found: list[_Found], colon: int, end: int) -> list[_Found]:
+    """Quotes found in the sentence after a label's colon whose speaker is a word of that
+    sentence: "Novak: I still back the deal" / "Berg: Kaller thinks the vote was rigged".
+    The sentence is what the label says (headline and transcript convention), so "I" is
+    the labelled speaker and "Kaller thinks" is part of the label's claim, not a source of
+    its own (PolNeAR annotates only the label there). Later sentences of a paragraph under
+    a section label ("Novak: Farm policy. …, aides said") keep their own sources."""
+    span = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or span[-1].i + 1 >= len(ctx.doc):
+        return []
+    sent = ctx.sents[ctx.sent_of[span[-1].i + 1]]  # the parser may end a sentence at the colon
+    end = min(end, sent.end_char)
+    return [f for f in found if colon < f.start and f.speaker_range is not None
+            and colon < f.speaker_range[0] < end]
+
+
+def _drop(found: list[_Found], gone: list[_Found]) -> None:
+    """Remove the given quotes from ``found`` in place (another pass took their place)."""
+    if gone:
+        found[:] = [f for f in found if not any(f is g for g in gone)]
 
 
 def _bare_lead(ctx: _Context, start: int, colon: int, pend: int,

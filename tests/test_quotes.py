@@ -1335,3 +1335,24 @@ def test_a_cited_report_does_not_speak_for_who_cites_it(quotes_of):
     found = quotes_of("Senator Ivo Karsk cited an earlier report from the Ledger saying the plant would close.")
     saying = [q for q in found if q.cue_text == "saying"]
     assert saying and all(q.speaker_key != "Ivo Karsk" for q in saying)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Kaller: I Will Never Sign the Estovian Fishing Pact.\n\nThe minister spoke in Velm on Monday.",
+     "I Will Never Sign", "Kaller"),
+    ("Kaller: Estovia Thinks the Ferry Tariff Is Too High.\n\nKaller spoke to farmers in Velm.",
+     "Estovia Thinks", "Kaller"),
+])
+def test_a_cue_inside_a_labelled_line_is_the_labels_word(quotes_of, text, fragment, speaker):
+    """The line after "Name:" is what the name says; "I" there is the label, and another
+    source's verb inside it is part of the label's claim."""
+    found = quotes_of(text)
+    q = _holding(found, fragment)
+    assert speaker in (q.speaker_key or "") and q.cue_text == ":"
+    assert not any(q.speaker_text in ("I", "Estovia") for q in found)
+
+
+def test_a_later_sentence_under_a_section_label_keeps_its_own_source(quotes_of):
+    found = quotes_of("Anna Velm: Harbour fees\n\nThe fees rose in May. Port officials said the rise was temporary.")
+    q = _holding(found, "rise was temporary")
+    assert "officials" in (q.speaker_text or "")
