@@ -485,11 +485,12 @@ def _subject(tok: Token) -> Token | None:
             # speech or judging cue that _own_subtree cuts from the content as the speaker's
             # next act ("X said the mayor was careless and rebuked him")
             tok = tok.head.head
-        elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" \
-                and _cue_class(tok.head.head) in SPEECH_CLASSES and _after_comma(tok):
-            # "X said Y will have to choose, saying, “…”": a comma-set participle after the
-            # reported clause is the reporter's, though the parser hangs it inside the clause
-            tok = tok.head.head
+        elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and _set_off(tok) \
+                and (matrix := _matrix_of_complement(tok.head)) is not None:
+            # "X said Y will have to choose, saying, “…”", "X denied the notion that a
+            # shake-up is coming, explaining …": a participle set off after a complement
+            # clause is the matrix subject's, though the parser hangs it inside the clause
+            tok = matrix
         elif _misattached_cue(tok):
             # "X urged an end to the aid that funds the militia and proposed a buffer zone":
             # the parser hung the cue on the relative clause, whose subject (the aid)
@@ -660,14 +661,36 @@ def _reduced_relative_subject(children: list[Token]) -> Token | None:
     return None
 
 
-def _after_comma(tok: Token) -> bool:
-    """Is the token set off by a comma before it, also one inside a closing quotation mark
-    ('…that Y “was wrong,” adding, …')?"""
+# Marks that set off a participial adjunct from the clause before it.
+SETTING_OFF_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _set_off(tok: Token) -> bool:
+    """Is the token (with its own modifiers before it: ", forcefully denouncing") set off by
+    a comma or a dash before it (also one inside a closing quotation mark)?"""
     doc = tok.doc
-    i = tok.i - 1
-    if i > 0 and doc[i].text in ("”", "\"", "’", "''"):
+    i = tok.left_edge.i - 1
+    if i > 0 and doc[i].text in CLOSING_MARKS:
         i -= 1
-    return i >= 0 and doc[i].text == ","
+    return i >= 0 and doc[i].text in SETTING_OFF_MARKS
+
+
+def _matrix_of_complement(verb: Token) -> Token | None:
+    """The verb of the clause a complement clause completes: a reported clause ("said Y
+    will choose") or a noun's "that" clause on that verb's object ("denied the notion that
+    Y is coming", "dismissed claims that Y broke the law"). A participle set off after the
+    complement describes the matrix subject's act (the complement's subject does not go on
+    to explain or add), so it takes the matrix subject; so does one after a relative clause
+    about a thing, which cannot speak."""
+    if verb.dep_ == "ccomp" and _cue_class(verb.head) in SPEECH_CLASSES:
+        return verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "pobj") \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return _governing_verb(verb.head)
+    if _inanimate_relative(verb):
+        # "X had a strong night that could help him, denouncing …": a thing cannot denounce
+        return _governing_verb(verb.head)
+    return None
 
 
 def _share_subject(verb: Token) -> Token | None:

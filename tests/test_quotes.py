@@ -1356,3 +1356,18 @@ def test_a_later_sentence_under_a_section_label_keeps_its_own_source(quotes_of):
     found = quotes_of("Anna Velm: Harbour fees\n\nThe fees rose in May. Port officials said the rise was temporary.")
     q = _holding(found, "rise was temporary")
     assert "officials" in (q.speaker_text or "")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Minister Kaller denied the notion that a cabinet shake-up is coming, explaining that she had been"
+     " on leave all week.", "on leave all week", "Kaller"),
+    ("Governor Anna Velm dismissed claims that the Estovian ferry company is breaking the law — saying the"
+     " company had paid every fee.", "paid every fee", "Anna Velm"),
+    ("Ivo Berg had a strong night that could help him in the north, forcefully denouncing the Estovian regime.",
+     "Estovian regime", "Ivo Berg"),
+])
+def test_a_participle_set_off_after_a_complement_is_the_matrix_subjects(quotes_of, text, fragment, speaker):
+    """The parser hangs the participle inside the noun's "that" clause or the relative
+    clause about a thing; the one who denied, dismissed or had the night goes on to speak."""
+    q = _holding(quotes_of(text), fragment)
+    assert q.speaker_key == speaker
