@@ -10,6 +10,9 @@ The whole set is scored too, for comparison with the naive baseline (0.93).
 
     python bench/clustering.py            # score defaults on report half, tune half, all
     python bench/clustering.py --tune     # sweep on the tune half (the report half unseen)
+
+The report and whole sets are also placed in blocks (``--block``, default the stories
+stage's), as a large run is: each block on its own, then consolidation across them.
 """
 
 from __future__ import annotations
@@ -39,12 +42,12 @@ def split(docs: list[dict]) -> dict[str, list[dict]]:
     return {"report": report, "tune": tune, "all": docs}
 
 
-def run(docs: list[dict], join: float, merge: float | None) -> tuple[dict, float]:
+def run(docs: list[dict], join: float, merge: float | None, block: int | None = None) -> tuple[dict, float]:
     import score_clustering  # type: ignore[import-not-found]
 
     with timer() as t:
         labels = cluster_texts([d["text"] for d in docs], [None] * len(docs), join_threshold=join,
-                               merge_threshold=merge)
+                               merge_threshold=merge, block=block)
     gold = {d["id"]: d["cluster"] for d in docs}
     pred = {d["id"]: str(l) for d, l in zip(docs, labels)}
     return score_clustering.score(gold, pred), t["seconds"]
@@ -87,6 +90,8 @@ def tune(docs: list[dict]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tune", action="store_true", help="sweep thresholds on the tune half only")
+    ap.add_argument("--block", type=int, default=stories.BLOCK_ARTICLES,
+                    help="articles per block for the blocked runs (default: the stories stage's)")
     args = ap.parse_args()
     parts = split(load())
     if args.tune:
@@ -100,6 +105,10 @@ def main() -> None:
         print(line(name, s, sec))
     s, sec = run(parts["report"], JOIN_THRESHOLD, None)
     print(line("report, single pass and refinement, no consolidation", s, sec))
+    # a large run is placed in blocks (StoryIndex.add_run); with no dates a block is a stretch of arrivals
+    for name in ("report", "all"):
+        s, sec = run(parts[name], JOIN_THRESHOLD, MERGE_THRESHOLD, block=args.block)
+        print(line(f"{name}, in blocks of {args.block:,} arrivals", s, sec))
 
 
 if __name__ == "__main__":

@@ -299,6 +299,8 @@ def analysis_rows_of(store: Store, ids: list[str], tables: Sequence[str] | None 
 
 # Articles per story group (see ``CorpusContext.story_groups``): a group's findings as
 # records take about 0.2 MB per article, so 2,000 articles keep a stage under ~400 MB.
+# Also the size of the blocks a run's new articles are placed in by the stories stage
+# (``StoryIndex.add_run``): the same size, so a block's work is a task like a group's.
 GROUP_ARTICLES = 2_000
 # Articles whose actor keys are kept for lookups before the cache starts again.
 KEY_CACHE = 4_096
@@ -423,14 +425,13 @@ def run_actors(ctx: CorpusContext) -> int:
 
 
 def run_stories(ctx: CorpusContext) -> int:
-    """New articles join stories (in time order, see ``StoryIndex.add_many``); old ones stay put."""
+    """New articles join stories (in time order, in blocks: ``StoryIndex.add_run``); old ones stay put."""
     from .stories import StoryIndex
 
     index = _load_state(ctx.store, "stories", StoryIndex)
     new_ids = _new_ids(ctx.store, index)
-    for i in range(0, len(new_ids), GROUP_ARTICLES):
-        index.add_many(list(_story_inputs(ctx, new_ids[i:i + GROUP_ARTICLES])), prepared=ctx.prepared)
-    if new_ids:
+    if new_ids:  # blocks of GROUP_ARTICLES, placed side by side on the build's engine
+        index.add_run(_story_inputs(ctx, new_ids), block=GROUP_ARTICLES, prepared=ctx.prepared, place=ctx.map)
         index.consolidate()
     stories: list[Story] = index.stories()
     ctx.store.set_state("stories", index.to_bytes())

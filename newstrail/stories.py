@@ -43,7 +43,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
@@ -51,7 +51,8 @@ from sklearn.utils import murmurhash3_32
 
 from .model import Story, stable_id
 
-__all__ = ["PreparedTexts", "StoryIndex", "cluster_texts", "count_terms", "text_date_bound"]
+__all__ = ["Block", "Placed", "PreparedTexts", "StoryIndex", "cluster_texts", "count_terms", "place_block", "prepare",
+           "text_date_bound"]
 
 # Size of the hashed vocabulary: 2**20 features keep collisions rare for news vocabularies
 # (a few hundred thousand word types) while the document-frequency table stays 4 MB.
@@ -132,6 +133,9 @@ ABSORB_MAX = 2
 # and costs as much as the single pass.
 REFINE_ROUNDS = 1
 REFINE_FLOOR = 0.06
+# Articles per block of a run (``StoryIndex.add_run``): each block is placed on its own, so a
+# cluster places blocks side by side. A run of up to this many is one sequential pass.
+BLOCK_ARTICLES = 2_000
 
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w'’-]*[^\W_]\b"
 _ANALYZER = HashingVectorizer(
@@ -275,13 +279,105 @@ class PreparedTexts:
     def add(self, article_id: str, text: str, dated: bool) -> None:
         """Read one article's text ahead; its date bound only when it has no date of its own."""
         if len(self._by_id) < self.limit and article_id not in self._by_id:
-            self._by_id[article_id] = Prepared(count_terms(text), UNREAD if dated else text_date_bound(text))
+            self._by_id[article_id] = prepare(text, dated)
+
+    def hold(self, article_id: str, prepared: Prepared) -> None:
+        """Keep a text read elsewhere (whatever the limit: the caller holds it already)."""
+        self._by_id[article_id] = prepared
 
     def pop(self, article_id: str) -> Prepared | None:
         return self._by_id.pop(article_id, None)
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+
+def prepare(text: str, dated: bool) -> Prepared:
+    """What the index reads of a text: its terms, and its date bound when it has no date."""
+    return Prepared(count_terms(text), UNREAD if dated else text_date_bound(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of one run's articles (``StoryIndex.add_run``), with what came before it.
+
+    ``items`` are ``(id, own date, actors)`` in time order and ``prepared`` their texts as
+    read (``prepare``); ``feats``/``docs``/``actor_docs`` are the document frequencies of
+    the run's earlier blocks, which the block's index counts in before it starts.
+    """
+
+    items: list[tuple[str, str | None, tuple[str, ...]]]
+    prepared: list[Prepared]
+    feats: tuple[np.ndarray, np.ndarray]  # features and how many earlier articles have each
+    docs: int
+    actor_docs: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """What placing a block decided: the story of each article (in block order), and per
+    story the cohesion and chapter links the block added."""
+
+    stories: list[str]
+    cohesion: dict[str, float]
+    linked: dict[str, list[str]]
+
+
+def place_block(task: tuple[bytes, Block]) -> Placed:
+    """Place one block against the index state before its run (``StoryIndex.add_run``).
+
+    A pure function of its task, so that any engine can run it: a worker process, a Dask
+    worker on another machine, or this process.
+    """
+    state, block = task
+    index = StoryIndex.from_bytes(state)
+    feats, counts = block.feats
+    index.df[feats] += counts.astype(index.df.dtype)
+    index.n_docs += block.docs
+    index.actor_df.update(block.actor_docs)
+    before = {s.id: (s.cohesion, set(s.linked)) for s in index._stories.values()}
+    items, held = _as_items(block.items, block.prepared)
+    index.add_many(items, in_order=True, prepared=held)
+    stories = [index.story_of(article_id) for article_id, _, _ in block.items]
+    cohesion: dict[str, float] = {}
+    linked: dict[str, list[str]] = {}
+    for story_id in dict.fromkeys(stories):
+        story = index._stories[story_id]
+        had, links = before.get(story_id, (0.0, set()))
+        cohesion[story_id] = story.cohesion - had
+        linked[story_id] = sorted(story.linked - links)
+    return Placed(stories, cohesion, linked)
+
+
+def _as_items(rows: list[tuple[str, str | None, tuple[str, ...]]], ahead: list[Prepared]) -> tuple[list, PreparedTexts]:
+    """``add_many``'s arguments for articles whose texts were read already (no text needed)."""
+    held = PreparedTexts()
+    for (article_id, _, _), prepared in zip(rows, ahead):
+        held.hold(article_id, prepared)
+    return [(article_id, "", date, actors) for article_id, date, actors in rows], held
+
+
+def _time_key(date: str | None, prepared: Prepared, i: int) -> tuple[int, int]:
+    """``add_many``'s order: by publication day, else by the text's date bound; neither: last."""
+    order = _day(date) if date else _day(prepared.bound) if prepared.bound is not UNREAD else None
+    return (0, order) if order is not None else (1, i)
+
+
+def _earlier_counts(rows: list, ahead: list[Prepared], block: int) -> Iterator[tuple]:
+    """For each block of ``block`` articles, the document frequencies of all the blocks before it."""
+    df = np.zeros(N_FEATURES, dtype=np.int32)
+    actors: Counter[str] = Counter()
+    for lo in range(0, len(rows), block):
+        nz = np.flatnonzero(df)
+        yield (nz, df[nz]), lo, dict(actors)
+        for (_, _, names), prepared in zip(rows[lo:lo + block], ahead[lo:lo + block]):
+            df[prepared.terms[0]] += 1
+            actors.update({a for a in names if a})
+
+
+def _saturated(tf: np.ndarray) -> np.ndarray:
+    """Term frequency saturated as in BM25 (see BM25_K1)."""
+    return tf * (BM25_K1 + 1) / (tf + BM25_K1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,6 +530,72 @@ class StoryIndex:
         self.refine(added)
         return [self.story_of(items[i][0]) for i in range(len(items))]
 
+    def add_run(
+        self, items: Iterable[tuple[str, str, str | None, Sequence[str]]], *, block: int = BLOCK_ARTICLES,
+        prepared: PreparedTexts | None = None, place: Callable[..., Iterable[Placed]] = map,
+    ) -> None:
+        """Add one run's articles ``(id, text, date, actors)``, in blocks of time placed independently.
+
+        Why blocks: the single pass is sequential, so a large run would be placed on one core
+        however many a cluster has. The run is sorted in time (as ``add_many`` sorts it) and
+        cut into blocks of ``block`` articles; each block is placed (``place_block``: single
+        pass, then refinement) against the index as it was before the run, with the document
+        and actor frequencies of the run's earlier blocks counted in, so its weights are the
+        ones a sequential pass would have had at its start. The blocks do not see each
+        other's new stories; ``consolidate`` then merges the stories that two blocks started
+        apart (one story crossing a block's edge) and refines the whole run again.
+
+        ``place`` maps ``place_block`` over ``(state, block)`` tasks, in order: the built-in
+        ``map`` here, a build's engine (worker processes or Dask) elsewhere. The blocks'
+        decisions are then applied here in block order, so the result does not depend on
+        where they were placed. A run of one block is added directly (``add_many``).
+        """
+        rows: list[tuple[str, str | None, tuple[str, ...]]] = []
+        ahead: list[Prepared] = []
+        seen: set[str] = set()
+        for article_id, text, date, actors in items:
+            if article_id in self._article_story or article_id in seen:
+                continue
+            seen.add(article_id)
+            known = prepared.pop(article_id) if prepared is not None else None
+            rows.append((article_id, date, tuple(actors)))
+            ahead.append(known or prepare(text, _day(date) is not None))
+        order = sorted(range(len(rows)), key=lambda i: _time_key(rows[i][1], ahead[i], i))
+        rows, ahead = [rows[i] for i in order], [ahead[i] for i in order]
+        if len(rows) <= block:
+            items, held = _as_items(rows, ahead)
+            self.add_many(items, in_order=True, prepared=held)
+            return
+        blocks = [Block(rows[i:i + block], ahead[i:i + block], *counts)
+                  for i, counts in zip(range(0, len(rows), block), _earlier_counts(rows, ahead, block))]
+        state = self.to_bytes()
+        for part, placed in zip(blocks, place(place_block, ((state, b) for b in blocks))):
+            self._apply(part, placed)
+
+    def _apply(self, block: Block, placed: Placed) -> None:
+        """Take in a block's decisions: its articles join the stories it chose, in its order."""
+        stories = self._stories
+        for (article_id, date, actors), ahead, story_id in zip(block.items, block.prepared, placed.stories):
+            feats, counts = self._count_text("", ahead)
+            day, bound = _when("", date, ahead)
+            names = sorted({a for a in actors if a})
+            self.actor_df.update(names)
+            self._actor_version += 1
+            story = stories.get(story_id)
+            if story is None:
+                story = stories[story_id] = _Story(id=story_id)
+            tf = _saturated(counts.astype(np.float64))
+            u = tf / (np.linalg.norm(tf) or 1.0)
+            self._join(story, article_id, dict(zip(feats.tolist(), u.tolist())), names, day, bound)
+            self._recent.append(_Item(article_id, feats.astype(np.int32), counts, day, bound, tuple(names)))
+        for story_id, cohesion in placed.cohesion.items():
+            stories[story_id].cohesion += cohesion
+        for story_id, linked in placed.linked.items():
+            for other_id in linked:
+                if other_id in stories and other_id != story_id:
+                    stories[story_id].linked.add(other_id)
+                    stories[other_id].linked.add(story_id)
+
     def _count_text(self, text: str, prepared: Prepared | None = None) -> tuple[np.ndarray, np.ndarray]:
         """A text's distinct features (first-occurrence order) and counts; counts its document
         and names the features the index has not seen (``prepared``: the text already read).
@@ -459,7 +621,7 @@ class StoryIndex:
         return self._weigh(item.feats.astype(np.int64), item.counts.astype(np.float64))
 
     def _weigh(self, feats: np.ndarray, tfr: np.ndarray) -> tuple[dict[int, float], dict[int, float]]:
-        tf = tfr * (BM25_K1 + 1) / (tfr + BM25_K1)
+        tf = _saturated(tfr)
         idf = self._idf(feats)
         u = tf / (np.linalg.norm(tf) or 1.0)
         q = tf * idf
@@ -938,14 +1100,21 @@ def _blend(text: float, actor: float, has_actors: bool) -> float:
 def cluster_texts(
     texts: Sequence[str], dates: Sequence[str | None], *,
     join_threshold: float = JOIN_THRESHOLD, merge_threshold: float | None = MERGE_THRESHOLD,
+    block: int | None = None,
 ) -> list[int]:
     """A story number for each text (texts in arrival order), as the ``cluster`` adapter returns.
 
     Runs the same :class:`StoryIndex` the pipeline uses (no actors), then one consolidation.
+    ``block``: place the texts in blocks of that many, in time order, as the stories stage
+    places a large run (``StoryIndex.add_run``); None: one pass in arrival order.
     """
     index = StoryIndex(join_threshold=join_threshold, merge_threshold=merge_threshold or 1.0)
     ids = [f"t{i}" for i in range(len(texts))]
-    index.add_many(((aid, text, date, []) for aid, text, date in zip(ids, texts, dates)), in_order=True)
+    items = ((aid, text, date, []) for aid, text, date in zip(ids, texts, dates))
+    if block is None:
+        index.add_many(items, in_order=True)
+    else:
+        index.add_run(items, block=block)
     if merge_threshold is not None:
         for _ in range(CONSOLIDATE_ROUNDS):
             if not index.consolidate():

@@ -153,3 +153,105 @@ def test_refinement_keeps_a_later_chapter_apart() -> None:
     index.consolidate()
     assert ids[0] == ids[1] != ids[2]
     assert index.story_of("p2") != index.story_of("p0")
+
+
+# --------------------------------------------------------------------- runs in blocks
+BRIDGE = [
+    "Engineers in Corvane closed the Tessaly bridge after inspectors found cracks in its main span.",
+    "The Tessaly bridge in Corvane stays shut while engineers repair cracks found by inspectors.",
+    "Inspectors said repairs to the cracked Tessaly bridge span in Corvane will take six weeks.",
+]
+BRIDGE_ACTORS = ["Corvane Roads Agency"]
+
+
+def _run(dates: list[str]) -> list[tuple[str, str, str, list[str]]]:
+    """Articles of the three topics, one a day, interleaved as news arrives."""
+    texts = [t for trio in zip(PORT, FLOOD, BRIDGE) for t in trio]
+    actors = [PORT_ACTORS, [], BRIDGE_ACTORS] * 3
+    return [(f"r{i}", text, date, a) for i, (text, date, a) in enumerate(zip(texts, dates, actors))]
+
+
+def _dates(n: int) -> list[str]:
+    return [f"2024-06-{i + 1:02d}" for i in range(n)]
+
+
+def _blocked(items: list, block: int, place=map, base: StoryIndex | None = None) -> StoryIndex:
+    index = base if base is not None else StoryIndex()
+    index.add_run(items, block=block, place=place)
+    index.consolidate()
+    return index
+
+
+def test_a_run_no_longer_than_a_block_is_the_sequential_pass() -> None:
+    items = _run(_dates(9))
+    sequential = StoryIndex()
+    sequential.add_many(items)
+    sequential.consolidate()
+    assert _blocked(items, block=9).to_bytes() == sequential.to_bytes()
+
+
+def test_each_block_starts_from_the_index_before_the_run_with_earlier_blocks_counted() -> None:
+    import numpy as np
+
+    from newstrail.stories import count_terms
+
+    tasks = []
+
+    def place(fn, work):
+        for task in work:
+            tasks.append(task)
+            yield fn(task)
+
+    items = _run(_dates(9))
+    _blocked(items, block=4, place=place)
+    assert [len(block.items) for _, block in tasks] == [4, 4, 1]
+    assert len({state for state, _ in tasks}) == 1  # one state: the index before the run
+    for k, (_, block) in enumerate(tasks):
+        assert block.docs == 4 * k
+        df: dict[int, int] = {}
+        for _, text, _, _ in items[:4 * k]:
+            for f in count_terms(text)[0].tolist():
+                df[f] = df.get(f, 0) + 1
+        feats, counts = block.feats
+        assert dict(zip(feats.tolist(), counts.tolist())) == df
+        assert np.all(counts > 0)
+
+
+def test_blocks_give_the_same_index_wherever_they_are_placed() -> None:
+    import pickle
+
+    def elsewhere(fn, work):  # as on a worker process: task and result cross a pipe
+        return (pickle.loads(pickle.dumps(fn(pickle.loads(pickle.dumps(task))))) for task in work)
+
+    items = _run(_dates(9))
+    assert _blocked(items, block=3, place=elsewhere).to_bytes() == _blocked(items, block=3).to_bytes()
+
+
+def test_a_story_cut_by_a_block_edge_is_one_story_after_consolidation() -> None:
+    items = _run(_dates(9))
+    index = _blocked(items, block=3)  # every block holds one article of each topic
+    by_topic = [{index.story_of(f"r{i}") for i in range(topic, 9, 3)} for topic in range(3)]
+    assert all(len(stories) == 1 for stories in by_topic)
+    assert len(set.union(*by_topic)) == 3
+
+
+def test_blocks_add_to_a_story_of_an_earlier_run() -> None:
+    base = StoryIndex()
+    base.add_many([(f"old{i}", text, "2024-05-30", PORT_ACTORS) for i, text in enumerate(PORT[:2])])
+    base.consolidate()
+    (old,) = base.stories()
+    index = _blocked(_run(_dates(9)), block=2, base=base)
+    assert {index.story_of(f"r{i}") for i in (0, 3, 6)} == {old.id}
+    assert index.story_of("old0") == old.id
+
+
+def test_a_chapter_started_in_a_block_keeps_its_link() -> None:
+    base = StoryIndex()
+    base.add_many([(f"old{i}", text, "2023-01-10", PORT_ACTORS) for i, text in enumerate(PORT[:2])])
+    base.consolidate()
+    (old,) = base.stories()
+    index = _blocked(_run(["2024-06-01"] * 9), block=3, base=base)
+    chapter = index.story_of("r0")
+    assert chapter != old.id
+    stories = {s.id: s for s in index.stories()}
+    assert old.id in stories[chapter].linked and chapter in stories[old.id].linked
