@@ -461,12 +461,18 @@ def _subject(tok: Token) -> Token | None:
     if _self_description(tok):
         return tok.doc[tok.i - 2]  # PolNeAR marks "self" as the source of a self-description
     seen = 0
-    # reached through a coordinated verb, which shares the grammatical subject, not the passive's
-    # agent: "X was joined by Y and joked" gives X
+    # a verb reached from the cue (a coordinated verb, or the clause an adjunct participle
+    # hangs on) shares its grammatical subject, not its passive's agent: "X was joined by Y
+    # and joked", "X was booed and jeered by Y after telling them …" give X; a reduced
+    # passive has no subject to share ("a case filed by X, challenging …"), and a thing
+    # done by the agent is the agent's word ("the appeal was filed by X, arguing …")
     shared = False
     while tok is not None and seen < 4:
         children = list(tok.children)
-        agent = next((c for c in children if c.dep_ == "agent"), None) if not shared else None
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if shared or seen and (tok.dep_ == "conj" or any(c.dep_ == "nsubjpass" for c in children)
+                               and _animate_subject(tok)):
+            agent = None
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if by is not None:
             return by  # "… was reported by the Times": the agent speaks, not the passive subject

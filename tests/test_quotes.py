@@ -1371,3 +1371,17 @@ def test_a_participle_set_off_after_a_complement_is_the_matrix_subjects(quotes_o
     clause about a thing; the one who denied, dismissed or had the night goes on to speak."""
     q = _holding(quotes_of(text), fragment)
     assert q.speaker_key == speaker
+
+
+def test_an_adjunct_participle_on_a_passive_is_the_passive_subjects(quotes_of):
+    """The one booed is the one who told, not the ones booing; a reduced passive or a thing
+    done by the agent leaves the agent as the speaker."""
+    q = _holding(quotes_of("Singer Anna Velm was booed by farmers after telling them that the levy was fair."),
+                 "levy was fair")
+    assert q.speaker_key == "Anna Velm"
+    q = _holding(quotes_of("Comedian Ilse Varga was booed and jeered by Norland fans after telling the crowd"
+                           " that the team was overrated."), "team was overrated")
+    assert "Ilse Varga" in (q.speaker_key or "")
+    q = _holding(quotes_of("The appeal was filed by the Velm dockworkers union, arguing that the fines broke"
+                           " the contract."), "fines broke")
+    assert "appeal" not in (q.speaker_text or "")
