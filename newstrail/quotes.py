@@ -757,6 +757,19 @@ def _phrase(tok: Token) -> tuple[int, int]:
     return min(keep), max(keep) + 1
 
 
+def _speaker_phrase(tok: Token) -> tuple[int, int]:
+    """Token range of a speaker noun phrase with the nouns coordinated with its head ("current
+    and former officials", "the mayor and her deputy"): all of them said it, and the small
+    model often makes a modifier ("Current") the head, the noun its conjunct. Relative
+    clauses and appositions of the conjuncts stay out, as the head's do."""
+    lo, hi = _phrase(tok)
+    for conj in tok.children:
+        if conj.dep_ == "conj" and conj.i > tok.i and conj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            lo2, hi2 = _speaker_phrase(conj)
+            lo, hi = min(lo, lo2), max(hi, hi2)
+    return lo, hi
+
+
 def _content_tokens(cue: Token, cls: str) -> list[Token]:
     """Tokens of a cue's reported content from the parse (may be empty)."""
     if _self_description(cue):
@@ -1424,11 +1437,11 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
         noun = subj.head.head
         _, _, _, key = _speaker_fields(ctx, noun.head if noun.dep_ == "appos" else noun)
         return None, (subj.idx, subj.idx + len(subj.text)), subj.text, key
-    named = _appositive_person(ctx, subj)
+    named = _appositive_person(ctx, subj) or _titled_person(ctx, subj)
     if named is not None:
         ms, me = ctx.body_range(named)
         return named, (ms, me), named.text, named.key
-    lo, hi = _phrase(subj)
+    lo, hi = _speaker_phrase(subj)
     para = ctx.paragraph(subj.idx)
     while lo < subj.i and ctx.paragraph(ctx.doc[lo].idx) != para:
         lo += 1
@@ -1534,6 +1547,25 @@ def _appositive_person(ctx: _Context, subj: Token) -> Mention | None:
             continue
         m = ctx.mention_for(child.idx, child.idx + len(child.text), child.idx)
         if m is not None and m.kind == "person" and m.key and m.key[:1].isupper():
+            return m
+    return None
+
+
+def _titled_person(ctx: _Context, subj: Token) -> Mention | None:
+    """The person a bare singular role noun is coordinated with as a second title:
+    "presidential hopeful and former surgeon Ivo Kaller said" is one person, Kaller; the
+    small model makes the first title the head and the name its conjunct. With a
+    determiner ("the mayor and Ivo Kaller") or in the plural they are two parties."""
+    if subj.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return None
+    lo, hi = _phrase(subj)
+    if any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in subj.doc[lo:hi]):
+        return None  # "Gov. Jan Novak and Senator Ilse Berg": the first title has its own name
+    for child in subj.children:
+        if child.dep_ != "conj" or child.pos_ != "PROPN":
+            continue
+        m = ctx.mention_for(child.idx, child.idx + len(child.text), child.idx)
+        if m is not None and m.kind == "person":
             return m
     return None
 

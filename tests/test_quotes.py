@@ -1385,3 +1385,20 @@ def test_an_adjunct_participle_on_a_passive_is_the_passive_subjects(quotes_of):
     q = _holding(quotes_of("The appeal was filed by the Velm dockworkers union, arguing that the fines broke"
                            " the contract."), "fines broke")
     assert "appeal" not in (q.speaker_text or "")
+
+
+def test_a_speaker_phrase_holds_its_coordinated_nouns(quotes_of):
+    q = _holding(quotes_of("The harbour master and her deputy said the Velm bridge would close in May."),
+                 "bridge would close")
+    assert q.speaker_text == "The harbour master and her deputy"
+
+
+def test_a_second_title_coordinated_with_a_name_is_that_person(quotes_of):
+    """A bare singular role noun, "and", another title and a name: one person with two titles."""
+    q = _holding(quotes_of("Estovian presidential contender and former neurosurgeon Ivo Kaller responded on"
+                           " Sunday to accusations that he inflated his record."), "inflated his record")
+    assert q.speaker_key == "Ivo Kaller"
+    # with a determiner the role and the name are two parties
+    q = _holding(quotes_of("The harbour master and Ivo Kaller said the Velm bridge would close in May."),
+                 "bridge would close")
+    assert q.speaker_text.startswith("The harbour master")
