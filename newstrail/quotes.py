@@ -1401,16 +1401,20 @@ def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     """Character range of content tokens without a leading 'that' or edge punctuation."""
     if not tokens:
         return None
-    ids = [t.i for t in tokens]
+    ids = {t.i for t in tokens}
     lo, hi = min(ids), max(ids)
     first = doc[lo]  # each edge token is built once per step, not once per test
     while lo <= hi and (first.is_punct and first.text not in "“\"«‘" or first.dep_ == "mark"
                         and first.lower_ in ("that", "whether", "if") or first.is_space):
         lo += 1
+        while lo <= hi and lo not in ids:
+            lo += 1  # "(As the Ledger reported, X …)": past the bracket, the words left out stay out
         first = doc[lo] if lo <= hi else first
     last = doc[hi]
     while hi >= lo and (last.is_punct and last.text not in "”\"»’" or last.is_space or last.dep_ == "cc"):
         hi -= 1
+        while hi >= lo and hi not in ids:
+            hi -= 1
         last = doc[hi] if hi >= lo else last
     if hi < lo:
         return None

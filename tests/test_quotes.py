@@ -1402,3 +1402,17 @@ def test_a_second_title_coordinated_with_a_name_is_that_person(quotes_of):
     q = _holding(quotes_of("The harbour master and Ivo Kaller said the Velm bridge would close in May."),
                  "bridge would close")
     assert q.speaker_text.startswith("The harbour master")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("(As the Velm Ledger first reported, Minister Kaller backed the ferry deal in a 2019 interview with a"
+     " radio host.)", "Minister Kaller backed the ferry deal in a 2019 interview with a radio host"),
+    ("A reminder: the Estovian tax plans would all drive large deficits, as the Velm Ledger has noted before.",
+     "the Estovian tax plans would all drive large deficits"),
+])
+def test_content_ends_at_its_own_words_not_at_a_bracket_around_the_cue(quotes_of, text, content):
+    """Past an edge bracket or stop, the content starts (ends) at a word of its own: the
+    as-clause holding the cue is left out."""
+    found = quotes_of(text)
+    q = next(q for q in found if q.speaker_text and "Ledger" in q.speaker_text)
+    assert q.content_text == content
