@@ -2630,7 +2630,12 @@ def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:
     if not clause or len(clause) > 30:
         return None
     subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-    cands = subjects + [t for t in reversed(clause) if t.pos_ == "PROPN" or t.lower_ in ("report", "statement")]
+    # "As the Ledger reported after the ministry closed the file:" / "As X reported, Y was
+    # refusing to act:": the one a speech verb before the colon has speak is the source
+    # of what it introduces, not a name in an adverbial clause or the reported clause
+    reporters = [t for t in reversed(clause) if t.dep_ == "nsubj" and _cue_class(t.head) in SPEECH_CLASSES
+                 and clause[0].i <= t.head.i <= clause[-1].i]
+    cands = reporters + subjects + [t for t in reversed(clause) if t.pos_ == "PROPN" or t.lower_ in ("report", "statement")]
     for tok in cands:
         m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
         if m is None or m.kind not in ("person", "organisation"):

@@ -1416,3 +1416,12 @@ def test_content_ends_at_its_own_words_not_at_a_bracket_around_the_cue(quotes_of
     found = quotes_of(text)
     q = next(q for q in found if q.speaker_text and "Ledger" in q.speaker_text)
     assert q.content_text == content
+
+
+def test_a_quotation_after_a_reporting_clause_and_a_colon_is_the_reporters(quotes_of):
+    """"As X reported, Y was refusing …:" introduces X's text, not Y's."""
+    found = quotes_of("As the Velm Ledger reported, even on Friday morning, Minister Kaller was refusing to call"
+                      " the ferry fire arson:\n\n“The ministry is still reluctant to call the fire in the harbour"
+                      " an act of sabotage, citing the inquiry by the coast guard.”")
+    q = _holding(found, "still reluctant")
+    assert q.cue_text == ":" and "Velm Ledger" in (q.speaker_key or "")
