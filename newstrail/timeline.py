@@ -833,10 +833,12 @@ def _items(analyses: Sequence[ArticleAnalysis], story_of: dict[str, str], actor_
     items = []
     for analysis in analyses:
         article = analysis.article
-        events = [e for event in analysis.events for e in _redate(event, article.published, article.published_how)]
+        # a hypothetical event is no happening, however it is dated (its dated versions are too)
+        events = [e for event in analysis.events if not event.hypothetical
+                  for e in _redate(event, article.published, article.published_how)]
         for event in events:
             date = _timeline_date(event.date)
-            if date is None or event.hypothetical:
+            if date is None:
                 continue
             actors = set()
             for key in (event.actor, event.recipient):
@@ -880,15 +882,29 @@ def _sentence_dates(sentence: str, published: str) -> tuple[str, ...]:
     costly part of listing a corpus's dated mentions.
     """
     try:
-        from .timex import time_expressions
+        from .timex.resolve import resolve_prepared
     except ImportError:
         return ()
     dates: list[str] = []
-    for _start, _end, value, type_ in time_expressions(sentence, published):
+    # time_expressions(sentence, published), from the sentence's expressions recognised once
+    for _start, _end, value, type_, _how in resolve_prepared(sentence, _sentence_expressions(sentence), published):
         date = _timeline_date(value) if type_ in ("DATE", "TIME") and "X" not in value else None
         if date and date not in dates:
             dates.append(date)
     return tuple(dates)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _sentence_expressions(sentence: str) -> tuple:
+    """A sentence's time expressions, recognised once and ready to resolve (``prepare_text``).
+
+    Why: copies of an article dated late are dated apart (each from its own story days), so a
+    sentence comes back with another publication date, and recognising it is the costly part;
+    what is recognised does not depend on the date.
+    """
+    from .timex.resolve import prepare_text
+
+    return tuple(prepare_text(sentence))
 
 
 def _with_date(event: EventMention, date: str) -> EventMention:

@@ -246,3 +246,31 @@ def test_summary_quality_of_a_sentence_from_a_poor_article_is_lower_whatever_the
     plain = summary_quality(sentence)
     assert summary_quality(sentence, ["machine_translated"]) == summary_quality(sentence, frozenset({"garbled", "x"})) < plain
     assert summary_quality(sentence, ("paywall",)) == plain
+
+
+def test_sentence_dates_read_once_recognised_sentences_as_time_expressions_do():
+    # a sentence of an article dated late is recognised once and read on each publication date
+    # its copies get: the days must be those time_expressions gives on that date
+    from newstrail.timeline import _sentence_dates, _sentence_expressions, _timeline_date
+    from newstrail.timex import time_expressions
+
+    sentence = "Minister Kaller met the Estovian envoy on Tuesday and flew to Norland two days later."
+    _sentence_dates.cache_clear()
+    _sentence_expressions.cache_clear()
+    for published in ("2030-03-06", "2030-03-09", "2030-03-04/2030-03-05", "2030-04-01"):
+        expected = tuple(dict.fromkeys(
+            d for _, _, v, t in time_expressions(sentence, published)
+            if t in ("DATE", "TIME") and "X" not in v and (d := _timeline_date(v))))
+        assert _sentence_dates(sentence, published) == expected
+    assert _sentence_expressions.cache_info().misses == 1
+    assert _sentence_dates("Minister Kaller met the Estovian envoy on Tuesday.", "2030-03-06") == ("2030-03-05",)
+
+
+def test_hypothetical_event_of_a_late_dated_article_is_not_dated_again():
+    # "would meet on Friday": dated by its own sentence, but no happening
+    analysis = _analysis("x", [("Kaller would meet the Norland envoy on Friday.", "CONSULT", None, None,
+                                {"hypothetical": True}),
+                               ("Kaller met the Norland envoy on Tuesday.", "CONSULT", None, None, {})])
+    article = ArticleAnalysis.from_dict({"article": {**analysis.article.to_dict(), "published_how": "inferred"}}).article
+    entries = merge_timeline([ArticleAnalysis(article=article, events=analysis.events)], {}, _actor)
+    assert [(e.date, e.date_how) for e in entries] == [("2030-03-05", "inferred")]

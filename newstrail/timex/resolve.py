@@ -2043,7 +2043,18 @@ def _tense_fn(doc: Any) -> Callable[[str, int, int], str | None]:
 
 def resolve_all(text: str, dct: str | None, doc: Any = None) -> list[tuple[int, int, str, str, str]]:
     """(start, end, value, type, how) for every time expression, resolved against dct."""
-    prepared = _prepare(text, _recognise(text))
+    return resolve_prepared(text, prepare_text(text), dct, doc)
+
+
+def prepare_text(text: str) -> list[_Prepared]:
+    """A text's time expressions, recognised and made ready to resolve on any anchor
+    (``resolve_prepared``): for callers that read one text against several anchors."""
+    return _prepare(text, _recognise(text))
+
+
+def resolve_prepared(text: str, prepared: Sequence[_Prepared], dct: str | None,
+                     doc: Any = None) -> list[tuple[int, int, str, str, str]]:
+    """``resolve_all`` of a text whose expressions ``prepare_text`` gave."""
     tense = _tense_fn(doc)
     first, last = _parse_anchor(dct)
     out = _resolve_prepared(text, prepared, first, tense)
