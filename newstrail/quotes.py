@@ -1852,8 +1852,19 @@ def _noun_cues(ctx: _Context) -> list[_Found]:
             by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if owner is not None:
-            found.append(_make(ctx, content, tok, owner, ATTITUDE_CONFIDENCE))
+            found.append(_make(ctx, content, tok, _restating_subject(tok, owner) or owner, ATTITUDE_CONFIDENCE))
     return found
+
+
+def _restating_subject(noun: Token, owner: Token) -> Token | None:
+    """"Berg repeated his claim that …", "Kaller reiterated her warning that …": the noun's
+    possessive pronoun stands for the subject of the speech verb whose object the noun is,
+    who says it again there; that subject is the speaker's phrase. A named possessor
+    ("Berg repeated Kaller's claim") is another speaker and stays."""
+    if owner.tag_ != "PRP$" or noun.dep_ != "dobj" or _cue_class(noun.head) not in SPEECH_CLASSES:
+        return None
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None if subj is None or _expletive(subj) else subj
 
 
 # Nouns of saying that "make" turns into a cue: "made the case for X", "made a plea for X",

@@ -1425,3 +1425,13 @@ def test_a_quotation_after_a_reporting_clause_and_a_colon_is_the_reporters(quote
                       " an act of sabotage, citing the inquiry by the coast guard.”")
     q = _holding(found, "still reluctant")
     assert q.cue_text == ":" and "Velm Ledger" in (q.speaker_key or "")
+
+
+def test_a_restated_claim_is_the_restating_subjects(quotes_of):
+    """"X repeated his claim that …": "his" is X, who says it again; a named possessor is
+    another speaker."""
+    found = quotes_of("Mayor Ivo Berg also repeated his claim that the Velm bridge tolls were illegal.")
+    assert _holding(found, "tolls were illegal").speaker_key == "Ivo Berg"
+    assert not any(q.speaker_text == "his" for q in found)
+    found = quotes_of("Mayor Ivo Berg repeated Anna Kaller's claim that the Velm bridge tolls were illegal.")
+    assert any(q.speaker_key == "Anna Kaller" and q.cue_text == "claim" for q in found)
