@@ -536,6 +536,11 @@ def _subject(tok: Token) -> Token | None:
             # "put out a brief statement saying …", "emailed a release saying …": what a
             # document someone issued says is the issuer's word, as in "a statement that says"
             return issuer
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and _cue_class(tok) in SPEECH_CLASSES \
+                and tok.head.dep_ in ("dobj", "dative") and _lemma(tok.head.head) in ADDRESSING_VERBS:
+            # "the senator emailed supporters saying …", "texted her staff saying …": the
+            # object of a verb of addressing is who hears it; the sender speaks
+            tok = tok.head.head
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == tok.i - 1 \
                 and _cue_class(tok) in SPEECH_CLASSES and _speaking_noun(tok.head):
             # "with 50 percent saying …", "voters saying …": a reduced relative ("who are
@@ -567,6 +572,12 @@ def _adjective_control(tok: Token) -> bool:
             and adj.head.pos_ in ("VERB", "AUX") and adj.lower_ not in TOUGH_ADJECTIVES
             and _cue_class(tok) in SPEECH_CLASSES)
 
+
+# Verbs of addressing or sending to people: their object hears or receives what is said
+# ("emailed supporters saying …"), unlike that of quoting or polling ("quoted officials
+# saying …", "found voters saying …"), whose object speaks.
+ADDRESSING_VERBS = frozenset("email e-mail text message mail write tell call phone brief address thank greet"
+                             " remind urge invite notify alert contact".split())
 
 # Verbs of causing whose object does what their infinitive says ("the defeat led Berg to
 # declare …", "the report prompted the paper to state …"): the object speaks, not the cause.

@@ -1435,3 +1435,13 @@ def test_a_restated_claim_is_the_restating_subjects(quotes_of):
     assert not any(q.speaker_text == "his" for q in found)
     found = quotes_of("Mayor Ivo Berg repeated Anna Kaller's claim that the Velm bridge tolls were illegal.")
     assert any(q.speaker_key == "Anna Kaller" and q.cue_text == "claim" for q in found)
+
+
+def test_the_addressee_of_an_email_does_not_speak_its_participle(quotes_of):
+    found = quotes_of("The Estovian senator emailed supporters saying: “The fight goes on” and vowing to compete"
+                      " in the final contest in Velm.")
+    assert _holding(found, "fight goes on").speaker_text == "The Estovian senator"
+    assert _holding(found, "final contest").speaker_text == "The Estovian senator"
+    # the object of quoting speaks
+    found = quotes_of("Reporters quoted officials saying the ferry would sail.")
+    assert any(q.cue_text == "saying" and q.speaker_text == "officials" for q in found)
