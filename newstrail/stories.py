@@ -245,7 +245,9 @@ def count_terms(text: str) -> tuple[np.ndarray, np.ndarray, str]:
             first.append(tok)
         else:
             counts[f] = n + 1
-    feats = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    # int32 holds every feature (N_FEATURES is 2**20) in half the memory: a run's texts are
+    # held as read until its blocks are placed, and each one's features stay for refinement.
+    feats = np.fromiter(counts.keys(), dtype=np.int32, count=len(counts))
     values = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
     return feats, values.astype(np.min_scalar_type(int(values.max()) if len(values) else 0)), " ".join(first)
 
@@ -481,7 +483,7 @@ class StoryIndex:
                 story.linked.add(best.id)
                 best.linked.add(story.id)
         self._join(story, article_id, vec, actors, day, bound)
-        return _Item(article_id, feats.astype(np.int32), counts, day, bound, tuple(actors))
+        return _Item(article_id, feats.astype(np.int32, copy=False), counts, day, bound, tuple(actors))
 
     def prime(self, texts: Iterable[str]) -> None:
         """Count document frequencies of texts that will be added later (batch use).
@@ -587,7 +589,7 @@ class StoryIndex:
             tf = _saturated(counts.astype(np.float64))
             u = tf / (np.linalg.norm(tf) or 1.0)
             self._join(story, article_id, dict(zip(feats.tolist(), u.tolist())), names, day, bound)
-            self._recent.append(_Item(article_id, feats.astype(np.int32), counts, day, bound, tuple(names)))
+            self._recent.append(_Item(article_id, feats.astype(np.int32, copy=False), counts, day, bound, tuple(names)))
         for story_id, cohesion in placed.cohesion.items():
             stories[story_id].cohesion += cohesion
         for story_id, linked in placed.linked.items():
