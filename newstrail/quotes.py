@@ -1719,7 +1719,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
                 and not any(c.dep_ in ("aux", "auxpass") for c in children)):
             continue  # "Asked about X, Novak said …": the subject was asked, not asking
-        subj = _as_saying_speaker(tok) or _subject(tok) or _name_before(ctx, tok)
+        inverted = _inverted_subject(tok)
+        subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok)
         if subj is None and cls == "evidence":
             subj = _record_subject(tok)  # "a poll showing X ahead": the poll reports
         if subj is not None and subj.head != tok and _expletive(subj):
@@ -1732,6 +1733,11 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         para = ctx.paragraph(tok.idx)
         lo, hi = ctx.paragraph_bounds(para)
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and lo <= t.idx < hi]
+        if inverted is not None and subj is inverted and _interjected(inverted):
+            # "The contrast, said Doyle, would be clear": the sentence around the inversion
+            # is what was said, whatever the parser hung on the cue
+            own = {t.i for t in inverted.subtree} | {tok.i}
+            tokens = [t for t in ctx.sents[ctx.sent_of[tok.i]] if t.i not in own and lo <= t.idx < hi]
         if not tokens and cls != "clause":
             tokens = _agent_passive_content(ctx, tok, subj)
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
@@ -2852,6 +2858,34 @@ def _new_sentence(ctx: _Context, first: Token, qe: int) -> bool:
     # a capitalised bare singular noun ("Hannity pressed") is a name the tagger missed
     return (ending.endswith(("?", "!")) and first.text[:1].isupper() and first.pos_ not in ("PROPN", "PRON")
             and not first.ent_type_ and first.tag_ != "NN")
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """"The contrast, said Doyle and others, would be clear": a verb of saying right after a
+    comma, with a noun phrase right after it that a comma or a stop closes, is a quotative
+    inversion; the phrase is its subject (a subject is not set off from its verb by one
+    comma, so the parser's subject before the comma belongs to the reported clause). A
+    person before the comma is the subject, the comma closing an apposition."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or SPEECH_VERBS.get(_lemma(verb)) != "say" \
+            or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and _animate_subject(verb):
+        return None  # "X, the minister's aide, said Sunday …": the comma closes X's apposition
+    head = _noun_phrase_head(verb)
+    if head is None or head.dep_ == "dobj" and head.head == verb or head.ent_type_ in ("DATE", "TIME"):
+        return None
+    last = max(t.i for t in head.subtree if not t.is_punct and t.i >= head.i)
+    if last + 1 >= len(doc) or doc[last + 1].text not in (",", ".", ";"):
+        return None
+    return head
+
+
+def _interjected(subj: Token) -> bool:
+    """Does a comma close the inverted subject's phrase, the reported clause going on after
+    it ("…, said Doyle, would be clear"), rather than a stop ending the sentence?"""
+    last = max(t.i for t in subj.subtree if not t.is_punct and t.i >= subj.i)
+    return last + 1 < len(subj.doc) and subj.doc[last + 1].text == ","
 
 
 def _noun_phrase_head(verb: Token) -> Token | None:

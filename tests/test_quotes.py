@@ -1445,3 +1445,22 @@ def test_the_addressee_of_an_email_does_not_speak_its_participle(quotes_of):
     # the object of quoting speaks
     found = quotes_of("Reporters quoted officials saying the ferry would sail.")
     assert any(q.cue_text == "saying" and q.speaker_text == "officials" for q in found)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Part of the trouble with the Velm ferry, said harbour engineers like Ivo Kaller, is the silt itself.",
+     "harbour engineers like Ivo Kaller"),
+    ("Any honest reading of the Estovian budget, said Anna Berg, an economist at Velm University, would show"
+     " a deficit.", "Anna Berg"),
+])
+def test_a_quotative_inversion_inside_the_sentence_speaks_the_sentence(quotes_of, text, speaker):
+    """", said X," between commas inverts subject and verb: X speaks, and the clause around
+    the inversion is what X said."""
+    q = next(q for q in quotes_of(text) if q.cue_text == "said")
+    assert q.speaker_key == speaker and q.content_text.startswith(text[:12])
+
+
+def test_a_person_before_the_comma_is_still_the_subject(quotes_of):
+    q = next(q for q in quotes_of("Ivo Kaller, the harbour master, said Sunday that the ferry would not sail.")
+             if q.cue_text == "said")
+    assert q.speaker_key == "Ivo Kaller" and q.content_text == "the ferry would not sail"
