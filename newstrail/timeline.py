@@ -275,6 +275,9 @@ class _Sims:
         # whether a row has a term is one binary search for all pairs at once (see pair_dots)
         rows_of = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), self.sizes)
         self.keys = rows_of * matrix.shape[1] + matrix.indices
+        # each row's text as a number: rows of one text are the same row (see pair_dots)
+        distinct: dict[str, int] = {}
+        self.text_of = np.array([distinct.setdefault(t, len(distinct)) for t in texts], dtype=np.int64)
 
     def _row(self, i: int) -> tuple[Any, Any]:
         a, b = self.matrix.indptr[i], self.matrix.indptr[i + 1]
@@ -347,14 +350,23 @@ class _Sims:
         shared terms come in ascending term order, as np.intersect1d gives them. Each cosine
         is then np.dot over its own stretch of them: the same products in the same order as
         a dot over the pair alone, without a dozen array operations per pair.
+
+        Each pair of texts is computed once: rows of one text are the same row (fitted from
+        the same counts), and a pair gives the same either way round (the same products,
+        summed in the same term order). An entry's square asks every pair both ways round,
+        and copies of a report ask the same pair of texts again.
         """
         import numpy as np
 
-        out: list[float] = []
         left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        texts_left, texts_right = self.text_of[left], self.text_of[right]
+        pairs = np.minimum(texts_left, texts_right) * len(self.text_of) + np.maximum(texts_left, texts_right)
+        _, first, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+        left, right = left[first], right[first]
+        out: list[float] = []
         for lo in range(0, len(left), _PAIRS_AT_ONCE):
             out.extend(self._pair_dots(left[lo:lo + _PAIRS_AT_ONCE], right[lo:lo + _PAIRS_AT_ONCE]))
-        return out
+        return np.asarray(out, dtype=np.float64)[inverse.reshape(-1)].tolist()
 
     def _pair_dots(self, left: Any, right: Any) -> list[float]:
         import numpy as np

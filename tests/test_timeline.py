@@ -274,3 +274,29 @@ def test_hypothetical_event_of_a_late_dated_article_is_not_dated_again():
     article = ArticleAnalysis.from_dict({"article": {**analysis.article.to_dict(), "published_how": "inferred"}}).article
     entries = merge_timeline([ArticleAnalysis(article=article, events=analysis.events)], {}, _actor)
     assert [(e.date, e.date_how) for e in entries] == [("2030-03-05", "inferred")]
+
+
+def test_pair_dots_of_copies_and_of_pairs_both_ways_round_are_each_pairs_own_dot():
+    # copies of a report make rows of one text, and an entry's square asks each pair both ways:
+    # one dot per pair of texts must still be every pair's own np.dot
+    import numpy as np
+
+    from newstrail.timeline import _Sims
+
+    words = [f"v{k}q" for k in range(45)]
+    long_a, long_b = " ".join(words[:38]), " ".join(words[6:44])
+    texts = [long_a, long_b, long_a, "Kaller landed in Estovia", long_b, "", long_a]
+    sims = _Sims(texts)
+    matrix = sims.matrix
+
+    def alone(i: int, j: int) -> float:
+        a = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]], matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]]
+        b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
+        _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+        return float(np.dot(a[1][x], b[1][y]))
+
+    pairs = [(i, j) for i in range(len(texts)) for j in range(len(texts))]
+    assert sims.pair_dots([i for i, _ in pairs], [j for _, j in pairs]) == [alone(i, j) for i, j in pairs]
+    assert sims.pair_dots([], []) == []
+    square = sims.within(list(range(len(texts))), [0] * len(texts))
+    assert all(square[i, j] == alone(i, j) for i, j in pairs)
