@@ -75,7 +75,7 @@ def one(n: int, block: int, engine: str) -> dict:
     index = StoryIndex()
     with timer() as t:
         index.add_run(items, block=block or n, place=place)  # as the stories stage: blocks, then
-        index.consolidate()  # merges across them and a second refinement of the run
+        index.consolidate(place=place)  # merges across them and a second refinement of the run
     close()
     blob = index.to_bytes()
     pred = {a: index.story_of(a) for a in gold}

@@ -432,7 +432,7 @@ def run_stories(ctx: CorpusContext) -> int:
     new_ids = _new_ids(ctx.store, index)
     if new_ids:  # blocks of GROUP_ARTICLES, placed side by side on the build's engine
         index.add_run(_story_inputs(ctx, new_ids), block=GROUP_ARTICLES, prepared=ctx.prepared, place=ctx.map)
-        index.consolidate()
+        index.consolidate(place=ctx.map)
     stories: list[Story] = index.stories()
     ctx.store.set_state("stories", index.to_bytes())
     ctx.store.replace_corpus("stories", stories)

@@ -51,8 +51,8 @@ from sklearn.utils import murmurhash3_32
 
 from .model import Story, stable_id
 
-__all__ = ["Block", "Placed", "PreparedTexts", "StoryIndex", "cluster_texts", "count_terms", "place_block", "prepare",
-           "text_date_bound"]
+__all__ = ["Block", "Placed", "PreparedTexts", "StoryIndex", "better_stories", "cluster_texts", "count_terms", "place_block",
+           "prepare", "text_date_bound"]
 
 # Size of the hashed vocabulary: 2**20 features keep collisions rare for news vocabularies
 # (a few hundred thousand word types) while the document-frequency table stays 4 MB.
@@ -351,6 +351,14 @@ def place_block(task: tuple[bytes, Block]) -> Placed:
     return Placed(stories, cohesion, linked)
 
 
+def better_stories(task: tuple[bytes, list[_Item]]) -> list[str | None]:
+    """For each article of a run, the story it would move to (``StoryIndex._refine_in_blocks``)."""
+    state, items = task
+    index = StoryIndex.from_bytes(state)
+    better = (index._better_story(item) for item in items)
+    return [story.id if story is not None else None for story in better]
+
+
 def _as_items(rows: list[tuple[str, str | None, tuple[str, ...]]], ahead: list[Prepared]) -> tuple[list, PreparedTexts]:
     """``add_many``'s arguments for articles whose texts were read already (no text needed)."""
     held = PreparedTexts()
@@ -455,6 +463,7 @@ class StoryIndex:
         self._article_story: dict[str, str] = {}
         self._primed = 0
         self._recent: list[_Item] = []  # this run's articles, refined again by ``consolidate``
+        self._run_block = 0  # articles per block when this run was placed in blocks (``add_run``)
         self._actor_version = 0  # changes with actor_df (see ``_actor_weights``)
         self._weights: tuple[tuple, dict[str, float], float] = ((), {}, 0.0)
 
@@ -573,6 +582,7 @@ class StoryIndex:
         state = self.to_bytes()
         for part, placed in zip(blocks, place(place_block, ((state, b) for b in blocks))):
             self._apply(part, placed)
+        self._run_block = block
 
     def _apply(self, block: Block, placed: Placed) -> None:
         """Take in a block's decisions: its articles join the stories it chose, in its order."""
@@ -797,7 +807,7 @@ class StoryIndex:
         story.centroid = dict(keep)
 
     # ------------------------------------------------------------------ consolidation
-    def consolidate(self) -> int:
+    def consolidate(self, place: Callable[..., Iterable[list]] = map) -> int:
         """Merge stories whose centroids have converged; returns how many were merged away.
 
         Why: single-pass clustering decides on arrival; consolidation lets later evidence
@@ -809,8 +819,9 @@ class StoryIndex:
            stand and joins the best one if it clears that story's join bar (``_bar``) or the
            merge bar, whichever is lower (so a lowered ``merge_threshold`` merges singletons).
 
-        3. the articles of the last ``add_many`` run are refined again (``refine``) against
-           the merged stories, then forgotten.
+        3. the articles of the last run are refined again (``refine``) against the merged
+           stories, then forgotten; a run placed in blocks is refined in blocks too, mapped
+           with ``place`` as ``add_run`` maps its blocks (``_refine_in_blocks``).
 
         Each step costs one candidate lookup per story (or article), so consolidation is
         linear too.
@@ -844,8 +855,12 @@ class StoryIndex:
                 self._merge(best, story)
                 merged += 1
         if self._recent:
-            self.refine(self._recent)
+            if self._run_block and len(self._recent) > self._run_block:
+                self._refine_in_blocks(self._recent, self._run_block, place)
+            else:
+                self.refine(self._recent)
             self._recent = []
+            self._run_block = 0
         return merged
 
     def refine(self, items: Sequence[_Item], rounds: int = REFINE_ROUNDS) -> int:
@@ -868,9 +883,17 @@ class StoryIndex:
         return moved
 
     def _reassign(self, item: _Item) -> int:
+        better = self._better_story(item)
+        if better is None:
+            return 0
+        self._move(item, self._vectors(item)[0], self._stories[self.story_of(item.id)], better, item.day, item.bound)
+        return 1
+
+    def _better_story(self, item: _Item) -> _Story | None:
+        """The story an article of this run would be better placed in, or None (see ``refine``)."""
         u, q = self._vectors(item)
         if not q:
-            return 0
+            return None
         day, bound = item.day, item.bound
         story = self._stories[self.story_of(item.id)]
         actors = list(item.actors)
@@ -888,12 +911,33 @@ class StoryIndex:
             if score > best_score:
                 best, best_score = other, score
         if best is None or best_score <= own or best_score < REFINE_FLOOR:
-            return 0
+            return None
         lull = self._time_factor(best, day, bound) < 1.0
         if lull and not self._joins(best, best_score, self._sim(q, best), day, bound):
-            return 0  # across a lull in time the arrival rule holds: a later chapter stays one
-        self._move(item, u, story, best, day, bound)
-        return 1
+            return None  # across a lull in time the arrival rule holds: a later chapter stays one
+        return best
+
+    def _refine_in_blocks(self, items: Sequence[_Item], block: int, place: Callable[..., Iterable[list]]) -> int:
+        """``refine`` for a run placed in blocks: each block's articles decide against the same
+        index (after consolidation's merges) on the engine, then the moves are made here in order.
+
+        Why not one article after another as ``refine`` does: that is the one part of a large
+        run left on one core. Deciding all moves against one state is k-means' batch
+        reassignment step rather than its online one; an article's move no longer changes
+        the decisions of the articles after it.
+        """
+        state = self.to_bytes()
+        chunks = [list(items[i:i + block]) for i in range(0, len(items), block)]
+        moved = 0
+        for chunk, targets in zip(chunks, place(better_stories, ((state, c) for c in chunks))):
+            for item, target in zip(chunk, targets):
+                if target is None:
+                    continue
+                old, new = self._stories[self.story_of(item.id)], self._stories[self.resolve(target)]
+                if new is not old:
+                    self._move(item, self._vectors(item)[0], old, new, item.day, item.bound)
+                    moved += 1
+        return moved
 
     def _sim_without(self, q: dict[int, float], u: dict[int, float], story: _Story) -> float:
         """Similarity of an article with its story minus itself (leave one out).
