@@ -1663,11 +1663,26 @@ def _interjected_name(ctx: _Context, verb: Token) -> Token | None:
         if m is None or m.kind not in ("person", "organisation"):
             continue
         first = min(ctx.body_range(m)[0], doc[_noun_phrase_start(last)].idx)
+        if _inside_relative(doc, start, last):
+            continue  # "Slinker, whose start-up, Paradata, uses …, said": the relative's noun
         before = ctx.text[:first].rstrip(" \t")
         if not before or before.endswith("\n") or before.split()[-1].lower() in CLAUSE_OPENERS \
                 or before[-1] in ",;:—–(" or before.endswith(CLOSED_BY_COMMA):
             return last
     return None
+
+
+def _inside_relative(doc: Doc, start: int, name: Token) -> bool:
+    """Does a comma-set relative word (", whose", ", who", ", which") open a clause in the
+    same line before the name, so that the name belongs to that relative clause, not to
+    the clause of the verb after it?"""
+    for i in range(name.i - 1, max(start, name.i - ASIDE_TOKENS) - 1, -1):
+        t = doc[i]
+        if "\n" in t.text:
+            return False
+        if t.tag_ in ("WP", "WP$", "WDT") and t.i > start and doc[t.i - 1].text == ",":
+            return True
+    return False
 
 
 def _noun_phrase_start(last: Token) -> int:

@@ -1464,3 +1464,9 @@ def test_a_person_before_the_comma_is_still_the_subject(quotes_of):
     q = next(q for q in quotes_of("Ivo Kaller, the harbour master, said Sunday that the ferry would not sail.")
              if q.cue_text == "said")
     assert q.speaker_key == "Ivo Kaller" and q.content_text == "the ferry would not sail"
+
+
+def test_a_name_in_the_subjects_relative_clause_does_not_speak(quotes_of):
+    found = quotes_of("The minister has no tie to the port.\n\nMr. Kaller, whose latest start-up, Velmsoft, uses"
+                      " ferry data to help ports find crews, said Minister Berg was a builder at heart.")
+    assert _holding(found, "builder at heart").speaker_key == "Kaller"
