@@ -165,3 +165,37 @@ def test_weekday_and_day_word_readings_move_with_the_anchor(start: dt.date) -> N
         for (rule, *_), a, b in zip(prepared, here, there):
             if periods.get(rule) and _parse_date(a[2]):
                 assert _moved(a[2:], 7)[0] == b[2]
+
+
+def _turn_days(d: Date, month: int, day: int) -> Date:
+    """The first day after d of those a month-day's year may turn on, listed for d alone."""
+    candidates = []
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            candidates.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    one = dt.timedelta(days=1)
+    turns = [dt.date(d.year + 1, 1, 1)]
+    for c in candidates:
+        turns += [c, c + one, c - dt.timedelta(days=299), c + dt.timedelta(days=300)]
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1:]:
+            mid = a + (b - a) // 2
+            turns += [mid, mid + one, mid + 2 * one]
+    return min(t for t in turns if t > d)
+
+
+@pytest.mark.parametrize("month, day", [(2, 29), (3, 3), (12, 31), (1, 1), (2, 30)])
+def test_memoised_turns_are_the_ones_worked_out_for_each_anchor(month: int, day: int) -> None:
+    # the turns of "March 3" (per year of the anchor) and of "the 29th" (per anchor) are kept:
+    # every anchor must still get the turn worked out for it alone
+    match = re.match(r"the (?P<day>\d+th)", "the 29th")
+    d = dt.date(2023, 11, 1)
+    while d < dt.date(2025, 3, 1):
+        assert _month_day_year_turn(d, month, day) == _turn_days(d, month, day)
+        month_days = (dt.date(d.year + d.month // 12, d.month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        expected = min([dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)]
+                       + [d.replace(day=k) for k in (29, 30) if d.day < k <= month_days])
+        assert _ordinal_day_turn(match, None, d) == expected
+        d += dt.timedelta(days=1)

@@ -6,6 +6,7 @@ Also the selection of matches (longest first, refused matches give way) and the 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -1825,7 +1826,13 @@ def _rel_unit_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
 def _ordinal_day_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
     """"the 20th" reads the anchor's month and whether its day is before, on or after the 20th:
     another reading from the 20th, the 21st or the first of the next month on."""
-    day = int(_DIGITS.match(m["day"]).group(0))
+    return _ordinal_turn(d, int(_DIGITS.match(m["day"]).group(0)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _ordinal_turn(d: Date, day: int) -> Date:
+    """``_ordinal_day_turn`` of "the <day>th" from the anchor d: memoised, as the undated
+    articles of a story ask it on the same candidate days."""
     month_days = calendar.monthrange(d.year, d.month)[1]
     turns = [_next_month(d)] + [d.replace(day=k) for k in (day, day + 1) if d.day < k <= month_days]
     return min(turns)
@@ -1836,21 +1843,31 @@ def _month_day_year_turn(d: Date, month: int, day: int) -> Date:
     the anchor's year (which days are candidates) and compares the anchor with each candidate
     (on, after), with each candidate 300 days on and back, and with the middle of two; every
     day on which one of these comparisons can turn is taken (a few more than needed)."""
+    turns = _year_turns(d.year, month, day)
+    return turns[bisect.bisect_right(turns, d)]  # the first after d: the new year's day is one
+
+
+@functools.lru_cache(maxsize=4096)
+def _year_turns(year: int, month: int, day: int) -> tuple[Date, ...]:
+    """The days ``_month_day_year_turn`` takes its turn from, for anchors in ``year``, in order.
+
+    Memoised: they depend on the anchor's year alone, and inference asks for a turn at the
+    start of every run of anchors of every "March 3" of a story's undated articles."""
     candidates = []
-    for y in (d.year - 1, d.year, d.year + 1):
+    for y in (year - 1, year, year + 1):
         try:
             candidates.append(dt.date(y, month, day))
         except ValueError:
             continue
     one = dt.timedelta(days=1)
-    turns = [dt.date(d.year + 1, 1, 1)]
+    turns = [dt.date(year + 1, 1, 1)]
     for c in candidates:
         turns += [c, c + one, c - dt.timedelta(days=299), c + dt.timedelta(days=300)]
     for i, a in enumerate(candidates):
         for b in candidates[i + 1:]:
             mid = a + (b - a) // 2
             turns += [mid, mid + one, mid + 2 * one]
-    return min(t for t in turns if t > d)
+    return tuple(sorted(turns))
 
 
 def _mdy_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
