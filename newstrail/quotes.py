@@ -1510,8 +1510,11 @@ def _represented(ctx: _Context, subj: Token) -> Mention | None:
 
 
 # What an actor puts out that then "says" or "accuses" in a relative clause.
+# Findings an actor releases ("released data that suggest …"): published only when the verb
+# puts them out; one who cites or reads them is not their author.
+FINDING_NOUNS = frozenset("data study survey poll findings analysis figures numbers results".split())
 PUBLISHED_NOUNS = frozenset("video ad advertisement piece column op-ed editorial book memo letter"
-                            " statement release report tweet post email spot clip".split())
+                            " statement release report tweet post email spot clip".split()) | FINDING_NOUNS
 
 
 # Verbs of putting a document out: its issuer speaks through it. Not verbs of reading or
@@ -1533,8 +1536,8 @@ def _issuer(noun: Token) -> Token | None:
 
 def _document_subject(noun: Token) -> Token | None:
     """The subject of the verb whose object is a document ("Novak released a video"), or None."""
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in PUBLISHED_NOUNS:
-        return None
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in PUBLISHED_NOUNS and noun.lower_ not in PUBLISHED_NOUNS:
+        return None  # (the lemma of "data" is "datum")
     subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None if subj is None or _expletive(subj) else subj
 
@@ -1544,16 +1547,22 @@ def _publisher(noun: Token) -> Token | None:
     says is the publisher's word (the one who released, ran or sent it), not the
     document's. The publisher is the subject of the verb whose object the document is."""
     subj = _document_subject(noun)
-    if subj is None or subj.lower_ in RELATIVES or not _animate_subject(noun.head):
-        return None
+    if subj is None or subj.lower_ in RELATIVES or not _animate_subject(noun.head) \
+            or FINDING_NOUNS & {noun.lemma_.lower(), noun.lower_} and noun.head.lemma_.lower() not in ISSUING_VERBS:
+        return None  # "cited an analysis that showed …": the analysis's author, not the citer
     return subj
+
+
+# Pronoun-like heads of a partitive or a quantity ("one of the men", "another", "some of
+# them") that an apposition can name.
+PARTITIVE_HEADS = frozenset("one another some several many".split())
 
 
 def _appositive_person(ctx: _Context, subj: Token) -> Mention | None:
     """The person a role subject is set beside: "Ostrand's government spokesman, Jonas
     Brekke, said" speaks through Brekke, not through Ostrand."""
-    if subj.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if subj.pos_ not in ("NOUN", "PROPN") and not (subj.pos_ in ("NUM", "PRON") and subj.lower_ in PARTITIVE_HEADS):
+        return None  # "One of the men, Jan Novak, 70, said": the partitive's name speaks too
     own = ctx.mention_for(subj.idx, subj.idx + len(subj.text), subj.idx)
     if own is not None and own.kind == "person" and ctx.body_range(own)[0] <= subj.idx:
         return None  # the subject is itself a person's name

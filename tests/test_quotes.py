@@ -1470,3 +1470,18 @@ def test_a_name_in_the_subjects_relative_clause_does_not_speak(quotes_of):
     found = quotes_of("The minister has no tie to the port.\n\nMr. Kaller, whose latest start-up, Velmsoft, uses"
                       " ferry data to help ports find crews, said Minister Berg was a builder at heart.")
     assert _holding(found, "builder at heart").speaker_key == "Kaller"
+
+
+def test_a_partitive_subject_speaks_through_its_apposed_name(quotes_of):
+    q = _holding(quotes_of("One of the fishermen, Ivo Kaller, 70, had served in the navy and said he was sure the"
+                           " Velm ferry would sink."), "ferry would sink")
+    assert q.speaker_key == "Ivo Kaller"
+
+
+def test_released_findings_say_what_their_publisher_says(quotes_of):
+    q = _holding(quotes_of("Anna Berg, a pollster in Velm, released data on Monday that suggest Estovian farmers"
+                           " are being ignored by their party."), "farmers are being ignored")
+    assert q.speaker_key == "Anna Berg"
+    # citing an analysis does not make it the citer's
+    found = quotes_of("The ministry cited an early analysis that showed the Velm port was losing money.")
+    assert any(q.cue_text == "showed" and q.speaker_key != "The ministry" for q in found)
