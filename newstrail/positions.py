@@ -348,14 +348,30 @@ def _terms(text: str, drop: frozenset[str]) -> set[str]:
     """Content-word keys of a statement: stop words and the actor's own names dropped, each word
     stemmed and cut to its first KEY_PREFIX letters, so "expand"/"expansion", "plans"/"planning"
     and "invade"/"invasion" meet."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     out = set()
     for w in _TERM.findall(text.casefold().replace("’", "'")):
-        if w in ENGLISH_STOP_WORDS or w in drop or (len(w) < 3 and not w[0].isdigit()):
+        if w in drop:
             continue
-        out.add(_stem(w)[:KEY_PREFIX])
+        key = _key_term(w)
+        if key is not None:
+            out.add(key)
     return out
+
+
+@functools.lru_cache(maxsize=4096)  # an actor makes many statements
+def _name_words(actor: str, speaker: str) -> frozenset[str]:
+    """The words of an actor's and a speaker's names, which are no key terms of their statements."""
+    return frozenset(w for name in (actor, speaker) for w in _TERM.findall(name.casefold()))
+
+
+@functools.lru_cache(maxsize=65536)  # a corpus's statements repeat their words
+def _key_term(word: str) -> str | None:
+    """A word's key (see :func:`_terms`), or None for a stop word or a short word that is no number."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    if word in ENGLISH_STOP_WORDS or (len(word) < 3 and not word[0].isdigit()):
+        return None
+    return _stem(word)[:KEY_PREFIX]
 
 
 @functools.lru_cache(maxsize=65536)  # a corpus's statements repeat their words
@@ -385,9 +401,8 @@ class _KeyTerms:
         for i in items:
             key = (i.stance.statement, i.actor, i.speaker or "")
             if key not in distinct:
-                drop = {w for name in (i.actor, i.speaker or "") for w in _TERM.findall(name.casefold())}
                 distinct[key] = len(sets)
-                sets.append(_terms(i.stance.statement, frozenset(drop)))
+                sets.append(_terms(i.stance.statement, _name_words(i.actor, i.speaker or "")))
             which.append(distinct[key])
         self.sets = [sets[k] for k in which]
         df: Counter[str] = Counter()

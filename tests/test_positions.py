@@ -257,3 +257,17 @@ def test_an_official_speaks_for_the_state_or_body_their_refusals_name_and_for_no
                              *(mention(name, "person", "official") for name, *_ in said)))
     sides = speaker_affiliations([a], lambda _aid, key: key)
     assert sides == {"Ivo Marek": "Estovia"}  # not "I", not the person the denial is about
+
+
+def test_key_terms_drop_stop_words_short_words_and_the_actors_own_names():
+    # each word's key is worked out once for the corpus; the actor's and speaker's names are
+    # dropped per statement, and a word dropped for one actor is a key term of another's
+    from newstrail.positions import _key_term, _name_words, _terms
+
+    _key_term.cache_clear()
+    statement = "Estovia demands the withdrawal of 40 tanks; Kaller insists on withdrawing by May."
+    drop = _name_words("Estovia", "Minister Kaller")
+    assert drop == frozenset({"estovia", "minister", "kaller"})
+    assert _terms(statement, drop) == {"dema", "with", "40", "tank", "insi"}
+    assert _terms(statement, _name_words("Norland", "")) == {"esto", "dema", "with", "40", "tank", "kall", "insi"}
+    assert _key_term("may") is None and _key_term("by") is None and _key_term("7") == "7"
