@@ -1629,6 +1629,19 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
     return None
 
 
+def _noun_right_before(ctx: _Context, verb: Token) -> Token | None:
+    """The noun right before a verb (its auxiliaries and adverbs skipped) in the verb's own
+    paragraph: a subject never lies across a paragraph break, so when the parser takes a
+    time stamp or a heading above for the subject, the noun phrase that opens the line is."""
+    i = verb.i - 1
+    while i >= 0 and ctx.doc[i].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        i -= 1
+    if i < 0 or ctx.paragraph(ctx.doc[i].idx) != ctx.paragraph(verb.idx):
+        return None
+    tok = ctx.doc[i]
+    return tok if tok.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
 def _finite(verb: Token) -> bool:
     """A verb with a tense of its own: "said", "says", or with its auxiliary ("had said",
     "will say"); an infinitive's "to" is no tense ("the will to continue talks")."""
@@ -1751,6 +1764,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             # "It was no accident — Novak, a spokesman, told AP that …": a subject inherited
             # from the clause the cue was hung on, and no speaker; a name before the cue is
             subj = _name_before(ctx, tok) or subj
+        if subj is not None and subj.i < tok.i and ctx.paragraph(subj.idx) != ctx.paragraph(tok.idx):
+            subj = _noun_right_before(ctx, tok) or subj  # "2:40 p.m. ¶ X's campaign manager says"
         relative = subj is not None and subj.lower_ in RELATIVES and subj.head.dep_ == "relcl"
         if subj is None or (_expletive(subj) and not relative) or ctx.in_quotation(subj):
             continue

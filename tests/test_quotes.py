@@ -1485,3 +1485,12 @@ def test_released_findings_say_what_their_publisher_says(quotes_of):
     # citing an analysis does not make it the citer's
     found = quotes_of("The ministry cited an early analysis that showed the Velm port was losing money.")
     assert any(q.cue_text == "showed" and q.speaker_key != "The ministry" for q in found)
+
+
+def test_a_subject_does_not_lie_across_a_line_break(quotes_of):
+    """The parser took the time stamp or the heading above for the subject; the noun phrase
+    opening the cue's own line is it."""
+    found = quotes_of("The Latest on the Velm vote (all times local):\n\n___\n\n2:40 p.m.\n\nAnna Kaller’s campaign"
+                      " manager says she is “gratified” by a prosecutor’s decision to drop a charge against her.")
+    q = _holding(found, "prosecutor’s decision")
+    assert "Kaller" in q.speaker_text and "Latest" not in q.speaker_text
