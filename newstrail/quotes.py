@@ -3015,14 +3015,16 @@ def _labelled_inner(ctx: _Context, found: list[_Found], colon: int, end: int) ->
     The sentence is what the label says (headline and transcript convention), so "I" is
     the labelled speaker and "Kaller thinks" is part of the label's claim, not a source of
     its own (PolNeAR annotates only the label there). Later sentences of a paragraph under
-    a section label ("Novak: Farm policy. …, aides said") keep their own sources."""
+    a section label ("Novak: Farm policy. …, aides said") keep their own sources. The same
+    colon read as introducing the clause before it ("Polls did well - Novak: “…”") gives
+    way to the label right before it."""
     span = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None or span[-1].i + 1 >= len(ctx.doc):
         return []
     sent = ctx.sents[ctx.sent_of[span[-1].i + 1]]  # the parser may end a sentence at the colon
     end = min(end, sent.end_char)
     return [f for f in found if colon < f.start and f.speaker_range is not None
-            and colon < f.speaker_range[0] < end]
+            and (colon < f.speaker_range[0] < end or f.cue == (colon, colon + 1))]
 
 
 def _drop(found: list[_Found], gone: list[_Found]) -> None:

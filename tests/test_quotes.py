@@ -1494,3 +1494,12 @@ def test_a_subject_does_not_lie_across_a_line_break(quotes_of):
                       " manager says she is “gratified” by a prosecutor’s decision to drop a charge against her.")
     q = _holding(found, "prosecutor’s decision")
     assert "Kaller" in q.speaker_text and "Latest" not in q.speaker_text
+
+
+def test_a_headline_label_beats_a_name_in_its_topic(quotes_of):
+    """"ORG President On Kaller: ‘…’": the label before the colon speaks; the colon is not
+    read as introducing a quotation by the last name before it."""
+    found = quotes_of("ENBC President On Kaller: ‘We Do Not Pay Candidates To Appear At Debates.’\n\n"
+                      "The network's chief spoke on Monday.")
+    q = _holding(found, "We Do Not Pay")
+    assert q.speaker_key == "ENBC"
