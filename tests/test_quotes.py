@@ -1395,8 +1395,8 @@ def test_a_speaker_phrase_holds_its_coordinated_nouns(quotes_of):
 
 def test_a_second_title_coordinated_with_a_name_is_that_person(quotes_of):
     """A bare singular role noun, "and", another title and a name: one person with two titles."""
-    q = _holding(quotes_of("Estovian presidential contender and former neurosurgeon Ivo Kaller responded on"
-                           " Sunday to accusations that he inflated his record."), "inflated his record")
+    q = _holding(quotes_of("Estovian presidential contender and former neurosurgeon Ivo Kaller replied on"
+                           " Monday to charges that he had padded his war record."), "padded his war record")
     assert q.speaker_key == "Ivo Kaller"
     # with a determiner the role and the name are two parties
     q = _holding(quotes_of("The harbour master and Ivo Kaller said the Velm bridge would close in May."),
@@ -1421,9 +1421,9 @@ def test_content_ends_at_its_own_words_not_at_a_bracket_around_the_cue(quotes_of
 def test_a_quotation_after_a_reporting_clause_and_a_colon_is_the_reporters(quotes_of):
     """"As X reported, Y was refusing …:" introduces X's text, not Y's."""
     found = quotes_of("As the Velm Ledger reported, even on Friday morning, Minister Kaller was refusing to call"
-                      " the ferry fire arson:\n\n“The ministry is still reluctant to call the fire in the harbour"
+                      " the ferry fire arson:\n\n“The ministry is still unwilling to call the blaze in the harbour"
                       " an act of sabotage, citing the inquiry by the coast guard.”")
-    q = _holding(found, "still reluctant")
+    q = _holding(found, "still unwilling")
     assert q.cue_text == ":" and "Velm Ledger" in (q.speaker_key or "")
 
 
@@ -1438,10 +1438,10 @@ def test_a_restated_claim_is_the_restating_subjects(quotes_of):
 
 
 def test_the_addressee_of_an_email_does_not_speak_its_participle(quotes_of):
-    found = quotes_of("The Estovian senator emailed supporters saying: “The fight goes on” and vowing to compete"
-                      " in the final contest in Velm.")
+    found = quotes_of("The Estovian senator emailed supporters saying: “The fight goes on” and promising to compete"
+                      " in the final race in Velm.")
     assert _holding(found, "fight goes on").speaker_text == "The Estovian senator"
-    assert _holding(found, "final contest").speaker_text == "The Estovian senator"
+    assert _holding(found, "final race").speaker_text == "The Estovian senator"
     # the object of quoting speaks
     found = quotes_of("Reporters quoted officials saying the ferry would sail.")
     assert any(q.cue_text == "saying" and q.speaker_text == "officials" for q in found)
@@ -1499,7 +1499,7 @@ def test_a_subject_does_not_lie_across_a_line_break(quotes_of):
 def test_a_headline_label_beats_a_name_in_its_topic(quotes_of):
     """"ORG President On Kaller: ‘…’": the label before the colon speaks; the colon is not
     read as introducing a quotation by the last name before it."""
-    found = quotes_of("ENBC President On Kaller: ‘We Do Not Pay Candidates To Appear At Debates.’\n\n"
+    found = quotes_of("ENBC President On Kaller: ‘Our Network Never Pays Guests To Join Its Panels.’\n\n"
                       "The network's chief spoke on Monday.")
-    q = _holding(found, "We Do Not Pay")
+    q = _holding(found, "Never Pays Guests")
     assert q.speaker_key == "ENBC"
