@@ -538,7 +538,7 @@ def _subject(tok: Token) -> Token | None:
             return issuer
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and _cue_class(tok) in SPEECH_CLASSES \
                 and tok.head.dep_ in ("dobj", "dative") and _lemma(tok.head.head) in ADDRESSING_VERBS:
-            # "the senator emailed supporters saying …", "texted her staff saying …": the
+            # "the senator emailed her donors saying …", "texted her staff saying …": the
             # object of a verb of addressing is who hears it; the sender speaks
             tok = tok.head.head
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == tok.i - 1 \
@@ -574,7 +574,7 @@ def _adjective_control(tok: Token) -> bool:
 
 
 # Verbs of addressing or sending to people: their object hears or receives what is said
-# ("emailed supporters saying …"), unlike that of quoting or polling ("quoted officials
+# ("emailed her donors saying …"), unlike that of quoting or polling ("quoted officials
 # saying …", "found voters saying …"), whose object speaks.
 ADDRESSING_VERBS = frozenset("email e-mail text message mail write tell call phone brief address thank greet"
                              " remind urge invite notify alert contact".split())
@@ -1549,11 +1549,11 @@ def _publisher(noun: Token) -> Token | None:
     subj = _document_subject(noun)
     if subj is None or subj.lower_ in RELATIVES or not _animate_subject(noun.head) \
             or FINDING_NOUNS & {noun.lemma_.lower(), noun.lower_} and noun.head.lemma_.lower() not in ISSUING_VERBS:
-        return None  # "cited an analysis that showed …": the analysis's author, not the citer
+        return None  # "cited a study that found …": the analysis's author, not the citer
     return subj
 
 
-# Pronoun-like heads of a partitive or a quantity ("one of the men", "another", "some of
+# Pronoun-like heads of a partitive or a quantity ("one of the farmers", "another", "some of
 # them") that an apposition can name.
 PARTITIVE_HEADS = frozenset("one another some several many".split())
 
@@ -1562,7 +1562,7 @@ def _appositive_person(ctx: _Context, subj: Token) -> Mention | None:
     """The person a role subject is set beside: "Ostrand's government spokesman, Jonas
     Brekke, said" speaks through Brekke, not through Ostrand."""
     if subj.pos_ not in ("NOUN", "PROPN") and not (subj.pos_ in ("NUM", "PRON") and subj.lower_ in PARTITIVE_HEADS):
-        return None  # "One of the men, Jan Novak, 70, said": the partitive's name speaks too
+        return None  # "One of the farmers, Jan Novak, 70, said": the partitive's name speaks too
     own = ctx.mention_for(subj.idx, subj.idx + len(subj.text), subj.idx)
     if own is not None and own.kind == "person" and ctx.body_range(own)[0] <= subj.idx:
         return None  # the subject is itself a person's name
@@ -1686,7 +1686,7 @@ def _interjected_name(ctx: _Context, verb: Token) -> Token | None:
             continue
         first = min(ctx.body_range(m)[0], doc[_noun_phrase_start(last)].idx)
         if _inside_relative(doc, start, last):
-            continue  # "Slinker, whose start-up, Paradata, uses …, said": the relative's noun
+            continue  # "Novak, whose start-up, Velmsoft, sells …, said": the relative's noun
         before = ctx.text[:first].rstrip(" \t")
         if not before or before.endswith("\n") or before.split()[-1].lower() in CLAUSE_OPENERS \
                 or before[-1] in ",;:—–(" or before.endswith(CLOSED_BY_COMMA):
@@ -1765,7 +1765,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             # from the clause the cue was hung on, and no speaker; a name before the cue is
             subj = _name_before(ctx, tok) or subj
         if subj is not None and subj.i < tok.i and ctx.paragraph(subj.idx) != ctx.paragraph(tok.idx):
-            subj = _noun_right_before(ctx, tok) or subj  # "2:40 p.m. ¶ X's campaign manager says"
+            subj = _noun_right_before(ctx, tok) or subj  # "9:15 a.m. ¶ X's press aide says"
         relative = subj is not None and subj.lower_ in RELATIVES and subj.head.dep_ == "relcl"
         if subj is None or (_expletive(subj) and not relative) or ctx.in_quotation(subj):
             continue
@@ -1773,7 +1773,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         lo, hi = ctx.paragraph_bounds(para)
         tokens = [t for t in _content_tokens(tok, cls) if t.i != subj.i and lo <= t.idx < hi]
         if inverted is not None and subj is inverted and _interjected(inverted):
-            # "The contrast, said Doyle, would be clear": the sentence around the inversion
+            # "The contrast, said Kaller, would be stark": the sentence around the inversion
             # is what was said, whatever the parser hung on the cue
             own = {t.i for t in inverted.subtree} | {tok.i}
             tokens = [t for t in ctx.sents[ctx.sent_of[tok.i]] if t.i not in own and lo <= t.idx < hi]
@@ -2900,7 +2900,7 @@ def _new_sentence(ctx: _Context, first: Token, qe: int) -> bool:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """"The contrast, said Doyle and others, would be clear": a verb of saying right after a
+    """"The contrast, said Kaller and others, would be stark": a verb of saying right after a
     comma, with a noun phrase right after it that a comma or a stop closes, is a quotative
     inversion; the phrase is its subject (a subject is not set off from its verb by one
     comma, so the parser's subject before the comma belongs to the reported clause). A
@@ -2922,7 +2922,7 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 def _interjected(subj: Token) -> bool:
     """Does a comma close the inverted subject's phrase, the reported clause going on after
-    it ("…, said Doyle, would be clear"), rather than a stop ending the sentence?"""
+    it ("…, said Kaller, would be stark"), rather than a stop ending the sentence?"""
     last = max(t.i for t in subj.subtree if not t.is_punct and t.i >= subj.i)
     return last + 1 < len(subj.doc) and subj.doc[last + 1].text == ","
 
