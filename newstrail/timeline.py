@@ -315,9 +315,13 @@ class _Sims:
         sub = rows_apart(self.matrix[rows], labels)
         out = (sub @ sub.T).toarray()
         if len(rows) and self.sizes[rows].max() >= _BLAS_BLOCK:
+            # the pairs sharing _BLAS_BLOCK terms, read off the sparse product of the patterns
+            # (it holds every pair sharing a term): a dense square of counts was mostly zeros
             pattern = rows_apart(self.pattern[rows], labels)
-            long = (pattern @ pattern.T).toarray() >= _BLAS_BLOCK
-            self._redo(out, long, rows, rows)
+            shared = (pattern @ pattern.T).tocoo()
+            long = shared.data >= _BLAS_BLOCK
+            x, y = shared.row[long], shared.col[long]
+            out[x, y] = self.pair_dots(rows[x], rows[y])
         return out
 
     def _redo(self, out: Any, long: Any, rows: Any, cols: Any) -> None:

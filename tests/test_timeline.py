@@ -300,3 +300,30 @@ def test_pair_dots_of_copies_and_of_pairs_both_ways_round_are_each_pairs_own_dot
     assert sims.pair_dots([], []) == []
     square = sims.within(list(range(len(texts))), [0] * len(texts))
     assert all(square[i, j] == alone(i, j) for i, j in pairs)
+
+
+def test_entry_squares_redo_only_their_own_long_pairs_and_leave_other_entries_apart():
+    # two entries in one product: pairs sharing 16+ terms within an entry are each pair's own
+    # np.dot, pairs across the entries stay 0 however much wording they share
+    import numpy as np
+
+    from newstrail.timeline import _Sims
+
+    words = [f"k{k}z" for k in range(60)]
+    texts = [" ".join(words[:40]), " ".join(words[3:44]), " ".join(words[:40]), " ".join(words[8:50]),
+             "Minister Kaller spoke in Norland"]
+    sims = _Sims(texts)
+    matrix = sims.matrix
+
+    def alone(i: int, j: int) -> float:
+        a = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]], matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]]
+        b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
+        _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+        return float(np.dot(a[1][x], b[1][y]))
+
+    labels = [0, 0, 1, 1, 0]
+    square = sims.within([0, 1, 2, 3, 4], labels)
+    for i in range(5):
+        for j in range(5):
+            assert square[i, j] == (alone(i, j) if labels[i] == labels[j] else 0.0)
+    assert square[0, 1] > 0.5 and square[2, 3] > 0.5 and square[0, 2] == 0.0
