@@ -40,7 +40,7 @@ import math
 import operator
 import re
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Callable, Iterable, Iterator, Sequence
@@ -373,16 +373,24 @@ def _time_key(date: str | None, prepared: Prepared, i: int) -> tuple[int, int]:
     return (0, order) if order is not None else (1, i)
 
 
-def _earlier_counts(rows: list, ahead: list[Prepared], block: int) -> Iterator[tuple]:
-    """For each block of ``block`` articles, the document frequencies of all the blocks before it."""
+def _blocks(parts: list[tuple[list, list[Prepared]]]) -> Iterator[Block]:
+    """The blocks of a run, each with the document frequencies of all the blocks before it.
+
+    Made one at a time, and each part is dropped from ``parts`` as its block is made, so
+    only the blocks being placed hold their texts and counts (a run of 100,000 articles
+    would otherwise hold every block's counts of the blocks before it at once).
+    """
     df = np.zeros(N_FEATURES, dtype=np.int32)
     actors: Counter[str] = Counter()
-    for lo in range(0, len(rows), block):
+    docs = 0
+    while parts:
+        rows, ahead = parts.pop(0)
         nz = np.flatnonzero(df)
-        yield (nz, df[nz]), lo, dict(actors)
-        for (_, _, names), prepared in zip(rows[lo:lo + block], ahead[lo:lo + block]):
+        yield Block(rows, ahead, (nz, df[nz]), docs, dict(actors))
+        for (_, _, names), prepared in zip(rows, ahead):
             df[prepared.terms[0]] += 1
             actors.update({a for a in names if a})
+        docs += len(rows)
 
 
 def _saturated(tf: np.ndarray) -> np.ndarray:
@@ -577,11 +585,19 @@ class StoryIndex:
             items, held = _as_items(rows, ahead)
             self.add_many(items, in_order=True, prepared=held)
             return
-        blocks = [Block(rows[i:i + block], ahead[i:i + block], *counts)
-                  for i, counts in zip(range(0, len(rows), block), _earlier_counts(rows, ahead, block))]
+        parts = [(rows[i:i + block], ahead[i:i + block]) for i in range(0, len(rows), block)]
+        rows.clear()  # each block's texts are let go once it is applied
+        ahead.clear()
         state = self.to_bytes()
-        for part, placed in zip(blocks, place(place_block, ((state, b) for b in blocks))):
-            self._apply(part, placed)
+        sent: deque[Block] = deque()  # blocks handed to ``place`` whose decisions are not back yet
+
+        def tasks() -> Iterator[tuple[bytes, Block]]:
+            for one in _blocks(parts):
+                sent.append(one)
+                yield state, one
+
+        for placed in place(place_block, tasks()):
+            self._apply(sent.popleft(), placed)
         self._run_block = block
 
     def _apply(self, block: Block, placed: Placed) -> None:
