@@ -481,7 +481,8 @@ def _subject(tok: Token) -> Token | None:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
             # (a relative "who" stays: _speaker_fields keys it to its antecedent)
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        share = _share_subject(tok) or _reduced_relative_subject(children) or _gerund_subject(tok)
+        share = _share_subject(tok) or _reduced_relative_subject(children) or _gerund_subject(tok) \
+            or (None if seen else _for_to_subject(tok))
         if share is not None:
             return share
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue_class(tok) and _cue_class(tok.head.head) \
@@ -625,6 +626,22 @@ def _gerund_subject(verb: Token) -> Token | None:
             and (noun.ent_type_ == "PERSON" or noun.lemma_.lower() in _PERSON_NOUNS):
         return noun
     return None
+
+
+def _for_to_subject(verb: Token) -> Token | None:
+    """"an opening for Kaller to highlight …", "time for the ministry to explain …": the noun
+    after "for" right before an infinitive's "to" is the infinitive's subject (the for-to
+    clause), though the parser hangs it on the noun or verb before as a prepositional object."""
+    to = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ != "VB" or to is None or to.lower_ != "to" or to.head != verb or to.i == 0 \
+            or _cue_class(verb) is None:
+        return None
+    noun = verb.doc[to.i - 1]
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    # only one who can speak: "a metaphor for the fears to …" is no clause of a speaker
+    return noun if noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.pos_ == "PRON" \
+        or noun.lemma_.lower() in SOURCE_NOUNS else None
 
 
 def _inanimate_relative(verb: Token) -> bool:

@@ -1503,3 +1503,10 @@ def test_a_headline_label_beats_a_name_in_its_topic(quotes_of):
                       "The network's chief spoke on Monday.")
     q = _holding(found, "Never Pays Guests")
     assert q.speaker_key == "ENBC"
+
+
+def test_the_noun_after_for_is_the_subject_of_a_for_to_infinitive(quotes_of):
+    found = quotes_of("The harbour scandal gave a welcome chance for Minister Kaller to highlight her"
+                      " record on the Velm ferry.")
+    q = _holding(found, "record on the Velm ferry")
+    assert q.speaker_key == "Kaller"
