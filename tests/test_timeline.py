@@ -204,10 +204,21 @@ def test_similarity_blocks_are_exactly_the_pairwise_dot():
             assert block[i, j] == float(np.dot(a[1][x], b[1][y]))
 
 
-def test_pair_dots_and_entry_squares_are_exactly_the_pairwise_dot():
-    """Pairs gathered together (rows with no terms among them) give each pair's own np.dot."""
+def _dot_alone(matrix):
+    """Each pair's own np.dot over the terms both rows have: what ``_Sims`` must give."""
     import numpy as np
 
+    def alone(i: int, j: int) -> float:
+        a = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]], matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]]
+        b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
+        _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+        return float(np.dot(a[1][x], b[1][y]))
+
+    return alone
+
+
+def test_pair_dots_and_entry_squares_are_exactly_the_pairwise_dot():
+    """Pairs gathered together (rows with no terms among them) give each pair's own np.dot."""
     from newstrail.timeline import _Sims
 
     words = [f"w{k}y" for k in range(50)]
@@ -215,11 +226,7 @@ def test_pair_dots_and_entry_squares_are_exactly_the_pairwise_dot():
     sims = _Sims(texts)
     matrix = sims.matrix
 
-    def alone(i: int, j: int) -> float:
-        a = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]], matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]]
-        b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
-        _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-        return float(np.dot(a[1][x], b[1][y]))
+    alone = _dot_alone(matrix)
 
     pairs = [(i, j) for i in range(len(texts)) for j in (4, 0, 1, 3, 2, 1)]
     assert sims.pair_dots([i for i, _ in pairs], [j for _, j in pairs]) == [alone(i, j) for i, j in pairs]
@@ -279,8 +286,6 @@ def test_hypothetical_event_of_a_late_dated_article_is_not_dated_again():
 def test_pair_dots_of_copies_and_of_pairs_both_ways_round_are_each_pairs_own_dot():
     # copies of a report make rows of one text, and an entry's square asks each pair both ways:
     # one dot per pair of texts must still be every pair's own np.dot
-    import numpy as np
-
     from newstrail.timeline import _Sims
 
     words = [f"v{k}q" for k in range(45)]
@@ -289,11 +294,7 @@ def test_pair_dots_of_copies_and_of_pairs_both_ways_round_are_each_pairs_own_dot
     sims = _Sims(texts)
     matrix = sims.matrix
 
-    def alone(i: int, j: int) -> float:
-        a = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]], matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]]
-        b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
-        _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-        return float(np.dot(a[1][x], b[1][y]))
+    alone = _dot_alone(matrix)
 
     pairs = [(i, j) for i in range(len(texts)) for j in range(len(texts))]
     assert sims.pair_dots([i for i, _ in pairs], [j for _, j in pairs]) == [alone(i, j) for i, j in pairs]
@@ -305,8 +306,6 @@ def test_pair_dots_of_copies_and_of_pairs_both_ways_round_are_each_pairs_own_dot
 def test_entry_squares_redo_only_their_own_long_pairs_and_leave_other_entries_apart():
     # two entries in one product: pairs sharing 16+ terms within an entry are each pair's own
     # np.dot, pairs across the entries stay 0 however much wording they share
-    import numpy as np
-
     from newstrail.timeline import _Sims
 
     words = [f"k{k}z" for k in range(60)]
@@ -315,11 +314,7 @@ def test_entry_squares_redo_only_their_own_long_pairs_and_leave_other_entries_ap
     sims = _Sims(texts)
     matrix = sims.matrix
 
-    def alone(i: int, j: int) -> float:
-        a = matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]], matrix.data[matrix.indptr[i]:matrix.indptr[i + 1]]
-        b = matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]], matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]]
-        _, x, y = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-        return float(np.dot(a[1][x], b[1][y]))
+    alone = _dot_alone(matrix)
 
     labels = [0, 0, 1, 1, 0]
     square = sims.within([0, 1, 2, 3, 4], labels)
