@@ -1490,9 +1490,9 @@ def test_released_findings_say_what_their_publisher_says(quotes_of):
 def test_a_subject_does_not_lie_across_a_line_break(quotes_of):
     """The parser took the time stamp or the heading above for the subject; the noun phrase
     opening the cue's own line is it."""
-    found = quotes_of("The Latest on the Velm vote (all times local):\n\n___\n\n2:40 p.m.\n\nAnna Kaller’s campaign"
-                      " manager says she is “gratified” by a prosecutor’s decision to drop a charge against her.")
-    q = _holding(found, "prosecutor’s decision")
+    found = quotes_of("Live updates from the Velm count (local times):\n\n___\n\n9:15 a.m.\n\nAnna Kaller’s press"
+                      " secretary says the team is “relieved” that the court threw out the complaint against her.")
+    q = _holding(found, "court threw out")
     assert "Kaller" in q.speaker_text and "Latest" not in q.speaker_text
 
 
