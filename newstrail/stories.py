@@ -367,9 +367,10 @@ def _as_items(rows: list[tuple[str, str | None, tuple[str, ...]]], ahead: list[P
     return [(article_id, "", date, actors) for article_id, date, actors in rows], held
 
 
-def _time_key(date: str | None, prepared: Prepared, i: int) -> tuple[int, int]:
-    """``add_many``'s order: by publication day, else by the text's date bound; neither: last."""
-    order = _day(date) if date else _day(prepared.bound) if prepared.bound is not UNREAD else None
+def _time_key(date: str | None, day: int | None, bound: int | None, i: int) -> tuple[int, int]:
+    """A run's order (``add_many``, ``add_run``): by publication day, else by the text's date
+    bound (``_when`` gives both); articles with neither come last, in the order given."""
+    order = day if date else bound
     return (0, order) if order is not None else (1, i)
 
 
@@ -536,12 +537,9 @@ class StoryIndex:
         items = list(items)
         ahead = [prepared.pop(item[0]) if prepared is not None else None for item in items]
         when = [_when(text, date, p) for (_, text, date, _), p in zip(items, ahead)]  # the text's date is read once
-        def key(i: int) -> tuple[int, int]:
-            day, bound = when[i]
-            order = day if items[i][2] else bound
-            return (0, order) if order is not None else (1, i)
+        order = range(len(items)) if in_order else sorted(range(len(items)), key=lambda i: _time_key(items[i][2], *when[i], i))
         added: list[_Item] = []
-        for i in range(len(items)) if in_order else sorted(range(len(items)), key=key):
+        for i in order:
             article_id, text, _, actors = items[i]
             if article_id not in self._article_story:
                 added.append(self._place(article_id, text, *when[i], actors, ahead[i]))
@@ -579,7 +577,7 @@ class StoryIndex:
             known = prepared.pop(article_id) if prepared is not None else None
             rows.append((article_id, date, tuple(actors)))
             ahead.append(known or prepare(text, _day(date) is not None))
-        order = sorted(range(len(rows)), key=lambda i: _time_key(rows[i][1], ahead[i], i))
+        order = sorted(range(len(rows)), key=lambda i: _time_key(rows[i][1], *_when("", rows[i][1], ahead[i]), i))
         rows, ahead = [rows[i] for i in order], [ahead[i] for i in order]
         if len(rows) <= block:
             items, held = _as_items(rows, ahead)

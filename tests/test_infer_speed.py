@@ -15,6 +15,7 @@ from newstrail.timex.resolve import (
     Date,
     _moved,
     _parse_date,
+    _month_day_candidates,
     _month_day_year,
     _month_day_year_turn,
     _ordinal_day_on,
@@ -169,12 +170,7 @@ def test_weekday_and_day_word_readings_move_with_the_anchor(start: dt.date) -> N
 
 def _turn_days(d: Date, month: int, day: int) -> Date:
     """The first day after d of those a month-day's year may turn on, listed for d alone."""
-    candidates = []
-    for y in (d.year - 1, d.year, d.year + 1):
-        try:
-            candidates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
+    candidates = _month_day_candidates(d.year, month, day)
     one = dt.timedelta(days=1)
     turns = [dt.date(d.year + 1, 1, 1)]
     for c in candidates:

@@ -234,6 +234,18 @@ def _weekday_date(dct: Date, wd: int, tense: str | None, rel: str | None) -> Dat
     return dct - dt.timedelta(days=(today - wd) % 7)
 
 
+def _month_day_candidates(year: int, month: int, day: int) -> list[Date]:
+    """The days a month-day without a year can be around a year: in it, the one before and
+    the one after (fewer when the day does not exist in some: February 29)."""
+    candidates = []
+    for y in (year - 1, year, year + 1):
+        try:
+            candidates.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    return candidates
+
+
 @functools.lru_cache(maxsize=4096)
 def _month_day_year(dct: Date, month: int, day: int, tense: str | None) -> int:
     """Year of "Jan. 14" without a year: the nearest occurrence, bent by tense.
@@ -241,12 +253,7 @@ def _month_day_year(dct: Date, month: int, day: int, tense: str | None) -> int:
     Memoised: inference asks it again for every undated article of a story on the same
     candidate days.
     """
-    candidates = []
-    for y in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            candidates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
+    candidates = _month_day_candidates(dct.year, month, day)
     if not candidates:
         return dct.year
     if tense == "past":
@@ -1853,12 +1860,7 @@ def _year_turns(year: int, month: int, day: int) -> tuple[Date, ...]:
 
     Memoised: they depend on the anchor's year alone, and inference asks for a turn at the
     start of every run of anchors of every "March 3" of a story's undated articles."""
-    candidates = []
-    for y in (year - 1, year, year + 1):
-        try:
-            candidates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
+    candidates = _month_day_candidates(year, month, day)
     one = dt.timedelta(days=1)
     turns = [dt.date(year + 1, 1, 1)]
     for c in candidates:
