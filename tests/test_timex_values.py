@@ -44,3 +44,25 @@ def test_temporal_clause_after_a_future_in_the_past_looks_ahead() -> None:
 def test_temporal_clause_in_a_past_narrative_stays_past() -> None:
     text = "Varrow shares slid in Estovia as soon as the exchange reopened Monday."
     assert found(text, "2024-03-13")["Monday"] == "2024-03-11"
+
+
+def test_plain_present_of_a_plural_subject_schedules_ahead() -> None:
+    # "resume", "open" said of a plural subject are the scheduled present, as "resumes" is
+    text = "The tribunal ruled Monday that the levy stands, and its hearings resume Friday."
+    values = found(text, "2024-03-13")
+    assert values["Monday"] == "2024-03-11"
+    assert values["Friday"] == "2024-03-15"
+    assert found("Norland bourses open Thursday after the strike.", "2024-03-13")["Thursday"] == "2024-03-14"
+    assert found("The Varrow hearings resumed Friday.", "2024-03-13")["Friday"] == "2024-03-08"
+
+
+def test_holding_an_event_in_the_present_looks_ahead() -> None:
+    assert found("Estovia holds regional elections Sunday.", "2024-03-13")["Sunday"] == "2024-03-17"
+    assert found("Estovia held regional elections Sunday.", "2024-03-13")["Sunday"] == "2024-03-10"
+
+
+def test_a_forecast_and_an_infinitive_are_no_past() -> None:
+    # "hit" after "to" is the plain verb, not the past "hit"
+    text = "The cold front over Norland is forecast to hit the coast Friday."
+    assert found(text, "2024-03-13")["Friday"] == "2024-03-15"
+    assert found("The cold front hit the coast Friday.", "2024-03-13")["Friday"] == "2024-03-08"

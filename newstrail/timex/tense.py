@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|to\s+be\s+held|"
-    r"expects?\s+to|(?:is|are)\s+(?:expected|scheduled|due|set|slated|to)|next|upcoming|"
+    r"expects?\s+to|(?:is|are)\s+(?:expected|scheduled|due|set|slated|forecast|predicted|projected|poised|likely|to)|next|upcoming|"
     r"scheduled|planning\s+(?:to|a|an|for)|plans?\s+(?:to|a|an)|would|as\s+soon\s+as)\b",
     re.IGNORECASE,
 )
@@ -81,6 +81,20 @@ _SCHEDULED_MOVE_BEFORE = re.compile(
     r"(?:arrives|leaves|visits|meets|votes|travels|flies|returns|gathers|hosts|testifies|speaks|sails|"
     r"kicks\s+off|wraps\s+up|takes\s+office|goes\s+to\s+the\s+polls|goes\s+on\s+trial|stands\s+trial)\s+"
     r"(?:on\s+)?$")
+# The same present said of a plural subject, in the verb's plain form ("the talks resume Monday",
+# "markets open Thursday", "they meet Friday"). The word before must end in -s (a plural noun)
+# or be a plural pronoun, so "agreed to meet Friday" (an infinitive) is left to the verb before,
+# and the past ("resumed", "opened") does not match.
+_SCHEDULED_PLURAL_BEFORE = re.compile(
+    r"\b(?:[A-Za-z][a-z]*[a-rt-z]s|[Tt]hey|[Ww]e)\s+(?:begin|start|open|end|close|expire|resume|convene|reconvene|depart|"
+    r"meet|vote|arrive|leave|return|gather|take\s+effect|go\s+into\s+effect|get\s+under\s+way)\s+"
+    r"(?:on\s+|in\s+|at\s+|by\s+|through\s+|until\s+)?$")
+# A body that holds or hosts an event in the present ("Estovia holds elections Sunday", "the
+# league hosts a summit on Friday") has it ahead, as with the scheduled verbs.
+_HOLDS_EVENT_BEFORE = re.compile(
+    r"\b(?:holds|hosts|stages)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:elections?|talks|votes?|referendum|meetings?|summit|conference|hearings?|primary|primaries|rally|"
+    r"session|ceremony|debate|poll)\s+(?:on\s+)?$")
 # A meeting put off, moved or fixed to a day ("was postponed until Friday", "was moved to
 # Monday", "is now set for Friday") takes place after the decision, so after the writing too.
 _RESCHEDULED_BEFORE = re.compile(
@@ -102,6 +116,9 @@ _AND_VERB_BEFORE = re.compile(r"\b(?:and|but)\s+$")
 _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 # A participle after "be" (or present "is"/"are") is passive ("will be held", "is heard"), and
 # after "remains"/"stays" a state ("remains closed"): the verb before it carries the tense.
+# "to hit", "will hit", "could cut": a verb whose past and plain forms are one word is plain
+# after an infinitive's "to" or a modal, so it gives no past.
+_PLAIN_FORM_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|must|should|shall)\s+$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|remains?|stays?|seems?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -167,7 +184,9 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
     if prep:
         return prep
     if _SCHEDULED_BEFORE.search(text, max(0, start - 30), start) \
-            or _SCHEDULED_MOVE_BEFORE.search(text, max(0, start - 30), start):
+            or _SCHEDULED_MOVE_BEFORE.search(text, max(0, start - 30), start) \
+            or _SCHEDULED_PLURAL_BEFORE.search(text, max(0, start - 30), start) \
+            or _HOLDS_EVENT_BEFORE.search(text, max(0, start - 50), start):
         return "future"
     if _RESCHEDULED_BEFORE.search(text, max(0, start - 24), start) and not _POSSESSIVE_AFTER.match(text, end):
         return "future"  # "moved to Friday's session" names the session, which may be past
@@ -215,6 +234,8 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
                 continue
             if label == "past" and _PASSIVE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue
+            if label == "past" and _PLAIN_FORM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "is forecast to hit Friday": the infinitive, no past
             if label == "past" and m.group(0).endswith("ed") and _BY_AGENT.match(text, m.end()):
                 continue  # "markets untouched by the crisis": a participle with its agent, no tense
             dist = start - m.end() if m.end() <= start else m.start() - end
