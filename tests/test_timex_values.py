@@ -66,3 +66,16 @@ def test_a_forecast_and_an_infinitive_are_no_past() -> None:
     text = "The cold front over Norland is forecast to hit the coast Friday."
     assert found(text, "2024-03-13")["Friday"] == "2024-03-15"
     assert found("The cold front hit the coast Friday.", "2024-03-13")["Friday"] == "2024-03-08"
+
+
+def test_a_number_after_the_year_names_it() -> None:
+    # "end in the year" is no expression of its own when a number follows "the year"
+    assert found("The Kessel lease will end in the year 2041.", "2024-03-13") == {"the year 2041": "2041"}
+
+
+def test_the_verb_last_is_not_part_of_the_length() -> None:
+    assert found("The Varrow inquiry is expected to last several months.", "2024-03-13") == {"several months": "PXM"}
+    assert found("The Norland airlift will last nine days.", "2024-03-13") == {"nine days": "P9D"}
+    # the adjective stays: "the last two weeks", "last year's level"
+    assert found("Kessel output slid in the last two weeks.", "2024-03-13") == {"the last two weeks": "P2W"}
+    assert found("Kessel output climbed back to last year's level.", "2024-03-13") == {"last year": "2023"}

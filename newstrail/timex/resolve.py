@@ -989,6 +989,7 @@ def _r_deictic_part(m: re.Match[str], c: _Ctx) -> Resolved:
     return (c.dct + dt.timedelta(days=off)).isoformat() + "T" + code, "TIME", f"part of day from publication date {c.dct}"
 
 
+_NUMBER_AFTER = re.compile(r"\s+(?:\d|'\d)")
 # "the prior year" and "the preceding month" are "the previous" in business and legal prose.
 _UNIT_SIGNS = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
                "the prior": -1, "the preceding": -1,
@@ -1009,6 +1010,8 @@ def _rel_unit_form(m: re.Match[str], text: str) -> tuple[str, str, int, bool] | 
         return None  # "This Week With David Brinkley": a title in mid-sentence, no time
     if rel == "the" and not mod and unit not in ("weekend", "year"):
         return None
+    if rel == "the" and _NUMBER_AFTER.match(text, m.end()):
+        return None  # "end in the year 2010": the number names the year ("the year 2010" is the expression)
     sign = _UNIT_SIGNS.get(rel, 0)
     anaphoric = rel in ("the following", "the previous", "the prior", "the preceding", "the same", "that") \
         and unit != "weekend"
@@ -1613,8 +1616,27 @@ def _recognised(text: str) -> tuple[_Match, ...]:
 _THE_ADJECTIVE = re.compile(r"the\s+(?=[\w.]+-(?:quarter|year|month|week|day|hour|minute|decade)\b)", re.IGNORECASE)
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+# "will last nine days", "could last weeks": after "to" or a modal, "last" is the verb, and the
+# length it governs is the expression. Only a length follows it there, so only the rules of
+# lengths trim it ("up to last year's level" keeps its "last").
+_VERB_LAST = re.compile(r"last\s+")
+_VERB_LAST_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|must|should|shall|not|'ll)\s+$",
+                               re.IGNORECASE)
+_LENGTH_RULES = frozenset({"duration", "recent_units"})
+
+
+def _verb_last(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The verb "last" opening a length ("to last several months"), or None."""
+    lead = _VERB_LAST.match(text, start, end)
+    if lead is None or not _VERB_LAST_BEFORE.search(text, max(0, start - 8), start):
+        return None
+    return lead
+
+
+def _trimmed(text: str, start: int, end: int, rule: str = "") -> tuple[int, int]:
     lead = _LEAD_TRIM.match(text, start, end) or _THE_ADJECTIVE.match(text, start, end)
+    if lead is None and rule in _LENGTH_RULES:
+        lead = _verb_last(text, start, end)
     if lead:
         start = lead.end()
     while end > start and text[end - 1] in " ,":
@@ -1654,7 +1676,7 @@ def _prepare(text: str, matches: Sequence[_Match]) -> list[_Prepared]:
     out: list[_Prepared] = []
     for cand in matches:
         rule = cand.rule
-        start, end = _trimmed(text, cand.start, cand.end)
+        start, end = _trimmed(text, cand.start, cand.end, rule)
         # A quarter reached by going back a year ("a year ago" in results news) is no anchor:
         # the next "a year ago" still means a year before the quarter reported, not two.
         derived = rule in ("ago", "year_ago")
