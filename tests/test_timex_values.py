@@ -79,3 +79,15 @@ def test_the_verb_last_is_not_part_of_the_length() -> None:
     # the adjective stays: "the last two weeks", "last year's level"
     assert found("Kessel output slid in the last two weeks.", "2024-03-13") == {"the last two weeks": "P2W"}
     assert found("Kessel output climbed back to last year's level.", "2024-03-13") == {"last year": "2023"}
+
+
+def test_an_hour_with_a_part_of_a_day_is_one_time() -> None:
+    assert found("The tremor shook Norland at 2:30 this morning.", "2024-03-13") == {
+        "2:30 this morning": "2024-03-13T02:30"}
+    # a bare hour of the evening or night is after noon; a.m./p.m. keep their own half
+    assert found("Kaller phoned the envoy at 6:30 yesterday evening.", "2024-03-13") == {
+        "6:30 yesterday evening": "2024-03-12T18:30"}
+    assert found("The Kessel raid began at 9:45 last night.", "2024-03-13") == {
+        "9:45 last night": "2024-03-12T21:45"}
+    assert found("The Varrow blast came at 10:40 a.m. Tuesday morning.", "2024-03-13") == {
+        "10:40 a.m. Tuesday morning": "2024-03-12T10:40"}

@@ -157,8 +157,9 @@ def _p(template: str) -> re.Pattern[str]:
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("iso", _p(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?")),
     ("slash", _p(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)")),
-    ("clock", _p(r"(?:(?P<pre>today|tonight|yesterday|tomorrow|{WEEKDAY})(?:\s+at)?,?\s+)?(?P<clock>{CLOCK}){TZ}"
-                 r"(?:,?\s+(?:on\s+)?(?P<post>today|tonight|yesterday|tomorrow|(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,\s+{YEAR})?|"
+    # "2:30 this morning", "yesterday evening at 6:30", "10 p.m. Tuesday night": a part of a day, with its hour
+    ("clock", _p(r"(?:(?P<pre>(?:this|last|yesterday|tomorrow|{WEEKDAY})\s+{PART}|today|tonight|yesterday|tomorrow|{WEEKDAY})(?:\s+at)?,?\s+)?(?P<clock>{CLOCK}){TZ}"
+                 r"(?:,?\s+(?:on\s+)?(?P<post>(?:this|last|yesterday|tomorrow|{WEEKDAY})\s+{PART}|today|tonight|yesterday|tomorrow|(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,\s+{YEAR})?|"
                  r"(?:{WEEKDAY},?\s+)?{DAY}(?:st|nd|rd|th)?\s+{MONTH}(?:{YSEP}{YEAR})?|{WEEKDAY}))?")),
     ("mdy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mod>{MOD}[\s-]+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:{YSEP}(?P<year>{YEAR}))?")),
     ("mdy_word", _p(r"""(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<dayw>{DAYWORD})(?:{YSEP}(?P<year>{YEAR}))?"""

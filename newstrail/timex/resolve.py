@@ -349,6 +349,9 @@ _DAY_MONTH = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + F["MO
 def _day_of(word: str, c: _Ctx, start: int, end: int) -> str:
     """The date (or X-form) a day word names: today, yesterday, a weekday, Month D."""
     w = word.lower().strip(" ,")
+    day, _, part = w.partition(" ")
+    if part in PARTS_OF_DAY:  # "this morning", "last night", "yesterday evening", "Tuesday night"
+        w = {"this": "today", "last": "yesterday"}.get(day, day)
     if w in ("today", "tonight", "yesterday", "tomorrow"):
         off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
         return (c.dct + dt.timedelta(days=off)).isoformat() if c.dct else "XXXX-XX-XX"
@@ -366,6 +369,21 @@ def _day_of(word: str, c: _Ctx, start: int, end: int) -> str:
             return f"XXXX-{month:02d}-{day:02d}"
         return f"{_month_day_year(c.dct, month, day, c.tense(c.text, start, end))}-{month:02d}-{day:02d}"
     return c.dct.isoformat() if c.dct else "XXXX-XX-XX"
+
+
+_LATE_PARTS = re.compile(r"\s(?:afternoon|evening|night)$", re.IGNORECASE)
+_NAMED_HALF = re.compile(r"\d\s*(?:[ap]\.?m\b|o['\u2019]clock)|noon|midnight|in\s+the|at\s+night", re.IGNORECASE)
+
+
+def _hour_in_part(t: str, clock: str, day_word: str) -> str:
+    """"6:30 yesterday evening" is 18:30: a part of the day after noon puts a bare hour (no
+    a.m./p.m.) after noon; at night only from six on ("2:15 last night" is 02:15)."""
+    if _NAMED_HALF.search(clock) or not _LATE_PARTS.search(day_word.strip()):
+        return t
+    h = int(t[1:3])
+    if 1 <= h < 12 and not (day_word.lower().endswith("night") and h < 6):
+        return f"T{h + 12:02d}{t[3:]}"
+    return t
 
 
 # "4 in the morning" is an hour only after a preposition ("at 4 in the morning"); otherwise
@@ -388,6 +406,7 @@ def _r_clock(m: re.Match[str], c: _Ctx) -> Resolved:
     day_word = m["pre"] or m["post"]
     if day_word:
         day = _day_of(day_word, c, m.start(), m.end())
+        t = _hour_in_part(t, m["clock"], day_word)
         how = f"clock time on {day_word.strip()}"
     else:
         day = c.last if c.last and len(c.last) == 10 else (c.dct.isoformat() if c.dct else "XXXX-XX-XX")
