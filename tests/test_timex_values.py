@@ -91,3 +91,18 @@ def test_an_hour_with_a_part_of_a_day_is_one_time() -> None:
         "9:45 last night": "2024-03-12T21:45"}
     assert found("The Varrow blast came at 10:40 a.m. Tuesday morning.", "2024-03-13") == {
         "10:40 a.m. Tuesday morning": "2024-03-12T10:40"}
+
+
+def test_a_decade_said_with_its_century() -> None:
+    assert found("Kessel Mining grew fast in the nineteen sixties.", "1998-03-04") == {"the nineteen sixties": "196"}
+    assert found("Varrow was founded in the late eighteen-nineties.", "1998-03-04") == {
+        "the late eighteen-nineties": "189"}
+    assert found("Minister Kaller is in his sixties.", "1998-03-04") == {}
+
+
+def test_this_past_and_this_coming() -> None:
+    # on a Wednesday, the coming weekend ends the same week; "this past week" is the last one
+    assert found("This coming weekend, Norland votes on the levy.", "1998-03-04") == {
+        "This coming weekend": "1998-W10-WE"}
+    assert found("This past week, Varrow shares slid.", "1998-03-04") == {"This past week": "1998-W09"}
+    assert found("Next weekend, Norland votes on the levy.", "1998-03-04") == {"Next weekend": "1998-W11-WE"}

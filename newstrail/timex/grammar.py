@@ -180,7 +180,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("month_rel_year", _p(r"(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
     ("rel_month", _p(r"(?P<mod>{MOD}[\s-]+)?(?P<rel>last|next|this|past|coming)\s+(?P<month>{MONTH})(?!\s+{DAY}\b)")),
     ("month", _p(r"(?P<mod>(?:{MOD}|in)[\s-]+)?(?P<month>{MONTH})")),
-    ("decade", _p(r"(?:the\s+)?(?P<mod>(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[6-9]\d0|20[0-2]0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))")),
+    ("decade", _p(r"(?:the\s+)?(?P<mod>(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[6-9]\d0|20[0-2]0|'\d0)'?s|(?:(?P<cent>seventeen|eighteen|nineteen)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))")),
     ("century", _p(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + _alt(ORDINALS) + r")[\s-]+century")),
     ("this_century", _p(r"(?P<rel>this|last|next|the\s+past|the\s+last)\s+century")),
     ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|{YSEP}(?P<year2>{YEAR})|\s+of\s+{RELYEAR})?")),
@@ -205,7 +205,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("rel_weekday", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|past|coming)\s+|(?P<arel>the\s+(?:following|next|previous|preceding))\s+)?(?P<wd>{WEEKDAY})(?P<wpl>s)?(?:\s+(?P<part>{PART})(?P<ppl>s)?)?")),
     ("part_weekday", _p(r"(?P<part>{PART}),?\s+(?P<wd>{WEEKDAY})")),
     ("deictic_part", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?P<rel>this|yesterday|tomorrow|last|tonight)(?:\s+(?P<part>{PART}))?")),
-    ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+prior|the\s+preceding|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
+    ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+prior|the\s+preceding|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
     # "the year before", "the month after": the unit next to the time just told of
     ("unit_around", _p(r"the\s+(?P<unit>year|month|week)\s+(?P<ba>before|after|earlier|later)")),
     ("day_around", _p(r"the\s+day\s+(?P<ba>before|after)\s+(?:(?P<rel>last|next|this|past|coming)\s+(?P<wd>{WEEKDAY})|(?P<wd0>{WEEKDAY})|(?P<hol>{HOLIDAY})|(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:{YSEP}(?P<year>{YEAR}))?)")),

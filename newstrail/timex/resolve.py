@@ -556,6 +556,9 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 def _r_decade(m: re.Match[str], c: _Ctx) -> Resolved:
     if m["word"]:
+        if m["cent"]:  # "the nineteen sixties", as transcripts write it: the century is said
+            century = NUMBERS[m["cent"].lower()]
+            return f"{century}{_DECADE_WORDS[m['word'].lower()]}", "DATE", "decade named in words with its century"
         if not m.group(0).lower().startswith("the"):
             return None  # "in his sixties": an age
         return f"19{_DECADE_WORDS[m['word'].lower()]}", "DATE", "decade named in words (20th century assumed)"
@@ -1011,8 +1014,10 @@ def _r_deictic_part(m: re.Match[str], c: _Ctx) -> Resolved:
 _NUMBER_AFTER = re.compile(r"\s+(?:\d|'\d)")
 # "the prior year" and "the preceding month" are "the previous" in business and legal prose.
 _UNIT_SIGNS = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
-               "the prior": -1, "the preceding": -1,
-               "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1}
+               "the prior": -1, "the preceding": -1, "this past": -1,
+               "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1, "this coming": 1}
+# "the coming weekend" said on a weekday is the one at the end of the same week, not a week on.
+_COMING = frozenset({"coming", "the coming", "this coming"})
 
 
 @functools.lru_cache(maxsize=128)
@@ -1070,7 +1075,7 @@ def _rel_unit_on(rel: str, unit: str, sign: int, base: Date, anchor: str | None,
     """
     how = f"{rel} {unit}, anchored on {anchor or f'publication date {base}'}"
     if unit == "weekend":
-        d = base + dt.timedelta(weeks=sign)
+        d = base + dt.timedelta(weeks=0 if rel in _COMING and base.weekday() < 5 else sign)
         if sign == 0 and base.weekday() < 5 and (tense == "past" or (tense is None and base.weekday() <= 2)):
             d = base - dt.timedelta(weeks=1)  # early in the week, "the weekend" is the one just past
         return _fmt_week(d) + "-WE", "DATE", how
