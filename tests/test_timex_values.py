@@ -106,3 +106,17 @@ def test_this_past_and_this_coming() -> None:
         "This coming weekend": "1998-W10-WE"}
     assert found("This past week, Varrow shares slid.", "1998-03-04") == {"This past week": "1998-W09"}
     assert found("Next weekend, Norland votes on the levy.", "1998-03-04") == {"Next weekend": "1998-W11-WE"}
+
+
+def test_a_quarter_as_a_number_of_a_unit() -> None:
+    assert found("Kessel Mining has dug at Varrow for a quarter century.", "1998-03-04") == {"a quarter century": "P25Y"}
+    assert found("The Norland ferry docked a quarter century ago.", "1998-03-04") == {"a quarter century ago": "1973"}
+    assert found("The count took a quarter of an hour.", "1998-03-04") == {"a quarter of an hour": "PT15M"}
+    # a fourth of a measure is no time; a rate per quarter stays a set
+    assert found("The Norland bank made a quarter-point cut.", "1998-03-04") == {}
+    assert found("Kessel pays 10 cents a quarter to its holders.", "1998-03-04") == {"a quarter": "P1Q"}
+
+
+def test_a_fraction_of_a_unit_ago_counts_in_the_smaller_unit() -> None:
+    assert found("Two and a half years ago, the Varrow levee broke.", "1998-03-04") == {
+        "Two and a half years ago": "1995-09"}

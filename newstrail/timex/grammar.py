@@ -42,6 +42,9 @@ NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
     "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5, "one and a half": 1.5,
+    # "a quarter century" (P25Y), "a quarter of an hour" (PT15M): NUM is only read before a unit
+    "a quarter": 0.25, "a quarter of a": 0.25, "a quarter of an": 0.25, "three quarters of a": 0.75,
+    "three quarters of an": 0.75,
 }
 VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "numerous", "a number of", "dozens of")
 

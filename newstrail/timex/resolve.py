@@ -885,6 +885,20 @@ def _r_season(m: re.Match[str], c: _Ctx) -> Resolved:
     return f"{y}-{s}", "DATE", "season relative to publication"
 
 
+# A unit -> the next smaller one a date can be counted in, and how many make one ("two and a
+# half years" is 30 months); a month has no whole number of days, so a fraction of it stays vague.
+_SMALLER_UNIT = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12),
+                 "week": ("day", 7), "fortnight": ("day", 14)}
+
+
+def _whole_in_smaller(n: float, unit: str) -> tuple[float, str]:
+    """A fractional count of a unit as a whole count of a smaller one, when there is one."""
+    smaller = _SMALLER_UNIT.get(_unit(unit))
+    if smaller is None or not float(n * smaller[1]).is_integer():
+        return n, unit
+    return n * smaller[1], smaller[0]
+
+
 def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
     n = _num(m["num"])
     unit = m["unit"]
@@ -906,6 +920,8 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
         # "several days later": a stretch of unknown length after an event the text tells of,
         # not a time before or after the writing
         return _duration(None, unit), "DURATION", f"vague {unit} {direction}: a stretch from an event"
+    if n is not None and not float(n).is_integer():
+        n, unit = _whole_in_smaller(n, unit)  # "a quarter century ago": 25 years ago
     if n is None or not float(n).is_integer():
         if c.dct is None:
             return "XXXX-XX-XX", "DATE", "vague offset, unknown anchor"
@@ -1440,6 +1456,10 @@ def _rate(unit: str) -> str:
     return ("PT1" if is_time else "P1") + letter
 
 
+_MEASURE_AFTER = re.compile(r"[\s-]+(?:point|percentage|mile|inch|pound|ounce|cent|share|stake|turn|tank)s?\b",
+                            re.IGNORECASE)
+
+
 def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
     unit = m["unit"]
     num = m["num"]
@@ -1450,6 +1470,8 @@ def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
         return None  # "a decades-long feud": the article belongs to the noun after, no count
     if _unit(unit) == "quarter" and not m["rel"] and _FRACTION_OF.match(c.text, m.end()):
         return None
+    if _unit(unit) == "quarter" and not m["pl"] and _MEASURE_AFTER.match(c.text, m.end()):
+        return None  # "a quarter point", "a quarter-point cut": a fourth of a measure, no time
     if low in ("one", "some") and _unit(unit) == "day" and not m["pl"] and not m["approx"] \
             and _MODAL_ONE_DAY.search(c.text, max(0, m.start() - 10), m.start()):
         return "FUTURE_REF", "DATE", "one day ahead, time unknown"
