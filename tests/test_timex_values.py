@@ -120,3 +120,11 @@ def test_a_quarter_as_a_number_of_a_unit() -> None:
 def test_a_fraction_of_a_unit_ago_counts_in_the_smaller_unit() -> None:
     assert found("Two and a half years ago, the Varrow levee broke.", "1998-03-04") == {
         "Two and a half years ago": "1995-09"}
+
+
+def test_a_weekday_paired_with_a_plural_is_a_set() -> None:
+    text = "Two extra ferries will leave Norland on Monday and Tuesday nights."
+    assert found(text, "2024-03-13") == {"Monday": "XXXX-WXX-1TNI", "Tuesday nights": "XXXX-WXX-2TNI"}
+    # without the plural, the pair is two days
+    assert found("The Kessel talks were held Monday and Tuesday.", "2024-03-13") == {
+        "Monday": "2024-03-11", "Tuesday": "2024-03-12"}

@@ -943,6 +943,12 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
 _WeekdayForm = tuple[bool, Resolved, int, str, str, "str | None", str]
 
 
+# "on Monday and Tuesday nights": the plural after the pair is both days', so the first weekday is
+# every such day (or night) too.
+_PLURAL_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+" + F["WEEKDAY"] + r"(?:s\b|\s+(?P<part>" + F["PART"] + r")s\b)",
+                                re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=128)
 def _weekday_form(m: re.Match[str]) -> _WeekdayForm:
     """The anchor-free part of a weekday match, read once per match.
@@ -963,6 +969,11 @@ def _weekday_form(m: re.Match[str]) -> _WeekdayForm:
         if rel:
             return True, None, wd, suffix, typ, rel, ""  # "last Mondays": not an expression
         return True, (f"XXXX-WXX-{wd + 1}{suffix}", "SET", "plural weekday: every such day"), wd, suffix, typ, rel, ""
+    pair = None if rel or part else _PLURAL_PAIR_AFTER.match(m.string, m.end())
+    if pair is not None:
+        suffix = "T" + PARTS_OF_DAY[pair["part"].lower()] if pair["part"] else ""
+        return True, (f"XXXX-WXX-{wd + 1}{suffix}", "SET", "weekday paired with a plural: every such day"), \
+            wd, suffix, typ, rel, ""
     return False, None, wd, suffix, typ, rel, rel.lower() + ", " if rel else ""
 
 
