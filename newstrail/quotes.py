@@ -1078,6 +1078,31 @@ def _after_attributive_quotation(ctx: _Context, subj: Token, cue: Token) -> bool
     return q is not None and ctx.text[q[0]:q[1]].rstrip("”\"»’' ")[-1:] in (",", "?", "!")
 
 
+def _narration_after_attribution(ctx: _Context, content: tuple[int, int], subj: Token, cue: Token) -> bool:
+    """Is the content unquoted text after a cue that closes an attributive quotation
+    ('“…?” Berg asked, shaking his head', '“…,” Berg said in a talk aired on Monday')?
+
+    The quotation before is what the cue reports; the parser hangs the writer's narration
+    after it (a participle, a misread clause) on the cue, and the two would be sent as one
+    utterance. A quotation after a word is a title or a phrase of the sentence ('On “Meet
+    the Press,” Novak said …'), one closing the paragraph before attributes nothing, and
+    '“…,” he said, adding that …' reports through "adding": those keep the content.
+    """
+    if content[0] < cue.idx or ctx.text[content[0]:content[0] + 2].lstrip()[:1] in QUOTE_OPENERS:
+        return False
+    if not _after_attributive_quotation(ctx, subj, cue):
+        return False
+    first = ctx.doc[min(subj.left_edge.i, cue.i)]
+    if any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[first.i : cue.i]):
+        return False  # the cue is not the verb the quotation's comma leads to
+    qe = first.idx
+    while qe > 0 and ctx.text[qe - 1].isspace():
+        qe -= 1
+    quoted = ctx.quotation_at(max(qe - 1, 0))
+    return (quoted is not None and not _after_a_word(ctx, quoted[0]) and _is_clause(ctx, *quoted)
+            and "\n" not in ctx.text[qe : first.idx] and not _new_sentence(ctx, first, qe))
+
+
 def _topic_only(cue: Token, tokens: list[Token]) -> bool:
     """Is the content only what the cue was about ("discussed the economy", "warned of a
     crisis"), a noun phrase rather than a reported clause? Such quotes say what an actor
@@ -1813,6 +1838,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
                           else CLAUSE_CONFIDENCE if cls == "clause" else ATTITUDE_CONFIDENCE)
         if content is None or (topic and _after_attributive_quotation(ctx, subj, tok)):
             continue  # '“Absolutely not,” he said of the idea': the quotation is what was said
+        if _narration_after_attribution(ctx, content, subj, tok):
+            continue
         cue_range = _cue_range(tok)
         content = _end_at_quotation(ctx, _extend_to_quotation(ctx, content))
         content = _after_own_cue(ctx, content, cue_range)

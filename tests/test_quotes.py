@@ -1510,3 +1510,11 @@ def test_the_noun_after_for_is_the_subject_of_a_for_to_infinitive(quotes_of):
                       " record on the Velm ferry.")
     q = _holding(found, "record on the Velm ferry")
     assert q.speaker_key == "Kaller"
+
+
+def test_a_cue_closing_a_quotation_does_not_also_report_the_narration_after_it(quotes_of):
+    found = quotes_of("“Would I sell the farm to a stranger?” Olav Brekke asked quietly, shaking his grey head.")
+    assert [q.content_text for q in found] == ["“Would I sell the farm to a stranger?”"]
+    # a quoted phrase inside the sentence is no utterance: the cue after it keeps its clause
+    found = quotes_of("Brekke called the scheme “a poor joke,” he said the ferry would still run.")
+    assert _holding(found, "ferry would still run").cue_text == "said"
