@@ -2776,7 +2776,8 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
             if _cue_class(tok) in ("say", "argue", "warn", "deny") and not _work_by(tok):
                 subj = _subject(tok) or _name_before(ctx, tok)
                 if (subj is not None and subj.idx >= qe and not _expletive(subj)
-                        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children)):
+                        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children)
+                        and not _opens_later(after, min(subj.left_edge.i, tok.i))):
                     # '“B.” She noted a rally …': a cue with a complement of its own
                     # speaks that, not the quotation before it
                     return tok, subj
@@ -2811,6 +2812,12 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
             if subj is not None and not _expletive(subj):
                 return tok, subj
     return None
+
+
+def _opens_later(after: SpacySpan, start: int) -> bool:
+    """Do words stand between a quotation and the cue clause after it ('“….” That is why,
+    he added, …')? The cue is set into a sentence of its own and reports that sentence."""
+    return any(not t.is_punct and not t.is_space for t in after if t.i < start)
 
 
 def _outside_subject(ctx: _Context, verb: Token) -> Token | None:

@@ -1518,3 +1518,11 @@ def test_a_cue_closing_a_quotation_does_not_also_report_the_narration_after_it(q
     # a quoted phrase inside the sentence is no utterance: the cue after it keeps its clause
     found = quotes_of("Brekke called the scheme “a poor joke,” he said the ferry would still run.")
     assert _holding(found, "ferry would still run").cue_text == "said"
+
+
+def test_a_cue_set_into_the_next_sentence_does_not_report_the_quotation_before_it(quotes_of):
+    found = quotes_of("“The mill is part of the valley,” Lars Holm said. “If it closes, nobody will know where"
+                      " they are.” That is why, he added, the council keeps paying for the roof.")
+    # the second quotation goes on with the first one's utterance, not with "added"
+    assert _holding(found, "nobody will know").cue_text == "said"
+    assert _holding(found, "keeps paying").cue_text == "added"
