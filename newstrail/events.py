@@ -1127,14 +1127,17 @@ def _hyphenated(p: _Parse, i: int) -> str | None:
 _LIGHT_NOUNS = {"round", "series", "wave", "set", "part", "kind", "type", "session", "start", "resumption", "end", "state",
                 "spate", "string", "flurry", "rash", "spree", "cycle", "campaign", "act", "outbreak", "bout", "surge"}
 # Verbs that hand their weight to an event noun object: "granted a pardon" is the pardon,
-# "declared a ceasefire" the ceasefire.
+# "declared a ceasefire" the ceasefire. "Receive" is the same act told from its recipient:
+# "received death threats" reports the threats, "received praise" the praise (a visitor
+# received is a contact only when no act noun is what was received).
 _SUPPORT_VERBS = {"grant", "give", "declare", "announce", "issue", "make", "extend", "order", "offer",
-                  "approve", "authorize", "authorise", "sign", "unveil", "launch"}
+                  "approve", "authorize", "authorise", "sign", "unveil", "launch", "receive"}
 
 
 # Contacts whose purpose clause says what the contact did: "called Y to apologize" is the
-# apology (PLOVER codes the content of a call or visit when it is stated).
-_CONTACT_VERBS = {"call", "phone", "telephone", "visit", "travel", "write", "meet"}
+# apology (PLOVER codes the content of a call or visit when it is stated). An arrival is the
+# same contact seen from its end: "arrived to help fight the outbreak" is the help.
+_CONTACT_VERBS = {"call", "phone", "telephone", "visit", "travel", "write", "meet", "arrive"}
 
 
 def _purpose(p: _Parse, i: int) -> int | None:
@@ -1513,9 +1516,10 @@ _HELPING_KINDS = {"medical", "rescue", "relief", "humanitarian", "aid", "search"
 _TEAMS = {"team", "unit", "crew", "brigade", "squad", "mission", "contingent", "corps", "staff", "personnel"}
 
 
-def _helping_team(token: Any) -> bool:
-    """The verb's object is a team of helpers named by its kind ("deployed a medical team", "sent rescue crews")."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _TEAMS and any(
+def _helping_team(token: Any, roles: tuple[str, ...] = ("dobj", "nsubjpass")) -> bool:
+    """The verb's object (or the argument in ``roles``) is a team of helpers named by its kind
+    ("deployed a medical team", "sent rescue crews", "rescue crews arrived")."""
+    return any(c.dep_ in roles and _lemma(c) in _TEAMS and any(
         g.dep_ in ("amod", "compound") and _lemma(g) in _HELPING_KINDS for g in c.children) for c in token.children)
 
 
@@ -2033,7 +2037,7 @@ def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
         return [_Trigger("AID", 1.1, None)]  # taking in, housing or evacuating people in need
     if token.pos_ == "VERB" and lemma in _ARRIVING and (objects & (_AID_NOUNS | _MATERIAL) or any(
             _lemma(c) in _AID_NOUNS | _HELPERS for subj in token.children if subj.dep_ == "nsubj"
-            for c in (subj, *subj.children))):
+            for c in (subj, *subj.children)) or _helping_team(token, ("nsubj",))):
         return [_Trigger("AID", 1.0, None)]  # "relief teams arrived with supplies": aid delivered, not a visit
     if token.pos_ == "VERB" and lemma in _RECEIVING and (objects & (_AID_NOUNS | _MATERIAL) or any(
             c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in token.children)):
@@ -2844,10 +2848,22 @@ def _reported_intent(token: Any) -> bool:
     so it counts only under a speech verb. A condition does not undo it: "warned it would
     retaliate if attacked" is the threat itself (the "if" clause's own act is excluded elsewhere).
     """
-    p, i = _parse(token.doc), token.i
+    p, i = _parse(token.doc), _carrier(_parse(token.doc), token.i)
     if not any(p.dep[c] == "aux" and p.lower[c] in ("would", "'d") for c in p.children[i]):
         return False
     return p.dep[i] in ("ccomp", "conj") and p.lemmas[p.heads[i]] in _SAYING_OR_VOWING
+
+
+def _carrier(p: _Parse, i: int) -> int:
+    """The light verb an event noun is the object of ("would launch an offensive"), else the word.
+
+    Why: the modal that makes an act announced or possible sits on the light verb, and the noun
+    stands in for it (as :func:`_governing_depth` lets it), so the noun's modality is the verb's.
+    """
+    head = p.heads[i]
+    if p.dep[i] == "dobj" and p.pos[i] == "NOUN" and p.lemmas[head] in _CARRYING_VERBS and head != i:
+        return head
+    return i
 
 
 # Verbs of weighing an option: "is considering sanctions", "mulls expelling the envoys".
@@ -2860,7 +2876,8 @@ def _weighed(token: Any) -> bool:
     PLOVER codes an announced possibility of coercion as a threat (CAMEO 13); said as the
     condition of another clause it is not (see :func:`_is_hypothetical_cause`).
     """
-    p, i = _parse(token.doc), token.i
+    p = _parse(token.doc)
+    i = _carrier(p, token.i)
     auxes = {p.lower[c] for c in p.children[i] if p.dep[c] in ("aux", "auxpass")}
     if auxes & {"could", "may", "might"}:
         return not auxes & {"have", "been"}  # "may have killed" guesses at the past

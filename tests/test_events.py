@@ -1609,3 +1609,25 @@ def test_trigger_candidates_and_peacekeeping_lookup_match_the_word_by_word_tests
         holds = bool(_PEACEKEEPING & {p.lemmas[i] for i in range(sent.start, sent.end)})
         assert all(_peacekeeping_near(p, i) == holds for i in range(sent.start, sent.end))
     assert [_peacekeeping_near(p, s.start) for s in doc.sents] == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an arrival with a purpose is coded as the purpose, as a visit is
+        ("A team of Norland doctors arrived in Velka to help fight the cholera outbreak.", "AID"),
+        # helpers named by their kind arriving bring aid, not a visit
+        ("Estovian rescue crews arrived in the flooded valley on Sunday.", "AID"),
+        # what is received is the act: threats, praise, criticism, a request
+        ("Reporters in Velka received death threats after the broadcast.", "THREATEN"),
+        ("The Norland reform received warm praise from its neighbours.", "SUPPORT"),
+        ("The Estovian ministry received heavy criticism over its handling of the floods.", "ACCUSE"),
+        # a visitor received is still a contact
+        ("Minister Kaller received the Estovian envoy at his office.", "CONSULT"),
+        # the modal on a light verb makes its event noun announced or possible
+        ("The minister said Norland would launch a new offensive in the hills.", "THREATEN"),
+        ("The general said his forces could carry out strikes on the camps at any moment.", "THREATEN"),
+    ],
+)
+def test_arrivals_receptions_and_light_verb_modality(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
