@@ -1526,3 +1526,13 @@ def test_a_cue_set_into_the_next_sentence_does_not_report_the_quotation_before_i
     # the second quotation goes on with the first one's utterance, not with "added"
     assert _holding(found, "nobody will know").cue_text == "said"
     assert _holding(found, "keeps paying").cue_text == "added"
+
+
+def test_a_quotation_after_another_persons_narration_does_not_go_on_with_the_last_speaker(quotes_of):
+    found = quotes_of("“The harbour will freeze early this year,” Nils Eriksen said, pointing at the grey sky."
+                      " Karin Eriksen shook her head. “We have heard that every autumn since the war.”")
+    assert not [q for q in found if "every autumn" in q.content_text and q.speaker_key == "Nils Eriksen"]
+    # with no one else between, the second quotation still goes on with the first
+    found = quotes_of("“The harbour will freeze early this year,” Nils Eriksen said, pointing at the grey sky."
+                      " “We have heard that every autumn since the war.”")
+    assert _holding(found, "every autumn").speaker_key == "Nils Eriksen"
