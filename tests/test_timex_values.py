@@ -128,3 +128,18 @@ def test_a_weekday_paired_with_a_plural_is_a_set() -> None:
     # without the plural, the pair is two days
     assert found("The Kessel talks were held Monday and Tuesday.", "2024-03-13") == {
         "Monday": "2024-03-11", "Tuesday": "2024-03-12"}
+
+
+def test_a_span_of_days_with_a_dash() -> None:
+    # both days, with the year written after the second
+    assert found("The Kessel fair ran March 3-5, 1997, near the harbour.", "1998-03-04") == {
+        "March 3": "1997-03-03", "5, 1997": "1997-03-05"}
+    # a smaller number after the dash is a score or a count, no day
+    assert found("The March 3-2 vote on the Varrow levy passed.", "1998-03-04") == {"March 3": "1998-03-03"}
+
+
+def test_a_year_by_its_last_two_digits() -> None:
+    assert found("Norland has not been the same since the floods of '87.", "1998-03-04") == {"'87": "1987"}
+    assert found("Kessel sales in '05 will double.", "1998-03-04") == {"'05": "2005"}
+    # after a verb, the apostrophe may open a quotation
+    assert found("Kaller said '96 was a good year for Norland.", "1998-03-04") == {}

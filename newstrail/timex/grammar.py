@@ -168,7 +168,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("mdy_word", _p(r"""(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<dayw>{DAYWORD})(?:{YSEP}(?P<year>{YEAR}))?"""
                     # "March the first time", "May first be told": an ordinal of the noun or verb after
                     r"(?!\s+(?!(?:at|in|on|and|or|to|of|when|through|until|before|after|for)\b)[a-z])")),
-    ("mdy_pair", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:and|or|to|through)\s+(?P<day2>{DAY})(?:st|nd|rd|th)?(?!\s*(?:%|percent|per\b|[.,]\d|hundred|thousand|million|billion|days|weeks|years|people))(?:{YSEP}(?P<year>{YEAR}))?")),
+    ("mdy_pair", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:\s+(?:and|or|to|through)\s+|(?P<dash>\s?[-\u2013]\s?))(?P<day2>{DAY})(?:st|nd|rd|th)?(?!\s*(?:%|percent|per\b|[.,]\d|hundred|thousand|million|billion|days|weeks|years|people))(?:{YSEP}(?P<year>{YEAR}))?")),
     ("dmy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
     # "the twentieth of January": a day said as an ordinal word before its month, as transcripts write it
     ("dmy_word", _p(r"the\s+(?P<dayw>{DAYWORD})\s+of\s+(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
@@ -201,6 +201,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_year", _p(r"(?:(?:fiscal(?:\s+year)?|FY|the\s+year|calendar)\s+|FY)(?:(?P<year>{YEAR})|'(?P<yy>\d\d))")),
     ("kind_year", _p(r"(?:(?:the|its|their|this|that)\s+)?(?:(?P<rel>last|next|current|previous|latest|coming|prior|past|same|new)\s+)?(?P<kind>fiscal|full|calendar|financial|tax)\s+year(?!\s+\d)")),
     ("year_end", _p(r"(?:around\s+)?(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?:fiscal|calendar)\s+)?year(?:'s)?[\s-]end")),
+    # "the crash of '87", "since '92": a year by its last two digits after an apostrophe
+    ("short_year", _p(r"['\u2019](?P<yy>\d\d)(?![\d%'\u2019]|s\b)")),
     ("year", _p(r"(?P<mod>(?:early|mid|late|post|pre)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
     ("season", _p(r"(?:(?P<rel>this\s+past|this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?")),
     ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+(?:now|today)|hence|back)")),
@@ -313,11 +315,16 @@ def _is_digit_head(text: str, m: re.Match[str]) -> bool:
         return len(w) <= 4 and not w.endswith("s")
     return len(w) <= 2 and _CLOCK_AFTER.match(text, m.end()) is not None
 _YEAR_HEAD = re.compile(r"\d{4}s?|\d0s")
+
+
+def _is_short_year(text: str, m: re.Match[str]) -> bool:
+    """Two digits right after an apostrophe ("'87"): a year said by its decade and year."""
+    return len(m.group(0)) == 2 and m.start() > 0 and text[m.start() - 1] in "'\u2019"
 RULE_HEADS: dict[str, tuple[str, ...]] = {
     "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",), "dmy_word": ("month",),
     "week_of": ("month",), "week_of_month": ("month",), "month_year": ("month",), "month_pair_year": ("month",), "month_rel_year": ("month",), "mdy_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
-    "the_quarter": ("unit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
+    "the_quarter": ("unit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "short_year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
     "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"), "unit_around": ("unit",),
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),
@@ -339,7 +346,8 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in _WORD.finditer(text):
         w = m.group(0)
         if w[0].isdigit():
-            kind = "year" if _YEAR_HEAD.fullmatch(w) else "digit" if _is_digit_head(text, m) else None
+            kind = "year" if _YEAR_HEAD.fullmatch(w) or _is_short_year(text, m) else \
+                "digit" if _is_digit_head(text, m) else None
         else:
             kind = heads.get(w.lower())
         if kind is None:

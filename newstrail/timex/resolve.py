@@ -859,6 +859,22 @@ def _r_year(m: re.Match[str], c: _Ctx) -> Resolved:
     return _y(m["year"]), "DATE", "explicit year"
 
 
+# Only after a preposition of time is "'87" a year; elsewhere the apostrophe may open a quote.
+_SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|of|since|until|till|by|before|after|from|to|through|during|and|class)\s+$",
+                                re.IGNORECASE)
+
+
+def _r_short_year(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the crash of '87": the year of those two digits nearest the anchor, up to ten years
+    ahead of it (an anchorless text: 1931-2030)."""
+    if not _SHORT_YEAR_BEFORE.search(c.text, max(0, m.start() - 10), m.start()):
+        return None
+    yy = int(m["yy"])
+    limit = (c.dct.year if c.dct else 2020) + 10
+    year = 2000 + yy if 2000 + yy <= limit else 1900 + yy
+    return str(year), "DATE", "year by its last two digits"
+
+
 def _r_season(m: re.Match[str], c: _Ctx) -> Resolved:
     s = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
@@ -1628,7 +1644,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
     "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
-    "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday,
+    "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday, "short_year": _r_short_year,
     "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around, "unit_around": _r_unit_around,
     "ordinal_day": _r_ordinal_day, "deictic": _r_deictic, "recent_units": _r_recent_units,
     "units_ahead": _r_plural_units, "holiday": _r_holiday, "extra_unit": _r_extra_unit,
@@ -1716,6 +1732,8 @@ def _pair_days(m: re.Match[str], value: str, how: str) -> list[tuple[int, int, s
     value2 = value[:-2] + f"{int(m['day2']):02d}"
     if value2[0] != "X" and _parse_date(value2) is None:
         return [first]
+    if m["dash"] and int(m["day2"]) <= int(m["day"]):
+        return [first]  # "March 3-2": a score or a count after the date, no span of days
     return [first, (m.start("day2"), end2, value2, "DATE", "second day of a pair, month of the first")]
 
 
