@@ -1236,6 +1236,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 0.0
     if dep in ("compound", "amod") and head_lemma in _GENERIC_ACTS:
         return 0.0  # "a peacekeeping operation", "relief efforts": the modifier says what kind of act
+    if _predicating_adjective(p, i):
+        return 0.0  # "issued a report critical of X": the report's judgement is what the issuing did
     if dep in ("advcl", "xcomp") and _purpose(p, head) == i and _states_content(p, i):
         return 0.0  # the purpose of a call or visit stands for it
     if _casualty_result(p, i):
@@ -2851,7 +2853,22 @@ def _reported_intent(token: Any) -> bool:
     p, i = _parse(token.doc), _carrier(_parse(token.doc), token.i)
     if not any(p.dep[c] == "aux" and p.lower[c] in ("would", "'d") for c in p.children[i]):
         return False
+    if p.dep[i] == "conj" and p.dep[p.heads[i]] == "ROOT":
+        i = p.heads[i]  # "would step up its efforts and would hold talks": the first clause's reading
+    if p.dep[i] == "ROOT":
+        return _reported_root(p, i)
     return p.dep[i] in ("ccomp", "conj") and p.lemmas[p.heads[i]] in _SAYING_OR_VOWING
+
+
+def _reported_root(p: _Parse, i: int) -> bool:
+    """A main clause's "would" with no condition and a subject of its own: the indirect speech
+    of news English ("The bloc would hold talks with the president next month"), its speech
+    verb left out or in another sentence. Not "it would be…" (a judgement) nor a condition's
+    consequence ("would retaliate if attacked" is read by the conditional rules)."""
+    children = p.children[i]
+    if any(p.dep[c] == "advcl" and any(p.lower[g] in _HYPO_MARKS for g in p.children[c]) for c in children):
+        return False
+    return any(p.dep[c] in ("nsubj", "nsubjpass") and p.lower[c] not in ("it", "this", "that") for c in children)
 
 
 def _carrier(p: _Parse, i: int) -> int:
@@ -3222,6 +3239,25 @@ SETTING_COST = 1.0
 COMPOUND_COST = 1.0
 
 
+def _modifier_only(p: _Parse, i: int) -> bool:
+    """Token ``i`` only classifies the noun it modifies (it pays ``COMPOUND_COST``).
+
+    Not when that noun is itself a trigger, nor for an adjective with its own complement: "a
+    report highly critical of the ministry", "a statement supportive of the plan" are reduced
+    relative clauses ("that is critical of…"), predicating the judgement as a verb would.
+    """
+    if p.dep[i] not in ("compound", "amod") or _match_at(p, p.heads[i]):
+        return False
+    return not _predicating_adjective(p, i)
+
+
+def _predicating_adjective(p: _Parse, i: int) -> bool:
+    """An adjective after its noun with a complement of its own, the noun no trigger: a reduced
+    relative clause ("a report critical of X" is "a report that is critical of X")."""
+    return p.dep[i] == "amod" and p.pos[i] == "ADJ" and i > p.heads[i] and any(
+        p.dep[c] == "prep" for c in p.children[i]) and not _match_at(p, p.heads[i])
+
+
 # Determiners and modifiers that make an event noun a possibility, not a happening: "any
 # attack", "a possible strike", "potential sanctions".
 _UNREAL = {"any", "possible", "potential", "future", "eventual", "hypothetical"}
@@ -3439,7 +3475,7 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
                 p.dep[c] == "dobj" and _match_at(p, c) for c in p.children[i]):
             continue  # the object names the happening, unless the verb and object make a phrase trigger
         decay = DEPTH_DECAY ** (_governing_depth(p, i) + SETTING_COST * _settings(p, i)
-                                + COMPOUND_COST * (p.dep[i] in ("compound", "amod") and not _match_at(p, p.heads[i]))
+                                + COMPOUND_COST * _modifier_only(p, i)
                                 + SETTING_COST * _unreal(p, i))
         abstained = _abstained_from(p, i)
         negated = abstained or _negated(p, i)

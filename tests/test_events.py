@@ -1631,3 +1631,19 @@ def test_trigger_candidates_and_peacekeeping_lookup_match_the_word_by_word_tests
 )
 def test_arrivals_receptions_and_light_verb_modality(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an adjective with its own complement after its noun predicates, as a relative clause would
+        ("A Norland panel issued a report sharply critical of the Estovian police, asking them to free the detainees.",
+         "ACCUSE"),
+        # a main clause's "would" with no condition is reported future: an intent to meet
+        ("The bloc would widen its mediation and would hold talks with Minister Kaller next month.", "AGREE"),
+        # ... but a judgement with "it would" is no announced act, and a condition keeps its own reading
+        ("Norland would retaliate if its ships were stopped again.", "THREATEN"),
+    ],
+)
+def test_predicating_adjectives_and_reported_would(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
