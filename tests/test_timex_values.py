@@ -143,3 +143,12 @@ def test_a_year_by_its_last_two_digits() -> None:
     assert found("Kessel sales in '05 will double.", "1998-03-04") == {"'05": "2005"}
     # after a verb, the apostrophe may open a quotation
     assert found("Kaller said '96 was a good year for Norland.", "1998-03-04") == {}
+
+
+def test_the_weekend_of_a_holiday() -> None:
+    # Memorial Day 1998 was Monday May 25: its weekend is the one before, in ISO week 21;
+    # Thanksgiving 1998 was Thursday Nov. 26: its weekend follows, in week 48
+    assert found("Norland ferries were full over the Memorial Day weekend.", "1998-11-04") == {
+        "Memorial Day weekend": "1998-W21-WE"}
+    assert found("Kessel stores will open late over the Thanksgiving weekend.", "1998-11-04") == {
+        "Thanksgiving weekend": "1998-W48-WE"}

@@ -220,7 +220,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("recent_units", _p(r"(?P<rel>recent|past|coming|next|last|many|several|few|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming\s+few|in\s+recent)\s+(?P<unit>{UNIT})s(?:\s+(?:and|or)\s+{UNIT}s)?")),
     ("extra_unit", _p(r"an?\s+(?:additional|extra|further)\s+(?P<unit>{UNIT})(?!s)")),
     ("units_ahead", _p(r"the\s+(?:(?:next|coming)\s+)?(?:few\s+)?(?P<unit>{UNIT})s\s+ahead")),
-    ("holiday", _p(r"(?:(?P<rel>this|last|next|this\s+past|the\s+coming)\s+|(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?P<name>{HOLIDAY})(?:{YSEP}(?P<year>{YEAR}))?")),
+    ("holiday", _p(r"(?:(?P<rel>this|last|next|this\s+past|the\s+coming)\s+|(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?P<name>{HOLIDAY})(?:{YSEP}(?P<year>{YEAR})|(?P<wkend>\s+(?:holiday\s+)?weekend))?")),
     ("year_ago", _p(r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<which>year|month|week|quarter)[\s-]+(?:ago|earlier)(?:\s+(?P<what>period|quarter)|\s+(?P<num>{NUM})[\s-]+(?P<unit>month|week|year)s?)?")),
     ("period_last_year", _p(r"(?:the\s+(?:(?:comparable|corresponding|same)\s+)?(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|last\s+year's\s+(?:quarter|period))")),
     ("duration", _p(r"(?:(?P<approx>{APPROX})\s+)?(?:the\s+|an?\s+(?=(?:additional|extra|further)\s+(?:{NUM})))?(?:(?P<rel>first|past|last|next|latest|coming|previous|following|final|remaining|full|entire|whole|initial|same|other|additional|extra|further)\s+)?(?P<num>{NUM}|another)(?:\s+(?:or|to)\s+(?P<num2>{NUM}))?(?:\s+more)?[\s-]+(?:(?:trading|business|working)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?!-old)(?:-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<per>a|per|each)\s+(?P<unit2>{UNIT}))?")),

@@ -1597,9 +1597,11 @@ def _r_holiday(m: re.Match[str], c: _Ctx) -> Resolved:
     day_of = _HOLIDAYS[name]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     year = m["year"] or m["year0"]  # "Christmas 2004", "the 2004 Boxing Day tsunami"
-    if name in ("christmas", "thanksgiving", "halloween") and not rel and not year \
+    if name in ("christmas", "thanksgiving", "halloween") and not rel and not year and not m["wkend"] \
             and not _HOLIDAY_CUE_BEFORE.search(c.text, max(0, m.start() - 10), m.start()):
         return None
+    if m["wkend"]:
+        return _holiday_weekend(m, c, day_of, name, rel)
     if year:
         return day_of(int(_y(year))).isoformat(), "DATE", f"{name} of an explicit year"
     if c.dct is None:
@@ -1607,6 +1609,17 @@ def _r_holiday(m: re.Match[str], c: _Ctx) -> Resolved:
     tense = c.tense(c.text, m.start(), m.end())
     d = _holiday_date(day_of, c.dct, rel, tense)
     return d.isoformat(), "DATE", f"{name}, {rel or (tense or 'no') + ' tense'}, from publication date {c.dct}"
+
+
+def _holiday_weekend(m: re.Match[str], c: _Ctx, day_of: Callable[[int], Date], name: str, rel: str) -> Resolved:
+    """"the Memorial Day weekend", "Thanksgiving weekend": the weekend next to the holiday, the
+    one before a Monday holiday and the one after a holiday late in the week."""
+    if c.dct is None:
+        return "XXXX-WXX-WE", "DATE", f"{name} weekend, year unknown"
+    d = _holiday_date(day_of, c.dct, rel, c.tense(c.text, m.start(), m.end()))
+    if d.weekday() < 2:  # Monday or Tuesday: the weekend just before
+        d -= dt.timedelta(days=d.weekday() + 1)
+    return _fmt_week(d) + "-WE", "DATE", f"the weekend of {name} {d.year}"
 
 
 def _holiday_date(day_of: Callable[[int], Date], dct: Date, rel: str, tense: str | None) -> Date:
