@@ -2840,7 +2840,20 @@ def _obliged(token: Any) -> bool:
     """A "must"/"should" on the verb or on the verb it is conjoined to ("must ensure … and provide")."""
     p, i = _parse(token.doc), token.i
     nodes = [i] + ([p.heads[i]] if p.dep[i] == "conj" else [])
-    return any(p.dep[c] == "aux" and p.lower[c] in _OBLIGATION for node in nodes for c in p.children[node])
+    return any(p.dep[c] == "aux" and p.lower[c] in _OBLIGATION for node in nodes for c in p.children[node]) \
+        or _said_necessary(p, i)
+
+
+def _said_necessary(p: _Parse, i: int) -> bool:
+    """The act is what a predicate of necessity says must happen: the subject or clause of "is
+    essential / vital" ("talks are essential", "it is vital that the detainees are freed") or
+    the subject of "is needed" ("a new inquiry is needed")."""
+    dep, head = p.dep[i], p.heads[i]
+    if head == i:
+        return False
+    if dep in ("nsubj", "ccomp", "xcomp") and p.lemmas[head] == "be":
+        return any(_necessity(p, c) for c in p.children[head])
+    return dep == "nsubjpass" and any(_necessity(p, c) for c in p.children[head])
 
 
 def _reported_intent(token: Any) -> bool:
@@ -3607,11 +3620,30 @@ def _obliges_someone(sent: Any) -> bool:
 def _obligation_in(p: _Parse, start: int, end: int) -> bool:
     """:func:`_obliges_someone` of the tokens ``start`` to ``end``."""
     for i in range(start, end):
-        if p.dep[i] == "aux" and p.lower[i] in _OBLIGATION:
+        if (p.dep[i] == "aux" and p.lower[i] in _OBLIGATION) or _necessity(p, i):
             subjects = [p.lower[c] for c in p.children[p.heads[i]] if p.dep[c] in ("nsubj", "nsubjpass")]
             if not any(s in ("we", "i") for s in subjects):
                 return True
     return False
+
+
+# Predicates of necessity: "a reform is needed", "talks are essential", "it is vital that…".
+_NECESSARY = {"necessary", "essential", "imperative", "vital", "crucial", "urgent", "indispensable"}
+_NEEDING = {"need", "require"}
+
+
+def _necessity(p: _Parse, i: int) -> bool:
+    """Token ``i`` says that something must be done by someone, as "must" does: the auxiliary
+    of a passive "is needed / required", or "necessary / essential" as a complement of "be".
+
+    Why: news reports demands in this impersonal form ("a full inquiry was needed") as often as
+    with a modal; "need"/"require" in the active have their own subjects and stay readings of
+    wanting. The word's head is the clause whose subjects the caller tests, as for "must".
+    """
+    dep, head = p.dep[i], p.heads[i]
+    if dep == "auxpass":
+        return p.lemmas[head] in _NEEDING
+    return dep == "acomp" and p.lower[i] in _NECESSARY and p.lemmas[head] == "be"
 
 
 def event_types(sentence: str, embeddings: bool = False) -> list[str]:

@@ -1647,3 +1647,15 @@ def test_arrivals_receptions_and_light_verb_modality(sentence, expected, nlp):
 )
 def test_predicating_adjectives_and_reported_would(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An Estovian official said a complete overhaul of the agency was needed after its failures.",
+        "Talks between Norland and Estovia are essential, the envoy said.",
+        "It is vital that the Velka detainees are freed.",
+    ],
+)
+def test_predicates_of_necessity_are_demands(sentence, nlp):
+    assert event_types(sentence)[0] == "REQUEST"
