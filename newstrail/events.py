@@ -1727,6 +1727,13 @@ _LAUDATORY = {"constructive", "positive", "productive", "fruitful", "successful"
 _ARRIVING = {"arrive", "reach", "land"}
 # Verbs whose object is received, not given: aid told from the recipient's side.
 _RECEIVING = {"receive", "get", "obtain", "secure", "accept", "benefit"}
+# What is supported materially, not politically: a sector, a service, rebuilding, people in need.
+# "Supports the health sector / the reconstruction / refugees" is aid (CAMEO 07); "supports the
+# government / the plan / the people's wish" stays verbal support (CAMEO 05).
+_WELFARE = {"sector", "reconstruction", "recovery", "rebuilding", "development", "education", "healthcare",
+            "health", "agriculture", "farmer", "livelihood", "infrastructure", "project", "programme", "program",
+            "refugee", "victim", "survivor", "evacuee", "displaced", "orphan", "vaccination", "nutrition",
+            "service"} | _FACILITIES
 # Words of a toll in "left X dead": "the blast left 12 dead and dozens wounded".
 _TOLL = {"dead", "killed", "wounded", "injured", "hurt", "casualty"}
 
@@ -2051,6 +2058,8 @@ def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
     if lemma in ("support", "help", "benefit", "assist") and token.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and (_lemma(c) in _MATERIAL or _lemma(c) in _AID_NOUNS) for c in token.children):
         return [_Trigger("AID", 1.1, None)]  # "British aid has supported…": what the money did
+    if lemma in ("support", "back", "help", "assist") and token.pos_ == "VERB" and a.granted & _WELFARE:
+        return [_Trigger("AID", 1.1, None)]  # "supports the health sector", "backs girls' education": funding
     if lemma in ("open", "build", "set", "establish", "run") and token.pos_ == "VERB" and objects & _FACILITIES:
         return [_Trigger("AID", 1.0, None)]  # "opened a clinic in the camp"
     if lemma == "evacuate" and token.pos_ == "VERB" and objects & _WITHDRAWN_FORCES:
@@ -2447,6 +2456,9 @@ def _held_or_halted(a: _Asked) -> list[_Trigger] | _Next:
     """Stances held, restraints kept, hedges, cease-fires and strikes."""
     token, lemma = a.token, a.lemma
     if lemma in _STANCE_HOLDERS and token.dep_ == "attr" and _lemma(token.head) == "be":
+        if _STANCE_HOLDERS[lemma] == "SUPPORT" and any(
+                c.dep_ == "amod" and _lemma(c) in _MATERIAL for c in token.children):
+            return [_Trigger("AID", 1.1, None)]  # "a major financial / military backer of X" gives, not praises
         # "Norland is a staunch supporter of the plan": the predicate noun says the stance held
         return [_Trigger(_STANCE_HOLDERS[lemma], 1.1, None)]
     if lemma in _MAINTAINING and token.pos_ == "VERB" and a.granted & _RESTRAINTS:
@@ -3432,7 +3444,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
                               "besiege", "protest", "rally", "burn", "torch", "readiness", "willingness",
                               "preparedness", "raid", "reinforce"}, _force_reading),
     ({"withdraw", "pull", "exit", "quit", "leave", "walk"}, _deal_left),
-    (_SHELTERING | _ARRIVING | _RECEIVING | {"leave", "support", "help", "benefit", "assist", "open", "build", "set",
+    (_SHELTERING | _ARRIVING | _RECEIVING | {"leave", "support", "back", "help", "benefit", "assist", "open", "build", "set",
                                              "establish", "run", "evacuate"}, _aid_reading),
     ({"expel", "storm", "respond", "react", "answer", "retaliate", "use", "employ", "pay", "fire", "set", "burn",
       "douse", "advance", "push", "drive", "thrust", "enter", "sink", "suspend"}, _force_used_reading),

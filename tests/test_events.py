@@ -1659,3 +1659,19 @@ def test_predicating_adjectives_and_reported_would(sentence, expected, nlp):
 )
 def test_predicates_of_necessity_are_demands(sentence, nlp):
     assert event_types(sentence)[0] == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # material support of a sector, a service or people in need is aid, not praise
+        ("Norland has supported the Estovian health sector for two decades.", "AID"),
+        ("The Velka fund backs the reconstruction of schools hit by the storm.", "AID"),
+        ("Estovia is a major financial backer of the Velka government.", "AID"),
+        # political support stays support
+        ("Norland supports the Estovian plan for early elections.", "SUPPORT"),
+        ("Estovia is a staunch backer of the Velka government.", "SUPPORT"),
+    ],
+)
+def test_material_support_is_aid(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
