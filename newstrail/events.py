@@ -1684,8 +1684,22 @@ def _wants_of_another(token: Any) -> bool:
     if _lemma(token) == "need" and any(c.dep_ == "dobj" and _lemma(c) in _AID_NOUNS | {"help", "support"}
                                        for c in token.children):
         return True
+    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and _yielded_by_another(c) for c in token.children):
+        return True  # "wants an immediate ceasefire", "wants an apology": a concession asked of the other side
     return any(c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and any(
         g.lower_ == "to" and g.dep_ == "aux" for g in c.children) for c in token.children)
+
+
+# Acts a party wants from the other side when it wants them as things: a truce, a pull-out, a
+# release (CAMEO 105 "demand that target yields"), an apology or an account of what happened.
+_YIELDED = {"RETREAT", "CONCEDE"}
+_OWED = {"apology", "compensation", "reparation", "explanation", "answer", "accountability", "justice", "inquiry",
+         "investigation", "probe", "guarantee", "assurance"}
+
+
+def _yielded_by_another(noun: Any) -> bool:
+    """A wanted noun that names what another party would do or give: a yielding act or a thing owed."""
+    return _lemma(noun) in _OWED or any(t.type in _YIELDED for t in _match(noun))
 
 
 _STANCE_TAKING = {"express", "voice", "signal", "register", "reiterate", "state", "announce", "show", "face",

@@ -1675,3 +1675,15 @@ def test_predicates_of_necessity_are_demands(sentence, nlp):
 )
 def test_material_support_is_aid(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Velka council wants an immediate truce along the river.",
+        "The Estovian families want an apology from the Norland army.",
+        "Villagers in Velka want answers about the poisoned wells.",
+    ],
+)
+def test_wanting_what_the_other_side_would_yield_is_a_demand(sentence, nlp):
+    assert event_types(sentence)[0] == "REQUEST"
