@@ -1907,6 +1907,8 @@ def _relations_reading(a: _Asked) -> list[_Trigger] | _Next:
     if lemma in _REDUCERS and token.pos_ == "VERB" and _cooperation_taken(token, a.objects) and not {
             _lemma(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")} & _RESTRAINTS:
         return [_Trigger("SANCTION", 1.2, None)]  # "slashed its funding", "pulled its staff": relations reduced
+    if lemma in _SENDING and token.pos_ == "VERB" and _sent_to_protect(a.parse, a.i):
+        return [_Trigger("AID", 1.2, None)]  # "sent troops to protect civilians": protection (CAMEO 074)
     if lemma in _SENDING and token.pos_ == "VERB" and (a.objects & _HELPERS or _helping_team(token)):
         if any(c.dep_ in ("advcl", "xcomp") and any(t.type != "AID" for t in _match(c)) for c in token.children):
             return _NEXT  # "sent experts to investigate": the stated task says what they do
@@ -2051,6 +2053,33 @@ def _force_reading(a: _Asked) -> list[_Trigger] | _Next:
     if lemma == "reinforce" and token.pos_ == "VERB" and a.objects and not a.objects & _DEFENCES:
         return []  # "reinforced its commitment": strengthening, not a show of force
     return _NEXT
+
+
+# Verbs of a purpose that, said of forces sent, make the sending protection or relief.
+_PROTECTING = {"protect", "shield", "safeguard", "escort", "guard", "help", "assist", "evacuate", "rescue", "feed"}
+# Who or what forces protect or help when the sending is aid: people in need, aid and its convoys.
+_PROTECTED = _DISPLACED - {"people", "person", "family", "child"} | _AID_NOUNS | {
+    "population", "convoy", "worker", "delivery", "distribution", "effort", "operation", "camp"}
+
+
+def _sent_to_protect(p: _Parse, i: int) -> bool:
+    """Forces sent whose "to …" purpose is to protect, escort or help civilians, refugees or aid.
+
+    PLOVER files military protection and peacekeeping under AID (CAMEO 074), so "sent troops to
+    protect civilians" or "deployed soldiers to help with relief efforts" is aid, while
+    "deployed troops to guard the border" stays a show of force (ground is not in _PROTECTED).
+    """
+    for c in p.children[i]:
+        if p.dep[c] not in ("advcl", "xcomp") or p.lemmas[c] not in _PROTECTING:
+            continue
+        if not any(p.dep[g] == "aux" and p.lower[g] == "to" for g in p.children[c]):
+            continue
+        args = [g for g in p.children[c] if p.dep[g] in ("dobj", "prep")]
+        args += [h for g in args if p.dep[g] == "prep" for h in p.children[g] if p.dep[h] == "pobj"]
+        if any(p.lemmas[g] in _PROTECTED or any(p.dep[m] in ("compound", "amod") and p.lemmas[m] in _PROTECTED
+                                                for m in p.children[g]) for g in args):
+            return True
+    return False
 
 
 def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:

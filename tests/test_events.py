@@ -1687,3 +1687,18 @@ def test_material_support_is_aid(sentence, expected, nlp):
 )
 def test_wanting_what_the_other_side_would_yield_is_a_demand(sentence, nlp):
     assert event_types(sentence)[0] == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # forces sent to protect or help people in need or aid are protection, filed under aid
+        ("Norland sent 900 soldiers to protect civilians in the Velka valley.", "AID"),
+        ("Estovia dispatched two frigates to escort food convoys to the port.", "AID"),
+        # forces sent to hold ground or back the police stay a show of force
+        ("Norland deployed troops to guard its border with Estovia.", "MOBILIZE"),
+        ("The army sent reinforcements to help the police restore order in Velka.", "MOBILIZE"),
+    ],
+)
+def test_forces_sent_to_protect_people_in_need_are_aid(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
