@@ -52,7 +52,9 @@ def test_quote_split_around_the_cue(quotes_of):
 def test_reported_speech_with_that(quotes_of):
     q = _holding(quotes_of("Governor Lena Fischer said that the bridge would reopen in May."), "bridge would reopen")
     assert q.kind == "indirect" and q.speaker_key == "Lena Fischer"
-    assert not q.content_text.startswith("that")
+    # the complementizer opens the reported clause (PolNeAR's convention: train 0:500 content
+    # spans start with "that" 1,454 times and follow it 19 times)
+    assert q.content_text == "that the bridge would reopen in May"
 
 
 def test_mixed_quote(quotes_of):
@@ -928,12 +930,12 @@ def test_what_reads_a_quotation_is_a_text_not_the_person_before_it(quotes_of):
 
 def test_asked_on_a_day_asks_what_follows(quotes_of):
     q = _holding(quotes_of("Asked on Monday whether the port would close, Kaller shrugged."), "port would close")
-    assert q.content_text == "the port would close" and q.cue_text == "Asked"
+    assert q.content_text == "whether the port would close" and q.cue_text == "Asked"
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Minister Kaller made it clear that she would not resign over the levy.", "she would not resign over the levy"),
-    ("Minister Kaller made clear that the levy would stay.", "the levy would stay"),
+    ("Minister Kaller made it clear that she would not resign over the levy.", "that she would not resign over the levy"),
+    ("Minister Kaller made clear that the levy would stay.", "that the levy would stay"),
 ])
 def test_made_clear_reports_its_clause(quotes_of, text, content):
     q = _holding(quotes_of(text), content)
@@ -958,8 +960,8 @@ def test_taking_an_issue_somewhere_is_no_stance(quotes_of):
 
 @pytest.mark.parametrize("text, holder, content, cue", [
     ("Minister Kaller has been critical of the harbor levy.", "Kaller", "the harbor levy", "critical of"),
-    ("The fishermen are worried that the levy will rise.", "The fishermen", "the levy will rise", "worried"),
-    ("Kaller remained hopeful that the talks would resume.", "Kaller", "the talks would resume", "hopeful"),
+    ("The fishermen are worried that the levy will rise.", "The fishermen", "that the levy will rise", "worried"),
+    ("Kaller remained hopeful that the talks would resume.", "Kaller", "that the talks would resume", "hopeful"),
     ("Many farmers are skeptical about the new subsidies.", "Many farmers", "the new subsidies", "skeptical about"),
     ("Berg is eager to sign the ferry deal.", "Berg", "to sign the ferry deal", "eager"),
 ])
@@ -1138,8 +1140,8 @@ def test_letting_and_going_on_are_no_speech(quotes_of, text):
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Mayor Berg allowed that the harbour plan had some merits.", "the harbour plan had some merits"),
-    ("The ministry continued that the harbour would stay shut.", "the harbour would stay shut"),
+    ("Mayor Berg allowed that the harbour plan had some merits.", "that the harbour plan had some merits"),
+    ("The ministry continued that the harbour would stay shut.", "that the harbour would stay shut"),
 ])
 def test_allowing_that_and_a_body_going_on_are_speech(quotes_of, text, content):
     assert _holding(quotes_of(text), content).content_text == content
@@ -1463,7 +1465,7 @@ def test_a_quotative_inversion_inside_the_sentence_speaks_the_sentence(quotes_of
 def test_a_person_before_the_comma_is_still_the_subject(quotes_of):
     q = next(q for q in quotes_of("Ivo Kaller, the harbour master, said Sunday that the ferry would not sail.")
              if q.cue_text == "said")
-    assert q.speaker_key == "Ivo Kaller" and q.content_text == "the ferry would not sail"
+    assert q.speaker_key == "Ivo Kaller" and q.content_text == "that the ferry would not sail"
 
 
 def test_a_name_in_the_subjects_relative_clause_does_not_speak(quotes_of):
@@ -1536,3 +1538,8 @@ def test_a_quotation_after_another_persons_narration_does_not_go_on_with_the_las
     found = quotes_of("“The harbour will freeze early this year,” Nils Eriksen said, pointing at the grey sky."
                       " “We have heard that every autumn since the war.”")
     assert _holding(found, "every autumn").speaker_key == "Nils Eriksen"
+
+
+def test_a_that_clause_hung_on_the_addressee_keeps_its_complementizer(quotes_of):
+    q = _holding(quotes_of("Kaller told reporters on the pier that the ferry would sail at dawn."), "ferry would sail")
+    assert q.content_text == "that the ferry would sail at dawn" and q.speaker_key == "Kaller"
