@@ -4093,8 +4093,42 @@ def _sentence_at(doc: Any, i: int) -> Any:
     return table[0][bisect.bisect_right(table[1], i) - 1]
 
 
+# Lemmas that may name peacekeepers: the doc is scanned for these before any test is made.
+_PEACE_LEMMAS = frozenset(_PEACEKEEPING | {"helmet", "mission", "force", "operation", "contingent"})
+# Peace forces named without a peacekeeping word: a mission or force of the United Nations or a
+# regional body, or one qualified by its task ("a stabilisation force", "the interim force", "an
+# observer mission"), and the "blue helmets" of UN troops.
+_PEACE_FORCES = {"mission", "force", "operation", "contingent"}
+_PEACE_TASKS = {"peace", "stabilisation", "stabilization", "interim", "monitoring", "observer", "protection",
+                "helmet"}
+_PEACE_BODIES = {"un", "u.n.", "united nations", "african union", "au", "ecowas", "sadc", "osce", "unamid", "eu"}
+
+
+def _peace_word(p: _Parse, k: int) -> bool:
+    """Token ``k`` names peacekeepers: a peacekeeping word, "blue helmets", or a peace force."""
+    lemma = p.lemmas[k]
+    if lemma in _PEACEKEEPING:
+        return True
+    if lemma == "helmet":
+        return k > 0 and p.lower[k - 1] == "blue"
+    if lemma not in _PEACE_FORCES or p.pos[k] != "NOUN":
+        return False
+    for c in p.children[k]:
+        if p.dep[c] in ("compound", "amod", "nmod") and p.lemmas[c] in _PEACE_TASKS:
+            return True
+        if p.dep[c] in ("compound", "nmod", "poss") and _organisation_named(p, c).lower() in _PEACE_BODIES:
+            return True
+    return False
+
+
+def _organisation_named(p: _Parse, k: int) -> str:
+    """The words of the compound name ending at token ``k`` ("United Nations", "UN", "African Union")."""
+    parts = [k] + [c for c in p.children[k] if p.dep[c] == "compound"]
+    return " ".join(p.words[j] for j in sorted(parts))
+
+
 def _peacekeeping_near(p: _Parse, i: int) -> bool:
-    """Whether a peacekeeping word (``_PEACEKEEPING``) is in token ``i``'s sentence.
+    """Whether a word naming peacekeepers (:func:`_peace_word`) is in token ``i``'s sentence.
 
     Found from the doc's few such words, listed once per parse, rather than from the set of
     the sentence's lemmas: most articles have none, and then no sentence needs looking at.
@@ -4102,7 +4136,7 @@ def _peacekeeping_near(p: _Parse, i: int) -> bool:
     table = p.table("peacekeeping")
     where = table.get(0)
     if where is None:
-        where = table[0] = [k for k, lemma in enumerate(p.lemmas) if lemma in _PEACEKEEPING]
+        where = table[0] = [k for k, lemma in enumerate(p.lemmas) if lemma in _PEACE_LEMMAS and _peace_word(p, k)]
     if not where:
         return False
     sent = _sentence_at(p.doc, i)

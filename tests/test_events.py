@@ -1596,19 +1596,20 @@ def test_context_rules_are_indexed_by_every_lemma_they_name():
 def test_trigger_candidates_and_peacekeeping_lookup_match_the_word_by_word_tests(nlp):
     """The doc's trigger candidates are the words the per-sentence filter kept, and a
     peacekeeping word is found in a token's sentence exactly when its lemmas hold one."""
-    from newstrail.events import _PEACEKEEPING, _candidates, _may_trigger, _parse, _peacekeeping_near
+    from newstrail.events import _candidates, _may_trigger, _parse, _peace_word, _peacekeeping_near
 
     doc = nlp("On March 8 Norland sent a sit-in of observers to Velka. Minister Kaller thanked the "
-              "peacekeepers in Estovia. The ferry docked at noon.")
+              "peacekeepers in Estovia. The ferry docked at noon. Blue helmets of the UN mission patrolled the "
+              "river. The Velka mission of the trade office closed.")
     p = _parse(doc)
     kept = [i for i in range(len(doc)) if p.pos[i] in ("VERB", "NOUN", "PROPN", "ADJ", "AUX")
             and p.ent_type[i] not in ("DATE", "TIME")
             and (p.pos[i] == "VERB" or _may_trigger(p.lemmas[i], p.pos[i]) or (i >= 2 and p.lower[i - 1] == "-"))]
     assert _candidates(p) == kept and kept
     for sent in doc.sents:
-        holds = bool(_PEACEKEEPING & {p.lemmas[i] for i in range(sent.start, sent.end)})
+        holds = any(_peace_word(p, i) for i in range(sent.start, sent.end))
         assert all(_peacekeeping_near(p, i) == holds for i in range(sent.start, sent.end))
-    assert [_peacekeeping_near(p, s.start) for s in doc.sents] == [True, True, False]
+    assert [_peacekeeping_near(p, s.start) for s in doc.sents] == [True, True, False, True, False]
 
 
 @pytest.mark.parametrize(
@@ -1701,4 +1702,19 @@ def test_wanting_what_the_other_side_would_yield_is_a_demand(sentence, nlp):
     ],
 )
 def test_forces_sent_to_protect_people_in_need_are_aid(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # peace forces named by their body or their task, without a peacekeeping word, are aid
+        ("Norland deployed 800 soldiers to the UN mission in Velka.", "AID"),
+        ("Estovia has sent another battalion to the United Nations stabilisation force.", "AID"),
+        ("The first contingent of blue helmets arrived in Velka on Monday.", "AID"),
+        # a force of no such body or task stays a show of force
+        ("Norland deployed 800 soldiers to the border force in Velka.", "MOBILIZE"),
+    ],
+)
+def test_peace_forces_named_by_body_or_task_are_aid(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
