@@ -1543,3 +1543,11 @@ def test_a_quotation_after_another_persons_narration_does_not_go_on_with_the_las
 def test_a_that_clause_hung_on_the_addressee_keeps_its_complementizer(quotes_of):
     q = _holding(quotes_of("Kaller told reporters on the pier that the ferry would sail at dawn."), "ferry would sail")
     assert q.content_text == "that the ferry would sail at dawn" and q.speaker_key == "Kaller"
+
+
+def test_a_stance_inside_what_someone_else_said_is_part_of_their_claim(quotes_of):
+    found = quotes_of("Anna Kaller said the harbour board backs the new ferry contract.")
+    assert [(q.speaker_key, q.cue_text) for q in found] == [("Anna Kaller", "said")]
+    # said by no one else, the backing is the board's own stance
+    found = quotes_of("The harbour board backs the new ferry contract.")
+    assert _holding(found, "ferry contract").cue_text == "backs"
