@@ -84,9 +84,11 @@ _SCHEDULED_MOVE_BEFORE = re.compile(
 # The same present said of a plural subject, in the verb's plain form ("the talks resume Monday",
 # "markets open Thursday", "they meet Friday"). The word before must end in -s (a plural noun)
 # or be a plural pronoun, so "agreed to meet Friday" (an infinitive) is left to the verb before,
-# and the past ("resumed", "opened") does not match.
+# and the past ("resumed", "opened") does not match. A possessive before the word makes it a noun
+# ("celebrated his return Monday"), so "his", "its", "this" and the like are no subject.
 _SCHEDULED_PLURAL_BEFORE = re.compile(
-    r"\b(?:[A-Za-z][a-z]*[a-rt-z]s|[Tt]hey|[Ww]e)\s+(?:begin|start|open|end|close|expire|resume|convene|reconvene|depart|"
+    r"\b(?:(?!(?:[Hh]is|[Ii]ts|[Tt]his|[Tt]hus|[Ww]as|[Hh]as|[Dd]oes|[Hh]ers|[Oo]urs|[Tt]heirs|[Yy]ours)\b)"
+    r"[A-Za-z][a-z]*[a-rt-z]s|[Tt]hey|[Ww]e)\s+(?:begin|start|open|end|close|expire|resume|convene|reconvene|depart|"
     r"meet|vote|arrive|leave|return|gather|take\s+effect|go\s+into\s+effect|get\s+under\s+way)\s+"
     r"(?:on\s+|in\s+|at\s+|by\s+|through\s+|until\s+)?$")
 # A body that holds or hosts an event in the present ("Estovia holds elections Sunday", "the
