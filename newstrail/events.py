@@ -1902,6 +1902,9 @@ def _relations_reading(a: _Asked) -> list[_Trigger] | _Next:
     if lemma in ("agree", "accede", "bow", "yield", "submit") and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(g) in _DEMANDS for g in c.children) for c in token.children):
         return [_Trigger("CONCEDE", 1.3, None)]  # "agreed to the demands": accession, not an intent
+    if lemma in _PAUSING and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and any(t.type == "ASSAULT" for t in _match(c)) for c in token.children):
+        return [_Trigger("RETREAT", 1.2, None)]  # "suspended its offensive / raids": force held back (CAMEO 087)
     if lemma in _REDUCERS and token.pos_ == "VERB" and _forces_cut(a.objects | _armed_modifiers(token)):
         return [_Trigger("RETREAT", 1.1, None)]  # "cut its troop / military presence": a drawdown, not ties reduced
     if lemma in _REDUCERS and token.pos_ == "VERB" and _cooperation_taken(token, a.objects) and not {
@@ -2626,6 +2629,10 @@ _REDUCERS = {"suspend", "suspension", "cut", "reduce", "reduction", "halt", "fre
 _TIES = {"presence", "staff", "mission", "relation", "tie", "contribution", "payment", "loan", "grant", "program",
          "programme", "project", "scholarship", "visa", "flight"}
 _VIOLATORS = {"violate", "violation", "break", "breach"}
+# Verbs that put an act on hold: said of one's own force ("suspended its offensive", "froze the
+# raids") they de-escalate, whatever they mean said of aid or ties. Not "stop" or "end", which
+# also say an attack was foiled ("police stopped an attack").
+_PAUSING = {"suspend", "halt", "pause", "cease", "freeze"}
 _ENDINGS = {"end", "halt", "stop", "cease"}
 _HALTING = _ENDINGS | {"cessation", "suspension"}  # "the end of its operation", "a halt to the shelling"
 # Cooperative types that, announced as intent ("will meet", "plans to release"), PLOVER codes as
@@ -3482,7 +3489,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
     ({"deliver", "joint", "share", "option", "grant"}, _said_shared_or_granted),
     ({"turn", "come", "welcome"}, _turned_back_or_hosted),
     ({"challenge", "dare", "deadline", "time"} | _DIRECTIVES | _WANTING | _HALTING_WORK, _asked_of_another),
-    (_CONCLUDING | {"agree", "accede", "bow", "yield", "submit"} | _REDUCERS | _SENDING, _relations_reading),
+    (_CONCLUDING | {"agree", "accede", "bow", "yield", "submit"} | _REDUCERS | _SENDING | _PAUSING, _relations_reading),
     (_ANNULLING | _BEATING | {"clash", "scuffle", "skirmish", "execute", "hang", "siege", "occupy", "storm", "blockade",
                               "besiege", "protest", "rally", "burn", "torch", "readiness", "willingness",
                               "preparedness", "raid", "reinforce"}, _force_reading),

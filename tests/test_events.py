@@ -1718,3 +1718,17 @@ def test_forces_sent_to_protect_people_in_need_are_aid(sentence, expected, nlp):
 )
 def test_peace_forces_named_by_body_or_task_are_aid(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # one's own force put on hold is de-escalation
+        ("The Norland army suspended its offensive against the Velka rebels for three days.", "RETREAT"),
+        ("The coalition froze its bombing raids on Velka to allow talks.", "RETREAT"),
+        # aid and flights put on hold are relations reduced
+        ("Estovia suspended aid to the Velka ministry.", "SANCTION"),
+    ],
+)
+def test_force_put_on_hold_is_retreat(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
