@@ -3320,22 +3320,38 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
 
 
 def _without_reported_stances(ctx: _Context, found: list[_Found]) -> list[_Found]:
-    """Quotes without the stances found inside what someone else said.
+    """Quotes without the stances found inside what someone else said or holds.
 
     "Berg said the mayor backs the levy": the mayor's backing is part of Berg's claim, not an
     attribution of its own (PolNeAR train 0:500: of the attitude quotes we found inside a
-    speech quote's content, 14 were annotated, 330 were not).
+    speech quote's content, 14 were annotated, 330 were not). Inside another stance ("X wants
+    voters who oppose Y to …") only a verb of stance gives way: a verb of telling or showing
+    there ("what it says about Y") is still annotated.
     """
     said = [(f.start, f.end, f.cue) for f in found if f.confidence > ATTITUDE_CONFIDENCE]
-    if not said:
+    held = [(f.start, f.end, f.cue) for f in found if CLAUSE_CONFIDENCE < f.confidence <= ATTITUDE_CONFIDENCE]
+    if not said and not held:
         return found
     kept = []
     for f in found:
-        if f.confidence <= ATTITUDE_CONFIDENCE and not _speech_noun_cue(ctx, f) and any(
-                s <= f.start and f.end <= e and cue != f.cue for s, e, cue in said):
+        if f.confidence <= ATTITUDE_CONFIDENCE and not _speech_noun_cue(ctx, f) and (
+                _inside_another(f, said) or _inside_another(f, held) and _stance_cue(ctx, f)):
             continue
         kept.append(f)
     return kept
+
+
+def _inside_another(f: _Found, ranges: list[tuple[int, int, tuple[int, int] | None]]) -> bool:
+    """Does the quote's content lie within the content of a quote of another cue?"""
+    return any(s <= f.start and f.end <= e and cue != f.cue for s, e, cue in ranges)
+
+
+def _stance_cue(ctx: _Context, f: _Found) -> bool:
+    """Is the quote's cue a verb of stance or judgement, not of saying, telling or showing?"""
+    if f.cue is None:
+        return False
+    span = ctx.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    return span is not None and len(span) > 0 and _cue_class(span[0]) not in SPEECH_CLASSES | {"topic", "evidence"}
 
 
 def _speech_noun_cue(ctx: _Context, f: _Found) -> bool:

@@ -1551,3 +1551,8 @@ def test_a_stance_inside_what_someone_else_said_is_part_of_their_claim(quotes_of
     # said by no one else, the backing is the board's own stance
     found = quotes_of("The harbour board backs the new ferry contract.")
     assert _holding(found, "ferry contract").cue_text == "backs"
+
+
+def test_a_stance_inside_another_stance_gives_way_to_it(quotes_of):
+    found = quotes_of("The fishermen want a mayor who backs the new ferry contract.")
+    assert [(q.speaker_text, q.cue_text) for q in found] == [("The fishermen", "want")]
