@@ -21,9 +21,13 @@ _FUTURE_IN_PAST_CUE = re.compile(
     r"planned\s+(?:to|a|an|for))\b",
     re.IGNORECASE,
 )
+# "is forecast to hit Friday", "will hit": after an infinitive's "to" or a modal, "hit" (whose
+# past and plain forms are one word) is the plain verb and gives no past.
+_HIT = "hit" + "".join(f"(?<!\\b{w}\\shit)" for w in ("to", "will", "would", "could", "can", "may", "might", "must",
+                                                      "should", "shall"))  # looked at only once "hit" matched
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|came|went|took|made|gave|began|left|saw|"
-    r"spoke|wrote|sent|won|lost|fell|rose|hit|fought|led|paid|sold|bought|found|"
+    r"spoke|wrote|sent|won|lost|fell|rose|" + _HIT + r"|fought|led|paid|sold|bought|found|"
     r"thought|brought|announced|became|got|felt|kept|knew|stood|ran|fled|struck|grew|heard|"
     r"meant|chose|drove|flew|threw|wore|sat|(?-i:[a-z])\w+ed)\b",  # lower case: "United", "Ted" are no verbs
     re.IGNORECASE,
@@ -97,6 +101,23 @@ _HOLDS_EVENT_BEFORE = re.compile(
     r"\b(?:holds|hosts|stages)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:elections?|talks|votes?|referendum|meetings?|summit|conference|hearings?|primary|primaries|rally|"
     r"session|ceremony|debate|poll)\s+(?:on\s+)?$")
+# Words one of which each of the two patterns above must hold right before the expression: a
+# look at the last few words spares the patterns' search, which tries every character (the
+# tense of every expression passes here).
+_PLURAL_VERB_WORDS = frozenset("begin start open end close expire resume convene reconvene depart meet vote "
+                               "arrive leave return gather effect way".split())
+
+
+def _scheduled_by_plural_or_host(text: str, start: int) -> bool:
+    """A plural subject's scheduled present or a body holding an event, right before start."""
+    before = text[max(0, start - 50): start]
+    if not _PLURAL_VERB_WORDS.isdisjoint(before.rsplit(None, 3)[-3:]) \
+            and _SCHEDULED_PLURAL_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    return ("holds" in before or "hosts" in before or "stages" in before) \
+        and _HOLDS_EVENT_BEFORE.search(text, max(0, start - 50), start) is not None
+
+
 # A meeting put off, moved or fixed to a day ("was postponed until Friday", "was moved to
 # Monday", "is now set for Friday") takes place after the decision, so after the writing too.
 _RESCHEDULED_BEFORE = re.compile(
@@ -118,9 +139,6 @@ _AND_VERB_BEFORE = re.compile(r"\b(?:and|but)\s+$")
 _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 # A participle after "be" (or present "is"/"are") is passive ("will be held", "is heard"), and
 # after "remains"/"stays" a state ("remains closed"): the verb before it carries the tense.
-# "to hit", "will hit", "could cut": a verb whose past and plain forms are one word is plain
-# after an infinitive's "to" or a modal, so it gives no past.
-_PLAIN_FORM_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|must|should|shall)\s+$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|remains?|stays?|seems?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -187,8 +205,7 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
         return prep
     if _SCHEDULED_BEFORE.search(text, max(0, start - 30), start) \
             or _SCHEDULED_MOVE_BEFORE.search(text, max(0, start - 30), start) \
-            or _SCHEDULED_PLURAL_BEFORE.search(text, max(0, start - 30), start) \
-            or _HOLDS_EVENT_BEFORE.search(text, max(0, start - 50), start):
+            or _scheduled_by_plural_or_host(text, start):
         return "future"
     if _RESCHEDULED_BEFORE.search(text, max(0, start - 24), start) and not _POSSESSIVE_AFTER.match(text, end):
         return "future"  # "moved to Friday's session" names the session, which may be past
@@ -236,8 +253,6 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
                 continue
             if label == "past" and _PASSIVE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue
-            if label == "past" and _PLAIN_FORM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-                continue  # "is forecast to hit Friday": the infinitive, no past
             if label == "past" and m.group(0).endswith("ed") and _BY_AGENT.match(text, m.end()):
                 continue  # "markets untouched by the crisis": a participle with its agent, no tense
             dist = start - m.end() if m.end() <= start else m.start() - end
