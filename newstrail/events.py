@@ -2164,6 +2164,18 @@ def _force_used_reading(a: _Asked) -> list[_Trigger] | _Next:
     return _NEXT
 
 
+# Audiences a speaker addresses rather than consults: the press, a crowd, the public.
+_AUDIENCES = {"reporter", "journalist", "press", "media", "audience", "crowd", "correspondent", "newspaper",
+              "television", "tv", "radio", "broadcaster", "agency", "outlet", "viewer", "reader", "public",
+              "nation", "supporter", "gathering", "rally", "newsman", "newsmen", "daily"}
+
+
+def _addressed_audience(token: Any) -> bool:
+    """A verb of speaking whose "to / with" phrase names an audience ("spoke to reporters")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "with") and any(
+        g.dep_ == "pobj" and _lemma(g) in _AUDIENCES for g in c.children) for c in token.children)
+
+
 def _words_reading(a: _Asked) -> list[_Trigger] | _Next:
     """Words whose type turns on how they are said: a verbal attack, a label, a warning, a risk faced."""
     token, lemma = a.token, a.lemma
@@ -2175,6 +2187,8 @@ def _words_reading(a: _Asked) -> list[_Trigger] | _Next:
         return [_Trigger("SUPPORT", 1.0, None)]  # "described the talks as constructive": praise
     if lemma == "opposition" and token.pos_ == "NOUN" and not _opposition_to_something(token):
         return []  # "the opposition", "opposition parties": an actor, not a rejection
+    if lemma in ("speak", "talk") and token.pos_ == "VERB" and _addressed_audience(token):
+        return []  # "speaking to reporters", "told journalists": how a statement was made, no consultation
     if lemma == "tolerate" and _negated(_parse(token.doc), token.i):
         return [_Trigger("THREATEN", 1.1, None)]  # "will not tolerate a coup": a warning
     if lemma == "give" and _ultimatum(token):
@@ -2523,8 +2537,9 @@ def _held_or_halted(a: _Asked) -> list[_Trigger] | _Next:
 def _released_or_ruled(a: _Asked) -> list[_Trigger] | None | _Next:
     """Publications released, places of custody, force not ruled out, decrees signed, "free"."""
     token, lemma, objects = a.token, a.lemma, a.objects
-    if lemma in _RELEASES and objects & _PUBLICATIONS:
-        return []  # "released a statement": a publication, not a prisoner set free
+    if lemma in _RELEASES and (objects & _PUBLICATIONS or (
+            token.dep_ in ("acl", "amod") and _lemma(token.head) in _PUBLICATIONS)):
+        return []  # "released a statement", "in a report released on Monday": a publication, not a prisoner set free
     if lemma in _PLACES_OF_CUSTODY and token.pos_ == "NOUN" and token.head.lower_ in ("from", "of") \
             and token.head.head.pos_ in ("VERB", "NOUN") and _lemma(token.head.head) not in ("sentence", "term"):
         return []  # "released from prison": where the release starts, not an arrest
@@ -3499,6 +3514,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
     ({"expel", "storm", "respond", "react", "answer", "retaliate", "use", "employ", "pay", "fire", "set", "burn",
       "douse", "advance", "push", "drive", "thrust", "enter", "sink", "suspend"}, _force_used_reading),
     (_PROSPECTS | {"attack", "describe", "call", "brand", "label", "term", "denounce", "opposition", "tolerate", "give",
+                   "speak", "talk",
                    "face", "risk", "regret", "evacuate"}, _words_reading),
     (set(_STANCE_HOLDERS) | _MAINTAINING | {"stop", "fire", "strike"}, _held_or_halted),
     (_RELEASES | _PLACES_OF_CUSTODY | _ENACTING | {"stand", "hesitate", "rule", "free"}, _released_or_ruled),

@@ -1732,3 +1732,18 @@ def test_peace_forces_named_by_body_or_task_are_aid(sentence, expected, nlp):
 )
 def test_force_put_on_hold_is_retreat(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # speaking to the press frames a statement; it is no consultation
+        ("Speaking to reporters in Velka, the foreign ministry announced the expulsion of the military attache.",
+         "SANCTION"),
+        ("Minister Kaller spoke to his Estovian counterpart by phone.", "CONSULT"),
+        # a publication released is no release of people
+        ("In a statement released on Monday, Estovian rescue teams joined the search for survivors in Velka.", "AID"),
+    ],
+)
+def test_audiences_and_released_publications_frame_the_act(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
