@@ -1556,3 +1556,11 @@ def test_a_stance_inside_what_someone_else_said_is_part_of_their_claim(quotes_of
 def test_a_stance_inside_another_stance_gives_way_to_it(quotes_of):
     found = quotes_of("The fishermen want a mayor who backs the new ferry contract.")
     assert [(q.speaker_text, q.cue_text) for q in found] == [("The fishermen", "want")]
+
+
+def test_a_telling_reported_inside_someone_elses_claim_is_part_of_it(quotes_of):
+    found = quotes_of("Ilse Berg said the union leaders told her that the mill would close in May.")
+    assert [(q.speaker_key, q.cue_text) for q in found] == [("Ilse Berg", "said")]
+    # people a relative clause describes as saying something still speak for themselves
+    found = quotes_of("Ilse Berg echoed harbour engineers who say the old pier will not last the winter.")
+    assert any(q.cue_text == "say" and q.content_text.startswith("the old pier") for q in found)
