@@ -516,6 +516,8 @@ _TRANSPARENT = set(
     try want expect hope go be have do make take will would could should may might can must
     agree_to seem appear intend prepare aim move vow""".split()
 ) - {"agree_to", "vow"} | _REPORTING
+# Linking verbs other than "be" (transparent already): their adjective complement is the predicate.
+_LINKING = {"remain", "stay", "stand", "seem", "appear", "become", "look", "sound", "prove"}
 # How much a trigger counts per level below the governing predicate. Swept 0.3–0.7 on the
 # "tune" half of the PLOVER sentences (bench/events.py): flat between 0.4 and 0.6.
 DEPTH_DECAY = 0.5
@@ -1216,6 +1218,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 1.0  # "told Estovia to withdraw": the telling directs, the withdrawal is only asked for
     if head_lemma in _TRANSPARENT and p.pos[head] in ("VERB", "AUX"):
         return 0.0
+    if dep == "acomp" and head_lemma in _LINKING:
+        return 0.0  # "stands ready to help", "remained opposed to": the adjective is the predicate
     if p.pos[i] in ("NOUN", "PROPN") and dep in ("dobj", "attr", "nsubjpass", "nsubj") and (
             head_lemma in _SUPPORT_VERBS or not _match_at(p, head)) and not (
             dep == "nsubj" and head_lemma in _FAILURE):  # "the summit failed to…" is the failure

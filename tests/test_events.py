@@ -1747,3 +1747,16 @@ def test_force_put_on_hold_is_retreat(sentence, expected, nlp):
 )
 def test_audiences_and_released_publications_frame_the_act(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the adjective complement of a linking verb is the predicate, as after "is"
+        ("The general said his troops stood ready to retake the province.", "THREATEN"),
+        ("Norland stands ready to help the new Velka government.", "AGREE"),
+        ("The Estovian opposition remained opposed to the deal.", "REJECT"),
+    ],
+)
+def test_linking_verbs_pass_to_their_adjective(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
