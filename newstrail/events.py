@@ -3337,7 +3337,7 @@ def _modifier_only(p: _Parse, i: int) -> bool:
     """Token ``i`` only classifies the noun it modifies (it pays ``COMPOUND_COST``).
 
     Not when that noun is itself a trigger, nor for an adjective with its own complement: "a
-    report highly critical of the ministry", "a statement supportive of the plan" are reduced
+    memo sharply critical of that agency", "a statement supportive of the plan" are reduced
     relative clauses ("that is critical of…"), predicating the judgement as a verb would.
     """
     if p.dep[i] not in ("compound", "amod") or _match_at(p, p.heads[i]):
