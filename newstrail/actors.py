@@ -1893,7 +1893,7 @@ def _first_names_agree(a: list[str], b: list[str]) -> bool:
     return same_name_part(x, y)
 
 
-@dataclass
+@dataclass(slots=True)  # one per distinct key of the corpus: no __dict__ each (memory at 100k articles)
 class _Group:
     kind: str
     keys: set[tuple[str, str]] = field(default_factory=set)
@@ -1945,7 +1945,10 @@ def resolve_actors(items: Iterable[tuple[str, Sequence[Mention | MentionFields]]
     fits and stays apart when it fits several people.
     """
     groups: dict[tuple[str, str], _Group] = {}
-    described: set[tuple[str, str]] = set()  # groups of unnamed descriptions, one per article
+    # groups of unnamed descriptions, one per article, in the order first met: a dict, not a
+    # set, whose order would follow string hashes (which change from run to run) and with it
+    # which of two same-named descriptions gets the id suffixed "again"
+    described: dict[tuple[str, str], None] = {}
     for article_id, mentions in items:
         for m in mentions:
             code = country_of(m.key) if m.kind == "country" else None
@@ -1955,8 +1958,10 @@ def resolve_actors(items: Iterable[tuple[str, Sequence[Mention | MentionFields]]
                 # a description no name was found for ("the king") is someone in this article;
                 # the same words elsewhere may be someone else
                 gid = (kind, f"{article_id}\0{m.key}")
-                described.add(gid)
-            g = groups.setdefault(gid, _Group(kind, code=code))
+                described[gid] = None
+            g = groups.get(gid)
+            if g is None:  # not setdefault: that would build a group (a set, three Counters) per mention
+                g = groups[gid] = _Group(kind, code=code)
             g.keys.add((article_id, m.key))
             g.mentions += 1
             if _is_name_form(m):

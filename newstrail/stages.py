@@ -11,6 +11,7 @@ stage that needs it (``Stage.start``; see ``pipeline.run_corpus_stages``).
 from __future__ import annotations
 
 import re
+import sys
 import time
 from dataclasses import dataclass, replace
 from collections import Counter
@@ -397,7 +398,10 @@ def run_actors(ctx: CorpusContext) -> int:
 
     def fields(data: str) -> MentionFields:  # what resolving reads of a stored mention
         m = orjson.loads(data)
-        return MentionFields(m["text"], m["kind"], m["key"], m.get("role"), m.get("affiliation"))
+        # interned: the resolution keeps each (article, key) pair, and a key recurs across the
+        # corpus ("Russia" in most articles); one string each, not one per article (~15% of
+        # the stage's memory at 100,000 articles)
+        return MentionFields(m["text"], m["kind"], sys.intern(m["key"]), m.get("role"), m.get("affiliation"))
 
     store = ctx.store
     resolution = resolve_actors(

@@ -475,6 +475,31 @@ def test_unnamed_descriptions_in_different_articles_stay_apart():
     assert len([a for a in resolution.actors if a.name == "the king"]) == 2
 
 
+def test_same_named_descriptions_get_the_same_ids_in_every_run():
+    """Which article's "the king" gets the plain id and which the suffixed one follows the
+    order articles come in, not string hashes, which Python draws anew for each process."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from newstrail.actors import resolve_actors\n"
+        "from newstrail.model import Mention, Span\n"
+        "items = [(f'a{k}', [Mention(Span(f'a{k}', 0, 8), 'the king', 'person', 'the king', role='king')])"
+        " for k in range(12)]\n"
+        "r = resolve_actors(items)\n"
+        "print([r.actor_id(f'a{k}', 'the king') for k in range(12)])\n"
+    )
+    runs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        runs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(runs) == 1
+    ids = ast.literal_eval(runs.pop())
+    assert len(set(ids)) == 12
+
+
 def test_description_does_not_take_the_next_name_when_its_title_differs(mentions_of):
     text = ("The charity said the Norlandic leader ought to raise the question of prisons on his visit. "
             "\"Silence would be a failure,\" said Ann Kovac, the charity's campaign director.")
