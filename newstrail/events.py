@@ -2944,7 +2944,8 @@ def _reported_intent(token: Any) -> bool:
     so it counts only under a speech verb. A condition does not undo it: "warned it would
     retaliate if attacked" is the threat itself (the "if" clause's own act is excluded elsewhere).
     """
-    p, i = _parse(token.doc), _carrier(_parse(token.doc), token.i)
+    p = _parse(token.doc)
+    i = _carrier(p, token.i)
     if not any(p.dep[c] == "aux" and p.lower[c] in ("would", "'d") for c in p.children[i]):
         return False
     if p.dep[i] == "conj" and p.dep[p.heads[i]] == "ROOT":
