@@ -3354,19 +3354,21 @@ def _inside_another(f: _Found, ranges: list[tuple[int, int, tuple[int, int] | No
 
 def _stance_cue(ctx: _Context, f: _Found) -> bool:
     """Is the quote's cue a verb of stance or judgement, not of saying, telling or showing?"""
-    if f.cue is None:
-        return False
-    span = ctx.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
-    return span is not None and len(span) > 0 and _cue_class(span[0]) not in SPEECH_CLASSES | {"topic", "evidence"}
+    span = _cue_tokens(ctx, f)
+    return bool(span) and _cue_class(span[0]) not in SPEECH_CLASSES | {"topic", "evidence"}
 
 
 def _speech_noun_cue(ctx: _Context, f: _Found) -> bool:
     """Is the quote's cue a noun of saying ("Kaller's claim that …")? A claim named inside
     what another says is still its owner's (PolNeAR annotates it)."""
-    if f.cue is None:
-        return False
-    span = ctx.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].pos_ == "NOUN" and _lemma(span[0]) in SPEECH_NOUNS
+    span = _cue_tokens(ctx, f)
+    return len(span) == 1 and span[0].pos_ == "NOUN" and _lemma(span[0]) in SPEECH_NOUNS
+
+
+def _cue_tokens(ctx: _Context, f: _Found) -> list[Token]:
+    """The tokens of a found quote's cue (none when it has no cue)."""
+    span = None if f.cue is None else ctx.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 # The lemma lists the cue pass and the lexical passes look for (see _lemma_indices), and
