@@ -1564,3 +1564,12 @@ def test_a_telling_reported_inside_someone_elses_claim_is_part_of_it(quotes_of):
     # people a relative clause describes as saying something still speak for themselves
     found = quotes_of("Ilse Berg echoed harbour engineers who say the old pier will not last the winter.")
     assert any(q.cue_text == "say" and q.content_text.startswith("the old pier") for q in found)
+
+
+def test_called_for_a_clause_with_its_own_subject(quotes_of):
+    # the small model reads "for" as the mark of an adverbial clause: that clause is the
+    # demand, without the "for"
+    q = _holding(quotes_of("Mayor Ines Kovac has repeatedly called for the tunnel contracts to be made public."),
+                 "tunnel contracts")
+    assert "Kovac" in q.speaker_text
+    assert q.content_text == "the tunnel contracts to be made public"
