@@ -604,6 +604,10 @@ def _r_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     y = _y(m["year"] or m["year2"])
     if y:
         return f"{y}-Q{q}", "DATE", "explicit quarter"
+    ended = _QUARTER_ENDED.match(c.text, m.end())
+    if ended and ended["year"]:
+        # "the third quarter ended Sept. 30, 1988": the year of the day it ended
+        return f"{_y(ended['year'])}-Q{q}", "DATE", "quarter, year of the explicit day it ended"
     if c.dct is None:
         return f"XXXX-Q{q}", "DATE", "quarter, year unknown"
     if m["rely"]:
@@ -663,26 +667,34 @@ def _r_rel_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     return f"{y}-Q{q}", "DATE", f"{rel} quarter from publication date {c.dct}"
 
 
-# "the quarter ended July 31": a fiscal quarter, named by the day it ended
-_QUARTER_ENDED = re.compile(r"\s+(?:that\s+)?(?P<verb>ended|ending|ends)\s+(?P<month>" + F["MONTH"] + r")\s+(?P<day>" + F["DAY"] + r")\b",
-                            re.IGNORECASE)
+# "the quarter ended July 31", "the quarter ended Sept. 30, 1988": a fiscal quarter, named by
+# the day it ended (and the year, when the text gives it)
+_QUARTER_ENDED = re.compile(r"\s+(?:that\s+)?(?P<verb>ended|ending|ends)\s+(?P<month>" + F["MONTH"] + r")\s+(?P<day>" + F["DAY"]
+                            + r")\b(?:,?\s+(?P<year>" + F["YEAR"] + r")\b)?", re.IGNORECASE)
 
 
 def _quarter_ended(dct: Date, month: int, day: int, ahead: bool) -> Resolved:
     """The calendar quarter most of a three-month quarter ending on month/day falls in.
 
-    A fiscal quarter that ends on July 31 runs May to July, mostly in the second calendar
-    quarter; its middle (six weeks before the end) says which. The end is the latest such day
-    up to the publication date (results are reported after the quarter closes), or, for "the
-    quarter ending", up to six months ahead (this quarter or the next).
+    The end is the latest such day up to the publication date (results are reported after the
+    quarter closes), or, for "the quarter ending", up to six months ahead (this quarter or the
+    next).
     """
     if day > calendar.monthrange(2000, month)[1]:
         return None  # no such day in any year ("Feb. 30")
     end = _day_in(dct.year, month, day)
     if end > dct + dt.timedelta(days=183 if ahead else 31):
         end = _day_in(dct.year - 1, month, day)
+    return _quarter_ending(end), "DATE", f"the quarter that ends {end}"
+
+
+def _quarter_ending(end: Date) -> str:
+    """The calendar quarter most of the three months up to ``end`` fall in.
+
+    A fiscal quarter that ends on July 31 runs May to July, mostly in the second calendar
+    quarter; its middle (six weeks before the end) says which."""
     mid = end - dt.timedelta(days=45)
-    return f"{mid.year}-Q{_quarter(mid)}", "DATE", f"the quarter that ends {end}"
+    return f"{mid.year}-Q{_quarter(mid)}"
 
 
 def _day_in(year: int, month: int, day: int) -> Date:
@@ -707,19 +719,29 @@ def _r_month_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
         end = min(e for e in ends if e >= c.dct - dt.timedelta(days=31))
     else:
         end = min(ends, key=lambda e: abs((e - c.dct).days))
-    mid = end - dt.timedelta(days=45)
-    return f"{mid.year}-Q{_quarter(mid)}", "DATE", f"the quarter that ends {end}"
+    return _quarter_ending(end), "DATE", f"the quarter that ends {end}"
 
 
 def _r_the_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
     if c.text.startswith("-to-", m.end()):
         return None  # "the quarter-to-quarter comparison": a kind of comparison, no quarter
-    if c.quarter:
-        return c.quarter, "DATE", "the quarter just named"
     ended = _QUARTER_ENDED.match(c.text, m.end())
+    if ended and ended["year"]:
+        # the day it ended, with its year, says which quarter, whatever quarter was named before
+        month, day = MONTHS[ended["month"].lower().rstrip(".")], int(ended["day"])
+        if day <= calendar.monthrange(2000, month)[1]:
+            end = _day_in(int(_y(ended["year"])), month, day)
+            return _quarter_ending(end), "DATE", f"the quarter that ends on an explicit date {end}"
+    by_end = None
     if ended and c.dct is not None and not c.probe:
-        return _quarter_ended(c.dct, MONTHS[ended["month"].lower().rstrip(".")], int(ended["day"]),
-                              ended["verb"].lower() != "ended")
+        by_end = _quarter_ended(c.dct, MONTHS[ended["month"].lower().rstrip(".")], int(ended["day"]),
+                                ended["verb"].lower() != "ended")
+    if c.quarter and (by_end is None or by_end[0][-1] == c.quarter[-1]):
+        # the quarter just named, unless the day it ended says it is another one ("the third
+        # quarter ... the quarter ended June 30"); when they agree, the context gives the year
+        return c.quarter, "DATE", "the quarter just named"
+    if by_end is not None:
+        return by_end
     if c.last and _QUARTER_FULL.fullmatch(c.last):
         return c.last, "DATE", "the quarter just mentioned"
     if c.dct is None:
