@@ -962,6 +962,7 @@ class _Parse:
         strings = doc.vocab.strings
         self.lemmas = _strings(columns[:, 1], lambda h: _fixed_lemma(strings[h]), _LEMMA_OF)
         self.lower = _strings(columns[:, 2], strings.__getitem__, _STRING_OF)
+        self.lemmas = _surface_fixed(self.lemmas, self.lower)
         self.pos = _strings(columns[:, 3], strings.__getitem__, _STRING_OF)
         self.dep = _strings(columns[:, 4], strings.__getitem__, _STRING_OF)
         self.ent_type = _strings(columns[:, 5], strings.__getitem__, _STRING_OF)
@@ -1095,15 +1096,35 @@ _LEMMA_FIXES = {"stag": "stage", "medium": "media", "fin": "fine", "wag": "wage"
                 "extoll": "extol", "decertifie": "decertify", "teargasse": "teargas"}
 
 
+# Slips the lemma alone cannot fix, because the wrong stem is also a word of its own: the
+# lemmatizer strips "raped" to "rap" (to criticise, an accusation) and "caned" to "can". Keyed
+# by the wrong lemma, then by the surface form that gives the slip away ("rapped" stays "rap").
+_SURFACE_SLIPS = {"rap": {"raped": "rape", "raping": "rape"}, "can": {"caned": "cane", "caning": "cane"}}
+
+
 def _fixed_lemma(lemma: str) -> str:
     """A lemma as the lexicon spells it: lower case, with the model's known slips fixed."""
     lemma = lemma.lower()
     return _LEMMA_FIXES.get(lemma, lemma)
 
 
+def _surface_fixed(lemmas: list[str], lower: list[str]) -> list[str]:
+    """``lemmas`` with the slips of :data:`_SURFACE_SLIPS` fixed by each word's surface form.
+
+    Why a test first: almost no sentence holds one of the slipped lemmas, and a set test on the
+    list runs in C, so the fix costs a parse next to nothing.
+    """
+    if _SURFACE_SLIPS.keys().isdisjoint(lemmas):
+        return lemmas
+    return [_SURFACE_SLIPS[lemma].get(word, lemma) if lemma in _SURFACE_SLIPS else lemma
+            for lemma, word in zip(lemmas, lower)]
+
+
 def _lemma(token: Any) -> str:
     """A Token's lemma as the lexicon spells it (``_Parse.lemmas`` holds every token's)."""
-    return _fixed_lemma(token.lemma_)
+    lemma = _fixed_lemma(token.lemma_)
+    slips = _SURFACE_SLIPS.get(lemma)
+    return lemma if slips is None else slips.get(token.lower_, lemma)
 
 
 def _text(span: Any) -> str:
