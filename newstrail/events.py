@@ -1664,6 +1664,21 @@ def _under_fire_for(token: Any) -> bool:
     return has_reason and any(_lemma(u) in ("fire", "attack", "criticism", "scrutiny", "pressure") for u in under)
 
 
+# What a party "comes under" when it is shot at: "the convoy came under fire", "under mortar attack".
+_ATTACKS_SUFFERED = {"fire", "attack", "shelling", "bombardment", "gunfire", "assault", "bombing", "barrage"}
+
+
+def _under_attack(token: Any) -> bool:
+    """"came under fire / attack" with no reason given: someone was shot at (CAMEO 19/18).
+
+    Why: the idiom puts the attack in a noun after "under", which the parse makes the object of
+    a preposition below "come" (a verb of moving), so the attack counts a level down and the
+    verb nothing; with a reason ("for his remarks") it is blame, :func:`_under_fire_for`.
+    """
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(_lemma(g) in _ATTACKS_SUFFERED for g in c.children)
+               for c in token.children)
+
+
 def _sent_away(token: Any) -> set[str]:
     """Whom an ordering verb tells to leave ("ordered the diplomats to leave the country"), as lemmas.
 
@@ -2503,6 +2518,8 @@ def _turned_back_or_hosted(a: _Asked) -> list[_Trigger] | _Next:
         return [_Trigger("COERCE", 1.1, None)]  # "turned back asylum seekers": entry refused by force
     if lemma == "come" and token.pos_ == "VERB" and _under_fire_for(token):
         return [_Trigger("ACCUSE", 1.1, None)]  # "came under fire for his remarks": criticised
+    if lemma == "come" and token.pos_ == "VERB" and _under_attack(token):
+        return [_Trigger("ASSAULT", 1.0, None)]  # "the patrol came under fire": shot at
     if lemma == "welcome" and token.pos_ == "VERB" and _welcomes_a_visitor(token):
         return [_Trigger("CONSULT", 1.1, None)]  # "welcomed the visiting delegation": a host receiving guests
     return _NEXT

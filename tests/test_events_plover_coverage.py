@@ -18,3 +18,15 @@ from newstrail.events import event_types
 )
 def test_lemmatizer_slips_fixed_by_the_surface_form(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A police patrol came under fire near the old quarry on Sunday.", "ASSAULT"),
+        ("The airbase came under heavy rocket attack overnight.", "ASSAULT"),
+        ("The mayor came under fire for his handling of the floods.", "ACCUSE"),
+    ],
+)
+def test_coming_under_attack_is_an_attack(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
