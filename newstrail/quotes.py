@@ -1858,8 +1858,6 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         content = _end_at_quotation(ctx, _extend_to_quotation(ctx, content))
         content = _after_own_cue(ctx, content, cue_range)
         content = _quoted_tail(ctx, content, cue_range)
-        if cls == "call":
-            content = _quoted_name(ctx, content, tok)
         if passive:
             subj = None  # "The sale is expected to …", "X was told …": the expecter, the teller unnamed
         found.append(_make(ctx, content, tok, subj, confidence, cue_range))
@@ -2344,19 +2342,6 @@ def _quoted_tail(ctx: _Context, content: tuple[int, int], cue: tuple[int, int]) 
         return content
     q = next(((s, e) for s, e in ctx.quotations if start < s and end - 2 <= e <= end + 2), None)
     if q is None or ctx.text[start:q[0]].rstrip()[-1:] not in (":", "-", "—", "–"):
-        return content
-    return q[0], max(end, q[1])
-
-
-def _quoted_name(ctx: _Context, content: tuple[int, int], cue: Token) -> tuple[int, int]:
-    """'called the system “rigged”' / 'labeled her “careless”': what a naming cue quotes is
-    the name it gives; the object named is part of the cue (PolNeAR train: gold content is
-    the quotation alone)."""
-    start, end = content
-    if start < cue.idx:
-        return content
-    q = next(((s, e) for s, e in ctx.quotations if start < s and end - 2 <= e <= end + 2), None)
-    if q is None or any(start <= s < q[0] for s, _ in ctx.quotations):
         return content
     return q[0], max(end, q[1])
 

@@ -376,11 +376,13 @@ def test_portrayed_as_is_a_naming_cue(quotes_of):
     assert q.speaker_text == "Critics" and q.confidence <= ATTITUDE_CONFIDENCE
 
 
-def test_quoted_name_is_the_content_of_called(quotes_of):
+def test_quoted_name_with_what_it_names_is_the_content_of_called(quotes_of):
+    # PolNeAR train 0:500 puts the thing named in the content with the quoted name ("called
+    # X “Y”": 98 such spans against 9 of the quotation alone)
     found = quotes_of("Mayor Tomas Berg called her handling of the budget “extremely careless,” and left.")
     q = _holding(found, "extremely careless")
-    assert q.content_text.startswith("“extremely") and "handling" not in q.content_text
-    assert q.kind == "direct" and q.speaker_key == "Tomas Berg"
+    assert q.content_text.startswith("her handling of the budget “extremely")
+    assert q.kind == "mixed" and q.speaker_key == "Tomas Berg"
 
 
 def test_cue_set_off_after_a_fronted_phrase(quotes_of):
