@@ -172,3 +172,11 @@ def test_quarter_ended_on_another_day_is_not_the_quarter_just_named() -> None:
     text = ("Norland Rail earned $3 million in the third quarter. "
             "Revenue in the quarter ended Sept. 30 rose 4%.")
     assert found(text, "2024-03-13")["the quarter"] == "2023-Q3"
+
+
+def test_through_a_weekday_ends_a_stretch_ahead_as_until_does() -> None:
+    text = "Deputy Minister Ilsa Varn is in Estovia on a trade visit through Sunday."
+    assert found(text, "2024-03-13")["Sunday"] == "2024-03-17"
+    # a past verb near still says the stretch is over; a possessive makes it an event's day
+    assert found("The Kessel fair ran through Sunday.", "2024-03-13")["Sunday"] == "2024-03-10"
+    assert found("Varrow crews in Norland through Sunday's gale, officials added.", "2024-03-13")["Sunday"] == "2024-03-10"

@@ -187,10 +187,22 @@ def _reported_before(text: str, start: int, end: int) -> bool:
             and not _POSSESSIVE_AFTER.match(text, end))
 
 
-def _until_before(text: str, start: int) -> bool:
-    """"until Friday" with no verb tense near: the end of a state still going on, ahead."""
+# "through Sunday" ends a stretch of days as "until Sunday" does ("is in Norland through
+# Sunday"). Only before a weekday: "sales this year through August" is a period of accounts,
+# already counted.
+_THROUGH_BEFORE = re.compile(r"\b(?:through|thru)\s+$", re.IGNORECASE)
+_WEEKDAY_AT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _until_before(text: str, start: int, end: int) -> bool:
+    """"until Friday", "through Friday" with no verb tense near: the end of a state still going
+    on, ahead. Not before a possessive: "through Friday's storm" is the way through an event."""
     prep = _PREP_BEFORE.search(text, max(0, start - 16), start)
-    return prep is not None and prep.group(1).lower() in ("until", "till")
+    if prep is not None and prep.group(1).lower() in ("until", "till"):
+        return True
+    return (_WEEKDAY_AT.match(text, start) is not None
+            and _THROUGH_BEFORE.search(text, max(0, start - 10), start) is not None
+            and not _POSSESSIVE_AFTER.match(text, end))
 
 
 def heuristic_tense(text: str, start: int, end: int) -> str | None:
@@ -223,7 +235,7 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
         # rule for months is better than a verb of another clause.
         far = _nearest_cue(text, start, end, s0, s1)
         best = far if far and far[1] == "future" else None
-    if best is None and _until_before(text, start):
+    if best is None and _until_before(text, start, end):
         return "future"
     return best[1] if best else None
 
