@@ -180,3 +180,13 @@ def test_through_a_weekday_ends_a_stretch_ahead_as_until_does() -> None:
     # a past verb near still says the stretch is over; a possessive makes it an event's day
     assert found("The Kessel fair ran through Sunday.", "2024-03-13")["Sunday"] == "2024-03-10"
     assert found("Varrow crews in Norland through Sunday's gale, officials added.", "2024-03-13")["Sunday"] == "2024-03-10"
+
+
+def test_a_tense_cue_of_the_same_clause_beats_a_nearer_one_across_a_comma() -> None:
+    # the relative clause plans the stoppage; the main clause's "met" is nearer but not its verb
+    text = "The dockers' union, which plans to stop work Friday, met Varrow managers Monday."
+    values = found(text, "2024-03-13")
+    assert values["Friday"] == "2024-03-15"
+    assert values["Monday"] == "2024-03-11"
+    # a comma inside a number is no clause boundary
+    assert found("Kessel shares rose to $1,240 Friday.", "2024-03-13")["Friday"] == "2024-03-08"

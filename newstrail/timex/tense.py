@@ -240,9 +240,14 @@ def heuristic_tense(text: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
-    """(distance, 'past' or 'future') of the verb cue in [lo, hi) nearest to the span."""
-    best: tuple[int, str] | None = None
+def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[tuple[bool, int], str] | None:
+    """((across a comma, distance), 'past' or 'future') of the verb cue in [lo, hi) nearest to
+    the span, one with no comma (and space: not "$1,200") between it and the span first.
+
+    Why the comma: it often closes a clause, and the span takes the tense of its own clause
+    ("the union, which plans to strike Friday, met managers" plans the strike, however near
+    "met" is)."""
+    best: tuple[tuple[bool, int], str] | None = None
     # "were planning to" after the expression is no cue at all: its "were" is not a plain past.
     skip_past = {m.start() for m in _FUTURE_IN_PAST_CUE.finditer(text, lo, hi) if m.end() > start}
     for pattern, label in ((_FUTURE_CUE, "future"), (_INTENT_BEFORE, "future"), (_FUTURE_IN_PAST_CUE, "future"),
@@ -267,9 +272,12 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
                 continue
             if label == "past" and m.group(0).endswith("ed") and _BY_AGENT.match(text, m.end()):
                 continue  # "markets untouched by the crisis": a participle with its agent, no tense
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            if best is None or dist < best[0]:
-                best = (dist, label)
+            if m.end() <= start:
+                key = (text.find(", ", m.end(), start) >= 0, start - m.end())
+            else:
+                key = (text.find(", ", end, m.start()) >= 0, m.start() - end)
+            if best is None or key < best[0]:
+                best = (key, label)
     return best
 
 
