@@ -2153,11 +2153,26 @@ def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
     return _NEXT
 
 
+def _expelled_mission(token: Any, objects: set[str]) -> bool:
+    """Who is expelled is a mission or its people (diplomats, observers, aid agencies), said as
+    the object or, in the passive, the subject ("aid groups were expelled"), with its modifiers.
+
+    Why: "expel" is both a deportation (COERCE, people) and a withdrawal of international
+    presence (SANCTION); the lexicon gives both nearly the same weight, so who goes decides.
+    """
+    expelled = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = objects | {_lemma(c) for c in expelled} | {
+        _lemma(g) for c in expelled for g in c.children if g.dep_ in ("compound", "amod")}
+    return bool(words & _WITHDRAWN) or ("aid" in words and bool(words & {"group", "organisation", "organization"}))
+
+
 def _force_used_reading(a: _Asked) -> list[_Trigger] | _Next:
     """Verbs whose type turns on the force or the frame: who is expelled, what is fired, used or suspended."""
     token, lemma, objects = a.token, a.lemma, a.objects
     if lemma == "expel" and objects & _PERSONS and not objects & _WITHDRAWN:
         return [_Trigger("COERCE", 1.1, None)]  # expelling people (CAMEO 174), not diplomats (166)
+    if lemma == "expel" and _expelled_mission(token, objects):
+        return [_Trigger("SANCTION", 1.1, None)]  # diplomats, observers, aid agencies sent home (CAMEO 166)
     if lemma == "storm" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
         return [_Trigger("ASSAULT", 1.0, None)]  # "stormed the station"; the noun is weather
     if lemma in ("respond", "react", "answer", "retaliate") and token.pos_ == "VERB" and (
@@ -2545,12 +2560,20 @@ def _asked_of_another(a: _Asked) -> list[_Trigger] | _Next:
     return _NEXT
 
 
+# Negotiating processes: leaving one halts negotiations or mediation (CAMEO 164/165, PLOVER
+# SANCTION), where leaving a deal already made rejects it (127, REJECT).
+_NEGOTIATIONS = {"talk", "negotiation", "dialogue", "dialog", "mediation", "consultation"}
+
+
 def _deal_left(a: _Asked) -> list[_Trigger] | _Next:
     """Leaving a deal or a meeting."""
     token, lemma = a.token, a.lemma
-    if lemma in ("withdraw", "pull", "exit", "quit", "leave", "walk") and token.pos_ == "VERB" and (
-            a.objects | _left_from(token)) & _PACTS:
-        return [_Trigger("REJECT", 1.1, None)]  # leaving a deal or a meeting, not a military retreat
+    if lemma in ("withdraw", "pull", "exit", "quit", "leave", "walk") and token.pos_ == "VERB":
+        left = a.objects | _left_from(token)
+        if left & _NEGOTIATIONS:
+            return [_Trigger("SANCTION", 1.1, None)]  # "walked out of the talks": negotiations halted
+        if left & _PACTS:
+            return [_Trigger("REJECT", 1.1, None)]  # leaving a deal or a meeting, not a military retreat
     return _NEXT
 
 
@@ -2698,7 +2721,8 @@ _INTENT_TO_AGREE = {"CONSULT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPOR
 _OBLIGATION = {"must", "should"}
 _PEACEKEEPING = {"peacekeeping", "peacekeeper", "observer", "monitor"}
 # People whose withdrawal is a sanction, not a military retreat (CAMEO 166 "expel or withdraw").
-_WITHDRAWN = _PEACEKEEPING | {"inspector", "diplomat", "ambassador", "envoy", "staff", "mission", "worker"}
+_WITHDRAWN = _PEACEKEEPING | {"inspector", "diplomat", "ambassador", "envoy", "staff", "mission", "worker", "consul",
+                              "agency", "organisation", "organization", "ngo", "charity"}  # aid agencies: CAMEO 1663
 
 
 # Who holds a stance, said of the subject with "is a …" (agent nouns name participants elsewhere:

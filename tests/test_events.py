@@ -151,7 +151,7 @@ def test_refusals_and_denials_without_a_refusal_verb():
         ("Norland sent doctors and funds to fight the cholera epidemic.", "AID"),
         # defying a rule rejects it; breaching a ceasefire is force
         ("Estovia flouted the ban on missile tests.", "REJECT"),
-        ("Norland left the talks and pulled out of the trade agreement.", "REJECT"),
+        ("Norland pulled out of the trade agreement.", "REJECT"),
         # a conflictual act announced for later is a threat (CAMEO 13 mirrors 03)
         ("The interior ministry will extend the curfew in the capital next week.", "THREATEN"),
         # the stated purpose of a call is what the call did
@@ -552,8 +552,8 @@ def test_parsed_clauses_weigh_only_their_cues(nlp):
         # crowds clashing with the police protest
         ("Opposition supporters clashed with police in the capital on Friday.", "PROTEST"),
         ("Government troops clashed with rebels in the hills.", "ASSAULT"),
-        # "under the deal" frames the act; leaving towns is a retreat, leaving talks a rejection
-        ("The opposition pulled out of the talks on Monday.", "REJECT"),
+        # "under the deal" frames the act; leaving towns is a retreat, leaving talks halts them (CAMEO 164)
+        ("The opposition pulled out of the talks on Monday.", "SANCTION"),
         ("The army pulled out of the northern towns under the deal.", "RETREAT"),
         # commitment of troops to peacekeeping
         ("Estovia committed troops to the UN peacekeeping mission.", "AID"),

@@ -30,3 +30,30 @@ def test_lemmatizer_slips_fixed_by_the_surface_form(sentence, expected, nlp):
 )
 def test_coming_under_attack_is_an_attack(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The opposition alliance walked out of the negotiations on Thursday.", "SANCTION"),
+        ("Talvia withdrew from the national dialogue, citing bad faith.", "SANCTION"),
+        ("The separatists pulled out of the peace talks in protest.", "SANCTION"),
+        ("Talvia withdrew from the nuclear deal.", "REJECT"),
+        ("The battalion withdrew from the town overnight.", "RETREAT"),
+    ],
+)
+def test_leaving_negotiations_halts_them(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Aid groups were expelled from the eastern districts by the army.", "SANCTION"),
+        ("The authorities told foreign aid agencies to leave the country.", "SANCTION"),
+        ("The regime expelled the UN monitors.", "SANCTION"),
+        ("The junta expelled three foreign reporters.", "COERCE"),
+    ],
+)
+def test_expelling_a_mission_is_a_sanction(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
