@@ -190,3 +190,12 @@ def test_a_tense_cue_of_the_same_clause_beats_a_nearer_one_across_a_comma() -> N
     assert values["Monday"] == "2024-03-11"
     # a comma inside a number is no clause boundary
     assert found("Kessel shares rose to $1,240 Friday.", "2024-03-13")["Friday"] == "2024-03-08"
+
+
+def test_the_early_or_small_hours_are_a_time_of_night_not_a_stretch_of_hours() -> None:
+    values = found("Shells fell on Kessel in the early hours of Sunday, Norland's army said.", "2024-03-13")
+    assert "hours" not in values
+    assert values["Sunday"] == "2024-03-10"
+    assert "hours" not in found("The Varrow talks ended in the small hours.", "2024-03-13")
+    # a stretch of hours is still one
+    assert found("The Varrow talks went on for hours.", "2024-03-13")["hours"] == "PTXH"

@@ -1669,7 +1669,14 @@ def _r_unit_long(m: re.Match[str], c: _Ctx) -> Resolved:
     return _duration(1, m["unit"]), "DURATION", "one unit long"
 
 
+# "the early hours of Sunday", "in the small hours": the night's last hours, a time of day and
+# no stretch of some hours
+_NIGHT_HOURS_BEFORE = re.compile(r"\b(?:early|small|wee)\s+$", re.IGNORECASE)
+
+
 def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
+    if m["unit"].lower() == "hours" and _NIGHT_HOURS_BEFORE.search(c.text, max(0, m.start() - 8), m.start()):
+        return None
     return _duration(None, m["unit"]), "DURATION", "unspecified number of units"
 
 
