@@ -199,3 +199,13 @@ def test_the_early_or_small_hours_are_a_time_of_night_not_a_stretch_of_hours() -
     assert "hours" not in found("The Varrow talks ended in the small hours.", "2024-03-13")
     # a stretch of hours is still one
     assert found("The Varrow talks went on for hours.", "2024-03-13")["hours"] == "PTXH"
+
+
+def test_the_end_of_a_unit_in_a_past_narrative_is_the_unit_of_the_date_told() -> None:
+    text = "Floods hit Kessel on June 3, 2015. By the end of the week, 40 farms were under water."
+    assert found(text, "2024-03-13")["the end of the week"] == "2015-W23"
+    text = "In 1995, Varrow Corp. had 20 staff; by the end of the decade it had 500."
+    assert found(text, "2024-03-13")["the end of the decade"] == "199"
+    # a forecast keeps the writing's year
+    text = "Floods hit Kessel on June 3, 2015. By the end of the year, Norland will rebuild the dams."
+    assert found(text, "2024-03-13")["the end of the year"] == "2024"

@@ -1114,6 +1114,8 @@ def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
     rel, unit, sign, anaphoric = form
     if rel == "the" and unit == "year" and (ended := _year_ended(c, m.end())) is not None:
         return ended  # "for the year ended Sept. 30"
+    if rel == "the" and _mod_text(m) and (told := _told_period(m, c, unit)) is not None:
+        return told
     last = c.last if anaphoric and c.last and not c.last.startswith("X") else None
     if last is not None and (base := _parse_date(last)) is not None:
         return _rel_unit_on(rel, unit, sign, base, f"the date just mentioned {last}", None)
@@ -1128,6 +1130,26 @@ def _r_rel_unit(m: re.Match[str], c: _Ctx) -> Resolved:
                 "decade": "XXXX"}[unit], "DATE", f"{rel} {unit}, date unknown"
     tense = c.tense(c.text, m.start(), m.end()) if unit == "weekend" else None
     return _rel_unit_on(rel, unit, sign, c.dct, None, tense)
+
+
+# The units a date just mentioned can place a part of ("the end of the month" needs a month or day).
+_PLACES = {10: ("week", "month", "year", "decade"), 7: ("month", "year", "decade"), 4: ("year", "decade")}
+
+
+def _told_period(m: re.Match[str], c: _Ctx, unit: str) -> Resolved:
+    """"by the end of the week", "at the start of the decade" in a past narrative: the week or
+    decade of the date just mentioned ("broke out on June 3, 2015 ... by the end of the week,
+    40 homes were lost"), not of the writing. Forecasts and the present keep the writing's
+    ("by the end of the year, the plant will close"), and None is given for them."""
+    last = c.year if c.year_last else c.last  # a bare year named last is no anchor of its own
+    if not last or last.startswith("X") or unit not in _PLACES.get(min(len(last), 10), ()):
+        return None
+    if not re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", last[:10]):
+        return None  # a quarter, a season, a week: no day to place the unit by
+    if c.tense(c.text, m.start(), m.end()) != "past":
+        return None
+    base = dt.date(int(last[:4]), int(last[5:7]) if len(last) >= 7 else 1, int(last[8:10]) if len(last) >= 10 else 1)
+    return _granular(base, unit), "DATE", f"{_mod_text(m)} the {unit} of the date just mentioned {last}"
 
 
 @functools.lru_cache(maxsize=8192)
