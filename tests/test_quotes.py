@@ -412,9 +412,10 @@ def test_cue_of_a_misparsed_reduced_relative_keeps_its_subject(quotes_of):
 
 
 def test_contrast_clause_after_reported_content_is_the_writers(quotes_of):
-    found = quotes_of("In the poll, 74 percent said they are set on voting for the mayor,"
+    found = quotes_of("At the town meeting, 74 percent said they are set on voting for the mayor,"
                       " while 22 percent said they might change their mind.")
-    # (the poll reports the whole finding too: that quote is another one, cued by "In")
+    # (inside a poll's finding, "In the poll, 74 percent said …", what they said is the poll's:
+    # see test_what_respondents_said_is_part_of_a_surveys_finding)
     said = [q for q in found if q.cue_text == "said"]
     first = _holding(said, "set on voting")
     assert "while" not in first.content_text and first.speaker_text == "74 percent"
@@ -1575,3 +1576,11 @@ def test_called_for_a_clause_with_its_own_subject(quotes_of):
                  "tunnel contracts")
     assert "Kovac" in q.speaker_text
     assert q.content_text == "the tunnel contracts to be made public"
+
+
+def test_what_respondents_said_is_part_of_a_surveys_finding(quotes_of):
+    # PolNeAR never nests an attribution inside another's content: the survey is the source
+    found = quotes_of("A new survey by the Harbor Institute showed that 61 percent of residents said the "
+                      "ferry fares were too high.")
+    assert [q.speaker_text for q in found] == ["A new survey by the Harbor Institute"]
+    assert found[0].content_text.startswith("that 61 percent of residents said")
