@@ -456,7 +456,8 @@ _PHRASES: dict[str, str] = {
     "ACCUSE": """document+abuse:1.2 document+violation:1.2 document+abuses:1.2 find+guilty:1.2 take+task:1.2 speak+against:1.1 cry+foul:1.2""",  # "call out": in _special
     "THREATEN": """target+legitimate:1.2 put+notice:1.1 draw+line:0.8 stand+idly:1.1 sit+idly:1.1 vow+response:1.3 promise+response:1.3
         pledge+response:1.3 promise+retaliation:1.3 warn+response:1.1 play+fire:1.1""",
-    "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1""",
+    "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1 block+street:1.0 block+motorway:1.1 block+railway:1.0
+        block+rail:1.0 block+bridge:0.9 block+junction:1.0 block+intersection:1.0 block+traffic:1.0""",
     "SANCTION": """slap+tariff:1.1 slap+embargo:1.1 hit+tariff:1.1""",
     "MOBILIZE": """scramble+jet:1.2 scramble+fighter:1.2 scramble+aircraft:1.1 put+standby:1.1""",
     "COERCE": """hunt+down:1.0 track+down:0.9 bring+justice:0.9 hit+sanction:1.2 slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
@@ -1282,10 +1283,13 @@ _FAILURE = {"fail", "refuse", "decline"}
 
 
 def _in_protest(p: _Parse, i: int) -> bool:
-    """Token ``i`` is "protest" in a verb's "in protest" phrase, or that phrase's "in"."""
+    """Token ``i`` is "protest" in a verb's "in protest" phrase, or that phrase's "in", or the
+    verb "protest" as another verb's purpose ("blocked roads to protest the price rise")."""
     if p.dep[i] == "pobj" and p.lemmas[i] == "protest":
         prep = p.heads[i]
         return p.lower[prep] == "in" and p.dep[prep] == "prep" and p.pos[p.heads[prep]] == "VERB"
+    if p.dep[i] in ("advcl", "xcomp") and p.lemmas[i] == "protest" and p.pos[i] == "VERB":
+        return p.pos[p.heads[i]] == "VERB" and any(p.dep[c] == "aux" and p.lower[c] == "to" for c in p.children[i])
     return p.dep[i] == "prep" and p.lower[i] == "in" and p.pos[p.heads[i]] == "VERB" and any(
         p.dep[c] == "pobj" and p.lemmas[c] == "protest" for c in p.children[i])
 
@@ -3123,9 +3127,11 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
     children: set[str] | None = None
     for trig in triggers:
         if trig.particle is not None and children is None:
-            children = {p.lemmas[c] for c in p.children[i]}
+            # not the word's own infinitive marker: "to protest fuel prices" is no "protested to" the embassy
+            children = {p.lemmas[c] for c in p.children[i] if p.dep[c] != "aux" or p.lower[c] != "to"}
+            # an object's own words, but not the tail of a hyphenated one: "held live-fire drills" is no "hold fire"
             children |= {p.lemmas[g] for c in p.children[i] if p.dep[c] in ("prep", "prt", "dobj")
-                         for g in p.children[c]}
+                         for g in p.children[c] if g == 0 or p.lower[g - 1] != "-"}
             children |= _counted(p, i)
         if trig.particle is None or (trig.particle in children and not (  # type: ignore[operator]
                 trig.particle == "in" and _in_phrase(p, i)) and not (

@@ -57,3 +57,18 @@ def test_leaving_negotiations_halts_them(sentence, expected, nlp):
 )
 def test_expelling_a_mission_is_a_sanction(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the tail of a hyphenated object is no phrase partner: "live-fire drills" hold no "hold fire"
+        ("The coastguard will hold live-fire drills off the northern cape.", "MOBILIZE"),
+        ("Both militias agreed to hold fire over the holiday.", "AGREE"),
+        # a verb's own infinitive marker is no "to" partner: "to protest prices" is no "protested to"
+        ("Bus drivers blocked streets in the capital to protest fuel prices.", "PROTEST"),
+        ("Talvia protested to the Norland embassy over the border incident.", "ACCUSE"),
+    ],
+)
+def test_phrase_partners_are_separate_words(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
