@@ -1277,13 +1277,14 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
     gold spans stop before it). So is an indefinite apposition there ("…would be lifted,
     a move welcomed by …", "…backed Varga, a harbour master from …"): the writer describes
     what was said or someone named in it, and a participle of saying (see
-    _writers_participle). Quoted text is never cut.
+    _writers_participle). So is a closing "…, according to X": X is the writer's source
+    for the whole report. Quoted text is never cut.
     """
     if len(tokens) < 6:
         return tokens
     keep = {t.i for t in tokens}
     end, first = max(keep), min(keep)
-    candidates = [t for t in tokens if t.dep_ in ASIDE_CANDIDATE_DEPS]
+    candidates = [t for t in tokens if t.dep_ in ASIDE_CANDIDATE_DEPS or t.lower_ == "according"]
     for tok in sorted(candidates, key=lambda t: t.left_edge.i):
         if tok.right_edge.i != end or tok.left_edge.i <= first:
             continue  # only a phrase that closes the content, after its start, is an aside
@@ -1294,7 +1295,7 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
                                   and ctx.doc[c.i - 1].lower_ == "even")
             for c in tok.children)
         described = tok.dep_ == "appos" and tok.left_edge.lower_ in ("a", "an")
-        sourced = _as_source_aside(tok)
+        sourced = _as_source_aside(tok) or tok.lower_ == "according"  # "…, according to X": another source
         if tok.dep_ not in ASIDE_DEPS and not participle and not contrast and not described and not sourced:
             continue
         b = tok.left_edge.i - 1

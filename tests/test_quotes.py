@@ -1584,3 +1584,10 @@ def test_what_respondents_said_is_part_of_a_surveys_finding(quotes_of):
                       "ferry fares were too high.")
     assert [q.speaker_text for q in found] == ["A new survey by the Harbor Institute"]
     assert found[0].content_text.startswith("that 61 percent of residents said")
+
+
+def test_closing_according_to_phrase_is_not_part_of_what_was_said(quotes_of):
+    found = quotes_of("The harbor master told the council that the dredging would finish in May, according to "
+                      "minutes of the meeting released on Friday.")
+    assert not any("according to" in q.content_text for q in found)
+    assert _holding(found, "dredging would finish").cue_text == "according to"
