@@ -209,3 +209,28 @@ def test_the_end_of_a_unit_in_a_past_narrative_is_the_unit_of_the_date_told() ->
     # a forecast keeps the writing's year
     text = "Floods hit Kessel on June 3, 2015. By the end of the year, Norland will rebuild the dams."
     assert found(text, "2024-03-13")["the end of the year"] == "2024"
+
+
+def test_numbers_of_numbered_things_and_house_numbers_are_no_years() -> None:
+    dct = "2024-03-13"
+    assert "1973" not in found("The council cited Resolution 1973 in its Kessel statement.", dct)
+    assert "2001" not in found("Fines rise under Section 2001 of the Norland code.", dct)
+    assert "1600" not in found("Protesters gathered outside 1600 Varrow Avenue on Monday.", dct)
+    assert "1900" not in found("Police were called to the 1900 block of Kessel Road.", dct)
+    # after a preposition of time the year stays, whatever follows
+    assert found("In 1990 Estovia Street was renamed.", dct)["1990"] == "1990"
+
+
+def test_a_thousands_separator_keeps_the_whole_count() -> None:
+    values = found("The Kessel drought lasted 1,200 days, and the dam stood for 2,500 years.", "2024-03-13")
+    assert values["1,200 days"] == "P1200D"
+    assert values["2,500 years"] == "P2500Y"
+
+
+def test_weekday_and_frequency_words_in_a_title_are_no_time() -> None:
+    dct = "2024-03-13"
+    assert "Sunday" not in found("The Sunday Courier in Kessel first reported the sale.", dct)
+    assert "Daily" not in found("Ilsa Varn wrote in the Daily Estovian that the levy would fall.", dct)
+    # a weekday before a name after "on" is still the day
+    assert found("On Monday Kaller Tools cut 300 jobs.", dct)["Monday"] == "2024-03-11"
+    assert found("Varrow Corp. publishes its figures weekly.", dct)["weekly"] == "P1W"

@@ -123,7 +123,8 @@ F: dict[str, str] = {
     # split the comma off: "May 1 , 2001"), which otherwise left the year out of the date.
     "YSEP": r"(?:\s?,\s*|\s+)",
     # "5 1/2", "two and a half", "two-and-a-half": mixed numbers, common in US news ("2 1/2 hours")
-    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+[13]/[24])?|(?:\d+|" + _NUMWORD + r")[\s-]+and[\s-]+a[\s-]+half|"
+    # "1,500 years": the thousands separator keeps the whole number (not "500 years")
+    "NUM": r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s+[13]/[24])?|(?:\d+|" + _NUMWORD + r")[\s-]+and[\s-]+a[\s-]+half|"
     + _NUMWORD + r"(?:[\s-]+(?:" + _NUMWORD + r"))?|a|an|"
     + _alt(VAGUE_NUMBERS) + r")",
     "UNIT": r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))",
@@ -242,11 +243,16 @@ _NOT_YEAR_AFTER = re.compile(
     r"shares|tons|tonnes|barrels|dollars|units|cars|miles|km|kilometers|meters|feet|acres|"
     r"votes|members|employees|students|pounds|marks|yen|euros?|points|homes|houses|beds|"
     r"-\d|\.\d|,\d{3}|"
+    r"block\s+of\b|"  # "the 1900 block of Kessel Road": an address
     r"local\s+time|GMT|UTC|hours\b|hrs\b)",  # "struck at 1653 local time": a 24-hour clock time
     re.IGNORECASE,
 )
 # "$5.1625": the decimals of a price
-_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bRoom|\bpage|\bp\.)\s*$|\d\.$",
+# Numbered things ("Resolution 1973", "Section 2001", "Highway 1601") take their number from
+# the same range as years.
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bRoom|\bpage|\bp\.|"
+                              r"\b(?:resolution|section|article|chapter|paragraph|clause|rule|suite|gate|"
+                              r"platform|exit|highway|interstate|channel|item|appendix|annex|table|figure|fig\.))\s*$|\d\.$",
                               re.IGNORECASE)
 
 # --------------------------------------------------------------------------- recognition

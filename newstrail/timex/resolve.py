@@ -88,6 +88,8 @@ def _num(word: str | None) -> float | None:
         return None
     w = re.sub(r"\s+", " ", word.lower().strip())
     w = re.sub(r"-and-a-half$", " and a half", w)  # "two-and-a-half years"
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", w):
+        w = w.replace(",", "")  # "1,500"
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
     mixed = re.fullmatch(r"(\d+) ([13])/([24])", w)
@@ -866,11 +868,19 @@ _YEAR_WORD_BEFORE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|'s)\s+$", re.IGNORECASE)
 
 
+_TIME_PREP_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|during|of)\s+$", re.IGNORECASE)
+# "1600 Pennsylvania Avenue", "2100 Kessel Road": a house number before a street's name
+_STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|"
+                           r"Lane|Drive|Place|Parkway|Highway)(?!\w)")
+
+
 def _r_year(m: re.Match[str], c: _Ctx) -> Resolved:
     after = c.text[m.end(): m.end() + 14]
     before = c.text[max(0, m.start() - 12): m.start()]
     if _NOT_YEAR_AFTER.match(after) or _NOT_YEAR_BEFORE.search(before):
         return None
+    if _STREET_AFTER.match(c.text, m.end()) and not _TIME_PREP_BEFORE.search(before):
+        return None  # "at 1600 Pennsylvania Avenue"; "in 1990 Estovia Street was renamed" keeps its year
     prefixed = (m["mod"] or "").lower().rstrip(" -") in ("post", "pre", "mid")  # "post-1959 politics"
     if not prefixed and _COUNTED_NOUN.match(after) and not re.search(r"\b(?:in|since|of|by|from|until|to|until|through|during|before|after)\s+$", before, re.IGNORECASE) \
             and not (_DETERMINER_BEFORE.search(before) and 1900 <= year_number(m["year"]) < 2040):
@@ -987,6 +997,12 @@ _PLURAL_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+" + F["WEEKDAY"] + r"(?:s\b|\s
                                 re.IGNORECASE)
 
 
+# A capitalised word after a weekday or frequency word ("the Sunday Times", "the Daily Mail",
+# "Weekly Standard") continues a name: a newspaper's or a show's, no time.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 @functools.lru_cache(maxsize=128)
 def _weekday_form(m: re.Match[str]) -> _WeekdayForm:
     """The anchor-free part of a weekday match, read once per match.
@@ -1007,6 +1023,9 @@ def _weekday_form(m: re.Match[str]) -> _WeekdayForm:
         if rel:
             return True, None, wd, suffix, typ, rel, ""  # "last Mondays": not an expression
         return True, (f"XXXX-WXX-{wd + 1}{suffix}", "SET", "plural weekday: every such day"), wd, suffix, typ, rel, ""
+    if not rel and not part and _THE_BEFORE.search(m.string, max(0, m.start() - 4), m.start()) \
+            and _NAME_WORD_AFTER.match(m.string, m.end()):
+        return True, None, wd, suffix, typ, rel, ""  # "the Sunday Times": a title's word, no day
     pair = None if rel or part else _PLURAL_PAIR_AFTER.match(m.string, m.end())
     if pair is not None:
         suffix = "T" + PARTS_OF_DAY[pair["part"].lower()] if pair["part"] else ""
@@ -1564,8 +1583,8 @@ def _r_duration(m: re.Match[str], c: _Ctx) -> Resolved:
         n += 0.5  # "a year and a half"
     if m["num2"] and (n2 := _num(m["num2"])) is not None and n2 != n:
         n = None  # "12 to 18 months": one duration of a length not known exactly (PXM)
-    if n is not None and n >= 1000:
-        return None  # "the 1988 quarter": a year, not a count
+    if n is not None and n >= 1000 and "," not in num:
+        return None  # "the 1988 quarter": a year, not a count ("1,988 days" is one)
     ahead = _future_in(m, c)
     if ahead is not None:
         return ahead
@@ -1584,6 +1603,8 @@ def _r_set(m: re.Match[str], c: _Ctx) -> Resolved:
                 "semiannually": "P6M"}[m["word"].lower()]
         if m["word"].lower() in ("annual", "quarterly", "annually"):
             return None  # "annual meeting", "quarterly dividend": on the dev half mostly unmarked
+        if m["word"][0].isupper() and _NAME_WORD_AFTER.match(c.text, m.end()):
+            return None  # "the Daily Mail", "Weekly Standard": a title
         if _STATISTIC_BEFORE.search(c.text, max(0, m.start() - 12), m.start()):
             return None  # "average daily volume": a measure per day, no recurring time
         return code, "SET", "frequency"
