@@ -2603,6 +2603,13 @@ def _held_or_halted(a: _Asked) -> list[_Trigger] | _Next:
     return _NEXT
 
 
+def _conflict_object(token: Any) -> bool:
+    """What the verb acts on is a material conflictual act of the lexicon ("a ban", "banning the
+    party", "sanctions", "a strike"): its object, or the gerund or clause that stands for one."""
+    return any(c.dep_ in ("dobj", "pcomp", "xcomp", "ccomp") and any(QUAD[t.type] == 4 for t in _match(c))
+               for c in token.children)
+
+
 def _released_or_ruled(a: _Asked) -> list[_Trigger] | None | _Next:
     """Publications released, places of custody, force not ruled out, decrees signed, "free"."""
     token, lemma, objects = a.token, a.lemma, a.objects
@@ -2619,8 +2626,11 @@ def _released_or_ruled(a: _Asked) -> list[_Trigger] | None | _Next:
         return [_Trigger("THREATEN", 1.1, None)]  # "will not stand by while…": intervention held out
     if (lemma == "hesitate" or (lemma == "rule" and any(c.lower_ == "out" for c in token.children))) \
             and _negated(_parse(token.doc), token.i):
-        # "did not rule out military action", "will not hesitate to strike": force held in reserve
-        return [_Trigger("THREATEN", 1.0, None)] if lemma == "hesitate" or objects & _FORCE else None
+        # "did not rule out military action / a ban", "will not hesitate to strike": force held in reserve;
+        # not ruling out anything else keeps it possible, which is no rejection either
+        if lemma == "hesitate" or objects & _FORCE or _conflict_object(token):
+            return [_Trigger("THREATEN", 1.0, None)]
+        return [] if lemma == "rule" else None
     if lemma in _ENACTING and objects & _INSTRUMENTS:
         return []  # "signed a decree granting…": what the decree does is the happening
     if lemma == "free" and token.pos_ == "ADJ" and token.dep_ == "amod":

@@ -72,3 +72,16 @@ def test_expelling_a_mission_is_a_sanction(sentence, expected, nlp):
 )
 def test_phrase_partners_are_separate_words(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The ministry said it would not rule out banning the movement.", "THREATEN"),
+        ("The cabinet has not ruled out a ban on the party.", "THREATEN"),
+        ("The envoy did not rule out further talks with the rebels.", "CONSULT"),
+        ("The cabinet ruled out talks with the rebels.", "REJECT"),
+    ],
+)
+def test_not_ruling_out_keeps_an_act_possible(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
