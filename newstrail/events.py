@@ -2899,6 +2899,22 @@ def _conditioned(token: Any) -> bool:
                for node in nodes for c in p.children[node])
 
 
+def _threat_noun(p: _Parse, i: int) -> bool:
+    """Noun ``i``, the object of a vow, names a conflictual act or a penalty: an act of the
+    lexicon ("attacks", "a crackdown", "strikes"), a penalty ("swift punishment"), or a generic
+    measure made stern or aimed at someone ("tough action", "strong measures against smugglers").
+
+    Why: a vow with an infinitive ("vowed to attack") was read as a threat, but news as often
+    vows the act as a noun, and then the vow word alone (AGREE) typed the sentence as a promise.
+    """
+    lemma = p.lemmas[i]
+    if lemma in _PENALTIES or any(t.type in _VOWED_THREATS for t in _match_at(p, i)):
+        return True
+    return lemma in (_MEASURES | _FORCE) and any(
+        (p.dep[c] == "amod" and p.lemmas[c] in _STERN) or (p.dep[c] == "prep" and p.lower[c] == "against")
+        for c in p.children[i])
+
+
 # Nouns of force that a word of readiness holds out ("ready for war"); the generic ones of
 # _FORCE ("ready for the next step", "a response") say nothing of force.
 _ARMED_FORCE = _FORCE - _MEASURES - {"option", "operation", "response"}
@@ -2912,6 +2928,8 @@ def _retype(token: Any, type_: str) -> str:
             p.dep[c] == "xcomp" and any(t.type in _VOWED_THREATS for t in _vowed_acts(p, c))
             for c in children):
         return "THREATEN"  # the vow of a conflictual act is the threat
+    if type_ == "AGREE" and lemma in _VOWS and any(p.dep[c] == "dobj" and _threat_noun(p, c) for c in children):
+        return "THREATEN"  # "vowed more attacks", "promised a crackdown", "pledged tough action against…"
     if type_ == "AGREE" and lemma in _READINESS and any(
             p.dep[c] == "prep" and p.lower[c] == "for" and any(
                 p.dep[g] == "pobj" and (p.lemmas[g] in _ARMED_FORCE or any(t.type in _VOWED_THREATS

@@ -85,3 +85,18 @@ def test_phrase_partners_are_separate_words(sentence, expected, nlp):
 )
 def test_not_ruling_out_keeps_an_act_possible(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The premier vowed tough action against the looters.", "THREATEN"),
+        ("The governor promised a crackdown on the gangs.", "THREATEN"),
+        ("The insurgents vowed more attacks on the capital.", "THREATEN"),
+        ("The interior minister pledged swift punishment for those responsible.", "THREATEN"),
+        ("The donors pledged more aid to the flooded valley.", "AID"),
+        ("The new leader promised reforms and fresh elections.", "AGREE"),
+    ],
+)
+def test_a_vowed_conflictual_noun_is_a_threat(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
