@@ -3297,7 +3297,10 @@ _GIVING = {"provide", "give", "pledge", "commit", "offer", "allocate", "contribu
 _MATERIAL = {"financial", "military", "economic", "material", "technical", "humanitarian", "logistical", "logistic",
              "budget", "budgetary", "medical", "food", "fund", "funding", "money", "cash", "equipment", "weapon",
              "arm", "loan", "grant", "vaccine", "supply", "wheat", "rice", "fuel", "medicine", "ton", "tonne",
-             "payment", "tranche", "dose", "subsidy", "scholarship", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc"}
+             "payment", "tranche", "dose", "subsidy", "scholarship", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc",
+             # relief goods and equipment handed over (CAMEO 07): "flew tents and blankets", "handed over trucks"
+             "tent", "blanket", "tarpaulin", "generator", "ventilator", "oxygen", "water", "flour", "grain", "maize",
+             "seed", "fertiliser", "fertilizer", "kit", "ambulance", "computer", "textbook"}
 # Giving money or goods: aid to its recipient even when two donors give together ("jointly funded").
 _FUNDING = _GIVING | _AID_NOUNS | {"fund", "finance", "donate", "sponsor", "pay", "subsidize", "subsidise", "bankroll"}
 # Arms as what is given: military aid when handed to another ("gave Estovia twelve jets"); sent
@@ -3305,6 +3308,8 @@ _FUNDING = _GIVING | _AID_NOUNS | {"fund", "finance", "donate", "sponsor", "pay"
 _HANDING_OVER = {"give", "provide", "donate", "transfer", "hand", "pledge", "offer", "deliver", "grant"}
 _ARMS = {"jet", "aircraft", "tank", "missile", "helicopter", "drone", "rifle", "warship", "howitzer", "artillery",
          "ammunition", "munition", "radar", "launcher", "gun", "shell", "frigate", "fighter"}
+# Vehicles too, but only handed over ("handed over 40 trucks to the army"): sent, they may carry anything.
+_HANDED_GOODS = _ARMS | {"vehicle", "truck", "bus", "boat"}
 # Weight of that reading: a little above a plain trigger, so "support" with money is aid.
 MATERIAL_WEIGHT = 1.05
 
@@ -3314,7 +3319,7 @@ def _arms_given(token: Any) -> bool:
     given = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     given += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
               if g.dep_ == "pobj"]
-    return any(_lemma(o) in _ARMS or any(_lemma(g) in _ARMS for g in o.children if g.dep_ == "compound")
+    return any(_lemma(o) in _HANDED_GOODS or any(_lemma(g) in _ARMS for g in o.children if g.dep_ == "compound")
                for o in given)
 
 

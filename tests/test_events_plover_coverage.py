@@ -100,3 +100,16 @@ def test_not_ruling_out_keeps_an_act_possible(sentence, expected, nlp):
 )
 def test_a_vowed_conflictual_noun_is_a_threat(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Talvia handed over 40 military trucks to the Norland army on Friday.", "AID"),
+        ("The charity flew tents and blankets to families left homeless by the storm.", "AID"),
+        ("Japan donated twenty patrol boats to the coast guard.", "AID"),
+        ("Militants sent trucks packed with explosives into the town.", "ASSAULT"),
+    ],
+)
+def test_relief_goods_and_vehicles_given_are_aid(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
