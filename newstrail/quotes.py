@@ -3390,6 +3390,29 @@ LEXICAL_WORD_LISTS = (_CUE_LEMMAS, SPEECH_NOUNS, LIGHT_VERB_NOUNS, STANCE_NOUN_P
 LEXICAL_WORDS = frozenset(word for words in LEXICAL_WORD_LISTS for word in words)
 
 
+# An HTML-like tag left in the text ('<tweet id="…" author="…">', '</blockquote>').
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?>")
+
+
+def _outside_markup(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Quotes whose content and speaker stay clear of markup tags left in the text.
+
+    An embed's tag is no speech, and its attribute values (author handles, ids, dates) no
+    speaker: a quote that reaches into one was read across it ("datetime" taken for a
+    speaker, an id's closing bracket for the start of a sentence)."""
+    if "<" not in ctx.text:
+        return found  # most texts hold no markup
+    tags = [m.span() for m in MARKUP_TAG.finditer(ctx.text)]
+    if not tags:
+        return found
+
+    def touches(lo: int, hi: int) -> bool:
+        return any(s < hi and lo < e for s, e in tags)
+
+    return [f for f in found if not touches(f.start, f.end)
+            and not (f.speaker_range and touches(*f.speaker_range))]
+
+
 def extract_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
     """Direct, mixed and reported quotes of an article, with speaker, cue and spans.
 
@@ -3402,7 +3425,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[
     found += _colon_pass(ctx, found)
     found += _continuation_pass(ctx, found)
     quotes: list[Quote] = []
-    for f in _without_reported_stances(ctx, _dedupe(found)):
+    for f in _outside_markup(ctx, _without_reported_stances(ctx, _dedupe(found))):
         body = article.body
         quotes.append(
             Quote(

@@ -1591,3 +1591,13 @@ def test_closing_according_to_phrase_is_not_part_of_what_was_said(quotes_of):
                       "minutes of the meeting released on Friday.")
     assert not any("according to" in q.content_text for q in found)
     assert _holding(found, "dredging would finish").cue_text == "according to"
+
+
+def test_a_quote_read_across_markup_tags_is_dropped(quotes_of):
+    # an embedded post kept as markup: the stance read from its text runs into the closing
+    # tag, and the tag is no speech
+    found = quotes_of("The guest list drew comment online.\n\n<post id=\"74794\" author=\"@harborwatch\" "
+                      "datetime=\"2016-06-28\">No problem at all! Mayor Kaller reportedly wants the boxer Ivo "
+                      "Brandt at the harbor gala https://t.co/8Ft — Harbor Watch (@harborwatch) June 28, 2016"
+                      "</post>.\n\nThe mayor did not reply.")
+    assert not any("<" in q.content_text or "<" in (q.speaker_text or "") for q in found)
