@@ -1201,6 +1201,11 @@ def _participating(p: _Parse, verb: int) -> bool:
         p.dep[c] == "dobj" and p.lemmas[c] == "part" for c in p.children[verb]))
 
 
+# Verbs that make a happening known: their passive subject is the happening ("a ceasefire was
+# declared", "the attack was confirmed"), where a speaking verb's active subject is the speaker.
+_ANNOUNCING = {"announce", "declare", "report", "confirm", "reveal", "disclose", "state", "note", "unveil"}
+
+
 def _governing_depth(p: _Parse, i: int) -> float:
     """Levels between token ``i`` and the sentence's governing predicate.
 
@@ -1232,6 +1237,8 @@ def _link_cost(p: _Parse, i: int) -> float:
     head_lemma = p.lemmas[head]
     if dep == "conj":
         return 0.0 if _sentence_after_verdict(p, i) or _casualty_result(p, i) else CONJ_COST
+    if dep == "nsubjpass" and head_lemma in _ANNOUNCING and p.pos[i] == "NOUN":
+        return 0.0  # "the suspension of aid was announced": what was made known, not who spoke
     if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEAKING:
         return SPEAKER_COST  # "protesters said…", "the opposition said…": who speaks, not what happened
     if dep in ("ccomp", "xcomp") and head_lemma in _WANTING and any(p.dep[c] == "nsubj" for c in p.children[i]):

@@ -113,3 +113,16 @@ def test_a_vowed_conflictual_noun_is_a_threat(sentence, expected, nlp):
 )
 def test_relief_goods_and_vehicles_given_are_aid(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the passive subject of a verb of making known is the happening, not a speaker
+        ("The suspension of budget support was announced by the donors on Monday.", "SANCTION"),
+        ("The pull-out of the brigade was announced on state radio.", "RETREAT"),
+        ("The opposition said the count was rigged.", "ACCUSE"),
+    ],
+)
+def test_what_was_announced_is_the_happening(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
