@@ -234,3 +234,19 @@ def test_weekday_and_frequency_words_in_a_title_are_no_time() -> None:
     # a weekday before a name after "on" is still the day
     assert found("On Monday Kaller Tools cut 300 jobs.", dct)["Monday"] == "2024-03-11"
     assert found("Varrow Corp. publishes its figures weekly.", dct)["weekly"] == "P1W"
+
+
+def test_feasts_counted_from_easter_and_other_named_days() -> None:
+    dct = "2024-03-13"  # Easter 2024 fell on March 31
+    assert found("Kessel churches will hold vigils on Good Friday.", dct)["Good Friday"] == "2024-03-29"
+    assert found("Varrow shops were shut on Easter Monday 2019.", dct)["Easter Monday 2019"] == "2019-04-22"
+    assert found("Norland fasting began on Ash Wednesday.", dct)["Ash Wednesday"] == "2024-02-14"
+    assert found("Kaller Tools sold out its stock before Mother's Day.", dct)["Mother's Day"] == "2023-05-14"
+    assert found("Varrow stores opened at dawn on Black Friday.", dct)["Black Friday"] == "2023-11-24"
+    # a name, no day: the peace deal, a crash remembered, a primary of moving date
+    assert found("Norland's leaders praised the Good Friday Agreement.", dct) == {}
+    assert "Monday" not in found("Kessel shares never recovered from Black Monday.", dct)
+    assert "Tuesday" not in found("Ilsa Varn won eight states on Super Tuesday.", dct)
+    # a bare "Easter" is a day only where a day is meant
+    assert found("Estovia's talks stalled over Easter.", dct)["Easter"] == "2023-04-09"
+    assert "Easter" not in found("Kessel bakers sold Easter cakes.", dct)

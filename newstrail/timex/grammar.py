@@ -124,7 +124,7 @@ F: dict[str, str] = {
     "YSEP": r"(?:\s?,\s*|\s+)",
     # "5 1/2", "two and a half", "two-and-a-half": mixed numbers, common in US news ("2 1/2 hours")
     # "1,500 years": the thousands separator keeps the whole number (not "500 years")
-    "NUM": r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s+[13]/[24])?|(?:\d+|" + _NUMWORD + r")[\s-]+and[\s-]+a[\s-]+half|"
+    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+[13]/[24])?|\d{1,3}(?:,\d{3})+(?!\d)|(?:\d+|" + _NUMWORD + r")[\s-]+and[\s-]+a[\s-]+half|"
     + _NUMWORD + r"(?:[\s-]+(?:" + _NUMWORD + r"))?|a|an|"
     + _alt(VAGUE_NUMBERS) + r")",
     "UNIT": r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))",
@@ -145,7 +145,12 @@ F: dict[str, str] = {
     "TZ": r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?",
     "HOLIDAY": r"(?:(?:Christmas|New\s+Year's|New\s+Year)\s+(?:Day|Eve)|Christmas|Thanksgiving(?:\s+Day)?|Election\s+Day|"
     r"Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|"
-    r"Memorial\s+Day|Veterans\s+Day|Boxing\s+Day)",
+    r"Memorial\s+Day|Veterans\s+Day|Boxing\s+Day|"
+    # the feasts counted from Easter, and days named for the Thanksgiving weekend
+    r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Palm\s+Sunday|Ash\s+Wednesday|(?:Maundy|Holy)\s+Thursday|"
+    r"Holy\s+Saturday|Black\s+Friday|Cyber\s+Monday|"
+    r"Mother['\u2019]s\s+Day|Father['\u2019]s\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|"
+    r"Presidents['\u2019]?\s+Day|Columbus\s+Day|St\.?\s+Patrick['\u2019]s\s+Day)",
 }
 
 
@@ -295,7 +300,8 @@ def _head_words() -> dict[str, str]:
         ("these", ["these"]),  # "these days": a kind of its own, so only the deictic rule runs there
         ("then", ["then"]),  # "until then": a kind of its own, as common as "then" is elsewhere
         ("holiday", ["christmas", "thanksgiving", "halloween", "election", "independence", "labor", "memorial",
-                     "veterans", "valentine", "boxing", "new", "fourth"]),
+                     "veterans", "valentine", "boxing", "new", "fourth", "easter", "mother", "father", "luther",
+                     "presidents", "columbus", "patrick"]),
     ):
         for w in words:
             kinds.setdefault(w, kind)
@@ -334,7 +340,7 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
     "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"), "unit_around": ("unit",),
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),
-    "units_ahead": ("unit",), "holiday": ("holiday",), "year_ago": ("unit",), "period_last_year": ("unit",),
+    "units_ahead": ("unit",), "holiday": ("holiday", "weekday"), "year_ago": ("unit",), "period_last_year": ("unit",),
     "duration": ("unit",), "set": ("set", "unit", "weekday", "season", "part"), "plural_units": ("unit",),
     "plural_for": ("unit",), "over_the_units": ("unit",), "unit_long": ("unit",), "then_anaphor": ("then",),
 }

@@ -1001,6 +1001,9 @@ _PLURAL_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+" + F["WEEKDAY"] + r"(?:s\b|\s
 # "Weekly Standard") continues a name: a newspaper's or a show's, no time.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+# A capitalised word that makes a weekday a named day: a feast (read by the holiday rule when it
+# knows it), a day in history ("Black Monday", "Bloody Sunday") or a primary ("Super Tuesday").
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Good|Black|Bloody|Super|Ash|Palm|Holy|Maundy|Easter|Cyber)\s+$")
 
 
 @functools.lru_cache(maxsize=128)
@@ -1026,6 +1029,8 @@ def _weekday_form(m: re.Match[str]) -> _WeekdayForm:
     if not rel and not part and _THE_BEFORE.search(m.string, max(0, m.start() - 4), m.start()) \
             and _NAME_WORD_AFTER.match(m.string, m.end()):
         return True, None, wd, suffix, typ, rel, ""  # "the Sunday Times": a title's word, no day
+    if not rel and _NAMED_DAY_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return True, None, wd, suffix, typ, rel, ""  # "Black Monday", "Super Tuesday": a named day, no weekday of now
     pair = None if rel or part else _PLURAL_PAIR_AFTER.match(m.string, m.end())
     if pair is not None:
         suffix = "T" + PARTS_OF_DAY[pair["part"].lower()] if pair["part"] else ""
@@ -1288,7 +1293,7 @@ def _r_day_around(m: re.Match[str], c: _Ctx) -> Resolved:
     elif m["hol"]:
         if c.dct is None:
             return "XXXX-XX-XX", "DATE", f"the day {m['ba'].lower()} a holiday, year unknown"
-        day_of = _HOLIDAYS[re.sub(r"\s+", " ", m["hol"].lower())]
+        day_of = _HOLIDAYS[_holiday_key(m["hol"])]
         d = _holiday_date(day_of, c.dct, "", c.tense(c.text, m.start(), m.end()))
     else:
         name = m["wd"] or m["wd0"]
@@ -1637,9 +1642,51 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> Date:
     return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
 
 
-# Holidays named in (mostly US) news, as functions of the year. Easter and other lunar feasts
-# are left out: their dates need a calendar computation no story here has needed.
+def _easter(y: int) -> Date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    wd = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * wd) // 451
+    month, day = divmod(h + wd - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+def _from_easter(days: int) -> Callable[[int], Date]:
+    return lambda y: _easter(y) + dt.timedelta(days=days)
+
+
+def _from_thanksgiving(days: int) -> Callable[[int], Date]:
+    return lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=days)
+
+
+# Feasts whose day of the year moves with Easter: with no year known, no day can be written.
+_MOVABLE = frozenset({"easter", "easter sunday", "easter monday", "good friday", "palm sunday", "ash wednesday",
+                      "maundy thursday", "holy thursday", "holy saturday"})
+
+
+def _holiday_key(name: str) -> str:
+    """A holiday's name as the table has it: lower case, single spaces, a plain apostrophe,
+    no "Jr." or "St." dots ("Martin Luther King Jr. Day", "St. Patrick’s Day")."""
+    key = re.sub(r"\s+", " ", name.lower()).replace("\u2019", "'")
+    return key.replace(" jr. ", " jr ").replace("st. ", "st ")
+
+
+# Holidays named in (mostly US) news, as functions of the year.
 _HOLIDAYS: dict[str, Callable[[int], Date]] = {
+    "easter": _easter, "easter sunday": _easter, "easter monday": _from_easter(1), "good friday": _from_easter(-2),
+    "palm sunday": _from_easter(-7), "ash wednesday": _from_easter(-46), "maundy thursday": _from_easter(-3),
+    "holy thursday": _from_easter(-3), "holy saturday": _from_easter(-1),
+    "black friday": _from_thanksgiving(1), "cyber monday": _from_thanksgiving(4),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2), "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "martin luther king jr day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 0, 3), "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
+    "st patrick's day": lambda y: dt.date(y, 3, 17),
     "christmas day": lambda y: dt.date(y, 12, 25), "christmas": lambda y: dt.date(y, 12, 25),
     "christmas eve": lambda y: dt.date(y, 12, 24), "new year's day": lambda y: dt.date(y, 1, 1),
     "new year day": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
@@ -1657,19 +1704,27 @@ _HOLIDAY_CUE_BEFORE = re.compile(r"\b(?:on|at|by|before|after|since|until|till|o
                                  re.IGNORECASE)
 
 
+# "the Good Friday Agreement", "the Good Friday accord": the Northern Ireland peace deal's name
+_ACCORD_AFTER = re.compile(r"\s+(?:agreement|accord|peace)\b", re.IGNORECASE)
+
+
 def _r_holiday(m: re.Match[str], c: _Ctx) -> Resolved:
-    name = re.sub(r"\s+", " ", m["name"].lower())
+    name = _holiday_key(m["name"])
     day_of = _HOLIDAYS[name]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     year = m["year"] or m["year0"]  # "Christmas 2004", "the 2004 Boxing Day tsunami"
-    if name in ("christmas", "thanksgiving", "halloween") and not rel and not year and not m["wkend"] \
+    if name in ("christmas", "thanksgiving", "halloween", "easter") and not rel and not year and not m["wkend"] \
             and not _HOLIDAY_CUE_BEFORE.search(c.text, max(0, m.start() - 10), m.start()):
+        return None
+    if name == "good friday" and _ACCORD_AFTER.match(c.text, m.end()):
         return None
     if m["wkend"]:
         return _holiday_weekend(m, c, day_of, name, rel)
     if year:
         return day_of(int(_y(year))).isoformat(), "DATE", f"{name} of an explicit year"
     if c.dct is None:
+        if name in _MOVABLE:
+            return "XXXX-XX-XX", "DATE", f"{name}, year unknown"
         return "XXXX-" + day_of(2001).isoformat()[5:], "DATE", f"{name}, year unknown"
     tense = c.tense(c.text, m.start(), m.end())
     d = _holiday_date(day_of, c.dct, rel, tense)
