@@ -2906,6 +2906,14 @@ def _conditioned(token: Any) -> bool:
                for node in nodes for c in p.children[node])
 
 
+# Verbs that reject what someone said, and the sayings that are opinions rather than offers,
+# demands or charges: rejecting those disapproves of their author (ACCUSE), where rejecting an
+# offer or a demand refuses it (REJECT) and denying a charge stays a denial.
+_REBUTTING = {"reject", "refute", "rebut", "dismiss", "repudiate"}
+_OPINIONS = {"comment", "remark", "statement", "declaration", "speech", "description", "characterization",
+             "characterisation", "portrayal", "rhetoric", "assertion", "assessment", "view", "narrative"}
+
+
 def _threat_noun(p: _Parse, i: int) -> bool:
     """Noun ``i``, the object of a vow, names a conflictual act or a penalty: an act of the
     lexicon ("attacks", "a crackdown", "strikes"), a penalty ("swift punishment"), or a generic
@@ -2949,6 +2957,9 @@ def _retype(token: Any, type_: str) -> str:
         return "REJECT"  # "vowed to fight the ruling", "pledged to block the bill": a refusal announced
     if type_ == "REQUEST" and lemma != "call" and _demands_punishment(token):
         return "ACCUSE"
+    if type_ == "REJECT" and lemma in _REBUTTING and any(
+            p.dep[c] in ("dobj", "nsubjpass") and p.lemmas[c] in _OPINIONS for c in children):
+        return "ACCUSE"  # "refuted the president's comments": another's words disapproved of (CAMEO 111), no offer refused
     if type_ == "REQUEST" and lemma == "pressure" and _pressure_escalated(p, i) and (
             _is_future(token) or _vowed(token.head) or _reported_intent(token.head)):
         return "THREATEN"  # "will increase pressure on X": coercion announced, no demand stated

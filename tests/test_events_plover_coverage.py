@@ -126,3 +126,16 @@ def test_relief_goods_and_vehicles_given_are_aid(sentence, expected, nlp):
 )
 def test_what_was_announced_is_the_happening(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The cabinet firmly rejected the envoy's remarks about the border dispute.", "ACCUSE"),
+        ("The ministry dismissed the senator's comments on the trade row.", "ACCUSE"),
+        ("The cabinet rejected the envoy's offer of talks.", "REJECT"),
+        ("The ministry denied the allegations of torture.", "REJECT"),
+    ],
+)
+def test_rejecting_another_s_words_disapproves_of_them(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
