@@ -2747,6 +2747,11 @@ def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:
     reporters = [t for t in reversed(clause) if t.dep_ == "nsubj" and _cue_class(t.head) in SPEECH_CLASSES
                  and clause[0].i <= t.head.i <= clause[-1].i]
     cands = reporters + subjects + [t for t in reversed(clause) if t.pos_ == "PROPN" or t.lower_ in ("report", "statement")]
+    if reporters and reporters[0].pos_ in ("NOUN", "PROPN", "PRON") and reporters[0].lower_ not in RELATIVES:
+        # "the port committee said about the plan:": the one who said it speaks, named or
+        # not, rather than a name in what the clause is about
+        mention, srange, stext, skey = _speaker_fields(ctx, reporters[0])
+        return _Found(qs, qe, "direct", mention, srange, stext, skey, (i, i + 1), ":", 0.8)
     for tok in cands:
         m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
         if m is None or m.kind not in ("person", "organisation"):

@@ -1601,3 +1601,10 @@ def test_a_quote_read_across_markup_tags_is_dropped(quotes_of):
                       "Brandt at the harbor gala https://t.co/8Ft — Harbor Watch (@harborwatch) June 28, 2016"
                       "</post>.\n\nThe mayor did not reply.")
     assert not any("<" in q.content_text or "<" in (q.speaker_text or "") for q in found)
+
+
+def test_colon_quotation_belongs_to_who_said_it_not_to_a_name_in_the_clause(quotes_of):
+    found = quotes_of("In a statement, the port committee said about its inclusion of the Varga Shipping "
+                      "contract in the latest draft of its plan:\n\n\"The plan goes further than any earlier "
+                      "plan on safety. It backs the new pier.\"")
+    assert _holding(found, "backs the new pier").speaker_text == "the port committee"
