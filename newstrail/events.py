@@ -437,7 +437,9 @@ _FAMILIES: dict[str, str] = {
 # tools", "hammered out", "put on notice"). Light-verb phrases ("launched an attack", "issued a
 # warning") need no entry: the parse lets their event noun stand in for the verb.
 _PHRASES: dict[str, str] = {
-    "AGREE": """come+term:1.1 bury+hatchet:1.2 patch+difference:1.0 iron+difference:1.0 sign+on:0.9""",
+    "AGREE": """come+term:1.1 bury+hatchet:1.2 patch+difference:1.0 iron+difference:1.0 sign+on:0.9
+        seek+peace:1.1 seek+reconciliation:1.1 seek+settlement:1.0 seek+compromise:1.0 seek+solution:0.9
+        pursue+peace:1.1 pursue+reconciliation:1.1 pursue+settlement:1.0 pursue+compromise:1.0""",
     "CONSULT": """touch+base:1.0 get+together:0.9 sit+across:0.9 reach+out:0.9""",
     "SUPPORT": """take+side:1.1 lend+voice:1.1 lend+weight:1.1 lend+name:1.0 lend+credibility:1.0
         speak+highly:1.2 speak+well:1.0 speak+warmly:1.1 speak+fondly:1.1 speak+glowingly:1.2 throw+weight:1.1 pay+homage:1.2 extend+congratulation:1.2

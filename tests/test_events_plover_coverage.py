@@ -139,3 +139,15 @@ def test_what_was_announced_is_the_happening(sentence, expected, nlp):
 )
 def test_rejecting_another_s_words_disapproves_of_them(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The new premier said he would seek peace with the separatists.", "AGREE"),
+        ("Both leaders are seeking a negotiated settlement to the feud.", "AGREE"),
+        ("The villagers sought refuge in the hills.", "REQUEST"),
+    ],
+)
+def test_seeking_peace_is_an_intent_to_settle(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
