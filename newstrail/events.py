@@ -2138,6 +2138,23 @@ def _sent_to_protect(p: _Parse, i: int) -> bool:
     return False
 
 
+# Verbs that let a foreign presence in, and the presences: a state that accepts or receives
+# peacekeepers, observers or inspectors yields to international involvement (CAMEO 0861/0862,
+# PLOVER RETREAT), where the country that sends them gives aid.
+_LETTING_IN = {"accept", "receive", "admit", "allow", "permit"}
+_PRESENCES_ADMITTED = {"peacekeeping", "peacekeeper", "observer", "monitor", "inspector"}
+
+
+def _international_presence(token: Any, objects: set[str]) -> bool:
+    """The verb's object is a peacekeeping or monitoring presence, named or by its modifiers
+    ("UN monitors", "a peacekeeping force", "international election observers")."""
+    if objects & _PRESENCES_ADMITTED:
+        return True
+    return any(c.dep_ == "dobj" and any(g.dep_ in ("amod", "compound") and _lemma(g) in _PRESENCES_ADMITTED
+                                        for g in c.children)
+               for c in token.children)
+
+
 def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
     """Verbs that are aid by whom or what they act on: people sheltered, supplies arriving or received."""
     token, lemma, objects = a.token, a.lemma, a.objects
@@ -2147,6 +2164,8 @@ def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
             _lemma(c) in _AID_NOUNS | _HELPERS for subj in token.children if subj.dep_ == "nsubj"
             for c in (subj, *subj.children)) or _helping_team(token, ("nsubj",))):
         return [_Trigger("AID", 1.0, None)]  # "relief teams arrived with supplies": aid delivered, not a visit
+    if token.pos_ == "VERB" and lemma in _LETTING_IN and _international_presence(token, objects):
+        return [_Trigger("RETREAT", 1.1, None)]  # "accepted UN monitors": international involvement allowed (CAMEO 086)
     if token.pos_ == "VERB" and lemma in _RECEIVING and (objects & (_AID_NOUNS | _MATERIAL) or any(
             c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in token.children)):
         return [_Trigger("AID", 1.1, None)]  # "received food aid from X": the aid, told from the recipient's side
@@ -2991,7 +3010,8 @@ def _retype(token: Any, type_: str) -> str:
         # "a joint rescue operation", "rebuilt the bridge together": work done together; money two
         # donors give together ("jointly funded the clinic") is still aid to its recipient
         return "COOPERATE"
-    if type_ == "RETREAT" and any(p.dep[c] == "dobj" and p.lemmas[c] in _WITHDRAWN for c in children):
+    if type_ == "RETREAT" and lemma not in _LETTING_IN and any(
+            p.dep[c] == "dobj" and p.lemmas[c] in _WITHDRAWN for c in children):
         return "SANCTION"
     if type_ in ("MOBILIZE", "CONSULT") and _peacekeeping_near(p, i):
         return "AID"  # troops sent to keep the peace are aid (PLOVER: peacekeeping under AID)
@@ -3635,7 +3655,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
                               "besiege", "protest", "rally", "burn", "torch", "readiness", "willingness",
                               "preparedness", "raid", "reinforce"}, _force_reading),
     ({"withdraw", "pull", "exit", "quit", "leave", "walk"}, _deal_left),
-    (_SHELTERING | _ARRIVING | _RECEIVING | {"leave", "support", "back", "help", "benefit", "assist", "open", "build", "set",
+    (_SHELTERING | _ARRIVING | _RECEIVING | _LETTING_IN | {"leave", "support", "back", "help", "benefit", "assist", "open", "build", "set",
                                              "establish", "run", "evacuate"}, _aid_reading),
     ({"expel", "storm", "respond", "react", "answer", "retaliate", "use", "employ", "pay", "fire", "set", "burn",
       "douse", "advance", "push", "drive", "thrust", "enter", "sink", "suspend"}, _force_used_reading),

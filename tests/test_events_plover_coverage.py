@@ -151,3 +151,17 @@ def test_rejecting_another_s_words_disapproves_of_them(sentence, expected, nlp):
 )
 def test_seeking_peace_is_an_intent_to_settle(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The country received a UN peacekeeping force last spring.", "RETREAT"),
+        ("The junta accepted international election observers.", "RETREAT"),
+        ("The junta allowed UN inspectors into the country.", "RETREAT"),
+        ("Talvia withdrew its observers from the mission.", "SANCTION"),
+        ("Talvia accepted 500 refugees from the camps.", "AID"),
+    ],
+)
+def test_letting_a_foreign_presence_in_yields(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
