@@ -2195,16 +2195,18 @@ def _expelled_mission(token: Any, objects: set[str]) -> bool:
     expelled = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     words = objects | {_lemma(c) for c in expelled} | {
         _lemma(g) for c in expelled for g in c.children if g.dep_ in ("compound", "amod")}
+    if words & {"worker", "staff"} and not words & (_WITHDRAWN - {"worker", "staff"}):
+        return bool(words & (_HELPING_KINDS | {"un", "u.n."}))  # "aid workers", "UN staff"; "foreign workers" are migrants
     return bool(words & _WITHDRAWN) or ("aid" in words and bool(words & {"group", "organisation", "organization"}))
 
 
 def _force_used_reading(a: _Asked) -> list[_Trigger] | _Next:
     """Verbs whose type turns on the force or the frame: who is expelled, what is fired, used or suspended."""
     token, lemma, objects = a.token, a.lemma, a.objects
-    if lemma == "expel" and objects & _PERSONS and not objects & _WITHDRAWN:
-        return [_Trigger("COERCE", 1.1, None)]  # expelling people (CAMEO 174), not diplomats (166)
     if lemma == "expel" and _expelled_mission(token, objects):
         return [_Trigger("SANCTION", 1.1, None)]  # diplomats, observers, aid agencies sent home (CAMEO 166)
+    if lemma == "expel" and objects & _PERSONS:
+        return [_Trigger("COERCE", 1.1, None)]  # expelling people (CAMEO 174), not diplomats (166)
     if lemma == "storm" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
         return [_Trigger("ASSAULT", 1.0, None)]  # "stormed the station"; the noun is weather
     if lemma in ("respond", "react", "answer", "retaliate") and token.pos_ == "VERB" and (

@@ -53,6 +53,8 @@ def test_leaving_negotiations_halts_them(sentence, expected, nlp):
         ("The authorities told foreign aid agencies to leave the country.", "SANCTION"),
         ("The regime expelled the UN monitors.", "SANCTION"),
         ("The junta expelled three foreign reporters.", "COERCE"),
+        ("The emirate expelled 300 foreign workers.", "COERCE"),
+        ("The regime expelled humanitarian aid workers from the valley.", "SANCTION"),
     ],
 )
 def test_expelling_a_mission_is_a_sanction(sentence, expected, nlp):
