@@ -1196,7 +1196,7 @@ def _own_subtree(head: Token) -> list[Token]:
             continue  # each cut below is of a conjunct inside the clause
         if _conjoined_cue(tok) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
-        ):
+        ) and not _under_shared_auxiliary(tok):
             cut.update(t.i for t in tok.subtree)
             cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
         elif _misattached_cue(tok):
@@ -1212,11 +1212,21 @@ def _own_subtree(head: Token) -> list[Token]:
     return [t for t in subtree if t.i not in cut]
 
 
+def _under_shared_auxiliary(conj: Token) -> bool:
+    """Is a coordinated verb a bare form under its first conjunct's modal or "to" ("said he
+    would sit the mayor down and tell him …")? It goes on with the reported clause: the
+    speaker's own next act would be finite ("… and told him")."""
+    return conj.tag_ == "VB" and not any(c.dep_ in ("aux", "neg") for c in conj.children) \
+        and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in conj.head.children)
+
+
 def _own_attribution(tok: Token) -> bool:
     """A speech cue with its own (non-relative) subject after a comma or conjunction: a
     separate attribution the parser hung under another cue ("A said X, and B said Y")."""
     if _cue_class(tok) not in ("say", "argue") or tok.i == 0:
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return False  # "said that A, but that if B, he should have insisted …": a second reported clause
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in RELATIVES or subj.i > tok.i:
         return False

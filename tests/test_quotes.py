@@ -1608,3 +1608,20 @@ def test_colon_quotation_belongs_to_who_said_it_not_to_a_name_in_the_clause(quot
                       "contract in the latest draft of its plan:\n\n\"The plan goes further than any earlier "
                       "plan on safety. It backs the new pier.\"")
     assert _holding(found, "backs the new pier").speaker_text == "the port committee"
+
+
+def test_second_that_clause_after_a_fronted_condition_is_still_reported(quotes_of):
+    q = _holding(quotes_of("Ana Ruiz, who led the harbor committee, said that a swap involved hard trade-offs but "
+                           "that if the mayor opted to make one, he should have insisted on getting all the boats back."),
+                 "hard trade-offs")
+    assert q.content_text.endswith("getting all the boats back")
+
+
+def test_verb_sharing_the_reported_clauses_modal_is_part_of_it(quotes_of):
+    found = quotes_of("Kasich says he’d sit Varga down and tell him “no more nonsense” and tells the crowd he "
+                      "was the first to say it.")
+    assert _holding(found, "sit Varga down").content_text == "he’d sit Varga down and tell him “no more nonsense”"
+    # a finite verb with an auxiliary of its own is the speaker's next act, as before
+    q = _holding(quotes_of("Dorn said that he would offer a prayer for the winner but did not suggest it would "
+                           "be Varga."), "offer a prayer")
+    assert "suggest" not in q.content_text
