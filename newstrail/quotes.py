@@ -1861,8 +1861,10 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         else:
             confidence = (1.0 if cls in SPEECH_CLASSES and not topic
                           else CLAUSE_CONFIDENCE if cls == "clause" else ATTITUDE_CONFIDENCE)
-        if content is None or (topic and _after_attributive_quotation(ctx, subj, tok)):
-            continue  # '“Absolutely not,” he said of the idea': the quotation is what was said
+        if content is None or (topic and subj.head.i == tok.i and _after_attributive_quotation(ctx, subj, tok)):
+            # '“Absolutely not,” he said of the idea': the quotation is what was said (a
+            # participle after that cue, '…, citing X', has a topic of its own)
+            continue
         if _narration_after_attribution(ctx, content, subj, tok):
             continue
         cue_range = _cue_range(tok)

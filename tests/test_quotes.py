@@ -1625,3 +1625,12 @@ def test_verb_sharing_the_reported_clauses_modal_is_part_of_it(quotes_of):
     q = _holding(quotes_of("Dorn said that he would offer a prayer for the winner but did not suggest it would "
                            "be Varga."), "offer a prayer")
     assert "suggest" not in q.content_text
+
+
+def test_participle_after_an_attributed_quotation_keeps_its_own_topic(quotes_of):
+    # '“…,” he said of the idea' gives the quotation alone; a participle of its own after the
+    # cue ('…, citing X', '…, warning against X') reports its own object
+    found = quotes_of("“The attack proves once again that the port needs better guards,” Varga said, warning "
+                      "against letting in ships from the north.")
+    q = _holding(found, "letting in ships")
+    assert q.cue_text == "warning" and q.speaker_key == "Varga"
