@@ -460,7 +460,9 @@ _PHRASES: dict[str, str] = {
         pledge+response:1.3 promise+retaliation:1.3 warn+response:1.1 play+fire:1.1""",
     "PROTEST": """down+tool:1.2 lay+tool:1.1 hold+vigil:1.1 block+street:1.0 block+motorway:1.1 block+railway:1.0
         block+rail:1.0 block+bridge:0.9 block+junction:1.0 block+intersection:1.0 block+traffic:1.0""",
-    "SANCTION": """slap+tariff:1.1 slap+embargo:1.1 hit+tariff:1.1""",
+    "SANCTION": """slap+tariff:1.1 slap+embargo:1.1 hit+tariff:1.1 halt+import:1.1 halt+export:1.1 halt+trade:1.1
+        stop+import:1.1 stop+export:1.1 stop+trade:1.1 suspend+import:1.1 suspend+export:1.1 suspend+trade:1.1
+        freeze+trade:1.1 cut+trade:1.0""",
     "MOBILIZE": """scramble+jet:1.2 scramble+fighter:1.2 scramble+aircraft:1.1 put+standby:1.1""",
     "COERCE": """hunt+down:1.0 track+down:0.9 bring+justice:0.9 hit+sanction:1.2 slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
         block+internet:1.2 put+bar:1.1 place+arrest:1.2""",

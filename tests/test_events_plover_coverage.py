@@ -167,3 +167,15 @@ def test_seeking_peace_is_an_intent_to_settle(sentence, expected, nlp):
 )
 def test_letting_a_foreign_presence_in_yields(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talvia has halted all imports of Norland wine.",
+        "Talvia suspended trade with its neighbour over the dispute.",
+        "The ministry stopped exports of wheat to Norland.",
+    ],
+)
+def test_trade_stopped_is_a_sanction(sentence, nlp):
+    assert event_types(sentence)[0] == "SANCTION"
