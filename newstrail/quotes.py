@@ -1383,7 +1383,9 @@ def _cue_clause_start(cue: Token) -> int:
     "But to reach its target, the panel concluded, the levy must rise": the small model
     hangs the fronted phrase on the cue, though it belongs to the reported clause.
     """
-    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    # the nearest subject: "Voters, Novak said, do not …" hangs "Voters" on the cue as well
+    subj = max((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i),
+               key=lambda c: c.i, default=None)
     if subj is None:
         return min(t.i for t in cue.subtree)
     return min(subj.left_edge.i, cue.i)

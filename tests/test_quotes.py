@@ -1634,3 +1634,10 @@ def test_participle_after_an_attributed_quotation_keeps_its_own_topic(quotes_of)
                       "against letting in ships from the north.")
     q = _holding(found, "letting in ships")
     assert q.cue_text == "warning" and q.speaker_key == "Varga"
+
+
+def test_cue_set_inside_content_whose_fronted_subject_the_parser_gave_the_cue(quotes_of):
+    # the small model hangs both "Voters" and "Dorn" on "suggested": the nearer one speaks
+    q = _holding(quotes_of("Voters, Dorn suggested, don’t have to worry that big banks can sway the council."),
+                 "have to worry")
+    assert q.speaker_text == "Dorn" and q.content_text.startswith("Voters")
