@@ -3642,7 +3642,25 @@ def _continued(p: _Parse, i: int) -> bool:
 
 # The context rules of :func:`_special`, in the order they are asked, each with every lemma its
 # conditions name: a rule can apply to no other word (see the test of this table).
+# Who finds facts, and their verbs of finding: "an inquiry found that police had used excessive
+# force" charges the police (CAMEO 112), where "the minister said police fired" reports the firing.
+_FINDERS = {"report", "inquiry", "enquiry", "investigation", "probe", "panel", "commission", "court", "tribunal",
+            "audit", "review", "study", "investigator", "inspector", "watchdog", "ombudsman", "jury"}
+_FINDING = {"find", "conclude", "determine", "establish", "document"}
+
+
+def _found_wrongdoing(a: _Asked) -> list[_Trigger] | _Next:
+    """A fact-finding body that finds a conflictual act: the finding charges whoever did it."""
+    token, lemma = a.token, a.lemma
+    if lemma in _FINDING and token.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _FINDERS for c in token.children) and any(
+            c.dep_ == "ccomp" and any(QUAD[t.type] >= 3 for t in _match(c)) for c in token.children):
+        return [_Trigger("ACCUSE", 1.1, None)]
+    return _NEXT
+
+
 _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_Trigger] | None | _Next]], ...] = (
+    (_FINDING, _found_wrongdoing),
     ({"take", "use", "employ", "defend"}, _force_promised),
     ({"take", "haul", "drag", "bring", "seize", "capture"}, _taken),
     ({"fight", "battle", "combat", "tackle", "violation", "breach", "violate", "flout", "defy"}, _fought_or_breached),

@@ -179,3 +179,16 @@ def test_letting_a_foreign_presence_in_yields(sentence, expected, nlp):
 )
 def test_trade_stopped_is_a_sanction(sentence, nlp):
     assert event_types(sentence)[0] == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The report found that police had used excessive force against the marchers.", "ACCUSE"),
+        ("An inquiry concluded that the army had shelled residential areas.", "ACCUSE"),
+        ("The minister said the rebels had shelled residential areas.", "ASSAULT"),
+        ("The panel found that the aid had reached the villages.", "AID"),
+    ],
+)
+def test_a_fact_finding_body_that_finds_wrongdoing_accuses(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
