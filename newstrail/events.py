@@ -464,7 +464,8 @@ _PHRASES: dict[str, str] = {
         stop+import:1.1 stop+export:1.1 stop+trade:1.1 suspend+import:1.1 suspend+export:1.1 suspend+trade:1.1
         freeze+trade:1.1 cut+trade:1.0""",
     "MOBILIZE": """scramble+jet:1.2 scramble+fighter:1.2 scramble+aircraft:1.1 put+standby:1.1""",
-    "COERCE": """hunt+down:1.0 track+down:0.9 bring+justice:0.9 hit+sanction:1.2 slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
+    "COERCE": """block+rally:1.1 block+march:1.1 block+demonstration:1.1 block+gathering:1.1 block+protest:1.0
+        hunt+down:1.0 track+down:0.9 bring+justice:0.9 hit+sanction:1.2 slap+sanction:1.3 strip+citizenship:1.2 strip+immunity:1.1 cut+internet:1.2 shut+internet:1.2
         block+internet:1.2 put+bar:1.1 place+arrest:1.2""",
 }
 
@@ -1761,12 +1762,21 @@ _STANCE_TAKING = {"express", "voice", "signal", "register", "reiterate", "state"
                   "meet", "drop", "overcome"}
 
 
+# What one is attacked "over" or "for" in words: conduct, decisions and speech, not land or revenge.
+_CONDUCT = {"handling", "remark", "comment", "statement", "policy", "decision", "record", "failure", "stance",
+            "response", "position", "conduct", "performance", "management", "approach", "rhetoric", "silence",
+            "inaction", "plan", "proposal", "speech", "view", "leadership", "role", "behaviour", "behavior"}
+
+
 def _verbal_attack(token: Any) -> bool:
     """An attack aimed at an idea or a right, or an "attack" said of a thing ("the law is an attack on…")."""
     targets = [c for c in token.children if c.dep_ == "dobj"] + [
         g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
     if any(_lemma(t) in _ABSTRACT for t in targets):
         return True
+    if any(c.dep_ == "prep" and c.lower_ in ("over", "for") and any(_lemma(g) in _CONDUCT for g in c.children)
+           for c in token.children):
+        return True  # "attacked the president over his handling of the crisis": blame for conduct
     return token.pos_ == "NOUN" and token.dep_ == "attr" and _lemma(token.head) == "be"
 
 

@@ -192,3 +192,16 @@ def test_trade_stopped_is_a_sanction(sentence, nlp):
 )
 def test_a_fact_finding_body_that_finds_wrongdoing_accuses(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The senator attacked the governor over his handling of the floods.", "ACCUSE"),
+        ("Gunmen attacked the village over a land dispute.", "ASSAULT"),
+        ("The government blocked the opposition rally.", "COERCE"),
+        ("Farmers blocked the road with their tractors.", "PROTEST"),
+    ],
+)
+def test_words_attacked_and_rallies_blocked(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
