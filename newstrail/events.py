@@ -1363,9 +1363,13 @@ def _negated(p: _Parse, i: int) -> bool:
     for child in p.children[i]:
         if p.dep[child] == "neg" or p.lemmas[child] in ("no", "never"):
             return True
+        if p.dep[child] == "amod" and p.lower[child] in _MORE and any(p.lower[g] == "no" for g in p.children[child]):
+            return True  # "no more talks", "no further aid": the parse hangs "no" on the adjective
     return False
 
 
+# Adjectives between "no" and its noun: "no more talks", "no further aid".
+_MORE = {"more", "further", "additional", "new", "other"}
 _NOT_TRIGGERS = {"according", "accordingly"}
 # Words whose "to" phrase is the adjective's: "open to talks" is willing (AGREE), while the verb
 # "opened its ports to Estovian ships" gives access and is no promise.

@@ -205,3 +205,14 @@ def test_a_fact_finding_body_that_finds_wrongdoing_accuses(sentence, expected, n
 )
 def test_words_attacked_and_rallies_blocked(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The premier said there would be no more talks with the militia.",
+        "The donors said there would be no further aid for the ministry.",
+    ],
+)
+def test_no_more_negates_the_act(sentence, nlp):
+    assert event_types(sentence)[0] == "REJECT"
