@@ -3074,7 +3074,20 @@ def _obliged(token: Any) -> bool:
     p, i = _parse(token.doc), token.i
     nodes = [i] + ([p.heads[i]] if p.dep[i] == "conj" else [])
     return any(p.dep[c] == "aux" and p.lower[c] in _OBLIGATION for node in nodes for c in p.children[node]) \
-        or _said_necessary(p, i)
+        or _said_necessary(p, i) or any(_needs_to(p, node) for node in nodes)
+
+
+def _needs_to(p: _Parse, i: int) -> bool:
+    """Verb ``i`` is the infinitive of "X needs to / has to", said of another than the speaker:
+    an obligation as "must" is ("Estovia needs to release the detainees, the UN said")."""
+    head = p.heads[i]
+    if p.dep[i] != "xcomp" or head == i or p.lemmas[head] not in ("need", "have") or p.pos[head] not in ("VERB", "AUX"):
+        return False
+    if not any(p.dep[c] == "aux" and p.lower[c] == "to" for c in p.children[i]):
+        return False
+    if p.doc[head].tag_ in ("VBD", "VBN") or any(p.lower[c] == "yet" for c in p.children[head]):
+        return False  # "the rebels had to withdraw": a forced act that happened; "has yet to": not done
+    return not any(p.dep[c] == "nsubj" and p.lower[c] in ("we", "i") for c in p.children[head])
 
 
 def _said_necessary(p: _Parse, i: int) -> bool:

@@ -216,3 +216,16 @@ def test_words_attacked_and_rallies_blocked(sentence, expected, nlp):
 )
 def test_no_more_negates_the_act(sentence, nlp):
     assert event_types(sentence)[0] == "REJECT"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Talvia needs to release the detainees, the UN envoy said.", "REQUEST"),
+        ("The junta has to lift the blockade, aid groups said.", "REQUEST"),
+        ("The rebels had to withdraw from the town after heavy losses.", "RETREAT"),
+        ("We need to withdraw our troops, the minister said.", "RETREAT"),
+    ],
+)
+def test_needing_to_is_an_obligation_for_another(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
