@@ -2948,9 +2948,23 @@ def _conditioned(token: Any) -> bool:
 # Verbs that reject what someone said, and the sayings that are opinions rather than offers,
 # demands or charges: rejecting those disapproves of their author (ACCUSE), where rejecting an
 # offer or a demand refuses it (REJECT) and denying a charge stays a denial.
-_REBUTTING = {"reject", "refute", "rebut", "dismiss", "repudiate"}
+_REBUTTING = {"reject", "refute", "rebut", "dismiss", "repudiate", "rejection", "refutation", "rebuttal", "repudiation"}
 _OPINIONS = {"comment", "remark", "statement", "declaration", "speech", "description", "characterization",
              "characterisation", "portrayal", "rhetoric", "assertion", "assessment", "view", "narrative"}
+
+
+def _opinion_rebutted(p: _Parse, i: int) -> bool:
+    """What rejecting word ``i`` rejects is an opinion (:data:`_OPINIONS`): its object, its "of"
+    phrase, or the "of" phrase it shares with a conjoined noun ("its rejection and condemnation
+    of the declaration": the parse hangs the phrase on the last noun only)."""
+    nodes = [i] + [c for c in p.children[i] if p.dep[c] == "conj" and p.pos[i] == "NOUN"]
+    for node in nodes:
+        for c in p.children[node]:
+            if p.dep[c] in ("dobj", "nsubjpass") and p.lemmas[c] in _OPINIONS and node == i:
+                return True
+            if p.dep[c] == "prep" and p.lower[c] == "of" and any(p.lemmas[g] in _OPINIONS for g in p.children[c]):
+                return True
+    return False
 
 
 def _threat_noun(p: _Parse, i: int) -> bool:
@@ -2996,9 +3010,10 @@ def _retype(token: Any, type_: str) -> str:
         return "REJECT"  # "vowed to fight the ruling", "pledged to block the bill": a refusal announced
     if type_ == "REQUEST" and lemma != "call" and _demands_punishment(token):
         return "ACCUSE"
-    if type_ == "REJECT" and lemma in _REBUTTING and any(
-            p.dep[c] in ("dobj", "nsubjpass") and p.lemmas[c] in _OPINIONS for c in children):
-        return "ACCUSE"  # "refuted the president's comments": another's words disapproved of (CAMEO 111), no offer refused
+    if type_ == "REJECT" and lemma in _REBUTTING and _opinion_rebutted(p, i):
+        # "refuted the president's comments", "its rejection of the declaration": another's words
+        # disapproved of (CAMEO 111), no offer refused
+        return "ACCUSE"
     if type_ == "REQUEST" and lemma == "pressure" and _pressure_escalated(p, i) and (
             _is_future(token) or _vowed(token.head) or _reported_intent(token.head)):
         return "THREATEN"  # "will increase pressure on X": coercion announced, no demand stated

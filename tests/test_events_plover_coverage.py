@@ -229,3 +229,15 @@ def test_no_more_negates_the_act(sentence, nlp):
 )
 def test_needing_to_is_an_obligation_for_another(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The league voiced its firm rejection and sharp condemnation of the premier's declaration.", "ACCUSE"),
+        ("The league voiced its rejection of the premier's remarks.", "ACCUSE"),
+        ("The league voiced its rejection of the peace proposal.", "REJECT"),
+    ],
+)
+def test_rejection_of_an_opinion_disapproves(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
