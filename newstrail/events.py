@@ -1776,6 +1776,10 @@ def _verbal_attack(token: Any) -> bool:
     """An attack aimed at an idea or a right, or an "attack" said of a thing ("the law is an attack on…")."""
     targets = [c for c in token.children if c.dep_ == "dobj"] + [
         g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+    # "attacks on the senator and the new law", "on the senator, the new law and…" (a list the
+    # parse may hang as an apposition)
+    listed = [g for t in targets for g in t.children if g.dep_ == "appos"]
+    targets += listed + [g for t in targets + listed for g in t.conjuncts]
     if any(_lemma(t) in _ABSTRACT for t in targets):
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("over", "for") and any(_lemma(g) in _CONDUCT for g in c.children)

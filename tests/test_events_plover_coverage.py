@@ -241,3 +241,14 @@ def test_needing_to_is_an_obligation_for_another(sentence, expected, nlp):
 )
 def test_rejection_of_an_opinion_disapproves(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The lobby group has led the attacks on the senator, the new press law and her donors.", "ACCUSE"),
+        ("Gunmen led the attacks on the barracks and the police station.", "ASSAULT"),
+    ],
+)
+def test_verbal_attack_on_any_conjoined_target(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
