@@ -2427,14 +2427,17 @@ def _extend_to_quotation(ctx: _Context, content: tuple[int, int]) -> tuple[int, 
     q = ctx.quotation_at(max(end - 1, 0))
     if q is not None and q[1] > end:
         end = q[1]
-    return start, _unclosed_run(ctx, end)
+    return start, _unclosed_run(ctx, end, reported=q is not None and q[0] > start)
 
 
-def _unclosed_run(ctx: _Context, end: int) -> int:
+def _unclosed_run(ctx: _Context, end: int, reported: bool = False) -> int:
     """End of a quotation that runs on over paragraphs.
 
     News convention: a quote that continues into the next paragraph leaves its paragraph
-    without a closing mark and opens the next one with an opening mark.
+    without a closing mark and opens the next one with an opening mark. After reported
+    words with a quoted tail ('X said the plan is “really a vague idea. ¶ “What we do …,”
+    X said'), a next quotation closed by a comma has an attribution of its own: the
+    first ends with its paragraph.
     """
     for _ in range(20):  # a bound on paragraphs, not a tuned value
         q = ctx.quotation_at(max(end - 1, 0))
@@ -2442,6 +2445,8 @@ def _unclosed_run(ctx: _Context, end: int) -> int:
             return end
         nxt = next(((s, e) for s, e in ctx.quotations if s >= end), None)
         if nxt is None or ctx.text[end:nxt[0]].strip():
+            return end
+        if reported and ctx.text[nxt[0]:nxt[1]].rstrip("”\"»’' ")[-1:] == ",":
             return end
         end = nxt[1]
     return end

@@ -1641,3 +1641,10 @@ def test_cue_set_inside_content_whose_fronted_subject_the_parser_gave_the_cue(qu
     q = _holding(quotes_of("Voters, Dorn suggested, don’t have to worry that big banks can sway the council."),
                  "have to worry")
     assert q.speaker_text == "Dorn" and q.content_text.startswith("Voters")
+
+
+def test_quoted_tail_left_open_stops_before_a_quotation_with_its_own_attribution(quotes_of):
+    found = quotes_of("Dorn said Varga’s support of the ferry plan is “really a vague position to have.\n\n"
+                      "“What we do here is, we build. We build piers. That’s what we do,” Dorn said.")
+    assert _holding(found, "vague position").content_text.endswith("to have.")
+    assert _holding(found, "We build piers").kind == "direct"
