@@ -3424,7 +3424,14 @@ def _material(token: Any) -> bool:
         for obj in given:
             if _lemma(obj) in _MATERIAL or any(t.ent_type_ == "MONEY" for t in obj.subtree):
                 return True
+            if any(g.dep_ in ("amod", "compound") and _lemma(g) in _RELIEF_KINDS for g in obj.children):
+                return True  # "a medical evacuation plane", "humanitarian supplies": what kind of thing says aid
     return False
+
+
+# Kinds of goods or teams that make what is given aid whatever its noun ("added a medical plane");
+# not "military": sent, military things are one's own forces moved (MOBILIZE).
+_RELIEF_KINDS = {"medical", "humanitarian", "relief", "food", "financial", "economic", "technical", "emergency"}
 
 
 # Derivational suffixes of English event nouns, with what replaces them to give the verb

@@ -252,3 +252,14 @@ def test_rejection_of_an_opinion_disapproves(sentence, expected, nlp):
 )
 def test_verbal_attack_on_any_conjoined_target(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry dispatched an emergency convoy to the flooded town.",
+        "The agency delivered emergency shelters to the valley.",
+    ],
+)
+def test_goods_of_a_relief_kind_given_are_aid(sentence, nlp):
+    assert event_types(sentence)[0] == "AID"
