@@ -1785,7 +1785,10 @@ def _verbal_attack(token: Any) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("over", "for") and any(_lemma(g) in _CONDUCT for g in c.children)
            for c in token.children):
         return True  # "attacked the president over his handling of the crisis": blame for conduct
-    return token.pos_ == "NOUN" and token.dep_ == "attr" and _lemma(token.head) == "be"
+    # "the law is an attack on…": a thing called an attack; but "the bombing was the deadliest
+    # attack this year" names an attack as one
+    return token.pos_ == "NOUN" and token.dep_ == "attr" and _lemma(token.head) == "be" and not any(
+        c.dep_ == "nsubj" and any(t.type == "ASSAULT" for t in _match(c)) for c in token.head.children)
 
 
 def _pejorative_as(token: Any, words: frozenset[str] | set[str] | None = None) -> bool:

@@ -263,3 +263,14 @@ def test_verbal_attack_on_any_conjoined_target(sentence, expected, nlp):
 )
 def test_goods_of_a_relief_kind_given_are_aid(sentence, nlp):
     assert event_types(sentence)[0] == "AID"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The bombing of the bus depot was the deadliest attack this year.", "ASSAULT"),
+        ("The new decree is an attack on press freedom.", "ACCUSE"),
+    ],
+)
+def test_an_attack_named_as_one_is_no_verbal_attack(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
