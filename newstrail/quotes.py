@@ -1849,8 +1849,12 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if not tokens and cls != "clause":
             tokens = _agent_passive_content(ctx, tok, subj)
         passive = subj.dep_ == "nsubjpass" and subj.head == tok
+        agent = _stray_agent(tok) if passive else None
         if passive:
             tokens = _raised_subject(ctx, tok, subj, tokens or _reputation(ctx, tok))
+        if agent is not None:
+            # the "by" phrase names the speaker, it is not part of what was said
+            tokens = [t for t in tokens if not agent.head.left_edge.i <= t.i <= agent.head.right_edge.i]
         content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens), tok))
         topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
         if (topic or cls not in SPEECH_CLASSES) and _hypothetical(tok):
@@ -1874,7 +1878,9 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         content = _after_own_cue(ctx, content, cue_range)
         content = _quoted_tail(ctx, content, cue_range)
         if passive:
-            subj = None  # "The sale is expected to …", "X was told …": the expecter, the teller unnamed
+            # "The sale is expected to …", "X was told …": the expecter, the teller unnamed
+            # (unless a stray "by" phrase names them, see _stray_agent)
+            subj = agent
         found.append(_make(ctx, content, tok, subj, confidence, cue_range))
     found.extend(_according_to(ctx))
     found.extend(_poll_findings(ctx))
@@ -1885,6 +1891,23 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_noun_cues(ctx))
     found.extend(_hedges(ctx, found))
     return found
+
+
+def _stray_agent(cue: Token) -> Token | None:
+    """The speaker a passive cue's "by" phrase names when the small model hangs it on the
+    cue's complement rather than on the cue ('was called “strategic ambiguity” by Jonas
+    Berg', 'was confirmed as a passenger by the minister'); None without one. A date ("by
+    the end of the year") is no agent."""
+    for comp in cue.children:
+        if comp.i < cue.i or comp.dep_ not in ("oprd", "attr", "acomp", "prep"):
+            continue
+        holders = [comp] + [g for g in comp.children if comp.dep_ == "prep" and g.dep_ in ("pobj", "amod", "pcomp")]
+        for holder in holders:
+            by = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return obj
+    return None
 
 
 # Passive cues whose subject is the addressee, not part of what was said ("X was told to

@@ -1648,3 +1648,14 @@ def test_quoted_tail_left_open_stops_before_a_quotation_with_its_own_attribution
                       "“What we do here is, we build. We build piers. That’s what we do,” Dorn said.")
     assert _holding(found, "vague position").content_text.endswith("to have.")
     assert _holding(found, "We build piers").kind == "direct"
+
+
+def test_passive_cue_with_a_by_phrase_on_its_complement_has_that_speaker(quotes_of):
+    # the small model hangs "by X" on the name given ("called Y by X"), not on the verb
+    q = _holding(quotes_of("This feature of the movement has been called \"strategic ambiguity\" by Jonas Berg, "
+                           "a professor at Lund University."), "strategic ambiguity")
+    assert q.speaker_key == "Jonas Berg" and "Berg" not in q.content_text
+    q = _holding(quotes_of("The plan was described as \"reckless\" by the mayor."), "reckless")
+    assert q.speaker_text == "the mayor"
+    # a date after "by" names no one
+    assert all(q.speaker is None for q in quotes_of("The pier is expected to open by the end of the year."))
