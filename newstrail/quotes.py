@@ -1817,7 +1817,10 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if any(c.dep_ == "neg" for c in children) and cls not in SPEECH_CLASSES \
                 and _lemma(tok) not in NEG_RAISING_VERBS:
             continue  # "declined to say", "did not say": no content is attributed
-        if tok.lemma_.lower() == "ask" and (tok.tag_ == "VBN" or _reduced_passive(tok)):
+        # "has asked X to …" is active; "has been asked" is not
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children) \
+            and not any(c.dep_ == "auxpass" for c in children)
+        if tok.lemma_.lower() == "ask" and (tok.tag_ == "VBN" and not perfect or _reduced_passive(tok)):
             asked = _asked(ctx, tok)  # "Asked about X, …" / "Novak was asked whether …"
             if asked is not None:
                 found.append(asked)

@@ -1659,3 +1659,10 @@ def test_passive_cue_with_a_by_phrase_on_its_complement_has_that_speaker(quotes_
     assert q.speaker_text == "the mayor"
     # a date after "by" names no one
     assert all(q.speaker is None for q in quotes_of("The pier is expected to open by the end of the year."))
+
+
+def test_perfect_has_asked_is_an_active_request(quotes_of):
+    q = _holding(quotes_of("The union has asked the mayor to resign."), "to resign")
+    assert q.speaker_text == "The union" and q.content_text == "the mayor to resign"
+    q = _holding(quotes_of("Dorn has been asked whether he would run."), "would run")
+    assert q.speaker is None  # the passive keeps its unnamed asker
