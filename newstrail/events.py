@@ -2974,6 +2974,21 @@ def _opinion_rebutted(p: _Parse, i: int) -> bool:
     return False
 
 
+# Damage to property a crowd does in a riot (PLOVER PROTEST, mode riot: "participants intend to
+# cause physical injury and/or property damage"); killing or beating people stays ASSAULT.
+_PROPERTY_DAMAGE = {"torch", "set", "burn", "loot", "smash", "vandalise", "vandalize", "ransack", "pillage", "trash",
+                    "storm", "firebomb"}
+
+
+def _crowd_subject(p: _Parse, i: int) -> bool:
+    """The subject of verb ``i`` (or of the verb it is conjoined to) is a crowd: protesters,
+    rioters, students, a mob (:data:`_CROWDS`)."""
+    nodes = [i] + ([p.heads[i]] if p.dep[i] == "conj" else [])
+    return any(p.dep[c] in ("nsubj", "nsubjpass", "agent") and (
+        p.lemmas[c] in _CROWDS or any(p.lemmas[g] in _CROWDS for g in p.children[c] if p.dep[g] == "pobj"))
+        for node in nodes for c in p.children[node])
+
+
 def _threat_noun(p: _Parse, i: int) -> bool:
     """Noun ``i``, the object of a vow, names a conflictual act or a penalty: an act of the
     lexicon ("attacks", "a crackdown", "strikes"), a penalty ("swift punishment"), or a generic
@@ -3033,6 +3048,8 @@ def _retype(token: Any, type_: str) -> str:
     if type_ in ("AID", "COOPERATE", "SUPPORT") and p.dep[i] != "nsubj" and any(
             p.lemmas[g] in _REDUCERS for g in governors if g != i):  # the donor as subject reduces nothing
         return "SANCTION"
+    if type_ == "ASSAULT" and lemma in _PROPERTY_DAMAGE and p.pos[i] == "VERB" and _crowd_subject(p, i):
+        return "PROTEST"  # "protesters torched a police station": a violent protest, a riot (CAMEO 145)
     if type_ in ("ASSAULT", "COERCE") and p.pos[i] == "NOUN" and p.dep[i] == "dobj" and p.lemmas[head] in _ENDINGS:
         return "RETREAT"  # "end the war", "ended their siege": de-escalation, not the force
     if type_ in ("ASSAULT", "COERCE") and p.pos[i] == "NOUN" and p.dep[i] == "pobj" and p.lower[head] in ("of", "to") \

@@ -274,3 +274,16 @@ def test_goods_of_a_relief_kind_given_are_aid(sentence, nlp):
 )
 def test_an_attack_named_as_one_is_no_verbal_attack(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Rioters set cars on fire and smashed shop windows in the old town.", "PROTEST"),
+        ("Protesters torched a police station in the capital.", "PROTEST"),
+        ("Militants torched a police station.", "ASSAULT"),
+        ("A mob lynched a man accused of theft.", "ASSAULT"),
+    ],
+)
+def test_a_crowd_damaging_property_riots(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
