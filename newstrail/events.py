@@ -2004,6 +2004,9 @@ _BEATING = {"beat", "club", "whip", "manhandle", "baton", "assault", "kick", "dr
 # Who seizes by law: a ship or goods they seize are confiscated (CAMEO 171), not captured in combat.
 _LAW_ENFORCERS = _POLICE | {"authority", "customs", "court", "prosecutor", "coastguard", "judge", "inspector",
                             "official", "regulator", "agent"}
+# Who seizes a ship as the state confiscating it (CAMEO 171, COERCE) rather than hijacking it:
+# law enforcers, and the coast guards and navies that police the sea ("coast guards" is "guard").
+_SHIP_SEIZERS = _LAW_ENFORCERS | {"guard", "navy", "naval"}
 # Armed groups outside the state: their executions are killings (CAMEO 18x), a state's are penalties (17x).
 _IRREGULARS = {"militant", "rebel", "gunman", "insurgent", "jihadist", "terrorist", "fighter", "kidnapper", "captor",
                "extremist", "militia", "guerrilla", "abductor", "group", "pirate", "bandit", "separatist", "hijacker"}
@@ -2464,7 +2467,7 @@ def _taken(a: _Asked) -> list[_Trigger] | None | _Next:
         if lemma == "take":
             return None
         parties = _parties(token)
-        if parties & _IRREGULARS or direct & _ARMED or (direct & _VESSELS and not parties & _LAW_ENFORCERS):
+        if parties & _IRREGULARS or direct & _ARMED or (direct & _VESSELS and not parties & _SHIP_SEIZERS):
             return [_Trigger("ASSAULT", 1.0, None)]  # armed groups seizing people or ships, soldiers captured
         return [_Trigger("COERCE", 1.0, None)]  # seizing people or goods
     return _NEXT

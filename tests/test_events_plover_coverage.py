@@ -287,3 +287,15 @@ def test_an_attack_named_as_one_is_no_verbal_attack(sentence, expected, nlp):
 )
 def test_a_crowd_damaging_property_riots(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Talvian coast guards seized a fishing trawler and its crew in disputed waters.", "COERCE"),
+        ("The navy seized an oil tanker in the strait.", "COERCE"),
+        ("Pirates seized a cargo ship off the coast.", "ASSAULT"),
+    ],
+)
+def test_ships_seized_by_the_state_are_confiscated(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
