@@ -13,8 +13,11 @@ structure and size; offsets inside copies drift by the suffixes, which no corpus
 
 Each size runs the corpus stages in a fresh process; printed: seconds per stage, articles/s
 and the peak resident memory of that process (ru_maxrss), with its growth per 1,000 articles.
+As in a build's main process, the stories stage finds the texts of the first new articles
+already read (``stories.PreparedTexts``, up to its limit; ``--no-prepared`` leaves them out);
+reading them ahead is timed apart ("prepared") and not counted in the stages' seconds.
 
-    python bench/corpus_scale.py [--base 200] [--sizes 10000,100000] [--workers 2] [--keep DIR]
+    python bench/corpus_scale.py [--base 200] [--sizes 10000,100000] [--workers 2] [--keep DIR] [--no-prepared]
 """
 
 from __future__ import annotations
@@ -29,8 +32,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from common import REPO, peak_memory_mb
+
+if TYPE_CHECKING:
+    from newstrail.store import Store
+    from newstrail.stories import PreparedTexts
 
 TABLES = ("mentions", "timexes", "quotes", "events", "stances")
 _CAPITAL = re.compile(r"\b([A-Z][a-z]{2,})\b")
@@ -104,11 +112,27 @@ def grow(base: Path, target: Path, size: int) -> None:
     db.close()
 
 
-def run_stages(path: str, workers: int) -> dict:
+def read_ahead(store: Store) -> tuple[PreparedTexts, float]:
+    """The texts a build reads ahead for the stories stage while the workers parse
+    (``pipeline._prepare``: every written article, in store order, up to the holder's limit)."""
+    from newstrail.stories import PreparedTexts
+
+    clock = time.perf_counter()
+    prepared = PreparedTexts()
+    rows = store.db.execute("SELECT id, body, published FROM articles ORDER BY seq")
+    for article_id, body, published in rows:
+        if len(prepared) >= prepared.limit:
+            break
+        prepared.add(article_id, body, dated=published is not None)
+    return prepared, time.perf_counter() - clock
+
+
+def run_stages(path: str, workers: int, prepared: bool = True) -> dict:
     """The corpus stages over one store, as a build runs them: seconds per stage, peak memory.
 
-    The peak is this process's (the embedded store side); worker processes, when there are
-    any, hold only the task they work on.
+    The peak is this process's (the embedded store side), with the texts read ahead as a
+    build holds them when ``prepared``; worker processes, when there are any, hold only the
+    task they work on.
     """
     from newstrail.engine import LocalEngine
     from newstrail.pipeline import run_corpus_stages
@@ -117,13 +141,16 @@ def run_stages(path: str, workers: int) -> dict:
     before = peak_memory_mb()
     store = Store(path)
     articles = store.count("articles")
+    ahead, ahead_seconds = read_ahead(store) if prepared else (None, 0.0)
+    texts = len(ahead) if ahead is not None else 0  # counted now: the stories stage takes them
     engine = LocalEngine(workers)
     clock = time.perf_counter()
-    reports = run_corpus_stages(store, engine=engine)
+    reports = run_corpus_stages(store, engine=engine, prepared=ahead)
     seconds = time.perf_counter() - clock
     engine.close()
     return {
         "articles": articles, "seconds": seconds, "start_mb": before, "peak_mb": peak_memory_mb(),
+        "prepared": {"texts": texts, "seconds": round(ahead_seconds, 1)},
         "stages": {r.stage: round(r.seconds, 1) for r in reports},
         "problems": [p.reason for r in reports for p in r.problems],
         "counts": {t: store.count(t) for t in ("actors", "stories", "duplicates", "timeline", "positions")},
@@ -136,10 +163,12 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated store sizes")
     ap.add_argument("--keep", help="folder for the stores (kept, and the base reused, between runs)")
     ap.add_argument("--workers", type=int, default=2, help="engine workers for the stages that use them")
+    ap.add_argument("--no-prepared", action="store_true",
+                    help="run the stories stage without the texts a build reads ahead for it")
     ap.add_argument("--run", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run:
-        print(json.dumps(run_stages(args.run, args.workers)))
+        print(json.dumps(run_stages(args.run, args.workers, prepared=not args.no_prepared)))
         return
     folder = Path(args.keep or tempfile.mkdtemp(prefix="newstrail-corpus-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -153,6 +182,7 @@ def main() -> None:
         grow(base, target, size)
         print(f"{size:>7} articles: store made in {time.perf_counter() - clock:.0f} s", file=sys.stderr, flush=True)
         command = [sys.executable, __file__, "--run", str(target), "--workers", str(args.workers)]
+        command += ["--no-prepared"] if args.no_prepared else []
         out = subprocess.run(command, check=True, capture_output=True, text=True)
         rows.append(json.loads(out.stdout))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
@@ -162,7 +192,8 @@ def main() -> None:
         per_k = (r["peak_mb"] - r["start_mb"]) / r["articles"] * 1000
         stages = " ".join(f"{k} {v}" for k, v in r["stages"].items())
         print(f"{r['articles']:>9} {r['seconds']:>8.1f} {r['articles'] / r['seconds']:>7.0f} {r['peak_mb']:>8.0f} {per_k:>9.1f}  {stages}")
-        print(f"{'':>9} made: {r['counts']}" + (f"; problems: {r['problems']}" if r["problems"] else ""))
+        print(f"{'':>9} made: {r['counts']}; texts read ahead: {r['prepared']['texts']} in {r['prepared']['seconds']} s"
+              + (f"; problems: {r['problems']}" if r["problems"] else ""))
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
 
