@@ -3716,8 +3716,6 @@ def _continued(p: _Parse, i: int) -> bool:
     return any(p.dep[c] in ("xcomp", "dobj") and _match_at(p, c) for c in children)
 
 
-# The context rules of :func:`_special`, in the order they are asked, each with every lemma its
-# conditions name: a rule can apply to no other word (see the test of this table).
 # Who finds facts, and their verbs of finding: "an inquiry found that police had used excessive
 # force" charges the police (CAMEO 112), where "the minister said police fired" reports the firing.
 _FINDERS = {"report", "inquiry", "enquiry", "investigation", "probe", "panel", "commission", "court", "tribunal",
@@ -3735,6 +3733,8 @@ def _found_wrongdoing(a: _Asked) -> list[_Trigger] | _Next:
     return _NEXT
 
 
+# The context rules of :func:`_special`, in the order they are asked, each with every lemma its
+# conditions name: a rule can apply to no other word (see the test of this table).
 _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_Trigger] | None | _Next]], ...] = (
     (_FINDING, _found_wrongdoing),
     ({"take", "use", "employ", "defend"}, _force_promised),

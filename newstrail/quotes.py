@@ -1820,7 +1820,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         # "has asked X to …" is active; "has been asked" is not
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children) \
             and not any(c.dep_ == "auxpass" for c in children)
-        if tok.lemma_.lower() == "ask" and (tok.tag_ == "VBN" and not perfect or _reduced_passive(tok)):
+        if tok.lemma_.lower() == "ask" and ((tok.tag_ == "VBN" and not perfect) or _reduced_passive(tok)):
             asked = _asked(ctx, tok)  # "Asked about X, …" / "Novak was asked whether …"
             if asked is not None:
                 found.append(asked)
@@ -3383,8 +3383,8 @@ def _without_reported_stances(ctx: _Context, found: list[_Found]) -> list[_Found
     """
     said = [(f.start, f.end, f.cue) for f in found if f.confidence > ATTITUDE_CONFIDENCE]
     held = [(f.start, f.end, f.cue) for f in found if CLAUSE_CONFIDENCE < f.confidence <= ATTITUDE_CONFIDENCE]
-    found_in = [(s, e, cue) for f, (s, e, cue) in zip(
-        [f for f in found if CLAUSE_CONFIDENCE < f.confidence <= ATTITUDE_CONFIDENCE], held) if _finding_cue(ctx, f)]
+    found_in = [(f.start, f.end, f.cue) for f in found
+                if CLAUSE_CONFIDENCE < f.confidence <= ATTITUDE_CONFIDENCE and _finding_cue(ctx, f)]
     if not said and not held:
         return found
     kept = []
@@ -3411,7 +3411,7 @@ def _finding_cue(ctx: _Context, f: _Found) -> bool:
     """Is the quote's cue a record's or a poll's finding ("a survey showed that …", "In a new
     poll, …")?"""
     span = _cue_tokens(ctx, f)
-    return bool(span) and (_cue_class(span[0]) == "evidence" or span[0].lower_ == "in" and span[0].dep_ == "prep")
+    return bool(span) and (_cue_class(span[0]) == "evidence" or (span[0].lower_ == "in" and span[0].dep_ == "prep"))
 
 
 def _stance_cue(ctx: _Context, f: _Found) -> bool:
