@@ -19,7 +19,7 @@ bandwidth or a physical core run each process slower than one alone).
 
 The machine may be shared: the load average before and after each run is printed, and the
 CPU seconds per article of the whole process tree (less sensitive to other load than wall
-time); repeat runs (`--repeat`) and read ranges. A stopped (`--limit-seconds`) run's CPU
+time); repeat runs (`--repeat`, in rounds: every run once, then again) and read ranges. A stopped (`--limit-seconds`) run's CPU
 figure covers what each process had used at the last sample. Nothing here asserts a time: it prints measurements.
 """
 
@@ -250,44 +250,46 @@ def main() -> int:
         stage_rates: dict[tuple[str, int], list[float]] = {}
         last_db = None
         stores: list[tuple[str, Path]] = []
-        for engine, workers in runs:
-            for rep in range(args.repeat):
-                db = Path(tmp) / f"{engine}{workers}-{rep}.db"
-                for leftover in db.parent.glob(db.name + "*"):  # a kept --workdir's earlier store: build afresh
-                    leftover.unlink()
-                before = load()
-                got = run_build(corpus, db, engine, workers, args.limit_seconds)
-                rate = got["articles"] / got["seconds"] if got["seconds"] else 0.0
-                rates.setdefault((engine, workers), []).append(rate)
-                partial = " (stopped: partial)" if got["partial"] else ""
-                cpu_per = f"{got['cpu'] / got['articles']:.3f}" if got["articles"] and not got["partial"] else "n/a"
-                if cpu_per != "n/a":
-                    cpu_rates.setdefault((engine, workers), []).append(got["cpu"] / got["articles"])
-                print(f"{engine + ':' + str(workers):>8} {got['articles']:>7} {got['seconds']:>8.1f} {rate:>7.2f} {cpu_per:>9} "
-                      f"{got['peak_main'] / 2**20:>8.0f} {got['peak_tree'] / 2**20:>8.0f} {before + '→' + load():>18}{partial}")
-                if got["partial"]:
-                    if got["articles"]:
-                        print(f"         extrapolated to {args.articles}: {args.articles / rate / 3600:.1f} h per-article work "
-                              "(corpus stages not reached; their memory is not in this figure)")
-                    continue
-                report = got["report"]
-                per_article = report["stage_seconds"]
-                total = sum(per_article.values()) or 1.0
-                stage_rates.setdefault((engine, workers), []).append(report["articles"] / total)  # per process
-                shares = ", ".join(f"{k} {v:.1f}s ({v / total:.0%})"
-                                   for k, v in sorted(per_article.items(), key=lambda kv: -kv[1]))
-                corpus_s = ", ".join(f"{r['stage']} {r['seconds']:.1f}s" for r in report["corpus"])
-                print(f"         per-article stages (summed over workers): {shares}")
-                print(f"         corpus stages (main process): {corpus_s}")
-                last_db = db
-                stores.append((f"{engine}:{workers}", db))
+        # rounds of every run in turn, not each run's repeats in a row: a machine whose speed
+        # drifts (shared hosts do, by 10-15% over minutes) then slows each run of a round alike
+        for rep, (engine, workers) in ((rep, run) for rep in range(args.repeat) for run in runs):
+            db = Path(tmp) / f"{engine}{workers}-{rep}.db"
+            for leftover in db.parent.glob(db.name + "*"):  # a kept --workdir's earlier store: build afresh
+                leftover.unlink()
+            before = load()
+            got = run_build(corpus, db, engine, workers, args.limit_seconds)
+            rate = got["articles"] / got["seconds"] if got["seconds"] else 0.0
+            rates.setdefault((engine, workers), []).append(rate)
+            partial = " (stopped: partial)" if got["partial"] else ""
+            cpu_per = f"{got['cpu'] / got['articles']:.3f}" if got["articles"] and not got["partial"] else "n/a"
+            if cpu_per != "n/a":
+                cpu_rates.setdefault((engine, workers), []).append(got["cpu"] / got["articles"])
+            print(f"{engine + ':' + str(workers):>8} {got['articles']:>7} {got['seconds']:>8.1f} {rate:>7.2f} {cpu_per:>9} "
+                  f"{got['peak_main'] / 2**20:>8.0f} {got['peak_tree'] / 2**20:>8.0f} {before + '→' + load():>18}{partial}")
+            if got["partial"]:
+                if got["articles"]:
+                    print(f"         extrapolated to {args.articles}: {args.articles / rate / 3600:.1f} h per-article work "
+                          "(corpus stages not reached; their memory is not in this figure)")
+                continue
+            report = got["report"]
+            per_article = report["stage_seconds"]
+            total = sum(per_article.values()) or 1.0
+            stage_rates.setdefault((engine, workers), []).append(report["articles"] / total)  # per process
+            shares = ", ".join(f"{k} {v:.1f}s ({v / total:.0%})"
+                               for k, v in sorted(per_article.items(), key=lambda kv: -kv[1]))
+            corpus_s = ", ".join(f"{r['stage']} {r['seconds']:.1f}s" for r in report["corpus"])
+            print(f"         per-article stages (summed over workers): {shares}")
+            print(f"         corpus stages (main process): {corpus_s}")
+            last_db = db
+            stores.append((f"{engine}:{workers}", db))
         print()
         for key, values in rates.items():
             print(f"{key[0]}:{key[1]} articles/s {_span(values, '{:.2f}')}")
         for engine in ("local", "dask"):
             if (engine, 1) in rates and (engine, 2) in rates:
                 one, two = max(rates[(engine, 1)]), max(rates[(engine, 2)])
-                print(f"speed-up {engine} 2 vs 1 workers (best runs): {two / one:.2f}x")
+                rounds = ", ".join(f"{b / a:.2f}x" for a, b in zip(rates[(engine, 1)], rates[(engine, 2)]) if a)
+                print(f"speed-up {engine} 2 vs 1 workers (best runs): {two / one:.2f}x; round by round: {rounds}")
         if args.compare and len(stores) > 1:
             print()
             first = stores[0]
