@@ -3092,6 +3092,8 @@ def _retype(token: Any, type_: str) -> str:
             and not _is_hypothetical_cause(token) \
             and not _is_negated(token):  # "has no plans to attack" is no threat
         return "THREATEN"
+    if type_ == "MOBILIZE" and _weighed(token) and not _is_hypothetical_cause(token) and not _is_negated(token):
+        return "THREATEN"  # "could send troops to the border": force held out as possible (CAMEO 138), none moved yet
     if ((type_ in _THREAT_WHEN_VOWED and _vowed(token)) or (type_ in _THREAT_WHEN_CONDITIONAL and _conditioned(token) and (
             _is_future(token) or _reported_intent(token) or _weighed(token)))) and not _is_negated(token):
         return "THREATEN"
