@@ -2448,7 +2448,22 @@ def _force_promised(a: _Asked) -> list[_Trigger] | _Next:
     if lemma == "defend" and token.pos_ == "VERB" and (_is_future(token) or _vowed(token) or _reported_intent(token)) \
             and _against_provocation(token):
         return [_Trigger("THREATEN", 1.0, None)]  # "would defend itself against any aggression": force promised
+    if lemma == "take" and token.pos_ == "VERB" and _measures_against(token) and (
+            _is_future(token) or _vowed(token) or _reported_intent(token)):
+        return [_Trigger("THREATEN", 1.0, None)]  # "will take action against those who…": a penalty held out
+    if lemma == "deal" and token.pos_ == "VERB":
+        # the verb is handling, never a deal struck: "deal with the crisis" types nothing, while
+        # "will deal firmly with rioters" holds out repression (CAMEO 13) as "respond firmly" does
+        if _sternly(token) and (_is_future(token) or _vowed(token) or _reported_intent(token)):
+            return [_Trigger("THREATEN", 1.0, None)]
+        return []
     return _NEXT
+
+
+def _measures_against(token: Any) -> bool:
+    """"take action / measures / steps against X": the measures are aimed at someone."""
+    return any(c.dep_ == "dobj" and _lemma(c) in _MEASURES and any(
+        g.dep_ == "prep" and g.lower_ == "against" for g in (*c.children, *token.children)) for c in token.children)
 
 
 def _taken(a: _Asked) -> list[_Trigger] | None | _Next:
@@ -3739,7 +3754,7 @@ def _found_wrongdoing(a: _Asked) -> list[_Trigger] | _Next:
 # conditions name: a rule can apply to no other word (see the test of this table).
 _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_Trigger] | None | _Next]], ...] = (
     (_FINDING, _found_wrongdoing),
-    ({"take", "use", "employ", "defend"}, _force_promised),
+    ({"take", "use", "employ", "defend", "deal"}, _force_promised),
     ({"take", "haul", "drag", "bring", "seize", "capture"}, _taken),
     ({"fight", "battle", "combat", "tackle", "violation", "breach", "violate", "flout", "defy"}, _fought_or_breached),
     (_ORDERING, _ordered_away),

@@ -21,3 +21,27 @@ from newstrail.events import event_types
 )
 def test_possible_deployment_is_a_threat(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # action or measures promised against someone are a penalty held out
+        ("The minister said the government would take action against those spreading false rumours.", "THREATEN"),
+        ("The cabinet said it will take stern measures against the striking dockers.", "THREATEN"),
+        # the verb "deal" is handling: sternly promised it threatens, otherwise it is no deal struck
+        ("Police said they would deal firmly with anyone breaking the curfew in Velka.", "THREATEN"),
+        ("The president said looters would be dealt with harshly.", "THREATEN"),
+        ("Norland and Estovia signed a deal on fishing rights.", "SUPPORT"),
+    ],
+)
+def test_stern_handling_promised_is_a_threat(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+def test_dealing_with_a_problem_is_no_agreement(nlp):
+    from newstrail.events import trigger_scores
+    from newstrail.nlp import parse
+
+    doc = parse("Velka's leaders struggled to deal with the rising prices.")
+    assert not [t for t in trigger_scores(doc[:]) if t.token.lower_ == "deal"]
