@@ -45,3 +45,15 @@ def test_dealing_with_a_problem_is_no_agreement(nlp):
 
     doc = parse("Velka's leaders struggled to deal with the rising prices.")
     assert not [t for t in trigger_scores(doc[:]) if t.token.lower_ == "deal"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Army officers removed the elected president of Estovia in a pre-dawn putsch.", "COERCE"),
+        ("Government troops repelled a rebel assault on the Velka airport.", "ASSAULT"),
+        ("The committee subpoenaed the former minister's bank records.", "ACCUSE"),
+    ],
+)
+def test_cameo_words_added(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
