@@ -190,7 +190,7 @@ _CLASSES: dict[str, str] = {
         disappointment:0.6 dismay:0.7 outrage:0.6 concern:0.3 mock ridicule insult disparage belittle
         denigrate brand:0.5 label:0.5 scapegoat prosecution:0.8 hearing:0.4 impeach
         impeachment pillory hit+out:1.2 take+aim:1.0 point+finger:1.2 action+legal:1.0 file+charge:1.2 file+suit:1.2
-        subpoena:0.8 file+complaint:1.2 lodge+complaint:1.2 lodge+protest:1.2 level+accusation:1.2 level+charge:1.2
+        subpoena:0.8 defame:0.8 discredit:0.6 file+complaint:1.2 lodge+complaint:1.2 lodge+protest:1.2 level+accusation:1.2 level+charge:1.2
         cast+doubt:1.1 express+concern:1.0 voice+concern:1.0 raise+concern:0.9 express+disappointment:1.1 express+regret:0.8""",
     "REJECT": """refusal rejection denial balk baulk brush+aside:1.1 shrug+off:1.1 downplay:0.6 contradict:0.7
         rebut counter:0.5 defiance disobey disobedience obstruct stonewall disavow disown unwilling:0.8
@@ -214,7 +214,7 @@ _CLASSES: dict[str, str] = {
         send+warship:1.1 send+police:1.1 deploy+police:1.2 test-fire:0.7 show+force:1.1 """,
     "COERCE": """nab:0.9 incarcerate incarceration imprisonment remand:0.9 detainee:0.6 impound demolish:0.8 bulldoze:0.8
         demolition:0.8 clamp+down:1.1 clampdown quell:0.8 teargas gas+tear:1.0 cannon+water:1.0 surveillance:0.5
-        wiretap flog cane:0.6 sack:0.5 oust:0.7 depose:0.7 coup:0.6 putsch:0.6 annex:0.6 annexation:0.6 compel:0.6 coerce
+        wiretap flog cane:0.6 sack:0.5 oust:0.7 depose:0.7 coup:0.6 putsch:0.6 oppress:0.8 subjugate:0.8 tyrannize:0.8 brutalize:0.8 brutalise:0.8 mistreat:0.7 stifle:0.6 proscribe disenfranchise:0.7 annex:0.6 annexation:0.6 compel:0.6 coerce
         censorship cordon:0.7 seal+off:1.0 lock+up:1.1 put+trial:0.8 law+martial:1.2 
          hand+down:0.8 block+access:1.0 block+website:1.2 shut+website:1.2 revoke+license:1.1
         revoke+licence:1.1 ban+from:1.1 put+arrest:1.2 take+custody:1.2""",
@@ -222,7 +222,7 @@ _CLASSES: dict[str, str] = {
         bloodshed carnage rampage arson sabotage:0.8 cyberattack cyber-attack counteroffensive counterattack
         counter-attack onslaught barrage:0.8 salvo:0.8 snipe grenade:0.7 ied:0.8 landmine:0.6
         violence:0.6 violent:0.5 hostage:0.7 abduction kidnapping decapitate vandalize vandalise hack:0.5 target:0.5
-        repel:0.8 repulse:0.8 pummel crush:0.6 annihilate obliterate wipe+out:1.0 open+fire:1.2 blow+up:1.1 set+fire:1.1 set+ablaze:1.1 take+hostage:1.2 kill+people:1.2
+        repel:0.8 repulse:0.8 rout:0.8 dislodge:0.7 waylay:0.8 pummel crush:0.6 annihilate obliterate wipe+out:1.0 open+fire:1.2 blow+up:1.1 set+fire:1.1 set+ablaze:1.1 take+hostage:1.2 kill+people:1.2
          bomber+suicide:1.1""",
 }
 

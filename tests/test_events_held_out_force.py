@@ -57,3 +57,21 @@ def test_dealing_with_a_problem_is_no_agreement(nlp):
 )
 def test_cameo_words_added(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # repression (CAMEO 17) and fighting (CAMEO 19) words from the codebook's verb lists
+        ("The junta has oppressed the northern minority for decades.", "COERCE"),
+        ("The interior ministry proscribed the separatist movement.", "COERCE"),
+        ("Guards mistreated the detainees, the report said.", "COERCE"),
+        ("Government forces routed the rebels near the river crossing.", "ASSAULT"),
+        ("Troops dislodged the militants from the hilltop village.", "ASSAULT"),
+        ("Bandits waylaid a convoy of traders on the mountain road.", "ASSAULT"),
+        # defamation charged is disapproval (CAMEO 11)
+        ("The senator said the tabloid had defamed her family.", "ACCUSE"),
+    ],
+)
+def test_repression_fighting_and_defamation_words(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
