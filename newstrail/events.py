@@ -1241,7 +1241,7 @@ def _link_cost(p: _Parse, i: int) -> float:
     dep, head = p.dep[i], p.heads[i]
     head_lemma = p.lemmas[head]
     if dep == "conj":
-        return 0.0 if _sentence_after_verdict(p, i) or _casualty_result(p, i) else CONJ_COST
+        return 0.0 if _sentence_after_verdict(p, i) or _casualty_result(p, i) or _contact_outcome(p, i) else CONJ_COST
     if dep == "nsubjpass" and head_lemma in _ANNOUNCING and p.pos[i] == "NOUN":
         return 0.0  # "the suspension of aid was announced": what was made known, not who spoke
     if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEAKING:
@@ -1281,6 +1281,29 @@ def _link_cost(p: _Parse, i: int) -> float:
     if _casualty_result(p, i):
         return 0.0  # "raided the camp, killing ten": the toll says the act was an attack
     return 1.0
+
+
+def _contact_outcome(p: _Parse, i: int) -> bool:
+    """Verb ``i`` is conjoined to a meeting, visit, call or talks and says what came of it.
+
+    "met in Geneva and agreed to resume flights", "held talks and signed a water pact": PLOVER
+    codes a contact as what was done in it when that is stated, as a contact's purpose clause is
+    (see :func:`_states_content`); the conjunct is the content, not a second, lesser predicate.
+    """
+    head = p.heads[i]
+    if p.pos[i] != "VERB" or p.pos[head] != "VERB" or not any(t.type != "CONSULT" for t in _match_at(p, i)):
+        return False
+    if p.lemmas[i] in ("ask", "inquire", "enquire") and any(p.lower[c] in ("about", "after") for c in p.children[i]):
+        return False  # "met him and asked about his health": a question put in the talk, no request
+    return _contact_verb(p, head)
+
+
+def _contact_verb(p: _Parse, i: int) -> bool:
+    """A verb that reports a contact: a CONSULT trigger, or a light verb whose object is one ("held talks")."""
+    if any(t.type == "CONSULT" for t in _match_at(p, i)):
+        return True
+    return p.lemmas[i] in _CARRYING_VERBS and any(
+        p.dep[c] == "dobj" and any(t.type == "CONSULT" for t in _match_at(p, c)) for c in p.children[i])
 
 
 def _states_content(p: _Parse, i: int) -> bool:

@@ -75,3 +75,17 @@ def test_cameo_words_added(sentence, expected, nlp):
 )
 def test_repression_fighting_and_defamation_words(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # what came of a meeting, said by a conjoined verb, is what happened in it
+        ("The two leaders met in Velka and agreed to resume direct flights.", "AGREE"),
+        ("Norland and Estovia held talks on Monday and signed an accord on river water.", "SUPPORT"),
+        # a question put in the talk is no request: the meeting stays the event
+        ("The former premier met the ailing senator at his home and asked about his recovery.", "CONSULT"),
+    ],
+)
+def test_conjoined_outcome_of_a_contact(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
