@@ -3125,8 +3125,10 @@ def _retype(token: Any, type_: str) -> str:
             _is_future(token) or _vowed(token) or _reported_intent(token)) \
             and not _is_hypothetical_cause(token) and not _is_negated(token):
         return "THREATEN"  # "violators will be prosecuted", "vowed to punish those responsible": a penalty held out
-    if type_ in _INTENT_TO_THREATEN and (_is_future(token) or _vowed(token) or _reported_intent(token)
-                                         or _weighed(token)) \
+    # announced, vowed or weighed, a coercive act threatens it, and so does a protest: "unions will
+    # strike on Monday", "plans a mass rally" threaten dissent (CAMEO 133), none is held yet
+    if type_ in _THREAT_WHEN_VOWED and (_is_future(token) or _vowed(token) or _reported_intent(token)
+                                        or _weighed(token)) \
             and not _is_hypothetical_cause(token) \
             and not _is_negated(token):  # "has no plans to attack" is no threat
         return "THREATEN"

@@ -89,3 +89,18 @@ def test_repression_fighting_and_defamation_words(sentence, expected, nlp):
 )
 def test_conjoined_outcome_of_a_contact(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a protest announced for later threatens dissent (CAMEO 133), as announced sanctions threaten
+        ("Teachers' unions will go on strike on Monday, their leaders said.", "THREATEN"),
+        ("The opposition plans a mass rally in the Velka capital on Friday.", "THREATEN"),
+        ("Farmers are set to block motorways across Estovia this weekend.", "THREATEN"),
+        # a protest held is a protest
+        ("Thousands of farmers blocked motorways across Estovia on Saturday.", "PROTEST"),
+    ],
+)
+def test_announced_protest_is_a_threat(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
