@@ -3125,6 +3125,8 @@ def _retype(token: Any, type_: str) -> str:
             _is_future(token) or _vowed(token) or _reported_intent(token)) \
             and not _is_hypothetical_cause(token) and not _is_negated(token):
         return "THREATEN"  # "violators will be prosecuted", "vowed to punish those responsible": a penalty held out
+    if type_ == "REQUEST" and p.pos[i] == "VERB" and _protest_urged(p, i):
+        return "THREATEN"  # "urged supporters to join a rally against the law": dissent called up (CAMEO 133)
     # announced, vowed or weighed, a coercive act threatens it, and so does a protest: "unions will
     # strike on Monday", "plans a mass rally" threaten dissent (CAMEO 133), none is held yet
     if type_ in _THREAT_WHEN_VOWED and (_is_future(token) or _vowed(token) or _reported_intent(token)
@@ -3141,6 +3143,31 @@ def _retype(token: Any, type_: str) -> str:
             and not _is_negated(token):
         return "THREATEN"  # "sanctions would follow if…": the noun's clause holds the act out on a condition
     return type_
+
+
+def _protest_urged(p: _Parse, i: int) -> bool:
+    """An appeal whose infinitive is a protest the addressees are to hold or join.
+
+    Why: "called on followers to join the rally", "urged members to strike" do not ask the
+    addressees for anything owed to the speaker; they call up dissent against a third party,
+    which PLOVER files under threats of protest (CAMEO 133). "urged them to end the strike" has
+    no protest as its infinitive, "urged them not to strike" is negated.
+    """
+    for c in p.children[i]:
+        if p.dep[c] != "xcomp" or _negated(p, c):
+            continue
+        acts = [c] + (_joined_acts(p, c) if _participating(p, c) else [])
+        if any(t.type == "PROTEST" for j in acts for t in _match_at(p, j)):
+            return True
+    return False
+
+
+def _joined_acts(p: _Parse, verb: int) -> list[int]:
+    """What a verb of taking part joins: its object, or the "in / at" phrase of the verb or its
+    object ("join the march", "take part in the strike", "join thousands at a rally")."""
+    objects = [g for g in p.children[verb] if p.dep[g] == "dobj"]
+    preps = [g for h in (verb, *objects) for g in p.children[h] if p.dep[g] == "prep" and p.lower[g] in ("in", "at")]
+    return objects + [g for prep in preps for g in p.children[prep] if p.dep[g] == "pobj"]
 
 
 # Aspect verbs whose subject is a scheduled happening: "the ceasefire will start on Tuesday".
