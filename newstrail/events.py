@@ -1497,8 +1497,10 @@ def _military_strike(token: Any) -> bool:
     if any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP") for c in token.children):
         return True  # "a Norland strike", "an Estovian strike": a state's strike is military; workers' is by trade
     if any(c.dep_ == "prep" and c.lower_ in ("on", "against") and not any(
-            g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
-        return True  # "a strike on the base"; "a strike on Monday" is a date
+            g.ent_type_ in ("DATE", "TIME") or _lemma(g) in _POLICIES for g in c.children) for c in token.children):
+        # "a strike on the base"; "a strike on Monday" is a date, and "a strike against the
+        # pension reform / the wage freeze" is aimed at a policy: a walkout, nothing hit
+        return True
     if token.dep_ == "dobj" and _lemma(token.head) in _STRIKE_LAUNCHERS:
         # "launched / carried out / ordered a strike": workers stage or call theirs, or launch it themselves
         return not {_lemma(c) for c in token.head.children if c.dep_ == "nsubj"} & (_LABOUR | _CROWDS | _WORKERS)
@@ -1512,6 +1514,10 @@ _FORCE = {"force", "action", "strike", "attack", "option", "retaliation", "respo
           "intervention", "war", "operation", "measure", "step"}
 _INSTRUMENTS = {"decree", "law", "bill", "order", "legislation", "ordinance", "directive", "regulation", "act",
                 "amendment", "measure", "resolution", "motion"}
+# What a strike or protest is "against" when it is no attack: a policy, a law, a cut.
+_POLICIES = _DECISIONS | _INSTRUMENTS | _LABOUR_GRIEVANCES | {
+    "freeze", "cut", "austerity", "tax", "hike", "increase", "rise", "privatisation", "privatization", "closure",
+    "layoff", "redundancy", "rule", "restriction", "mandate", "lockdown", "budget", "price", "fee"}
 _PLACES_OF_CUSTODY = {"jail", "prison", "custody", "detention", "captivity"}
 # Release verbs and the things one publishes rather than sets free.
 _RELEASES = {"release", "free", "unveil"}

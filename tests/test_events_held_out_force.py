@@ -120,3 +120,16 @@ def test_announced_protest_is_a_threat(sentence, expected, nlp):
 )
 def test_appeal_to_protest_is_a_threat_of_dissent(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a strike "against" a policy is a walkout; against a place or forces it is an attack
+        ("Members of the union took part in a strike against the wage freeze.", "PROTEST"),
+        ("The strike against the new labour law entered its third day.", "PROTEST"),
+        ("An overnight strike against the rebel depot destroyed ammunition stores.", "ASSAULT"),
+    ],
+)
+def test_strike_against_a_policy_is_a_walkout(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
