@@ -3131,6 +3131,8 @@ def _retype(token: Any, type_: str) -> str:
             _is_future(token) or _vowed(token) or _reported_intent(token)) \
             and not _is_hypothetical_cause(token) and not _is_negated(token):
         return "THREATEN"  # "violators will be prosecuted", "vowed to punish those responsible": a penalty held out
+    if type_ == "REQUEST" and lemma == "demand" and p.pos[i] == "VERB" and _deadline_set(p, i):
+        return "THREATEN"  # "demanded that X withdraw within 48 hours": a demand with a deadline (CAMEO 139)
     if type_ == "REQUEST" and p.pos[i] == "VERB" and _protest_urged(p, i):
         return "THREATEN"  # "urged supporters to join a rally against the law": dissent called up (CAMEO 133)
     # announced, vowed or weighed, a coercive act threatens it, and so does a protest: "unions will
@@ -3149,6 +3151,22 @@ def _retype(token: Any, type_: str) -> str:
             and not _is_negated(token):
         return "THREATEN"  # "sanctions would follow if…": the noun's clause holds the act out on a condition
     return type_
+
+
+def _deadline_set(p: _Parse, i: int) -> bool:
+    """A "within <hours / days>" phrase on a demand or on the act it demands: a deadline.
+
+    "within hours of the attack" dates the demand itself (its "of" says from what), so it is no deadline.
+    """
+    verbs = [i] + [c for c in p.children[i] if p.dep[c] in ("ccomp", "xcomp")]
+    for v in verbs:
+        for prep in p.children[v]:
+            if p.dep[prep] != "prep" or p.lower[prep] != "within":
+                continue
+            if any(p.lemmas[g] in _SPANS_OF_TIME and not any(p.lower[h] == "of" for h in p.children[g])
+                   for g in p.children[prep]):
+                return True
+    return False
 
 
 def _protest_urged(p: _Parse, i: int) -> bool:

@@ -133,3 +133,16 @@ def test_appeal_to_protest_is_a_threat_of_dissent(sentence, expected, nlp):
 )
 def test_strike_against_a_policy_is_a_walkout(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a demand with a deadline is an ultimatum (CAMEO 139)
+        ("Norland demanded that Estovia pull its troops out of the valley within 48 hours.", "THREATEN"),
+        # a demand made within hours of something is dated, not timed
+        ("Within hours of the blast, Velka demanded that Estovia reopen its border crossings.", "REQUEST"),
+    ],
+)
+def test_demand_with_a_deadline_is_an_ultimatum(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
