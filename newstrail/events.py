@@ -1483,7 +1483,10 @@ def _labour_strike(token: Any) -> bool:
     if targets:
         return False
     over = {_lemma(g) for c in token.children if c.lower_ in ("over", "for") for g in (c, *c.children)}
-    return bool(_parties(token) & (_WORKERS | _LABOUR) or over & _LABOUR_GRIEVANCES)
+    parties = _parties(token)
+    if token.dep_ == "xcomp":  # "pilots voted / plan / threatened to strike": the controller strikes
+        parties |= {_lemma(c) for c in token.head.children if c.dep_ == "nsubj"}
+    return bool(parties & (_WORKERS | _LABOUR) or over & _LABOUR_GRIEVANCES)
 
 
 def _military_strike(token: Any) -> bool:

@@ -146,3 +146,15 @@ def test_strike_against_a_policy_is_a_walkout(sentence, expected, nlp):
 )
 def test_demand_with_a_deadline_is_an_ultimatum(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # workers who vote or decide to strike walk out: the controller of "to strike" is its subject
+        ("Velka's airline pilots voted to strike in a dispute about pensions.", "PROTEST"),
+        ("Estovian teachers decided to strike in the new school year.", "PROTEST"),
+    ],
+)
+def test_workers_voting_to_strike_is_no_attack(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
