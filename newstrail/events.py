@@ -4091,7 +4091,7 @@ def _rank_doc(doc: Any, emb: dict[str, float] | None = None,
 
 # --------------------------------------------------------------------------- event mentions
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_PLAN_WORDS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "going", "aim"}
+_PLAN_WORDS = {"plan", "schedule", "expect", "due", "set", "intend", "prepare", "going", "aim", "about", "gear"}
 _HYPO_MARKS = {"if", "unless", "should", "whether", "in case"}
 _HYPO_MODALS = {"would", "could", "might", "may"}
 _SPEECH = {"say", "tell", "announce", "report", "state", "add", "claim", "note", "quote", "cite", "write"}

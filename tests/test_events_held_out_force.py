@@ -158,3 +158,16 @@ def test_demand_with_a_deadline_is_an_ultimatum(sentence, expected, nlp):
 )
 def test_workers_voting_to_strike_is_no_attack(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "is about to", "is gearing up to" set the act in the near future, as "is set to" does
+        ("The EU is gearing up to slap tariffs on Estovian steel.", "THREATEN"),
+        ("Norland is about to expel dozens of Estovian diplomats.", "THREATEN"),
+        ("Norland is about to send food aid to the Velka region.", "AGREE"),
+    ],
+)
+def test_near_future_infinitives(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
