@@ -4125,17 +4125,34 @@ def _is_future(trigger: Any) -> bool:
 
 def _future_at(p: _Parse, i: int) -> bool:
     """:func:`_is_future` of token ``i``: a future auxiliary, a planned infinitive or a word of
-    planning on it or on one of its two nearest heads."""
+    planning on it or on one of its two nearest heads, or a date ahead of the writer's ("heads
+    to Velka next week for talks": the news present tense of a trip to come)."""
     for node in _chain(p, i)[:3]:
         for child in p.children[node]:
             if p.dep[child] in ("aux", "auxpass") and p.lemmas[child] in _FUTURE_AUX:
                 return True
             if p.dep[child] == "aux" and p.lower[child] == "to" and _plans_ahead(p, node):
                 return True
+            if p.dep[child] in ("npadvmod", "tmod") and (p.pos[node] == "VERB" or p.dep[node] == "ROOT") \
+                    and _date_ahead(p, child):
+                return True
         if p.lemmas[node] in _PLAN_WORDS and node != i and p.pos[node] in ("VERB", "ADJ") and not (
                 p.lemmas[node] == "set" and any(p.dep[c] == "prt" for c in p.children[node])):
             return True  # "is set to sign", not the phrasal "set up a joint commission" (done, not planned)
     return False
+
+
+# Words that put a date after the time of writing: "next week", "tomorrow", "the coming days".
+_AHEAD = {"next", "tomorrow", "coming", "upcoming"}
+# Dates that "next" puts after an earlier event, not after the writing: "the next day".
+_RELATIVE_SPANS = {"day", "morning", "night", "evening", "afternoon", "time"}
+
+
+def _date_ahead(p: _Parse, j: int) -> bool:
+    """Token ``j`` (a verb's adverbial noun) is a date still to come: "next week", "tomorrow"."""
+    if p.lower[j] == "tomorrow":
+        return True
+    return p.lemmas[j] not in _RELATIVE_SPANS and any(p.lower[c] in _AHEAD for c in p.children[j])
 
 
 def _plans_ahead(p: _Parse, node: int) -> bool:

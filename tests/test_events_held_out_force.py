@@ -171,3 +171,18 @@ def test_workers_voting_to_strike_is_no_attack(sentence, expected, nlp):
 )
 def test_near_future_infinitives(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the news present tense with a date still to come is an act announced
+        ("Norland's foreign minister heads to Velka next week for talks on the border.", "AGREE"),
+        ("The Norland president travels to Velka next week for trade talks.", "AGREE"),
+        ("Norland imposes sanctions on Estovia next week.", "THREATEN"),
+        # "the next day" is after an earlier event, not after the writing
+        ("The next day, troops attacked the village.", "ASSAULT"),
+    ],
+)
+def test_present_tense_with_a_date_ahead_is_future(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
