@@ -4136,12 +4136,17 @@ def _future_at(p: _Parse, i: int) -> bool:
             if p.dep[child] in ("npadvmod", "tmod") and (p.pos[node] == "VERB" or p.dep[node] == "ROOT") \
                     and _date_ahead(p, child):
                 return True
+        if node == i and p.pos[i] == "NOUN" and p.dep[i] in ("nsubj", "nsubjpass", "ROOT") and any(
+                p.dep[c] == "amod" and p.lower[c] in _PLANNED for c in p.children[i]):
+            return True  # "the planned meeting was confirmed": the noun is the act to come, no verb acts on it
         if p.lemmas[node] in _PLAN_WORDS and node != i and p.pos[node] in ("VERB", "ADJ") and not (
                 p.lemmas[node] == "set" and any(p.dep[c] == "prt" for c in p.children[node])):
             return True  # "is set to sign", not the phrasal "set up a joint commission" (done, not planned)
     return False
 
 
+# Modifiers that make an event noun one still to come: "the planned meeting", "an upcoming visit".
+_PLANNED = {"planned", "upcoming", "proposed", "scheduled", "forthcoming", "expected", "impending", "looming"}
 # Words that put a date after the time of writing: "next week", "tomorrow", "the coming days".
 _AHEAD = {"next", "tomorrow", "coming", "upcoming"}
 # Dates that "next" puts after an earlier event, not after the writing: "the next day".

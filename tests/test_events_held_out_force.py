@@ -186,3 +186,17 @@ def test_near_future_infinitives(sentence, expected, nlp):
 )
 def test_present_tense_with_a_date_ahead_is_future(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an event noun marked as still to come, with no verb acting on it, is the act announced
+        ("The planned meeting between the two presidents was confirmed by the palace.", "AGREE"),
+        ("An impending strike by Velka dock workers threatens exports.", "THREATEN"),
+        # a planned act that another verb acts on keeps that verb's reading
+        ("Norland cancelled the planned visit of the Estovian president.", "REJECT"),
+    ],
+)
+def test_event_noun_marked_as_planned_is_future(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
