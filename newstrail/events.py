@@ -3134,6 +3134,8 @@ def _retype(token: Any, type_: str) -> str:
             _is_future(token) or _vowed(token) or _reported_intent(token)) \
             and not _is_hypothetical_cause(token) and not _is_negated(token):
         return "THREATEN"  # "violators will be prosecuted", "vowed to punish those responsible": a penalty held out
+    if type_ == "PROTEST" and _kept_up_until(p, i):
+        return "REJECT"  # "vowed to continue the strike until their demands are met": no yielding, as "will not end it until"
     if type_ == "REQUEST" and lemma == "demand" and p.pos[i] == "VERB" and _deadline_set(p, i):
         return "THREATEN"  # "demanded that X withdraw within 48 hours": a demand with a deadline (CAMEO 139)
     if type_ == "REQUEST" and p.pos[i] == "VERB" and _protest_urged(p, i):
@@ -3154,6 +3156,22 @@ def _retype(token: Any, type_: str) -> str:
             and not _is_negated(token):
         return "THREATEN"  # "sanctions would follow if…": the noun's clause holds the act out on a condition
     return type_
+
+
+def _kept_up_until(p: _Parse, i: int) -> bool:
+    """Protest ``i`` is kept up ("continue / keep up / maintain the strike") until a condition is met.
+
+    Why: "will continue the strike until the demands are met" says what "will not end the strike
+    until…" says, which is typed as a refusal (REJECT: no yielding before the demands are met).
+    """
+    head = p.heads[i]
+    if p.dep[i] != "dobj" or p.lemmas[head] not in ("continue", "keep", "maintain"):
+        return False
+    for node in (head, p.heads[head]):
+        if any(p.dep[c] == "advcl" and any(p.lower[g] in ("until", "till") for g in p.children[c])
+               for c in p.children[node]):
+            return True
+    return False
 
 
 def _deadline_set(p: _Parse, i: int) -> bool:

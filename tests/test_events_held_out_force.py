@@ -200,3 +200,16 @@ def test_present_tense_with_a_date_ahead_is_future(sentence, expected, nlp):
 )
 def test_event_noun_marked_as_planned_is_future(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a protest kept up until demands are met refuses to yield, as "will not end it until" does
+        ("Velka teachers said they would keep up their protest until the minister resigns.", "REJECT"),
+        # a protest kept up with no condition is the protest
+        ("Velka teachers continued their protest on Monday.", "PROTEST"),
+    ],
+)
+def test_protest_kept_up_until_demands_are_met_is_a_refusal(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
