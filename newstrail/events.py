@@ -5031,6 +5031,11 @@ def _commits_someone_else(content: str, speaker: str) -> bool:
     return subject not in ("we", "i") and subject not in speaker.casefold()
 
 
+# Score of a stance given by its cue alone (a denial of neutral words): one plain
+# stance cue's weight, so its confidence is middling (score / 2). Set by reasoning, not swept.
+CUE_STANCE_SCORE = 1.0
+
+
 def _cue_stance(cue: str | None) -> str | None:
     """The stance of a refusing or denying cue, which governs what it reports.
 
@@ -5214,12 +5219,16 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         if _outlet_reports(quote, article):
             continue  # a news outlet's report: its sentence, below, gives the stance to whom it reports on
         found = classify_stance(quote.content_text)
-        if found is None:
+        cued = _cue_stance(quote.cue_text)
+        if found is None and cued != "deny":
+            # a refusal of neutral words is often no position: "declined to comment"
             continue
-        stance, score = found
+        # "denied reports that it had begun filling the dam": what a denial reports needs no
+        # stance word of its own; the cue is the stance
+        stance, score = found or ("deny", CUE_STANCE_SCORE)
         if stance == "commit" and _commits_someone_else(quote.content_text, actor):
             stance = "demand"
-        stance = _cue_stance(quote.cue_text) or stance
+        stance = cued or stance
         out.append(StanceMention(span=quote.content, actor=actor, stance=stance, statement=quote.content_text,
                                  date=quote.said_on, confidence=round(min(1.0, score / 2), 3)))
         covered.append((quote.content.start, quote.content.end))

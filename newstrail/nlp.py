@@ -25,6 +25,7 @@ small share.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any, Callable, Iterable, Iterator
@@ -54,6 +55,8 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
             "install the project with: pip install -r requirements.lock"
         ) from None
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(DATELINES, before=nlp.pipe_names[0])
     if "attribute_ruler" in nlp.pipe_names:
         _index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
     if "lemmatizer" in nlp.pipe_names:
@@ -76,6 +79,34 @@ def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: in
     """Texts through the pipeline in batches, in order."""
     nlp = nlp or load_nlp()
     return nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+
+
+# -- wire datelines --------------------------------------------------------------------------
+#
+# Why: wire copy opens with a dateline, "BRENNHALT, March 5 (Riverline) - Ostrand on Wednesday
+# rejected …", and the small model parses the place as a second subject of the verb (so quotes,
+# stances and events credit "BRENNHALT") or runs the dateline into the sentence before. The
+# dateline's first word and the word after its dash are marked as sentence starts, which the
+# parser keeps (it never undoes a sentence start set before it runs): the dateline becomes a
+# sentence of its own.
+DATELINES = "newstrail_datelines"
+
+
+@Language.component(DATELINES)
+def mark_datelines(doc: Doc) -> Doc:
+    """Start a sentence at and after every agency dateline that opens a line (see above)."""
+    from .clean.metadata import dateline_spans
+
+    spans = dateline_spans(doc.text)
+    if spans:
+        starts = [t.idx for t in doc]
+        for edge in (edge for span in spans for edge in span):
+            i = bisect.bisect_left(starts, edge)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+    return doc
 
 
 # -- the attribute ruler's matches, found by lookups ---------------------------------------

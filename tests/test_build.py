@@ -258,13 +258,14 @@ def test_parse_through_numpys_blas_is_stock_spacys_parse(seeds_dir: Path) -> Non
     from spacy.tokens import Doc
     from thinc.api import NumpyOps
 
-    from newstrail.nlp import MODEL, load_nlp, parse_many
+    from newstrail.nlp import DATELINES, MODEL, load_nlp, parse_many
 
     ours = load_nlp()
     tok2vec_ops = ours.get_pipe("tok2vec").model.ops
     assert isinstance(tok2vec_ops, NumpyOps) and not tok2vec_ops.use_blis
     stock = spacy.load(MODEL)
     assert stock.get_pipe("tok2vec").model.ops.use_blis
+    stock.add_pipe(DATELINES, first=True)  # the same sentence starts: only the BLAS differs
 
     def annotations(doc: Doc) -> list[tuple]:
         return [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
@@ -272,6 +273,21 @@ def test_parse_through_numpys_blas_is_stock_spacys_parse(seeds_dir: Path) -> Non
     texts = [ARTICLE] + [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
     for mine, theirs in zip(parse_many(texts, ours), stock.pipe(texts)):
         assert annotations(mine) == annotations(theirs)
+
+
+def test_a_wire_dateline_is_a_sentence_of_its_own(nlp) -> None:
+    """The small model reads "PORTVALE, May 6 (Coastwire) - Selby rejected …" with the place
+    as a second subject of "rejected"; after the dateline a sentence starts, so it does not."""
+    from newstrail.nlp import parse
+
+    text = ("PORTVALE, May 6 (Coastwire) - Selby on Tuesday rejected the harbour plan, calling it reckless.\n"
+            "LUNDHAVEN (CW) — Ferries ran late again.")
+    sents = [s.text.strip() for s in parse(text).sents]
+    assert sents[0] == "PORTVALE, May 6 (Coastwire) -"
+    assert sents[1].startswith("Selby on Tuesday rejected")
+    assert "LUNDHAVEN (CW) —" in sents
+    rejected = next(t for t in parse(text) if t.text == "rejected")
+    assert [c.text for c in rejected.children if c.dep_ == "nsubj"] == ["Selby"]
 
 
 def test_cached_lemmatizer_gives_stock_lemmas_on_a_second_pass() -> None:

@@ -82,6 +82,7 @@ def test_given_title_not_in_body():
 
 from newstrail.clean.metadata import (  # noqa: E402
     agency_dateline,
+    dateline_spans,
     date_from_dateline,
     header_date,
     masthead,
@@ -152,6 +153,15 @@ def test_agency_dateline():
     assert agency_dateline("The harbour board (in full) - voted") is None
     assert date_from_dateline(5, 6, "2029-05-07") == "2029-05-06"
     assert date_from_dateline(12, 31, "2030-01-01") == "2029-12-31"
+
+
+def test_dateline_spans_open_lines_only():
+    text = ("PORTVALE, May 6 (Coastwire) - The board voted.\n"
+            "It met (again) - briefly.\n"
+            "SELBY (CW) — Ferries ran late.")
+    spans = dateline_spans(text)
+    assert [text[s:e].strip() for s, e in spans] == ["PORTVALE, May 6 (Coastwire) -", "SELBY (CW) —"]
+    assert dateline_spans("No brackets here - at all.") == []
 
 
 def test_dateline_day_beats_an_update_date_and_takes_its_year():

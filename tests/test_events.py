@@ -113,6 +113,28 @@ def test_refusing_cue_governs_the_words_it_reports(nlp):
     assert {(s.actor, s.stance) for s in stances if s.statement == content} == {("Union", "reject")}
 
 
+def test_a_denying_cue_gives_the_stance_of_neutral_words(nlp):
+    text = "Talvia on Monday denied claims that its troops had crossed the river."
+    article = article_from_text(text, "2030-03-06")
+    content = "that its troops had crossed the river"
+    start, cue = text.index(content), text.index("denied")
+    quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "indirect",
+                  speaker_text="Talvia", speaker_key="Talvia", cue=Span(article.id, cue, cue + 6), cue_text="denied")
+    stances = extract_stances(nlp(text), article, [], [quote], [])
+    assert {(s.actor, s.stance) for s in stances if s.statement == content} == {("Talvia", "deny")}
+
+
+def test_a_refusal_to_comment_is_no_position(nlp):
+    text = "The ministry declined to comment on the report."
+    article = article_from_text(text, "2030-03-06")
+    content = "to comment on the report"
+    start, cue = text.index(content), text.index("declined")
+    quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "indirect",
+                  speaker_text="The ministry", speaker_key="Ministry", cue=Span(article.id, cue, cue + 8),
+                  cue_text="declined")
+    assert [s for s in extract_stances(nlp(text), article, [], [quote], []) if s.statement == content] == []
+
+
 def test_stances_from_quotes_and_sentences(nlp):
     text = 'Norland rejects any concession on the corridor. "The talks failed," the spokesman said.'
     article = article_from_text(text, "2030-03-06")

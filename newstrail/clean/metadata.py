@@ -29,6 +29,7 @@ log = logging.getLogger("newstrail.clean")
 __all__ = [
     "DEK_MAX_WORDS",
     "agency_dateline",
+    "dateline_spans",
     "date_from_dateline",
     "find_outlet",
     "header_date",
@@ -156,6 +157,17 @@ def header_date(text: str) -> tuple[str, bool] | None:
         if date:
             found.append((date, bool(_UPDATED.match(field))))
     return min(found) if found else None
+
+
+_DATELINE_AT_LINE_START = re.compile(_AGENCY_DATELINE_RE.pattern, re.MULTILINE)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each agency dateline that opens a line of ``text`` (the end just after
+    its dash; the start may take in blank space before it)."""
+    if "(" not in text:  # every dateline names its agency in brackets; most texts have none
+        return []
+    return [m.span() for m in _DATELINE_AT_LINE_START.finditer(text)]
 
 
 def agency_dateline(text: str) -> tuple[int | None, int | None, str] | None:
