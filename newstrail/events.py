@@ -3209,7 +3209,7 @@ def _protest_urged(p: _Parse, i: int) -> bool:
 
 def _joined_acts(p: _Parse, verb: int) -> list[int]:
     """What a verb of taking part joins: its object, or the "in / at" phrase of the verb or its
-    object ("join the march", "take part in the strike", "join thousands at a rally")."""
+    object ("join the march", "take part in the strike", "join hundreds at a vigil")."""
     objects = [g for g in p.children[verb] if p.dep[g] == "dobj"]
     preps = [g for h in (verb, *objects) for g in p.children[h] if p.dep[g] == "prep" and p.lower[g] in ("in", "at")]
     return objects + [g for prep in preps for g in p.children[prep] if p.dep[g] == "pobj"]

@@ -1871,7 +1871,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             confidence = (1.0 if cls in SPEECH_CLASSES and not topic
                           else CLAUSE_CONFIDENCE if cls == "clause" else ATTITUDE_CONFIDENCE)
         if content is None or (topic and subj.head.i == tok.i and _after_attributive_quotation(ctx, subj, tok)):
-            # '“Absolutely not,” he said of the idea': the quotation is what was said (a
+            # '“Not a chance,” he said of the idea': the quotation is what was said (a
             # participle after that cue, '…, citing X', has a topic of its own)
             continue
         if _narration_after_attribution(ctx, content, subj, tok):

@@ -112,7 +112,7 @@ def test_announced_protest_is_a_threat(sentence, expected, nlp):
         # an appeal to hold or join a protest calls up dissent against a third party (CAMEO 133)
         ("Activists urged their supporters to join a march against the new Velka press law.", "THREATEN"),
         ("The union called on its members to join the picket outside the Velka ministry.", "THREATEN"),
-        ("Exiled leaders asked students to join thousands at a rally outside the Estovian parliament.", "THREATEN"),
+        ("Exiled leaders asked students to join hundreds of others at a rally outside the Estovian parliament.", "THREATEN"),
         # an appeal to end a protest, or not to protest, is a request
         ("The mayor urged the dockers to end their strike.", "REQUEST"),
         ("Church leaders urged residents not to join the march.", "REQUEST"),

@@ -146,7 +146,7 @@ def test_rejecting_another_s_words_disapproves_of_them(sentence, expected, nlp):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("The new premier said he would seek peace with the separatists.", "AGREE"),
+        ("The new premier said her government would seek peace with the northern rebels.", "AGREE"),
         ("Both leaders are seeking a negotiated settlement to the feud.", "AGREE"),
         ("The villagers sought refuge in the hills.", "REQUEST"),
     ],

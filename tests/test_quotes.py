@@ -412,14 +412,14 @@ def test_cue_of_a_misparsed_reduced_relative_keeps_its_subject(quotes_of):
 
 
 def test_contrast_clause_after_reported_content_is_the_writers(quotes_of):
-    found = quotes_of("At the town meeting, 74 percent said they are set on voting for the mayor,"
-                      " while 22 percent said they might change their mind.")
+    found = quotes_of("At the harbour forum, 61 percent said they are firmly behind the ferry levy,"
+                      " while 30 percent said they could still switch sides.")
     # (inside a poll's finding, "In the poll, 74 percent said …", what they said is the poll's:
     # see test_what_respondents_said_is_part_of_a_surveys_finding)
     said = [q for q in found if q.cue_text == "said"]
-    first = _holding(said, "set on voting")
-    assert "while" not in first.content_text and first.speaker_text == "74 percent"
-    assert _holding(said, "change their mind").speaker_text == "22 percent"
+    first = _holding(said, "firmly behind")
+    assert "while" not in first.content_text and first.speaker_text == "61 percent"
+    assert _holding(said, "switch sides").speaker_text == "30 percent"
 
 
 def test_hailed_is_an_evaluation_cue(quotes_of):
@@ -1605,26 +1605,26 @@ def test_a_quote_read_across_markup_tags_is_dropped(quotes_of):
 
 def test_colon_quotation_belongs_to_who_said_it_not_to_a_name_in_the_clause(quotes_of):
     found = quotes_of("In a statement, the port committee said about its inclusion of the Varga Shipping "
-                      "contract in the latest draft of its plan:\n\n\"The plan goes further than any earlier "
+                      "contract in the revised version of the plan:\n\n\"The plan goes further than any earlier "
                       "plan on safety. It backs the new pier.\"")
     assert _holding(found, "backs the new pier").speaker_text == "the port committee"
 
 
 def test_second_that_clause_after_a_fronted_condition_is_still_reported(quotes_of):
-    q = _holding(quotes_of("Ana Ruiz, who led the harbor committee, said that a swap involved hard trade-offs but "
-                           "that if the mayor opted to make one, he should have insisted on getting all the boats back."),
-                 "hard trade-offs")
-    assert q.content_text.endswith("getting all the boats back")
+    q = _holding(quotes_of("Ana Ruiz, who chaired the dock board, said that a merger carried real risks but "
+                           "that if the council chose to pursue one, it should have insisted on keeping all the cranes."),
+                 "real risks")
+    assert q.content_text.endswith("keeping all the cranes")
 
 
 def test_verb_sharing_the_reported_clauses_modal_is_part_of_it(quotes_of):
-    found = quotes_of("Kasich says he’d sit Varga down and tell him “no more nonsense” and tells the crowd he "
-                      "was the first to say it.")
-    assert _holding(found, "sit Varga down").content_text == "he’d sit Varga down and tell him “no more nonsense”"
+    found = quotes_of("Holm says he’d sit Varga down and warn him “enough is enough” and reminds the hall he "
+                      "had raised it first.")
+    assert _holding(found, "sit Varga down").content_text == "he’d sit Varga down and warn him “enough is enough”"
     # a finite verb with an auxiliary of its own is the speaker's next act, as before
-    q = _holding(quotes_of("Dorn said that he would offer a prayer for the winner but did not suggest it would "
-                           "be Varga."), "offer a prayer")
-    assert "suggest" not in q.content_text
+    q = _holding(quotes_of("Dorn said that he would light a candle for the winner but did not predict it would "
+                           "be Varga."), "light a candle")
+    assert "predict" not in q.content_text
 
 
 def test_participle_after_an_attributed_quotation_keeps_its_own_topic(quotes_of):
@@ -1638,27 +1638,27 @@ def test_participle_after_an_attributed_quotation_keeps_its_own_topic(quotes_of)
 
 def test_cue_set_inside_content_whose_fronted_subject_the_parser_gave_the_cue(quotes_of):
     # the small model hangs both "Voters" and "Dorn" on "suggested": the nearer one speaks
-    q = _holding(quotes_of("Voters, Dorn suggested, don’t have to worry that big banks can sway the council."),
-                 "have to worry")
-    assert q.speaker_text == "Dorn" and q.content_text.startswith("Voters")
+    q = _holding(quotes_of("Renters, Dorn suggested, don’t have to panic that rich landlords can sway the council."),
+                 "have to panic")
+    assert q.speaker_text == "Dorn" and q.content_text.startswith("Renters")
 
 
 def test_quoted_tail_left_open_stops_before_a_quotation_with_its_own_attribution(quotes_of):
-    found = quotes_of("Dorn said Varga’s support of the ferry plan is “really a vague position to have.\n\n"
-                      "“What we do here is, we build. We build piers. That’s what we do,” Dorn said.")
-    assert _holding(found, "vague position").content_text.endswith("to have.")
+    found = quotes_of("Dorn said Varga’s backing of the ferry plan is “frankly a hollow stance to take.\n\n"
+                      "“Our job here is simple: we build. We build piers. That is the job,” Dorn said.")
+    assert _holding(found, "hollow stance").content_text.endswith("to take.")
     assert _holding(found, "We build piers").kind == "direct"
 
 
 def test_passive_cue_with_a_by_phrase_on_its_complement_has_that_speaker(quotes_of):
     # the small model hangs "by X" on the name given ("called Y by X"), not on the verb
-    q = _holding(quotes_of("This feature of the movement has been called \"strategic ambiguity\" by Jonas Berg, "
-                           "a professor at Lund University."), "strategic ambiguity")
+    q = _holding(quotes_of("This side of the campaign has been called \"calculated vagueness\" by Jonas Berg, "
+                           "a lecturer at Norvik College."), "calculated vagueness")
     assert q.speaker_key == "Jonas Berg" and "Berg" not in q.content_text
     q = _holding(quotes_of("The plan was described as \"reckless\" by the mayor."), "reckless")
     assert q.speaker_text == "the mayor"
     # a date after "by" names no one
-    assert all(q.speaker is None for q in quotes_of("The pier is expected to open by the end of the year."))
+    assert all(q.speaker is None for q in quotes_of("The pier is expected to open by late October."))
 
 
 def test_perfect_has_asked_is_an_active_request(quotes_of):

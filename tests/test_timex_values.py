@@ -160,7 +160,7 @@ def test_quarter_ended_on_a_day_with_its_year_is_that_years_quarter() -> None:
     # the year written after the end day names the quarter, far from the publication year too
     text = "Kessel Mining earned $2 million in the quarter ended June 30, 1991, its filing showed."
     assert found(text, "2024-03-13")["the quarter"] == "1991-Q2"
-    text = "Varrow Corp. lost $5 million in the third quarter ended Sept. 30, 1996."
+    text = "Varrow Corp. posted a $5 million loss for the third quarter ended Sept. 29, 1996."
     assert found(text, "2024-03-13")["the third quarter"] == "1996-Q3"
 
 
@@ -170,7 +170,7 @@ def test_quarter_ended_on_another_day_is_not_the_quarter_just_named() -> None:
             "In the quarter ended June 30, Norland Rail had lost money.")
     assert found(text, "2024-03-13")["the quarter"] == "2023-Q2"
     text = ("Norland Rail earned $3 million in the third quarter. "
-            "Revenue in the quarter ended Sept. 30 rose 4%.")
+            "Revenue for the quarter ended Sept. 29 rose 4%.")
     assert found(text, "2024-03-13")["the quarter"] == "2023-Q3"
 
 
