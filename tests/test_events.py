@@ -100,39 +100,30 @@ def test_classify_stance(text, stance):
     assert found is not None and found[0] == stance
 
 
+def _stances_of_cued_quote(nlp, text: str, content: str, cue: str, speaker: str, key: str) -> set[tuple[str, str]]:
+    """(actor, stance) of the stances an indirect quote gives, its content cued by the word ``cue``."""
+    article = article_from_text(text, "2030-03-06")
+    start, at = text.index(content), text.index(cue)
+    quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "indirect",
+                  speaker_text=speaker, speaker_key=key, cue=Span(article.id, at, at + len(cue)), cue_text=cue)
+    return {(s.actor, s.stance) for s in extract_stances(nlp(text), article, [], [quote], []) if s.statement == content}
+
+
 def test_refusing_cue_governs_the_words_it_reports(nlp):
     text = "The union has until now declined to commit to a freeze on new members."
-    article = article_from_text(text, "2030-03-06")
-    start = text.index("to commit")
-    content = "to commit to a freeze on new members"
-    cue = text.index("declined")
-    quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "indirect",
-                  speaker_text="The union", speaker_key="Union", cue=Span(article.id, cue, cue + 8),
-                  cue_text="declined")
-    stances = extract_stances(nlp(text), article, [], [quote], [])
-    assert {(s.actor, s.stance) for s in stances if s.statement == content} == {("Union", "reject")}
+    found = _stances_of_cued_quote(nlp, text, "to commit to a freeze on new members", "declined", "The union", "Union")
+    assert found == {("Union", "reject")}
 
 
 def test_a_denying_cue_gives_the_stance_of_neutral_words(nlp):
     text = "Talvia on Monday denied claims that its troops had crossed the river."
-    article = article_from_text(text, "2030-03-06")
-    content = "that its troops had crossed the river"
-    start, cue = text.index(content), text.index("denied")
-    quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "indirect",
-                  speaker_text="Talvia", speaker_key="Talvia", cue=Span(article.id, cue, cue + 6), cue_text="denied")
-    stances = extract_stances(nlp(text), article, [], [quote], [])
-    assert {(s.actor, s.stance) for s in stances if s.statement == content} == {("Talvia", "deny")}
+    found = _stances_of_cued_quote(nlp, text, "that its troops had crossed the river", "denied", "Talvia", "Talvia")
+    assert found == {("Talvia", "deny")}
 
 
 def test_a_refusal_to_comment_is_no_position(nlp):
     text = "The ministry declined to comment on the report."
-    article = article_from_text(text, "2030-03-06")
-    content = "to comment on the report"
-    start, cue = text.index(content), text.index("declined")
-    quote = Quote(article.id, Span(article.id, start, start + len(content)), content, "indirect",
-                  speaker_text="The ministry", speaker_key="Ministry", cue=Span(article.id, cue, cue + 8),
-                  cue_text="declined")
-    assert [s for s in extract_stances(nlp(text), article, [], [quote], []) if s.statement == content] == []
+    assert _stances_of_cued_quote(nlp, text, "to comment on the report", "declined", "The ministry", "Ministry") == set()
 
 
 def test_stances_from_quotes_and_sentences(nlp):
