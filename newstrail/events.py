@@ -3161,8 +3161,8 @@ def _retype(token: Any, type_: str) -> str:
 def _kept_up_until(p: _Parse, i: int) -> bool:
     """Protest ``i`` is kept up ("continue / keep up / maintain the strike") until a condition is met.
 
-    Why: "will continue the strike until the demands are met" says what "will not end the strike
-    until…" says, which is typed as a refusal (REJECT: no yielding before the demands are met).
+    Why: "will keep the walkout going until the demands are met" says what "will not call off
+    the walkout until…" says, which is typed as a refusal (REJECT: no yielding before the demands are met).
     """
     head = p.heads[i]
     if p.dep[i] != "dobj" or p.lemmas[head] not in ("continue", "keep", "maintain"):

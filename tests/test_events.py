@@ -122,8 +122,8 @@ def test_a_denying_cue_gives_the_stance_of_neutral_words(nlp):
 
 
 def test_a_refusal_to_comment_is_no_position(nlp):
-    text = "The ministry declined to comment on the report."
-    assert _stances_of_cued_quote(nlp, text, "to comment on the report", "declined", "The ministry", "Ministry") == set()
+    text = "The ministry declined to comment on the leaked memo."
+    assert _stances_of_cued_quote(nlp, text, "to comment on the leaked memo", "declined", "The ministry", "Ministry") == set()
 
 
 def test_stances_from_quotes_and_sentences(nlp):
