@@ -2474,19 +2474,17 @@ def _prospect_of_force(token: Any) -> bool:
 def _force_promised(a: _Asked) -> list[_Trigger] | _Next:
     """Measures and defence announced: force held out, not used."""
     token, lemma = a.token, a.lemma
-    if lemma in ("take", "use", "employ") and token.pos_ == "VERB" and _stern_measures(token) and (
-            _is_future(token) or _vowed(token) or _reported_intent(token)):
+    if lemma in ("take", "use", "employ") and token.pos_ == "VERB" and _stern_measures(token) and _announced(token):
         return [_Trigger("THREATEN", 1.0, None)]  # "will take all necessary measures", "use all means": force held out
-    if lemma == "defend" and token.pos_ == "VERB" and (_is_future(token) or _vowed(token) or _reported_intent(token)) \
+    if lemma == "defend" and token.pos_ == "VERB" and _announced(token) \
             and _against_provocation(token):
         return [_Trigger("THREATEN", 1.0, None)]  # "would defend itself against any aggression": force promised
-    if lemma == "take" and token.pos_ == "VERB" and _measures_against(token) and (
-            _is_future(token) or _vowed(token) or _reported_intent(token)):
+    if lemma == "take" and token.pos_ == "VERB" and _measures_against(token) and _announced(token):
         return [_Trigger("THREATEN", 1.0, None)]  # "will take action against those who…": a penalty held out
     if lemma == "deal" and token.pos_ == "VERB":
         # the verb is handling, never a deal struck: "deal with the crisis" types nothing, while
         # "will deal firmly with rioters" holds out repression (CAMEO 13) as "respond firmly" does
-        if _sternly(token) and (_is_future(token) or _vowed(token) or _reported_intent(token)):
+        if _sternly(token) and _announced(token):
             return [_Trigger("THREATEN", 1.0, None)]
         return []
     return _NEXT
@@ -2964,6 +2962,12 @@ _VOWED_THREATS = _THREAT_WHEN_VOWED | {"THREATEN"}
 _THREAT_WHEN_CONDITIONAL = _THREAT_WHEN_VOWED | {"REJECT", "MOBILIZE"}
 
 
+def _announced(token: Any) -> bool:
+    """An act said to come: in the future tense, vowed, or reported as intended ("will strike",
+    "vowed to punish", "said it would send troops"), the readings that make an act held out."""
+    return _is_future(token) or _vowed(token) or _reported_intent(token)
+
+
 def _vowed(token: Any) -> bool:
     """The act is the infinitive complement of a vow or a word of readiness.
 
@@ -3130,8 +3134,7 @@ def _retype(token: Any, type_: str) -> str:
     if type_ in _INTENT_TO_AGREE and (_is_future(token) or _reported_intent(token) or _weighed(token)) \
             and not _scheduled(token):
         return "AGREE"  # "will / could / is considering resuming aid": cooperation held out, not yet given
-    if type_ == "ACCUSE" and (lemma in _PENALIZING or _legal_action(token)) and (
-            _is_future(token) or _vowed(token) or _reported_intent(token)) \
+    if type_ == "ACCUSE" and (lemma in _PENALIZING or _legal_action(token)) and _announced(token) \
             and not _is_hypothetical_cause(token) and not _is_negated(token):
         return "THREATEN"  # "violators will be prosecuted", "vowed to punish those responsible": a penalty held out
     if type_ == "PROTEST" and _kept_up_until(p, i):
@@ -3142,8 +3145,7 @@ def _retype(token: Any, type_: str) -> str:
         return "THREATEN"  # "urged supporters to join a rally against the law": dissent called up (CAMEO 133)
     # announced, vowed or weighed, a coercive act threatens it, and so does a protest: "unions will
     # strike on Monday", "plans a mass rally" threaten dissent (CAMEO 133), none is held yet
-    if type_ in _THREAT_WHEN_VOWED and (_is_future(token) or _vowed(token) or _reported_intent(token)
-                                        or _weighed(token)) \
+    if type_ in _THREAT_WHEN_VOWED and (_announced(token) or _weighed(token)) \
             and not _is_hypothetical_cause(token) \
             and not _is_negated(token):  # "has no plans to attack" is no threat
         return "THREATEN"
