@@ -1252,6 +1252,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 1.0  # "told Estovia to withdraw": the telling directs, the withdrawal is only asked for
     if head_lemma in _TRANSPARENT and p.pos[head] in ("VERB", "AUX"):
         return 0.0
+    if dep == "xcomp" and head_lemma in _DECIDING:
+        return 0.0  # "voted to suspend aid", "resolved to expel": the decision is the act decided on
     if dep == "acomp" and head_lemma in _LINKING:
         return 0.0  # "stands ready to help", "remained opposed to": the adjective is the predicate
     if p.pos[i] in ("NOUN", "PROPN") and dep in ("dobj", "attr", "nsubjpass", "nsubj") and (
@@ -1291,11 +1293,27 @@ def _contact_outcome(p: _Parse, i: int) -> bool:
     (see :func:`_states_content`); the conjunct is the content, not a second, lesser predicate.
     """
     head = p.heads[i]
-    if p.pos[i] != "VERB" or p.pos[head] != "VERB" or not any(t.type != "CONSULT" for t in _match_at(p, i)):
+    if p.pos[i] != "VERB" or p.pos[head] != "VERB" or not (
+            any(t.type != "CONSULT" for t in _match_at(p, i)) or _decided_act(p, i)):
         return False
     if p.lemmas[i] in ("ask", "inquire", "enquire") and any(p.lower[c] in ("about", "after") for c in p.children[i]):
         return False  # "met him and asked about his health": a question put in the talk, no request
     return _contact_verb(p, head)
+
+
+# Verbs that report a body's decision: "met and decided to expel", "met and resolved to cut aid".
+_DECIDING = {"decide", "resolve", "opt", "vote"}
+
+
+def _decided_act(p: _Parse, i: int) -> bool:
+    """Verb ``i`` is a decision whose "to …" complement is an act of the lexicon other than a contact.
+
+    Why: a meeting that "decided to expel" diplomats is reported for its decision, as one that
+    "agreed to" something is (CAMEO codes a meeting's outcome when it is stated); "decide" has
+    no trigger of its own, so without this the meeting would outrank the act it decided on.
+    """
+    return p.lemmas[i] in _DECIDING and any(
+        p.dep[c] == "xcomp" and any(t.type != "CONSULT" for t in _match_at(p, c)) for c in p.children[i])
 
 
 def _contact_verb(p: _Parse, i: int) -> bool:
