@@ -2585,9 +2585,38 @@ def _handed_over(a: _Asked) -> list[_Trigger] | _Next:
     return _NEXT
 
 
+# Verbs that close a meeting, and what a meeting closed "without" failed to produce.
+_CLOSING = {"end", "conclude", "close", "finish", "wrap", "adjourn"}
+_OUTCOMES = {"agreement", "deal", "accord", "breakthrough", "result", "progress", "consensus", "compromise",
+             "settlement", "solution", "resolution", "outcome", "understanding"}
+_PACTS_OR_CONTACTS = _PACTS | _CONTACTS
+# What a meeting ended "in" when it failed: "the talks ended in deadlock".
+_FAILURES = {"failure", "deadlock", "stalemate", "impasse", "disagreement", "acrimony", "disarray"}
+
+
+def _ended_without_outcome(token: Any) -> bool:
+    """A meeting's closing verb says it failed: "ended without a deal", "concluded in deadlock".
+
+    Why: news reports failed negotiations this way as often as with "failed to reach a deal";
+    CAMEO codes both as a refusal to agree (12), not as the meeting (04).
+    """
+    if token.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") and _PACTS_OR_CONTACTS & {
+            _lemma(n) for n in (c, *(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children))}
+            for c in token.children):
+        return False  # the contact, or a span of it ("two days of talks ended…")
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("without", "in"):
+            said = {_lemma(g) for g in prep.children if g.dep_ == "pobj"}
+            if said & (_OUTCOMES if prep.lower_ == "without" else _FAILURES):
+                return True
+    return False
+
+
 def _halted(a: _Asked) -> list[_Trigger] | _Next:
-    """Talks breaking down, and a strike's effect (not an act of its own)."""
+    """Talks breaking down or ending without a deal, and a strike's effect (not an act of its own)."""
     token, lemma = a.token, a.lemma
+    if lemma in _CLOSING and _ended_without_outcome(token):
+        return [_Trigger("REJECT", 1.1, None)]  # "the talks ended without agreement": no deal reached
     if lemma in _BREAKING_DOWN and token.pos_ == "VERB" and (lemma != "break" or any(
             c.lower_ == "down" for c in token.children)) and any(
             c.dep_ == "nsubj" and _lemma(c) in _PACTS | _CONTACTS for c in token.children):
@@ -3876,7 +3905,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
     ({"fight", "battle", "combat", "tackle", "violation", "breach", "violate", "flout", "defy"}, _fought_or_breached),
     (_ORDERING, _ordered_away),
     (_PASSING_ON | {"provide", "give", "offer", "contribute", "return", "decline"}, _handed_over),
-    (_BREAKING_DOWN | _DISRUPTING, _halted),
+    (_BREAKING_DOWN | _DISRUPTING | _CLOSING, _halted),
     ({"move", "question", "charge"}, _moved_or_charged),
     ({"dismiss", "fire", "sack", "march", "dismantle", "commit"}, _removed_or_committed),
     ({"deliver", "joint", "share", "option", "grant"}, _said_shared_or_granted),

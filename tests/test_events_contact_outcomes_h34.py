@@ -20,3 +20,18 @@ from newstrail.events import event_types
 )
 def test_meeting_that_decided_an_act(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a meeting closed without the outcome it sought failed to agree (CAMEO 12), as "failed to reach a deal"
+        ("The negotiations in Velka ended without agreement after the Estovian side left.", "REJECT"),
+        ("Three rounds of talks on the dam concluded without a breakthrough on Thursday.", "REJECT"),
+        ("The Norland summit ended in deadlock over the fishing quotas.", "REJECT"),
+        # a meeting that simply ended stays a meeting
+        ("The talks between Velka and Norland ended on Thursday evening.", "CONSULT"),
+    ],
+)
+def test_meeting_ended_without_outcome(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
