@@ -250,3 +250,16 @@ def test_feasts_counted_from_easter_and_other_named_days() -> None:
     # a bare "Easter" is a day only where a day is meant
     assert found("Estovia's talks stalled over Easter.", dct)["Easter"] == "2023-04-09"
     assert "Easter" not in found("Kessel bakers sold Easter cakes.", dct)
+
+
+def test_units_before_or_after_closing_the_phrase_count_like_earlier_and_later() -> None:
+    # "before"/"after" with nothing after them is an adverb: the time is counted from the date
+    # just named, as with "earlier"/"later"
+    text = "The Norland ferry sank on May 9. Inspectors had warned the owners three days before."
+    assert found(text, "2024-06-01")["three days before"] == "2024-05-06"
+    text = "Kessel Mining opened its smelter in 2015. Two years after, the river ran grey."
+    assert found(text, "2024-06-01")["Two years after"] == "2017"
+    # with no date named before, "after" is a stretch past an untimed event, as "later" is
+    assert found("Two weeks after, the Estovian clinic reopened.", "2024-06-01")["Two weeks after"] == "P2W"
+    # before a noun it is a preposition, and the length alone is the expression
+    assert found("Three days before the vote, Ilsa Varn withdrew.", "2024-06-01")["Three days"] == "P3D"

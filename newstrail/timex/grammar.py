@@ -211,7 +211,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("short_year", _p(r"['\u2019](?P<yy>\d\d)(?![\d%'\u2019]|s\b)")),
     ("year", _p(r"(?P<mod>(?:early|mid|late|post|pre)[\s-]+|the\s+(?:end|beginning|start|middle|rest)\s+of\s+)?(?P<year>{YEAR})")),
     ("season", _p(r"(?:(?P<rel>this\s+past|this|last|next|past|coming|the|early|late|(?:the\s+)?(?:early|late))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?")),
-    ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+(?:now|today)|hence|back)")),
+    # "two years before, it had lost money": "before"/"after" closing the phrase is an adverb (as
+    # "earlier"/"later" are); before a noun or clause it is a preposition, and the length is the expression
+    ("ago", _p(r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+(?:now|today)|hence|back|(?:before|after)(?=\s*(?:[,.;:!?)]|$)))")),
     # "the following Monday", "the previous Friday": the weekday next to the date just named
     ("rel_weekday", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|past|coming)\s+|(?P<arel>the\s+(?:following|next|previous|preceding))\s+)?(?P<wd>{WEEKDAY})(?P<wpl>s)?(?:\s+(?P<part>{PART})(?P<ppl>s)?)?")),
     ("part_weekday", _p(r"(?P<part>{PART}),?\s+(?P<wd>{WEEKDAY})")),

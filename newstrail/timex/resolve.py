@@ -976,7 +976,7 @@ def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE", "vague offset"
     if anchor and not anchor.startswith("X"):
         return _shift(anchor, sign * int(n), unit), "DATE", f"{int(n)} {unit} from the date just mentioned {anchor}"
-    if direction == "later":
+    if direction in ("later", "after"):
         # "Two days later, he resigned" with no date named before: later than an untimed event,
         # not than the time of writing (which would put a reported past in the future)
         return _duration(n, unit), "DURATION", f"{unit} later than an untimed event: the stretch"
