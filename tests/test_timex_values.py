@@ -263,3 +263,11 @@ def test_units_before_or_after_closing_the_phrase_count_like_earlier_and_later()
     assert found("Two weeks after, the Estovian clinic reopened.", "2024-06-01")["Two weeks after"] == "P2W"
     # before a noun it is a preposition, and the length alone is the expression
     assert found("Three days before the vote, Ilsa Varn withdrew.", "2024-06-01")["Three days"] == "P3D"
+
+
+def test_the_second_of_two_years_is_a_year_before_a_plural_noun() -> None:
+    # "1988 sales" alone may be a count; joined to a year after a preposition of time it is a year
+    text = "Between 2011 and 2014 exports of Estovian copper doubled, and from 2016 or 2017 prices fell."
+    assert found(text, "2024-06-01") == {"2011": "2011", "2014": "2014", "2016": "2016", "2017": "2017"}
+    text = "Between 2011 and 2014 shipments left the Kessel port."
+    assert found(text, "2024-06-01").get("2014") == "2014"

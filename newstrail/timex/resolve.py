@@ -868,6 +868,13 @@ _YEAR_WORD_BEFORE = re.compile(r"\b(?:year|in|since|by|until|till|before|after)\
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|'s)\s+$", re.IGNORECASE)
 
 
+# "between 1985 and 1988 sales doubled": the second of two years joined by "and"/"or" after a
+# preposition of time is a year as the first is, whatever plural noun follows it ("between 1700
+# and 1900 workers", with no such preposition reading, stays a count).
+_YEAR_PAIR_BEFORE = re.compile(r"\b(?:between|in|from|since|during)\s+(?:1[6-9]\d\d|20\d\d),?\s+(?:and|or)\s+$",
+                               re.IGNORECASE)
+
+
 _TIME_PREP_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|during|of)\s+$", re.IGNORECASE)
 # "1600 Pennsylvania Avenue", "2100 Kessel Road": a house number before a street's name
 _STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|"
@@ -883,7 +890,8 @@ def _r_year(m: re.Match[str], c: _Ctx) -> Resolved:
         return None  # "at 1600 Pennsylvania Avenue"; "in 1990 Estovia Street was renamed" keeps its year
     prefixed = (m["mod"] or "").lower().rstrip(" -") in ("post", "pre", "mid")  # "post-1959 politics"
     if not prefixed and _COUNTED_NOUN.match(after) and not re.search(r"\b(?:in|since|of|by|from|until|to|until|through|during|before|after)\s+$", before, re.IGNORECASE) \
-            and not (_DETERMINER_BEFORE.search(before) and 1900 <= year_number(m["year"]) < 2040):
+            and not (_DETERMINER_BEFORE.search(before) and 1900 <= year_number(m["year"]) < 2040) \
+            and not _YEAR_PAIR_BEFORE.search(c.text, max(0, m.start() - 24), m.start()):
         return None  # "1500 soldiers": a count; "its 1997 results", "the 1988 elections" name a year
     if not m["year"][0].isdigit() and m["year"].lower().startswith("two") \
             and not _YEAR_WORD_BEFORE.search(before):
