@@ -2238,7 +2238,7 @@ def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
         return [_Trigger("AID", 1.1, None)]  # taking in, housing or evacuating people in need
     if token.pos_ == "VERB" and lemma in _ARRIVING and (objects & (_AID_NOUNS | _MATERIAL) or any(
             _lemma(c) in _AID_NOUNS | _HELPERS for subj in token.children if subj.dep_ == "nsubj"
-            for c in (subj, *subj.children)) or _helping_team(token, ("nsubj",))):
+            for c in (subj, *subj.children)) or _helping_team(token, ("nsubj",)) or _goods_arriving(token)):
         return [_Trigger("AID", 1.0, None)]  # "relief teams arrived with supplies": aid delivered, not a visit
     if token.pos_ == "VERB" and lemma in _LETTING_IN and _international_presence(token, objects):
         return [_Trigger("RETREAT", 1.1, None)]  # "accepted UN monitors": international involvement allowed (CAMEO 086)
@@ -2259,6 +2259,36 @@ def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
     if lemma == "evacuate" and token.pos_ == "VERB" and objects & _WITHDRAWN_FORCES:
         return [_Trigger("RETREAT", 1.0, None)]  # evacuating troops or an embassy is a pull-out
     return _NEXT
+
+
+def _goods_arriving(token: Any) -> bool:
+    """The subject of an arriving verb is relief goods or what carries them: "tonnes of medicine
+    arrived", "trucks carrying flour reached the town", "a convoy loaded with food arrived".
+
+    Why: PLOVER codes aid delivered as AID whoever is named; an arrival whose subject is goods is
+    no visit (CAMEO 07, not 04). The goods are read down the subject's "of" and "with" phrases
+    and the object of a verb that describes it, two levels deep.
+    """
+    def goods(noun: Any, depth: int) -> bool:
+        if _lemma(noun) in _RELIEF_GOODS or noun.ent_type_ == "MONEY":
+            return True
+        if depth == 0:
+            return False
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "with"):
+                if any(g.dep_ == "pobj" and goods(g, depth - 1) for g in c.children):
+                    return True
+            elif c.dep_ in ("acl", "relcl") and any(goods(g, depth - 1) for g in _carried(c)):
+                return True
+        return False
+
+    return any(s.dep_ == "nsubj" and goods(s, 2) for s in token.children)
+
+
+def _carried(verb: Any) -> list[Any]:
+    """What a describing verb carries: its object ("carrying flour") or its "with" phrase ("loaded with food")."""
+    return [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
 
 
 def _expelled_mission(token: Any, objects: set[str]) -> bool:
@@ -3425,8 +3455,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         triggers = TRIGGERS.get(lemma, ())
     if pos == "NOUN":
         triggers = (*triggers, *_nominal_phrases(lemma))
-    if not triggers:
-        return []  # most tokens: no need to look at their children
+    if not triggers and lemma not in _GIVING:
+        return []  # most tokens: no need to look at their children (a giving verb's may be money or goods)
     found = []
     children: set[str] | None = None
     for trig in triggers:
@@ -3482,9 +3512,12 @@ def _may_trigger(lemma: str, pos: str) -> bool:
 
     Every such reading needs the word in the lexicon (by itself, derived, or with a partner
     word), among the lemmas of a context rule, or among the blame predicates; a word outside
-    them all yields no trigger whatever its context, so its neighbours need no look.
+    them all yields no trigger whatever its context, so its neighbours need no look. Verbs of
+    giving count too: with money or goods as what they give they are aid ("spent $2 million on
+    shelters", "ferried water to the islands") though the lexicon lists them under no type.
     """
-    return bool(lemma in _SPECIAL_LEMMAS or lemma == "meet" or lemma in _BLAME_PREDICATES or TRIGGERS.get(lemma)
+    return bool(lemma in _SPECIAL_LEMMAS or lemma == "meet" or lemma in _BLAME_PREDICATES or lemma in _GIVING
+                or TRIGGERS.get(lemma)
                 or _derived(lemma, pos) or (pos == "NOUN" and _nominal_phrases(lemma))
                 or (pos == "PROPN" and _headline_form(lemma)))
 
@@ -3569,7 +3602,9 @@ _GIVING = {"provide", "give", "pledge", "commit", "offer", "allocate", "contribu
            "approve", "earmark", "spend", "send", "transfer", "release", "disburse", "extend", "support", "add",
            "commitment", "pledge", "support", "backing", "contribution", "package", "assistance", "deposit", "inject",
            "award", "mobilize", "mobilise", "channel", "hand", "fly", "airlift", "ship", "deliver", "distribute",
-           "dispatch"}
+           "dispatch",
+           # carrying relief to where it is needed: "ferried water to the islands", "trucked in flour"
+           "ferry", "truck", "airdrop", "rush"}
 _MATERIAL = {"financial", "military", "economic", "material", "technical", "humanitarian", "logistical", "logistic",
              "budget", "budgetary", "medical", "food", "fund", "funding", "money", "cash", "equipment", "weapon",
              "arm", "loan", "grant", "vaccine", "supply", "wheat", "rice", "fuel", "medicine", "ton", "tonne",
@@ -3577,6 +3612,10 @@ _MATERIAL = {"financial", "military", "economic", "material", "technical", "huma
              # relief goods and equipment handed over (CAMEO 07): "flew tents and blankets", "handed over trucks"
              "tent", "blanket", "tarpaulin", "generator", "ventilator", "oxygen", "water", "flour", "grain", "maize",
              "seed", "fertiliser", "fertilizer", "kit", "ambulance", "computer", "textbook"}
+# Goods whose arrival is relief: money and goods, not arms (arriving arms are forces moved).
+_RELIEF_GOODS = _MATERIAL - {"military", "weapon", "arm", "equipment"}
+
+
 # Giving money or goods: aid to its recipient even when two donors give together ("jointly funded").
 _FUNDING = _GIVING | _AID_NOUNS | {"fund", "finance", "donate", "sponsor", "pay", "subsidize", "subsidise", "bankroll"}
 # Arms as what is given: military aid when handed to another ("gave Estovia twelve jets"); sent

@@ -1,0 +1,26 @@
+"""Relief goods arriving or carried to those in need are aid (issue #7, CAMEO 07): invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.events import event_types
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # goods as the subject of an arrival: aid delivered, not a visit
+        ("Forty tonnes of flour arrived in Velka on Sunday.", "AID"),
+        ("Lorries carrying tents and blankets reached the flooded district of Norland.", "AID"),
+        ("A convoy loaded with medicine arrived in the besieged Estovian town.", "AID"),
+        # a person arriving is still a visit; arriving arms are no relief
+        ("The Norland foreign minister arrived in Velka on Sunday.", "CONSULT"),
+        ("A military convoy carrying rifles arrived in the border town.", "MOBILIZE"),
+        # verbs of carrying relief goods, and giving verbs outside the lexicon, with money or goods
+        ("The coast guard ferried drinking water and generators to the stricken islands.", "AID"),
+        ("Velka has spent $30 million on shelters for families displaced by the floods.", "AID"),
+    ],
+)
+def test_relief_goods_arriving_or_carried(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
