@@ -2745,14 +2745,15 @@ def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
     for qs, qe in ctx.quotations:
         if _covered((qs, qe), covered) or _words(ctx.text[qs:qe]) < 1:
             continue  # one word is enough next to a cue: “Tuesday,” he answered.
-        cue = _adjacent_cue(ctx, qs, qe)
-        if cue is not None and _covered((qs, qe), weak):
+        credited = _dash_credited(ctx, qs, qe)
+        cue = None if credited else _adjacent_cue(ctx, qs, qe)
+        if (cue is not None or credited is not None) and _covered((qs, qe), weak):
             found[:] = [f for f in found if f.confidence > CLAUSE_CONFIDENCE
                         or not _covered((qs, qe), [(f.start, f.end)])]
         elif _covered((qs, qe), weak):
             continue
         if cue is None:
-            f = _colon_introduced(ctx, qs, qe)
+            f = credited or _colon_introduced(ctx, qs, qe)
             if f is not None:
                 extra.append(f)
                 covered.append((qs, qe))
@@ -2761,6 +2762,55 @@ def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
         extra.append(_make(ctx, (qs, qe), tok, subj, 0.9))
         covered.append((qs, qe))
     return extra
+
+
+CREDIT_DASHES = frozenset({"-", "--", "—", "–", "―"})  # "―" (U+2015): some outlets' dash
+CREDIT_GAP = re.compile(r"[ \t\xa0.,]*\n?[ \t\xa0]*")  # punctuation, at most one line break
+CREDIT_WORDS = 20
+CREDIT_NAME_TOKENS = 6
+CREDIT_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _dash_credited(ctx: _Context, qs: int, qe: int) -> _Found | None:
+    """'“We will rebuild.” ― Marta Quillen' / '“…” — Jan Novak, mayor of Vellmar': a
+    quotation credited by a dash and a name (pull quotes, epigraphs, lists of quotations)
+    is the words of the one named after the dash. The credit is a line's last words and
+    says nothing itself: a verb in it ('“…” — Novak said the plan …') makes it a sentence
+    of narration, which other rules read."""
+    text = ctx.text
+    i = CREDIT_GAP.match(text, qe).end()
+    dash = text[i : i + 2] if text.startswith("--", i) else text[i : i + 1]
+    if dash not in CREDIT_DASHES or (i > qe and text[i - 1] not in " \t\xa0\n"):
+        return None
+    start = i + len(dash)
+    end = _paragraph_end(ctx, ctx.paragraph(start))
+    line = text[start:end]
+    if not (line[:1].isspace() or dash in ("—", "―")) or _words(line) > CREDIT_WORDS \
+            or line.rstrip().endswith(tuple(CREDIT_DASHES)):
+        # "– An immigrant himself –": a section title between dashes, no credit; "—Novak"
+        # closes up only with a long dash ("-based" is a hyphen)
+        return None
+    credit = ctx.doc.char_span(start, len(text[:end].rstrip()), alignment_mode="contract")
+    if credit is None or not len(credit):
+        return None
+    if any(t.tag_ in CREDIT_VERB_TAGS and t.text not in CREDIT_DASHES and not ctx.in_quotation(t) for t in credit):
+        return None
+    name = list(credit[:CREDIT_NAME_TOKENS])
+    cut = next((n for n, t in enumerate(name) if t.is_punct or t.is_space), len(name))
+    name = name[:cut]
+    if not name:
+        return None
+    # the credit may open with a role in lower case ("— former mayor Jan Novak"): the
+    # person's mention is then the name at its end
+    m = ctx.mention_for(name[0].idx, name[-1].idx + len(name[-1].text), name[0].idx)
+    if m is not None and m.kind in ("person", "organisation"):
+        ms, me = ctx.body_range(m)
+        return _Found(qs, qe, "direct", m, (ms, me), m.text, m.key, (i, start), dash, 0.8)
+    if name[0].text[:1].isupper() and all(t.pos_ == "PROPN" for t in name):
+        # a name the mentions missed: the words themselves
+        lo, hi = name[0].idx, name[-1].idx + len(name[-1].text)
+        return _Found(qs, qe, "direct", None, (lo, hi), text[lo:hi], text[lo:hi], (i, start), dash, 0.8)
+    return None
 
 
 def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:

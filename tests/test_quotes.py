@@ -1666,3 +1666,24 @@ def test_perfect_has_asked_is_an_active_request(quotes_of):
     assert q.speaker_text == "The union" and q.content_text == "the mayor to resign"
     q = _holding(quotes_of("Dorn has been asked whether he would run."), "would run")
     assert q.speaker is None  # the passive keeps its unnamed asker
+
+
+def test_quotation_credited_by_a_dash_line_is_the_named_persons(quotes_of):
+    # pull quotes and quotation lists: “…” and a dash with the name, no speech verb; the
+    # horizontal bar (U+2015) that some outlets print for a dash counts as one
+    found = quotes_of("Readers sent in the lines they remembered from the race.\n\n"
+                      "“A town that cannot mend its roads will not mend its schools.” ― Dario Pensky\n\n"
+                      "“Nobody in this valley asked for a toll on the old bridge.” — former councillor Olena Varga, "
+                      "at a forum in March\n\n"
+                      "Pensky lost the race in November.")
+    q = _holding(found, "mend its roads")
+    assert q.kind == "direct" and q.speaker_key == "Dario Pensky" and q.cue_text == "―"
+    assert _holding(found, "toll on the old bridge").speaker_key == "Olena Varga"
+
+
+def test_a_dash_after_a_quotation_that_opens_narration_credits_no_one(quotes_of):
+    # the words after the dash are a sentence of their own (a verb), or a section title
+    # closed by a second dash: neither names who spoke
+    found = quotes_of("The council called the ferry plan “a costly detour” — Pensky has since dropped it.\n\n"
+                      "Dorn told the board the levy was “the fairest tax we have.”\n\n– A long road –.")
+    assert all(q.cue_text not in ("—", "–") for q in found)
