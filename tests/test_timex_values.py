@@ -271,3 +271,13 @@ def test_the_second_of_two_years_is_a_year_before_a_plural_noun() -> None:
     assert found(text, "2024-06-01") == {"2011": "2011", "2014": "2014", "2016": "2016", "2017": "2017"}
     text = "Between 2011 and 2014 shipments left the Kessel port."
     assert found(text, "2024-06-01").get("2014") == "2014"
+
+
+def test_an_hour_said_with_o_clock_or_in_words() -> None:
+    text = "The Kessel vigil began at 8 o'clock in the evening and the Estovian envoy left at eleven at night."
+    times = found(text, "2024-06-01")
+    assert times["8 o'clock in the evening"] == "2024-06-01T20:00"  # was 08:00: the part of the day was left out
+    assert times["eleven at night"] == "2024-06-01T23:00"
+    assert found("Ilsa Varn said the count would start at nine o'clock.", "2024-06-01")["nine o'clock"] == "2024-06-01T09:00"
+    # a number word before "in the morning" is an hour only after a preposition of time
+    assert found("The mayor read one in the morning edition.", "2024-06-01") == {}

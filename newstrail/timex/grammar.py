@@ -111,6 +111,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _NUMWORD = _alt(k for k in NUMBERS if k not in ("a", "an"))
+# The hours of a clock said in words ("eight o'clock", "ten in the evening"), as quotes and transcripts say them.
+HOUR_WORDS = {w: NUMBERS[w] for w in _ONES + ["ten", "eleven", "twelve"]}
 F: dict[str, str] = {
     "MONTH": r"(?:" + _alt(k for k in MONTHS if len(k) > 3 or k == "may") + r"|"
     + _alt(k for k in MONTHS if len(k) <= 4 and k != "may") + r"\.?)",
@@ -138,7 +140,9 @@ F: dict[str, str] = {
     # stay outside (dev half: "only" 0 of 3 inside, "over" 0 of 17).
     "APPROX": r"(?:about|around|nearly|almost|roughly|approximately|some|no\s+more\s+than|more\s+than|less\s+than|under|at\s+least|at\s+most|up\s+to|a\s+full)",
     "CLOCK": r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|"
-    r"(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?:o['\u2019]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"
+    # "8 o'clock in the evening", "eight o'clock": an hour said with o'clock keeps the part of the day after it
+    r"(?:1[0-2]|0?[1-9]|" + _alt(HOUR_WORDS) + r")(?::[0-5]\d)?\s+(?:o['\u2019]clock(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|"
+    r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"
     r"(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)",
     # "of next year", "of the previous fiscal year": a year named from the anchor, inside a larger expression
     "RELYEAR": r"(?P<rely>this|next|last|the\s+(?:current|coming|next|previous|prior|past|last))\s+(?:fiscal\s+)?year",
@@ -297,7 +301,7 @@ def _head_words() -> dict[str, str]:
                      "fifties", "forties", "thirties", "twenties", "ago"]),
         ("set", ["daily", "weekly", "monthly", "annually", "yearly", "biweekly", "semiannually", "quarterly",
                  "hourly", "nightly", "annual"]),
-        ("digit", ["noon", "midnight"]),
+        ("digit", ["noon", "midnight", "clock"]),  # "clock" of "eight o'clock"
         ("year", ["seventeen", "eighteen", "nineteen", "thousand", "fiscal"]),  # "fiscal '90"
         ("these", ["these"]),  # "these days": a kind of its own, so only the deictic rule runs there
         ("then", ["then"]),  # "until then": a kind of its own, as common as "then" is elsewhere
@@ -335,7 +339,7 @@ def _is_short_year(text: str, m: re.Match[str]) -> bool:
     """Two digits right after an apostrophe ("'87"): a year said by its decade and year."""
     return len(m.group(0)) == 2 and m.start() > 0 and text[m.start() - 1] in "'\u2019"
 RULE_HEADS: dict[str, tuple[str, ...]] = {
-    "iso": ("year",), "slash": ("digit",), "clock": ("digit",), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",), "dmy_word": ("month",),
+    "iso": ("year",), "slash": ("digit",), "clock": ("digit", "part"), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",), "dmy_word": ("month",),
     "week_of": ("month",), "week_of_month": ("month",), "month_year": ("month",), "month_pair_year": ("month",), "month_rel_year": ("month",), "mdy_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
     "the_quarter": ("unit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "short_year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),

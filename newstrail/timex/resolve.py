@@ -18,6 +18,7 @@ from .grammar import (
     _NOT_YEAR_AFTER,
     _NOT_YEAR_BEFORE,
     DAY_ORDINALS,
+    HOUR_WORDS,
     F,
     MONTHS,
     NUMBERS,
@@ -325,6 +326,9 @@ def _r_slash(m: re.Match[str], c: _Ctx) -> Resolved:
         return None
 
 
+_HOUR_WORD = re.compile("|".join(sorted(HOUR_WORDS, key=len, reverse=True)))
+
+
 def _clock_value(clock: str) -> str | None:
     s = re.sub(r"\s+", "", clock.lower())
     if s == "noon":
@@ -332,6 +336,10 @@ def _clock_value(clock: str) -> str | None:
     if s == "midnight":
         return "T24:00"
     s = re.sub(r"intheafternoon|intheevening|atnight", "pm", re.sub(r"inthemorning", "am", s))
+    s = re.sub(r"o['\u2019]clock", "", s)
+    word = _HOUR_WORD.match(s)
+    if word:  # "eight o'clock", "ten in the evening": the hour said in a word
+        s = str(HOUR_WORDS[word[0]]) + s[word.end():]
     mm = re.match(r"(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?|am|pm)?", s)
     if not mm:
         return None
@@ -390,7 +398,7 @@ def _hour_in_part(t: str, clock: str, day_word: str) -> str:
 
 # "4 in the morning" is an hour only after a preposition ("at 4 in the morning"); otherwise
 # the number counts something ("rose 4 in the morning session").
-_PART_CLOCK = re.compile(r"\d\s+(?:in\s+the|at\s+night)", re.IGNORECASE)
+_PART_CLOCK = re.compile(r"(?:\d|^[A-Za-z]+)\s+(?:in\s+the|at\s+night)", re.IGNORECASE)
 _CLOCK_PREP_BEFORE = re.compile(r"\b(?:at|by|until|till|around|about|before|after|from|to|since|past)\s+$",
                                 re.IGNORECASE)
 
