@@ -3280,7 +3280,7 @@ def _protest_urged(p: _Parse, i: int) -> bool:
     for c in p.children[i]:
         if p.dep[c] != "xcomp" or _negated(p, c):
             continue
-        acts = [c] + (_joined_acts(p, c) if _participating(p, c) else [])
+        acts = [c] + (_joined_acts(p, c) if _participating(p, c) else []) + _held_acts(p, c)
         if any(t.type == "PROTEST" for j in acts for t in _match_at(p, j)):
             return True
     return False
@@ -3292,6 +3292,14 @@ def _joined_acts(p: _Parse, verb: int) -> list[int]:
     objects = [g for g in p.children[verb] if p.dep[g] == "dobj"]
     preps = [g for h in (verb, *objects) for g in p.children[h] if p.dep[g] == "prep" and p.lower[g] in ("in", "at")]
     return objects + [g for prep in preps for g in p.children[prep] if p.dep[g] == "pobj"]
+
+
+def _held_acts(p: _Parse, verb: int) -> list[int]:
+    """The event noun a light verb holds ("stage a strike", "hold a rally") or a state verb is "on"
+    ("go on strike"): the protest the addressees of an appeal are to hold, as a joined one is."""
+    if p.lemmas[verb] in _CARRYING_VERBS:
+        return [g for g in p.children[verb] if p.dep[g] == "dobj"]
+    return [g for prep in p.children[verb] if _state_phrase(p, prep) for g in p.children[prep] if p.dep[g] == "pobj"]
 
 
 # Aspect verbs whose subject is a scheduled happening: "the ceasefire will start on Tuesday".

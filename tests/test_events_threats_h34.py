@@ -1,0 +1,21 @@
+"""Threats, issue #7 (CAMEO 13): invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.events import event_types
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an appeal to hold a protest calls up dissent (CAMEO 133), whichever light verb holds it
+        ("The Velka opposition called on its supporters to stage a general strike on Monday.", "THREATEN"),
+        ("Norland activists urged residents to hold a vigil outside the ministry.", "THREATEN"),
+        # an appeal to end a protest is a request
+        ("The Velka union urged its members to end the strike.", "REQUEST"),
+    ],
+)
+def test_appeal_to_hold_a_protest(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
