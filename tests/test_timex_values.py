@@ -281,3 +281,11 @@ def test_an_hour_said_with_o_clock_or_in_words() -> None:
     assert found("Ilsa Varn said the count would start at nine o'clock.", "2024-06-01")["nine o'clock"] == "2024-06-01T09:00"
     # a number word before "in the morning" is an hour only after a preposition of time
     assert found("The mayor read one in the morning edition.", "2024-06-01") == {}
+
+
+def test_two_days_before_their_month_are_two_dates() -> None:
+    text = "Norland's ministers meet in Kessel on 21-22 March, after talks on 3 and 4 February 2024."
+    assert found(text, "2024-03-14") == {"21": "2024-03-21", "22 March": "2024-03-22",
+                                         "3": "2024-02-03", "4 February 2024": "2024-02-04"}
+    # a dash to a day not after the first is a score: only the date after it is read
+    assert found("Estovia beat Norland 3-2 May 4 in the cup final.", "2024-05-06") == {"May 4": "2024-05-04"}

@@ -179,6 +179,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                     # "March the first time", "May first be told": an ordinal of the noun or verb after
                     r"(?!\s+(?!(?:at|in|on|and|or|to|of|when|through|until|before|after|for)\b)[a-z])")),
     ("mdy_pair", _p(r"(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:\s+(?:and|or|to|through)\s+|(?P<dash>\s?[-\u2013]\s?))(?P<day2>{DAY})(?:st|nd|rd|th)?(?!\s*(?:%|percent|per\b|[.,]\d|hundred|thousand|million|billion|days|weeks|years|people))(?:{YSEP}(?P<year>{YEAR}))?")),
+    # "21-22 March", "3 and 4 May 2024": two days before their month, as British and international news write them
+    ("dmy_pair", _p(r"(?P<day>{DAY})(?:st|nd|rd|th)?(?:\s+(?:and|or|to)\s+|(?P<dash>\s?[-\u2013]\s?))(?P<day2>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
     ("dmy", _p(r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
     # "the twentieth of January": a day said as an ordinal word before its month, as transcripts write it
     ("dmy_word", _p(r"the\s+(?P<dayw>{DAYWORD})\s+of\s+(?P<month>{MONTH})(?:{YSEP}(?P<year>{YEAR}))?")),
@@ -339,7 +341,7 @@ def _is_short_year(text: str, m: re.Match[str]) -> bool:
     """Two digits right after an apostrophe ("'87"): a year said by its decade and year."""
     return len(m.group(0)) == 2 and m.start() > 0 and text[m.start() - 1] in "'\u2019"
 RULE_HEADS: dict[str, tuple[str, ...]] = {
-    "iso": ("year",), "slash": ("digit",), "clock": ("digit", "part"), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy": ("month",), "dmy_word": ("month",),
+    "iso": ("year",), "slash": ("digit",), "clock": ("digit", "part"), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy_pair": ("month",), "dmy": ("month",), "dmy_word": ("month",),
     "week_of": ("month",), "week_of_month": ("month",), "month_year": ("month",), "month_pair_year": ("month",), "month_rel_year": ("month",), "mdy_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
     "the_quarter": ("unit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "short_year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),

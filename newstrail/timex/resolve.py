@@ -455,6 +455,14 @@ def _r_mdy(m: re.Match[str], c: _Ctx) -> Resolved:
         return None
 
 
+def _r_dmy_pair(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"21-22 March": the first day, in the month written after the second. A dash to a day
+    not after the first ("won 3-2 May 4") is a score: a shorter match reads the date."""
+    if m["dash"] and int(m["day2"]) <= int(m["day"]):
+        return None
+    return _r_mdy(m, c)
+
+
 def _r_week_of(m: re.Match[str], c: _Ctx) -> Resolved:
     """"the week of March 6": the (ISO) week holding that date."""
     day = _r_mdy(m, c)
@@ -1795,7 +1803,7 @@ def _r_plural_units(m: re.Match[str], c: _Ctx) -> Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
-    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy": _r_mdy, "dmy_word": _r_mdy, "week_of": _r_week_of, "week_of_month": _r_week_of_month,
+    "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy_pair": _r_dmy_pair, "dmy": _r_mdy, "dmy_word": _r_mdy, "week_of": _r_week_of, "week_of_month": _r_week_of_month,
     "month_year": _r_month_year, "month_pair_year": _r_month_year, "month_rel_year": _r_month_rel_year, "mdy_rel_year": _r_mdy_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
     "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
@@ -1881,16 +1889,21 @@ _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 _KNOWN_YEAR = re.compile(r"\d{4}(?!\d)")  # with match: a value of a known year ("1985", "1985-06-02")
 
 
+# The rules that read two days of one month ("April 24 and 25", "24-25 April") as two dates.
+_PAIR_RULES = frozenset({"mdy_pair", "dmy_pair"})
+
+
 def _pair_days(m: re.Match[str], value: str, how: str) -> list[tuple[int, int, str, str, str]]:
-    """"April 24 and 25": two dates, as TimeML marks them, the second in the first's month."""
+    """"April 24 and 25", "24-25 April": two dates, as TimeML marks them, the second in the
+    first's month; the month (and year) belong to the date written next to them."""
     first = (m.start(), m.end("day"), value, "DATE", how)
-    end2 = m.end("year") if m["year"] else m.end("day2")
+    end2 = m.end("year") if m["year"] else max(m.end("day2"), m.end("month"))
     value2 = value[:-2] + f"{int(m['day2']):02d}"
     if value2[0] != "X" and _parse_date(value2) is None:
         return [first]
     if m["dash"] and int(m["day2"]) <= int(m["day"]):
         return [first]  # "March 3-2": a score or a count after the date, no span of days
-    return [first, (m.start("day2"), end2, value2, "DATE", "second day of a pair, month of the first")]
+    return [first, (m.start("day2"), end2, value2, "DATE", "second day of a pair, in the same month")]
 
 
 # A match ready to resolve on any anchor: (rule, resolver, the regex match, trimmed start and
@@ -1933,7 +1946,7 @@ def _take(res: tuple[str, str, str], ctx: _Ctx, out: list[tuple[int, int, str, s
           match: re.Match[str], start: int, end: int, derived: bool, named: bool) -> None:
     """Add a reading to ``out`` and leave in ``ctx`` what the expressions after it anchor on."""
     value, typ, how = res
-    if rule == "mdy_pair":
+    if rule in _PAIR_RULES:
         out.extend(_pair_days(match, value, how))
         if _ANCHORABLE.match(out[-1][2]):
             ctx.last = out[-1][2]
@@ -2149,7 +2162,7 @@ def _reading(res: Resolved, text: str, tense: Callable[[str, int, int], str | No
     sets fields, and reads none."""
     if res is None:
         return (), None
-    if rule != "mdy_pair":
+    if rule not in _PAIR_RULES:
         return (res[0],), _leaves(res[0], res[1], rule, derived, named)
     ctx = _Ctx(text, None, tense, _KEEP, _KEEP, _KEEP, _KEEP)
     out: list[tuple[int, int, str, str, str]] = []
