@@ -289,3 +289,11 @@ def test_two_days_before_their_month_are_two_dates() -> None:
                                          "3": "2024-02-03", "4 February 2024": "2024-02-04"}
     # a dash to a day not after the first is a score: only the date after it is read
     assert found("Estovia beat Norland 3-2 May 4 in the cup final.", "2024-05-06") == {"May 4": "2024-05-04"}
+
+
+def test_a_clock_time_with_a_dot_before_the_minutes() -> None:
+    text = "The Kessel ferry left at 9.15am and the last bus at 10.40 pm on Saturday."
+    times = found(text, "2024-06-05")
+    assert times["9.15am"] == "2024-06-05T09:15"
+    assert times["10.40 pm on Saturday"] == "2024-06-01T22:40"
+    assert found("Norland shares rose 2.45 points.", "2024-06-05") == {}

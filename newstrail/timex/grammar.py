@@ -139,7 +139,8 @@ F: dict[str, str] = {
     # the extent; "only", "just", "barely" and "over" ("over three years": during) carry none and
     # stay outside (dev half: "only" 0 of 3 inside, "over" 0 of 17).
     "APPROX": r"(?:about|around|nearly|almost|roughly|approximately|some|no\s+more\s+than|more\s+than|less\s+than|under|at\s+least|at\s+most|up\s+to|a\s+full)",
-    "CLOCK": r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|"
+    # "7.45pm": British news writes the minutes after a dot
+    "CLOCK": r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|"
     # "8 o'clock in the evening", "eight o'clock": an hour said with o'clock keeps the part of the day after it
     r"(?:1[0-2]|0?[1-9]|" + _alt(HOUR_WORDS) + r")(?::[0-5]\d)?\s+(?:o['\u2019]clock(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|"
     r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"

@@ -340,7 +340,7 @@ def _clock_value(clock: str) -> str | None:
     word = _HOUR_WORD.match(s)
     if word:  # "eight o'clock", "ten in the evening": the hour said in a word
         s = str(HOUR_WORDS[word[0]]) + s[word.end():]
-    mm = re.match(r"(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?|am|pm)?", s)
+    mm = re.match(r"(\d{1,2})(?:[:.](\d\d))?(a\.?m\.?|p\.?m\.?|am|pm)?", s)
     if not mm:
         return None
     h, minute, ap = int(mm[1]), mm[2] or "00", (mm[3] or "").replace(".", "")
