@@ -3208,8 +3208,8 @@ def _retype(token: Any, type_: str) -> str:
         return "SUPPORT"  # a concluded agreement (CAMEO 057) rather than an intent to cooperate
     if type_ in _INTENT_TO_AGREE and _obliged(token):
         return "REQUEST"  # "X must provide…": an appeal, not the aid itself
-    if type_ in _INTENT_TO_AGREE and (_is_future(token) or _reported_intent(token) or _weighed(token)) \
-            and not _scheduled(token):
+    if type_ in _INTENT_TO_AGREE and (_is_future(token) or _reported_intent(token) or _weighed(token)
+                                      or _vowed(token)) and not _scheduled(token):
         return "AGREE"  # "will / could / is considering resuming aid": cooperation held out, not yet given
     if type_ == "ACCUSE" and (lemma in _PENALIZING or _legal_action(token)) and _announced(token) \
             and not _is_hypothetical_cause(token) and not _is_negated(token):

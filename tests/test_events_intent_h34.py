@@ -1,0 +1,22 @@
+"""Intent to cooperate, issue #7 (CAMEO 03, PLOVER AGREE): invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.events import event_types
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a cooperative act one is ready, willing or prepared to do is the intent, not the act
+        ("Norland is prepared to pull its troops back from the Velka border.", "AGREE"),
+        ("Velka is prepared to free the detained Estovian sailors.", "AGREE"),
+        ("Estovia vowed to withdraw its troops from the valley by spring.", "AGREE"),
+        # readiness for force is still a threat
+        ("The Velka rebels said they were prepared to fight to the last man.", "THREATEN"),
+    ],
+)
+def test_readiness_for_a_cooperative_act_is_intent(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
