@@ -3078,11 +3078,21 @@ def _interjected(subj: Token) -> bool:
     return last + 1 < len(subj.doc) and subj.doc[last + 1].text == ","
 
 
+def _mistagged_name(tok: Token, verb: Token) -> bool:
+    """'“…,” said Skelly, explaining …': a capitalised word right after a verb, inside its
+    sentence and closed by a comma or a stop, is a name, whatever the tagger made of it (an
+    unfamiliar surname comes out as an adverb or an adjective)."""
+    doc = tok.doc
+    return (tok.i == verb.i + 1 and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+            and tok.pos_ in ("ADV", "ADJ", "VERB", "X", "INTJ") and not tok.ent_type_ in ("DATE", "TIME")
+            and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", ".", ";"))
+
+
 def _noun_phrase_head(verb: Token) -> Token | None:
     """The last noun of the noun phrase right after a verb ("said [the county official]")."""
     head = None
     for tok in verb.doc[verb.i + 1 : verb.i + 7]:
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") or _mistagged_name(tok, verb):
             head = tok
         elif tok.pos_ not in ("DET", "ADJ", "NUM") or head is not None:
             break

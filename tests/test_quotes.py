@@ -1687,3 +1687,12 @@ def test_a_dash_after_a_quotation_that_opens_narration_credits_no_one(quotes_of)
     found = quotes_of("The council called the ferry plan “a costly detour” — Pensky has since dropped it.\n\n"
                       "Dorn told the board the levy was “the fairest tax we have.”\n\n– A long road –.")
     assert all(q.cue_text not in ("—", "–") for q in found)
+
+
+def test_inverted_cue_with_a_surname_the_tagger_missed(quotes_of):
+    # an unfamiliar surname after "said" comes out of the tagger as an adverb; it is the
+    # inverted subject all the same
+    found = quotes_of("But Ola Hartly, a veteran harbour pilot, vouched for both of the new hires.\n\n"
+                      "“Having the tide charts and two people who can read them is a real asset,” said Hartly, "
+                      "explaining he had sailed with the pair for years.")
+    assert _holding(found, "tide charts").speaker_text in ("Hartly", "Ola Hartly")
