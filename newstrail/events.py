@@ -1599,7 +1599,7 @@ _MATERIEL = {"tank", "artillery", "armour", "armor", "weapon", "gun", "howitzer"
 _CONCLUDING = {"conclude", "ink", "seal", "clinch", "finalize", "finalise", "strike", "reach", "hammer", "enter",
                "join", "ratify", "agree", "renew", "prolong", "initial", "initiale"}  # "initialled": the model's lemma
 _PACT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "protocol", "contract", "convention",
-               "understanding", "mou", "charter"}
+               "understanding", "mou", "charter", "compromise", "settlement", "arrangement"}
 _DEMANDS = {"demand", "condition", "request", "term", "call", "ultimatum"}
 # People sent to help, monitor or heal: sending them is aid (PLOVER AID: humanitarian and
 # technical assistance, peacekeeping, election observers), not a show of force.

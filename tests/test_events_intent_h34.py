@@ -20,3 +20,15 @@ from newstrail.events import event_types
 )
 def test_readiness_for_a_cooperative_act_is_intent(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a compromise or settlement concluded is an agreement concluded (CAMEO 057), as a deal is
+        ("Velka and Norland negotiators hammered out a compromise on fishing quotas.", "SUPPORT"),
+        ("The two Estovian parties reached a settlement over the disputed farmland.", "SUPPORT"),
+    ],
+)
+def test_concluded_compromise_is_an_agreement_signed(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
