@@ -297,3 +297,12 @@ def test_a_clock_time_with_a_dot_before_the_minutes() -> None:
     assert times["9.15am"] == "2024-06-05T09:15"
     assert times["10.40 pm on Saturday"] == "2024-06-01T22:40"
     assert found("Norland shares rose 2.45 points.", "2024-06-05") == {}
+
+
+def test_a_quarter_or_half_by_its_abbreviation() -> None:
+    text = "Kessel Mining's Q4 2023 sales fell, and in Q1 its revenue rose; H2 2023 was its weakest half."
+    assert found(text, "2024-05-02") == {"Q4 2023": "2023-Q4", "Q1": "2024-Q1", "H2 2023": "2023-H2"}
+    assert found("Norland Steel said H1 profit doubled.", "2024-09-10")["H1"] == "2024-H1"
+    # a car model, hydrogen and a visa are no periods
+    text = "The Estovian dealer sold the Audi Q3, green H2 output grew and H1 visa rules changed."
+    assert found(text, "2024-05-02") == {}

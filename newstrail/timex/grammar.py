@@ -202,6 +202,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", _p(r"(?:the\s+)?(?P<ord>{ORDQ})[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|{YSEP}(?P<year2>{YEAR})|\s+of\s+{RELYEAR})?")),
     ("rel_quarter", _p(r"(?:the\s+)?(?:(?P<rel>latest|last|past|current|this|that|next|coming|previous|prior|same|year-ago|year-earlier|prior-year|fiscal)[\s-]+quarter|(?P<prel>latest|year-ago|year-earlier)\s+period)")),
     ("the_quarter", _p(r"the\s+quarter")),
+    # "Q3", "Q4 2023", "H1 2024": a quarter or half by its abbreviation, as business news writes it
+    # (upper case only: the letter and digit in lower case are no such thing)
+    ("period_abbr", _p(r"(?-i:(?:Q(?P<q>[1-4])|H(?P<h>[12])))(?:\s+(?:(?-i:FY)\s*)?(?P<year>(?:19|20)\d\d))?(?!-)")),
     # "the September quarter": a (fiscal) quarter named by the month it ends in
     ("month_quarter", _p(r"the\s+(?P<month>{MONTH})[\s-]+(?:fiscal\s+)?quarter")),
     # "this year's third quarter", "last year's fourth quarter": one quarter of a year named from the anchor
@@ -330,8 +333,11 @@ _CLOCK_AFTER = re.compile(r"[:/]\d|\s*[ap]\.?m\b|\s+(?:o['\u2019]clock|in\s+the\
 
 
 def _is_digit_head(text: str, m: re.Match[str]) -> bool:
-    """A day ordinal ("10th"), a clock time ("5 p.m.", "10:30") or a date with slashes."""
+    """A day ordinal ("10th"), a clock time ("5 p.m.", "10:30"), a date with slashes or the
+    digit of a quarter or half ("Q3", "H1")."""
     w = m.group(0)
+    if len(w) == 1 and m.start() > 0 and text[m.start() - 1] in "QH":
+        return True
     if w[-1].isalpha():
         return len(w) <= 4 and not w.endswith("s")
     return len(w) <= 2 and _CLOCK_AFTER.match(text, m.end()) is not None
@@ -345,7 +351,7 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "iso": ("year",), "slash": ("digit",), "clock": ("digit", "part"), "mdy": ("month",), "mdy_word": ("month",), "mdy_pair": ("month",), "dmy_pair": ("month",), "dmy": ("month",), "dmy_word": ("month",),
     "week_of": ("month",), "week_of_month": ("month",), "month_year": ("month",), "month_pair_year": ("month",), "month_rel_year": ("month",), "mdy_rel_year": ("month",), "rel_month": ("month",), "month": ("month",), "decade": ("year", "deictic"),
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
-    "the_quarter": ("unit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "short_year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
+    "the_quarter": ("unit",), "period_abbr": ("digit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "short_year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
     "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"), "unit_around": ("unit",),
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),

@@ -618,8 +618,11 @@ def _rel_year_offset(rel: str) -> int:
 
 
 def _r_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
-    q = ORDINALS[m["ord"].lower()]
-    y = _y(m["year"] or m["year2"])
+    return _quarter_of(ORDINALS[m["ord"].lower()], _y(m["year"] or m["year2"]), m, c)
+
+
+def _quarter_of(q: int, y: str | None, m: re.Match[str], c: _Ctx) -> Resolved:
+    """Quarter q of year y, or, with no year, of the year the quarter's end and the tense point to."""
     if y:
         return f"{y}-Q{q}", "DATE", "explicit quarter"
     ended = _QUARTER_ENDED.match(c.text, m.end())
@@ -628,12 +631,38 @@ def _r_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
         return f"{_y(ended['year'])}-Q{q}", "DATE", "quarter, year of the explicit day it ended"
     if c.dct is None:
         return f"XXXX-Q{q}", "DATE", "quarter, year unknown"
-    if m["rely"]:
-        return f"{c.dct.year + _rel_year_offset(m['rely'])}-Q{q}", "DATE", f"quarter of {m['rely'].lower()} year"
+    rely = m.groupdict().get("rely")  # "the third quarter of next year"
+    if rely:
+        return f"{c.dct.year + _rel_year_offset(rely)}-Q{q}", "DATE", f"quarter of {rely.lower()} year"
     year = c.dct.year
     if q > _quarter(c.dct) and c.tense(c.text, m.start(), m.end()) == "past":
         year -= 1
     return f"{year}-Q{q}", "DATE", "quarter of the publication year"
+
+
+# Before "Q3" or "H1" without a year: words that make it a time ("in Q3", "its H1"), not a
+# model or a formula ("the Audi Q3", "green H2 output").
+_IN_PERIOD_BEFORE = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
+_PERIOD_ABBR_BEFORE = re.compile(r"\b(?:in|for|during|of|the|its|their|his|her|our|since|by|until|through|to|from|and|or|this|last|next)\s+$",
+                                 re.IGNORECASE)
+
+
+def _r_period_abbr(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"Q3 2024", "in Q3", "H1 profit": a quarter or half year by its abbreviation. Without a
+    year, a time word before it or a results noun after it must show it names a period."""
+    if not m["year"] and not _PERIOD_ABBR_AFTER.match(c.text, m.end()):
+        before = c.text[max(0, m.start() - 8): m.start()]
+        # "H2" is also hydrogen and "H1" a visa: a half needs "in"/"during" or results after it
+        if not (_IN_PERIOD_BEFORE if m["h"] else _PERIOD_ABBR_BEFORE).search(before):
+            return None
+    if m["q"]:
+        return _quarter_of(int(m["q"]), m["year"], m, c)
+    h = int(m["h"])
+    y = m["year"]
+    if y is None and c.dct is not None:
+        past = h == 2 and c.dct.month <= 6 and c.tense(c.text, m.start(), m.end()) == "past"
+        y = str(c.dct.year - 1 if past else c.dct.year)
+    return f"{y or 'XXXX'}-H{h}", "DATE", "half year by its abbreviation"
 
 
 def _r_rel_year_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
@@ -650,6 +679,8 @@ def _r_rel_year_quarter(m: re.Match[str], c: _Ctx) -> Resolved:
 # "sales rose this quarter" (so far, in the quarter of writing) keep the current quarter.
 RESULT_NOUNS = r"loss|losses|profit|profits|results|earnings|net|sales|revenue|revenues|income|charges?|gains?"
 _RESULTS_AFTER = re.compile(r"(?:'s|’s)\s+(?:\w+\s+){0,2}?(?:" + RESULT_NOUNS + r")\b", re.IGNORECASE)
+# After "Q3" or "H1": a results noun ("Q3 sales", "H1's pretax profit") shows a period is meant.
+_PERIOD_ABBR_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:\w+\s+)?(?:" + RESULT_NOUNS + r")\b", re.IGNORECASE)
 
 
 def _names_reported_quarter(m: re.Match[str], c: _Ctx) -> bool:
@@ -1806,7 +1837,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy_pair": _r_dmy_pair, "dmy": _r_mdy, "dmy_word": _r_mdy, "week_of": _r_week_of, "week_of_month": _r_week_of_month,
     "month_year": _r_month_year, "month_pair_year": _r_month_year, "month_rel_year": _r_month_rel_year, "mdy_rel_year": _r_mdy_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
-    "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
+    "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "period_abbr": _r_period_abbr, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday, "short_year": _r_short_year,
     "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around, "unit_around": _r_unit_around,
@@ -1924,7 +1955,8 @@ def _prepare(text: str, matches: Sequence[_Match]) -> list[_Prepared]:
         # A quarter reached by going back a year ("a year ago" in results news) is no anchor:
         # the next "a year ago" still means a year before the quarter reported, not two.
         derived = rule in ("ago", "year_ago")
-        named = rule == "quarter" and not (cand.match["year"] or cand.match["year2"])
+        named = (rule == "quarter" and not (cand.match["year"] or cand.match["year2"])) \
+            or (rule == "period_abbr" and bool(cand.match["q"]) and not cand.match["year"])
         out.append((rule, _RESOLVERS[rule], cand.match, start, end, derived, named))
     return out
 
