@@ -1252,6 +1252,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 1.0  # "told Estovia to withdraw": the telling directs, the withdrawal is only asked for
     if head_lemma in _TRANSPARENT and p.pos[head] in ("VERB", "AUX"):
         return 0.0
+    if dep == "xcomp" and head_lemma in _ATTEMPTING and p.lemmas[i] not in _CAUSATIVE:
+        return 0.0  # "sought to block the bill", "attempted to expel": the attempt is the act attempted
     if dep == "xcomp" and head_lemma in _DECIDING:
         return 0.0  # "voted to suspend aid", "resolved to expel": the decision is the act decided on
     if dep == "acomp" and head_lemma in _LINKING:
@@ -1301,6 +1303,10 @@ def _contact_outcome(p: _Parse, i: int) -> bool:
     return _contact_verb(p, head)
 
 
+# Verbs of attempting: "sought to block the bill" tries to block it (CAMEO codes the act attempted;
+# "seek" with an object, "sought his extradition", is still a request).
+_ATTEMPTING = {"seek", "attempt", "strive", "endeavour", "endeavor"}
+_CAUSATIVE = {"have", "get"}
 # Verbs that report a body's decision: "met and decided to expel", "met and resolved to cut aid".
 _DECIDING = {"decide", "resolve", "opt", "vote"}
 
@@ -2747,6 +2753,16 @@ def _asked_of_another(a: _Asked) -> list[_Trigger] | _Next:
 _NEGOTIATIONS = {"talk", "negotiation", "dialogue", "dialog", "mediation", "consultation"}
 
 
+def _attempted(a: _Asked) -> list[_Trigger] | _Next:
+    """An attempt with a "to …" infinitive is no trigger of its own: the infinitive is the act tried."""
+    token, lemma = a.token, a.lemma
+    if lemma in _ATTEMPTING and token.pos_ == "VERB" and any(
+            c.dep_ == "xcomp" and _lemma(c) not in _CAUSATIVE and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in token.children):
+        return []  # "sought to improve ties": not a request of anyone ("sought to have the case reopened" still asks)
+    return _NEXT
+
+
 def _deal_left(a: _Asked) -> list[_Trigger] | _Next:
     """Leaving a deal or a meeting."""
     token, lemma = a.token, a.lemma
@@ -3963,6 +3979,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
                               "besiege", "protest", "rally", "burn", "torch", "readiness", "willingness",
                               "preparedness", "raid", "reinforce"}, _force_reading),
     ({"withdraw", "pull", "exit", "quit", "leave", "walk"}, _deal_left),
+    (_ATTEMPTING, _attempted),
     (_SHELTERING | _ARRIVING | _RECEIVING | _LETTING_IN | {"leave", "support", "back", "help", "benefit", "assist", "open", "build", "set",
                                              "establish", "run", "evacuate"}, _aid_reading),
     ({"expel", "storm", "respond", "react", "answer", "retaliate", "use", "employ", "pay", "fire", "set", "burn",

@@ -32,3 +32,18 @@ def test_readiness_for_a_cooperative_act_is_intent(sentence, expected, nlp):
 )
 def test_concluded_compromise_is_an_agreement_signed(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an attempt is coded as the act attempted: "sought to block" blocks, it asks no one
+        ("The Velka opposition sought to block the budget bill in the senate.", "REJECT"),
+        ("Estovian rebels attempted to storm the governor's palace.", "ASSAULT"),
+        # "seek" with an object, or "seek to have something done", is still a request
+        ("Norland sought the extradition of the Velka banker.", "REQUEST"),
+        ("The Estovian families are seeking to have the inquiry reopened.", "REQUEST"),
+    ],
+)
+def test_attempt_is_the_act_attempted(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
