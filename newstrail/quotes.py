@@ -873,11 +873,14 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         # the clause after it describes the speaker
         inverted = any(c.dep_ == "nsubj" and c.i > cue.i for c in children)
         parts = left if inverted else right
-    if parts and not any(p.dep_ in ("ccomp", "xcomp") for p in parts):
+    object_content = bool(parts) and not any(p.dep_ in ("ccomp", "xcomp") for p in parts)
+    if object_content:
         parts = _object_phrase(cue, parts)
     parts += _second_that_clause(cue, parts)
     tokens = [t for p in parts for t in _own_subtree(p)
               if not (t.dep_ == "mark" and t.lower_ == "for" and t.head.i == p.i)]  # see _called_for_clause
+    if object_content:
+        tokens = _without_closing_setting(cue, tokens)
     if any(_finite_complement(cue, cls, p) for p in parts):
         # "which the fishermen say left …": the relative pronoun is the reported clause's subject
         tokens += [c for c in children if c.dep_ == "nsubj" and c.lower_ in RELATIVES and c.i < cue.i]
@@ -905,6 +908,58 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             # 'On Tuesday's show, he said, “…”': the quotation after the cue is the content;
             # the narration before the cue only sets the scene
             tokens = right
+    return tokens
+
+
+# Prepositions of the setting of a speech act: where, when and through what it was made.
+SETTING_PREPS = frozenset("in on at during before after".split())
+# Occasions and media ("in an interview", "on Twitter", "at a rally", "during the debate").
+SETTING_NOUNS = frozenset(
+    "interview tweet twitter facebook instagram post statement rally conference speech debate stage "
+    "show program programme broadcast appearance page video ad air television tv radio podcast "
+    "public event forum hearing meeting briefing town hall convention session op-ed column letter "
+    "email message call remarks visit".split())
+
+
+def _setting_phrase(prep: Token, cue: Token) -> bool:
+    """Does a prepositional phrase closing an object content tell the setting of the act
+    ("on Twitter", "in an interview published Saturday", "at a rally")? On the cue, or on a
+    name or pronoun (which take no such phrase of their own), a time ("on Thursday") is one
+    too; on a common noun a time is the noun's own ("the election in November"). Inside a
+    clause of the content ("stopping Novak at the convention") the phrase is what was said."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ not in SETTING_PREPS or not objs:
+        return False
+    head = prep.head
+    while head != cue and head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    if head != cue:
+        return False  # the phrase sits in a clause of the content, or outside it
+    obj = objs[0]
+    if obj.lower_ in SETTING_NOUNS or _lemma(obj) in SETTING_NOUNS:
+        return True
+    return obj.ent_type_ in ("DATE", "TIME") and (prep.head == cue or prep.head.pos_ in ("PROPN", "PRON"))
+
+
+def _without_closing_setting(cue: Token, tokens: list[Token]) -> list[Token]:
+    """An object content without the phrases of setting that close it.
+
+    "mocked Novak on Twitter", "praised the plan in an interview", "thanked supporters at
+    a rally": the parser hangs the setting on the object, or the cue's content takes it
+    along, but it says when and where the act was done, not what was said (PolNeAR train
+    0:500: the annotated content stops before it)."""
+    while len(tokens) > 1:
+        last = max(t.i for t in tokens)
+        first = min(t.i for t in tokens)
+        prep = next((t for t in tokens if t.dep_ == "prep" and t.right_edge.i == last and t.i > first
+                     and _setting_phrase(t, cue)), None)
+        if prep is None:
+            break
+        cut = {t.i for t in prep.subtree}
+        kept = [t for t in tokens if t.i not in cut]
+        if not any(t.is_alpha for t in kept):
+            break
+        tokens = kept
     return tokens
 
 

@@ -1696,3 +1696,16 @@ def test_inverted_cue_with_a_surname_the_tagger_missed(quotes_of):
                       "“Having the tide charts and two people who can read them is a real asset,” said Hartly, "
                       "explaining he had sailed with the pair for years.")
     assert _holding(found, "tide charts").speaker_text in ("Hartly", "Ola Hartly")
+
+
+def test_object_content_stops_before_the_setting_of_the_act(quotes_of):
+    # where, when and through what the act was done is not part of what was said
+    q = _holding(quotes_of("A Saudi prince mocked Varga on Twitter."), "Varga")
+    assert q.content_text == "Varga"
+    q = _holding(quotes_of("The senator praised the harbour plan in an interview published Saturday."), "harbour plan")
+    assert q.content_text == "the harbour plan"
+    # a phrase inside a clause of the content, or a noun's own place, stays
+    q = _holding(quotes_of("Few delegates advocate for stopping Dorn at the convention."), "stopping Dorn")
+    assert q.content_text.endswith("at the convention")
+    q = _holding(quotes_of("The mayor discussed the situation in the harbour."), "situation")
+    assert q.content_text.endswith("in the harbour")
