@@ -3673,8 +3673,12 @@ def _material(token: Any) -> bool:
         for obj in given:
             if _lemma(obj) in _MATERIAL or any(t.ent_type_ == "MONEY" for t in obj.subtree):
                 return True
-            if any(g.dep_ in ("amod", "compound") and _lemma(g) in _RELIEF_KINDS for g in obj.children):
-                return True  # "a medical evacuation plane", "humanitarian supplies": what kind of thing says aid
+            if any(g.dep_ in ("amod", "compound") and (_lemma(g) in _RELIEF_KINDS or (g.dep_ == "compound" and any(
+                    m.dep_ in ("amod", "compound") and _lemma(m) in _RELIEF_KINDS for m in g.children)))
+                    for g in obj.children):
+                # "humanitarian supplies", "a medical evacuation plane" (the kind modifies the
+                # compound): what kind of thing says aid
+                return True
     return False
 
 

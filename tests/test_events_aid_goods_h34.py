@@ -24,3 +24,8 @@ from newstrail.events import event_types
 )
 def test_relief_goods_arriving_or_carried(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+def test_relief_kind_on_a_compound_modifier(nlp):
+    # the kind of thing given ("medical") may modify a compound ("evacuation") rather than the noun itself
+    assert event_types("Norland is adding a medical evacuation helicopter to the Velka relief fleet.")[0] == "AID"
