@@ -189,7 +189,7 @@ PEOPLE_OF_A_PLACE = frozenset(
 # outlets that "say" things ("Poll: …", "the report said", "the statement added").
 SOURCE_NOUNS = _PERSON_NOUNS | frozenset(
     "poll polls survey study report statement newspaper paper camp campaign aide aides"
-    " spokesman spokeswoman magazine network agency analysis memo letter release"
+    " spokesman spokeswoman magazine network agency analysis memo letter release insider ally"
     " editorial".split()
 )
 # Subordinators that open an adverbial clause, never reported content ("said as the crowd
@@ -3209,7 +3209,13 @@ def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
                 (HEADLINE_TAIL.match(tail) or quoted) and "\n" not in tail and tail.count(" ") <= 6)):
             # "Novak slams the plan: ‘…’": a headline's name, a few words and a quotation
             # the name must be all that stands between the line (or dash) and the colon, or
-            # open a headline's "Name to/on X:" ("Novak on the budget: …")
+            # open a headline's "Name to/on X:" ("Novak on the budget: …"); else the whole
+            # lead may still be a source's noun phrase ("Novak camp:", "Former mayor Novak
+            # at the rally:")
+            f = _bare_lead(ctx, pstart + lead, pstart + colon, pend, covered)
+            if f is not None:
+                extra.append(f)
+                _drop(found, inner)
             continue
         if not tail.strip() and colon - lead > 40:
             continue

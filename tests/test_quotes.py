@@ -1709,3 +1709,12 @@ def test_object_content_stops_before_the_setting_of_the_act(quotes_of):
     assert q.content_text.endswith("at the convention")
     q = _holding(quotes_of("The mayor discussed the situation in the harbour."), "situation")
     assert q.content_text.endswith("in the harbour")
+
+
+def test_headline_lead_with_a_role_before_the_name_or_a_source_noun_after_it(quotes_of):
+    # the lead before a headline's colon is the source even when a role opens it or a
+    # noun of a group closes it ("Varga camp:", "Insiders:")
+    for lead in ("Former mayor Varga at rally", "Varga camp", "Insiders"):
+        found = quotes_of(f"{lead}: Dorn's toll plan will sink the ferry trade.\n\nThe council meets on Monday.")
+        q = _holding(found, "toll plan will sink")
+        assert q.speaker_text == lead and q.cue_text == ":"
