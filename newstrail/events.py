@@ -4024,6 +4024,15 @@ def _candidates(p: _Parse) -> list[int]:
     return found
 
 
+# Trigger nouns that name who takes part, not what happens: as a support verb's object they are
+# its addressee ("gave the strikers until Monday to return"), and the verb keeps its own reading.
+_PARTICIPANTS = {"protester", "protestor", "demonstrator", "striker", "rioter", "marcher", "picketer", "agitator",
+                 "peacekeeper", "donor", "refugee", "gunman", "militant", "insurgent", "terrorist", "attacker",
+                 "assailant", "kidnapper", "hijacker", "bomber", "sniper", "shooter", "killer", "hostage", "envoy",
+                 "delegation", "ally", "partner", "opponent", "supporter", "backer", "advocate", "mediator",
+                 "observer", "monitor", "inspector", "reservist", "conscript", "detainee", "prisoner"}
+
+
 def trigger_scores(sent: Any) -> list[TypedTrigger]:
     """Every lexicon trigger in a parsed sentence, scored by weight and governing depth."""
     p = _parse(sent.doc)
@@ -4038,7 +4047,7 @@ def trigger_scores(sent: Any) -> list[TypedTrigger]:
         if not matched:
             continue
         if p.lemmas[i] in _SUPPORT_VERBS and all(t.particle is None for t in matched) and any(
-                p.dep[c] == "dobj" and _match_at(p, c) for c in p.children[i]):
+                p.dep[c] == "dobj" and p.lemmas[c] not in _PARTICIPANTS and _match_at(p, c) for c in p.children[i]):
             continue  # the object names the happening, unless the verb and object make a phrase trigger
         decay = DEPTH_DECAY ** (_governing_depth(p, i) + SETTING_COST * _settings(p, i)
                                 + COMPOUND_COST * _modifier_only(p, i)

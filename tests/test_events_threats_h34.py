@@ -19,3 +19,17 @@ from newstrail.events import event_types
 )
 def test_appeal_to_hold_a_protest(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a deadline given to people named by their role is an ultimatum; the role noun is its addressee
+        ("The Velka government gave the strikers until Monday to return to work.", "THREATEN"),
+        ("Norland gave the demonstrators one hour to clear the square.", "THREATEN"),
+        # an event noun as the object still names the happening
+        ("The Velka president granted a pardon to the jailed editor.", "CONCEDE"),
+    ],
+)
+def test_deadline_given_to_participants(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
