@@ -3424,7 +3424,10 @@ def _weighed(token: Any) -> bool:
 def _is_hypothetical_cause(token: Any) -> bool:
     """The act is the condition of a threat ("if X invades, …"), not the threat itself."""
     p = _parse(token.doc)
-    return any(p.dep[c] == "mark" and p.lower[c] in _HYPO_MARKS for c in p.children[token.i])
+    i = token.i
+    # "weighing whether to expel": "whether" on a complement clause asks a question, it sets no condition
+    return any(p.dep[c] == "mark" and p.lower[c] in _HYPO_MARKS and not (
+        p.lower[c] == "whether" and p.dep[i] in ("xcomp", "ccomp")) for c in p.children[i])
 
 
 def _match(token: Any) -> list[_Trigger]:

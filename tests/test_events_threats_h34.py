@@ -33,3 +33,15 @@ def test_appeal_to_hold_a_protest(sentence, expected, nlp):
 )
 def test_deadline_given_to_participants(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # weighing whether to act holds the act out, as "is considering" does; "whether" sets no condition
+        ("Norland is weighing whether to expel three Velka attaches.", "THREATEN"),
+        ("The Estovian cabinet is debating whether to impose sanctions on Velka.", "THREATEN"),
+    ],
+)
+def test_weighing_whether_to_act(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
