@@ -358,7 +358,8 @@ def _cue_class(tok: Token) -> str | None:
 
 def _token_cue_class(tok: Token) -> str | None:
     """The verb class of ``_cue_class``, worked out from the token and its children."""
-    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.lower_ == "saying"):
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.lower_ == "saying") \
+            and not _headline_verb(tok):
         return None
     lemma = _lemma(tok)
     cls = SPEECH_VERBS.get(lemma)
@@ -372,6 +373,12 @@ def _token_cue_class(tok: Token) -> str | None:
                if c.dep_ in ("prt", "acomp", "oprd", "advmod") and c.i > tok.i) or _made_clear(tok) is not None:
             return "say"  # "shot back": the parser tags the particle as an adverb too
     return cls
+
+
+def _headline_verb(tok: Token) -> bool:
+    """"Super PAC blasts Novak for …": the tagger reads a headline's bare present tense as
+    a plural noun, yet parses it as the verb it is (with a subject of its own)."""
+    return tok.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _made_clear(tok: Token) -> Token | None:
