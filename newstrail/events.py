@@ -177,7 +177,7 @@ _CLASSES: dict[str, str] = {
         take+in:0.8 raise+money:1.1 raise+fund:1.1 send+supply:1.1 send+food:1.1 send+medicine:1.1 deliver+aid:1.2
         pledge+aid:1.2 pledge+million:1.1 pledge+billion:1.1 offer+aid:1.1 offer+help:1.1 offer+assistance:1.1
         extend+help:1.1 extend+support:0.9 grant+asylum:1.2 accept+migrant:1.1 welcome+refugee:1.1 admit+migrant:1.1
-        supply+weapon:1.1 provide+weapon:1.1""",
+        supply+weapon:1.1 provide+weapon:1.1 immunize:0.6 immunise:0.6 inoculate:0.6 care+for:1.0 tend+to:0.8""",
     "RETREAT": """pullout pull-out redeploy:0.5 vacate flee:0.5 disband demilitarize demilitarise denuclearize
         denuclearise denuclearization denuclearisation armistice de-escalation deescalation stand+down:1.1
         scale+back:1.0 draw+down:1.1 reduce+troop:1.2 cut+troop:1.2 withdraw+troop:1.2 
@@ -1571,6 +1571,9 @@ _DISPLACED = {"refugee", "migrant", "evacuee", "displaced", "civilian", "residen
 _AID_NOUNS = {"aid", "assistance", "donation", "contribution", "grant", "loan", "relief", "donor", "funding", "fund"}
 _FACILITIES = {"clinic", "hospital", "shelter", "kitchen", "orphanage", "dispensary", "school", "classroom", "well",
                "latrine"}
+# Verbs that make or run a facility for those in need: "opened a clinic", "dug wells", "rebuilt schools".
+_FACILITY_MAKING = {"open", "build", "set", "establish", "run", "dig", "construct", "rebuild", "repair", "renovate",
+                    "equip"}
 _SHELTERING = {"open", "reopen", "house", "shelter", "accommodate", "evacuate", "rescue", "resettle", "welcome",
                "accept", "admit"}
 _WITHDRAWN_FORCES = {"troop", "force", "soldier", "embassy", "staff", "personnel", "diplomat", "base", "garrison"}
@@ -2260,7 +2263,7 @@ def _aid_reading(a: _Asked) -> list[_Trigger] | _Next:
         return [_Trigger("AID", 1.1, None)]  # "British aid has supported…": what the money did
     if lemma in ("support", "back", "help", "assist") and token.pos_ == "VERB" and a.granted & _WELFARE:
         return [_Trigger("AID", 1.1, None)]  # "supports the health sector", "backs girls' education": funding
-    if lemma in ("open", "build", "set", "establish", "run") and token.pos_ == "VERB" and objects & _FACILITIES:
+    if lemma in _FACILITY_MAKING and token.pos_ == "VERB" and objects & _FACILITIES:
         return [_Trigger("AID", 1.0, None)]  # "opened a clinic in the camp"
     if lemma == "evacuate" and token.pos_ == "VERB" and objects & _WITHDRAWN_FORCES:
         return [_Trigger("RETREAT", 1.0, None)]  # evacuating troops or an embassy is a pull-out
@@ -2751,6 +2754,21 @@ def _asked_of_another(a: _Asked) -> list[_Trigger] | _Next:
 # Negotiating processes: leaving one halts negotiations or mediation (CAMEO 164/165, PLOVER
 # SANCTION), where leaving a deal already made rejects it (127, REJECT).
 _NEGOTIATIONS = {"talk", "negotiation", "dialogue", "dialog", "mediation", "consultation"}
+
+
+# Verbs that relieve a debtor: "cancelled $2 billion of debt", "wrote off its loans" (CAMEO 071).
+_DEBT_RELIEVING = {"cancel", "forgive", "write", "waive", "relieve", "erase", "scrap", "forgo"}
+_DEBTS = {"debt", "arrear", "arrears", "liability"}  # "cancelled the loan" may stop one yet to be paid out
+
+
+def _debt_relieved(a: _Asked) -> list[_Trigger] | _Next:
+    """Debt cancelled or forgiven is economic aid to the debtor (CAMEO 071), not aid cut off."""
+    token, lemma = a.token, a.lemma
+    debts = _DEBTS | {"loan"} if lemma in ("write", "forgive") else _DEBTS  # loans written off were paid out
+    if lemma in _DEBT_RELIEVING and token.pos_ == "VERB" and (a.objects | a.granted) & debts and (
+            lemma != "write" or any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)):
+        return [_Trigger("AID", 1.2, None)]
+    return _NEXT
 
 
 def _attempted(a: _Asked) -> list[_Trigger] | _Next:
@@ -3969,6 +3987,7 @@ def _found_wrongdoing(a: _Asked) -> list[_Trigger] | _Next:
 # The context rules of :func:`_special`, in the order they are asked, each with every lemma its
 # conditions name: a rule can apply to no other word (see the test of this table).
 _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_Trigger] | None | _Next]], ...] = (
+    (_DEBT_RELIEVING, _debt_relieved),
     (_FINDING, _found_wrongdoing),
     ({"take", "use", "employ", "defend", "deal"}, _force_promised),
     ({"take", "haul", "drag", "bring", "seize", "capture"}, _taken),
@@ -3987,8 +4006,8 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
                               "preparedness", "raid", "reinforce"}, _force_reading),
     ({"withdraw", "pull", "exit", "quit", "leave", "walk"}, _deal_left),
     (_ATTEMPTING, _attempted),
-    (_SHELTERING | _ARRIVING | _RECEIVING | _LETTING_IN | {"leave", "support", "back", "help", "benefit", "assist", "open", "build", "set",
-                                             "establish", "run", "evacuate"}, _aid_reading),
+    (_SHELTERING | _ARRIVING | _RECEIVING | _LETTING_IN | _FACILITY_MAKING | {"leave", "support", "back", "help", "benefit",
+                                                                         "assist", "evacuate"}, _aid_reading),
     ({"expel", "storm", "respond", "react", "answer", "retaliate", "use", "employ", "pay", "fire", "set", "burn",
       "douse", "advance", "push", "drive", "thrust", "enter", "sink", "suspend"}, _force_used_reading),
     (_PROSPECTS | {"attack", "describe", "call", "brand", "label", "term", "denounce", "opposition", "tolerate", "give",

@@ -29,3 +29,21 @@ def test_relief_goods_arriving_or_carried(sentence, expected, nlp):
 def test_relief_kind_on_a_compound_modifier(nlp):
     # the kind of thing given ("medical") may modify a compound ("evacuation") rather than the noun itself
     assert event_types("Norland is adding a medical evacuation helicopter to the Velka relief fleet.")[0] == "AID"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # debt relief is economic aid to the debtor (CAMEO 071)
+        ("Norland has cancelled $2 billion of Velka's debt.", "AID"),
+        ("Estovia wrote off the loans it had made to Velka in the 1990s.", "AID"),
+        # a loan cancelled before it is paid out is aid cut off
+        ("Norland cancelled the loan to Velka after the coup.", "SANCTION"),
+        # facilities made for those in need, and care given, are aid (CAMEO 073)
+        ("Norland engineers dug wells in drought-stricken Velka villages.", "AID"),
+        ("Hundreds of Velka volunteers cared for the injured.", "AID"),
+        ("Norland nurses immunized 40,000 children in the camps against measles.", "AID"),
+    ],
+)
+def test_debt_relief_facilities_and_care(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
