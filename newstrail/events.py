@@ -1645,6 +1645,9 @@ def _cooperation_taken(token: Any, objects: set[str]) -> bool:
     """A reducer verb whose object is aid, cooperation, support or a diplomatic presence."""
     if objects & (_TIES | _MATERIAL | _WITHDRAWN):
         return True
+    if any(c.dep_ in ("dobj", "nsubjpass") and any(g.dep_ in ("amod", "compound") and _lemma(g) in _JOINT
+                                                  for g in c.children) for c in token.children):
+        return True  # "cancelled joint exercises", "suspended bilateral talks": an activity shared with another
     if any(c.dep_ == "xcomp" and c.tag_ == "VBG" and any(t.type in ("AID", "COOPERATE", "SUPPORT") for t in _match(c))
            for c in token.children):
         return True  # "stopped funding the programme"

@@ -35,3 +35,16 @@ def test_meeting_that_decided_an_act(sentence, expected, nlp):
 )
 def test_meeting_ended_without_outcome(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an activity shared with another party, cancelled or halted, is cooperation reduced (CAMEO 16)
+        ("Norland cancelled its joint naval exercises with Velka.", "SANCTION"),
+        ("Estovia halted joint border patrols with Norland.", "SANCTION"),
+        ("Velka suspended bilateral talks with Estovia.", "SANCTION"),
+    ],
+)
+def test_shared_activity_cancelled(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
