@@ -2842,7 +2842,7 @@ def _dash_credited(ctx: _Context, qs: int, qe: int) -> _Found | None:
     text = ctx.text
     i = CREDIT_GAP.match(text, qe).end()
     dash = text[i : i + 2] if text.startswith("--", i) else text[i : i + 1]
-    if dash not in CREDIT_DASHES or (i > qe and text[i - 1] not in " \t\xa0\n"):
+    if dash not in CREDIT_DASHES:
         return None
     start = i + len(dash)
     end = _paragraph_end(ctx, ctx.paragraph(start))
@@ -2868,8 +2868,8 @@ def _dash_credited(ctx: _Context, qs: int, qe: int) -> _Found | None:
     if m is not None and m.kind in ("person", "organisation"):
         ms, me = ctx.body_range(m)
         return _Found(qs, qe, "direct", m, (ms, me), m.text, m.key, (i, start), dash, 0.8)
-    if name[0].text[:1].isupper() and all(t.pos_ == "PROPN" for t in name):
-        # a name the mentions missed: the words themselves
+    if (name[0].text[:1].isupper() or name[0].text.startswith("@")) and all(t.pos_ == "PROPN" for t in name):
+        # a name the mentions missed, or a handle ("― @jnovak"): the words themselves
         lo, hi = name[0].idx, name[-1].idx + len(name[-1].text)
         return _Found(qs, qe, "direct", None, (lo, hi), text[lo:hi], text[lo:hi], (i, start), dash, 0.8)
     return None

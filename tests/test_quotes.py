@@ -1679,6 +1679,9 @@ def test_quotation_credited_by_a_dash_line_is_the_named_persons(quotes_of):
     q = _holding(found, "mend its roads")
     assert q.kind == "direct" and q.speaker_key == "Dario Pensky" and q.cue_text == "―"
     assert _holding(found, "toll on the old bridge").speaker_key == "Olena Varga"
+    # a handle names the author too
+    q = _holding(quotes_of("Posts from the night.\n\n“The pier stays open.” ― @olenavarga\n"), "pier stays open")
+    assert q.speaker_text == "@olenavarga"
 
 
 def test_a_dash_after_a_quotation_that_opens_narration_credits_no_one(quotes_of):
