@@ -1242,6 +1242,8 @@ def _link_cost(p: _Parse, i: int) -> float:
     head_lemma = p.lemmas[head]
     if dep == "conj":
         return 0.0 if _sentence_after_verdict(p, i) or _casualty_result(p, i) or _contact_outcome(p, i) else CONJ_COST
+    if dep == "advcl" and _participle_outcome(p, i):
+        return 0.0  # "met X on Monday, agreeing to reopen the border": the participle says what the meeting did
     if dep == "nsubjpass" and head_lemma in _ANNOUNCING and p.pos[i] == "NOUN":
         return 0.0  # "the suspension of aid was announced": what was made known, not who spoke
     if dep in ("nsubj", "nsubjpass") and head_lemma in _SPEAKING:
@@ -1320,6 +1322,16 @@ def _decided_act(p: _Parse, i: int) -> bool:
     """
     return p.lemmas[i] in _DECIDING and any(
         p.dep[c] == "xcomp" and any(t.type != "CONSULT" for t in _match_at(p, c)) for c in p.children[i])
+
+
+def _participle_outcome(p: _Parse, i: int) -> bool:
+    """A bare "-ing" clause on a meeting, visit or call that says what came of it, as a conjunct
+    does (:func:`_contact_outcome`): "visited Velka, signing three trade deals", "met the rebels,
+    urging them to accept the truce". Why: news joins a contact and its content this way as often
+    as with "and"; a clause with its own marker ("after meeting", "before signing") only dates it.
+    """
+    return p.lower[i].endswith("ing") and not any(p.dep[c] in ("mark", "aux", "nsubj") for c in p.children[i]) \
+        and _contact_outcome(p, i)
 
 
 def _contact_verb(p: _Parse, i: int) -> bool:
@@ -4124,8 +4136,27 @@ def _lexicon_scores(triggers: Sequence[TypedTrigger]) -> dict[str, float]:
     if share > 0:  # a contact: most sentences report none, and then no content outranks it
         content = max(v for t, v in scores.items() if t != "CONSULT")
         if content >= share:
-            scores["CONSULT"] = min(scores["CONSULT"], content * 0.99)  # the content of a contact is what happened
+            # the content of a contact is what happened; said as the contact's own clause
+            # ("met X, agreeing to…", "met X and agreed to…") it is the contact's outcome outright
+            factor = STATED_OUTCOME if _stated_outcome(triggers) else 0.99
+            scores["CONSULT"] = min(scores["CONSULT"], content * factor)
     return scores
+
+
+# How far below its stated outcome a contact ranks when the outcome is the contact verb's own
+# conjunct or participle clause: enough that the description similarity (at most 0.3, mostly
+# under 0.1) cannot hand the sentence back to the contact. Set by reasoning.
+STATED_OUTCOME = 0.85
+
+
+def _stated_outcome(triggers: Sequence[TypedTrigger]) -> bool:
+    """A non-contact trigger that is a contact verb's conjunct or participle outcome."""
+    for trig in triggers:
+        if trig.type != "CONSULT" and trig.token.pos_ == "VERB":
+            p, i = _parse(trig.token.doc), trig.token.i
+            if (p.dep[i] == "conj" and _contact_outcome(p, i)) or (p.dep[i] == "advcl" and _participle_outcome(p, i)):
+                return True
+    return False
 
 
 # Slack over the description's largest possible share (cosines are at most 1, give or take

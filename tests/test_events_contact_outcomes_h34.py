@@ -48,3 +48,19 @@ def test_meeting_ended_without_outcome(sentence, expected, nlp):
 )
 def test_shared_activity_cancelled(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a bare participle clause on a contact says what came of it, as "and …" does
+        ("The Velka president met his Norland counterpart on Monday, agreeing to reopen the border crossing.", "AGREE"),
+        ("The Estovian minister visited Velka on Tuesday, signing three trade deals.", "SUPPORT"),
+        ("The Norland envoy met rebel commanders in the hills, urging them to accept the truce.", "REQUEST"),
+        ("The Velka premier hosted the Norland leader and praised his part in the peace process.", "SUPPORT"),
+        # a participle with its own marker only dates the contact
+        ("The Velka president met the Norland envoy before leaving for the coast.", "CONSULT"),
+    ],
+)
+def test_participle_outcome_of_a_contact(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
