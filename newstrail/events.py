@@ -3005,7 +3005,27 @@ def _demands_punishment(token: Any) -> bool:
     objs += [g for o in objs for g in o.children if g.dep_ == "conj"]
     if token.dep_ in ("dobj", "pobj") and token.pos_ == "NOUN":
         objs.append(token)
-    return any(_lemma(o) in _PUNITIVE for o in objs)
+    return any(_lemma(o) in _PUNITIVE for o in objs) or _punishment_asked(token)
+
+
+# Verbs of punishing or investigating someone: asked of another, they demand the punishment.
+_PUNISHING = {"investigate", "probe", "prosecute", "punish", "arrest", "indict", "sanction", "jail", "imprison",
+              "penalize", "penalise", "convict", "impeach", "censure"}
+
+
+def _punishment_asked(token: Any) -> bool:
+    """The demand's infinitive or "that" clause is a punishment or investigation of someone:
+    "urged the authorities to prosecute the officers", "demanded that those responsible be
+    punished", "urged the bloc to impose sanctions". Why: the same demand as "called for an
+    inquiry / for sanctions", which the tune half codes as a charge (ACCUSE, 5 sentences), said
+    with the verb instead of its noun; CAMEO 1041/112 file demands for punishment with blame.
+    """
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and not _negated(_parse(c.doc), c.i):
+            if _lemma(c) in _PUNISHING or (_lemma(c) in ("impose", "slap", "open", "launch") and any(
+                    _lemma(o) in _PUNITIVE for o in _objects(c))):
+                return True
+    return False
 
 
 # Conflictual material acts announced rather than done ("will extend the curfew", "plans to
