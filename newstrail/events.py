@@ -166,6 +166,7 @@ _CLASSES: dict[str, str] = {
         grant+access:1.2 allow+access:1.2 lift+ban:1.2 lift+restriction:1.2 lift+sanction:1.2
         lift+embargo:1.2 lift+curfew:1.2 lift+blockade:1.0 ease+restriction:1.2 ease+sanction:1.2 release+prisoner:1.2
         release+detainee:1.2 release+hostage:1.2 accept+resignation:1.0 accept+responsibility:1.2 accept+blame:1.2
+        accept+result:1.1 accept+outcome:1.1 accept+defeat:1.2 accept+verdict:1.0 accept+ruling:1.0
         admit+responsibility:1.2 admit+guilt:1.2 admit+mistake:1.2 admit+wrongdoing:1.2""",
     "COOPERATE": """co-operate co-operation cooperative:0.8 collaborative:0.8 interoperability synergy:0.7 liaise
         mutual:0.5 jointly:0.7 join+force:1.2 join+hand:1.1 pool:0.6 swap:0.6 trade:0.4 invest:0.5 investment:0.5

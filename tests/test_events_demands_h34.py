@@ -21,3 +21,15 @@ from newstrail.events import event_types
 )
 def test_demand_for_punishment_said_with_a_verb(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # accepting a result or a defeat yields (CAMEO 08), as rejecting it refuses (12)
+        ("The Velka ruling party accepted the election results.", "CONCEDE"),
+        ("The Norland opposition leader accepted defeat on Sunday night.", "CONCEDE"),
+    ],
+)
+def test_result_accepted_is_a_concession(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
