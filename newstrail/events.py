@@ -135,7 +135,7 @@ _LEXICON: dict[str, str] = {
         invade invasion massacre behead ambush gunfire kidnap abduct torture battle destroy:0.8
         hit:0.6 slaughter rape lynch stab offensive:0.7 assault bombardment bombard warfare raid:0.7 militant:0.3 operation:0.6
         capture:0.8 occupy:0.8 overrun storm:0.7 recapture besiege:0.9 detonate blast:0.8 hijack
-        maim gun+down shoot+down slam+into:1.2 smash+into:1.1 plough+into:1.1 plow+into:1.1 pound:0.7 strafe torch:0.7 loot:0.7 execute:0.5 beat:0.7 casualty:0.5
+        occupation:0.7 maim gun+down shoot+down slam+into:1.2 smash+into:1.1 plough+into:1.1 plow+into:1.1 pound:0.7 strafe torch:0.7 loot:0.7 execute:0.5 beat:0.7 casualty:0.5
         combat:0.7 skirmish gunman:0.5 insurgent:0.3 terrorist:0.3 missile:0.5 rocket:0.5 mortar:0.6 drone:0.4""",
 }
 
@@ -3741,7 +3741,8 @@ def _material(token: Any) -> bool:
 
 # Kinds of goods or teams that make what is given aid whatever its noun ("added a medical plane");
 # not "military": sent, military things are one's own forces moved (MOBILIZE).
-_RELIEF_KINDS = {"medical", "humanitarian", "relief", "food", "financial", "economic", "technical", "emergency"}
+_RELIEF_KINDS = {"medical", "humanitarian", "relief", "food", "financial", "economic", "technical", "emergency",
+                 "hospital"}  # "a hospital ship", "a field hospital"
 
 
 # Derivational suffixes of English event nouns, with what replaces them to give the verb

@@ -47,3 +47,16 @@ def test_relief_kind_on_a_compound_modifier(nlp):
 )
 def test_debt_relief_facilities_and_care(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a hospital ship or field hospital sent is relief, as a medical team is
+        ("Norland has dispatched a hospital ship to the quake-hit Velka coast.", "AID"),
+        # an occupation of territory is the use of force (CAMEO 192), as "occupied" is
+        ("The occupation of the Velka valley by Estovian troops entered its third year.", "ASSAULT"),
+    ],
+)
+def test_hospital_sent_and_occupation(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
