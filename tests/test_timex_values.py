@@ -306,3 +306,9 @@ def test_a_quarter_or_half_by_its_abbreviation() -> None:
     # a car model, hydrogen and a visa are no periods
     text = "The Estovian dealer sold the Audi Q3, green H2 output grew and H1 visa rules changed."
     assert found(text, "2024-05-02") == {}
+
+
+def test_the_past_fortnight_is_a_stretch_of_two_weeks() -> None:
+    # was read as "the past" (PAST_REF), the fortnight left out
+    text = "Over the past fortnight, Kessel bakeries raised bread prices twice."
+    assert found(text, "2024-06-05") == {"the past fortnight": "P2W"}

@@ -229,6 +229,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("part_weekday", _p(r"(?P<part>{PART}),?\s+(?P<wd>{WEEKDAY})")),
     ("deictic_part", _p(r"(?P<mod>(?:early|late|earlier|later)\s+)?(?P<rel>this|yesterday|tomorrow|last|tonight)(?:\s+(?P<part>{PART}))?")),
     ("rel_unit", _p(r"(?P<mod>{MOD}\s+)?(?:(?:in|of)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+prior|the\s+preceding|the\s+current|the\s+following|the\s+same|that|the)\s+(?P<unit>weekend|week|month|year|decade)")),
+    # "the past fortnight", "the next fortnight": two weeks back or ahead, no calendar unit of its own
+    ("rel_fortnight", _p(r"(?:the\s+)?(?:past|last|next|coming|previous|following)\s+fortnight")),
     # "the year before", "the month after": the unit next to the time just told of
     ("unit_around", _p(r"the\s+(?P<unit>year|month|week)\s+(?P<ba>before|after|earlier|later)")),
     ("day_around", _p(r"the\s+day\s+(?P<ba>before|after)\s+(?:(?P<rel>last|next|this|past|coming)\s+(?P<wd>{WEEKDAY})|(?P<wd0>{WEEKDAY})|(?P<hol>{HOLIDAY})|(?P<month>{MONTH})\s+(?P<day>{DAY})(?:st|nd|rd|th)?(?:{YSEP}(?P<year>{YEAR}))?)")),
@@ -353,7 +355,7 @@ RULE_HEADS: dict[str, tuple[str, ...]] = {
     "century": ("unit",), "this_century": ("unit",), "quarter": ("unit",), "rel_quarter": ("unit",),
     "the_quarter": ("unit",), "period_abbr": ("digit",), "month_quarter": ("month",), "rel_year_quarter": ("unit",), "year_quarter": ("year",), "half": ("unit",), "two_quarters": ("unit",), "fiscal_year": ("year",), "year": ("year",), "short_year": ("year",), "year_end": ("unit",), "kind_year": ("unit",),
     "season": ("season",), "ago": ("unit",), "rel_weekday": ("weekday",), "part_weekday": ("weekday",),
-    "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"), "unit_around": ("unit",),
+    "deictic_part": ("deictic", "part"), "rel_unit": ("unit",), "anaphor_day": ("unit", "deictic", "part"), "day_around": ("weekday", "month", "holiday"), "unit_around": ("unit",), "rel_fortnight": ("unit",),
     "ordinal_day": ("digit",), "deictic": ("deictic", "these"), "recent_units": ("unit",), "extra_unit": ("unit",),
     "units_ahead": ("unit",), "holiday": ("holiday", "weekday"), "year_ago": ("unit",), "period_last_year": ("unit",),
     "duration": ("unit",), "set": ("set", "unit", "weekday", "season", "part"), "plural_units": ("unit",),

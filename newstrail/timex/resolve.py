@@ -1683,6 +1683,12 @@ def _r_set(m: re.Match[str], c: _Ctx) -> Resolved:
     return _rate(u), "SET", "every unit"
 
 
+def _r_rel_fortnight(m: re.Match[str], c: _Ctx) -> Resolved:
+    """"the past fortnight": two weeks up to (or from) the time of writing, a stretch as "the past
+    two weeks" is; no calendar fortnight exists to name as a date."""
+    return "P2W", "DURATION", "a fortnight back or ahead"
+
+
 def _r_extra_unit(m: re.Match[str], c: _Ctx) -> Resolved:
     """"an additional year": one more unit, a duration."""
     return _duration(1, m["unit"]), "DURATION", "one more unit"
@@ -1837,7 +1843,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Resolved]] = {
     "iso": _r_iso, "slash": _r_slash, "clock": _r_clock, "mdy": _r_mdy, "mdy_word": _r_mdy, "mdy_pair": _r_mdy, "dmy_pair": _r_dmy_pair, "dmy": _r_mdy, "dmy_word": _r_mdy, "week_of": _r_week_of, "week_of_month": _r_week_of_month,
     "month_year": _r_month_year, "month_pair_year": _r_month_year, "month_rel_year": _r_month_rel_year, "mdy_rel_year": _r_mdy_rel_year, "rel_month": _r_month, "month": _r_month, "decade": _r_decade,
     "century": _r_century, "this_century": _r_this_century, "quarter": _r_quarter,
-    "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "period_abbr": _r_period_abbr, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
+    "rel_quarter": _r_rel_quarter, "rel_year_quarter": _r_rel_year_quarter, "the_quarter": _r_the_quarter, "rel_fortnight": _r_rel_fortnight, "period_abbr": _r_period_abbr, "month_quarter": _r_month_quarter, "year_quarter": _r_year_quarter, "half": _r_half, "two_quarters": _r_two_quarters,
     "fiscal_year": _r_fiscal_year, "year_end": _r_year_end, "kind_year": _r_kind_year, "year": _r_year, "season": _r_season, "ago": _r_ago,
     "rel_weekday": _r_rel_weekday, "part_weekday": _r_part_weekday, "short_year": _r_short_year,
     "deictic_part": _r_deictic_part, "rel_unit": _r_rel_unit, "anaphor_day": _r_anaphor_day, "day_around": _r_day_around, "unit_around": _r_unit_around,
