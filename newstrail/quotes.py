@@ -2962,6 +2962,9 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
     for tok in reversed(toks[-LEAD_CUE_TOKENS:]):
         if tok.text in ("”", "\"", "»", "''") or "\n" in tok.text:
             break
+        if tok.text in DASHES and tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_ \
+                and before.text.rstrip().endswith(":"):
+            break  # "Rolls shrink - Harbour Research: “…”": the label after the dash speaks
         if _cue_class(tok) not in SPEECH_CLASSES and not (tok.pos_ == "VERB" and first is not None
                                                           and _governs(tok, first)
                                                           and _is_clause(ctx, qs, qe)):
@@ -3276,7 +3279,7 @@ def _bare_lead(ctx: _Context, start: int, colon: int, pend: int,
     head = lead.root
     if not (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lemma_.lower() in SOURCE_NOUNS
             or (len(lead) == 1 and head.pos_ == "PROPN" and head.text.isupper())
-            or (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in lead)
+            or (all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in lead)
                 and ctx.text[colon + 1 : colon + 3].lstrip()[:1] in QUOTE_OPENERS)):
         return None  # "Editor’s note: …", "The Ninth Circle: …": a label or a title, no source
     end = len(ctx.text[:pend].rstrip())

@@ -1739,3 +1739,12 @@ def test_headline_present_tense_the_tagger_reads_as_a_plural_noun(nlp):
     found = extract_quotes(doc, article, extract_mentions(doc, article))
     q = _holding(found, "Varga")
     assert q.speaker_text == "Ferry PAC" and q.cue_text == "blasts"
+
+
+def test_newsletter_label_after_a_dash_is_the_source_of_the_quotation(quotes_of):
+    # "HEADLINE - Source: “…”": a capitalised label (even one the tagger reads as common
+    # nouns) speaks, not a verb of the headline before the dash
+    text = ("Voter rolls are shrinking in the valley - Harbour Research: “All the ferry towns lost residents "
+            "over the decade. The losses were largest on the islands.”  [HR.]\n")
+    q = _holding(quotes_of(text), "ferry towns lost")
+    assert q.speaker_text == "Harbour Research" and q.cue_text == ":"
