@@ -2807,7 +2807,7 @@ def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
     for qs, qe in ctx.quotations:
         if _covered((qs, qe), covered) or _words(ctx.text[qs:qe]) < 1:
             continue  # one word is enough next to a cue: “Tuesday,” he answered.
-        credited = _dash_credited(ctx, qs, qe)
+        credited = _dash_credited(ctx, qs, qe) or _bracket_credited(ctx, qs, qe)
         cue = None if credited else _adjacent_cue(ctx, qs, qe)
         if (cue is not None or credited is not None) and _covered((qs, qe), weak):
             found[:] = [f for f in found if f.confidence > CLAUSE_CONFIDENCE
@@ -2873,6 +2873,30 @@ def _dash_credited(ctx: _Context, qs: int, qe: int) -> _Found | None:
         lo, hi = name[0].idx, name[-1].idx + len(name[-1].text)
         return _Found(qs, qe, "direct", None, (lo, hi), text[lo:hi], text[lo:hi], (i, start), dash, 0.8)
     return None
+
+
+BRACKET_CREDIT = re.compile(r"\[[^\[\]\n]{1,60}\]\s*$")
+CAPS_LEAD_CHARS = 120
+
+
+def _bracket_credited(ctx: _Context, qs: int, qe: int) -> _Found | None:
+    """'TOLLS TO RISE ON THE FERRY “The board voted to …” [Courier.]': in a newsletter's
+    digest an item opens with a headline in capitals, quotes an excerpt and closes with the
+    outlet in brackets; the excerpt is credited to the headline it stands under (PolNeAR's
+    convention; the bracket is the cue)."""
+    para = ctx.paragraph(qs)
+    pstart, pend = ctx.paragraphs[para], _paragraph_end(ctx, para)
+    lead = ctx.text[pstart:qs].strip()
+    if not lead or len(lead) > CAPS_LEAD_CHARS or _words(lead) < 2 or any(c.islower() for c in lead):
+        return None
+    credit = BRACKET_CREDIT.search(ctx.text, qe, pend)
+    if credit is None:
+        return None
+    lo = pstart + len(ctx.text[pstart:qs]) - len(ctx.text[pstart:qs].lstrip())
+    hi = lo + len(lead)
+    cue_end = len(ctx.text[: credit.end()].rstrip())
+    return _Found(qs, qe, "direct", None, (lo, hi), lead, lead, (credit.start(), cue_end),
+                  ctx.text[credit.start() : cue_end], 0.7)
 
 
 def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:

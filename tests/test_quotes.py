@@ -1748,3 +1748,14 @@ def test_newsletter_label_after_a_dash_is_the_source_of_the_quotation(quotes_of)
             "over the decade. The losses were largest on the islands.”  [HR.]\n")
     q = _holding(quotes_of(text), "ferry towns lost")
     assert q.speaker_text == "Harbour Research" and q.cue_text == ":"
+
+
+def test_digest_excerpt_under_a_capitals_headline_with_a_bracketed_outlet(quotes_of):
+    text = ("TOP STORIES.\n\nTOLLS TO RISE ON THE NORTH FERRY “The harbour board voted on Monday to double "
+            "the fares for cars, citing fuel costs.” Crossings will cost more from May. [Courier.]\n\n"
+            "PIER CLOSED FOR REPAIRS The old pier shuts for a month. [Gazette.]\n")
+    q = _holding(quotes_of(text), "double the fares")
+    assert q.kind == "direct" and q.speaker_text == "TOLLS TO RISE ON THE NORTH FERRY" and q.cue_text == "[Courier.]"
+    # a headline in capitals without a bracketed outlet is no such item
+    found = quotes_of("FERRY NEWS “The board met,” the clerk said.\n")
+    assert all(q.speaker_text != "FERRY NEWS" for q in found)
