@@ -4766,10 +4766,81 @@ def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float],
     the other words weigh 1.
     """
     lemmas = [p.lemmas[i] for i in ids]
+    nouns = [p.pos[i] in ("NOUN", "PROPN") for i in ids]
+    for at, i in enumerate(ids):
+        if lemmas[at] in _SENSE_CUES:
+            lemmas[at] = _cue_sense(p, i)
+        elif lemmas[at] in _STATED_NOUNS and p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _STATING_VERBS:
+            # "issued an ultimatum", "reiterated its demand": the noun states the stance its
+            # verb would ("threatened", "demanded"), at a verb's strength
+            lemmas[at], nouns[at] = _STATED_NOUNS[lemmas[at]], False
     # the governing cue decides: "demands a pledge to stop…" is a demand, not a pledge
     weights = [STANCE_DEPTH_DECAY ** _governing_depth(p, i) if _is_cue(lemma) else 1.0
                for i, lemma in zip(ids, lemmas)]
-    return lemmas, weights, [p.pos[i] in ("NOUN", "PROPN") for i in ids]
+    return lemmas, weights, nouns
+
+
+# Cue verbs whose sense their complements decide (see :func:`_cue_sense`).
+_SENSE_CUES = frozenset({"call", "insist", "push", "press", "pressure", "lobby", "appeal", "plead"})
+# Verbs that state what their object noun means ("issue a warning", "make a demand"), and
+# the stance nouns that, as their object, state a stance as the matching verb does (given as
+# that verb, a key of _STANCE_VERBS). A "concession" made or a "plan" set out states none.
+_STATING_VERBS = frozenset({"issue", "give", "make", "deliver", "send", "reiterate", "repeat", "renew", "present",
+                            "set", "lay", "voice", "put", "restate"})
+_STATED_NOUNS = {
+    "ultimatum": "threaten", "threat": "threaten", "warning": "threaten", "deadline": "threaten",
+    "demand": "demand", "requirement": "demand", "rejection": "reject", "denial": "deny",
+    "promise": "commit", "pledge": "commit", "commitment": "commit", "assessment": "assess",
+}
+
+
+def _cue_sense(p: _Parse, i: int) -> str:
+    """The stance lemma of a verb whose complements decide whether it states a stance.
+
+    Why: these verbs demand only with certain complements. "Called for a ceasefire" and
+    "called on X to …" demand; "called the plan a stunt" / "called it disappointing" names
+    and judges (an assessment, as "described … as" is); "called a meeting" or a phone call
+    takes no position. "Insisted on a guarantee" or "insisted that X must / should pay" (or a
+    bare subjunctive, "that the board resign") demands; "insisted the offer was fair" asserts
+    a fact, which is no demand. "Pushed / pressed / lobbied / appealed / pleaded for" a thing,
+    or "pressed X to" act, demands; "pressed the button", "appealed against a ruling" do not.
+    Returns the lemma to score: a demanding lemma, "describe" for an assessment, or "-" for
+    no cue.
+    """
+    children = p.children[i]
+    deps = {p.dep[c]: c for c in children}
+    # "on Tuesday" dates the call; "on the council" names whom it calls upon
+    preps = {p.lower[c] for c in children if p.dep[c] == "prep" and not _dated(p, c)}
+    if p.lemmas[i] in _PRESSING_VERBS:
+        urges = "for" in preps or ("xcomp" in deps and _to_infinitive(p, deps["xcomp"]))
+        return "demand" if urges else "-"
+    if p.lemmas[i] == "call":
+        if "on" in preps or "upon" in preps or ("for" in preps and "dobj" not in deps):
+            return "call"
+        if "oprd" in deps or ("dobj" in deps and "xcomp" in deps and p.pos[deps["xcomp"]] != "VERB"):
+            return "describe"
+        return "-"
+    if "on" in preps or "upon" in preps:
+        return "insist"
+    clause = deps.get("ccomp")
+    if clause is None:
+        return "insist"  # "…, she insisted": the quoted words decide
+    if any(p.dep[c] == "aux" and p.lemmas[c] in _OBLIGATION_AUX for c in p.children[clause]):
+        return "insist"
+    return "insist" if p.doc[clause].tag_ == "VB" else "-"
+
+
+_PRESSING_VERBS = frozenset({"push", "press", "pressure", "lobby", "appeal", "plead"})
+
+
+def _to_infinitive(p: _Parse, verb: int) -> bool:
+    """Whether a verb is a "to" infinitive ("pressed the council to resign")."""
+    return any(p.lower[c] == "to" and p.dep[c] == "aux" for c in p.children[verb])
+
+
+def _dated(p: _Parse, prep: int) -> bool:
+    """Whether a preposition's object is a date or time ("on Monday", "for the weekend")."""
+    return any(p.ent_type[c] in ("DATE", "TIME") for c in p.children[prep] if p.dep[c] == "pobj")
 
 
 def _is_cue(lemma: str) -> bool:
@@ -4844,8 +4915,10 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
     if _NO_PLAN.search(joined):
         add("deny", 1.2)
     if _WILL_NOT.search(joined) or "unacceptable" in lemmas:
-        # "will not … until / as planned / before" binds the speaker's own action: a commitment
-        if _BOUND.search(joined):
+        # "will not … until / as planned / before" binds the speaker's own action: a commitment,
+        # unless what it withholds is a concession ("will not lift the embargo until…"), which
+        # refuses to yield until a condition is met
+        if _BOUND.search(joined) and not _WITHHELD_CONCESSION.search(joined):
             add("commit", 1.1)
         else:
             add("reject", 1.0)
@@ -4914,6 +4987,14 @@ _NO_RESULT = _Cue(r"\b(?:no|little|some|any|nothing) (?:\w+ ){0,2}(?:result|prog
 _NO_PLAN = _Cue(r"\b(?:no|not|never|n't) (?:\w+ ){0,3}(?:plan|intention|intend|attack|invade|invasion)\b",
                 ("plan", "intention", "intend", "attack", "invade", "invasion"))
 _WILL_NOT = _Cue(r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't)\b", ("not", "never", "n't"))
+# Acts that give the other side what it wants (lift a sanction, end a strike, sign a deal,
+# release prisoners, resume talks): withheld "until" a condition, they are refused, not promised.
+_CONCESSION_VERBS = ("lift", "end", "ease", "remove", "drop", "withdraw", "sign", "accept", "agree", "release",
+                     "resume", "return", "restore", "reopen", "recognise", "recognize", "approve", "pay", "negotiate",
+                     "normalise", "normalize", "compromise", "concede", "yield", "unfreeze", "call off")
+_WITHHELD_CONCESSION = _Cue(
+    r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't) (?:\w+ )?(?:" + "|".join(_CONCESSION_VERBS) + r")\b",
+    tuple(sorted({verb.split()[0] for verb in _CONCESSION_VERBS})))
 _BOUND = _Cue(r"\b(?:until|till|unless and until|as plan|as planned|before)\b", ("until", "till", "plan", "before"))
 _CONDITION = _Cue(r"\b(?:if|should|unless|in the event of)\b", ("if", "should", "unless", "event"))
 _OBLIGATION_PHRASE = r"(?:must|should|have to|has to|need to)"
@@ -4927,7 +5008,7 @@ _BINDING = _Cue(r"\b(?:legally binding|guarantee)\b", ("binding", "guarantee"))
 # Refusals and denials said without a refusal verb. A general cue lexicon of English
 # phrasing (idioms of refusal, refusing verbs with an infinitive), not any one article's words.
 _REFUSAL = _Cue(
-    r"\b(?:out of the question|(?:is|are|was|were|be) (?:simply |totally |completely )?(?:impossible|unrealistic|"
+    r"\b(?:out of (?:the )?question|(?:is|are|was|were|be) (?:simply |totally |completely )?(?:impossible|unrealistic|"
     r"unacceptable|not acceptable|not an option|off the table|a non-starter|non-negotiable)|"
     r"no question of|no way|not on the table|(?:refuse|refus|refused|refuses|refusing|decline|declined|declines) to|"
     r"(?:will|would|can|could) (?:not|never|n't) (?:agree|accept|sign|allow|tolerate|give up|make|stop|forego|forgo|abandon)|"
