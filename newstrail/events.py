@@ -33,6 +33,7 @@ __all__ = [
     "PLOVER_TYPES",
     "QUAD",
     "classify_stance",
+    "sentence_stance",
     "description_scores",
     "event_types",
     "event_types_many",
@@ -4775,13 +4776,28 @@ def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float],
             # verb would ("threatened", "demanded"), at a verb's strength
             lemmas[at], nouns[at] = _STATED_NOUNS[lemmas[at]], False
     # the governing cue decides: "demands a pledge to stop…" is a demand, not a pledge
-    weights = [STANCE_DEPTH_DECAY ** _governing_depth(p, i) if _is_cue(lemma) else 1.0
+    weights = [STANCE_DEPTH_DECAY ** _cue_depth(p, i) if _is_cue(lemma) else 1.0
                for i, lemma in zip(ids, lemmas)]
     return lemmas, weights, nouns
 
 
+# Nouns of a message whose words a participle gives: "a letter threatening to…", "a resolution
+# demanding that…". The participle is the message's content, so it counts at the noun's level.
+_MESSAGE_NOUNS = frozenset({"letter", "statement", "message", "resolution", "note", "tweet", "post", "communique",
+                            "memo", "decree", "motion", "petition", "declaration", "video", "speech", "email", "notice"})
+
+
+def _cue_depth(p: _Parse, i: int) -> float:
+    """A cue's depth below the statement's governing predicate (:func:`_governing_depth`), a
+    participle on a message noun taking the noun's depth."""
+    head = p.heads[i]
+    if p.dep[i] == "acl" and p.lemmas[head] in _MESSAGE_NOUNS:
+        return _governing_depth(p, head)
+    return _governing_depth(p, i)
+
+
 # Cue verbs whose sense their complements decide (see :func:`_cue_sense`).
-_SENSE_CUES = frozenset({"call", "insist", "push", "press", "pressure", "lobby", "appeal", "plead"})
+_SENSE_CUES = frozenset({"call", "insist", "push", "press", "pressure", "lobby", "appeal", "plead", "consider"})
 # Verbs that state what their object noun means ("issue a warning", "make a demand"), and
 # the stance nouns that, as their object, state a stance as the matching verb does (given as
 # that verb, a key of _STANCE_VERBS). A "concession" made or a "plan" set out states none.
@@ -4812,8 +4828,11 @@ def _cue_sense(p: _Parse, i: int) -> str:
     # "on Tuesday" dates the call; "on the council" names whom it calls upon
     preps = {p.lower[c] for c in children if p.dep[c] == "prep" and not _dated(p, c)}
     if p.lemmas[i] in _PRESSING_VERBS:
-        urges = "for" in preps or ("xcomp" in deps and _to_infinitive(p, deps["xcomp"]))
+        urges = "for" in preps or ("xcomp" in deps and _to_infinitive(p, deps["xcomp"])) or (
+            "advcl" in deps and any(p.lower[c] == "for" and p.dep[c] == "mark" for c in p.children[deps["advcl"]]))
         return "demand" if urges else "-"
+    if p.lemmas[i] == "consider":  # "considers the talks useful" judges; "considering a bill" does not
+        return "consider" if {"oprd", "ccomp", "xcomp"} & deps.keys() else "-"
     if p.lemmas[i] == "call":
         if "on" in preps or "upon" in preps or ("for" in preps and "dobj" not in deps):
             return "call"
@@ -4918,10 +4937,12 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
         # "will not … until / as planned / before" binds the speaker's own action: a commitment,
         # unless what it withholds is a concession ("will not lift the embargo until…"), which
         # refuses to yield until a condition is met
-        if _BOUND.search(joined) and not _WITHHELD_CONCESSION.search(joined):
-            add("commit", 1.1)
-        else:
+        if not _BOUND.search(joined):
             add("reject", 1.0)
+        elif _WITHHELD_CONCESSION.search(joined):
+            add("reject", 1.1)
+        else:
+            add("commit", 1.1)
     # the idioms are also looked for in the words as written, which the lemmas may have changed
     surface = text.lower().replace("’", "'")
     if _IDLE_CUES.possible(surface):
@@ -5026,8 +5047,10 @@ _SURFACE_WORD = re.compile(r"[a-z'-]+")
 # ("could not confirm", "declined to comment", "could not be reached", "declined to be named"),
 # the contrast "as opposed to", and "ask" that puts a question ("asked whether", "was asked
 # about", "ask you this question", "asked rhetorically"): "ask" requests only with "to", "for"
-# or "that" ("asked the council to lift", "asked for a truce"). Written for lemmas and for the
-# words as written.
+# or "that" ("asked the council to lift", "asked for a truce"); and not ruling something out
+# ("did not rule out strikes", "refused to rule out a ban"), which keeps an option open and
+# refuses nothing (held out as a threat, the event typing reads it). Written for lemmas and
+# for the words as written.
 _IDLE_CUES = _Cue(
     r"\b(?:(?:can|could|will|would|wo|ca|do|does|did)\s?(?:not|n't) (?:immediately |independently |yet )?"
     r"(?:confirm|verify|say|said|comment|disclose|reveal|elaborate|specify|identify|determine|know|knew|"
@@ -5036,8 +5059,9 @@ _IDLE_CUES = _Cue(
     r"(?:comment|confirm|say|elaborate|disclose|be identif|be name|give detail)\w*|"
     r"as oppose(?:d)? to|"
     r"ask(?:s|ed|ing)? (?:(?!to |for |that )\w+ ){0,3}?(?:whether|if|what|why|how|who|whom|when|where|which|about|"
-    r"rhetorically|questions?))\b",
-    ("not", "n't", "declin", "refus", "oppose", "ask"))
+    r"rhetorically|questions?)|"
+    r"(?:not|n't|never|refus\w* to|declin\w* to) (?:\w+ )?(?:rule|ruled|rules|ruling) out)\b",
+    ("not", "n't", "declin", "refus", "oppose", "ask", "never"))
 
 
 def _without_idle_cues(lemmas: list[str], joined: str) -> tuple[list[str], str]:
@@ -5287,11 +5311,13 @@ QUOTED_SHARE = 0.6
 
 
 def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quotes: Sequence[Quote],
-                    timexes: Sequence[TimeExpr]) -> list[StanceMention]:
+                    timexes: Sequence[TimeExpr], events: Sequence[EventMention] = ()) -> list[StanceMention]:
     """Statements of stance: from attributed quotes first, then from sentences with a subject.
 
     A quote gives the stance its speaker; a sentence outside quotes gives it its subject
-    ("Russia demands…"). One stance per quote or sentence.
+    ("Russia demands…"). One stance per quote or sentence. ``events`` (the article's
+    :func:`extract_events`) mark the sentences whose happening is a threat (see
+    :func:`_threat_sentences`).
     """
     out: list[StanceMention] = []
     covered: list[tuple[int, int]] = []
@@ -5318,6 +5344,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
     mentions_at = _mentions_of(mentions, _parse(doc))
     quoted_ranges = _Ranges.of(covered)
     p = _parse(doc)
+    threats = _threat_sentences(events)
     for sent in _sentences(doc):
         span = _body_span(article, sent.start_char, sent.end_char, p)
         quoted = quoted_ranges.overlap(span.start, span.end)
@@ -5325,7 +5352,8 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             continue  # the quote already gave this sentence's stance
         statements = [(head, clause, " ".join([p.words[i] for i in clause])) for head, clause in _clauses(sent)]
         statements = [s for s in statements if _may_take_stance([p.lemmas[i] for i in s[1]], s[2])]
-        if not statements:
+        threat = threats.get((span.start, span.end))
+        if not statements and threat is None:
             continue  # no clause can take a stance, whoever its actor
         actor = _stance_actor(sent, article, mentions_at)
         if actor is None:
@@ -5338,12 +5366,61 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             if bound:  # "needs to decide": the subject's obligation, no cue of its own wish
                 weights = [0.0 if i == head else w for i, w in zip(clause, weights)]
             found = _stance_of(text, lemmas, weights, nouns, parsed=True, obligation=not bound)
+            if threat is not None:
+                found = _as_threat(found, threat)
             if found is None or found[0] in stances:
                 continue
             stances.add(found[0])
             out.append(StanceMention(span=span, actor=actor, stance=found[0], statement=_text(sent).strip(),
                                      date=date or article.published, confidence=round(min(1.0, found[1] / 2), 3)))
+        if threat is not None and "threaten" not in stances:
+            out.append(StanceMention(span=span, actor=actor, stance="threaten", statement=_text(sent).strip(),
+                                     date=date or article.published, confidence=round(min(1.0, threat / 2), 3)))
     return out
+
+
+def _threat_sentences(events: Sequence[EventMention]) -> dict[tuple[int, int], float]:
+    """Sentence span -> score, for the sentences whose main event is an unnegated threat.
+
+    Why: the event typing reads threats that carry no threatening word ("vowed to retaliate",
+    "could face sanctions if…", "did not rule out strikes", "ready to use force"), and a
+    threat is a stance as much as "threatened to" is. A sentence's first event is its main one
+    (:func:`_events_in_sentence`); its confidence stands in for a cue's score.
+    """
+    out: dict[tuple[int, int], float] = {}
+    seen: set[tuple[int, int]] = set()
+    for event in events:
+        key = (event.span.start, event.span.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        if event.type == "THREATEN" and not event.negated:
+            out[key] = max(MIN_STANCE_SCORE, 2 * event.confidence)
+    return out
+
+
+def sentence_stance(found: tuple[str, float] | None, events: Sequence[EventMention]) -> tuple[str, float] | None:
+    """One sentence's stance from its cues (``found``, :func:`classify_stance`) and its events,
+    as :func:`extract_stances` combines them (benchmarks, bulk coding).
+
+    Where the sentence path would give a kept stance and a threat apart, this gives the kept one.
+    """
+    threat = next(iter(_threat_sentences(events).values()), None)
+    if threat is None:
+        return found
+    return _as_threat(found, threat) or ("threaten", threat)
+
+
+def _as_threat(found: tuple[str, float] | None, score: float) -> tuple[str, float] | None:
+    """A clause's stance in a sentence the event typing reads as a threat.
+
+    A vow or a refusal there is the threat's wording, not a stance of its own: "vowed to
+    retaliate" commits to nothing the other side wants, and "refused to rule out strikes"
+    refuses nothing. A demand, denial or assessment keeps its stance, the threat added apart.
+    """
+    if found is not None and found[0] in ("commit", "reject"):
+        return "threaten", max(found[1], score)
+    return found
 
 
 def _outlet_reports(quote: Quote, article: Article) -> bool:

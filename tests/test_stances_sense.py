@@ -77,3 +77,51 @@ def test_withholding_a_concession_until_a_condition_is_a_refusal(nlp, text, stan
 
 def test_out_of_question_without_the_article_is_a_refusal(nlp):
     assert _stance(nlp, "Reopening the border crossing is out of question, the governor said.") == "reject"
+
+
+def _sentence_stances(nlp, text: str) -> set[tuple[str, str]]:
+    from newstrail.adapters import article_from_text
+    from newstrail.events import extract_events, extract_stances
+
+    article = article_from_text(text, "2031-05-04")
+    doc = nlp(article.body)
+    events = extract_events(doc, article, [], [])
+    return {(s.actor, s.stance) for s in extract_stances(doc, article, [], [], [], events)}
+
+
+def test_a_threat_the_event_typing_reads_is_a_threat_stance(nlp):
+    text = "Portugal vowed to retaliate against any incursion into its waters."
+    assert _sentence_stances(nlp, text) == {("Portugal", "threaten")}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile refused to rule out air strikes on the rebel camps.",
+    "The ministry has not yet ruled out a boycott of the fair.",
+])
+def test_not_ruling_out_refuses_nothing(nlp, text):
+    assert _stance(nlp, text) != "reject"
+
+
+def test_ruling_out_is_a_refusal(nlp):
+    assert _stance(nlp, "The treasurer ruled out new fuel duties this year.") == "reject"
+
+
+def test_without_its_events_the_vow_stays_a_commitment(nlp):
+    from newstrail.adapters import article_from_text
+    from newstrail.events import extract_stances
+
+    text = "Portugal vowed to retaliate against any incursion into its waters."
+    article = article_from_text(text, "2031-05-04")
+    assert {s.stance for s in extract_stances(nlp(article.body), article, [], [], [])} == {"commit"}
+
+
+def test_sentence_stance_combines_cues_and_events_as_the_pipeline_does(nlp):
+    from newstrail.adapters import article_from_text
+    from newstrail.events import classify_stance, extract_events, sentence_stance
+
+    text = "Portugal vowed to retaliate against any incursion into its waters."
+    doc = nlp(text)
+    events = extract_events(doc, article_from_text(text), [], [])
+    assert classify_stance(text, list(doc))[0] == "commit"
+    assert sentence_stance(classify_stance(text, list(doc)), events)[0] == "threaten"
+    assert sentence_stance(None, []) is None
