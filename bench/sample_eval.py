@@ -53,6 +53,15 @@ def score_actors(store, key: dict) -> None:
         holders = {a["id"] for a in actors for v in entity["variants"] if v in a["variants"]}
         joined += len(holders) == 1
     print(f"actors: {joined}/{len(people)} people with all their name variants joined into one actor")
+    # an affiliation is right when it is the key's entity or one of that entity's variants
+    variants = {e["canonical"]: {_squash(v) for v in [e["canonical"], *e["variants"]]} for e in key["entities"]}
+    right = given = 0
+    for entity in people:
+        found = {a.get("affiliation") for a in actors if set(entity["variants"]) & set(a["variants"])} - {None}
+        want = variants.get(entity.get("affiliation"), {_squash(entity.get("affiliation") or "")})
+        given += bool(found)
+        right += any(_squash(f) in want for f in found)
+    print(f"affiliations: {right}/{len(people)} people with the key's affiliation ({given} with one at all)")
 
 
 def score_dates(store, key: dict) -> None:
