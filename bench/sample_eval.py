@@ -102,11 +102,17 @@ def score_timeline(store, key: dict) -> None:
 def score_positions(store, key: dict) -> None:
     positions = api.list_positions(store)
     hits = 0
+    covered = wanted = 0
     for g in key["positions"]:
         ok = [p for p in positions if p["stance"] == g["stance"] and g["actor"].casefold() in p["actor"].casefold()
               and any(k.casefold() in p["statement"].casefold() for k in g.get("keywords", []))]
         hits += bool(ok)
-    print(f"positions: {hits}/{len(key['positions'])} key positions found with actor, stance and a key word ({len(positions)} in all)")
+        # merging across outlets: the key's sources that the best single position found lists
+        gold_sources = set(g["sources"])
+        wanted += len(gold_sources)
+        covered += max((len(gold_sources & {_name(s) for s in p["sources"]}) for p in ok), default=0)
+    print(f"positions: {hits}/{len(key['positions'])} key positions found with actor, stance and a key word ({len(positions)} in all);"
+          f" {covered}/{wanted} of their sources in one position each")
 
 
 def main() -> int:
