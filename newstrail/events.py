@@ -5355,10 +5355,14 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         threat = threats.get((span.start, span.end))
         if not statements and threat is None:
             continue  # no clause can take a stance, whoever its actor
+        date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         actor = _stance_actor(sent, article, mentions_at)
+        held = _possessed_stances(p, sent, article, mentions_at)
+        for owner, stance in held:
+            out.append(StanceMention(span=span, actor=owner, stance=stance, statement=_text(sent).strip(),
+                                     date=date or article.published, confidence=0.5))
         if actor is None:
             continue
-        date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         stances: set[str] = set()
         for head, clause, text in statements:
             lemmas, weights, nouns = _parsed_cues(p, clause)
@@ -5368,7 +5372,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             found = _stance_of(text, lemmas, weights, nouns, parsed=True, obligation=not bound)
             if threat is not None:
                 found = _as_threat(found, threat)
-            if found is None or found[0] in stances:
+            if found is None or found[0] in stances or (actor, found[0]) in held:
                 continue
             stances.add(found[0])
             out.append(StanceMention(span=span, actor=actor, stance=found[0], statement=_text(sent).strip(),
@@ -5376,6 +5380,48 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         if threat is not None and "threaten" not in stances:
             out.append(StanceMention(span=span, actor=actor, stance="threaten", statement=_text(sent).strip(),
                                      date=date or article.published, confidence=round(min(1.0, threat / 2), 3)))
+    return out
+
+
+# Stance nouns that a possessor holds ("Varenia's demand for…", "the union's threat of a
+# strike", "Norland's pledge to…"), with the stance each states. "Call" and "request" demand
+# only as calls for something; every one needs its content (see :func:`_possessed_stances`).
+_POSSESSED_STANCE_NOUNS = {
+    "demand": "demand", "call": "demand", "request": "demand", "insistence": "demand",
+    "ultimatum": "threaten", "threat": "threaten", "pledge": "commit", "promise": "commit",
+    "commitment": "commit", "refusal": "reject", "rejection": "reject", "denial": "deny",
+}
+# Dependencies by which a stance noun carries what it asks, threatens or promises: "for X",
+# "of a strike", "to withdraw", "that troops leave".
+_STANCE_CONTENT_PREPS = frozenset({"for", "of", "to", "on"})
+
+
+def _possessed_stances(p: _Parse, sent: Any, article: Article, mentions: _Mentions) -> set[tuple[str, str]]:
+    """(actor, stance) of each stance a sentence ascribes to a named possessor, whoever its subject.
+
+    Why: news reports a party's stance inside another's act: "Ostrand rejected Varenia's demand
+    for a guaranteed flow" states Ostrand's rejection and Varenia's demand. The sentence's
+    subject holds the first; the possessor of the stance noun holds the second. Only a named
+    possessor counts ("its demand" is the subject's own, found through the subject), and only
+    a noun with its content ("demand for…", "threat of…", "pledge to…", "demand that…"):
+    "Varenia's demands" alone says nothing to merge with what Varenia said.
+    """
+    out: set[tuple[str, str]] = set()
+    for i in range(sent.start, sent.end):
+        stance = _POSSESSED_STANCE_NOUNS.get(p.lemmas[i])
+        if stance is None or p.pos[i] != "NOUN":
+            continue
+        children = p.children[i]
+        content = any((p.dep[c] == "prep" and p.lower[c] in _STANCE_CONTENT_PREPS) or p.dep[c] in ("acl", "ccomp")
+                      for c in children)
+        if not content or (p.lemmas[i] in ("call", "request") and not any(p.lower[c] == "for" for c in children)):
+            continue
+        for c in children:
+            if p.dep[c] != "poss" or p.pos[c] == "PRON":
+                continue
+            owner = _named_key(article, p.doc[c], mentions)
+            if owner and not _is_outlet(owner, article):
+                out.add((owner, stance))
     return out
 
 

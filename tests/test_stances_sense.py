@@ -125,3 +125,17 @@ def test_sentence_stance_combines_cues_and_events_as_the_pipeline_does(nlp):
     assert classify_stance(text, list(doc))[0] == "commit"
     assert sentence_stance(classify_stance(text, list(doc)), events)[0] == "threaten"
     assert sentence_stance(None, []) is None
+
+
+def test_a_possessed_demand_inside_another_act_is_the_possessors(nlp):
+    text = "Portugal on Wednesday rejected Spain's demand for a guaranteed river flow of 300 cubic metres."
+    assert _sentence_stances(nlp, text) == {("Portugal", "reject"), ("Spain", "demand")}
+
+
+@pytest.mark.parametrize("text", [
+    "Spain's demands were discussed at length on Friday.",  # no content: nothing to merge with
+    "Portugal said its demand for a recount had been ignored.",  # a pronoun: the subject's own
+])
+def test_a_possessed_stance_needs_a_named_owner_and_content(nlp, text):
+    assert ("Spain", "demand") not in _sentence_stances(nlp, text)
+    assert all(actor in ("Portugal",) for actor, _ in _sentence_stances(nlp, text))
