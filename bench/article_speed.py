@@ -24,7 +24,7 @@ starts as a fresh worker does; before the quotes of an article, its mentions and
 expressions are found again untimed, so the doc holds what those stages leave on it in a
 build. The events and stances stages are timed apart as the build times them
 (``extract_events(doc, article, mentions, timexes)``, then
-``extract_stances(doc, article, mentions, quotes, timexes)``), each article's mentions, time
+``extract_stances(doc, article, mentions, quotes, timexes, events)``), each article's mentions, time
 expressions and quotes run again untimed before them; the description model of the events
 stage (``_description_model``, fitted once per worker) stays fitted, as the spaCy pipeline
 stays loaded. The best of ``--repeat`` passes is printed as ms of this process's CPU time
@@ -219,8 +219,8 @@ def events_all(names: list[str], docs: list, articles: list, mentions: list[list
         doc.user_data.clear()
         _quotes(doc, article, actors.extract_mentions(doc, article), timex_article.extract_timexes(doc, article))
         for stage, run, out in (("events", lambda: events_module.extract_events(doc, article, found, dated), events),
-                                ("stances", lambda: events_module.extract_stances(doc, article, found, said, dated),
-                                 stances)):
+                                ("stances", lambda: events_module.extract_stances(doc, article, found, said, dated,
+                                                                                  events[-1]), stances)):
             if profiler is not None and profiled == stage:
                 profiler.enable()
             start = time.process_time()

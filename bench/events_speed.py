@@ -78,7 +78,7 @@ def run(docs: list, arts: list, dump: Path | None, profile=None) -> tuple[float,
             clock = time.process_time()
             events = extract_events(doc, article, mentions, timexes)
             middle = time.process_time()
-            stances = extract_stances(doc, article, mentions, quotes, timexes)
+            stances = extract_stances(doc, article, mentions, quotes, timexes, events)
             t_stances += time.process_time() - middle
             if profile:
                 profile.disable()

@@ -53,6 +53,15 @@ def score_actors(store, key: dict) -> None:
         holders = {a["id"] for a in actors for v in entity["variants"] if v in a["variants"]}
         joined += len(holders) == 1
     print(f"actors: {joined}/{len(people)} people with all their name variants joined into one actor")
+    # an affiliation is right when it is the key's entity or one of that entity's variants
+    variants = {e["canonical"]: {_squash(v) for v in [e["canonical"], *e["variants"]]} for e in key["entities"]}
+    right = given = 0
+    for entity in people:
+        found = {a.get("affiliation") for a in actors if set(entity["variants"]) & set(a["variants"])} - {None}
+        want = variants.get(entity.get("affiliation"), {_squash(entity.get("affiliation") or "")})
+        given += bool(found)
+        right += any(_squash(f) in want for f in found)
+    print(f"affiliations: {right}/{len(people)} people with the key's affiliation ({given} with one at all)")
 
 
 def score_dates(store, key: dict) -> None:
@@ -93,11 +102,17 @@ def score_timeline(store, key: dict) -> None:
 def score_positions(store, key: dict) -> None:
     positions = api.list_positions(store)
     hits = 0
+    covered = wanted = 0
     for g in key["positions"]:
         ok = [p for p in positions if p["stance"] == g["stance"] and g["actor"].casefold() in p["actor"].casefold()
               and any(k.casefold() in p["statement"].casefold() for k in g.get("keywords", []))]
         hits += bool(ok)
-    print(f"positions: {hits}/{len(key['positions'])} key positions found with actor, stance and a key word ({len(positions)} in all)")
+        # merging across outlets: the key's sources that the best single position found lists
+        gold_sources = set(g["sources"])
+        wanted += len(gold_sources)
+        covered += max((len(gold_sources & {_name(s) for s in p["sources"]}) for p in ok), default=0)
+    print(f"positions: {hits}/{len(key['positions'])} key positions found with actor, stance and a key word ({len(positions)} in all);"
+          f" {covered}/{wanted} of their sources in one position each")
 
 
 def main() -> int:

@@ -33,6 +33,7 @@ __all__ = [
     "PLOVER_TYPES",
     "QUAD",
     "classify_stance",
+    "sentence_stance",
     "description_scores",
     "event_types",
     "event_types_many",
@@ -4968,10 +4969,99 @@ def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float],
     the other words weigh 1.
     """
     lemmas = [p.lemmas[i] for i in ids]
+    nouns = [p.pos[i] in ("NOUN", "PROPN") for i in ids]
+    for at, i in enumerate(ids):
+        if lemmas[at] in _SENSE_CUES:
+            lemmas[at] = _cue_sense(p, i)
+        elif lemmas[at] in _STATED_NOUNS and p.dep[i] == "dobj" and p.lemmas[p.heads[i]] in _STATING_VERBS:
+            # "issued an ultimatum", "reiterated its demand": the noun states the stance its
+            # verb would ("threatened", "demanded"), at a verb's strength
+            lemmas[at], nouns[at] = _STATED_NOUNS[lemmas[at]], False
     # the governing cue decides: "demands a pledge to stop…" is a demand, not a pledge
-    weights = [STANCE_DEPTH_DECAY ** _governing_depth(p, i) if _is_cue(lemma) else 1.0
+    weights = [STANCE_DEPTH_DECAY ** _cue_depth(p, i) if _is_cue(lemma) else 1.0
                for i, lemma in zip(ids, lemmas)]
-    return lemmas, weights, [p.pos[i] in ("NOUN", "PROPN") for i in ids]
+    return lemmas, weights, nouns
+
+
+# Nouns of a message whose words a participle gives: "a letter threatening to…", "a resolution
+# demanding that…". The participle is the message's content, so it counts at the noun's level.
+_MESSAGE_NOUNS = frozenset({"letter", "statement", "message", "resolution", "note", "tweet", "post", "communique",
+                            "memo", "decree", "motion", "petition", "declaration", "video", "speech", "email", "notice"})
+
+
+def _cue_depth(p: _Parse, i: int) -> float:
+    """A cue's depth below the statement's governing predicate (:func:`_governing_depth`), a
+    participle on a message noun taking the noun's depth."""
+    head = p.heads[i]
+    if p.dep[i] == "acl" and p.lemmas[head] in _MESSAGE_NOUNS:
+        return _governing_depth(p, head)
+    return _governing_depth(p, i)
+
+
+# Cue verbs whose sense their complements decide (see :func:`_cue_sense`).
+_SENSE_CUES = frozenset({"call", "insist", "push", "press", "pressure", "lobby", "appeal", "plead", "consider"})
+# Verbs that state what their object noun means ("issue a warning", "make a demand"), and
+# the stance nouns that, as their object, state a stance as the matching verb does (given as
+# that verb, a key of _STANCE_VERBS). A "concession" made or a "plan" set out states none.
+_STATING_VERBS = frozenset({"issue", "give", "make", "deliver", "send", "reiterate", "repeat", "renew", "present",
+                            "set", "lay", "voice", "put", "restate"})
+_STATED_NOUNS = {
+    "ultimatum": "threaten", "threat": "threaten", "warning": "threaten", "deadline": "threaten",
+    "demand": "demand", "requirement": "demand", "rejection": "reject", "denial": "deny",
+    "promise": "commit", "pledge": "commit", "commitment": "commit", "assessment": "assess",
+}
+
+
+def _cue_sense(p: _Parse, i: int) -> str:
+    """The stance lemma of a verb whose complements decide whether it states a stance.
+
+    Why: these verbs demand only with certain complements. "Called for a ceasefire" and
+    "called on X to …" demand; "called the plan a stunt" / "called it disappointing" names
+    and judges (an assessment, as "described … as" is); "called a meeting" or a phone call
+    takes no position. "Insisted on a guarantee" or "insisted that X must / should pay" (or a
+    bare subjunctive, "that the board resign") demands; "insisted the offer was fair" asserts
+    a fact, which is no demand. "Pushed / pressed / lobbied / appealed / pleaded for" a thing,
+    or "pressed X to" act, demands; "pressed the button", "appealed against a ruling" do not.
+    Returns the lemma to score: a demanding lemma, "describe" for an assessment, or "-" for
+    no cue.
+    """
+    children = p.children[i]
+    deps = {p.dep[c]: c for c in children}
+    # "on Tuesday" dates the call; "on the council" names whom it calls upon
+    preps = {p.lower[c] for c in children if p.dep[c] == "prep" and not _dated(p, c)}
+    if p.lemmas[i] in _PRESSING_VERBS:
+        urges = "for" in preps or ("xcomp" in deps and _to_infinitive(p, deps["xcomp"])) or (
+            "advcl" in deps and any(p.lower[c] == "for" and p.dep[c] == "mark" for c in p.children[deps["advcl"]]))
+        return "demand" if urges else "-"
+    if p.lemmas[i] == "consider":  # "considers the talks useful" judges; "considering a bill" does not
+        return "consider" if {"oprd", "ccomp", "xcomp"} & deps.keys() else "-"
+    if p.lemmas[i] == "call":
+        if "on" in preps or "upon" in preps or ("for" in preps and "dobj" not in deps):
+            return "call"
+        if "oprd" in deps or ("dobj" in deps and "xcomp" in deps and p.pos[deps["xcomp"]] != "VERB"):
+            return "describe"
+        return "-"
+    if "on" in preps or "upon" in preps:
+        return "insist"
+    clause = deps.get("ccomp")
+    if clause is None:
+        return "insist"  # "…, she insisted": the quoted words decide
+    if any(p.dep[c] == "aux" and p.lemmas[c] in _OBLIGATION_AUX for c in p.children[clause]):
+        return "insist"
+    return "insist" if p.doc[clause].tag_ == "VB" else "-"
+
+
+_PRESSING_VERBS = frozenset({"push", "press", "pressure", "lobby", "appeal", "plead"})
+
+
+def _to_infinitive(p: _Parse, verb: int) -> bool:
+    """Whether a verb is a "to" infinitive ("pressed the council to resign")."""
+    return any(p.lower[c] == "to" and p.dep[c] == "aux" for c in p.children[verb])
+
+
+def _dated(p: _Parse, prep: int) -> bool:
+    """Whether a preposition's object is a date or time ("on Monday", "for the weekend")."""
+    return any(p.ent_type[c] in ("DATE", "TIME") for c in p.children[prep] if p.dep[c] == "pobj")
 
 
 def _is_cue(lemma: str) -> bool:
@@ -5046,11 +5136,15 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
     if _NO_PLAN.search(joined):
         add("deny", 1.2)
     if _WILL_NOT.search(joined) or "unacceptable" in lemmas:
-        # "will not … until / as planned / before" binds the speaker's own action: a commitment
-        if _BOUND.search(joined):
-            add("commit", 1.1)
-        else:
+        # "will not … until / as planned / before" binds the speaker's own action: a commitment,
+        # unless what it withholds is a concession ("will not lift the embargo until…"), which
+        # refuses to yield until a condition is met
+        if not _BOUND.search(joined):
             add("reject", 1.0)
+        elif _WITHHELD_CONCESSION.search(joined):
+            add("reject", 1.1)
+        else:
+            add("commit", 1.1)
     # the idioms are also looked for in the words as written, which the lemmas may have changed
     surface = text.lower().replace("’", "'")
     if _IDLE_CUES.possible(surface):
@@ -5116,6 +5210,14 @@ _NO_RESULT = _Cue(r"\b(?:no|little|some|any|nothing) (?:\w+ ){0,2}(?:result|prog
 _NO_PLAN = _Cue(r"\b(?:no|not|never|n't) (?:\w+ ){0,3}(?:plan|intention|intend|attack|invade|invasion)\b",
                 ("plan", "intention", "intend", "attack", "invade", "invasion"))
 _WILL_NOT = _Cue(r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't)\b", ("not", "never", "n't"))
+# Acts that give the other side what it wants (lift a sanction, end a strike, sign a deal,
+# release prisoners, resume talks): withheld "until" a condition, they are refused, not promised.
+_CONCESSION_VERBS = ("lift", "end", "ease", "remove", "drop", "withdraw", "sign", "accept", "agree", "release",
+                     "resume", "return", "restore", "reopen", "recognise", "recognize", "approve", "pay", "negotiate",
+                     "normalise", "normalize", "compromise", "concede", "yield", "unfreeze", "call off")
+_WITHHELD_CONCESSION = _Cue(
+    r"\b(?:will|would|can|could|shall|wo|ca) (?:not|never|n't) (?:\w+ )?(?:" + "|".join(_CONCESSION_VERBS) + r")\b",
+    tuple(sorted({verb.split()[0] for verb in _CONCESSION_VERBS})))
 _BOUND = _Cue(r"\b(?:until|till|unless and until|as plan|as planned|before)\b", ("until", "till", "plan", "before"))
 _CONDITION = _Cue(r"\b(?:if|should|unless|in the event of)\b", ("if", "should", "unless", "event"))
 _OBLIGATION_PHRASE = r"(?:must|should|have to|has to|need to)"
@@ -5129,7 +5231,7 @@ _BINDING = _Cue(r"\b(?:legally binding|guarantee)\b", ("binding", "guarantee"))
 # Refusals and denials said without a refusal verb. A general cue lexicon of English
 # phrasing (idioms of refusal, refusing verbs with an infinitive), not any one article's words.
 _REFUSAL = _Cue(
-    r"\b(?:out of the question|(?:is|are|was|were|be) (?:simply |totally |completely )?(?:impossible|unrealistic|"
+    r"\b(?:out of (?:the )?question|(?:is|are|was|were|be) (?:simply |totally |completely )?(?:impossible|unrealistic|"
     r"unacceptable|not acceptable|not an option|off the table|a non-starter|non-negotiable)|"
     r"no question of|no way|not on the table|(?:refuse|refus|refused|refuses|refusing|decline|declined|declines) to|"
     r"(?:will|would|can|could) (?:not|never|n't) (?:agree|accept|sign|allow|tolerate|give up|make|stop|forego|forgo|abandon)|"
@@ -5147,8 +5249,10 @@ _SURFACE_WORD = re.compile(r"[a-z'-]+")
 # ("could not confirm", "declined to comment", "could not be reached", "declined to be named"),
 # the contrast "as opposed to", and "ask" that puts a question ("asked whether", "was asked
 # about", "ask you this question", "asked rhetorically"): "ask" requests only with "to", "for"
-# or "that" ("asked the council to lift", "asked for a truce"). Written for lemmas and for the
-# words as written.
+# or "that" ("asked the council to lift", "asked for a truce"); and not ruling something out
+# ("did not rule out strikes", "refused to rule out a ban"), which keeps an option open and
+# refuses nothing (held out as a threat, the event typing reads it). Written for lemmas and
+# for the words as written.
 _IDLE_CUES = _Cue(
     r"\b(?:(?:can|could|will|would|wo|ca|do|does|did)\s?(?:not|n't) (?:immediately |independently |yet )?"
     r"(?:confirm|verify|say|said|comment|disclose|reveal|elaborate|specify|identify|determine|know|knew|"
@@ -5157,8 +5261,9 @@ _IDLE_CUES = _Cue(
     r"(?:comment|confirm|say|elaborate|disclose|be identif|be name|give detail)\w*|"
     r"as oppose(?:d)? to|"
     r"ask(?:s|ed|ing)? (?:(?!to |for |that )\w+ ){0,3}?(?:whether|if|what|why|how|who|whom|when|where|which|about|"
-    r"rhetorically|questions?))\b",
-    ("not", "n't", "declin", "refus", "oppose", "ask"))
+    r"rhetorically|questions?)|"
+    r"(?:not|n't|never|refus\w* to|declin\w* to) (?:\w+ )?(?:rule|ruled|rules|ruling) out)\b",
+    ("not", "n't", "declin", "refus", "oppose", "ask", "never"))
 
 
 def _without_idle_cues(lemmas: list[str], joined: str) -> tuple[list[str], str]:
@@ -5408,11 +5513,13 @@ QUOTED_SHARE = 0.6
 
 
 def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quotes: Sequence[Quote],
-                    timexes: Sequence[TimeExpr]) -> list[StanceMention]:
+                    timexes: Sequence[TimeExpr], events: Sequence[EventMention] = ()) -> list[StanceMention]:
     """Statements of stance: from attributed quotes first, then from sentences with a subject.
 
     A quote gives the stance its speaker; a sentence outside quotes gives it its subject
-    ("Russia demands…"). One stance per quote or sentence.
+    ("Russia demands…"). One stance per quote or sentence. ``events`` (the article's
+    :func:`extract_events`) mark the sentences whose happening is a threat (see
+    :func:`_threat_sentences`).
     """
     out: list[StanceMention] = []
     covered: list[tuple[int, int]] = []
@@ -5439,6 +5546,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
     mentions_at = _mentions_of(mentions, _parse(doc))
     quoted_ranges = _Ranges.of(covered)
     p = _parse(doc)
+    threats = _threat_sentences(events)
     for sent in _sentences(doc):
         span = _body_span(article, sent.start_char, sent.end_char, p)
         quoted = quoted_ranges.overlap(span.start, span.end)
@@ -5446,12 +5554,17 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             continue  # the quote already gave this sentence's stance
         statements = [(head, clause, " ".join([p.words[i] for i in clause])) for head, clause in _clauses(sent)]
         statements = [s for s in statements if _may_take_stance([p.lemmas[i] for i in s[1]], s[2])]
-        if not statements:
+        threat = threats.get((span.start, span.end))
+        if not statements and threat is None:
             continue  # no clause can take a stance, whoever its actor
+        date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         actor = _stance_actor(sent, article, mentions_at)
+        held = _possessed_stances(p, sent, article, mentions_at)
+        for owner, stance in held:
+            out.append(StanceMention(span=span, actor=owner, stance=stance, statement=_text(sent).strip(),
+                                     date=date or article.published, confidence=0.5))
         if actor is None:
             continue
-        date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         stances: set[str] = set()
         for head, clause, text in statements:
             lemmas, weights, nouns = _parsed_cues(p, clause)
@@ -5459,12 +5572,103 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
             if bound:  # "needs to decide": the subject's obligation, no cue of its own wish
                 weights = [0.0 if i == head else w for i, w in zip(clause, weights)]
             found = _stance_of(text, lemmas, weights, nouns, parsed=True, obligation=not bound)
-            if found is None or found[0] in stances:
+            if threat is not None:
+                found = _as_threat(found, threat)
+            if found is None or found[0] in stances or (actor, found[0]) in held:
                 continue
             stances.add(found[0])
             out.append(StanceMention(span=span, actor=actor, stance=found[0], statement=_text(sent).strip(),
                                      date=date or article.published, confidence=round(min(1.0, found[1] / 2), 3)))
+        if threat is not None and "threaten" not in stances:
+            out.append(StanceMention(span=span, actor=actor, stance="threaten", statement=_text(sent).strip(),
+                                     date=date or article.published, confidence=round(min(1.0, threat / 2), 3)))
     return out
+
+
+# Stance nouns that a possessor holds ("Varenia's demand for…", "the union's threat of a
+# strike", "Norland's pledge to…"), with the stance each states. "Call" and "request" demand
+# only as calls for something; every one needs its content (see :func:`_possessed_stances`).
+_POSSESSED_STANCE_NOUNS = {
+    "demand": "demand", "call": "demand", "request": "demand", "insistence": "demand",
+    "ultimatum": "threaten", "threat": "threaten", "pledge": "commit", "promise": "commit",
+    "commitment": "commit", "refusal": "reject", "rejection": "reject", "denial": "deny",
+}
+# Dependencies by which a stance noun carries what it asks, threatens or promises: "for X",
+# "of a strike", "to withdraw", "that troops leave".
+_STANCE_CONTENT_PREPS = frozenset({"for", "of", "to", "on"})
+
+
+def _possessed_stances(p: _Parse, sent: Any, article: Article, mentions: _Mentions) -> set[tuple[str, str]]:
+    """(actor, stance) of each stance a sentence ascribes to a named possessor, whoever its subject.
+
+    Why: news reports a party's stance inside another's act: "Ostrand rejected Varenia's demand
+    for a guaranteed flow" states Ostrand's rejection and Varenia's demand. The sentence's
+    subject holds the first; the possessor of the stance noun holds the second. Only a named
+    possessor counts ("its demand" is the subject's own, found through the subject), and only
+    a noun with its content ("demand for…", "threat of…", "pledge to…", "demand that…"):
+    "Varenia's demands" alone says nothing to merge with what Varenia said.
+    """
+    out: set[tuple[str, str]] = set()
+    for i in range(sent.start, sent.end):
+        stance = _POSSESSED_STANCE_NOUNS.get(p.lemmas[i])
+        if stance is None or p.pos[i] != "NOUN":
+            continue
+        children = p.children[i]
+        content = any((p.dep[c] == "prep" and p.lower[c] in _STANCE_CONTENT_PREPS) or p.dep[c] in ("acl", "ccomp")
+                      for c in children)
+        if not content or (p.lemmas[i] in ("call", "request") and not any(p.lower[c] == "for" for c in children)):
+            continue
+        for c in children:
+            if p.dep[c] != "poss" or p.pos[c] == "PRON":
+                continue
+            owner = _named_key(article, p.doc[c], mentions)
+            if owner and not _is_outlet(owner, article):
+                out.add((owner, stance))
+    return out
+
+
+def _threat_sentences(events: Sequence[EventMention]) -> dict[tuple[int, int], float]:
+    """Sentence span -> score, for the sentences whose main event is an unnegated threat.
+
+    Why: the event typing reads threats that carry no threatening word ("vowed to retaliate",
+    "could face sanctions if…", "did not rule out strikes", "ready to use force"), and a
+    threat is a stance as much as "threatened to" is. A sentence's first event is its main one
+    (:func:`_events_in_sentence`); its confidence stands in for a cue's score.
+    """
+    out: dict[tuple[int, int], float] = {}
+    seen: set[tuple[int, int]] = set()
+    for event in events:
+        key = (event.span.start, event.span.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        if event.type == "THREATEN" and not event.negated:
+            out[key] = max(MIN_STANCE_SCORE, 2 * event.confidence)
+    return out
+
+
+def sentence_stance(found: tuple[str, float] | None, events: Sequence[EventMention]) -> tuple[str, float] | None:
+    """One sentence's stance from its cues (``found``, :func:`classify_stance`) and its events,
+    as :func:`extract_stances` combines them (benchmarks, bulk coding).
+
+    Where the sentence path would give a kept stance and a threat apart, this gives the kept one.
+    """
+    threat = next(iter(_threat_sentences(events).values()), None)
+    if threat is None:
+        return found
+    return _as_threat(found, threat) or ("threaten", threat)
+
+
+def _as_threat(found: tuple[str, float] | None, score: float) -> tuple[str, float] | None:
+    """A clause's stance in a sentence the event typing reads as a threat.
+
+    A vow or a refusal there is the threat's wording, not a stance of its own: "vowed to
+    retaliate" commits to nothing the other side wants, and "refused to rule out strikes"
+    refuses nothing. A demand, denial or assessment keeps its stance, the threat added apart.
+    """
+    if found is not None and found[0] in ("commit", "reject"):
+        return "threaten", max(found[1], score)
+    return found
 
 
 def _outlet_reports(quote: Quote, article: Article) -> bool:

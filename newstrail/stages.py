@@ -116,7 +116,7 @@ def run_article_stages(
     quotes = _timed(timings, "quotes", extract_quotes, doc, article, mentions)
     quotes = _timed(timings, "quotes", date_quotes, article, quotes, timexes, doc)
     events = _timed(timings, "events", extract_events, doc, article, mentions, timexes)
-    stances = _timed(timings, "stances", extract_stances, doc, article, mentions, quotes, timexes)
+    stances = _timed(timings, "stances", extract_stances, doc, article, mentions, quotes, timexes, events)
     timings["_stage"] = "store"
     return ArticleAnalysis(
         article=article,
