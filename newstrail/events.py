@@ -3685,7 +3685,7 @@ _GIVING = {"provide", "give", "pledge", "commit", "offer", "allocate", "contribu
            "commitment", "pledge", "support", "backing", "contribution", "package", "assistance", "deposit", "inject",
            "award", "mobilize", "mobilise", "channel", "hand", "fly", "airlift", "ship", "deliver", "distribute",
            "dispatch",
-           # carrying relief to where it is needed: "ferried water to the islands", "trucked in flour"
+           # bringing relief where people lack it: "ferried water to the islands", "trucked in flour"
            "ferry", "truck", "airdrop", "rush"}
 _MATERIAL = {"financial", "military", "economic", "material", "technical", "humanitarian", "logistical", "logistic",
              "budget", "budgetary", "medical", "food", "fund", "funding", "money", "cash", "equipment", "weapon",
@@ -5137,8 +5137,8 @@ def _stance_of(text: str, lemmas: list[str], weights: list[float], nouns: list[b
         add("deny", 1.2)
     if _WILL_NOT.search(joined) or "unacceptable" in lemmas:
         # "will not … until / as planned / before" binds the speaker's own action: a commitment,
-        # unless what it withholds is a concession ("will not lift the embargo until…"), which
-        # refuses to yield until a condition is met
+        # unless what it withholds is a concession ("will not lift the blockade before the crew
+        # is freed"), which refuses to yield until a condition is met
         if not _BOUND.search(joined):
             add("reject", 1.0)
         elif _WITHHELD_CONCESSION.search(joined):

@@ -13,7 +13,7 @@ from newstrail.events import event_types
         # a cooperative act one is ready, willing or prepared to do is the intent, not the act
         ("Norland is prepared to pull its troops back from the Velka border.", "AGREE"),
         ("Velka is prepared to free the detained Estovian sailors.", "AGREE"),
-        ("Estovia vowed to withdraw its troops from the valley by spring.", "AGREE"),
+        ("Estovia vowed to pull its soldiers out of the valley by spring.", "AGREE"),
         # readiness for force is still a threat
         ("The Velka rebels said they were prepared to fight to the last man.", "THREATEN"),
     ],
