@@ -711,7 +711,7 @@ def _bracketed_first_names(doc: Doc) -> tuple[dict[int, tuple[str, int]], set[in
 
 # Lower-case words that belong to names ("Ludwig van Beethoven", "Osama bin Laden").
 NAME_PARTICLES = frozenset("van von der den de du da di del della la le al el bin ibn ben bint abu".split())
-DASHES = frozenset(("--", "—", "–", "-"))
+DASHES = frozenset(("--", "—", "–", "-", "―"))  # "―" (U+2015): some outlets' dash
 
 
 def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:

@@ -58,6 +58,7 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(DATELINES, before=nlp.pipe_names[0])
     if "attribute_ruler" in nlp.pipe_names:
+        _add_punctuation_exceptions(nlp.get_pipe("attribute_ruler"))
         _index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
     if "lemmatizer" in nlp.pipe_names:
         _cache_lemmas(nlp.get_pipe("lemmatizer"))
@@ -107,6 +108,22 @@ def mark_datelines(doc: Doc) -> Doc:
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
     return doc
+
+
+# -- punctuation the tagger misreads ------------------------------------------------------
+#
+# Why: the horizontal bar "―" (U+2015), which some outlets put before a quotation's credit
+# ('“…” ― Name'), is rare in the model's training text and the tagger reads it as a verb
+# (VBZ), often the sentence's root; quote and event rules then see a verb there. The ruler
+# (which runs after the tagger) tags it as the dash punctuation it is, as the model tags
+# "—". The parse itself is the parser's and does not change.
+PUNCT_DASHES = ("―",)
+
+
+def _add_punctuation_exceptions(ruler: Any) -> None:
+    """Tag the dashes in PUNCT_DASHES as dash punctuation (see above)."""
+    patterns = [[{"LOWER": dash}] for dash in PUNCT_DASHES]
+    ruler.add(patterns=patterns, attrs={"TAG": ":", "POS": "PUNCT", "MORPH": ""})
 
 
 # -- the attribute ruler's matches, found by lookups ---------------------------------------
