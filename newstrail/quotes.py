@@ -2827,7 +2827,9 @@ def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
 
 
 CREDIT_DASHES = frozenset({"-", "--", "—", "–", "―"})  # "―" (U+2015): some outlets' dash
-CREDIT_GAP = re.compile(r"[ \t\xa0.,]*\n?[ \t\xa0]*")  # punctuation, at most one line break
+# punctuation and at most one line break, or a blank line: the credit may be a paragraph of
+# its own under a quotation that is one too ('“…”' / '' / '- Name.')
+CREDIT_GAP = re.compile(r"[ \t\xa0.,]*(?:\n[ \t\xa0]*){0,2}")
 CREDIT_WORDS = 20
 CREDIT_NAME_TOKENS = 6
 CREDIT_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -2845,12 +2847,17 @@ def _dash_credited(ctx: _Context, qs: int, qe: int) -> _Found | None:
     if dash not in CREDIT_DASHES:
         return None
     start = i + len(dash)
+    gap = text[qe:i]
+    if gap.count("\n") > 1 and not _whole_paragraph(ctx, qs):
+        return None  # after a blank line only a quotation standing alone gets a credit
     end = _paragraph_end(ctx, ctx.paragraph(start))
     line = text[start:end]
-    if not (line[:1].isspace() or dash in ("—", "―")) or _words(line) > CREDIT_WORDS \
+    # "—Novak" closes up with a long dash, or with any dash that opens a line ("-Novak"
+    # under the quotation); elsewhere "-based" is a hyphen
+    closed_up = dash in ("—", "―") or ("\n" in gap and (line[:1].isupper() or line[:1] == "@"))
+    if not (line[:1].isspace() or closed_up) or _words(line) > CREDIT_WORDS \
             or line.rstrip().endswith(tuple(CREDIT_DASHES)):
-        # "– An immigrant himself –": a section title between dashes, no credit; "—Novak"
-        # closes up only with a long dash ("-based" is a hyphen)
+        # "– An immigrant himself –": a section title between dashes, no credit
         return None
     credit = ctx.doc.char_span(start, len(text[:end].rstrip()), alignment_mode="contract")
     if credit is None or not len(credit):
@@ -2873,6 +2880,12 @@ def _dash_credited(ctx: _Context, qs: int, qe: int) -> _Found | None:
         lo, hi = name[0].idx, name[-1].idx + len(name[-1].text)
         return _Found(qs, qe, "direct", None, (lo, hi), text[lo:hi], text[lo:hi], (i, start), dash, 0.8)
     return None
+
+
+def _whole_paragraph(ctx: _Context, qs: int) -> bool:
+    """Whether the quotation opening at ``qs`` opens its paragraph (only blanks and quote
+    marks before it): a pull quote or list item, not narration that ends in a quotation."""
+    return not ctx.text[ctx.paragraphs[ctx.paragraph(qs)] : qs].strip(" \t\n\xa0“\"«‘'")
 
 
 BRACKET_CREDIT = re.compile(r"\[[^\[\]\n]{1,60}\]\s*$")

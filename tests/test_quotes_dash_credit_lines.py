@@ -41,3 +41,24 @@ def test_an_entity_run_across_a_spaced_horizontal_bar_is_cut_there(nlp):
     doc = nlp("Olena Varga ― Dario Pensky")
     whole = Span(doc, 0, len(doc), label="PERSON")
     assert [s.text for s in _split_entities([whole])] == ["Olena Varga", "Dario Pensky"]
+
+
+def test_a_credit_on_its_own_paragraph_under_a_quotation_names_the_speaker(quotes_of):
+    # fact-check lists print each claim as a paragraph and the credit as the next one,
+    # after a blank line; the dash may close up on the name when it opens the line
+    found = quotes_of("We checked the claims made at the harbour forum.\n\n"
+                      "\"Ferry fares have doubled in four years.\"\n\n- Dario Pensky.\n\n"
+                      "The fares rose by a third, not a half.\n\n"
+                      "\"Nobody rides the night boat anymore.\"\n\n-Olena Varga, speaking after the forum.\n\n"
+                      "The night boat carried more people last year.")
+    q = _holding(found, "fares have doubled")
+    assert q.kind == "direct" and q.speaker_key == "Dario Pensky" and q.cue_text == "-"
+    assert "Varga" in _holding(found, "night boat anymore").speaker_text
+
+
+def test_a_dash_item_after_narration_that_ends_in_a_quotation_credits_no_one(quotes_of):
+    # after a blank line only a quotation that stands alone takes the next line's credit;
+    # a list item under a paragraph of narration is no credit
+    found = quotes_of("The council voted on what it called \"the fairest levy in years.\"\n\n"
+                      "- Dario Pensky\n- Olena Varga\n")
+    assert all(q.cue_text != "-" for q in found)
