@@ -3225,6 +3225,141 @@ def _mistagged_cue(tok: Token, first: Token) -> bool:
 NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PUNCT"})
 
 
+# --- title-case headlines ---------------------------------------------------------------------
+#
+# Why: in a headline Set In Title Case ("Varga Says Rivals Rigged Vote, Calls Deal ‘Reckless’",
+# "Taxes Are ‘Too High,’ Varga Tells Forum") the small model reads every word as a proper
+# noun, so the verbs are neither tagged nor parsed as cues. A capitalised third-person form of
+# a lexicon verb right after a name is the cue; the name is the speaker, and the content is
+# what follows up to a comma or the next such verb, or, for a say/tell verb after a comma,
+# the words before that comma. Such a cue only fills a gap: where the parse found a quote
+# over the same words, that one stays.
+TITLE_MAX_CHARS = 160
+TITLE_ADVERBS = frozenset("now finally also again just still quietly formally officially openly"
+                          " publicly reportedly".split())
+TITLE_JOINERS = frozenset({"and", "but", ","})
+TITLE_SPEAKER_TOKENS = 6
+TITLE_CLASSES = frozenset(SPEECH_CLASSES | {"call", "evaluate", "stance"})
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is a headline in title case: every word longer than three letters is
+    capitalised, and it has a few of them."""
+    words = _TITLE_WORD.findall(line)
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 3 and len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+def _title_verb_lemma(tok: Token) -> str | None:
+    """The lexicon lemma of a capitalised third-person verb form ("Says", "Denounces",
+    "Denies"), or None."""
+    text = tok.text
+    if len(text) < 4 or not text[0].isupper() or not text[1:].islower() or not text.endswith("s"):
+        return None
+    low = text.lower()
+    for lemma in (low[:-3] + "y" if low.endswith("ies") else "", low[:-1], low[:-2] if low.endswith("es") else ""):
+        if lemma and SPEECH_VERBS.get(lemma) in TITLE_CLASSES:
+            return lemma
+    return None
+
+
+def _title_speaker(toks: list[Token], n: int) -> list[Token]:
+    """The capitalised words right before the verb ``toks[n]`` (an adverb between skipped):
+    the name of who speaks, or [] when a comma, quote mark or the line's start comes first."""
+    i = n - 1
+    while i >= 0 and toks[i].lower_ in TITLE_ADVERBS:
+        i -= 1
+    run: list[Token] = []
+    while i >= 0 and len(run) <= TITLE_SPEAKER_TOKENS and (toks[i].text[:1].isupper() or toks[i].lower_ in ("’s", "'s")):
+        if _title_verb_lemma(toks[i]) is not None:
+            return []
+        run.insert(0, toks[i])
+        i -= 1
+    if not run or len(run) > TITLE_SPEAKER_TOKENS or run[0].lower_ in ("’s", "'s") or run[-1].lower_ in ("’s", "'s"):
+        return []  # "Varga’s Attacks On …": a possessive makes the word a noun
+    return run
+
+
+def _title_headline_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Quotes of a title-case headline's cues (see above) that no earlier finding overlaps."""
+    end = _paragraph_end(ctx, 0)
+    line = ctx.text[:end].rstrip()
+    if not line or len(line) > TITLE_MAX_CHARS or ":" in line or not _title_case(line):
+        return []  # "Varga: …" and "Varga Slams X: …" are the colon pass's
+    span = ctx.doc.char_span(0, len(line), alignment_mode="contract")
+    if span is None:
+        return []
+    toks = [t for t in span if not t.is_space]
+    extra: list[_Found] = []
+    last: list[Token] = []
+    for n, tok in enumerate(toks):
+        lemma = _title_verb_lemma(tok)
+        if lemma is None or n == 0:
+            continue
+        speaker = _title_speaker(toks, n)
+        if not speaker and last and toks[n - 1].lower_ in TITLE_JOINERS:
+            speaker = last  # "Varga Backs A And Denounces B": the same subject
+        if not speaker:
+            continue
+        last = speaker
+        content = _title_content(toks, n, speaker, lemma)
+        if content is None:
+            continue
+        cls = SPEECH_VERBS[lemma]
+        confidence = 0.9 if cls in SPEECH_CLASSES else ATTITUDE_CONFIDENCE
+        lo, hi = speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)
+        m = ctx.mention_for(lo, hi, speaker[-1].idx)
+        if m is not None and m.kind in ("person", "organisation") and lo <= ctx.body_range(m)[0] \
+                and ctx.body_range(m)[1] <= hi:
+            stext, skey, srange = m.text, m.key, ctx.body_range(m)
+        else:
+            m, stext, skey, srange = None, ctx.text[lo:hi], ctx.text[lo:hi], (lo, hi)
+        cue = (tok.idx, tok.idx + len(tok.text))
+        extra.append(_Found(content[0], content[1], "indirect", m, srange, stext, skey, cue, tok.text, confidence))
+    return [e for e in extra if not any(_overlaps(f, e) for f in found)]
+
+
+def _overlaps(f: _Found, e: _Found) -> bool:
+    """Whether a finding shares content, or has its cue in the speaker or content, of ``e``."""
+    ranges = [(e.start, e.end), e.cue or (0, 0), e.speaker_range or (0, 0)]
+    if f.start < e.end and e.start < f.end:
+        return True
+    return f.cue is not None and any(f.cue[0] < hi and lo < f.cue[1] for lo, hi in ranges)
+
+
+def _title_content(toks: list[Token], n: int, speaker: list[Token], lemma: str) -> tuple[int, int] | None:
+    """What a title-case cue reports: the words after it up to a comma, a joined second cue
+    or the end; or, for "…, Varga Tells Forum" (a say verb after a comma), the words before
+    the comma."""
+    before = speaker[0].i - toks[0].i
+    if before > 0 and SPEECH_VERBS[lemma] == "say":
+        k = before - 1
+        while k >= 0 and toks[k].tag_ == "''":
+            k -= 1  # "‘Too High,’ Varga Tells": the comma inside the closing quote mark
+        if k > 0 and toks[k].text == ",":
+            return _trim_title(toks[:before])
+    if n + 1 < len(toks) and toks[n + 1].lower_.endswith(("self", "selves")):
+        return None  # "Varga Defends Herself Against …": no one else's words
+    rest: list[Token] = []
+    for k in range(n + 1, len(toks)):
+        t = toks[k]
+        if t.text in (",", ":", ";") or (t.lower_ in TITLE_JOINERS and k + 1 < len(toks)
+                                         and _title_verb_lemma(toks[k + 1]) is not None):
+            break
+        rest.append(t)
+    return _trim_title(rest)
+
+
+def _trim_title(toks: list[Token]) -> tuple[int, int] | None:
+    """The character range of ``toks`` without the line's closing stop and stray commas."""
+    while toks and toks[-1].text in (".", ",", ";", ":"):
+        toks = toks[:-1]
+    if not toks or not any(t.is_alpha for t in toks):
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
 def _colon_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """"Novak: No deal yet…" / "NOVAK: Well, we hope…" / "HEADLINE - Jan Novak: “…”": a
     name and a colon that open a paragraph (or follow a dash) attribute the rest of it
@@ -3642,6 +3777,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[
     found += _quotation_pass(ctx, found)
     found += _colon_pass(ctx, found)
     found += _continuation_pass(ctx, found)
+    found += _title_headline_pass(ctx, found)
     quotes: list[Quote] = []
     for f in _outside_markup(ctx, _without_reported_stances(ctx, _dedupe(found))):
         body = article.body

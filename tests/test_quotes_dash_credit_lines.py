@@ -62,3 +62,42 @@ def test_a_dash_item_after_narration_that_ends_in_a_quotation_credits_no_one(quo
     found = quotes_of("The council voted on what it called \"the fairest levy in years.\"\n\n"
                       "- Dario Pensky\n- Olena Varga\n")
     assert all(q.cue_text != "-" for q in found)
+
+
+# --- title-case headlines (the tagger reads every word as a proper noun) -----------------
+
+
+def _first_line(found, cue: str):
+    hits = [q for q in found if q.cue_text == cue]
+    assert hits, f"no quote with cue {cue!r}: {[(q.cue_text, q.content_text) for q in found]}"
+    return hits[0]
+
+
+def test_title_case_headline_says_and_calls(quotes_of):
+    found = quotes_of("Olena Varga Says Rivals Rigged Ferry Vote, Calls Toll Plan ‘Reckless’\n\n"
+                      "The harbour candidate spoke for an hour at the depot on Monday.")
+    q = _first_line(found, "Says")
+    assert q.content_text == "Rivals Rigged Ferry Vote" and q.speaker_key == "Olena Varga"
+    assert _first_line(found, "Calls").content_text == "Toll Plan ‘Reckless’"
+
+
+def test_title_case_headline_content_before_the_comma_of_a_say_verb(quotes_of):
+    found = quotes_of("Tolls Are ‘The Worst Tax On Islanders,’ Olena Varga Tells Harbour Forum\n\n"
+                      "The forum drew a large crowd.")
+    q = _first_line(found, "Tells")
+    assert q.content_text.startswith("Tolls Are") and "Varga" in q.speaker_text
+
+
+def test_title_case_headline_two_cues_share_their_subject(quotes_of):
+    found = quotes_of("Mayor Dario Pensky Finally Endorses Olena Varga And Denounces Toll Plan\n\n"
+                      "Pensky had kept quiet for weeks.")
+    assert _first_line(found, "Endorses").content_text == "Olena Varga"
+    q = _first_line(found, "Denounces")
+    assert q.content_text == "Toll Plan" and "Pensky" in q.speaker_text
+
+
+def test_title_case_headline_possessive_noun_is_no_cue(quotes_of):
+    found = quotes_of("Why Olena Varga’s Attacks On The Toll Plan Could Backfire\n\nVoters like tolls.")
+    assert all(q.cue_text != "Attacks" for q in found)
+    found = quotes_of("Dario Pensky Defends Himself Against Harbour Critics\n\nHe spoke briefly.")
+    assert all(q.cue_text != "Defends" for q in found)
