@@ -2872,9 +2872,14 @@ def _dash_credited(ctx: _Context, qs: int, qe: int) -> _Found | None:
     # the credit may open with a role in lower case ("— former mayor Jan Novak"): the
     # person's mention is then the name at its end
     m = ctx.mention_for(name[0].idx, name[-1].idx + len(name[-1].text), name[0].idx)
-    if m is not None and m.kind in ("person", "organisation"):
+    if m is not None and m.kind in ("person", "organisation") and not m.text.startswith(tuple(CREDIT_DASHES)):
         ms, me = ctx.body_range(m)
         return _Found(qs, qe, "direct", m, (ms, me), m.text, m.key, (i, start), dash, 0.8)
+    if m is not None and m.kind == "person" and ctx.body_range(m)[0] < start <= name[0].idx:
+        # "―Olena Varga": the tokenizer leaves a closed-up bar on the first name, and the
+        # mention with it; the name is the words after the bar
+        hi = min(ctx.body_range(m)[1], name[-1].idx + len(name[-1].text))
+        return _Found(qs, qe, "direct", None, (start, hi), text[start:hi], text[start:hi], (i, start), dash, 0.8)
     if (name[0].text[:1].isupper() or name[0].text.startswith("@")) and all(t.pos_ == "PROPN" for t in name):
         # a name the mentions missed, or a handle ("― @jnovak"): the words themselves
         lo, hi = name[0].idx, name[-1].idx + len(name[-1].text)

@@ -101,3 +101,10 @@ def test_title_case_headline_possessive_noun_is_no_cue(quotes_of):
     assert all(q.cue_text != "Attacks" for q in found)
     found = quotes_of("Dario Pensky Defends Himself Against Harbour Critics\n\nHe spoke briefly.")
     assert all(q.cue_text != "Defends" for q in found)
+
+
+def test_a_bar_closed_up_on_the_name_stays_out_of_the_speaker(quotes_of):
+    # the tokenizer keeps "―" on the first name ("―Olena"); the speaker is the name alone
+    q = _holding(quotes_of("Posts from the night.\n\n“The tolls are a tax on islanders.” ―Olena Varga, panel chair\n"),
+                 "tax on islanders")
+    assert q.speaker_text == "Olena Varga" and q.speaker_key == "Olena Varga"
