@@ -1566,10 +1566,20 @@ def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
 # --- passes ---------------------------------------------------------------------------------
 
 
+def _past_dash(subj: Token) -> Token:
+    """"Varga ― who chairs the panel ― said …": the small model, reading the horizontal bar
+    as a word, may make the bar the subject with the name hanging on it; the speaker is
+    then that name (the nearest noun before the bar)."""
+    if not subj.is_punct or subj.text not in CREDIT_DASHES:
+        return subj
+    return next((c for c in reversed(list(subj.lefts)) if c.pos_ in ("PROPN", "NOUN", "PRON")), subj)
+
+
 def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
     """(mention, range, text, key) of a speaker token."""
     if subj is None:
         return None, None, None, None
+    subj = _past_dash(subj)
     if subj.lower_ in RELATIVES and subj.head.dep_ == "relcl":
         publisher = _publisher(subj.head.head)
         if publisher is not None:

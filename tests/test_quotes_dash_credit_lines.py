@@ -108,3 +108,10 @@ def test_a_bar_closed_up_on_the_name_stays_out_of_the_speaker(quotes_of):
     q = _holding(quotes_of("Posts from the night.\n\n“The tolls are a tax on islanders.” ―Olena Varga, panel chair\n"),
                  "tax on islanders")
     assert q.speaker_text == "Olena Varga" and q.speaker_key == "Olena Varga"
+
+
+def test_a_name_before_an_aside_in_bars_is_the_speaker_not_the_bar(quotes_of):
+    # the parser may make the first "―" of an aside the subject, with the name hung on it
+    q = _holding(quotes_of("Body.\n\nVarga ― who chairs the harbour panel ― said the tolls were “a tax on islanders.”"),
+                 "tolls were")
+    assert q.speaker_text == "Varga"
