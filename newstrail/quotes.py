@@ -1187,6 +1187,8 @@ def _call_for(cue: Token) -> list[Token]:
     prep = next((c for c in cue.children
                  if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > cue.i), None)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+        obj = None  # "called the plan reckless on Monday": a day is when, not whom it calls on
     if obj is None:
         return _called_for_clause(cue)
     return [obj] + [c for c in cue.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > obj.i

@@ -115,3 +115,11 @@ def test_a_name_before_an_aside_in_bars_is_the_speaker_not_the_bar(quotes_of):
     q = _holding(quotes_of("Body.\n\nVarga ― who chairs the harbour panel ― said the tolls were “a tax on islanders.”"),
                  "tolls were")
     assert q.speaker_text == "Varga"
+
+
+def test_a_day_after_a_call_is_not_whom_it_calls_on(quotes_of):
+    # "called X Y on Monday": the "on" phrase tells when; "called on the board to …" is a demand
+    q = _holding(quotes_of("Body.\n\nVarga called the toll plan “reckless” on Monday."), "reckless")
+    assert q.content_text.startswith("the toll plan")
+    q = _holding(quotes_of("Body.\n\nVarga called on the board to drop the tolls."), "drop the tolls")
+    assert q.content_text == "the board to drop the tolls"
