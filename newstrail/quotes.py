@@ -365,6 +365,8 @@ def _token_cue_class(tok: Token) -> str | None:
     cls = SPEECH_VERBS.get(lemma)
     if cls == "topic" and any((lemma, c.lower_) in PARTICLE_CUES for c in tok.children if c.dep_ == "prt"):
         return "say"  # "pointed out that …" is speech, though "pointed to X" is a topic
+    if cls is None and _as_put_it(tok):
+        return "say"
     if cls is None and lemma in AS_CALL_CUES and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
                                                      for c in tok.children):
         return "call"  # "voters see the deal as a betrayal": a judgement, like "call it a betrayal"
@@ -381,6 +383,13 @@ def _headline_verb(tok: Token) -> bool:
     return tok.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+def _as_put_it(tok: Token) -> bool:
+    """"as Varga put it": the idiom reports words (and only with "as" and "it": "put it on
+    the table" reports nothing)."""
+    return _lemma(tok) == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i > tok.i for c in tok.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children)
+
+
 def _made_clear(tok: Token) -> Token | None:
     """The "clear" of "made (it) clear that …", which the small model parses as a clausal
     complement of "made"; None for any other token."""
@@ -392,9 +401,9 @@ def _made_clear(tok: Token) -> Token | None:
 # Verbs that judge when they take "as" ("see X as Y", "viewed it as a threat"); without it
 # they tell of sight or of favour ("viewed him favorably"), not of a stated judgement.
 AS_CALL_CUES = frozenset({"see", "view"})
-# Lemmas a cue of _cue_class can have: the lexicon's, the small model's "hop" (see _lemma)
-# and the verbs of particle cues.
-_CUE_LEMMAS = frozenset(SPEECH_VERBS) | {"hop"} | {verb for verb, _ in PARTICLE_CUES} | AS_CALL_CUES
+# Lemmas a cue of _cue_class can have: the lexicon's, the small model's "hop" (see _lemma),
+# the verbs of particle cues and the "put" of "as X put it".
+_CUE_LEMMAS = frozenset(SPEECH_VERBS) | {"hop"} | {verb for verb, _ in PARTICLE_CUES} | AS_CALL_CUES | {"put"}
 
 
 def _cue_candidates(doc: Doc) -> list[int]:
@@ -810,6 +819,13 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     if _self_description(cue):
         # "a self-described democratic socialist": the noun with its modifiers after the cue
         return list(cue.doc[cue.i + 1 : cue.head.i + 1])
+    if _as_put_it(cue):
+        # "As Varga put it, the tolls are …": the clause the as-clause hangs on ("it" is
+        # that clause); a quotation right after is found by the quotation pass
+        if cue.dep_ != "advcl":
+            return []
+        after = [t for t in cue.head.subtree if t.i > cue.right_edge.i]
+        return after or [t for t in cue.head.subtree if t.i < cue.left_edge.i]
     children = list(cue.children)  # spaCy walks the cue's subtree span for each pass over them
     deps = {"ccomp"} | ({"xcomp"} if cls in INFINITIVE_CLASSES or cls == "think" else set())
     if cls == "call":

@@ -123,3 +123,15 @@ def test_a_day_after_a_call_is_not_whom_it_calls_on(quotes_of):
     assert q.content_text.startswith("the toll plan")
     q = _holding(quotes_of("Body.\n\nVarga called on the board to drop the tolls."), "drop the tolls")
     assert q.content_text == "the board to drop the tolls"
+
+
+def test_as_someone_put_it_is_a_speech_cue(quotes_of):
+    # "as X put it" reports words; "put it on the table" reports nothing
+    q = _holding(quotes_of("Body.\n\nAs the Harbour Gazette put it, “Tolls are here to stay.” The board met on Friday."),
+                 "here to stay")
+    assert q.speaker_text == "the Harbour Gazette" and q.cue_text == "put"
+    q = _holding(quotes_of("Body.\n\nOr, as Varga put it: “We will not pay.”"), "not pay")
+    assert q.content_text == "“We will not pay.”" and q.speaker_key == "Varga"
+    q = _holding(quotes_of("Body.\n\nAs Varga put it in her speech, the tolls are “a tax on islanders.”"), "tax on")
+    assert q.content_text.startswith("the tolls are")
+    assert not quotes_of("Body.\n\nVarga put it on the table and left.")
