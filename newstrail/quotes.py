@@ -825,7 +825,9 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         if cue.dep_ != "advcl":
             return []
         after = [t for t in cue.head.subtree if t.i > cue.right_edge.i]
-        return after or [t for t in cue.head.subtree if t.i < cue.left_edge.i]
+        if any(not (t.is_punct or t.is_space) for t in after):
+            return after
+        return [t for t in cue.head.subtree if t.i < cue.left_edge.i]  # "…, as Varga put it."
     children = list(cue.children)  # spaCy walks the cue's subtree span for each pass over them
     deps = {"ccomp"} | ({"xcomp"} if cls in INFINITIVE_CLASSES or cls == "think" else set())
     if cls == "call":

@@ -135,3 +135,8 @@ def test_as_someone_put_it_is_a_speech_cue(quotes_of):
     q = _holding(quotes_of("Body.\n\nAs Varga put it in her speech, the tolls are “a tax on islanders.”"), "tax on")
     assert q.content_text.startswith("the tolls are")
     assert not quotes_of("Body.\n\nVarga put it on the table and left.")
+
+
+def test_as_someone_put_it_closing_the_sentence(quotes_of):
+    q = _holding(quotes_of("Body.\n\nThe tolls are a tax on islanders, as Varga put it."), "tax on")
+    assert q.content_text == "The tolls are a tax on islanders" and q.speaker_key == "Varga"
