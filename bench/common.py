@@ -90,6 +90,10 @@ def _parse_key(texts: list[str], nlp) -> str:
     meta = nlp.meta
     for part in (spacy.__version__, meta.get("name", ""), meta.get("version", ""), ",".join(nlp.pipe_names), str(MAX_CHARS)):
         h.update(part.encode("utf-8") + b"\0")
+    # the attribute ruler's patterns: newstrail adds its own exceptions (tags, lemmas), which
+    # change the parse without changing any name above
+    if "attribute_ruler" in nlp.pipe_names:
+        h.update(repr(nlp.get_pipe("attribute_ruler").patterns).encode("utf-8") + b"\0")
     for text in texts:
         h.update(text.encode("utf-8") + b"\0")
     return h.hexdigest()[:20]
