@@ -5557,9 +5557,11 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         threat = threats.get((span.start, span.end))
         if not statements and threat is None:
             continue  # no clause can take a stance, whoever its actor
-        date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         actor = _stance_actor(sent, article, mentions_at)
         held = _possessed_stances(p, sent, article, mentions_at)
+        if actor is None and not held:
+            continue
+        date, _ = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
         for owner, stance in held:
             out.append(StanceMention(span=span, actor=owner, stance=stance, statement=_text(sent).strip(),
                                      date=date or article.published, confidence=0.5))
