@@ -1176,8 +1176,7 @@ def _purpose(p: _Parse, i: int) -> int | None:
     if p.lemmas[i] not in _CONTACT_VERBS:
         return None
     for child in p.children[i]:
-        if p.dep[child] in ("advcl", "xcomp") and p.pos[child] == "VERB" and any(
-                p.dep[g] == "aux" and p.lower[g] == "to" for g in p.children[child]):
+        if p.dep[child] in ("advcl", "xcomp") and p.pos[child] == "VERB" and _to_infinitive(p, child):
             return child
     return None
 
@@ -2230,7 +2229,7 @@ def _sent_to_protect(p: _Parse, i: int) -> bool:
     for c in p.children[i]:
         if p.dep[c] not in ("advcl", "xcomp") or p.lemmas[c] not in _PROTECTING:
             continue
-        if not any(p.dep[g] == "aux" and p.lower[g] == "to" for g in p.children[c]):
+        if not _to_infinitive(p, c):
             continue
         args = [g for g in p.children[c] if p.dep[g] in ("dobj", "prep")]
         args += [h for g in args if p.dep[g] == "prep" for h in p.children[g] if p.dep[h] == "pobj"]
@@ -4999,7 +4998,9 @@ def _cue_depth(p: _Parse, i: int) -> float:
 
 
 # Cue verbs whose sense their complements decide (see :func:`_cue_sense`).
-_SENSE_CUES = frozenset({"call", "insist", "push", "press", "pressure", "lobby", "appeal", "plead", "consider"})
+# Verbs that press for something: they demand only with "for" or a "to" infinitive.
+_PRESSING_VERBS = frozenset({"push", "press", "pressure", "lobby", "appeal", "plead"})
+_SENSE_CUES = _PRESSING_VERBS | {"call", "insist", "consider"}
 # Verbs that state what their object noun means ("issue a warning", "make a demand"), and
 # the stance nouns that, as their object, state a stance as the matching verb does (given as
 # that verb, a key of _STANCE_VERBS). A "concession" made or a "plan" set out states none.
@@ -5049,9 +5050,6 @@ def _cue_sense(p: _Parse, i: int) -> str:
     if any(p.dep[c] == "aux" and p.lemmas[c] in _OBLIGATION_AUX for c in p.children[clause]):
         return "insist"
     return "insist" if p.doc[clause].tag_ == "VB" else "-"
-
-
-_PRESSING_VERBS = frozenset({"push", "press", "pressure", "lobby", "appeal", "plead"})
 
 
 def _to_infinitive(p: _Parse, verb: int) -> bool:
@@ -5744,8 +5742,7 @@ def _obliges_subject(p: _Parse, head: int) -> bool:
     children = p.children[head]
     if any(p.dep[c] == "aux" and p.lemmas[c] in _OBLIGATION_AUX for c in children):
         return True
-    return p.lemmas[head] in ("need", "have") and any(
-        p.dep[c] == "xcomp" and any(p.lower[g] == "to" and p.dep[g] == "aux" for g in p.children[c]) for c in children)
+    return p.lemmas[head] in ("need", "have") and any(p.dep[c] == "xcomp" and _to_infinitive(p, c) for c in children)
 
 
 def _subtree(p: _Parse, i: int) -> list[int]:
