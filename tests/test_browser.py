@@ -124,7 +124,15 @@ def _shot(page, name: str) -> None:
 
 def _assert_target_highlighted(page) -> str:
     """The element the URL fragment names exists, is :target and carries the JS highlight."""
-    page.wait_for_function("location.hash.length > 1 && !!document.querySelector('.is-target')")
+    # the hash changes at the click, the hashchange handler runs a task later: wait for the
+    # element the hash names, not for any mark (the previous page's mark may still be there)
+    page.wait_for_function(
+        """() => {
+            if (location.hash.length < 2) return false;
+            const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+            return !!el && el.classList.contains('is-target');
+        }"""
+    )
     state = page.evaluate(
         """() => {
             const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
