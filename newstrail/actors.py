@@ -566,7 +566,7 @@ def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
         candidates.append(root.head)
     candidates.extend(c for c in root.children if c.dep_ == "appos")
     for head in candidates:
-        if head.lemma_.lower() not in ROLE_NOUNS and head.lower_ not in ROLE_NOUNS:
+        if not _is_role_noun(head):
             continue
         # a clause on the noun says what the person did, not what they are ("Velm's chief
         # adviser, who went on radio to dispute the figures of the former minister")
@@ -971,6 +971,29 @@ def _relabel_places(doc: Doc, drafts: list[_Draft]) -> None:
             d.kind = "country"
             d.key = country_name(code) if code else name
             d.subject = False
+        _affiliate_to_place(doc, drafts, group)
+
+
+def _affiliate_to_place(doc: Doc, drafts: list[_Draft], place: list[_Draft]) -> None:
+    """The people whose title this newly found place possesses ("X's water minister Jan
+    Novak", "X's spokesman, Jan Novak"): the title was read while X was still a person's
+    name, so it gave them no affiliation."""
+    heads = {d.head: d.key for d in place}
+    for d in drafts:
+        if d.kind != "person" or d.affiliation is not None or d.head < 0:
+            continue
+        tok = doc[d.head]
+        titles = [c for c in tok.children if c.dep_ == "compound" and _is_role_noun(c)]
+        if tok.dep_ == "appos" and _is_role_noun(tok.head):
+            titles.append(tok.head)
+        owner = next((heads[c.i] for t in titles for c in t.children if c.dep_ == "poss" and c.i in heads), None)
+        if owner is not None:
+            d.affiliation = owner
+
+
+def _is_role_noun(tok: Token) -> bool:
+    """A title's head word: "minister", "spokesman"."""
+    return tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS
 
 
 def _relabel_person_names(drafts: list[_Draft]) -> None:
