@@ -64,14 +64,28 @@ def score_actors(store, key: dict) -> None:
     print(f"affiliations: {right}/{len(people)} people with the key's affiliation ({given} with one at all)")
 
 
+# words the key's expression may carry or leave out: "on Wednesday" is "Wednesday evening"'s day
+FRAME_WORDS = frozenset("on in at the".split())
+
+
+def _same_expression(key_text: str, found_text: str) -> bool:
+    """The found expression holds the key's words, bar a preposition or article."""
+    want = set(key_text.casefold().split()) - FRAME_WORDS
+    return bool(want) and want <= set(found_text.casefold().split())
+
+
+def _refines(value: str, key_value: str) -> bool:
+    """The key's value, or a time of day on its date ("6 a.m. yesterday", "Wednesday evening")."""
+    return value == key_value or value.startswith(key_value + "T")
+
+
 def score_dates(store, key: dict) -> None:
     ids = {_name(a["source"]): a["id"] for a in api.list_articles(store, with_body=False)}
     right = 0
     for g in key["dates"]:
         values = api.list_dates(store, ids[g["article"]]) if g["article"] in ids else []
-        want = g["text"].casefold()
-        right += any((want in d["text"].casefold() or d["text"].casefold() in want) and d["value"] == g["value"] for d in values)
-    print(f"dates: {right}/{len(key['dates'])} time expressions resolved to the key's value")
+        right += any(_same_expression(g["text"], d["text"]) and _refines(d["value"], g["value"]) for d in values)
+    print(f"dates: {right}/{len(key['dates'])} time expressions resolved to the key's value (or a time of day on its date)")
 
 
 def score_stories(store, key: dict) -> None:
