@@ -43,6 +43,7 @@ Ivanoff" carry the article-local key of the person they refer to.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -1984,6 +1985,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_stance_adjectives(ctx))
     found.extend(_received_support(ctx))
     found.extend(_noun_cues(ctx))
+    found.extend(_attitude_nouns(ctx))
     found.extend(_hedges(ctx, found))
     return found
 
@@ -2259,6 +2261,174 @@ def _stance_holder(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head)  # "Novak came out in support of X"
     return None
+
+
+# --- attitude nouns: "X's support for Y", "criticism of Y by X", "X's plan to Y" ----------
+#
+# A noun made from a verb of saying, thinking or taking a stance carries the verb's
+# attribution with it: "Berg's criticism of the levy" reports that Berg criticised it, as
+# "Berg criticised the levy" would. PolNeAR annotates such nouns as attributions (the noun
+# the cue, its holder the source, its complement the content), so the construction, not a
+# list of nouns, decides: a noun whose verb is in the lexicon (found by undoing the usual
+# English derivational suffixes) or one of the few nouns of opinion with no verb in it,
+# with a holder the grammar names and a complement that says what the attitude is about.
+
+# Verb classes whose nominalisations report an attitude ("claim", "denial", "warning",
+# "pledge", "demand", "belief", "support", "criticism", "label"); "evidence", "topic"
+# nouns ("finding", "show", "talk", "campaign") name things more often than stances.
+NOMINAL_CLASSES = SPEECH_CLASSES | frozenset({"think", "stance", "evaluate"})
+# English nominalising suffixes and what each replaced on the verb (tried in order; the
+# first stem in the lexicon wins): "accusation" -> "accuse", "endorsement" -> "endorse",
+# "refusal" -> "refuse", "denial" -> "deny", "insistence" -> "insist", "criticism" ->
+# "criticize", "decision" -> "decide", "admission" -> "admit", "opposition" -> "oppose".
+NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ization", ("ize",)), ("isation", ("ise", "ize")), ("ation", ("e", "ate", "")),
+    ("ition", ("e",)), ("ission", ("it",)), ("sion", ("de", "d", "se")), ("tion", ("t",)),
+    ("ion", ("",)), ("ment", ("", "e")), ("ial", ("y",)), ("al", ("e", "")),
+    ("ance", ("", "e")), ("ence", ("", "e")), ("icism", ("icize", "icise")), ("ism", ("ize", "ise")),
+    ("ure", ("e",)),
+)
+# Nominalisations no suffix rule undoes, with their verbs.
+IRREGULAR_NOMINALS = {
+    "belief": "believe", "thought": "think", "complaint": "complain", "defense": "defend",
+    "defence": "defend", "critique": "criticize", "response": "respond", "threat": "threaten",
+    "explanation": "explain", "proof": "prove", "advice": "advise", "choice": "choose",
+    "pursuit": "pursue", "desire": "want", "wish": "want", "objection": "object",
+    # a call, an appeal or a plea for something is a demand ("renewed her call for a ban")
+    "call": "urge", "appeal": "urge", "plea": "urge",
+}
+# Nouns of opinion and of a stance with no verb of the lexicon in them.
+OPINION_NOUNS = frozenset(
+    "view opinion position stance stand idea attitude outlook verdict message case argument"
+    " concern doubt skepticism scepticism hostility sympathy admiration contempt disdain"
+    " distrust mistrust enthusiasm objection reservation misgiving frustration anger outrage"
+    " disagreement dissent opposition approval disapproval".split())
+# The prepositions that introduce what an attitude noun is about.
+NOMINAL_TOPIC_PREPS = frozenset("of for on about against over toward towards behind with".split())
+# Verbs whose subject holds the attitude of the noun they take as object: having,
+# expressing, presenting, keeping it up ("voiced concern about X", "launched an attack on X",
+# "threw her support behind X", "renewed his call for X"). Verbs of receiving or causing
+# ("faced criticism", "drew support", "sparked fears") have another holder.
+EXPRESSING_VERBS = frozenset(
+    "express voice air make offer give lend throw pledge signal announce unveil"
+    " outline present issue deliver launch unleash level mount wage step renew reiterate repeat"
+    " restate keep continue maintain take adopt share state raise pose float submit reaffirm"
+    " articulate register lodge file put stake double intensify escalate sharpen soften temper"
+    " tone".split())
+
+
+# Nouns that look made from a lexicon verb but mostly name a thing: a body ("commission"),
+# a country ("state"), a message board or a list ("post", "list"), a show, a name.
+NOT_NOMINALS = frozenset("commission state post show list name term brand back read".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _nominal_verb(lemma: str) -> str | None:
+    """The lexicon verb an attitude noun is made from, if any ("criticism" -> "criticize")."""
+    if lemma in NOT_NOMINALS:
+        return None
+    if lemma in IRREGULAR_NOMINALS:
+        return IRREGULAR_NOMINALS[lemma]
+    if lemma in SPEECH_VERBS:
+        return lemma
+    for suffix, replacements in NOMINAL_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            stem = lemma[: -len(suffix)]
+            for rep in replacements:
+                if stem + rep in SPEECH_VERBS:
+                    return stem + rep
+    return None
+
+
+def _attitude_noun(noun: Token) -> bool:
+    """Is the noun one of saying, thinking or taking a stance (see NOMINAL_CLASSES)?"""
+    lemma = noun.lemma_.lower()
+    if lemma in OPINION_NOUNS:
+        return True
+    verb = _nominal_verb(lemma)
+    return verb is not None and SPEECH_VERBS.get(verb) in NOMINAL_CLASSES
+
+
+def _nominal_complement(noun: Token) -> tuple[list[Token], Token | None]:
+    """What an attitude noun is about, and the last word of its cue: its that-clause ("the
+    claim that …"), its infinitive ("the plan to …") or the object of a topic preposition
+    ("support for …", "criticism of …"); nothing for a bare noun."""
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return list(c.subtree), noun
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children):
+            return list(c.subtree), noun
+        if c.dep_ == "prep" and c.lower_ in NOMINAL_TOPIC_PREPS:
+            objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [t for g in objects for t in g.subtree], c
+    return [], None
+
+
+def _nominal_holder(noun: Token, clause: bool) -> Token | None:
+    """Who a noun reports as holding its attitude: the subject of a verb that expresses it
+    ("Berg voiced concern about …", "launched an attack on …", "renewed her call for …"),
+    or, for a noun with a that-clause, its possessor or the agent after "by" ("Berg's claim
+    that …", "the warning by officials that …").
+
+    A possessor alone ("Berg's support for the levy", "her plan to …") mostly recalls a
+    stance the story takes as known rather than reporting one, as does "have" ("has plans
+    to …"): PolNeAR train 0:500 annotates about 1 in 4 of those, against 1 in 2 of the
+    expressed ones and of the that-clauses."""
+    head = noun.head
+    if noun.dep_ == "dobj" and _lemma(head) in EXPRESSING_VERBS and not _hypothetical(head):
+        return _subject(head)
+    if not clause:
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return _owner_subject(noun, c) if c.tag_ == "PRP$" else c
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i:
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    return None
+
+
+def _owner_subject(noun: Token, owner: Token) -> Token:
+    """"Kaller has toned down her criticism of …", "voters were unanimous in their support
+    for …": a possessive pronoun on a noun in the verb phrase of a clause stands for that
+    clause's subject, who is the holder PolNeAR names (and a mention, which "her" is not)."""
+    head = noun.head
+    while head.dep_ in ("prep", "pobj", "dobj", "acomp", "attr", "conj") and head.head.i != head.i \
+            and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ") or head.i == noun.i:
+        return owner
+    subj = _subject(head) if head.pos_ != "ADJ" else _subject(head.head)
+    if subj is None or _expletive(subj) or subj.i > noun.i or subj.lower_ in RELATIVES:
+        return owner
+    return subj
+
+
+def _attitude_nouns(ctx: _Context) -> list[_Found]:
+    """"Berg's support for the levy", "renewed her call for a ban", "the union's claim that
+    …": an attitude noun with a named holder and a complement."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for noun in doc:
+        if noun.pos_ != "NOUN" or not _attitude_noun(noun) or ctx.in_quotation(noun):
+            continue
+        tokens, last = _nominal_complement(noun)
+        if not tokens:
+            continue
+        holder = _nominal_holder(noun, last is noun and tokens[0].lower_ == "that")
+        if holder is None or _expletive(holder) or ctx.in_quotation(holder):
+            continue
+        para = ctx.paragraph(noun.idx)
+        content = _trim(doc, _drop_asides(ctx, [t for t in tokens if ctx.paragraph(t.idx) == para]))
+        if content is None:
+            continue
+        cue_end = last.idx + len(last.text)
+        found.append(_make(ctx, content, noun, holder, ATTITUDE_CONFIDENCE, (noun.idx, cue_end)))
+    return found
 
 
 # Adjectives of a stance, with what names its object: a preposition ("critical of X"), a

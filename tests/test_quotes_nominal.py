@@ -1,0 +1,71 @@
+"""Attitude nouns as attributions (issue #4): a noun made from a verb of saying, thinking or
+taking a stance reports an attribution when a verb expresses it or when it takes a
+that-clause; a possessor alone only recalls a known stance. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.actors import extract_mentions
+from newstrail.adapters import article_from_text
+from newstrail.quotes import ATTITUDE_CONFIDENCE, _nominal_verb, extract_quotes
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    def run(text: str):
+        article = article_from_text(text)
+        doc = nlp(text)
+        return extract_quotes(doc, article, extract_mentions(doc, article))
+
+    return run
+
+
+def _holding(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.content_text]
+    assert hits, f"no quote holds {fragment!r}: {[q.content_text for q in quotes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("noun, verb", [
+    ("criticism", "criticize"), ("endorsement", "endorse"), ("refusal", "refuse"), ("denial", "deny"),
+    ("insistence", "insist"), ("accusation", "accuse"), ("opposition", "oppose"), ("decision", "decide"),
+    ("admission", "admit"), ("belief", "believe"), ("support", "support"), ("table", None), ("station", None),
+    ("commission", None), ("state", None),
+])
+def test_nominalisations_are_undone_to_their_verb(noun, verb):
+    assert _nominal_verb(noun) == verb
+
+
+@pytest.mark.parametrize("text, holder, fragment", [
+    ("Senator Dana Whitcombe voiced deep concern about the harbour tariff on Monday.",
+     "Dana Whitcombe", "the harbour tariff"),
+    ("Mayor Ilse Korven renewed her call for a night curfew in the old town.", "Ilse Korven", "a night curfew"),
+    ("The fishermen's union launched a blistering attack on the new quota system.", "union", "the new quota system"),
+])
+def test_noun_expressed_by_its_holder(quotes_of, text, holder, fragment):
+    q = _holding(quotes_of(text), fragment)
+    assert holder in (q.speaker_key or "") or holder in (q.speaker_text or "")
+    assert q.kind == "indirect" and q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_noun_with_a_that_clause_and_a_possessor(quotes_of):
+    q = _holding(quotes_of("Minister Aldo Varga's insistence that the ferry keep running angered the dockers."),
+                 "the ferry keep running")
+    assert "Aldo Varga" in q.speaker_key
+    assert q.content_text.startswith("that the ferry")
+
+
+def test_possessive_pronoun_holder_is_the_clause_subject(quotes_of):
+    q = _holding(quotes_of("Auditor Rolf Kaller stood by his conclusion that the harbour levy was unlawful."),
+                 "the harbour levy was unlawful")
+    assert "Rolf Kaller" in q.speaker_key
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Berta Lund's support for the levy is well known in the valley.", "the levy"),
+    ("The governor has plans to visit the flooded villages next week.", "visit the flooded villages"),
+    ("The ruling party faced sharp criticism over the new quota system.", "the new quota system"),
+])
+def test_recalled_or_received_attitudes_are_no_attribution(quotes_of, text, fragment):
+    assert not [q for q in quotes_of(text) if fragment in q.content_text]
