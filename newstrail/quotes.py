@@ -97,11 +97,22 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
         " denounce mock question decry applaud commend fault chide congratulate encourage challenge"
         " tout embrace ignore apologize hail assail lambaste ridicule express voice articulate"
         " deride scold rebuke berate disparage insult laud salute credit".split()
+    ) | frozenset(
+        # verbs of judging someone (Levin's "judgement" verbs), without those whose first
+        # sense is no judgement ("knock", "pan", "hammer", "celebrate", "honor")
+        "bash trash skewer excoriate chastise castigate admonish reprimand censure belittle"
+        " discredit demonize demonise vilify smear malign denigrate lampoon scorn taunt champion"
+        " extol".split()
     ),
     # (not "favor" and "vote": "is favored to win", "voted for the bill" are odds and acts,
     # which PolNeAR train annotates as stances in under 1 case in 4)
     "stance": frozenset("support oppose endorse back want seek prefer plan refuse decline"
                         " intend decide offer".split()),
+    # Verbs of feeling toward someone or something (Levin's "admire" verbs): "distrusts the
+    # authority", "has long admired the minister" hold a stance as "opposes", "backs" do.
+    "feel": frozenset("like love hate admire respect despise dislike distrust mistrust trust welcome resent"
+                      " revile appreciate value cherish detest loathe envy idolize adore relish regret deplore"
+                      " abhor".split()),
     # Topic cues: what someone spoke about ("talked about the economy", "called for a ban").
     "topic": frozenset("talk speak campaign advocate push rail joke testify refer allude"
                        " discuss focus address point side".split()),
@@ -837,7 +848,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         # "found that …"; "found a way", "showed restraint" report nothing, but a record's
         # object is its finding ("a poll shows Novak leading", "records showed a loan")
         deps = {"ccomp", "dobj"} if _record_subject(cue) else {"ccomp"}
-    elif cls == "stance":
+    elif cls in ("stance", "feel"):
         deps = {"ccomp", "dobj", "xcomp"}
     elif cls == "evaluate":
         deps = {"dobj", "prep", "ccomp"}

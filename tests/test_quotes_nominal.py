@@ -69,3 +69,19 @@ def test_possessive_pronoun_holder_is_the_clause_subject(quotes_of):
 ])
 def test_recalled_or_received_attitudes_are_no_attribution(quotes_of, text, fragment):
     assert not [q for q in quotes_of(text) if fragment in q.content_text]
+
+
+@pytest.mark.parametrize("text, holder, fragment", [
+    ("Many farmers in the valley deeply distrust the new harbour authority.", "farmers", "the new harbour authority"),
+    ("Senator Olga Brenn has long admired the former prime minister.", "Olga Brenn", "the former prime minister"),
+    ("The opposition leader Tomas Wehr repeatedly vilified the central bank governor.", "Tomas Wehr",
+     "the central bank governor"),
+])
+def test_verbs_of_feeling_and_judging_hold_a_stance(quotes_of, text, holder, fragment):
+    q = _holding(quotes_of(text), fragment)
+    assert holder in (q.speaker_key or "") + (q.speaker_text or "")
+    assert q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_a_wish_under_a_modal_is_no_stance(quotes_of):
+    assert not [q for q in quotes_of("The mayor would like a new bridge over the estuary.") if "bridge" in q.content_text]
