@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
+from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -28,6 +29,7 @@ __all__ = [
     "demo",
     "sample_corpus_path",
     "list_articles",
+    "resolve_story",
     "article_record",
     "show_article",
     "search",
@@ -78,6 +80,7 @@ def build(
         raise ConfigError("--scheduler needs --engine dask")
     if output is not None and "://" not in str(output) and Path(output).exists() and not Path(output).is_dir():
         raise ConfigError(f"--output {output} is a file; give a folder")
+    _check_store_folder(db)
     # The writer lock is taken as the store opens, before an engine starts: a second build stops here.
     with Store(db, lock=True) as store:
         runner = make_engine(engine, workers, scheduler)
@@ -86,6 +89,16 @@ def build(
                              output=output)
         finally:
             runner.close()
+
+
+def _check_store_folder(db: str | Path) -> None:
+    """A store in a folder that does not exist is a usage error named as such, not an OSError
+    from the lock file beside it."""
+    if str(db) == ":memory:":
+        return
+    folder = Path(db).parent
+    if not folder.is_dir():
+        raise ConfigError(f"cannot create store {db}: folder {folder} does not exist")
 
 
 def sample_corpus_path() -> Path:
@@ -128,9 +141,28 @@ def article_record(
     return record
 
 
+def resolve_story(store: Store, ref: str) -> str:
+    """The full id of the story ``ref`` names: its id, or a prefix only it starts with.
+
+    Why: tables show story ids shortened, so every ``--story`` option takes a prefix; a ref
+    that names no story, or several, is an error rather than a quietly empty listing.
+    """
+    ids = sorted({r[0] for r in store.db.execute(
+        "SELECT DISTINCT story FROM story_articles WHERE substr(story, 1, ?) = ?", (len(ref), ref)
+    )})
+    if ref in ids:
+        return ref
+    if not ids:
+        raise StoreError(f"no story {ref!r} in {store.path} (see: newstrail stories)")
+    if len(ids) > 1:
+        shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+        raise StoreError(f"story id prefix {ref!r} is ambiguous ({len(ids)} stories: {shown}); give more characters")
+    return ids[0]
+
+
 def list_articles(store: Store, *, story: str | None = None, with_body: bool = True) -> list[dict[str, Any]]:
-    """Every article (or one story's), in the order they were added."""
-    where, params = ("story = ?", (story,)) if story else ("", ())
+    """Every article (or one story's: id or id prefix), in the order they were added."""
+    where, params = ("story = ?", (resolve_story(store, story),)) if story else ("", ())
     return [
         article_record(store, article_from_row(row), with_body=with_body, meta=row)
         for row in store.article_rows(where, params)
@@ -140,7 +172,8 @@ def list_articles(store: Store, *, story: str | None = None, with_body: bool = T
 def _article_or_fail(store: Store, ref: str) -> Article:
     article = store.article(ref)
     if article is None:
-        raise StoreError(f"no article {ref!r} in {store.path} (see: newstrail articles)")
+        hint = "; an id prefix needs 4 or more characters" if len(ref) < 4 else ""
+        raise StoreError(f"no article {ref!r} in {store.path}{hint} (see: newstrail articles)")
     return article
 
 
@@ -158,8 +191,22 @@ def show_article(store: Store, ref: str) -> dict[str, Any]:
 
 
 def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Articles matching a full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
-    return store.search(query, limit)
+    """Articles matching a full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*).
+
+    A query that is not valid FTS5 and uses none of its syntax ('U.S. sanctions', 'Kyiv-based:')
+    is searched again as its plain words: people type news words, not FTS5. A query that does
+    use it (quotes, brackets, *, AND/OR/NOT) keeps its error, which says what is wrong.
+    """
+    try:
+        return store.search(query, limit)
+    except StoreError:
+        words = query.split()
+        if not words or any(c in query for c in '"()*') or any(w in _FTS_OPERATORS for w in words):
+            raise
+    return store.search(" ".join(f'"{word}"' for word in words), limit)
+
+
+_FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
 def _sources(store: Store) -> dict[str, str]:
@@ -213,10 +260,8 @@ def _match_actor(actors: Iterable[Actor], name: str) -> set[str]:
 
 
 def _story_articles(store: Store, story: str) -> set[str]:
-    ids = {r[0] for r in store.db.execute("SELECT article_id FROM story_articles WHERE story = ? OR story LIKE ?", (story, story + "%"))}
-    if not ids:
-        raise StoreError(f"no story {story!r} in {store.path} (see: newstrail stories)")
-    return ids
+    story = resolve_story(store, story)
+    return {r[0] for r in store.db.execute("SELECT article_id FROM story_articles WHERE story = ?", (story,))}
 
 
 def list_actors(store: Store) -> list[dict[str, Any]]:
@@ -279,10 +324,10 @@ def list_stories(store: Store) -> list[dict[str, Any]]:
 
 def story_detail(store: Store, story_id: str) -> dict[str, Any]:
     """One story: its articles with outlets and flags, copies, and date span."""
-    matches = [s for s in list_stories(store) if s["id"] == story_id or s["id"].startswith(story_id)]
-    if len(matches) != 1:
+    full_id = resolve_story(store, story_id)
+    story = next((s for s in list_stories(store) if s["id"] == full_id), None)
+    if story is None:
         raise StoreError(f"no story {story_id!r} in {store.path} (see: newstrail stories)")
-    story = matches[0]
     ids = set(story["articles"])
     story["articles_detail"] = [a for a in list_articles(store, with_body=False) if a["id"] in ids]
     story["duplicates"] = [d for d in list_duplicates(store) if d["article_id"] in ids or d["other_id"] in ids]
@@ -314,7 +359,8 @@ def list_timeline(store: Store, *, story: str | None = None) -> list[dict[str, A
     sources = _sources(store)
     entries = [e for e in store.corpus("timeline") if isinstance(e, TimelineEntry)]
     if story:
-        entries = [e for e in entries if e.story and (e.story == story or e.story.startswith(story))]
+        story = resolve_story(store, story)
+        entries = [e for e in entries if e.story == story]
     entries.sort(key=lambda e: (e.date or "9999", e.summary))
     return [
         {
@@ -338,13 +384,31 @@ def list_timeline(store: Store, *, story: str | None = None) -> list[dict[str, A
     ]
 
 
+def _position_matches(store: Store, actor: str) -> Callable[[Position], bool]:
+    """Whether a position is ``actor``'s: held by or voiced by an actor of that name.
+
+    Why: a position is filed under the side it speaks for (Russia) while users look it up by
+    any name of the side or of the person who voiced it (Ryabkov, Peskoff), as ``quotes
+    --speaker`` does.
+    """
+    needle = actor.casefold()
+    actors = [a for a in store.corpus("actors") if isinstance(a, Actor)]
+    names = {a.name for a in actors if a.id in _match_actor(actors, actor)}
+
+    def matches(p: Position) -> bool:
+        return needle in p.actor.casefold() or p.actor in names or any(s in names for s in p.speakers)
+
+    return matches
+
+
 def list_positions(store: Store, *, actor: str | None = None) -> list[dict[str, Any]]:
-    """Actors' stances merged across outlets, with first and last dates."""
+    """Actors' stances merged across outlets, with first and last dates: by actor, then in date
+    order (undated last), so one actor's positions read as a chronology."""
     sources = _sources(store)
     positions = [p for p in store.corpus("positions") if isinstance(p, Position)]
     if actor:
-        needle = actor.casefold()
-        positions = [p for p in positions if needle in p.actor.casefold()]
+        positions = list(filter(_position_matches(store, actor), positions))
+    positions.sort(key=lambda p: (p.actor.casefold(), p.first or "9999", p.stance, p.statement))
     return [
         {
             "id": p.id,
@@ -364,6 +428,7 @@ def list_positions(store: Store, *, actor: str | None = None) -> list[dict[str, 
 def list_sources(store: Store, *, story: str | None = None) -> list[dict[str, Any]]:
     """How each outlet told it: its articles, the timeline entries it reports (and those only
     it reports), its quotes, the copies it published, and its articles' quality flags."""
+    story = resolve_story(store, story) if story else None
     articles = list_articles(store, story=story, with_body=False)
     outlet_of = {a["id"]: a["outlet"] or "(unknown outlet)" for a in articles}
     by_source = {a["source"]: outlet_of[a["id"]] for a in articles}
@@ -393,8 +458,34 @@ def list_sources(store: Store, *, story: str | None = None) -> list[dict[str, An
     return sorted(rows.values(), key=lambda r: (-len(r["articles"]), r["outlet"]))
 
 
+# Stages whose failure means the input gave no article: once an article is stored from that
+# source (the file was fixed and built again), the old problem is resolved.
+_INPUT_STAGES = ("read", "ingest", "clean")
+
+
 def list_problems(store: Store) -> list[dict[str, Any]]:
-    return [p.to_dict() for p in store.problems()]
+    """Each open problem once, in the order first seen, with how often and when it last came up.
+
+    Why: every build that meets the same bad file records it again, so the raw log repeats
+    itself; an input that has since been read fine is no longer a problem.
+    """
+    stored = {r[0] for r in store.db.execute("SELECT source FROM article_sources")}
+    rows = store.db.execute(
+        "SELECT source, stage, reason, COUNT(*), MAX(at) FROM problems "
+        "GROUP BY source, stage, reason ORDER BY MIN(id)"
+    )
+    return [
+        {"source": source, "stage": stage, "reason": reason, "times": times, "last_seen": _iso_time(at)}
+        for source, stage, reason, times, at in rows
+        if not (stage in _INPUT_STAGES and source in stored)
+    ]
+
+
+def _iso_time(seconds: float | None) -> str | None:
+    """A Unix time as ISO 8601 UTC to the second, the one timestamp format of every view."""
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # Export tables and the views that make their rows (the --json shapes).
@@ -410,6 +501,27 @@ EXPORT_VIEWS: dict[str, Callable[[Store], list[dict[str, Any]]]] = {
     "sources": list_sources,
 }
 EXPORT_TABLES = tuple(EXPORT_VIEWS)
+# Each table's columns, in their --json order: the header an empty table still gets in CSV and
+# Parquet, so a script that reads the export finds the columns whether or not there were rows.
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "article_id", "source", "title", "dek", "byline", "outlet", "published", "published_how",
+                 "published_reason", "language", "flags", "story", "url", "body"),
+    "quotes": ("article_id", "source", "speaker", "speaker_text", "speaker_span", "kind", "content", "content_span",
+               "cue", "cue_span", "said_on", "said_on_how"),
+    "actors": ("id", "name", "kind", "role", "affiliation", "code", "variants", "mentions", "quotes"),
+    "stories": ("id", "label", "articles", "sources", "first", "last", "linked", "terms"),
+    "timeline": ("id", "story", "date", "date_how", "type", "summary", "actors", "recipient", "place", "negated",
+                 "hypothetical", "future", "sources", "mentions", "conflicts"),
+    "positions": ("id", "actor", "stance", "statement", "sources", "first", "last", "mentions", "speakers"),
+    "duplicates": ("article_id", "other_id", "kind", "similarity", "earliest", "shared", "source", "other_source"),
+    "problems": ("source", "stage", "reason", "times", "last_seen"),
+    "sources": ("outlet", "articles", "sources", "entries", "only_here", "quotes", "copies", "flags"),
+}
+
+
+def table_columns(table: str, rows: list[dict[str, Any]]) -> list[str]:
+    """The columns of a table's rows (every key, first-seen order), or its known columns when empty."""
+    return list(dict.fromkeys(k for row in rows for k in row)) or list(EXPORT_COLUMNS.get(table, ()))
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -436,7 +548,7 @@ def export(store: Store, fmt: str, out_dir: str | Path, tables: Iterable[str] = 
                 for row in rows:
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         elif fmt == "csv":
-            columns = list(dict.fromkeys(k for row in rows for k in row))
+            columns = table_columns(table, rows)
             with path.open("w", encoding="utf-8", newline="") as fh:
                 writer = csv.DictWriter(fh, fieldnames=columns)
                 writer.writeheader()
@@ -445,8 +557,11 @@ def export(store: Store, fmt: str, out_dir: str | Path, tables: Iterable[str] = 
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            columns = list(dict.fromkeys(k for row in rows for k in row))
+            columns = table_columns(table, rows)
             data = {c: [_flat(row.get(c)) for row in rows] for c in columns}
-            pq.write_table(pa.table(data) if rows else pa.table({}), path)
+            if rows:
+                pq.write_table(pa.table(data), path)
+            else:  # typed as text: there are no values to infer a type from
+                pq.write_table(pa.table({c: pa.array([], pa.string()) for c in columns}), path)
         written.append(path)
     return written

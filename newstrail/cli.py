@@ -20,6 +20,7 @@ from typing import Any, Callable
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import api
 from .errors import ConfigError, NewstrailError
@@ -65,36 +66,70 @@ def handle_errors(fn: Callable) -> Callable:
         except KeyboardInterrupt:
             err.print("newstrail: interrupted; what was committed is kept, run the same command again to finish")
             sys.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as exc:
+            if _debug():
+                raise
+            # A file or folder the command reads or writes (store, export folder, report file).
+            where = f": {exc.filename}" if exc.filename else ""
+            err.print(f"newstrail: error: {exc.strerror or exc}{where}", markup=False)
+            sys.exit(1)
+        except Exception as exc:
+            if _debug():
+                raise
+            err.print(f"newstrail: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                      markup=False)
+            sys.exit(1)
 
     return wrapper
+
+
+def _debug() -> bool:
+    """Whether the run asked for tracebacks (``newstrail --debug COMMAND``)."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().params.get("debug"))
 
 
 def _open(db: str) -> api.Store:
     return api.open_store(db, readonly=True)
 
 
-def emit(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[tuple[str, str]], title: str = "") -> None:
-    """Print rows as JSON, CSV or a table of the given (key, header) columns."""
+def emit(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[tuple[str, str]], title: str = "",
+         table_name: str = "", narrow_drop: tuple[str, ...] = ()) -> None:
+    """Print rows as JSON, CSV or a table of the given (key, header) columns.
+
+    ``table_name`` (an export table) gives CSV the same header as ``export --format csv``
+    when there are no rows. ``narrow_drop`` names side columns (sources, cues) the table
+    leaves out in a terminal narrower than NARROW: with them, every column of an 80-column
+    table was squeezed to a word or two and the quote or statement became unreadable.
+    """
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if as_csv:
         buffer = io.StringIO()
-        keys = list(dict.fromkeys(k for row in rows for k in row)) or [k for k, _ in columns]
+        keys = api.table_columns(table_name, rows) or [k for k, _ in columns]
         writer = csv.DictWriter(buffer, fieldnames=keys)
         writer.writeheader()
         for row in rows:
             writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()})
         click.echo(buffer.getvalue(), nl=False)
         return
+    console = _out()
+    hidden = [header for key, header in columns if key in narrow_drop] if console.width < NARROW else []
+    columns = [(key, header) for key, header in columns if header not in hidden]
     table = Table(title=title or None, show_lines=False, expand=False)
-    for _, header in columns:
-        table.add_column(header, overflow="fold")
+    for key, header in columns:
+        table.add_column(header, overflow="fold", no_wrap=key in _COMPACT_KEYS)
     for row in rows:
         table.add_row(*[_cell(row.get(key), key) for key, _ in columns])
-    _out().print(table)
+    console.print(table)
     if not rows:
         err.print("(nothing found)")
+    elif hidden:
+        err.print(f"(not shown in a terminal under {NARROW} columns: {', '.join(hidden)}; see --json or --csv)",
+                  markup=False)
 
 
 # In tables (not in --json/--csv), paths show as file names and ids as their first
@@ -102,6 +137,15 @@ def emit(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[
 _PATH_KEYS = {"source", "sources", "other_source"}
 _ID_KEYS = {"id", "articles", "linked", "story", "article_id", "other_id", "earliest"}
 ID_CHARS = 10
+NARROW = 120
+# Dates show a range ("2022-01-11/2022-01-16") on two lines, so a date column stays 11 wide.
+_DATE_KEYS = {"published", "first", "last", "date", "said_on", "last_seen"}
+# Columns of ids, dates, counts and one-word labels are never wrapped: in a narrow terminal the
+# text columns (titles, quotes) give up the width, not an id split over two lines.
+_COMPACT_KEYS = (_ID_KEYS - {"articles", "linked"}) | _DATE_KEYS | {
+    "published_how", "date_how", "kind", "type", "stance", "stage", "similarity", "mentions", "quotes",
+    "n_articles", "entries", "only", "copies", "times",
+}
 
 
 def _short(value: Any, key: str) -> str:
@@ -110,6 +154,10 @@ def _short(value: Any, key: str) -> str:
         return text.rsplit("/", 1)[-1]
     if key in _ID_KEYS:
         return text[:ID_CHARS]
+    if key in _DATE_KEYS:
+        return text.replace("/", "/\n")
+    if key == "snippet":  # a match spanning paragraphs reads as one line
+        return " ".join(text.split())
     return text
 
 
@@ -291,7 +339,7 @@ def articles(db: str, as_json: bool, as_csv: bool, story: str | None, body: bool
     with _open(db) as store:
         rows = api.list_articles(store, story=story, with_body=as_json or body)
     cols = [("id", "id"), ("published", "published"), ("published_how", "how"), ("outlet", "outlet"), ("title", "title"), ("flags", "flags"), ("source", "source")]
-    emit(rows, as_json, as_csv, cols + ([("body", "body")] if body and not as_json else []))
+    emit(rows, as_json, as_csv, cols + ([("body", "body")] if body and not as_json else []), narrow_drop=("published_how", "source"))
 
 
 @cli.command()
@@ -321,15 +369,20 @@ def show(article: str, db: str, as_json: bool, diff: bool) -> None:
     if diff:
         out.rule("removed")
         for line in record["removed"]:
-            out.print(f"[red]- [{line['label']}: {line['reason']}][/red] ", end="")
-            out.print(line["text"], markup=False)
+            out.print(_removed_line(line))
+
+
+def _removed_line(line: dict[str, Any]) -> Text:
+    """One removed line: '- [label: reason] text', built as Text so the brackets are not read
+    as rich markup (which swallowed the label and reason)."""
+    return Text.assemble((f"- [{line['label']}: {line['reason']}] ", "red"), line["text"])
 
 
 @cli.command()
 @click.argument("query")
 @store_option
 @output_options
-@click.option("--limit", default=20, show_default=True, help="At most this many results.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many results.")
 @handle_errors
 def search(query: str, db: str, as_json: bool, as_csv: bool, limit: int) -> None:
     """Full-text search of titles and bodies (FTS5: words, "a phrase", OR, NOT, prefix*)."""
@@ -348,7 +401,8 @@ def quotes(db: str, as_json: bool, as_csv: bool, speaker: str | None, story: str
     """Who said what, when: quotes with canonical speakers. In Python: newstrail.api.list_quotes()."""
     with _open(db) as store:
         rows = api.list_quotes(store, speaker=speaker, story=story)
-    emit(rows, as_json, as_csv, [("speaker", "speaker"), ("kind", "kind"), ("content", "quote"), ("cue", "cue"), ("said_on", "said on"), ("source", "source")])
+    emit(rows, as_json, as_csv, [("speaker", "speaker"), ("kind", "kind"), ("content", "quote"), ("cue", "cue"), ("said_on", "said on"), ("source", "source")], table_name="quotes",
+         narrow_drop=("cue", "source"))
 
 
 @cli.command()
@@ -359,7 +413,7 @@ def actors(db: str, as_json: bool, as_csv: bool) -> None:
     """Canonical actors with variants, role, affiliation and counts. In Python: newstrail.api.list_actors()."""
     with _open(db) as store:
         rows = api.list_actors(store)
-    emit(rows, as_json, as_csv, [("name", "actor"), ("kind", "kind"), ("role", "role"), ("affiliation", "affiliation"), ("variants", "variants"), ("mentions", "mentions"), ("quotes", "quotes")])
+    emit(rows, as_json, as_csv, [("name", "actor"), ("kind", "kind"), ("role", "role"), ("affiliation", "affiliation"), ("variants", "variants"), ("mentions", "mentions"), ("quotes", "quotes")], table_name="actors")
 
 
 @cli.command()
@@ -382,7 +436,7 @@ def stories(db: str, as_json: bool, as_csv: bool) -> None:
     """Stories: articles grouped, labelled and dated. In Python: newstrail.api.list_stories()."""
     with _open(db) as store:
         rows = api.list_stories(store)
-    emit(rows, as_json, as_csv, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("articles", "articles"), ("linked", "linked")])
+    emit(rows, as_json, as_csv, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("articles", "articles"), ("linked", "linked")], table_name="stories")
 
 
 @cli.command()
@@ -413,7 +467,21 @@ def duplicates(db: str, as_json: bool, as_csv: bool) -> None:
     """Exact and near duplicates and syndicated copies. In Python: newstrail.api.list_duplicates()."""
     with _open(db) as store:
         rows = api.list_duplicates(store)
-    emit(rows, as_json, as_csv, [("kind", "kind"), ("similarity", "similarity"), ("source", "article"), ("other_source", "other"), ("earliest", "earliest")])
+    if not (as_json or as_csv):
+        for row in rows:
+            row["original"] = _original(row)
+    emit(rows, as_json, as_csv, [("kind", "kind"), ("similarity", "similarity"), ("source", "article"), ("other_source", "other"),
+                                 ("original", "original")], table_name="duplicates")
+
+
+def _original(row: dict[str, Any]) -> str:
+    """The file of the pair's earlier article, shown as its name like the pair itself (the
+    earliest article's id, which the table used to show, matched neither name)."""
+    if row.get("earliest") == row["article_id"]:
+        return row["source"]
+    if row.get("earliest") == row["other_id"]:
+        return row["other_source"]
+    return ""
 
 
 @cli.command()
@@ -425,19 +493,22 @@ def timeline(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
     """What happened when, merged across outlets. In Python: newstrail.api.list_timeline()."""
     with _open(db) as store:
         rows = api.list_timeline(store, story=story)
-    emit(rows, as_json, as_csv, [("date", "date"), ("date_how", "how"), ("type", "type"), ("summary", "what happened"), ("actors", "actors"), ("sources", "sources")])
+    emit(rows, as_json, as_csv, [("date", "date"), ("date_how", "how"), ("type", "type"), ("summary", "what happened"), ("actors", "actors"), ("sources", "sources")], table_name="timeline",
+         narrow_drop=("date_how", "sources"))
 
 
 @cli.command()
 @store_option
 @output_options
-@click.option("--actor", default=None, help="Only this actor's positions.")
+@click.option("--actor", default=None, help="Only positions held or voiced by this actor (any name variant).")
 @handle_errors
 def positions(db: str, as_json: bool, as_csv: bool, actor: str | None) -> None:
     """Who wants what: demands, rejections, denials, threats, commitments. In Python: newstrail.api.list_positions()."""
     with _open(db) as store:
         rows = api.list_positions(store, actor=actor)
-    emit(rows, as_json, as_csv, [("actor", "actor"), ("stance", "stance"), ("statement", "statement"), ("first", "first"), ("last", "last"), ("sources", "sources")])
+    emit(rows, as_json, as_csv, [("actor", "actor"), ("stance", "stance"), ("statement", "statement"), ("speakers", "voiced by"),
+                                 ("first", "first"), ("last", "last"), ("sources", "sources")], table_name="positions",
+         narrow_drop=("speakers", "sources"))
 
 
 @cli.command()
@@ -457,7 +528,7 @@ def sources(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
             row["flags"] = [f"{k} ×{v}" for k, v in row["flags"].items()]
             row["n_articles"] = len(row["articles"])
             row["only"] = len(row["only_here"])
-    emit(rows, as_json, as_csv, [("outlet", "outlet"), ("n_articles", "articles"), ("entries", "timeline entries"), ("only", "only here"), ("quotes", "quotes"), ("copies", "copies"), ("flags", "flags")])
+    emit(rows, as_json, as_csv, [("outlet", "outlet"), ("n_articles", "articles"), ("entries", "timeline entries"), ("only", "only here"), ("quotes", "quotes"), ("copies", "copies"), ("flags", "flags")], table_name="sources")
 
 
 @cli.command()
@@ -468,7 +539,8 @@ def problems(db: str, as_json: bool, as_csv: bool) -> None:
     """Inputs and stages that failed, with the reason. In Python: newstrail.api.list_problems()."""
     with _open(db) as store:
         rows = api.list_problems(store)
-    emit(rows, as_json, as_csv, [("source", "source"), ("stage", "stage"), ("reason", "reason")])
+    emit(rows, as_json, as_csv, [("source", "source"), ("stage", "stage"), ("reason", "reason"), ("times", "times"),
+                                 ("last_seen", "last seen")], table_name="problems")
 
 
 @cli.command()

@@ -1,0 +1,208 @@
+"""A first-time user's audit of the CLI: story and article refs, narrow tables, bad paths, empty
+exports, repeated problems. Fast: the stores are written directly (no NLP), with invented text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newstrail import api
+from newstrail.cli import _original, _removed_line, cli
+from newstrail.errors import StoreError
+from newstrail.model import Actor, Position, Problem, Story
+from newstrail.report.sample import write_sample_store
+from newstrail.store import Store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    return str(write_sample_store(tmp_path_factory.mktemp("audit") / "sample.db", 8, hostile=False))
+
+
+def run(*args: str, width: int = 80) -> tuple[int, str, str]:
+    result = CliRunner(env={"COLUMNS": str(width)}).invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def story_id(db: str) -> str:
+    with api.open_store(db, readonly=True) as store:
+        return api.list_stories(store)[0]["id"]
+
+
+# -- --story takes the id a table shows (a prefix) everywhere ---------------------------------
+
+
+@pytest.mark.parametrize("command", ["articles", "quotes", "timeline", "sources"])
+def test_story_option_takes_the_shortened_id_tables_show(db: str, command: str) -> None:
+    full = json.loads(run(command, "--db", db, "--json", "--story", story_id(db))[1])
+    short = json.loads(run(command, "--db", db, "--json", "--story", story_id(db)[:10])[1])
+    assert full and short == full
+
+
+@pytest.mark.parametrize("command", ["articles", "quotes", "timeline", "sources", "story"])
+def test_unknown_story_is_an_error_not_an_empty_listing(db: str, command: str) -> None:
+    args = [command, "nosuchstory"] if command == "story" else [command, "--story", "nosuchstory"]
+    code, _, errors = run(*args, "--db", db)
+    assert code == 1 and "no story 'nosuchstory'" in errors and "Traceback" not in errors
+
+
+def test_ambiguous_story_prefix_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "two.db"
+    with Store(path) as store, store.atomic():
+        store.replace_corpus("stories", [Story("sab1", "one", ("a1",)), Story("sab2", "two", ("a2",))])
+        store.set_story_articles([("sab1", "a1"), ("sab2", "a2")])
+    with Store(path, readonly=True) as store:
+        with pytest.raises(StoreError, match=r"prefix 'sab' is ambiguous \(2 stories"):
+            api.resolve_story(store, "sab")
+        assert api.resolve_story(store, "sab2") == "sab2"
+
+
+def test_short_article_prefix_gets_a_hint(db: str) -> None:
+    code, _, errors = run("show", "ab", "--db", db)
+    assert code == 1 and "4 or more characters" in errors
+
+
+# -- positions: by any name of the actor or of whoever voiced it, in order ----------------------
+
+
+def _positions_store(path: Path) -> Path:
+    with Store(path) as store, store.atomic():
+        store.replace_corpus("actors", [
+            Actor("a1", "Teodor Varga", "person", variants=("Varga", "Teodor Warga")),
+            Actor("a2", "Kessland", "country", variants=("Kessland", "Kesslandic")),
+        ])
+        store.replace_corpus("positions", [
+            Position("p1", "Kessland", "reject", "the toll plan is unacceptable", first="2030-05-02",
+                     speakers=("Teodor Varga",)),
+            Position("p2", "Kessland", "demand", "the bridge must reopen", first="2030-04-20"),
+            Position("p3", "Almira Port Board", "commit", "ferries will run nightly"),
+            Position("p4", "Kessland", "deny", "no troops were moved"),
+        ])
+    return path
+
+
+def test_positions_actor_matches_variants_and_speakers(tmp_path: Path) -> None:
+    with Store(_positions_store(tmp_path / "p.db"), readonly=True) as store:
+        assert [p["id"] for p in api.list_positions(store, actor="Warga")] == ["p1"]
+        assert {p["id"] for p in api.list_positions(store, actor="kesslandic")} == {"p1", "p2", "p4"}
+
+
+def test_positions_are_grouped_by_actor_then_dated(tmp_path: Path) -> None:
+    with Store(_positions_store(tmp_path / "p.db"), readonly=True) as store:
+        assert [p["id"] for p in api.list_positions(store)] == ["p3", "p2", "p1", "p4"]
+
+
+# -- tables ---------------------------------------------------------------------------------------
+
+
+def test_show_diff_keeps_the_label_and_reason() -> None:
+    line = _removed_line({"label": "boilerplate", "reason": "after the main text", "text": "Share this story"})
+    assert line.plain == "- [boilerplate: after the main text] Share this story"
+
+
+def test_narrow_table_keeps_ids_whole_and_names_hidden_columns(db: str) -> None:
+    code, out, errors = run("articles", "--db", db, width=80)
+    ids = [a["id"][:10] for a in json.loads(run("articles", "--db", db, "--json")[1])]
+    assert code == 0 and all(i in out for i in ids)
+    assert "not shown" in errors and "source" in errors
+    code, out, errors = run("articles", "--db", db, width=200)
+    assert code == 0 and "source" in out and "not shown" not in errors
+
+
+def test_date_ranges_break_at_the_slash_in_tables(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    with Store(path) as store, store.atomic():
+        store.replace_corpus("positions", [Position("p1", "Kessland", "demand", "talks must resume",
+                                                    first="2030-04-20/2030-04-26", last="2030-05-01")])
+    out = run("positions", "--db", str(path), width=80)[1]
+    assert "2030-04-20/ " in out and "2030-04-26" in out
+
+
+def test_duplicates_table_names_the_original_file() -> None:
+    row = {"article_id": "a1", "other_id": "b2", "earliest": "b2", "source": "x/late.txt", "other_source": "y/first.txt"}
+    assert _original(row) == "y/first.txt"
+    assert _original({**row, "earliest": None}) == ""
+
+
+def test_search_takes_plain_news_words(db: str) -> None:
+    code, out, _ = run("search", "Brennhalt.", "--db", db, "--json")
+    assert code == 0 and json.loads(out)
+    code, _, errors = run("search", '"unclosed', "--db", db)
+    assert code == 1 and "FTS5" in errors
+    assert run("search", "talks", "--db", db, "--limit", "0")[0] == 2
+
+
+# -- bad paths and internal errors: one line, never a traceback ------------------------------------
+
+
+def test_build_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("The ferry board met on Monday and agreed a new timetable, its chair said.", encoding="utf-8")
+    code, _, errors = run("build", str(text), "--db", str(tmp_path / "no" / "such" / "x.db"), "-w", "1", "-q")
+    assert code == 2 and "does not exist" in errors and "Traceback" not in errors
+
+
+def test_os_and_internal_errors_are_one_line(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(*_a, **_k):
+        raise PermissionError(13, "Permission denied", "/srv/out")
+
+    def broken(*_a, **_k):
+        raise ValueError("bad row")
+
+    monkeypatch.setattr(api, "list_actors", denied)
+    code, _, errors = run("actors", "--db", db)
+    assert code == 1 and errors.strip() == "newstrail: error: Permission denied: /srv/out"
+    monkeypatch.setattr(api, "list_actors", broken)
+    code, _, errors = run("actors", "--db", db)
+    assert code == 1 and "internal error: ValueError: bad row" in errors and "Traceback" not in errors
+    with pytest.raises(ValueError):
+        CliRunner().invoke(cli, ["--debug", "actors", "--db", db], catch_exceptions=False)
+
+
+# -- exports and CSV of empty tables keep their header ----------------------------------------------
+
+
+def test_empty_tables_export_their_columns(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    Store(path).close()
+    with Store(path, readonly=True) as store:
+        for fmt in ("csv", "parquet"):
+            api.export(store, fmt, tmp_path / fmt, ["problems", "quotes"])
+    header = (tmp_path / "csv" / "problems.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "source,stage,reason,times,last_seen"
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "parquet" / "quotes.parquet").column_names == list(api.EXPORT_COLUMNS["quotes"])
+    out = run("problems", "--db", str(path), "--csv")[1]
+    assert out.splitlines()[0] == header
+
+
+def test_export_columns_match_the_views(db: str, tmp_path: Path) -> None:
+    with Store(db, readonly=True) as store:
+        for table, view in api.EXPORT_VIEWS.items():
+            rows = view(store)
+            if rows:
+                assert list(rows[0]) == list(api.EXPORT_COLUMNS[table]), table
+
+
+# -- problems: once each, with how often and when; resolved ones go -------------------------------
+
+
+def test_problems_are_listed_once_and_resolved_ones_drop(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    with Store(path) as store, store.atomic():
+        for _ in range(3):
+            store.add_problem(Problem("feeds/a.txt", "read", "empty file"))
+        store.add_problem(Problem("feeds/b.txt", "read", "binary file"))
+        store.db.execute("INSERT INTO article_sources VALUES ('id1', 'feeds/b.txt')")
+    with Store(path, readonly=True) as store:
+        rows = api.list_problems(store)
+    assert [(r["source"], r["times"]) for r in rows] == [("feeds/a.txt", 3)]
+    assert rows[0]["last_seen"].endswith("Z") and rows[0]["last_seen"][:2] == "20"
+    out = run("problems", "--db", str(path), "--csv")[1]
+    assert list(csv.DictReader(io.StringIO(out)))[0]["times"] == "3"
