@@ -2454,6 +2454,20 @@ STANCE_ADJECTIVES = {
     "fearful": {"that", "of"}, "angry": {"at", "about"}, "furious": {"at", "about", "that"},
     "upbeat": {"about"}, "nervous": {"about"}, "uneasy": {"about"}, "enthusiastic": {"about"},
     "unhappy": {"with", "about"}, "appreciative": {"of"}, "keen": {"to"},
+    # more of the same kinds, as general English: of volition ("willing to"), certainty
+    # ("sure that"), regard ("proud of", "hostile to") and contentment ("pleased with")
+    "willing": {"to"}, "unwilling": {"to"}, "reluctant": {"to"}, "determined": {"to"}, "loath": {"to"},
+    "sure": {"that"}, "certain": {"that"}, "proud": {"of"}, "ashamed": {"of"}, "fond": {"of"},
+    "enamored": {"of", "with"}, "enamoured": {"of", "with"}, "dismissive": {"of"}, "mistrustful": {"of"},
+    "distrustful": {"of"}, "resentful": {"of"}, "contemptuous": {"of"}, "disdainful": {"of"},
+    "suspicious": {"of"}, "envious": {"of"}, "opposed": {"to"}, "favorable": {"to", "toward", "towards"},
+    "favourable": {"to", "toward", "towards"}, "hostile": {"to", "toward", "towards"},
+    "sympathetic": {"to", "toward", "towards"}, "receptive": {"to"}, "committed": {"to"},
+    "pleased": {"with", "that"}, "happy": {"with", "that"}, "satisfied": {"with", "that"},
+    "disappointed": {"with", "in", "that", "by"}, "frustrated": {"with", "by", "that"},
+    "thrilled": {"with", "by", "that"}, "delighted": {"with", "by", "that"}, "upset": {"with", "about", "that", "by"},
+    "displeased": {"with"}, "dissatisfied": {"with"}, "interested": {"in"}, "alarmed": {"by", "at", "that"},
+    "troubled": {"by", "that"}, "dismayed": {"by", "at", "that"}, "outraged": {"by", "at", "that"},
 }
 
 
@@ -2464,13 +2478,16 @@ def _stance_adjectives(ctx: _Context) -> list[_Found]:
     doc = ctx.doc
     for i in token_indices(doc, "LOWER", lambda word: word in STANCE_ADJECTIVES):
         adj = doc[i]
-        if adj.dep_ != "acomp" or ctx.in_quotation(adj):
+        postposed = adj.dep_ in ("amod", "appos") and adj.head.pos_ in ("NOUN", "PROPN") and adj.head.i < adj.i
+        if not (adj.dep_ == "acomp" or postposed) or ctx.in_quotation(adj):
             continue
         verb = adj.head
         if any(c.dep_ == "neg" for c in list(verb.children) + list(adj.children)) or _hypothetical(verb):
             continue  # "is not worried that …", "would be eager to …": no stance held
         content, end = _stance_adjective_content(adj)
-        holder = _subject(verb)
+        # "voters unhappy with the deal", "the mayor, wary of the port": an adjective phrase
+        # after a noun is a reduced relative ("who are unhappy with"); the noun holds it
+        holder = verb if postposed else _subject(verb)
         if not content or holder is None or _expletive(holder) or ctx.in_quotation(holder) \
                 or holder.lower_ in FIRST_SECOND_PERSON:
             continue

@@ -85,3 +85,17 @@ def test_verbs_of_feeling_and_judging_hold_a_stance(quotes_of, text, holder, fra
 
 def test_a_wish_under_a_modal_is_no_stance(quotes_of):
     assert not [q for q in quotes_of("The mayor would like a new bridge over the estuary.") if "bridge" in q.content_text]
+
+
+@pytest.mark.parametrize("text, holder, fragment", [
+    ("The dock workers are unwilling to accept the new shift rota.", "dock workers", "accept the new shift rota"),
+    ("Fishermen unhappy with the quota plan gathered at the pier on Sunday.", "Fishermen", "the quota plan"),
+    ("Councillor Mira Stenn is firmly opposed to the sale of the ferry line.", "Mira Stenn", "the sale of the ferry line"),
+])
+def test_adjectives_of_stance_predicated_or_postposed(quotes_of, text, holder, fragment):
+    q = _holding(quotes_of(text), fragment)
+    assert holder in (q.speaker_key or "") + (q.speaker_text or "")
+
+
+def test_a_negated_stance_adjective_holds_no_stance(quotes_of):
+    assert not [q for q in quotes_of("The dock workers are not willing to accept the rota.") if "rota" in q.content_text]
