@@ -47,6 +47,10 @@ __all__ = [
 ]
 
 
+# The outlet of articles that name none, the same in `story` and `sources`.
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
 def open_store(db: str | Path = DEFAULT_DB, *, readonly: bool = False) -> Store:
     """Open (and create or migrate, unless read-only) a store."""
     return Store(db, readonly=readonly)
@@ -331,7 +335,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
     ids = set(story["articles"])
     story["articles_detail"] = [a for a in list_articles(store, with_body=False) if a["id"] in ids]
     story["duplicates"] = [d for d in list_duplicates(store) if d["article_id"] in ids or d["other_id"] in ids]
-    story["outlets"] = sorted({a["outlet"] or "(unknown)" for a in story["articles_detail"]})
+    story["outlets"] = sorted({a["outlet"] or UNKNOWN_OUTLET for a in story["articles_detail"]})
     return story
 
 
@@ -430,7 +434,7 @@ def list_sources(store: Store, *, story: str | None = None) -> list[dict[str, An
     it reports), its quotes, the copies it published, and its articles' quality flags."""
     story = resolve_story(store, story) if story else None
     articles = list_articles(store, story=story, with_body=False)
-    outlet_of = {a["id"]: a["outlet"] or "(unknown outlet)" for a in articles}
+    outlet_of = {a["id"]: a["outlet"] or UNKNOWN_OUTLET for a in articles}
     by_source = {a["source"]: outlet_of[a["id"]] for a in articles}
     rows: dict[str, dict[str, Any]] = {}
     for a in articles:

@@ -436,7 +436,10 @@ def stories(db: str, as_json: bool, as_csv: bool) -> None:
     """Stories: articles grouped, labelled and dated. In Python: newstrail.api.list_stories()."""
     with _open(db) as store:
         rows = api.list_stories(store)
-    emit(rows, as_json, as_csv, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("articles", "articles"), ("linked", "linked")], table_name="stories")
+    if not (as_json or as_csv):  # a count, as in `demo` and `sources`: six ids said less than the number
+        rows = [{**row, "n_articles": len(row["articles"])} for row in rows]
+    emit(rows, as_json, as_csv, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("n_articles", "articles"),
+                                 ("linked", "linked")], table_name="stories")
 
 
 @cli.command()
@@ -570,7 +573,8 @@ def report(db: str, story: str | None, output: str) -> None:
     from .report import write_report
 
     with _open(db) as store:
-        path = write_report(store, output, story=story)
+        # resolved here so a bad --story reads as in every other command
+        path = write_report(store, output, story=api.resolve_story(store, story) if story else None)
     click.echo(str(path))
 
 

@@ -206,3 +206,28 @@ def test_problems_are_listed_once_and_resolved_ones_drop(tmp_path: Path) -> None
     assert rows[0]["last_seen"].endswith("Z") and rows[0]["last_seen"][:2] == "20"
     out = run("problems", "--db", str(path), "--csv")[1]
     assert list(csv.DictReader(io.StringIO(out)))[0]["times"] == "3"
+
+
+# -- second pass ------------------------------------------------------------------------------------
+
+
+def test_stories_table_counts_articles(db: str) -> None:
+    story = json.loads(run("stories", "--db", db, "--json")[1])[0]
+    out = run("stories", "--db", db, width=200)[1]
+    row = next(line for line in out.splitlines() if story["id"][:10] in line)
+    assert f" {len(story['articles'])} " in row and story["articles"][0][:10] not in out
+
+
+def test_report_story_errors_like_the_other_commands(db: str, tmp_path: Path) -> None:
+    code, _, errors = run("report", "--db", db, "--story", "nosuchstory", "-o", str(tmp_path / "r.html"))
+    assert code == 1 and "no story 'nosuchstory'" in errors and "see: newstrail stories" in errors
+
+
+def test_story_and_sources_name_a_missing_outlet_alike(tmp_path: Path) -> None:
+    path = tmp_path / "o.db"
+    write_sample_store(path, 3, hostile=False)
+    with Store(path) as store, store.atomic():
+        store.db.execute("UPDATE articles SET outlet = NULL")
+    with Store(path, readonly=True) as store:
+        detail = api.story_detail(store, api.list_stories(store)[0]["id"])
+        assert detail["outlets"] == [api.UNKNOWN_OUTLET] == [r["outlet"] for r in api.list_sources(store)]
