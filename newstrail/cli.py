@@ -32,7 +32,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _out() -> Console:
-    return Console(highlight=False)
+    """The stdout console. Markup is off: titles, quotes and paths are data, and a bracket in
+    them ('[/video]', '[Update]') was read as a style tag, which hid it or stopped the command."""
+    return Console(highlight=False, markup=False)
 
 
 # -- shared options -------------------------------------------------------------------------
@@ -363,7 +365,7 @@ def show(article: str, db: str, as_json: bool, diff: bool) -> None:
     for key in ("id", "source", "outlet", "published", "published_how", "published_reason", "byline", "dek", "language", "flags", "story"):
         value = record.get(key)
         if value not in (None, [], ""):
-            out.print(f"[bold]{key}[/bold]: {_cell(value)}", highlight=False)
+            out.print(Text.assemble((key, "bold"), f": {_cell(value)}"))
     out.print()
     out.print(record["body"], markup=False, highlight=False)
     if diff:

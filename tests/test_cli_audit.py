@@ -231,3 +231,15 @@ def test_story_and_sources_name_a_missing_outlet_alike(tmp_path: Path) -> None:
     with Store(path, readonly=True) as store:
         detail = api.story_detail(store, api.list_stories(store)[0]["id"])
         assert detail["outlets"] == [api.UNKNOWN_OUTLET] == [r["outlet"] for r in api.list_sources(store)]
+
+
+def test_brackets_in_titles_are_text_not_markup(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    write_sample_store(path, 3, hostile=False)
+    with Store(path) as store, store.atomic():
+        store.db.execute("UPDATE articles SET title = 'Quay vote tonight [/live] [bold]'")
+        first = store.db.execute("SELECT id FROM articles").fetchone()[0]
+    code, out, _ = run("articles", "--db", str(path), width=200)
+    assert code == 0 and "Quay vote tonight [/live] [bold]" in out
+    code, out, _ = run("show", first, "--db", str(path), width=200)
+    assert code == 0 and "[/live] [bold]" in out and "id: " + first in out
