@@ -239,9 +239,11 @@ def _summary(report: BuildReport, quiet: bool) -> None:
         if report.problems:
             err.print(f"newstrail: {len(report.problems)} input(s) skipped", markup=False)
         return
+    # A rate only means something when articles were processed ("0.0 articles/s" read as a fault).
+    rate = f" ({report.rate:.1f} articles/s)" if report.articles else ""
     err.print(
         f"newstrail: {report.files} files ({report.files_skipped} unchanged), {report.articles} new articles, "
-        f"{report.articles_known} already stored, {report.seconds:.1f} s ({report.rate:.1f} articles/s)",
+        f"{report.articles_known} already stored, {report.seconds:.1f} s{rate}",
         markup=False,
     )
     if report.problems:

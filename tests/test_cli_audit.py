@@ -243,3 +243,12 @@ def test_brackets_in_titles_are_text_not_markup(tmp_path: Path) -> None:
     assert code == 0 and "Quay vote tonight [/live] [bold]" in out
     code, out, _ = run("show", first, "--db", str(path), width=200)
     assert code == 0 and "[/live] [bold]" in out and "id: " + first in out
+
+
+def test_summary_of_a_build_with_nothing_new_has_no_rate(capsys: pytest.CaptureFixture[str]) -> None:
+    from newstrail.cli import _summary
+    from newstrail.pipeline import BuildReport
+
+    _summary(BuildReport(files=3, files_skipped=3, articles=0, seconds=1.5), False)
+    line = capsys.readouterr().err.strip()
+    assert line.endswith("1.5 s") and "articles/s" not in line
