@@ -7,6 +7,7 @@ docs/architecture.md, or records); they never print or exit. Errors are typed
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import tempfile
@@ -85,6 +86,8 @@ def build(
     if output is not None and "://" not in str(output) and Path(output).exists() and not Path(output).is_dir():
         raise ConfigError(f"--output {output} is a file; give a folder")
     _check_store_folder(db)
+    if encoding is not None:
+        _check_encoding(encoding)
     # The writer lock is taken as the store opens, before an engine starts: a second build stops here.
     with Store(db, lock=True) as store:
         runner = make_engine(engine, workers, scheduler)
@@ -103,6 +106,14 @@ def _check_store_folder(db: str | Path) -> None:
     folder = Path(db).parent
     if not folder.is_dir():
         raise ConfigError(f"cannot create store {db}: folder {folder} does not exist")
+
+
+def _check_encoding(encoding: str) -> None:
+    """An unknown --encoding is one usage error, not the same skip line for every file."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ConfigError(f"unknown --encoding {encoding!r} (e.g. utf-8, latin-1, cp1252)") from None
 
 
 def sample_corpus_path() -> Path:

@@ -252,3 +252,10 @@ def test_summary_of_a_build_with_nothing_new_has_no_rate(capsys: pytest.CaptureF
     _summary(BuildReport(files=3, files_skipped=3, articles=0, seconds=1.5), False)
     line = capsys.readouterr().err.strip()
     assert line.endswith("1.5 s") and "articles/s" not in line
+
+
+def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("The ferry board met on Monday and agreed a new timetable, its chair said.", encoding="utf-8")
+    code, _, errors = run("build", str(text), "--db", str(tmp_path / "x.db"), "-w", "1", "--encoding", "latin-9x")
+    assert code == 2 and errors.strip() == "newstrail: error: unknown --encoding 'latin-9x' (e.g. utf-8, latin-1, cp1252)"
