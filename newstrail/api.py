@@ -468,7 +468,9 @@ def list_sources(store: Store, *, story: str | None = None) -> list[dict[str, An
             rows[outlet_of[quote["article_id"]]]["quotes"] += 1
     for dup in list_duplicates(store):
         copy = dup["other_id"] if dup["earliest"] == dup["article_id"] else dup["article_id"]
-        if copy in outlet_of and dup["kind"] != "exact":
+        # One article read from two files is not a copy an outlet published; a verbatim copy
+        # of another article (kind "exact" too: a syndicated story) is.
+        if copy in outlet_of and dup["article_id"] != dup["other_id"]:
             rows[outlet_of[copy]]["copies"] += 1
     return sorted(rows.values(), key=lambda r: (-len(r["articles"]), r["outlet"]))
 

@@ -417,7 +417,8 @@ def actors(db: str, as_json: bool, as_csv: bool) -> None:
     """Canonical actors with variants, role, affiliation and counts. In Python: newstrail.api.list_actors()."""
     with _open(db) as store:
         rows = api.list_actors(store)
-    emit(rows, as_json, as_csv, [("name", "actor"), ("kind", "kind"), ("role", "role"), ("affiliation", "affiliation"), ("variants", "variants"), ("mentions", "mentions"), ("quotes", "quotes")], table_name="actors")
+    emit(rows, as_json, as_csv, [("name", "actor"), ("kind", "kind"), ("role", "role"), ("affiliation", "affiliation"), ("variants", "variants"), ("mentions", "mentions"), ("quotes", "quotes")], table_name="actors",
+         narrow_drop=("kind", "role"))
 
 
 @cli.command()
@@ -535,7 +536,7 @@ def sources(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
             row["flags"] = [f"{k} ×{v}" for k, v in row["flags"].items()]
             row["n_articles"] = len(row["articles"])
             row["only"] = len(row["only_here"])
-    emit(rows, as_json, as_csv, [("outlet", "outlet"), ("n_articles", "articles"), ("entries", "timeline entries"), ("only", "only here"), ("quotes", "quotes"), ("copies", "copies"), ("flags", "flags")], table_name="sources")
+    emit(rows, as_json, as_csv, [("outlet", "outlet"), ("n_articles", "articles"), ("entries", "entries"), ("only", "only here"), ("quotes", "quotes"), ("copies", "copies"), ("flags", "flags")], table_name="sources")
 
 
 @cli.command()

@@ -259,3 +259,17 @@ def test_unknown_encoding_is_one_usage_error(tmp_path: Path) -> None:
     text.write_text("The ferry board met on Monday and agreed a new timetable, its chair said.", encoding="utf-8")
     code, _, errors = run("build", str(text), "--db", str(tmp_path / "x.db"), "-w", "1", "--encoding", "latin-9x")
     assert code == 2 and errors.strip() == "newstrail: error: unknown --encoding 'latin-9x' (e.g. utf-8, latin-1, cp1252)"
+
+
+def test_sources_count_a_verbatim_copy_of_another_article(tmp_path: Path) -> None:
+    from newstrail.model import Duplicate
+
+    path = tmp_path / "c.db"
+    write_sample_store(path, 3, hostile=False)
+    with Store(path) as store, store.atomic():
+        first, copy = [r[0] for r in store.db.execute("SELECT id FROM articles ORDER BY seq LIMIT 2")]
+        store.db.execute("UPDATE articles SET outlet = CASE id WHEN ? THEN 'Kessel Ledger' ELSE 'Relay Wire' END", (first,))
+        store.replace_corpus("duplicates", [Duplicate(copy, first, "exact", 1.0, first)])
+    with Store(path, readonly=True) as store:
+        copies = {r["outlet"]: r["copies"] for r in api.list_sources(store)}
+    assert copies == {"Relay Wire": 1, "Kessel Ledger": 0}
