@@ -2208,6 +2208,12 @@ STANCE_NOUN_PREPS = {
     "supporter": {"of"}, "opponent": {"of"}, "critic": {"of"}, "support": {"for", "of"},
     "opposition": {"to"}, "criticism": {"of"}, "endorsement": {"of"}, "praise": {"for"},
     "defense": {"of"}, "defence": {"of"},
+    # the other nouns for one who holds a stance toward someone or something, as general
+    # English: "a proponent of X", "an ally of X", "a fierce detractor of X"
+    "proponent": {"of"}, "advocate": {"of", "for"}, "champion": {"of"}, "backer": {"of"},
+    "defender": {"of"}, "fan": {"of"}, "ally": {"of"}, "foe": {"of"}, "enemy": {"of"},
+    "skeptic": {"of"}, "sceptic": {"of"}, "admirer": {"of"}, "detractor": {"of"}, "booster": {"of"},
+    "cheerleader": {"for"}, "adversary": {"of"},
 }
 
 
@@ -2448,8 +2454,8 @@ def _attitude_nouns(ctx: _Context) -> list[_Found]:
 # as a verb would ("criticized X", "hoped that X"); PolNeAR train annotates most of them.
 STANCE_ADJECTIVES = {
     "critical": {"of"}, "supportive": {"of"}, "skeptical": {"of", "about"}, "sceptical": {"of", "about"},
-    "wary": {"of"}, "worried": {"that"}, "concerned": {"that"}, "hopeful": {"that"},
-    "convinced": {"that"}, "confident": {"that"}, "optimistic": {"that", "about"}, "eager": {"to"},
+    "wary": {"of"}, "worried": {"that", "about"}, "concerned": {"that", "about"}, "hopeful": {"that"},
+    "convinced": {"that"}, "confident": {"that", "in", "about"}, "optimistic": {"that", "about"}, "eager": {"to"},
     "pessimistic": {"that", "about"}, "doubtful": {"that", "about"}, "adamant": {"that"},
     "fearful": {"that", "of"}, "angry": {"at", "about"}, "furious": {"at", "about", "that"},
     "upbeat": {"about"}, "nervous": {"about"}, "uneasy": {"about"}, "enthusiastic": {"about"},
@@ -2457,7 +2463,7 @@ STANCE_ADJECTIVES = {
     # more of the same kinds, as general English: of volition ("willing to"), certainty
     # ("sure that"), regard ("proud of", "hostile to") and contentment ("pleased with")
     "willing": {"to"}, "unwilling": {"to"}, "reluctant": {"to"}, "determined": {"to"}, "loath": {"to"},
-    "sure": {"that"}, "certain": {"that"}, "proud": {"of"}, "ashamed": {"of"}, "fond": {"of"},
+    "sure": {"that"}, "certain": {"that"}, "aware": {"that", "of"}, "proud": {"of"}, "ashamed": {"of"}, "fond": {"of"},
     "enamored": {"of", "with"}, "enamoured": {"of", "with"}, "dismissive": {"of"}, "mistrustful": {"of"},
     "distrustful": {"of"}, "resentful": {"of"}, "contemptuous": {"of"}, "disdainful": {"of"},
     "suspicious": {"of"}, "envious": {"of"}, "opposed": {"to"}, "favorable": {"to", "toward", "towards"},
@@ -2482,8 +2488,10 @@ def _stance_adjectives(ctx: _Context) -> list[_Found]:
         if not (adj.dep_ == "acomp" or postposed) or ctx.in_quotation(adj):
             continue
         verb = adj.head
-        if any(c.dep_ == "neg" for c in list(verb.children) + list(adj.children)) or _hypothetical(verb):
-            continue  # "is not worried that …", "would be eager to …": no stance held
+        if _hypothetical(verb):
+            # "would be eager to …": no stance held; a negated one is ("is not sure that …",
+            # "are not confident that …" state a doubt, which PolNeAR train annotates)
+            continue
         content, end = _stance_adjective_content(adj)
         # "voters unhappy with the deal", "the mayor, wary of the port": an adjective phrase
         # after a noun is a reduced relative ("who are unhappy with"); the noun holds it

@@ -975,10 +975,11 @@ def test_stance_adjective_predicated_of_its_holder(quotes_of, text, holder, cont
 
 
 @pytest.mark.parametrize("text", [
-    "Kaller is not worried that the levy will rise.",
+    "Kaller would be worried if the levy rose.",
     "I am confident that we will win.",
 ])
-def test_a_denied_or_first_person_stance_adjective_is_no_attribution(quotes_of, text):
+def test_a_hypothetical_or_first_person_stance_adjective_is_no_attribution(quotes_of, text):
+    # a negated one ("Kaller is not worried that …") is a stance too: see test_quotes_nominal.py
     assert quotes_of(text) == []
 
 

@@ -97,5 +97,22 @@ def test_adjectives_of_stance_predicated_or_postposed(quotes_of, text, holder, f
     assert holder in (q.speaker_key or "") + (q.speaker_text or "")
 
 
-def test_a_negated_stance_adjective_holds_no_stance(quotes_of):
-    assert not [q for q in quotes_of("The dock workers are not willing to accept the rota.") if "rota" in q.content_text]
+def test_a_negated_stance_adjective_is_still_a_stance(quotes_of):
+    # "not sure that …", "not confident that …" state a doubt (PolNeAR annotates them)
+    q = _holding(quotes_of("Many traders are not confident that the harbour will reopen by spring."),
+                 "the harbour will reopen")
+    assert "traders" in q.speaker_text
+
+
+def test_a_stance_adjective_under_a_modal_is_none(quotes_of):
+    assert not [q for q in quotes_of("The dock workers would be willing to accept the rota.") if "rota" in q.content_text]
+
+
+@pytest.mark.parametrize("text, holder, fragment", [
+    ("Harbour master Ines Vogt is worried about the silting of the channel.", "Ines Vogt", "the silting of the channel"),
+    ("The senator has been keenly aware that the vote will be close.", "senator", "the vote will be close"),
+    ("Aldo Brisk, a longtime proponent of the tunnel plan, spoke first.", "Aldo Brisk", "the tunnel plan"),
+])
+def test_more_stance_adjectives_and_holder_nouns(quotes_of, text, holder, fragment):
+    q = _holding(quotes_of(text), fragment)
+    assert holder in (q.speaker_key or "") + (q.speaker_text or "")
