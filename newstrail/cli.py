@@ -364,8 +364,11 @@ def show(article: str, db: str, as_json: bool, diff: bool) -> None:
         return
     out = _out()
     out.rule(record["title"] or record["id"])
-    for key in ("id", "source", "outlet", "published", "published_how", "published_reason", "byline", "dek", "language", "flags", "story"):
-        value = record.get(key)
+    # every file the same text was read from, when there are several (exact copies are stored once)
+    shown = {**record, "sources": record["sources"] if len(record.get("sources", [])) > 1 else None}
+    for key in ("id", "source", "sources", "outlet", "published", "published_how", "published_reason", "byline", "dek", "language",
+                "flags", "story"):
+        value = shown.get(key)
         if value not in (None, [], ""):
             out.print(Text.assemble((key, "bold"), f": {_cell(value)}"))
     out.print()
@@ -461,10 +464,13 @@ def story(story_id: str, db: str, as_json: bool) -> None:
         return
     out = _out()
     out.rule(f"story {record['id']}: {record['label']}")
-    out.print(f"{record['first']} – {record['last']} · outlets: {', '.join(record['outlets'])} · linked: {', '.join(record['linked']) or 'none'}")
+    out.print(f"{_span(record['first'], record['last'])} · outlets: {', '.join(record['outlets'])} · linked: {', '.join(record['linked']) or 'none'}")
     emit(record["articles_detail"], False, False, [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"), ("flags", "flags")])
     if record["duplicates"]:
-        emit(record["duplicates"], False, False, [("kind", "copy"), ("source", "article"), ("other_source", "copy of"), ("similarity", "similarity")], "Copies")
+        # the columns of `duplicates`: 'copy of' named the other file whichever was the copy
+        copies = [{**d, "original": _original(d)} for d in record["duplicates"]]
+        emit(copies, False, False, [("kind", "kind"), ("similarity", "similarity"), ("source", "article"), ("other_source", "other"),
+                                    ("original", "original")], "Copies")
 
 
 @cli.command()
@@ -480,6 +486,13 @@ def duplicates(db: str, as_json: bool, as_csv: bool) -> None:
             row["original"] = _original(row)
     emit(rows, as_json, as_csv, [("kind", "kind"), ("similarity", "similarity"), ("source", "article"), ("other_source", "other"),
                                  ("original", "original")], table_name="duplicates")
+
+
+def _span(first: str | None, last: str | None) -> str:
+    """A story's date span as read: one date, a range, or 'undated' (not 'None – None')."""
+    if not first and not last:
+        return "undated"
+    return str(first or last) if first == last or not (first and last) else f"{first} – {last}"
 
 
 def _original(row: dict[str, Any]) -> str:

@@ -273,3 +273,24 @@ def test_sources_count_a_verbatim_copy_of_another_article(tmp_path: Path) -> Non
     with Store(path, readonly=True) as store:
         copies = {r["outlet"]: r["copies"] for r in api.list_sources(store)}
     assert copies == {"Relay Wire": 1, "Kessel Ledger": 0}
+
+
+def test_story_span_reads_as_dates() -> None:
+    from newstrail.cli import _span
+
+    assert _span(None, None) == "undated"
+    assert _span("2030-06-01", "2030-06-01") == "2030-06-01"
+    assert _span("2030-06-01", "2030-06-09") == "2030-06-01 – 2030-06-09"
+
+
+def test_show_lists_every_file_of_an_article_read_twice(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    write_sample_store(path, 2, hostile=False)
+    with Store(path) as store, store.atomic():
+        article = store.db.execute("SELECT id FROM articles").fetchone()[0]
+        store.db.execute("INSERT INTO article_sources VALUES (?, 'mirror/harbour-copy.txt')", (article,))
+    out = run("show", article, "--db", str(path), width=200)[1]
+    assert "sources: " in out and "mirror/harbour-copy.txt" in out
+    story = json.loads(run("stories", "--db", str(path), "--json")[1])[0]["id"]
+    code, out, _ = run("story", story, "--db", str(path), width=200)
+    assert code == 0 and "original" in out and "harbour-copy.txt" in out and "None" not in out
