@@ -462,7 +462,7 @@ def list_sources(store: Store, *, story: str | None = None) -> list[dict[str, An
         for outlet in outlets:
             rows[outlet]["entries"] += 1
             if len(outlets) == 1:
-                rows[outlet]["only_here"].append(f"{entry['date']}: {entry['summary']}")
+                rows[outlet]["only_here"].append(f"{entry['date'] or 'undated'}: {entry['summary']}")
     for quote in list_quotes(store):
         if quote["article_id"] in outlet_of:
             rows[outlet_of[quote["article_id"]]]["quotes"] += 1

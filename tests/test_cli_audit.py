@@ -294,3 +294,17 @@ def test_show_lists_every_file_of_an_article_read_twice(tmp_path: Path) -> None:
     story = json.loads(run("stories", "--db", str(path), "--json")[1])[0]["id"]
     code, out, _ = run("story", story, "--db", str(path), width=200)
     assert code == 0 and "original" in out and "harbour-copy.txt" in out and "None" not in out
+
+
+def test_sources_only_here_says_undated(tmp_path: Path) -> None:
+    from newstrail.model import TimelineEntry
+
+    path = tmp_path / "u.db"
+    write_sample_store(path, 2, hostile=False)
+    with Store(path) as store, store.atomic():
+        source = store.db.execute("SELECT source FROM articles").fetchone()[0]
+        store.replace_corpus("timeline", [TimelineEntry("e1", None, None, None, "CONSULT", "The pilots' guild met the ferry board.",
+                                                        sources=(source,))])
+    with Store(path, readonly=True) as store:
+        only = [o for r in api.list_sources(store) for o in r["only_here"]]
+    assert only == ["undated: The pilots' guild met the ferry board."]
