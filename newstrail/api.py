@@ -262,10 +262,11 @@ def list_quotes(store: Store, *, speaker: str | None = None, story: str | None =
         if story_ids is not None and quote.article_id not in story_ids:
             continue
         actor_id = keys.get((quote.article_id, quote.speaker_key or ""))
-        name = actors[actor_id].name if actor_id in actors else None
-        if wanted is not None and actor_id not in wanted:
+        name = (actors[actor_id].name if actor_id in actors else None) or quote.speaker_key
+        # A speaker that is no canonical actor ('Western diplomats') is found by the name shown.
+        if wanted is not None and actor_id not in wanted and not (name and speaker.casefold() in name.casefold()):
             continue
-        out.append(quote_record(quote, sources.get(quote.article_id, ""), name or quote.speaker_key))
+        out.append(quote_record(quote, sources.get(quote.article_id, ""), name))
     return out
 
 

@@ -308,3 +308,14 @@ def test_sources_only_here_says_undated(tmp_path: Path) -> None:
     with Store(path, readonly=True) as store:
         only = [o for r in api.list_sources(store) for o in r["only_here"]]
     assert only == ["undated: The pilots' guild met the ferry board."]
+
+
+def test_quotes_speaker_finds_a_speaker_that_is_no_actor(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    write_sample_store(path, 2, hostile=False)
+    with Store(path) as store, store.atomic():
+        store.db.execute("DELETE FROM actor_keys")  # every speaker now shows as its own words
+    with Store(path, readonly=True) as store:
+        shown = api.list_quotes(store)[0]["speaker"]
+        assert shown and api.list_quotes(store, speaker=shown.upper())
+        assert not api.list_quotes(store, speaker="Nobody Anywhere")
