@@ -581,6 +581,10 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+# Classes whose negated verb still states a stance ("has not endorsed X", "don't trust X").
+NEGATED_STANCE_CLASSES = frozenset({"stance", "feel", "evaluate"})
+
+
 # Verbs of belief whose negation is read in the believed clause ("Berg doesn't think the
 # port will reopen" holds that it will not): the negated belief is still a stance held
 NEG_RAISING_VERBS = frozenset("think believe expect suppose reckon".split())
@@ -1918,7 +1922,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if cls not in SPEECH_CLASSES and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                              for c in children):
             continue  # "If Moscow decides to reply …": a condition, not a stance
-        if any(c.dep_ == "neg" for c in children) and cls not in SPEECH_CLASSES \
+        if any(c.dep_ == "neg" for c in children) and cls not in SPEECH_CLASSES | NEGATED_STANCE_CLASSES \
                 and _lemma(tok) not in NEG_RAISING_VERBS:
             continue  # "declined to say", "did not say": no content is attributed
         # "has asked X to …" is active; "has been asked" is not

@@ -116,3 +116,16 @@ def test_a_stance_adjective_under_a_modal_is_none(quotes_of):
 def test_more_stance_adjectives_and_holder_nouns(quotes_of, text, holder, fragment):
     q = _holding(quotes_of(text), fragment)
     assert holder in (q.speaker_key or "") + (q.speaker_text or "")
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Governor Hal Brandt has not endorsed the harbour levy.", "the harbour levy"),
+    ("The trawler crews do not trust the new quota board.", "the new quota board"),
+])
+def test_a_negated_verb_of_stance_is_still_a_stance(quotes_of, text, fragment):
+    q = _holding(quotes_of(text), fragment)
+    assert q.confidence <= ATTITUDE_CONFIDENCE
+
+
+def test_a_negated_verb_of_saying_reports_nothing_new(quotes_of):
+    assert not [q for q in quotes_of("The ministry did not discuss the harbour levy.") if "levy" in q.content_text]
