@@ -317,7 +317,10 @@ def demo(db: str | None, workers: int | None, report_path: str | None) -> None:
         emit(timeline[:25], False, False, [("date", "date"), ("type", "type"), ("summary", "what happened"), ("sources", "sources")], "Timeline")
         quotes = api.list_quotes(store)
         emit(quotes[:20], False, False, [("speaker", "speaker"), ("kind", "kind"), ("content", "quote"), ("said_on", "said on")], f"Quotes ({len(quotes)} in all, first 20)")
-        emit(api.list_positions(store)[:20], False, False, [("actor", "actor"), ("stance", "stance"), ("statement", "statement"), ("first", "first"), ("last", "last")], "Positions")
+        # the positions most outlets report, not the first 20 in the listing's alphabetical order
+        positions = sorted(api.list_positions(store), key=lambda p: -len(p["sources"]))
+        emit(positions[:20], False, False, [("actor", "actor"), ("stance", "stance"), ("statement", "statement"), ("first", "first"), ("last", "last")],
+             f"Positions ({len(positions)} in all, the 20 most reported)")
         html = _write_report(store, report_path or str(Path(path).with_suffix(".html")))
     if html:
         out.print(f"Report: {html}")

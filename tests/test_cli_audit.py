@@ -319,3 +319,17 @@ def test_quotes_speaker_finds_a_speaker_that_is_no_actor(tmp_path: Path) -> None
         shown = api.list_quotes(store)[0]["speaker"]
         assert shown and api.list_quotes(store, speaker=shown.upper())
         assert not api.list_quotes(store, speaker="Nobody Anywhere")
+
+
+def test_demo_shows_the_most_reported_positions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newstrail.pipeline import BuildReport
+
+    path = write_sample_store(tmp_path / "demo.db", 6, hostile=False)
+    monkeypatch.setattr(api, "demo", lambda db, **_: (path, BuildReport(files=6, articles=6, seconds=1.0)))
+    code, out, _ = run("demo", "--report", str(tmp_path / "demo.html"), width=200)
+    with Store(path, readonly=True) as store:
+        positions = api.list_positions(store)
+    most = max(positions, key=lambda p: len(p["sources"]))
+    assert code == 0 and f"Positions ({len(positions)} in all, the 20 most reported)" in out
+    section = out[out.index("Positions ("):]
+    assert most["statement"][:20] in section
