@@ -563,7 +563,9 @@ def problems(db: str, as_json: bool, as_csv: bool) -> None:
     """Inputs and stages that failed, with the reason. In Python: newstrail.api.list_problems()."""
     with _open(db) as store:
         rows = api.list_problems(store)
-    emit(rows, as_json, as_csv, [("source", "source"), ("stage", "stage"), ("reason", "reason"), ("times", "times"),
+    if not (as_json or as_csv):  # the path as given, not only the file name: the folder says which file to fix
+        rows = [{**row, "path": row["source"]} for row in rows]
+    emit(rows, as_json, as_csv, [("path", "source"), ("stage", "stage"), ("reason", "reason"), ("times", "times"),
                                  ("last_seen", "last seen")], table_name="problems")
 
 

@@ -333,3 +333,12 @@ def test_demo_shows_the_most_reported_positions(tmp_path: Path, monkeypatch: pyt
     assert code == 0 and f"Positions ({len(positions)} in all, the 20 most reported)" in out
     section = out[out.index("Positions ("):]
     assert most["statement"][:20] in section
+
+
+def test_problems_table_shows_the_folder(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    with Store(path) as store, store.atomic():
+        store.add_problem(Problem("feeds/march/a.txt", "read", "empty file"))
+        store.add_problem(Problem("feeds/april/a.txt", "read", "empty file"))
+    out = run("problems", "--db", str(path), width=200)[1]
+    assert "feeds/march/a.txt" in out and "feeds/april/a.txt" in out
