@@ -338,7 +338,7 @@ def _write_report(store: api.Store, path: str) -> str | None:
 @cli.command()
 @store_option
 @output_options
-@click.option("--story", default=None, help="Only this story's articles.")
+@click.option("--story", default=None, metavar="ID", help="Only this story's articles (story id or id prefix).")
 @click.option("--body/--no-body", default=False, help="Include the clean body (always in --json).")
 @handle_errors
 def articles(db: str, as_json: bool, as_csv: bool, story: str | None, body: bool) -> None:
@@ -404,8 +404,8 @@ def search(query: str, db: str, as_json: bool, as_csv: bool, limit: int) -> None
 @cli.command()
 @store_option
 @output_options
-@click.option("--speaker", default=None, help="Only quotes by this actor (any name variant).")
-@click.option("--story", default=None, help="Only quotes from this story's articles.")
+@click.option("--speaker", default=None, metavar="NAME", help="Only quotes by this speaker (any part of any name variant).")
+@click.option("--story", default=None, metavar="ID", help="Only quotes from this story's articles (story id or id prefix).")
 @handle_errors
 def quotes(db: str, as_json: bool, as_csv: bool, speaker: str | None, story: str | None) -> None:
     """Who said what, when: quotes with canonical speakers. In Python: newstrail.api.list_quotes()."""
@@ -511,7 +511,7 @@ def _original(row: dict[str, Any]) -> str:
 @cli.command()
 @store_option
 @output_options
-@click.option("--story", default=None, help="Only this story's timeline.")
+@click.option("--story", default=None, metavar="ID", help="Only this story's timeline (story id or id prefix).")
 @handle_errors
 def timeline(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
     """What happened when, merged across outlets. In Python: newstrail.api.list_timeline()."""
@@ -524,7 +524,7 @@ def timeline(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
 @cli.command()
 @store_option
 @output_options
-@click.option("--actor", default=None, help="Only positions held or voiced by this actor (any name variant).")
+@click.option("--actor", default=None, metavar="NAME", help="Only positions held or voiced by this actor (any part of any name variant).")
 @handle_errors
 def positions(db: str, as_json: bool, as_csv: bool, actor: str | None) -> None:
     """Who wants what: demands, rejections, denials, threats, commitments. In Python: newstrail.api.list_positions()."""
@@ -538,7 +538,7 @@ def positions(db: str, as_json: bool, as_csv: bool, actor: str | None) -> None:
 @cli.command()
 @store_option
 @output_options
-@click.option("--story", default=None, help="Only this story's articles.")
+@click.option("--story", default=None, metavar="ID", help="Only this story's outlets and articles (story id or id prefix).")
 @handle_errors
 def sources(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
     """How each outlet told it: articles, entries reported, what only it says, copies, flags.
@@ -585,7 +585,7 @@ def export(db: str, fmt: str, output: str, tables: tuple[str, ...]) -> None:
 
 @cli.command()
 @store_option
-@click.option("--story", default=None, help="Only this story (id or id prefix) [default: every story].")
+@click.option("--story", default=None, metavar="ID", help="Only this story (id or id prefix) [default: every story].")
 @click.option("--output", "-o", default="report.html", show_default=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
 @handle_errors
 def report(db: str, story: str | None, output: str) -> None:
