@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 import tempfile
 from datetime import datetime, timezone
 from importlib import resources
@@ -264,15 +265,20 @@ def list_quotes(store: Store, *, speaker: str | None = None, story: str | None =
         actor_id = keys.get((quote.article_id, quote.speaker_key or ""))
         name = (actors[actor_id].name if actor_id in actors else None) or quote.speaker_key
         # A speaker that is no canonical actor ('Western diplomats') is found by the name shown.
-        if wanted is not None and actor_id not in wanted and not (name and speaker.casefold() in name.casefold()):
+        if wanted is not None and actor_id not in wanted and not (name and _name_match(speaker, name)):
             continue
         out.append(quote_record(quote, sources.get(quote.article_id, ""), name))
     return out
 
 
 def _match_actor(actors: Iterable[Actor], name: str) -> set[str]:
-    needle = name.casefold()
-    return {a.id for a in actors if needle in a.name.casefold() or any(needle in v.casefold() for v in a.variants)}
+    return {a.id for a in actors if any(_name_match(name, n) for n in (a.name, *a.variants))}
+
+
+def _name_match(needle: str, name: str) -> bool:
+    """Whether ``needle`` starts at a word of ``name``, ignoring case: 'lind' finds Lindqvist and
+    'US' finds the variant 'US' but not Russia (a plain substring test found both)."""
+    return re.search(r"(?<!\w)" + re.escape(needle.strip()), name, re.IGNORECASE) is not None
 
 
 def _story_articles(store: Store, story: str) -> set[str]:
@@ -407,12 +413,11 @@ def _position_matches(store: Store, actor: str) -> Callable[[Position], bool]:
     any name of the side or of the person who voiced it (Ryabkov, Peskoff), as ``quotes
     --speaker`` does.
     """
-    needle = actor.casefold()
     actors = [a for a in store.corpus("actors") if isinstance(a, Actor)]
     names = {a.name for a in actors if a.id in _match_actor(actors, actor)}
 
     def matches(p: Position) -> bool:
-        return needle in p.actor.casefold() or p.actor in names or any(s in names for s in p.speakers)
+        return _name_match(actor, p.actor) or p.actor in names or any(s in names for s in p.speakers)
 
     return matches
 

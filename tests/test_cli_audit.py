@@ -342,3 +342,21 @@ def test_problems_table_shows_the_folder(tmp_path: Path) -> None:
         store.add_problem(Problem("feeds/april/a.txt", "read", "empty file"))
     out = run("problems", "--db", str(path), width=200)[1]
     assert "feeds/march/a.txt" in out and "feeds/april/a.txt" in out
+
+
+def test_names_match_at_word_starts_only() -> None:
+    from newstrail.api import _name_match
+
+    assert _name_match("lind", "Halvor Lindqvist") and _name_match("US", "US envoy") and _name_match("Peskoff", "Mr Peskoff")
+    assert not _name_match("US", "Russia") and not _name_match("ovi", "Petrovic")
+
+
+def test_positions_actor_us_does_not_find_russia(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    with Store(path) as store, store.atomic():
+        store.replace_corpus("actors", [Actor("a1", "United States", "country", variants=("US", "Washington")),
+                                        Actor("a2", "Russia", "country", variants=("Russia", "Moscow"))])
+        store.replace_corpus("positions", [Position("p1", "Russia", "reject", "no new talks"),
+                                           Position("p2", "United States", "demand", "a ceasefire first")])
+    with Store(path, readonly=True) as store:
+        assert [p["id"] for p in api.list_positions(store, actor="US")] == ["p2"]
