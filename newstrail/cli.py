@@ -313,8 +313,9 @@ def demo(db: str | None, workers: int | None, report_path: str | None) -> None:
         out.rule(f"newstrail demo — store {path}")
         stories = [{**s, "n_articles": len(s["articles"])} for s in api.list_stories(store)]
         emit(stories, False, False, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("n_articles", "articles")], "Stories")
-        timeline = api.list_timeline(store)
-        emit(timeline[:25], False, False, [("date", "date"), ("type", "type"), ("summary", "what happened"), ("sources", "sources")], "Timeline")
+        timeline = [{**row, "note": _entry_note(row)} for row in api.list_timeline(store)]
+        emit(timeline[:25], False, False, [("date", "date"), ("type", "type"), ("note", "note"), ("summary", "what happened"), ("sources", "sources")],
+             "Timeline", narrow_drop=("sources",))
         quotes = api.list_quotes(store)
         emit(quotes[:20], False, False, [("speaker", "speaker"), ("kind", "kind"), ("content", "quote"), ("said_on", "said on")], f"Quotes ({len(quotes)} in all, first 20)")
         # the positions most outlets report, not the first 20 in the listing's alphabetical order
@@ -517,8 +518,21 @@ def timeline(db: str, as_json: bool, as_csv: bool, story: str | None) -> None:
     """What happened when, merged across outlets. In Python: newstrail.api.list_timeline()."""
     with _open(db) as store:
         rows = api.list_timeline(store, story=story)
-    emit(rows, as_json, as_csv, [("date", "date"), ("date_how", "how"), ("type", "type"), ("summary", "what happened"), ("actors", "actors"), ("sources", "sources")], table_name="timeline",
-         narrow_drop=("date_how", "sources"))
+    if not (as_json or as_csv):
+        rows = [{**row, "note": _entry_note(row)} for row in rows]
+    emit(rows, as_json, as_csv, [("date", "date"), ("date_how", "how"), ("type", "type"), ("note", "note"), ("summary", "what happened"),
+                                 ("actors", "actors"), ("sources", "sources")], table_name="timeline",
+         narrow_drop=("date_how", "actors", "sources"))
+
+
+def _entry_note(row: dict[str, Any]) -> str:
+    """What the table must say about an entry besides its type: that it did not happen, might,
+    or is still to come, or that outlets disagree on its date. Without it 'AGREE: he did not
+    say whether…' read as an agreement."""
+    notes = [word for key, word in (("negated", "not"), ("hypothetical", "hypothetical"), ("future", "planned")) if row.get(key)]
+    if row.get("conflicts"):
+        notes.append("outlets differ")
+    return ", ".join(notes)
 
 
 @cli.command()

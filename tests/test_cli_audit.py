@@ -360,3 +360,20 @@ def test_positions_actor_us_does_not_find_russia(tmp_path: Path) -> None:
                                            Position("p2", "United States", "demand", "a ceasefire first")])
     with Store(path, readonly=True) as store:
         assert [p["id"] for p in api.list_positions(store, actor="US")] == ["p2"]
+
+
+def test_timeline_table_says_what_did_not_or_may_happen(tmp_path: Path) -> None:
+    from newstrail.model import TimelineEntry
+
+    path = tmp_path / "t.db"
+    with Store(path) as store, store.atomic():
+        store.replace_corpus("timeline", [
+            TimelineEntry("e1", None, "2030-02-03", "text", "AGREE", "The council did not sign the ferry accord.", negated=True),
+            TimelineEntry("e2", None, "2030-02-09", "text", "CONSULT", "The board will meet the pilots next week.", future=True,
+                          conflicts=("date: 2030-02-09 vs 2030-02-10",)),
+        ])
+    out = run("timeline", "--db", str(path), width=200)[1]
+    lines = out.splitlines()
+    assert any("not" in line and "ferry accord" in line for line in lines)
+    assert any("planned, outlets differ" in line and "pilots" in line for line in lines)
+    assert "note" not in json.loads(run("timeline", "--db", str(path), "--json")[1])[0]
