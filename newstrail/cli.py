@@ -630,6 +630,8 @@ def serve(db: str, host: str, port: int, get_path: str | None) -> None:
     from .report.app import serve as run_server
 
     if get_path is None:
+        _open(db).close()  # a missing store is said before 'serving', not after it
+        _check_port(host, port)
         err.print(f"newstrail: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
         run_server(db, host=host, port=port)
         return
@@ -643,6 +645,23 @@ def serve(db: str, host: str, port: int, get_path: str | None) -> None:
         response = client.get(get_path)
     click.echo(response.text)
     sys.exit(0 if 200 <= response.status_code < 300 else 1)
+
+
+def _check_port(host: str, port: int) -> None:
+    """A port in use is one line and exit 1; the web server said it in a log block and exited 3."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise ConfigError(f"cannot listen on {host}: {exc.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise NewstrailError(f"cannot listen on {host}:{port}: {exc.strerror} (choose another with --port)") from None
 
 
 def main() -> None:

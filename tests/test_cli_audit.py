@@ -377,3 +377,19 @@ def test_timeline_table_says_what_did_not_or_may_happen(tmp_path: Path) -> None:
     assert any("not" in line and "ferry accord" in line for line in lines)
     assert any("planned, outlets differ" in line and "pilots" in line for line in lines)
     assert "note" not in json.loads(run("timeline", "--db", str(path), "--json")[1])[0]
+
+
+def test_serve_on_a_busy_port_is_one_line(db: str) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, _, errors = run("serve", "--db", db, "--port", str(port))
+    assert code == 1 and f"cannot listen on 127.0.0.1:{port}" in errors and "serving" not in errors
+
+
+def test_serve_without_a_store_says_so_first(tmp_path: Path) -> None:
+    code, _, errors = run("serve", "--db", str(tmp_path / "none.db"), "--port", "8799")
+    assert code == 1 and "no store at" in errors and "serving" not in errors
