@@ -467,7 +467,8 @@ def story(story_id: str, db: str, as_json: bool) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     out = _out()
-    out.rule(f"story {record['id']}: {record['label']}")
+    out.rule(f"story {record['id']}")
+    out.print(record["label"] or "")  # on its own line: in the rule a long label was cut to 'con…'
     out.print(f"{_span(record['first'], record['last'])} · outlets: {', '.join(record['outlets'])} · linked: {', '.join(record['linked']) or 'none'}")
     emit(record["articles_detail"], False, False, [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"), ("flags", "flags")])
     if record["duplicates"]:

@@ -393,3 +393,13 @@ def test_serve_on_a_busy_port_is_one_line(db: str) -> None:
 def test_serve_without_a_store_says_so_first(tmp_path: Path) -> None:
     code, _, errors = run("serve", "--db", str(tmp_path / "none.db"), "--port", "8799")
     assert code == 1 and "no store at" in errors and "serving" not in errors
+
+
+def test_story_label_is_never_cut(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    label = "Kessland, Almira, ferry, pilots, timetable, harbour board, night crossings, strike ballot"
+    with Store(path) as store, store.atomic():
+        store.replace_corpus("stories", [Story("sq1", label, ("a1",))])
+        store.set_story_articles([("sq1", "a1")])
+    code, out, _ = run("story", "sq1", "--db", str(path), width=80)
+    assert code == 0 and "strike ballot" in out
