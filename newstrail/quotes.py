@@ -2317,6 +2317,8 @@ IRREGULAR_NOMINALS = {
     "pursuit": "pursue", "desire": "want", "wish": "want", "objection": "object",
     # a call, an appeal or a plea for something is a demand ("renewed her call for a ban")
     "call": "urge", "appeal": "urge", "plea": "urge",
+    # favour is support ("in favor of X")
+    "favor": "support", "favour": "support",
 }
 # Nouns of opinion and of a stance with no verb of the lexicon in them.
 OPINION_NOUNS = frozenset(
@@ -2401,6 +2403,9 @@ def _nominal_holder(noun: Token, clause: bool) -> Token | None:
     head = noun.head
     if noun.dep_ == "dobj" and _lemma(head) in EXPRESSING_VERBS and not _hypothetical(head):
         return _subject(head)
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("poss", "det") for c in noun.children) and not _hypothetical(head.head):
+        return _subject(head.head)  # "spoke in defence of X", "voted in favour of X"
     if not clause:
         return None
     for c in noun.children:

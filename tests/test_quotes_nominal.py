@@ -129,3 +129,12 @@ def test_a_negated_verb_of_stance_is_still_a_stance(quotes_of, text, fragment):
 
 def test_a_negated_verb_of_saying_reports_nothing_new(quotes_of):
     assert not [q for q in quotes_of("The ministry did not discuss the harbour levy.") if "levy" in q.content_text]
+
+
+@pytest.mark.parametrize("text, holder, fragment", [
+    ("The harbour council voted in favour of the new quota rules.", "harbour council", "the new quota rules"),
+    ("Berta Lund spoke in defence of the ferry subsidy at the meeting.", "Berta Lund", "the ferry subsidy"),
+])
+def test_in_an_attitude_noun_the_subject_holds_it(quotes_of, text, holder, fragment):
+    q = _holding(quotes_of(text), fragment)
+    assert holder in (q.speaker_key or "") + (q.speaker_text or "")
