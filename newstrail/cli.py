@@ -367,7 +367,9 @@ def show(article: str, db: str, as_json: bool, diff: bool) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     out = _out()
-    out.rule(record["title"] or record["id"])
+    out.rule()
+    if record["title"]:  # as text, not the rule's title: a long headline was cut with '…' there
+        out.print(Text(record["title"], style="bold"))
     # every file the same text was read from, when there are several (exact copies are stored once)
     shown = {**record, "sources": record["sources"] if len(record.get("sources", [])) > 1 else None}
     for key in ("id", "source", "sources", "outlet", "published", "published_how", "published_reason", "byline", "dek", "language",

@@ -403,3 +403,14 @@ def test_story_label_is_never_cut(tmp_path: Path) -> None:
         store.set_story_articles([("sq1", "a1")])
     code, out, _ = run("story", "sq1", "--db", str(path), width=80)
     assert code == 0 and "strike ballot" in out
+
+
+def test_show_prints_a_long_title_whole(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    write_sample_store(path, 2, hostile=False)
+    title = "Harbour pilots and the ferry board agree a night timetable after eleven weeks of stoppages on the quays"
+    with Store(path) as store, store.atomic():
+        store.db.execute("UPDATE articles SET title = ?", (title,))
+        article = store.db.execute("SELECT id FROM articles").fetchone()[0]
+    out = run("show", article, "--db", str(path), width=80)[1]
+    assert "stoppages on the quays" in out
