@@ -398,7 +398,10 @@ def _removed_line(line: dict[str, Any]) -> Text:
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many results.")
 @handle_errors
 def search(query: str, db: str, as_json: bool, as_csv: bool, limit: int) -> None:
-    """Full-text search of titles and bodies (FTS5: words, "a phrase", OR, NOT, prefix*)."""
+    """Full-text search of titles and bodies (FTS5: words, "a phrase", OR, NOT, prefix*).
+
+    In Python: newstrail.api.search().
+    """
     with _open(db) as store:
         rows = api.search(store, query, limit)
     emit(rows, as_json, as_csv, [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"), ("snippet", "match")])
