@@ -2001,6 +2001,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_received_support(ctx))
     found.extend(_noun_cues(ctx))
     found.extend(_attitude_nouns(ctx))
+    found.extend(_to_someone(ctx))
     found.extend(_hedges(ctx, found))
     return found
 
@@ -2943,6 +2944,37 @@ def _according_to(ctx: _Context) -> list[_Found]:
         # 'According to the paper, “A. B.”': the quotation, not the parsed sentence, bounds it
         content = _extend_to_quotation(ctx, content)
         found.append(_make(ctx, content, tok, pobj, 0.9, (tok.idx, to.idx + len(to.text))))
+    return found
+
+
+def _to_someone(ctx: _Context) -> list[_Found]:
+    """"To Varga, the levy is a betrayal": a sentence opened by "to" and a person or a body,
+    set off by a comma, gives the rest of its clause as that one's view (as "in Varga's
+    view" would). A hedge verb's clause ("To Varga, the plan seemed …") is _hedges' own."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for i in token_indices(doc, "LOWER", lambda word: word == "to"):
+        prep = doc[i]
+        if prep.dep_ != "prep" or ctx.in_quotation(prep):
+            continue
+        sent = ctx.sents[ctx.sent_of[prep.i]]
+        first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if first is None or first.i != prep.i or pobj is None or pobj.ent_type_ not in ("PERSON", "ORG"):
+            continue
+        after = pobj.right_edge.i + 1
+        if after >= len(doc) or doc[after].text != ",":
+            continue
+        clause = prep.head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head != clause:
+            clause = clause.head
+        if _lemma(clause) in HEDGE_VERBS:
+            continue
+        own = {t.i for t in prep.subtree}
+        para = ctx.paragraph(prep.idx)
+        content = _trim(doc, [t for t in clause.subtree if t.i not in own and ctx.paragraph(t.idx) == para])
+        if content is not None:
+            found.append(_make(ctx, content, prep, pobj, ATTITUDE_CONFIDENCE, (prep.idx, pobj.idx + len(pobj.text))))
     return found
 
 

@@ -138,3 +138,13 @@ def test_a_negated_verb_of_saying_reports_nothing_new(quotes_of):
 def test_in_an_attitude_noun_the_subject_holds_it(quotes_of, text, holder, fragment):
     q = _holding(quotes_of(text), fragment)
     assert holder in (q.speaker_key or "") + (q.speaker_text or "")
+
+
+def test_to_someone_opening_a_sentence_gives_their_view(quotes_of):
+    q = _holding(quotes_of("To Margit Holm, the new levy is a betrayal of the fishing towns."), "a betrayal")
+    assert "Margit Holm" in (q.speaker_key or "")
+    assert not q.content_text.startswith("To")
+
+
+def test_to_a_place_or_a_thing_is_no_view(quotes_of):
+    assert not [q for q in quotes_of("To the north, the coast road is closed for repairs.") if "coast road" in q.content_text]
