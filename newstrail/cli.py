@@ -24,7 +24,7 @@ from rich.text import Text
 
 from . import api
 from .errors import ConfigError, NewstrailError
-from .ingest import MAX_ARTICLE_BYTES
+from .ingest import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES
 from .pipeline import BuildReport
 from .store import DEFAULT_DB
 
@@ -235,6 +235,11 @@ class BuildProgress:
 
 
 def _summary(report: BuildReport, quiet: bool) -> None:
+    if not report.files and not report.problems:
+        # Said even with --quiet: a folder of .pdf or .md files otherwise "built" silently.
+        known = " ".join(sorted(x for x in ARTICLE_SUFFIXES if x))
+        err.print(f"newstrail: no files to read were found (it reads {known}, files with no extension, and .gz of these)",
+                  markup=False)
     if quiet:
         if report.problems:
             err.print(f"newstrail: {len(report.problems)} input(s) skipped", markup=False)

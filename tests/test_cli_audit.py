@@ -414,3 +414,11 @@ def test_show_prints_a_long_title_whole(tmp_path: Path) -> None:
         article = store.db.execute("SELECT id FROM articles").fetchone()[0]
     out = run("show", article, "--db", str(path), width=80)[1]
     assert "stoppages on the quays" in out
+
+
+def test_a_folder_with_nothing_to_read_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "plan.md").write_text("# ferry timetable notes\n", encoding="utf-8")
+    code, _, errors = run("build", str(folder), "--db", str(tmp_path / "n.db"), "-w", "1", "-q")
+    assert code == 0 and "no files to read were found" in errors and ".jsonl" in errors
