@@ -119,8 +119,9 @@ def emit(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[
         click.echo(buffer.getvalue(), nl=False)
         return
     console = _out()
-    hidden = [header for key, header in columns if key in narrow_drop] if console.width < NARROW else []
-    columns = [(key, header) for key, header in columns if header not in hidden]
+    dropped = set(narrow_drop) if console.width < NARROW else set()
+    hidden = [header for key, header in columns if key in dropped]
+    columns = [(key, header) for key, header in columns if key not in dropped]
     table = Table(title=title or None, show_lines=False, expand=False)
     for key, header in columns:
         table.add_column(header, overflow="fold", no_wrap=key in _COMPACT_KEYS)
