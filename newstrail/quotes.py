@@ -2326,7 +2326,11 @@ OPINION_NOUNS = frozenset(
     "view opinion position stance stand idea attitude outlook verdict message case argument"
     " concern doubt skepticism scepticism hostility sympathy admiration contempt disdain"
     " distrust mistrust enthusiasm objection reservation misgiving frustration anger outrage"
-    " disagreement dissent opposition approval disapproval".split())
+    " disagreement dissent opposition approval disapproval interest inclination willingness"
+    " unwillingness reluctance eagerness readiness determination intention confidence faith"
+    " optimism pessimism".split())
+# Attitude nouns whose object follows "in" ("interest in X", "confidence in X", "faith in X").
+IN_TOPIC_NOUNS = frozenset("interest confidence faith trust belief disbelief optimism".split())
 # The prepositions that introduce what an attitude noun is about.
 NOMINAL_TOPIC_PREPS = frozenset("of for on about against over toward towards behind with".split())
 # Verbs whose subject holds the attitude of the noun they take as object: having,
@@ -2338,7 +2342,7 @@ EXPRESSING_VERBS = frozenset(
     " outline present issue deliver launch unleash level mount wage step renew reiterate repeat"
     " restate keep continue maintain take adopt share state raise pose float submit reaffirm"
     " articulate register lodge file put stake double intensify escalate sharpen soften temper"
-    " tone".split())
+    " tone show display demonstrate".split())
 
 
 # Nouns that look made from a lexicon verb but mostly name a thing: a body ("commission"),
@@ -2384,7 +2388,8 @@ def _nominal_complement(noun: Token) -> tuple[list[Token], Token | None]:
             return list(c.subtree), noun
         if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children):
             return list(c.subtree), noun
-        if c.dep_ == "prep" and c.lower_ in NOMINAL_TOPIC_PREPS:
+        if c.dep_ == "prep" and (c.lower_ in NOMINAL_TOPIC_PREPS
+                                 or c.lower_ == "in" and noun.lemma_.lower() in IN_TOPIC_NOUNS):
             objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 return [t for g in objects for t in g.subtree], c

@@ -42,6 +42,7 @@ def test_nominalisations_are_undone_to_their_verb(noun, verb):
      "Dana Whitcombe", "the harbour tariff"),
     ("Mayor Ilse Korven renewed her call for a night curfew in the old town.", "Ilse Korven", "a night curfew"),
     ("The fishermen's union launched a blistering attack on the new quota system.", "union", "the new quota system"),
+    ("Two regional banks have shown strong interest in buying the ferry line.", "banks", "buying the ferry line"),
 ])
 def test_noun_expressed_by_its_holder(quotes_of, text, holder, fragment):
     q = _holding(quotes_of(text), fragment)
