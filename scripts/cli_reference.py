@@ -24,7 +24,7 @@ def render() -> str:
     parts.append(f"## newstrail\n\n```\n{cli.get_help(ctx)}\n```\n")
     for name in sorted(cli.commands):
         command = cli.commands[name]
-        sub = click.Context(command, info_name=f"newstrail {name}", parent=ctx, terminal_width=100)
+        sub = click.Context(command, info_name=name, parent=ctx, terminal_width=100)  # the parent adds "newstrail"
         parts.append(f"## newstrail {name}\n\n```\n{command.get_help(sub)}\n```\n")
     return "\n".join(parts)
 
