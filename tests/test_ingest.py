@@ -98,6 +98,15 @@ def test_truncated_warc_keeps_whole_records(tmp_path: Path) -> None:
     assert len(good) == 1 and len(bad) == 1 and "truncated" in bad[0].reason
 
 
+def test_a_file_that_is_no_warc_says_so(tmp_path: Path) -> None:
+    """Random bytes under a .warc name: "not a WARC file", and no claim that records were read."""
+    path = tmp_path / "noise.warc"
+    path.write_bytes(bytes(range(7, 256)) * 3)
+    good, bad = _read(path)
+    assert not good and len(bad) == 1
+    assert bad[0].reason.startswith("not a WARC file") and "records before" not in bad[0].reason
+
+
 @pytest.mark.parametrize(
     "name, data, reason",
     [

@@ -148,10 +148,17 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int, size: int | None =
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, LookupError, AttributeError, TypeError) as exc:
         # warcio is a third-party parser meeting hostile bytes: besides its own errors, corrupt
         # headers make it raise AttributeError, TypeError or LookupError (found by bench/fuzz.py).
-        yield InputError(source, f"WARC record {number + 1} is truncated or corrupt ({_detail(exc)}); records before it were read")
+        if number == 0 and isinstance(exc, ArchiveLoadFailed):
+            yield InputError(source, f"not a WARC file ({_detail(exc)})")
+        else:
+            yield InputError(source, f"WARC record {number + 1} is truncated or corrupt ({_detail(exc)}){_READ_BEFORE[number > 0]}")
         return
     if size is not None and iterator.offset < size:
-        yield InputError(source, f"WARC record {number + 1} (at byte {iterator.offset:,}) is truncated; records before it were read")
+        yield InputError(source, f"WARC record {number + 1} (at byte {iterator.offset:,}) is truncated{_READ_BEFORE[number > 0]}")
+
+
+# What a reason about a broken WARC record adds: whether the records before it were kept.
+_READ_BEFORE = {False: "", True: "; records before it were read"}
 
 
 def gunzip(data: bytes, source: str, limit: int | None = None) -> bytes:
