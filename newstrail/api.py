@@ -339,6 +339,7 @@ def list_stories(store: Store) -> list[dict[str, Any]]:
             "last": s.last,
             "linked": list(s.linked),
             "terms": list(s.terms),
+            "not_before": s.not_before,
         }
         for s in stories
     ]
@@ -532,7 +533,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("article_id", "source", "speaker", "speaker_text", "speaker_span", "kind", "content", "content_span",
                "cue", "cue_span", "said_on", "said_on_how"),
     "actors": ("id", "name", "kind", "role", "affiliation", "code", "variants", "mentions", "quotes"),
-    "stories": ("id", "label", "articles", "sources", "first", "last", "linked", "terms"),
+    "stories": ("id", "label", "articles", "sources", "first", "last", "linked", "terms", "not_before"),
     "timeline": ("id", "story", "date", "date_how", "type", "summary", "actors", "recipient", "place", "negated",
                  "hypothetical", "future", "sources", "mentions", "conflicts"),
     "positions": ("id", "actor", "stance", "statement", "sources", "first", "last", "mentions", "speakers"),

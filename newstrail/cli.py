@@ -460,7 +460,7 @@ def stories(db: str, as_json: bool, as_csv: bool) -> None:
     with _open(db) as store:
         rows = api.list_stories(store)
     if not (as_json or as_csv):  # a count, as in `demo` and `sources`: six ids said less than the number
-        rows = [{**row, "n_articles": len(row["articles"])} for row in rows]
+        rows = [{**row, "n_articles": len(row["articles"]), "first": row["first"] or _not_before(row)} for row in rows]
     emit(rows, as_json, as_csv, [("id", "story"), ("label", "label"), ("first", "first"), ("last", "last"), ("n_articles", "articles"),
                                  ("linked", "linked")], table_name="stories")
 
@@ -480,7 +480,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
     out = _out()
     out.rule(f"story {record['id']}")
     out.print(record["label"] or "")  # on its own line: in the rule a long label was cut to 'con…'
-    out.print(f"{_span(record['first'], record['last'])} · outlets: {', '.join(record['outlets'])} · linked: {', '.join(record['linked']) or 'none'}")
+    out.print(f"{_span(record['first'], record['last'], record.get('not_before'))} · outlets: {', '.join(record['outlets'])} · linked: {', '.join(record['linked']) or 'none'}")
     emit(record["articles_detail"], False, False, [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"), ("flags", "flags")])
     if record["duplicates"]:
         # the columns of `duplicates`: 'copy of' named the other file whichever was the copy
@@ -504,10 +504,16 @@ def duplicates(db: str, as_json: bool, as_csv: bool) -> None:
                                  ("original", "original")], table_name="duplicates")
 
 
-def _span(first: str | None, last: str | None) -> str:
-    """A story's date span as read: one date, a range, or 'undated' (not 'None – None')."""
+def _not_before(story: dict[str, Any]) -> str | None:
+    """The first-date cell of an undated story: "≥ date" when its texts bound it."""
+    return f"≥ {story['not_before']}" if story.get("not_before") else None
+
+
+def _span(first: str | None, last: str | None, not_before: str | None = None) -> str:
+    """A story's date span as read: one date, a range, or 'undated' (not 'None – None'),
+    with the date its texts show it was written after, when they do."""
     if not first and not last:
-        return "undated"
+        return f"undated, written on or after {not_before}" if not_before else "undated"
     return str(first or last) if first == last or not (first and last) else f"{first} – {last}"
 
 

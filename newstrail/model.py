@@ -442,6 +442,9 @@ class Story(Record):
     last: str | None = None
     linked: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    # no member has a date: the latest date its texts speak of as past, so it was written on
+    # or after it (``first`` and ``last`` stay None: a lower bound is no date span)
+    not_before: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1064,16 +1064,18 @@ class StoryIndex:
         terms = self._terms(story)
         actors = [a for a, _ in story.actors.most_common(LABEL_ACTORS)]
         label = ", ".join(actors + [t for t in terms if t not in {a.casefold() for a in actors}][:LABEL_TERMS])
-        first = story.first if story.first is not None else story.bound
-        last = story.last if story.last is not None else story.bound
+        last = story.last
+        if last is not None and story.bound is not None:
+            last = max(last, story.bound)  # an undated member written after the last dated one
         return Story(
             id=story.id,
             label=label,
             articles=tuple(story.members),
-            first=_iso(first),
-            last=_iso(max(last, story.bound) if last is not None and story.bound is not None else last),
+            first=_iso(story.first),
+            last=_iso(last),
             linked=tuple(sorted(self.resolve(s) for s in story.linked if self.resolve(s) != story.id)),
             terms=tuple(terms),
+            not_before=_iso(story.bound) if story.first is None else None,
         )
 
     def _terms(self, story: _Story) -> list[str]:

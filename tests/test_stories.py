@@ -37,6 +37,17 @@ def test_story_label_span_and_terms() -> None:
     assert "valmora" in story.terms or "port" in story.terms
 
 
+def test_an_undated_story_has_no_span_only_the_date_it_was_written_after() -> None:
+    """Undated articles whose texts speak of 6 May 2024 as past: written on or after it, but
+    no first or last date (a lower bound shown as a one-day span misled the reader)."""
+    index = StoryIndex()
+    for i, text in enumerate(PORT):
+        index.add(f"p{i}", text + " The vote on 6 May 2024 ended the strike.", None, PORT_ACTORS)
+    (story,) = index.stories()
+    assert (story.first, story.last) == (None, None)
+    assert story.not_before is not None and story.not_before >= "2024-05-06"
+
+
 def test_a_year_later_is_a_linked_chapter() -> None:
     index = StoryIndex()
     first = [index.add(f"p{i}", t, "2023-03-0%d" % (i + 1), PORT_ACTORS) for i, t in enumerate(PORT[:2])]
