@@ -2310,6 +2310,7 @@ NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ance", ("", "e")), ("ence", ("", "e")), ("icism", ("icize", "icise")), ("ism", ("ize", "ise")),
     ("ure", ("e",)),
 )
+_SUFFIX_ENDINGS = tuple(suffix for suffix, _ in NOMINAL_SUFFIXES)
 # Nominalisations no suffix rule undoes, with their verbs.
 IRREGULAR_NOMINALS = {
     "belief": "believe", "thought": "think", "complaint": "complain", "defense": "defend",
@@ -2350,7 +2351,6 @@ EXPRESSING_VERBS = frozenset(
 NOT_NOMINALS = frozenset("commission state post show list name term brand back read".split())
 
 
-@functools.lru_cache(maxsize=4096)
 def _nominal_verb(lemma: str) -> str | None:
     """The lexicon verb an attitude noun is made from, if any ("criticism" -> "criticize")."""
     if lemma in NOT_NOMINALS:
@@ -2359,6 +2359,8 @@ def _nominal_verb(lemma: str) -> str | None:
         return IRREGULAR_NOMINALS[lemma]
     if lemma in SPEECH_VERBS:
         return lemma
+    if not lemma.endswith(_SUFFIX_ENDINGS):
+        return None
     for suffix, replacements in NOMINAL_SUFFIXES:
         if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
             stem = lemma[: -len(suffix)]
@@ -2368,9 +2370,11 @@ def _nominal_verb(lemma: str) -> str | None:
     return None
 
 
-def _attitude_noun(noun: Token) -> bool:
-    """Is the noun one of saying, thinking or taking a stance (see NOMINAL_CLASSES)?"""
-    lemma = noun.lemma_.lower()
+@functools.lru_cache(maxsize=None)
+def _attitude_lemma(lemma: str) -> bool:
+    """Is the lemma a noun of saying, thinking or taking a stance (see NOMINAL_CLASSES)?
+    (Remembered per string: every article asks it of each of its distinct lemmas.)"""
+    lemma = lemma.lower()
     if lemma in OPINION_NOUNS:
         return True
     verb = _nominal_verb(lemma)
@@ -2394,6 +2398,17 @@ def _nominal_complement(noun: Token) -> tuple[list[Token], Token | None]:
             if objects:
                 return [t for g in objects for t in g.subtree], c
     return [], None
+
+
+# Dependencies of a clause on a noun ("the claim that …", "the plan to …").
+CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+
+
+def _expressed(noun: Token) -> bool:
+    """Is the noun the object of a verb that expresses it, or in an "in" phrase on a verb
+    ("voiced concern", "spoke in defence of")? See _nominal_holder."""
+    return noun.dep_ == "dobj" and _lemma(noun.head) in EXPRESSING_VERBS \
+        or noun.dep_ == "pobj" and noun.head.lower_ == "in"
 
 
 def _nominal_holder(noun: Token, clause: bool) -> Token | None:
@@ -2445,9 +2460,12 @@ def _attitude_nouns(ctx: _Context) -> list[_Found]:
     …": an attitude noun with a named holder and a complement."""
     found: list[_Found] = []
     doc = ctx.doc
-    for noun in doc:
-        if noun.pos_ != "NOUN" or not _attitude_noun(noun) or ctx.in_quotation(noun):
-            continue
+    # the doc's distinct lemmas are tested once each, and only their tokens are visited
+    for i in token_indices(doc, "LEMMA", _attitude_lemma):
+        noun = doc[i]
+        if noun.pos_ != "NOUN" or not (_expressed(noun) or any(c.dep_ in CLAUSE_DEPS for c in noun.rights)) \
+                or ctx.in_quotation(noun):
+            continue  # (a cheap test first: most such nouns have neither, and need no more)
         tokens, last = _nominal_complement(noun)
         if not tokens:
             continue
@@ -2958,14 +2976,15 @@ def _to_someone(ctx: _Context) -> list[_Found]:
     view" would). A hedge verb's clause ("To Varga, the plan seemed …") is _hedges' own."""
     found: list[_Found] = []
     doc = ctx.doc
-    for i in token_indices(doc, "LOWER", lambda word: word == "to"):
+    for sent in ctx.sents:
+        i = sent.start
+        while i < sent.end - 1 and (doc[i].is_space or doc[i].is_punct):
+            i += 1  # the first word ('“To Varga, …' too)
         prep = doc[i]
-        if prep.dep_ != "prep" or ctx.in_quotation(prep):
+        if prep.lower_ != "to" or prep.dep_ != "prep" or ctx.in_quotation(prep):
             continue
-        sent = ctx.sents[ctx.sent_of[prep.i]]
-        first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if first is None or first.i != prep.i or pobj is None or pobj.ent_type_ not in ("PERSON", "ORG"):
+        if pobj is None or pobj.ent_type_ not in ("PERSON", "ORG"):
             continue
         after = pobj.right_edge.i + 1
         if after >= len(doc) or doc[after].text != ",":
