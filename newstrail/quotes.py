@@ -575,6 +575,12 @@ def _subject(tok: Token) -> Token | None:
             # "with 50 percent saying …", "voters saying …": a reduced relative ("who are
             # saying"); the people it modifies speak ("an ad saying …" is its publisher's)
             return tok.head
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == tok.i - 1 \
+                and _cue_class(tok) in ("stance", "evaluate", "feel") \
+                and (tok.head.pos_ == "PROPN" or _speaking_noun(tok.head)):
+            # "a super PAC backing Kaller", "voters opposing the levy": a reduced relative of
+            # a verb of stance; the people or body it modifies hold the stance
+            return tok.head
         else:
             return None
         seen += 1

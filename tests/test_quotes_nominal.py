@@ -149,3 +149,8 @@ def test_to_someone_opening_a_sentence_gives_their_view(quotes_of):
 
 def test_to_a_place_or_a_thing_is_no_view(quotes_of):
     assert not [q for q in quotes_of("To the north, the coast road is closed for repairs.") if "coast road" in q.content_text]
+
+
+def test_a_reduced_relative_of_stance_is_held_by_its_noun(quotes_of):
+    q = _holding(quotes_of("Dozens of voters opposing the quota cut blocked the harbour road."), "the quota cut")
+    assert "voters" in (q.speaker_text or "")
