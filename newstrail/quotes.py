@@ -2541,7 +2541,8 @@ def _stance_adjectives(ctx: _Context) -> list[_Found]:
         para = ctx.paragraph(adj.idx)
         rng = _trim(doc, _drop_asides(ctx, [t for t in content if ctx.paragraph(t.idx) == para]))
         if rng is not None:
-            found.append(_make(ctx, rng, adj, holder, ATTITUDE_CONFIDENCE, (adj.idx, end)))
+            # (with a closing quotation mark the parse left out of the clause)
+            found.append(_make(ctx, _extend_to_quotation(ctx, rng), adj, holder, ATTITUDE_CONFIDENCE, (adj.idx, end)))
     return found
 
 

@@ -154,3 +154,9 @@ def test_to_a_place_or_a_thing_is_no_view(quotes_of):
 def test_a_reduced_relative_of_stance_is_held_by_its_noun(quotes_of):
     q = _holding(quotes_of("Dozens of voters opposing the quota cut blocked the harbour road."), "the quota cut")
     assert "voters" in (q.speaker_text or "")
+
+
+def test_a_stance_clause_ending_in_a_quotation_keeps_its_closing_mark(quotes_of):
+    q = _holding(quotes_of('The envoy said the talks were open and was disappointed that Norland "brought nothing new".'),
+                 "Norland")
+    assert q.content_text.endswith('nothing new"')
