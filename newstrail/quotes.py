@@ -107,7 +107,7 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
     # (not "favor" and "vote": "is favored to win", "voted for the bill" are odds and acts,
     # which PolNeAR train annotates as stances in under 1 case in 4)
     "stance": frozenset("support oppose endorse back want seek prefer plan refuse decline"
-                        " intend decide offer".split()),
+                        " intend decide offer aim aspire strive".split()),
     # Verbs of feeling toward someone or something (Levin's "admire" verbs): "distrusts the
     # authority", "has long admired the minister" hold a stance as "opposes", "backs" do.
     "feel": frozenset("like love hate admire respect despise dislike distrust mistrust trust welcome resent"

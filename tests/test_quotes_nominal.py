@@ -160,3 +160,9 @@ def test_a_stance_clause_ending_in_a_quotation_keeps_its_closing_mark(quotes_of)
     q = _holding(quotes_of('The envoy said the talks were open and was disappointed that Norland "brought nothing new".'),
                  "Norland")
     assert q.content_text.endswith('nothing new"')
+
+
+def test_aiming_to_is_a_stance(quotes_of):
+    q = _holding(quotes_of("The port authority aims to reopen the northern quay by June."), "reopen the northern quay")
+    assert "port authority" in (q.speaker_text or "")
+    assert q.confidence <= ATTITUDE_CONFIDENCE
