@@ -254,6 +254,10 @@ def _summary(report: BuildReport, quiet: bool) -> None:
     )
     if report.problems:
         err.print(f"newstrail: {len(report.problems)} input(s) skipped (see: newstrail problems)", markup=False)
+    if report.ignored:
+        kinds = ", ".join(f"{suffix} ×{n}" if n > 1 else suffix for suffix, n in sorted(report.ignored.items()))
+        err.print(f"newstrail: {sum(report.ignored.values())} file(s) of a kind it does not read were passed by ({kinds})",
+                  markup=False)
 
 
 def _engine_options(fn: Callable) -> Callable:

@@ -75,6 +75,7 @@ class BuildReport:
     seconds: float = 0.0
     stage_seconds: Counter = field(default_factory=Counter)
     corpus: list[StageReport] = field(default_factory=list)
+    ignored: Counter = field(default_factory=Counter)  # files in folders of no kind newstrail reads, by suffix
 
     @property
     def rate(self) -> float:
@@ -91,6 +92,7 @@ class BuildReport:
             "articles_per_second": round(self.rate, 2),
             "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
             "corpus": [r.to_dict() for r in self.corpus],
+            "ignored": dict(self.ignored),
         }
 
 
@@ -237,7 +239,7 @@ def _batches(
     # Ids stored before this run and read during it: one query, then set lookups (at 100k
     # articles about 10 MB) instead of a query per article read.
     seen_ids: set[str] = {row[0] for row in store.db.execute("SELECT id FROM articles")}
-    for item in iter_input_files(paths):
+    for item in iter_input_files(paths, report.ignored):
         if isinstance(item, InputError):
             _problem(store, report, Problem(item.path, "read", item.reason), progress)
             continue

@@ -67,6 +67,18 @@ def test_rebuild_changes_nothing_and_new_files_are_added(tmp_path: Path) -> None
     assert third.articles == 2 and third.files_skipped == 3
 
 
+def test_files_of_other_kinds_in_a_folder_are_counted_not_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    _write_articles(corpus, 1)
+    (corpus / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (corpus / "key.json").write_text("{}")
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "more.pdf").write_bytes(b"%PDF-1.4")
+    report = api.build([corpus], tmp_path / "s.db", workers=1)
+    assert report.files == 1 and not report.problems
+    assert report.ignored == {".pdf": 2, ".json": 1}
+
+
 def test_same_article_in_two_files_is_stored_once(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     (path,) = _write_articles(corpus, 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
+from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
@@ -53,12 +54,17 @@ def is_article_file(path: Path) -> bool:
     return last in ARTICLE_SUFFIXES or not last.strip(".").isalpha()
 
 
-def iter_input_files(paths: list[str | Path]) -> Iterator[Path | InputError]:
-    """Every file under the given paths, sorted; unreadable folders become InputErrors."""
+def iter_input_files(paths: list[str | Path], ignored: Counter | None = None) -> Iterator[Path | InputError]:
+    """Every file under the given paths, sorted; unreadable folders become InputErrors.
+
+    ``ignored`` counts, by suffix, the files inside folders that are no kind newstrail reads
+    (a folder's ``.pdf`` or ``.json``), so the build can say so instead of passing them by
+    in silence. A file named on its own is always tried.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, ignored)
         elif path.is_file():
             yield path
         elif path.exists():
@@ -67,7 +73,7 @@ def iter_input_files(paths: list[str | Path]) -> Iterator[Path | InputError]:
             yield InputError(str(path), "no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Path | InputError]:
+def _walk(folder: Path, ignored: Counter | None = None) -> Iterator[Path | InputError]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -79,9 +85,11 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
         path = Path(entry.path)
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(path)
+                yield from _walk(path, ignored)
             elif entry.is_file() and is_article_file(path):
                 yield path
+            elif ignored is not None and entry.is_file():
+                ignored["".join(path.suffixes[-2:]).lower() or "(no extension)"] += 1
         except OSError as exc:
             yield InputError(str(path), f"cannot read ({exc.strerror or exc})")
 
