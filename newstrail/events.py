@@ -4639,7 +4639,11 @@ _CARRYING_VERBS = _LIGHT_VERBS | _SUPPORT_VERBS | _CONTINUING
 
 
 def _governing_trigger(p: _Parse, i: int, trigger_ids: set[int]) -> int | None:
-    """The nearest trigger above (or at) a time expression's token ``i``: the happening it dates."""
+    """The nearest trigger above (or at) a time expression's token ``i``: the happening it dates.
+
+    The climb stops at a clausal complement: "warned that filling would start on 1 April"
+    dates the filling, not the warning, and "agreed to meet on Monday" the meeting.
+    """
     for node in _chain(p, i):
         if node in trigger_ids:
             return node
@@ -4647,7 +4651,41 @@ def _governing_trigger(p: _Parse, i: int, trigger_ids: set[int]) -> int | None:
             for child in p.children[node]:
                 if p.dep[child] in ("dobj", "nsubjpass") and child in trigger_ids:
                     return child
+        if p.dep[node] in _COMPLEMENT_DEPS:
+            return None
     return None
+
+
+# Clausal complements: what was said, asked or intended, with times of its own.
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def _in_complement_of(p: _Parse, i: int, head: int) -> bool:
+    """Whether token ``i`` lies inside a clausal complement below ``head``."""
+    crossed = False
+    for node in _chain(p, i):
+        if node == head:
+            return crossed
+        crossed = crossed or p.dep[node] in _COMPLEMENT_DEPS
+    return False
+
+
+def _date_of_act(sent: Any, article: Article, timexes: Sequence[TimeExpr], doc: Any,
+                 token: Any) -> tuple[str | None, str | None]:
+    """The date of the act ``token`` names: a time expression it governs, else the
+    sentence's date without the times of its complements ("X warned that the gates would
+    close on 1 April" was said on the day of publication, not on 1 April)."""
+    p = _parse(sent.doc)
+    placed = _timex_tokens(sent, article, timexes)
+    own = [tx for i, tx in placed if token.i in _chain(p, i) and not _in_complement_of(p, i, token.i)]
+    if own:
+        best = max(own, key=lambda tx: len(tx.value))  # a day beats a month
+        return best.value[:10], "text"
+    inner = {id(tx) for i, tx in placed if _in_complement_of(p, i, token.i)}
+    if not inner:
+        return _date_of(article, timexes, sent.start_char, sent.end_char, doc)
+    rest = [tx for tx in timexes if id(tx) not in inner]
+    return _find_date(article, rest, _body_span(article, sent.start_char, sent.end_char, p), doc)
 
 
 # A trigger that is not the sentence's main one still makes an event when a time expression
@@ -4785,7 +4823,7 @@ def _statement_event(sent: Any, article: Article, mentions: _Mentions,
         described = None
     scores = score_types(content, described=described)
     type_ = max(scores, key=scores.__getitem__)
-    date, how = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
+    date, how = _date_of_act(sent, article, timexes, doc, root)
     event = _event(sent, article, mentions, root, type_, scores[type_], date, how)
     text = _text(doc[sent.start:content.end]).strip()
     return EventMention.from_dict({**event.to_dict(), "span": article.body_span(sent.start_char, end).to_dict(),
@@ -4823,7 +4861,7 @@ def _events_in_sentence(sent: Any, article: Article, mentions: _Mentions,
     if main.token.i in dated:
         date, how = dated[main.token.i].value[:10], "text"
     else:
-        date, how = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
+        date, how = _date_of_act(sent, article, timexes, doc, main.token)
     events = [_event(sent, article, mentions, main.token, type_, scores[type_], date, how)]
     return events + _dated_triggers(sent, article, mentions, dated, best_of, skip=main.token.i, skip_date=date)
 
