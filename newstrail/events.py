@@ -4999,11 +4999,12 @@ def _known_form(word: str) -> str:
     return word
 
 
-def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float], list[bool]]:
+def _parsed_cues(p: _Parse, ids: Sequence[int], base: float = 0.0) -> tuple[list[str], list[float], list[bool]]:
     """Lemma, weight and noun flag of each token (by index) of a parsed statement.
 
     Only a cue's weight is ever read (:func:`_stance_of`), so only cues walk up the parse;
-    the other words weigh 1.
+    the other words weigh 1. ``base`` is the depth of the statement's own root (a clause the
+    parser hung below another across a semicolon, see :func:`_stance_units`).
     """
     lemmas = [p.lemmas[i] for i in ids]
     nouns = [p.pos[i] in ("NOUN", "PROPN") for i in ids]
@@ -5015,7 +5016,7 @@ def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float],
             # verb would ("threatened", "demanded"), at a verb's strength
             lemmas[at], nouns[at] = _STATED_NOUNS[lemmas[at]], False
     # the governing cue decides: "demands a pledge to stop…" is a demand, not a pledge
-    weights = [STANCE_DEPTH_DECAY ** _cue_depth(p, i) if _is_cue(lemma) else 1.0
+    weights = [STANCE_DEPTH_DECAY ** max(0.0, _cue_depth(p, i) - base) if _is_cue(lemma) else 1.0
                for i, lemma in zip(ids, lemmas)]
     return lemmas, weights, nouns
 
@@ -5382,19 +5383,27 @@ CUE_STANCE_SCORE = 1.0
 
 
 def _cue_stance(cue: str | None) -> str | None:
-    """The stance of a refusing or denying cue, which governs what it reports.
+    """The stance of a refusing, denying or demanding cue, which governs what it reports.
 
     "NATO refused to commit to a freeze" reports the words "to commit to a freeze" under the
-    cue "refused": a rejection of the commitment, not a commitment. A neutral cue ("said",
-    "told reporters") leaves the reported words their own stance.
+    cue "refused": a rejection of the commitment, not a commitment; "the union is demanding
+    a written guarantee" is a demand, whatever "guarantee" says. A neutral cue ("said",
+    "told reporters") leaves the reported words their own stance, and so do cues whose
+    sense the words after them decide ("called it a stunt", "insisted the offer was fair",
+    "asked whether").
     """
     if not cue:
         return None
     for word in re.findall(r"[a-z'-]+", cue.lower()):
-        stance = _STANCE_VERBS.get(_known_form(word))
-        if stance in ("reject", "deny"):
+        form = _known_form(word)
+        stance = _STANCE_VERBS.get(form)
+        if stance in ("reject", "deny") or form in _DEMANDING_CUES:
             return stance
     return None
+
+
+# Cues that make what they report a demand in every sense they have.
+_DEMANDING_CUES = frozenset({"demand", "request", "urge", "seek"})
 
 
 # Head words of a news outlet's name. A paper, agency or broadcaster that reports something
@@ -5519,7 +5528,7 @@ def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | Non
     """
     p = _parse(sent.doc)
     for i in range(sent.start, sent.end):
-        if p.dep[i] == "ROOT":
+        if p.dep[i] == "ROOT" or not sent.start <= p.heads[i] < sent.end:  # a clause's own root
             subj = _subject(p.doc[i])
             if subj is not None:
                 key = _mention_key(article, subj, mentions)
@@ -5530,6 +5539,27 @@ def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | Non
                 if subj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
                     return subj.text
     return None
+
+
+def _stance_units(doc: Any) -> list[Any]:
+    """The sentences, with one joined by a semicolon cut in two when each side has a subject
+    of its own: "Varenia wants 400; Ostrand has offered 250" is two holders' stances, which
+    the parser makes one clause of the other."""
+    units = []
+    for sent in _sentences(doc):
+        start = sent.start
+        for tok in sent:
+            if tok.text == ";" and _has_subject(doc[start:tok.i]) and _has_subject(doc[tok.i + 1 : sent.end]):
+                units.append(doc[start:tok.i])
+                start = tok.i + 1
+        units.append(sent if start == sent.start else doc[start:sent.end])
+    return units
+
+
+def _has_subject(span: Any) -> bool:
+    """Whether a stretch of a sentence holds a verb and its nominal subject."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and span.start <= t.head.i < span.end
+               for t in span)
 
 
 def _subject_name(subj: Any, key: str | None) -> str:
@@ -5583,7 +5613,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
     quoted_ranges = _Ranges.of(covered)
     p = _parse(doc)
     threats = _threat_sentences(events)
-    for sent in _sentences(doc):
+    for sent in _stance_units(doc):
         span = _body_span(article, sent.start_char, sent.end_char, p)
         quoted = quoted_ranges.overlap(span.start, span.end)
         if quoted > QUOTED_SHARE * max(1, span.end - span.start):
@@ -5604,8 +5634,9 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         if actor is None:
             continue
         stances: set[str] = set()
+        base = _governing_depth(p, sent.root.i)
         for head, clause, text in statements:
-            lemmas, weights, nouns = _parsed_cues(p, clause)
+            lemmas, weights, nouns = _parsed_cues(p, clause, base)
             bound = _obliges_subject(p, head)
             if bound:  # "needs to decide": the subject's obligation, no cue of its own wish
                 weights = [0.0 if i == head else w for i, w in zip(clause, weights)]
