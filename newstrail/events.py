@@ -4671,10 +4671,15 @@ def _in_complement_of(p: _Parse, i: int, head: int) -> bool:
 
 
 def _date_of_act(sent: Any, article: Article, timexes: Sequence[TimeExpr], doc: Any,
-                 token: Any) -> tuple[str | None, str | None]:
+                 token: Any, said: bool = False) -> tuple[str | None, str | None]:
     """The date of the act ``token`` names: a time expression it governs, else the
     sentence's date without the times of its complements ("X warned that the gates would
-    close on 1 April" was said on the day of publication, not on 1 April)."""
+    close on 1 April" was said on the day of publication, not on 1 April).
+
+    ``said``: the event is a statement typed by what was said, so without a date of the
+    saying ("X said on Wednesday") the date of what was said stands for it ("told reporters
+    that the US came to Monday's meeting").
+    """
     p = _parse(sent.doc)
     placed = _timex_tokens(sent, article, timexes)
     own = [tx for i, tx in placed if token.i in _chain(p, i) and not _in_complement_of(p, i, token.i)]
@@ -4682,7 +4687,7 @@ def _date_of_act(sent: Any, article: Article, timexes: Sequence[TimeExpr], doc: 
         best = max(own, key=lambda tx: len(tx.value))  # a day beats a month
         return best.value[:10], "text"
     inner = {id(tx) for i, tx in placed if _in_complement_of(p, i, token.i)}
-    if not inner:
+    if not inner or said:
         return _date_of(article, timexes, sent.start_char, sent.end_char, doc)
     rest = [tx for tx in timexes if id(tx) not in inner]
     return _find_date(article, rest, _body_span(article, sent.start_char, sent.end_char, p), doc)
@@ -4823,7 +4828,7 @@ def _statement_event(sent: Any, article: Article, mentions: _Mentions,
         described = None
     scores = score_types(content, described=described)
     type_ = max(scores, key=scores.__getitem__)
-    date, how = _date_of_act(sent, article, timexes, doc, root)
+    date, how = _date_of_act(sent, article, timexes, doc, root, said=True)
     event = _event(sent, article, mentions, root, type_, scores[type_], date, how)
     text = _text(doc[sent.start:content.end]).strip()
     return EventMention.from_dict({**event.to_dict(), "span": article.body_span(sent.start_char, end).to_dict(),

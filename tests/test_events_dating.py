@@ -39,3 +39,8 @@ def test_an_agreement_to_meet_dates_the_meeting_not_the_agreement(nlp):
 def test_a_dated_statement_takes_the_day_its_verb_governs(nlp):
     text = "Fares will rise on 1 June unless the council pays, the chair of the harbour board said on Tuesday."
     assert {e.date for e in _events(nlp, text) if e.trigger == "said"} == {"2031-05-13"}
+
+
+def test_a_statement_without_a_day_of_its_own_takes_the_day_of_what_was_said(nlp):
+    text = "The minister told reporters that prices had fallen sharply on Monday."
+    assert {e.date for e in _events(nlp, text) if e.trigger == "told"} == {"2031-05-12"}
