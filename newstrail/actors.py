@@ -1247,6 +1247,8 @@ def _description_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end]
         if preps and tok.lemma_.lower() in ("head", "chief", "leader", "chair", "chairman"):
             end = preps[0].right_edge.i + 1
+            # "the head of the delegation of Norland, Jan Novak,": the name beside it is no part
+            end = next((j for j in range(preps[0].i, end) if doc[j].text == ","), end)
         words = doc[start + 1 : end]
         gender = "f" if tok.lower_ in FEMALE_ROLES else "m" if tok.lower_ in MALE_ROLES else None
         drafts.append(_Draft(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
