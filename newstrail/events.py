@@ -5546,18 +5546,24 @@ def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | Non
     return None
 
 
-def _stance_units(doc: Any) -> list[Any]:
+def _stance_units(doc: Any) -> list[tuple[Any, int | None]]:
     """The sentences, with one joined by a semicolon cut in two when each side has a subject
     of its own: "Varenia wants 400; Ostrand has offered 250" is two holders' stances, which
-    the parser makes one clause of the other."""
-    units = []
-    for sent in _sentences(doc):
+    the parser makes one clause of the other. Each with its own root's index when it is such
+    a part (None for a whole sentence, whose root is the parse's)."""
+    sents = _sentences(doc)
+    words = _parse(doc).words
+    if ";" not in words:
+        return [(sent, None) for sent in sents]
+    units: list[tuple[Any, int | None]] = []
+    for sent in sents:
         start = sent.start
-        for tok in sent:
-            if tok.text == ";" and _has_subject(doc[start:tok.i]) and _has_subject(doc[tok.i + 1 : sent.end]):
-                units.append(doc[start:tok.i])
-                start = tok.i + 1
-        units.append(sent if start == sent.start else doc[start:sent.end])
+        semicolons = [i for i in range(sent.start, sent.end) if words[i] == ";"] if ";" in words[sent.start:sent.end] else ()
+        for i in semicolons:
+            if _has_subject(doc[start:i]) and _has_subject(doc[i + 1 : sent.end]):
+                units.append((doc[start:i], doc[start:i].root.i))
+                start = i + 1
+        units.append((sent, None) if start == sent.start else (doc[start:sent.end], doc[start:sent.end].root.i))
     return units
 
 
@@ -5618,7 +5624,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
     quoted_ranges = _Ranges.of(covered)
     p = _parse(doc)
     threats = _threat_sentences(events)
-    for sent in _stance_units(doc):
+    for sent, part_root in _stance_units(doc):
         span = _body_span(article, sent.start_char, sent.end_char, p)
         quoted = quoted_ranges.overlap(span.start, span.end)
         if quoted > QUOTED_SHARE * max(1, span.end - span.start):
@@ -5639,7 +5645,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         if actor is None:
             continue
         stances: set[str] = set()
-        base = _governing_depth(p, sent.root.i)
+        base = _governing_depth(p, part_root) if part_root is not None else 0.0
         for head, clause, text in statements:
             lemmas, weights, nouns = _parsed_cues(p, clause, base)
             bound = _obliges_subject(p, head)
