@@ -524,6 +524,7 @@ BODY_HEADS = frozenset(
     " movement front foundation fund organisation organization corporation company".split()
 )
 BODY_NAME_JOINERS = frozenset("and of & ' ’ 's ’s for".split())
+ARTICLES = frozenset("the a an".split())
 
 
 def _named_body(tokens: list[Token]) -> str | None:
@@ -532,26 +533,35 @@ def _named_body(tokens: list[Token]) -> str | None:
 
     Why: the small model tags invented and lesser-known bodies piecemeal (a NORP "Harbour"),
     so :func:`_body_in`, which reads the ORG tag, finds none, and the person loses the body
-    they speak for. At least two capitalised words are needed ("the Union" alone names
-    nothing), and a name of generic government words only ("Foreign Ministry") names no one.
+    they speak for.
     """
-    for end, head in enumerate(tokens):
-        if head.lower_ not in BODY_HEADS or not head.is_title:
-            continue
-        start = end
-        while start > 0 and (tokens[start - 1].is_title or tokens[start - 1].lower_ in BODY_NAME_JOINERS) \
-                and tokens[start - 1].i == tokens[start].i - 1:
-            start -= 1
-        while start < end and not tokens[start].is_title:
-            start += 1  # a name starts with a capitalised word, not "and" or "of"
-        name = tokens[start : end + 1]
-        if sum(t.is_title for t in name) < 2:
-            continue
-        text = name[0].doc[name[0].i : head.i + 1].text
-        if all(w in GENERIC_BODY_WORDS for w in re.split(r"[\s\-]+", _fold(text)) if w):
-            continue
-        return _clean_name(text)
+    for end in range(len(tokens)):
+        name = _body_name_ending(tokens, end)
+        if name is not None:
+            return _clean_name(name[0].doc[name[0].i : name[-1].i + 1].text)
     return None
+
+
+def _body_name_ending(tokens: list[Token], end: int) -> list[Token] | None:
+    """The body's proper name whose head noun is ``tokens[end]``, if it is one: at least two
+    capitalised words ("the Union" alone names nothing), not all of them generic government
+    words ("Foreign Ministry" names no one)."""
+    head = tokens[end]
+    if head.lower_ not in BODY_HEADS or not head.is_title:
+        return None
+    start = end
+    while start > 0 and (tokens[start - 1].is_title or tokens[start - 1].lower_ in BODY_NAME_JOINERS) \
+            and tokens[start - 1].i == tokens[start].i - 1:
+        start -= 1
+    while start < end and (not tokens[start].is_title or tokens[start].lower_ in ARTICLES):
+        start += 1  # a name starts with a capitalised word, not "and", "of" or a sentence's "The"
+    name = tokens[start : end + 1]
+    if sum(t.is_title for t in name) < 2:
+        return None
+    text = head.doc[name[0].i : head.i + 1].text
+    if all(w in GENERIC_BODY_WORDS for w in re.split(r"[\s\-]+", _fold(text)) if w):
+        return None
+    return name
 
 
 # Dependencies of a clause hung on a noun: relative, participial and adverbial clauses.
@@ -1151,6 +1161,71 @@ def _metonym_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
     return drafts
 
 
+def _body_drafts(doc: Doc, taken: set[int], drafts: list[_Draft]) -> list[_Draft]:
+    """Bodies the small model does not tag: a proper name ending in a body's head noun ("the
+    Harbour and Dock Workers' Union voted"), and a definite "the union" or "the commission"
+    after it, which stands for the last body the article named with that head noun (a named
+    one, or an organisation the model tagged: "the Selka River Authority … the authority").
+
+    Why: invented and lesser-known bodies are tagged piecemeal or not at all, and news
+    names a body once and then calls it by its head noun; without these a union's demands
+    have no actor.
+    """
+    named = sorted((d for d in drafts if d.kind == "organisation"), key=lambda d: d.start)
+    last: dict[str, str] = {}  # head noun -> key of the last body named with it
+    out: list[_Draft] = []
+    sent_index = doc_sentence_index(doc)
+    starts = doc_sentence_starts(doc)
+    k = 0
+    for i in token_indices(doc, "LOWER", BODY_HEADS.__contains__):
+        tok = doc[i]
+        while k < len(named) and named[k].start < tok.idx:
+            head = doc[named[k].head] if named[k].head >= 0 else None
+            if head is not None and head.lower_ in BODY_HEADS:  # "State of the Union" is no union
+                last[head.lower_] = named[k].key
+            k += 1
+        if i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lo = starts[sent_index[i]]
+        name = _body_name_ending(list(doc[lo : i + 1]), i - lo)
+        if name is not None and (any(t.tag_.startswith("VB") for t in name) or _title_case_line(tok.sent)):
+            name = None  # a headline in title case ("Mayor Slams Harbour Board") names no body
+        if name is not None:
+            key = _clean_name(doc[name[0].i : i + 1].text)
+            last[tok.lower_] = key
+            out.append(_Draft(name[0].idx, tok.idx + len(tok.text), key, "organisation", key,
+                              sent_index[i], tok.dep_ in SUBJECT_DEPS, True, head=i))
+        elif tok.lower_ in last and _refers_back(tok, last[tok.lower_]):
+            det = next(c for c in tok.children if c.dep_ == "det")
+            out.append(_Draft(det.idx, tok.idx + len(tok.text), doc[det.i : i + 1].text, "organisation",
+                              last[tok.lower_], sent_index[i], tok.dep_ in SUBJECT_DEPS, False, head=i))
+    return out
+
+
+def _title_case_line(sent: SpacySpan) -> bool:
+    """A sentence with most of its longer words capitalised: a title-case headline."""
+    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
+
+
+def _refers_back(tok: Token, name: str) -> bool:
+    """A singular "the union" that can stand for the body called ``name``: nothing after it
+    that would make it another body ("the union of farmers", "the union that represents
+    pilots"), and no word before it that is not in the name ("the port authority" is the
+    Marrowgate Port Authority, "the Palestinian news agency" is not the Saudi Press Agency)."""
+    if tok.tag_ not in ("NN", "NNP") or tok.dep_ in ("compound", "amod"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    words = set(_fold(name).split())
+    for child in tok.children:
+        if child.dep_ in ("prep", "relcl", "acl", "appos"):
+            return False
+        if child.i < tok.i and child.dep_ not in ("det", "punct") and _fold(child.text) not in words:
+            return False
+    return True
+
+
 def _description_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
     """Definite role descriptions that stand for a person: "the (senior) envoy",
     "the Deputy Trade Minister", "the chief of the Chilean mission"."""
@@ -1172,6 +1247,8 @@ def _description_drafts(doc: Doc, taken: set[int]) -> list[_Draft]:
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end]
         if preps and tok.lemma_.lower() in ("head", "chief", "leader", "chair", "chairman"):
             end = preps[0].right_edge.i + 1
+            # "the head of the delegation of Norland, Jan Novak,": the name beside it is no part
+            end = next((j for j in range(preps[0].i, end) if doc[j].text == ","), end)
         words = doc[start + 1 : end]
         gender = "f" if tok.lower_ in FEMALE_ROLES else "m" if tok.lower_ in MALE_ROLES else None
         drafts.append(_Draft(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
@@ -1832,6 +1909,9 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     drafts += found
     taken |= _token_set(doc, found)
     found = _metonym_drafts(doc, taken)
+    drafts += found
+    taken |= _token_set(doc, found)
+    found = _body_drafts(doc, taken, drafts)
     drafts += found
     taken |= _token_set(doc, found)
     drafts += _description_drafts(doc, taken)

@@ -4639,7 +4639,11 @@ _CARRYING_VERBS = _LIGHT_VERBS | _SUPPORT_VERBS | _CONTINUING
 
 
 def _governing_trigger(p: _Parse, i: int, trigger_ids: set[int]) -> int | None:
-    """The nearest trigger above (or at) a time expression's token ``i``: the happening it dates."""
+    """The nearest trigger above (or at) a time expression's token ``i``: the happening it dates.
+
+    The climb stops at a clausal complement: "warned that filling would start on 1 April"
+    dates the filling, not the warning, and "agreed to meet on Monday" the meeting.
+    """
     for node in _chain(p, i):
         if node in trigger_ids:
             return node
@@ -4647,7 +4651,46 @@ def _governing_trigger(p: _Parse, i: int, trigger_ids: set[int]) -> int | None:
             for child in p.children[node]:
                 if p.dep[child] in ("dobj", "nsubjpass") and child in trigger_ids:
                     return child
+        if p.dep[node] in _COMPLEMENT_DEPS:
+            return None
     return None
+
+
+# Clausal complements: what was said, asked or intended, with times of its own.
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def _in_complement_of(p: _Parse, i: int, head: int) -> bool:
+    """Whether token ``i`` lies inside a clausal complement below ``head``."""
+    crossed = False
+    for node in _chain(p, i):
+        if node == head:
+            return crossed
+        crossed = crossed or p.dep[node] in _COMPLEMENT_DEPS
+    return False
+
+
+def _date_of_act(sent: Any, article: Article, timexes: Sequence[TimeExpr], doc: Any,
+                 token: Any, said: bool = False) -> tuple[str | None, str | None]:
+    """The date of the act ``token`` names: a time expression it governs, else the
+    sentence's date without the times of its complements ("X warned that the gates would
+    close on 1 April" was said on the day of publication, not on 1 April).
+
+    ``said``: the event is a statement typed by what was said, so without a date of the
+    saying ("X said on Wednesday") the date of what was said stands for it ("told reporters
+    that the US came to Monday's meeting").
+    """
+    p = _parse(sent.doc)
+    placed = _timex_tokens(sent, article, timexes)
+    own = [tx for i, tx in placed if token.i in _chain(p, i) and not _in_complement_of(p, i, token.i)]
+    if own:
+        best = max(own, key=lambda tx: len(tx.value))  # a day beats a month
+        return best.value[:10], "text"
+    inner = {id(tx) for i, tx in placed if _in_complement_of(p, i, token.i)}
+    if not inner or said:
+        return _date_of(article, timexes, sent.start_char, sent.end_char, doc)
+    rest = [tx for tx in timexes if id(tx) not in inner]
+    return _find_date(article, rest, _body_span(article, sent.start_char, sent.end_char, p), doc)
 
 
 # A trigger that is not the sentence's main one still makes an event when a time expression
@@ -4785,7 +4828,7 @@ def _statement_event(sent: Any, article: Article, mentions: _Mentions,
         described = None
     scores = score_types(content, described=described)
     type_ = max(scores, key=scores.__getitem__)
-    date, how = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
+    date, how = _date_of_act(sent, article, timexes, doc, root, said=True)
     event = _event(sent, article, mentions, root, type_, scores[type_], date, how)
     text = _text(doc[sent.start:content.end]).strip()
     return EventMention.from_dict({**event.to_dict(), "span": article.body_span(sent.start_char, end).to_dict(),
@@ -4823,7 +4866,7 @@ def _events_in_sentence(sent: Any, article: Article, mentions: _Mentions,
     if main.token.i in dated:
         date, how = dated[main.token.i].value[:10], "text"
     else:
-        date, how = _date_of(article, timexes, sent.start_char, sent.end_char, doc)
+        date, how = _date_of_act(sent, article, timexes, doc, main.token)
     events = [_event(sent, article, mentions, main.token, type_, scores[type_], date, how)]
     return events + _dated_triggers(sent, article, mentions, dated, best_of, skip=main.token.i, skip_date=date)
 
@@ -4961,11 +5004,12 @@ def _known_form(word: str) -> str:
     return word
 
 
-def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float], list[bool]]:
+def _parsed_cues(p: _Parse, ids: Sequence[int], base: float = 0.0) -> tuple[list[str], list[float], list[bool]]:
     """Lemma, weight and noun flag of each token (by index) of a parsed statement.
 
     Only a cue's weight is ever read (:func:`_stance_of`), so only cues walk up the parse;
-    the other words weigh 1.
+    the other words weigh 1. ``base`` is the depth of the statement's own root (a clause the
+    parser hung below another across a semicolon, see :func:`_stance_units`).
     """
     lemmas = [p.lemmas[i] for i in ids]
     nouns = [p.pos[i] in ("NOUN", "PROPN") for i in ids]
@@ -4977,7 +5021,7 @@ def _parsed_cues(p: _Parse, ids: Sequence[int]) -> tuple[list[str], list[float],
             # verb would ("threatened", "demanded"), at a verb's strength
             lemmas[at], nouns[at] = _STATED_NOUNS[lemmas[at]], False
     # the governing cue decides: "demands a pledge to stop…" is a demand, not a pledge
-    weights = [STANCE_DEPTH_DECAY ** _cue_depth(p, i) if _is_cue(lemma) else 1.0
+    weights = [STANCE_DEPTH_DECAY ** max(0.0, _cue_depth(p, i) - base) if _is_cue(lemma) else 1.0
                for i, lemma in zip(ids, lemmas)]
     return lemmas, weights, nouns
 
@@ -5344,19 +5388,27 @@ CUE_STANCE_SCORE = 1.0
 
 
 def _cue_stance(cue: str | None) -> str | None:
-    """The stance of a refusing or denying cue, which governs what it reports.
+    """The stance of a refusing, denying or demanding cue, which governs what it reports.
 
     "NATO refused to commit to a freeze" reports the words "to commit to a freeze" under the
-    cue "refused": a rejection of the commitment, not a commitment. A neutral cue ("said",
-    "told reporters") leaves the reported words their own stance.
+    cue "refused": a rejection of the commitment, not a commitment; "the union is demanding
+    a written guarantee" is a demand, whatever "guarantee" says. A neutral cue ("said",
+    "told reporters") leaves the reported words their own stance, and so do cues whose
+    sense the words after them decide ("called it a stunt", "insisted the offer was fair",
+    "asked whether").
     """
     if not cue:
         return None
     for word in re.findall(r"[a-z'-]+", cue.lower()):
-        stance = _STANCE_VERBS.get(_known_form(word))
-        if stance in ("reject", "deny"):
+        form = _known_form(word)
+        stance = _STANCE_VERBS.get(form)
+        if stance in ("reject", "deny") or form in _DEMANDING_CUES:
             return stance
     return None
+
+
+# Cues that make what they report a demand in every sense they have.
+_DEMANDING_CUES = frozenset({"demand", "request", "urge", "seek"})
 
 
 # Head words of a news outlet's name. A paper, agency or broadcaster that reports something
@@ -5481,7 +5533,7 @@ def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | Non
     """
     p = _parse(sent.doc)
     for i in range(sent.start, sent.end):
-        if p.dep[i] == "ROOT":
+        if p.dep[i] == "ROOT" or not sent.start <= p.heads[i] < sent.end:  # a clause's own root
             subj = _subject(p.doc[i])
             if subj is not None:
                 key = _mention_key(article, subj, mentions)
@@ -5492,6 +5544,33 @@ def _stance_actor(sent: Any, article: Article, mentions: _Mentions) -> str | Non
                 if subj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
                     return subj.text
     return None
+
+
+def _stance_units(doc: Any) -> list[tuple[Any, int | None]]:
+    """The sentences, with one joined by a semicolon cut in two when each side has a subject
+    of its own: "Varenia wants 400; Ostrand has offered 250" is two holders' stances, which
+    the parser makes one clause of the other. Each with its own root's index when it is such
+    a part (None for a whole sentence, whose root is the parse's)."""
+    sents = _sentences(doc)
+    words = _parse(doc).words
+    if ";" not in words:
+        return [(sent, None) for sent in sents]
+    units: list[tuple[Any, int | None]] = []
+    for sent in sents:
+        start = sent.start
+        semicolons = [i for i in range(sent.start, sent.end) if words[i] == ";"] if ";" in words[sent.start:sent.end] else ()
+        for i in semicolons:
+            if _has_subject(doc[start:i]) and _has_subject(doc[i + 1 : sent.end]):
+                units.append((doc[start:i], doc[start:i].root.i))
+                start = i + 1
+        units.append((sent, None) if start == sent.start else (doc[start:sent.end], doc[start:sent.end].root.i))
+    return units
+
+
+def _has_subject(span: Any) -> bool:
+    """Whether a stretch of a sentence holds a verb and its nominal subject."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and span.start <= t.head.i < span.end
+               for t in span)
 
 
 def _subject_name(subj: Any, key: str | None) -> str:
@@ -5545,7 +5624,7 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
     quoted_ranges = _Ranges.of(covered)
     p = _parse(doc)
     threats = _threat_sentences(events)
-    for sent in _sentences(doc):
+    for sent, part_root in _stance_units(doc):
         span = _body_span(article, sent.start_char, sent.end_char, p)
         quoted = quoted_ranges.overlap(span.start, span.end)
         if quoted > QUOTED_SHARE * max(1, span.end - span.start):
@@ -5566,8 +5645,9 @@ def extract_stances(doc: Any, article: Article, mentions: Sequence[Mention], quo
         if actor is None:
             continue
         stances: set[str] = set()
+        base = _governing_depth(p, part_root) if part_root is not None else 0.0
         for head, clause, text in statements:
-            lemmas, weights, nouns = _parsed_cues(p, clause)
+            lemmas, weights, nouns = _parsed_cues(p, clause, base)
             bound = _obliges_subject(p, head)
             if bound:  # "needs to decide": the subject's obligation, no cue of its own wish
                 weights = [0.0 if i == head else w for i, w in zip(clause, weights)]

@@ -56,7 +56,7 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
         ) from None
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe(DATELINES, before=nlp.pipe_names[0])
+        nlp.add_pipe(SENTENCE_STARTS, before=nlp.pipe_names[0])
     if "attribute_ruler" in nlp.pipe_names:
         _add_punctuation_exceptions(nlp.get_pipe("attribute_ruler"))
         _index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
@@ -82,26 +82,31 @@ def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: in
     return nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
 
 
-# -- wire datelines --------------------------------------------------------------------------
+# -- sentence starts the parser would miss ---------------------------------------------------
 #
-# Why: wire copy opens with a dateline, "BRENNHALT, March 5 (Riverline) - Ostrand on Wednesday
-# rejected …", and the small model parses the place as a second subject of the verb (so quotes,
-# stances and events credit "BRENNHALT") or runs the dateline into the sentence before. The
-# dateline's first word and the word after its dash are marked as sentence starts, which the
-# parser keeps (it never undoes a sentence start set before it runs): the dateline becomes a
-# sentence of its own.
-DATELINES = "newstrail_datelines"
+# Why: a sentence never runs across a paragraph break, but the small model's parser joins a
+# line without a full stop to the next one: a headline or a standfirst ran into the lead, so
+# the headline's "warns … on 1 April" and the lead's "said on Wednesday" were one sentence
+# with one date. And wire copy opens with a dateline, "BRENNHALT, March 5 (Riverline) -
+# Ostrand on Wednesday rejected …", whose place the model parses as a second subject of the
+# verb (so quotes, stances and events credited "BRENNHALT"). The first word after a blank
+# line, a dateline's first word and the word after its dash are marked as sentence starts,
+# which the parser keeps (it never undoes a sentence start set before it runs).
+SENTENCE_STARTS = "newstrail_sentence_starts"
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-@Language.component(DATELINES)
-def mark_datelines(doc: Doc) -> Doc:
-    """Start a sentence at and after every agency dateline that opens a line (see above)."""
+@Language.component(SENTENCE_STARTS)
+def mark_sentence_starts(doc: Doc) -> Doc:
+    """Start a sentence after every blank line and at and after every agency dateline that
+    opens a line (see above)."""
     from .clean.metadata import dateline_spans
 
-    spans = dateline_spans(doc.text)
-    if spans:
+    edges = [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+    edges += [edge for span in dateline_spans(doc.text) for edge in span]
+    if edges:
         starts = [t.idx for t in doc]
-        for edge in (edge for span in spans for edge in span):
+        for edge in edges:
             i = bisect.bisect_left(starts, edge)
             while i < len(doc) and doc[i].is_space:
                 i += 1

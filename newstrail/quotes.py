@@ -52,7 +52,7 @@ import numpy
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actors import ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, doc_text, token_indices
+from .actors import ARTICLES, ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, doc_text, token_indices
 from .model import Article, Mention, Quote
 
 __all__ = ["extract_quotes", "SPEECH_VERBS", "VERB_CLASSES", "SPEECH_CLASSES", "ATTITUDE_CONFIDENCE"]
@@ -1747,15 +1747,34 @@ def _appositive_person(ctx: _Context, subj: Token) -> Mention | None:
     if subj.pos_ not in ("NOUN", "PROPN") and not (subj.pos_ in ("NUM", "PRON") and subj.lower_ in PARTITIVE_HEADS):
         return None  # "One of the farmers, Jan Novak, 70, said": the partitive's name speaks too
     own = ctx.mention_for(subj.idx, subj.idx + len(subj.text), subj.idx)
-    if own is not None and own.kind == "person" and ctx.body_range(own)[0] <= subj.idx:
-        return None  # the subject is itself a person's name
-    for child in subj.children:
+    if own is not None and own.kind == "person" and ctx.body_range(own)[0] <= subj.idx \
+            and own.text.split()[0].lower() not in ARTICLES:
+        return None  # the subject is itself a person's name (a description yields to the name beside it)
+    for child in (*subj.children, *_of_chain_appositions(subj)):
         if child.dep_ != "appos":
             continue
         m = ctx.mention_for(child.idx, child.idx + len(child.text), child.idx)
         if m is not None and m.kind == "person" and m.key and m.key[:1].isupper():
             return m
     return None
+
+
+def _of_chain_appositions(subj: Token) -> list[Token]:
+    """Appositions the parser hung on the last noun of a role's "of" chain: in "Minister of
+    Water of Ostrand, Jan Novak, said" the name stands beside the minister, not beside
+    Ostrand. Only a role noun's chain, and only its last noun."""
+    if subj.lemma_.lower() not in ROLE_NOUNS and subj.lower_ not in ROLE_NOUNS:
+        return []
+    node, found = subj, []
+    for _ in range(4):  # "Minister of Water of Ostrand": at most a few links down
+        prep = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None:
+            break
+        node = obj
+    if node is not subj:
+        found = [c for c in node.children if c.dep_ == "appos" and c.i > node.i]
+    return found
 
 
 def _titled_person(ctx: _Context, subj: Token) -> Mention | None:
@@ -3982,6 +4001,53 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     return out
 
 
+# Characters a content may run past the cue that ends it (a closing quote mark, a stop).
+CUE_END_SLACK = 2
+
+
+def _without_cue_clauses(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Quotes whose content is not just another quote's cue and speaker.
+
+    "According to Russian media reports, on the 11th, Peskov said. There is no deadline…",
+    as machine translation splits it: what the reports say is Peskov's words in the next
+    sentence, which his cue already attributes; "on the 11th, Peskov said" says nothing.
+    """
+    def only_a_cue(f: _Found) -> bool:
+        return any(
+            g is not f and g.cue and g.speaker_range and g.cue != f.cue
+            and f.start <= g.speaker_range[0] and g.speaker_range[1] <= f.end
+            and f.start <= g.cue[0] and f.end - CUE_END_SLACK <= g.cue[1] <= f.end  # the content ends at the cue
+            and g.start >= f.end
+            for g in found
+        )
+    return [f for f in found if not only_a_cue(f) and not _formula_only(ctx, f) and not _says_nothing(ctx, f)]
+
+
+# Reporting formulas that say nothing themselves: what "quoted sources as saying." and "who
+# asked not to be named" leave as content when machine translation or a relative clause
+# cuts the words off.
+_FORMULA_CONTENT = re.compile(r"^\W*(?:not to be (?:named|identified)|(?:\S+\s+){0,3}as saying)\W*$", re.I)
+
+
+# Parts of speech that carry no content of their own: "It states that it is." reports nothing.
+_EMPTY_POS = frozenset({"PRON", "AUX", "SCONJ", "DET", "PART", "PUNCT", "ADP", "CCONJ", "SPACE"})
+
+
+def _says_nothing(ctx: _Context, f: _Found) -> bool:
+    """A short reported clause of pronouns, auxiliaries and function words only ("that it
+    is"). Not a bare pronoun or pro-form object: "said so", "denied it" refer back to words
+    that were said, and annotators count them."""
+    if f.end - f.start > 40:
+        return False
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span is not None and span[0].pos_ == "SCONJ" and all(t.pos_ in _EMPTY_POS for t in span)
+
+
+def _formula_only(ctx: _Context, f: _Found) -> bool:
+    """A content that is only a reporting formula (see ``_FORMULA_CONTENT``)."""
+    return f.end - f.start < 60 and bool(_FORMULA_CONTENT.match(ctx.article.body[f.start : f.end]))
+
+
 def _without_reported_stances(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """Quotes without the stances and tellings found inside what someone else said or holds.
 
@@ -4092,7 +4158,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[
     found += _continuation_pass(ctx, found)
     found += _title_headline_pass(ctx, found)
     quotes: list[Quote] = []
-    for f in _outside_markup(ctx, _without_reported_stances(ctx, _dedupe(found))):
+    for f in _outside_markup(ctx, _without_cue_clauses(ctx, _without_reported_stances(ctx, _dedupe(found)))):
         body = article.body
         quotes.append(
             Quote(
