@@ -5919,7 +5919,7 @@ _EMBEDDING_LINES: dict[str, tuple[str, ...]] = {
         "the president pledged to free political prisoners",
         "officials said they are willing to hold talks with the opposition",
         "the ministry vowed to cooperate fully with the inquiry",
-        "the country agreed to withdraw its forces by the end of the year",
+        "the country agreed to pull its forces out before winter",
         "the company promised to compensate the families of the victims",
         "the leader said he was ready to meet his rival",
         "the parties reached a deal to share power",
@@ -5976,7 +5976,7 @@ _EMBEDDING_LINES: dict[str, tuple[str, ...]] = {
         "the minister asked neighbouring countries for military assistance",
         "the families called for an independent inquiry",
         "the envoy urged both parties to resume talks",
-        "activists called on the government to lift the ban",
+        "activists urged ministers to scrap the ban on rallies",
         "the defence asked the court to drop the charges",
     ),
     "ACCUSE": (
@@ -5994,7 +5994,7 @@ _EMBEDDING_LINES: dict[str, tuple[str, ...]] = {
         "the minister refused to resign",
         "the court turned down the appeal",
         "the country refused entry to the inspectors",
-        "the rebels said they will not attend the peace talks",
+        "the rebels announced a boycott of the peace conference",
     ),
     "THREATEN": (
         "the general warned of a military response",
