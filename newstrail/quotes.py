@@ -920,6 +920,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
         # the clause after it describes the speaker
         inverted = any(c.dep_ == "nsubj" and c.i > cue.i for c in children)
         parts = left if inverted else right
+    parts = _without_appended_noun(parts)
     object_content = bool(parts) and not any(p.dep_ in ("ccomp", "xcomp") for p in parts)
     if object_content:
         parts = _object_phrase(cue, parts)
@@ -1254,6 +1255,26 @@ def _directive(cue: Token, children: list[Token]) -> list[Token]:
     if inf is None or obj is None or obj.i > inf.i:
         return []
     return [obj, inf]
+
+
+APPENDING_PUNCT = frozenset({",", "—", "–", "-", ";"})
+
+
+def _without_appended_noun(parts: list[Token]) -> list[Token]:
+    """Reported clauses without a noun phrase the parser hung beside them as a second one.
+
+    "said the fare would not rise, a promise she made in May": the small model makes the
+    closing noun phrase a second complement of the cue, but it is the writer's comment on
+    what was said (an apposition to the whole clause), not part of it.
+    """
+    clauses = [p for p in parts if p.dep_ == "ccomp" and p.pos_ in ("VERB", "AUX")]
+    if not clauses:
+        return parts
+    end = max(p.right_edge.i for p in clauses)
+    doc = parts[0].doc
+    return [p for p in parts if not (
+        p.dep_ == "ccomp" and p.pos_ == "NOUN" and p.left_edge.i > end and p.left_edge.lower_ in ("a", "an")
+        and doc[p.left_edge.i - 1].text in APPENDING_PUNCT)]
 
 
 def _second_that_clause(cue: Token, parts: list[Token]) -> list[Token]:
