@@ -1447,9 +1447,15 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
             continue
         cut = {t.i for t in tok.subtree}
         kept = [t for t in tokens if t.i not in cut and t.i < tok.left_edge.i]
-        if len(kept) >= 3:
+        if len(kept) >= 3 or described and _named(kept):
             return kept
     return tokens
+
+
+def _named(tokens: list[Token]) -> bool:
+    """Do the tokens name someone or something ("Novak", "the Harbour Trust")? A name
+    stands as content on its own when an apposition describing it is cut away."""
+    return any(t.pos_ == "PROPN" for t in tokens)
 
 
 def _quoting_participle_cut(ctx: _Context, cue: Token, tokens: list[Token]) -> list[Token]:
