@@ -2018,7 +2018,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if agent is not None:
             # the "by" phrase names the speaker, it is not part of what was said
             tokens = [t for t in tokens if not agent.head.left_edge.i <= t.i <= agent.head.right_edge.i]
-        content = _trim(doc, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens), tok))
+        tokens = _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens), tok)
+        content = _trim(doc, tokens)
         topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
         if (topic or cls not in SPEECH_CLASSES) and _hypothetical(tok):
             continue  # "X can respond to Y's demands", "would back the bill": no stance taken
@@ -2044,7 +2045,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             # "The sale is expected to …", "X was told …": the expecter, the teller unnamed
             # (unless a stray "by" phrase names them, see _stray_agent)
             subj = agent
-        found.append(_make(ctx, content, tok, subj, confidence, cue_range))
+        for part in _around_own_cue(ctx, content, tokens, tok, cue_range):
+            found.append(_make(ctx, part, tok, subj, confidence, cue_range))
     found.extend(_according_to(ctx))
     found.extend(_poll_findings(ctx))
     found.extend(_light_verb_cues(ctx))
@@ -2056,6 +2058,42 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_to_someone(ctx))
     found.extend(_hedges(ctx, found))
     return found
+
+
+SETTING_OFF = (",", "—", "–", "-")
+# Words from which a cue clause inside its content ("…, said Berg, the harbour master, …")
+# is long enough to split the content: a short one ("…, Berg said, …") costs a single span
+# little, and the reported clause reads best whole.
+LONG_CUE_CLAUSE = 5
+
+
+def _around_own_cue(ctx: _Context, content: tuple[int, int], tokens: list[Token], verb: Token,
+                    cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content as two parts when its own cue clause interrupts it ("The levy, Berg
+    said, would fall on ferries" / "…, said Berg, a harbour official, would …").
+
+    The cue clause is the writer's, not the speaker's: PolNeAR annotates such content as
+    two fragments around it, and a single span that holds a long cue clause (a speaker
+    with an apposition) no longer matches the gold content. A phrase the cue resumes
+    ("…, Berg said, by the new timetable") stays one span with the clause it finishes.
+    """
+    start, end = content
+    if not tokens or not start < cue[0] < end:
+        return [content]
+    resumed = _resumed_content(verb)
+    if any(t.i in resumed for t in tokens):
+        return [content]
+    doc = ctx.doc
+    left = _trim(doc, [t for t in tokens if t.idx < cue[0]])
+    right = _trim(doc, [t for t in tokens if t.idx >= cue[1]])
+    if left is None or right is None or not start < left[1] < cue[0] or not cue[1] <= right[0] < end:
+        return [content]
+    gap = ctx.text[left[1]:right[0]].strip()
+    if not gap or gap[0] not in SETTING_OFF or gap[-1] not in SETTING_OFF or _words(gap) < LONG_CUE_CLAUSE:
+        return [content]
+    if _words(ctx.text[start:left[1]]) < 2:
+        return [(right[0], end)]  # "However, as the Courier reported, …": a lone linking word
+    return [(start, left[1]), (right[0], end)]
 
 
 def _stray_agent(cue: Token) -> Token | None:

@@ -1,0 +1,64 @@
+"""Where reported content ends: the writer's comment on what was said, a description of a
+name in it, and a long cue clause inside it stay out of the content (issue #4).
+Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.actors import extract_mentions
+from newstrail.adapters import article_from_text
+from newstrail.quotes import extract_quotes
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    def run(text: str):
+        article = article_from_text(text)
+        doc = nlp(text)
+        found = extract_quotes(doc, article, extract_mentions(doc, article))
+        for q in found:  # every span is evidence in the original text
+            assert article.text[q.content.start : q.content.end] == q.content_text
+        return found
+
+    return run
+
+
+def _holding(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.content_text]
+    assert hits, f"no quote holds {fragment!r}: {[q.content_text for q in quotes]}"
+    return hits[0]
+
+
+def test_a_closing_noun_phrase_on_the_clause_is_the_writers(quotes_of):
+    # "— a claim …" comments on what Novak told; it is no second reported clause
+    text = "Novak told reporters that the port would reopen within a week — a claim his rivals have mocked for months."
+    q = _holding(quotes_of(text), "reopen within a week")
+    assert q.content_text == "that the port would reopen within a week"
+
+
+def test_a_described_name_alone_is_the_content(quotes_of):
+    # the apposition describes the one blamed; the name is what the verb takes
+    text = "Voters have mostly stopped blaming Kaller, a former fisherman elected on a promise of lower fares."
+    q = _holding(quotes_of(text), "Kaller")
+    assert q.content_text == "Kaller" and q.cue_text == "blaming"
+
+
+def test_a_long_cue_clause_splits_its_content(quotes_of):
+    text = ("The new toll, said Anna Berg, a lecturer in transport policy at the Vellmar college, would hit"
+            " the poorest island families hardest.")
+    parts = [q for q in quotes_of(text) if q.cue_text == "said"]
+    assert [q.content_text for q in parts] == ["The new toll", "would hit the poorest island families hardest"]
+    assert all("Berg" in (q.speaker_text or "") for q in parts)
+
+
+@pytest.mark.parametrize("text, content", [
+    # a short cue clause leaves the reported clause whole
+    ("The plan to close the old pier, Minister Kaller added, would be a heavy blow to every fishing family.",
+     "The plan to close the old pier, Minister Kaller added, would be a heavy blow to every fishing family"),
+    # so does a phrase that the cue resumes
+    ("The harbour plan would be helped, Mayor Berg said, by the new ferry timetable.",
+     "The harbour plan would be helped, Mayor Berg said, by the new ferry timetable"),
+])
+def test_a_short_or_resumed_cue_clause_keeps_one_span(quotes_of, text, content):
+    assert _holding(quotes_of(text), "The").content_text == content
