@@ -1429,7 +1429,7 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
                                   or c.lower_ in EVEN_MARKS and c.i == tok.left_edge.i + 1
                                   and ctx.doc[c.i - 1].lower_ == "even")
             for c in tok.children)
-        described = tok.dep_ == "appos" and tok.left_edge.lower_ in ("a", "an")
+        described = tok.dep_ == "appos" and (tok.left_edge.lower_ in ("a", "an") or _names_described(tok))
         sourced = _as_source_aside(tok) or tok.lower_ == "according"  # "…, according to X": another source
         if tok.dep_ not in ASIDE_DEPS and not participle and not contrast and not described and not sourced:
             continue
@@ -1450,6 +1450,15 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
         if len(kept) >= 3 or described and _named(kept):
             return kept
     return tokens
+
+
+def _names_described(appos: Token) -> bool:
+    """Is the apposition a definite description of a name ("Novak, the former harbour
+    master of Vellmar")? Like an indefinite one, it is the writer's word on who is meant."""
+    if appos.left_edge.lower_ != "the" or appos.head.pos_ != "PROPN" or appos.pos_ != "NOUN":
+        return False
+    # "on college, Wall Street, the 1%, civil rights": a list, not a description
+    return not any(c.dep_ == "conj" for c in appos.children) and not any(c.dep_ == "conj" for c in appos.head.children)
 
 
 def _named(tokens: list[Token]) -> bool:

@@ -62,3 +62,14 @@ def test_a_long_cue_clause_splits_its_content(quotes_of):
 ])
 def test_a_short_or_resumed_cue_clause_keeps_one_span(quotes_of, text, content):
     assert _holding(quotes_of(text), "The").content_text == content
+
+
+def test_a_definite_description_of_a_name_is_the_writers(quotes_of):
+    q = _holding(quotes_of("The fishermen's union endorsed Novak, the former harbour master of Vellmar."), "Novak")
+    assert q.content_text == "Novak"
+
+
+def test_a_listed_noun_after_a_name_is_no_description(quotes_of):
+    text = "Both candidates said they differ on Port Ostra, the night tolls and the fishing quotas."
+    q = _holding(quotes_of(text), "Port Ostra")
+    assert q.content_text == "they differ on Port Ostra, the night tolls and the fishing quotas"
