@@ -1143,7 +1143,12 @@ def _head_indices(doc: Doc) -> list[int]:
 OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "dative", "dobj", "xcomp", "ccomp"})
 # Prepositions of an argument ("endorsed X for president", "described X as Y"), not of an
 # adjunct of time or place ("backed her up in an interview", "blamed X on Twitter").
-ARGUMENT_PREPS = frozenset("for as to against of about over with into".split())
+ARGUMENT_PREPS = frozenset("for as to against of about over with into in".split())
+# Of those, the one that as often sets the scene: "in" finishes the object of a verb of
+# judging or feeling ("welcomed his third place in the race", "praised her role in the
+# talks"), but after a verb of saying it mostly tells where or how it was said ("announced
+# new fees in a bid to …"), and a quotation inside it is an utterance of its own.
+ADJUNCT_ARGUMENT_PREPS = frozenset({"in"})
 
 
 def _relative_object(cue: Token, child: Token) -> bool:
@@ -1164,6 +1169,7 @@ def _object_phrase(cue: Token, parts: list[Token]) -> list[Token]:
     first = min(p.i for p in parts)
     doc = cue.doc
     keep = list(parts)
+    speech = _cue_class(cue) in SPEECH_CLASSES
     for child in cue.children:
         if child.i <= first or child in parts or child.dep_ not in OBJECT_TAIL_DEPS \
                 or (child.dep_ == "prep" and child.lower_ not in ARGUMENT_PREPS):
@@ -1171,6 +1177,9 @@ def _object_phrase(cue: Token, parts: list[Token]) -> list[Token]:
         left = child.left_edge.i
         if left > 0 and doc[left - 1].text in (",", ";", "—", "–", "(") or "\n" in doc[first:left].text:
             break
+        if child.lower_ in ADJUNCT_ARGUMENT_PREPS and (speech or any(
+                t.text in OPENING_MARKS or t.text == "''" for t in doc[left : child.right_edge.i + 1])):
+            break  # see ADJUNCT_ARGUMENT_PREPS
         keep.append(child)
     return keep
 

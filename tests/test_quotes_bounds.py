@@ -73,3 +73,14 @@ def test_a_listed_noun_after_a_name_is_no_description(quotes_of):
     text = "Both candidates said they differ on Port Ostra, the night tolls and the fishing quotas."
     q = _holding(quotes_of(text), "Port Ostra")
     assert q.content_text == "they differ on Port Ostra, the night tolls and the fishing quotas"
+
+
+def test_an_in_phrase_after_an_object_goes_on_with_it(quotes_of):
+    # the parser hangs "in the regional race" on the verb; it finishes what was welcomed
+    q = _holding(quotes_of("The council welcomed his firm third place in the regional race."), "third place")
+    assert q.content_text == "his firm third place in the regional race"
+
+
+def test_an_in_phrase_after_a_speech_object_is_the_setting(quotes_of):
+    q = _holding(quotes_of("The port authority announced new fees in a bid to cut traffic."), "new fees")
+    assert q.content_text == "new fees"
