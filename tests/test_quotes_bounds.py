@@ -84,3 +84,41 @@ def test_an_in_phrase_after_an_object_goes_on_with_it(quotes_of):
 def test_an_in_phrase_after_a_speech_object_is_the_setting(quotes_of):
     q = _holding(quotes_of("The port authority announced new fees in a bid to cut traffic."), "new fees")
     assert q.content_text == "new fees"
+
+
+def _parsed(nlp, words, heads, deps, pos):
+    """A Doc with a given parse: the small model's attachments vary, the rule must not."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize("comma", [False, True])
+def test_a_reason_hung_on_the_cue_finishes_the_reported_clause(nlp, comma):
+    from newstrail.quotes import _content_tokens
+
+    words = ["Berg", "said", "fares", "would", "rise", "because", "costs", "grew", "."]
+    heads = [1, 1, 4, 4, 1, 7, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "mark", "nsubj", "advcl", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "AUX", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    if comma:
+        words.insert(5, ",")
+        heads = [h + (h >= 5) for h in heads]
+        heads.insert(5, 1)
+        deps.insert(5, "punct")
+        pos.insert(5, "PUNCT")
+    doc = _parsed(nlp, words, heads, deps, pos)
+    content = [t.text for t in _content_tokens(doc[1], "say")]
+    assert content[:3] == ["fares", "would", "rise"] and content[-3:] == ["because", "costs", "grew"]
+
+
+def test_a_reason_after_other_words_stays_out(nlp):
+    from newstrail.quotes import _content_tokens
+
+    # "Berg said fares would rise, he added later, because costs grew": not straight after
+    words = ["Berg", "said", "fares", "would", "rise", "later", "because", "costs", "grew", "."]
+    heads = [1, 1, 4, 4, 1, 1, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "advmod", "mark", "nsubj", "advcl", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "AUX", "VERB", "ADV", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    assert [t.text for t in _content_tokens(doc[1], "say")] == ["fares", "would", "rise"]
