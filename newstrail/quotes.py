@@ -4116,9 +4116,9 @@ CUE_END_SLACK = 2
 def _without_cue_clauses(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """Quotes whose content is not just another quote's cue and speaker.
 
-    "According to Russian media reports, on the 11th, Peskov said. There is no deadline…",
-    as machine translation splits it: what the reports say is Peskov's words in the next
-    sentence, which his cue already attributes; "on the 11th, Peskov said" says nothing.
+    "According to state media, on the 3rd, spokesman Novak said. The port stays shut…",
+    as machine translation splits it: what the media report is Novak's words in the next
+    sentence, which his cue already attributes; "on the 3rd, spokesman Novak said" says nothing.
     """
     def only_a_cue(f: _Found) -> bool:
         return any(
