@@ -36,3 +36,24 @@ def nlp():
     from newstrail.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    """``quotes_of(text)``: the quotes of an invented text, each span checked to be evidence
+    in the original text (the content's characters are the content's text)."""
+    from newstrail.actors import extract_mentions
+    from newstrail.adapters import article_from_text
+    from newstrail.quotes import extract_quotes
+
+    def run(text: str):
+        article = article_from_text(text)
+        doc = nlp(text)
+        found = extract_quotes(doc, article, extract_mentions(doc, article))
+        for q in found:
+            assert article.text[q.content.start : q.content.end] == q.content_text
+            if q.speaker is not None and q.speaker_text:
+                assert q.speaker.end > q.speaker.start
+        return found
+
+    return run

@@ -7,27 +7,7 @@ import pytest
 from newstrail.actors import extract_mentions
 from newstrail.adapters import article_from_text
 from newstrail.quotes import ATTITUDE_CONFIDENCE, SPEECH_VERBS, extract_quotes
-
-
-@pytest.fixture
-def quotes_of(nlp):
-    def run(text: str):
-        article = article_from_text(text)
-        doc = nlp(text)
-        found = extract_quotes(doc, article, extract_mentions(doc, article))
-        for q in found:  # every span is evidence in the original text
-            assert article.text[q.content.start : q.content.end] == q.content_text
-            if q.speaker is not None and q.speaker_text:
-                assert q.speaker.end > q.speaker.start
-        return found
-
-    return run
-
-
-def _holding(quotes, fragment: str):
-    hits = [q for q in quotes if fragment in q.content_text]
-    assert hits, f"no quote holds {fragment!r}: {[q.content_text for q in quotes]}"
-    return hits[0]
+from quote_helpers import holding as _holding
 
 
 def test_direct_quote_with_trailing_cue(quotes_of):

@@ -6,25 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newstrail.actors import extract_mentions
-from newstrail.adapters import article_from_text
-from newstrail.quotes import ATTITUDE_CONFIDENCE, _nominal_verb, extract_quotes
-
-
-@pytest.fixture
-def quotes_of(nlp):
-    def run(text: str):
-        article = article_from_text(text)
-        doc = nlp(text)
-        return extract_quotes(doc, article, extract_mentions(doc, article))
-
-    return run
-
-
-def _holding(quotes, fragment: str):
-    hits = [q for q in quotes if fragment in q.content_text]
-    assert hits, f"no quote holds {fragment!r}: {[q.content_text for q in quotes]}"
-    return hits[0]
+from newstrail.quotes import ATTITUDE_CONFIDENCE, _nominal_verb
+from quote_helpers import holding as _holding
 
 
 @pytest.mark.parametrize("noun, verb", [
