@@ -142,6 +142,13 @@ _ANALYZER = HashingVectorizer(
     n_features=N_FEATURES, alternate_sign=False, stop_words="english", token_pattern=_TOKEN_PATTERN
 ).build_analyzer()
 _EXTRA_STOP = {"said", "says", "told", "mr", "ms", "mrs", "according", "also", "would", "could"}
+# Words of the calendar: a story's own terms say what it is about, and "month" or "monday"
+# says only when (they still count for clustering, where they are part of the text).
+CALENDAR_WORDS = frozenset(
+    "day days week weeks weekend month months year years today yesterday tomorrow tonight"
+    " monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december".split()
+)
 
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -1086,7 +1093,7 @@ class StoryIndex:
             for f, w in story.centroid.items()
         ]
         scored.sort(reverse=True)
-        return [t for _, t in scored[:10] if t]
+        return [t for _, t in scored if t and t not in CALENDAR_WORDS][:10]
 
     # ------------------------------------------------------------------ persistence
     def to_bytes(self) -> bytes:

@@ -48,6 +48,16 @@ def test_an_undated_story_has_no_span_only_the_date_it_was_written_after() -> No
     assert story.not_before is not None and story.not_before >= "2024-05-06"
 
 
+def test_calendar_words_are_no_story_terms() -> None:
+    """"month" or "Monday" say when, not what: they stay out of a story's terms and label."""
+    index = StoryIndex()
+    for i, text in enumerate(PORT):
+        index.add(f"p{i}", text + " This month, on Monday, the month of talks ended.", "2024-05-0" + str(i + 2), PORT_ACTORS)
+    (story,) = index.stories()
+    assert not {"month", "monday"} & set(story.terms)
+    assert "month" not in story.label.lower()
+
+
 def test_a_year_later_is_a_linked_chapter() -> None:
     index = StoryIndex()
     first = [index.add(f"p{i}", t, "2023-03-0%d" % (i + 1), PORT_ACTORS) for i, t in enumerate(PORT[:2])]
