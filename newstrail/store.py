@@ -383,7 +383,8 @@ class Store:
             yield article_from_row(row)
 
     def article(self, ref: str) -> Article | None:
-        """An article by id, id prefix (4+ characters) or exact source path."""
+        """An article by id, id prefix (4+ characters) or source path (as stored, a tail of
+        it, or a longer path ending in a relative one stored)."""
         rows = list(self.article_rows("id = ? OR source = ?", (ref, ref)))
         if not rows and len(ref) >= 4:
             rows = list(self.article_rows("id LIKE ?", (ref + "%",)))
@@ -391,8 +392,14 @@ class Store:
                 raise StoreError(f"article id prefix {ref!r} is ambiguous ({len(rows)} articles); give more characters")
         if not rows:
             rows = list(self.article_rows("source LIKE ?", ("%" + ref,)))
-            if len(rows) != 1:
-                return None
+        if not rows and "/" in ref:
+            # stored as typed at build time ("seeds/a.txt"), asked for from elsewhere by a
+            # longer path ("/work/seeds/a.txt"): the stored path ends the one asked for
+            name = ref.rsplit("/", 1)[1]
+            rows = [r for r in self.article_rows("source LIKE ?", ("%" + name,))
+                    if not r["source"].startswith(("/", "../")) and ref.endswith("/" + r["source"].removeprefix("./"))]
+        if len(rows) != 1:
+            return None
         return article_from_row(rows[0])
 
     def article_meta(self, article_id: str) -> dict[str, Any]:

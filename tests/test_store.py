@@ -99,6 +99,20 @@ def test_article_by_prefix_and_source() -> None:
     assert store.article(analysis.article.source) == analysis.article
 
 
+def test_article_by_a_longer_path_than_the_relative_one_stored() -> None:
+    """A build from /data stores "feeds/a.txt"; `show /data/feeds/a.txt` from elsewhere finds it,
+    and a path whose tail differs does not."""
+    from dataclasses import replace
+
+    store = Store(":memory:")
+    analysis = _analysis("The ferry operators agreed to a new timetable.")
+    article = replace(analysis.article, source="feeds/a.txt")
+    with store.atomic():
+        store.write_analyses([replace(analysis, article=article)])
+    assert store.article("/data/feeds/a.txt") == article
+    assert store.article("/data/other/a.txt") is None
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.text(min_size=1, max_size=300), st.text(max_size=40))
 def test_round_trip_any_text(text: str, title: str) -> None:
