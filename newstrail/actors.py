@@ -349,9 +349,14 @@ def _title_tokens(doc: Doc, ent: SpacySpan) -> list[Token]:
 HYPHENS = frozenset("- ‐ – —".split())
 
 
+def is_role_noun(tok: Token) -> bool:
+    """A title's head word, as written or as its lemma: "minister", "spokeswomen"."""
+    return tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS
+
+
 def _capitalised_role(tokens: list[Token]) -> bool:
     """Whether the title gathered so far is capitalised and holds a role noun ("Health Commissioner")."""
-    return any(t.is_title and (t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS) for t in tokens)
+    return any(t.is_title and is_role_noun(t) for t in tokens)
 
 
 def _joined(tokens: list[Token]) -> str:
@@ -369,7 +374,7 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
     words = [t.lower_ for t in tokens]
     gender = next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
     tokens = [t for t in tokens if t.lower_ not in HONORIFICS]
-    if not any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS or _abbreviated_title(t) for t in tokens):
+    if not any(is_role_noun(t) or _abbreviated_title(t) for t in tokens):
         return None, None, gender
     if any(t.lower_ in FEMALE_ROLES for t in tokens):
         gender = "f"
@@ -576,7 +581,7 @@ def _appos_role(ent: SpacySpan) -> tuple[str | None, str | None]:
         candidates.append(root.head)
     candidates.extend(c for c in root.children if c.dep_ == "appos")
     for head in candidates:
-        if not _is_role_noun(head):
+        if not is_role_noun(head):
             continue
         # a clause on the noun says what the person did, not what they are ("Velm's chief
         # adviser, who went on radio to dispute the figures of the former minister")
@@ -597,7 +602,7 @@ def _inner_title(ent: SpacySpan) -> list[Token]:
         return []  # a title taken in opens the entity with a role noun; most names open without one
     inner: list[Token] = []
     for tok in ent[:-1]:
-        if tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS or (inner and tok.lower_ in ("of", "and")):
+        if is_role_noun(tok) or (inner and tok.lower_ in ("of", "and")):
             inner.append(tok)
         else:
             break
@@ -993,17 +998,12 @@ def _affiliate_to_place(doc: Doc, drafts: list[_Draft], place: list[_Draft]) -> 
         if d.kind != "person" or d.affiliation is not None or d.head < 0:
             continue
         tok = doc[d.head]
-        titles = [c for c in tok.children if c.dep_ == "compound" and _is_role_noun(c)]
-        if tok.dep_ == "appos" and _is_role_noun(tok.head):
+        titles = [c for c in tok.children if c.dep_ == "compound" and is_role_noun(c)]
+        if tok.dep_ == "appos" and is_role_noun(tok.head):
             titles.append(tok.head)
         owner = next((heads[c.i] for t in titles for c in t.children if c.dep_ == "poss" and c.i in heads), None)
         if owner is not None:
             d.affiliation = owner
-
-
-def _is_role_noun(tok: Token) -> bool:
-    """A title's head word: "minister", "spokesman"."""
-    return tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS
 
 
 def _relabel_person_names(drafts: list[_Draft]) -> None:
@@ -1186,9 +1186,11 @@ def _body_drafts(doc: Doc, taken: set[int], drafts: list[_Draft]) -> list[_Draft
             k += 1
         if i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        lo = starts[sent_index[i]]
+        sent_no = sent_index[i]
+        lo = starts[sent_no]
         name = _body_name_ending(list(doc[lo : i + 1]), i - lo)
-        if name is not None and (any(t.tag_.startswith("VB") for t in name) or _title_case_line(tok.sent)):
+        hi = starts[sent_no + 1] if sent_no + 1 < len(starts) else len(doc)
+        if name is not None and (any(t.tag_.startswith("VB") for t in name) or _title_case_line(doc[lo:hi])):
             name = None  # a headline in title case ("Mayor Slams Harbour Board") names no body
         if name is not None:
             key = _clean_name(doc[name[0].i : i + 1].text)

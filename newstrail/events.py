@@ -4660,14 +4660,15 @@ def _governing_trigger(p: _Parse, i: int, trigger_ids: set[int]) -> int | None:
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 
 
-def _in_complement_of(p: _Parse, i: int, head: int) -> bool:
-    """Whether token ``i`` lies inside a clausal complement below ``head``."""
+def _below(p: _Parse, i: int, head: int) -> str | None:
+    """How token ``i`` hangs below ``head``: "own" (a chain of heads with no clausal
+    complement on the way), "complement" (inside one), or None (not below it)."""
     crossed = False
     for node in _chain(p, i):
         if node == head:
-            return crossed
+            return "complement" if crossed else "own"
         crossed = crossed or p.dep[node] in _COMPLEMENT_DEPS
-    return False
+    return None
 
 
 def _date_of_act(sent: Any, article: Article, timexes: Sequence[TimeExpr], doc: Any,
@@ -4681,12 +4682,12 @@ def _date_of_act(sent: Any, article: Article, timexes: Sequence[TimeExpr], doc: 
     that the US came to Monday's meeting").
     """
     p = _parse(sent.doc)
-    placed = _timex_tokens(sent, article, timexes)
-    own = [tx for i, tx in placed if token.i in _chain(p, i) and not _in_complement_of(p, i, token.i)]
+    below = [(_below(p, i, token.i), tx) for i, tx in _timex_tokens(sent, article, timexes)]
+    own = [tx for how, tx in below if how == "own"]
     if own:
         best = max(own, key=lambda tx: len(tx.value))  # a day beats a month
         return best.value[:10], "text"
-    inner = {id(tx) for i, tx in placed if _in_complement_of(p, i, token.i)}
+    inner = {id(tx) for how, tx in below if how == "complement"}
     if not inner or said:
         return _date_of(article, timexes, sent.start_char, sent.end_char, doc)
     rest = [tx for tx in timexes if id(tx) not in inner]

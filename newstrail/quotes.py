@@ -52,7 +52,7 @@ import numpy
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actors import ARTICLES, ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, doc_text, token_indices
+from .actors import ARTICLES, ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, doc_text, is_role_noun, token_indices
 from .model import Article, Mention, Quote
 
 __all__ = ["extract_quotes", "SPEECH_VERBS", "VERB_CLASSES", "SPEECH_CLASSES", "ATTITUDE_CONFIDENCE"]
@@ -1747,7 +1747,7 @@ REPRESENTED_PREPS = frozenset("for of at with".split())
 def _represented(ctx: _Context, subj: Token) -> Mention | None:
     """The body a role subject speaks for: "a spokeswoman for the Norland Foreign Ministry
     said" is the ministry's word, while "farmers in Norland" are not Norland."""
-    if subj.lemma_.lower() not in ROLE_NOUNS and subj.lower_ not in ROLE_NOUNS:
+    if not is_role_noun(subj):
         return None
     for prep in subj.children:
         if prep.dep_ != "prep" or prep.lower_ not in REPRESENTED_PREPS:
@@ -1833,7 +1833,7 @@ def _of_chain_appositions(subj: Token) -> list[Token]:
     """Appositions the parser hung on the last noun of a role's "of" chain: in "Minister of
     Water of Ostrand, Jan Novak, said" the name stands beside the minister, not beside
     Ostrand. Only a role noun's chain, and only its last noun."""
-    if subj.lemma_.lower() not in ROLE_NOUNS and subj.lower_ not in ROLE_NOUNS:
+    if not is_role_noun(subj):
         return []
     node, found = subj, []
     for _ in range(4):  # "Minister of Water of Ostrand": at most a few links down
@@ -4120,13 +4120,17 @@ def _without_cue_clauses(ctx: _Context, found: list[_Found]) -> list[_Found]:
     as machine translation splits it: what the media report is Novak's words in the next
     sentence, which his cue already attributes; "on the 3rd, spokesman Novak said" says nothing.
     """
+    ending: dict[int, list[_Found]] = {}  # cue end -> the quotes with that cue and a speaker
+    for g in found:
+        if g.cue and g.speaker_range:
+            ending.setdefault(g.cue[1], []).append(g)
+
     def only_a_cue(f: _Found) -> bool:
         return any(
-            g is not f and g.cue and g.speaker_range and g.cue != f.cue
+            g.cue != f.cue and f.start <= g.cue[0] and g.start >= f.end
             and f.start <= g.speaker_range[0] and g.speaker_range[1] <= f.end
-            and f.start <= g.cue[0] and f.end - CUE_END_SLACK <= g.cue[1] <= f.end  # the content ends at the cue
-            and g.start >= f.end
-            for g in found
+            for end in range(f.end - CUE_END_SLACK, f.end + 1)  # the content ends at the cue
+            for g in ending.get(end, ())
         )
     return [f for f in found if not only_a_cue(f) and not _formula_only(ctx, f) and not _says_nothing(ctx, f)]
 
