@@ -3382,7 +3382,7 @@ def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:
     if _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS:
         return None  # titles and labels after a colon are not speech
     i = qs - 1
-    while i >= 0 and ctx.text[i] in " \t\n":
+    while i >= 0 and ctx.text[i].isspace():  # a no-break space too ("1992:\xa0“…”")
         i -= 1
     # the colon may close the paragraph before: "X released the following statement:" and
     # the quotation as a paragraph of its own (a blank line between is one paragraph)

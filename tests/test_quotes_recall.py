@@ -24,3 +24,13 @@ def test_set_off_participle_after_an_inverted_speaker_apposition(quotes_of):
                        "explaining that the levy had already been approved by the board.")
     q = holding(quotes, "the levy had already been approved")
     assert q.speaker_text == "Tomas Brand"
+
+
+def test_colon_then_no_break_space_introduces_the_quotation(quotes_of):
+    # web text often puts a no-break space after the colon that introduces a quotation
+    quotes = quotes_of("Harbor plan splits the town.\n\nSenator Robert Hale has defended the harbor plan for "
+                       "years.\n\nHere is Hale in March 2019:\u00a0“Our harbor must serve the fishermen first, "
+                       "and the tourists second. That is the whole plan.”")
+    q = holding(quotes, "Our harbor must serve the fishermen first")
+    assert q.speaker_text and "Hale" in q.speaker_text
+    assert q.kind == "direct"
