@@ -1,0 +1,75 @@
+"""PLOVER typing coverage from the CAMEO sub-categories (issue #7, helper 36): invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.events import event_types
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an option hinted at, floated or eyed is held out, not taken (CAMEO 13)
+        ("Washington hinted at fresh sanctions against the Kestrian leadership.", "THREATEN"),
+        ("Kestria floated the idea of closing the strait to tankers.", "THREATEN"),
+        ("The government is eyeing tough new curbs on foreign media.", "THREATEN"),
+        # not excluding force keeps it in reserve, as not ruling it out does
+        ("The government said it had not excluded the use of force.", "THREATEN"),
+        ("Kestria said the violence would not go unpunished.", "THREATEN"),
+        # a destructive verb the lexicon lacked, promised on a condition
+        ("The general said his forces would flatten the rebel strongholds if the attacks continued.", "THREATEN"),
+        # recalling a mission's members reduces relations (CAMEO 166); held out as possible, it threatens
+        ("Marovia said it may recall its peacekeepers from the mission.", "THREATEN"),
+        ("Marovia recalled its observers from the border mission.", "SANCTION"),
+    ],
+)
+def test_options_held_out(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # arms shipped, or sent to a party rather than a place, are military aid (CAMEO 072)
+        ("Kestria shipped artillery shells and rifles to the government forces.", "AID"),
+        ("Kestria sent fighter jets and air defence systems to its ally.", "AID"),
+        ("Kestria sent tanks to the border.", "MOBILIZE"),
+        # relief goods brought along by a visitor or carried in are aid (CAMEO 073)
+        ("The minister travelled to the flood zone with relief supplies.", "AID"),
+        ("The delegation brought 20 tonnes of medicine to the besieged city.", "AID"),
+    ],
+)
+def test_aid_given_or_carried(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # wanting an election or a reform of another party asks it (CAMEO 104)
+        ("The opposition wants early elections.", "REQUEST"),
+        ("Dunholt wants the resignation of the interior minister.", "REQUEST"),
+    ],
+)
+def test_things_wanted_of_another(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Rebels pelted the convoy with grenades near the bridge.", "ASSAULT"),
+        ("The regime padlocked the offices of the last independent radio station.", "COERCE"),
+        ("Kestria curtailed diplomatic contacts with the junta.", "SANCTION"),
+        ("Several banks divested from the Marovian oil sector.", "SANCTION"),
+        ("The senator scoffed at the proposal for a new tax.", "REJECT"),
+    ],
+)
+def test_codebook_words_the_lexicon_lacked(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+def test_noun_sense_of_a_verb_only_word(nlp):
+    """"an intern" is a trainee, not internment."""
+    assert event_types("The ministry hired an intern for the summer.")[0] != "COERCE"
