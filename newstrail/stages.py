@@ -447,6 +447,45 @@ def run_stories(ctx: CorpusContext) -> int:
     return len(new_ids)
 
 
+def run_rewrites(ctx: CorpusContext) -> int:
+    """Rewrites within the stories this build changed (``rewrites``), added to the duplicates.
+
+    Why after the stories and the duplicates: rewrites are sought within a story only, and a
+    pair already recorded as a copy (exact, near, syndicated) is not recorded again.
+    """
+    from .rewrites import find_rewrites
+
+    known = {frozenset(pair) for pair in ctx.store.db.execute(
+        "SELECT json_extract(data, '$.article_id'), json_extract(data, '$.other_id') FROM duplicates")}
+    found = []
+    for ids in ctx.story_groups(ctx.changed):
+        stories: dict[str, list[str]] = {}
+        for aid in ids:
+            if aid in ctx.story_of:
+                stories.setdefault(ctx.story_of[aid], []).append(aid)
+        for members in stories.values():
+            if len(members) > 1:
+                found.extend(d for d in find_rewrites(_retold(ctx.store, members), ctx.changed)
+                             if frozenset((d.article_id, d.other_id)) not in known)
+    ctx.store.append_corpus("duplicates", found)
+    return len(found)
+
+
+def _retold(store: Store, ids: list[str]) -> list:
+    """What the rewrite test reads of articles: body, the date the page states, flags."""
+    from .rewrites import Retold
+
+    out = []
+    for lo in range(0, len(ids), READ_PART):
+        part = ids[lo:lo + READ_PART]
+        for aid, body, published, how, flags in store.db.execute(
+                f"SELECT id, body, published, published_how, flags FROM articles WHERE id IN ({','.join('?' * len(part))})",
+                part):
+            stated = published if published and how != "inferred" else None
+            out.append(Retold(aid, body or "", stated, tuple(orjson.loads(flags or "[]"))))
+    return out
+
+
 def _story_inputs(ctx: CorpusContext, ids: list[str]) -> Iterator[tuple[str, str, str | None, list[str]]]:
     """What clustering reads of articles: (id, body, own publication date, canonical actors).
 
@@ -882,6 +921,7 @@ CORPUS_STAGES = (
     Stage("actors", 1, ("mentions",), ("actors",), run_actors),
     Stage("speakers", 1, ("stances", "mentions", "actors"), ("speakers",), run_speakers, start=start_speakers),
     Stage("stories", 1, ("articles", "actors"), ("stories",), run_stories),
+    Stage("rewrites", 1, ("articles", "stories", "duplicates"), ("duplicates.rewrites",), run_rewrites),
     Stage("dates", 1, ("timexes", "stories"), ("published.inferred",), run_dates),
     Stage("timeline", 1, ("events", "stories", "actors", "published.inferred"), ("timeline",), run_timeline,
           start=start_timeline),
