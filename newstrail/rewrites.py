@@ -40,8 +40,10 @@ __all__ = ["Retold", "find_rewrites", "sentences", "alignment"]
 
 # A sentence needs this many words to count: datelines, captions and "In this case." do not.
 MIN_WORDS = 5
-# Each article needs this many sentences: below it, order and coverage mean little.
-MIN_SENTENCES = 4
+# Each article needs this many sentences. A short piece (a preview, a brief) lists the story's
+# few facts in the order any writer would, so its sentences all find a counterpart, in order,
+# in a longer report it never saw; over six sentences and more a retelling shows itself.
+MIN_SENTENCES = 6
 # Cosine at which two sentences say the same thing in other words. Sentences of independent
 # reports on one event often share a name and a verb (0.1-0.25); a literal rewrite keeps
 # most content words (0.35 and up).

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
@@ -550,6 +550,8 @@ class DatingTask:
     undated: list[EncodedAnalysis]  # as stored: the worker decodes them (``decode_analysis``)
     known: dict[str, StoryDays | None]  # story id -> its known days (``timex.infer.known_days``)
     story_of: dict[str, str]
+    # undated article id -> (id, stated date) of the dated article it retells (``rewrites``)
+    retells: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -577,7 +579,23 @@ def _dating_tasks(ctx: CorpusContext, ids: list[str]) -> Iterator[DatingTask]:
     for i in range(0, len(redo), DATING_GROUP):
         part = redo[i:i + DATING_GROUP]
         story_of = {aid: ctx.story_of[aid] for aid in part if aid in ctx.story_of}
-        yield DatingTask(_undated(ctx, part), {s: known.get(s) for s in set(story_of.values())}, story_of)
+        yield DatingTask(_undated(ctx, part), {s: known.get(s) for s in set(story_of.values())}, story_of,
+                         _originals(ctx.store, part))
+
+
+def _originals(store: Store, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """For undated articles that retell a dated one (a ``rewrite`` record names the copy
+    first): the original's id and the date its page states, the earliest when several."""
+    marks = ",".join("?" * len(ids))
+    out: dict[str, tuple[str, str]] = {}
+    for copy, original, published in store.db.execute(
+            "SELECT json_extract(d.data, '$.article_id'), a.id, a.published FROM duplicates d "
+            "JOIN articles a ON a.id = json_extract(d.data, '$.other_id') "
+            f"WHERE json_extract(d.data, '$.kind') = 'rewrite' AND json_extract(d.data, '$.article_id') IN ({marks}) "
+            "AND a.published IS NOT NULL AND a.published_how != 'inferred'", ids):
+        if copy not in out or published[:10] < out[copy][1]:
+            out[copy] = (original, published[:10])
+    return out
 
 
 def _split_dated(ctx: CorpusContext, ids: list[str]) -> tuple[list[str], list[str]]:
@@ -612,7 +630,7 @@ def date_group(task: DatingTask) -> tuple[int, list[Redated]]:
     re-dated right after its inference, which has just recognised its time expressions (kept
     in a small cache).
     """
-    from .timex.infer import infer_publication_date
+    from .timex.infer import infer_publication_date, not_before
 
     inferred, dated = 0, []
     for row, found in task.undated:
@@ -620,6 +638,8 @@ def date_group(task: DatingTask) -> tuple[int, list[Redated]]:
         analysis = replace(analysis, article=replace(analysis.article, published=None, published_how=None))
         story = task.story_of.get(analysis.article.id)
         guess = None if story is None else infer_publication_date(analysis.article, task.known[story], story)
+        if guess is not None and analysis.article.id in task.retells:
+            guess = not_before(guess, *task.retells[analysis.article.id])
         value, reason = guess or (None, None)
         inferred += guess is not None
         redated = redate(analysis, value)
@@ -922,7 +942,7 @@ CORPUS_STAGES = (
     Stage("speakers", 1, ("stances", "mentions", "actors"), ("speakers",), run_speakers, start=start_speakers),
     Stage("stories", 1, ("articles", "actors"), ("stories",), run_stories),
     Stage("rewrites", 1, ("articles", "stories", "duplicates"), ("duplicates.rewrites",), run_rewrites),
-    Stage("dates", 1, ("timexes", "stories"), ("published.inferred",), run_dates),
+    Stage("dates", 1, ("timexes", "stories", "duplicates.rewrites"), ("published.inferred",), run_dates),
     Stage("timeline", 1, ("events", "stories", "actors", "published.inferred"), ("timeline",), run_timeline,
           start=start_timeline),
     Stage("positions", 1, ("stances", "actors", "speakers", "published.inferred"), ("positions",), run_positions),

@@ -81,11 +81,21 @@ def test_short_pieces_are_not_compared():
     assert find_rewrites([Retold("a", short, None), Retold("b", ORIGINAL, "2030-05-07")]) == []
 
 
+def test_a_short_preview_listing_the_same_facts_in_order_is_no_rewrite():
+    preview = ("Talvia and the Orsk Federation will open talks on the disputed cod grounds in Halden next week.\n\n"
+               "The Talvian fisheries minister, Petra Lunde, is expected to ask for a quota of 60,000 tonnes.\n\n"
+               "Orsk negotiators want winter access to Talvian harbours, officials in both capitals said.\n\n"
+               "A retired judge from Vessby will chair the talks, which fishing crews plan to picket.")
+    assert find_rewrites([Retold("preview", preview, "2030-05-03"), Retold("report", ORIGINAL, "2030-05-07")]) == []
+
+
 def test_a_shared_site_template_is_no_sign_of_retelling():
     template = ("Would you like to receive our morning briefing by email every day?\n\n"
                 "Tell us what you think of this story in the comments below the article.\n\n"
                 "Our journalists check every reader report before it is published here.\n\n"
-                "Sign in with your account to save articles and follow the topics you like.\n\n")
+                "Sign in with your account to save articles and follow the topics you like.\n\n"
+                "Photographs sent by readers may be edited for length and clarity before use.\n\n"
+                "Share this page with your friends using the buttons at the top of the screen.\n\n")
     pages = [
         Retold(f"page{n}", template + topic, None)
         for n, topic in enumerate([
@@ -110,4 +120,17 @@ def test_build_records_a_rewrite_once(tmp_path):
     build([folder], db, workers=1)
     with Store(db) as store:
         rewrites = [d for d in list_duplicates(store) if d["kind"] == "rewrite"]
+        published, how = store.db.execute("SELECT published, published_how FROM articles WHERE id = ?",
+                                          (rewrites[0]["article_id"],)).fetchone()
     assert [(d["source"].endswith("b_rewrite.txt"), d["other_source"].endswith("a_original.txt")) for d in rewrites] == [(True, True)]
+    assert how == "inferred" and published >= "2030-05-07"  # dated from its story, never before its original
+
+
+def test_an_inferred_range_starts_no_earlier_than_what_the_article_retells():
+    from newstrail.timex.infer import not_before
+
+    value, reason = not_before(("2030-05-01/2030-05-20", "story s1: clues"), "abcdef1234567890", "2030-05-07")
+    assert value == "2030-05-07/2030-05-20" and reason.endswith("not before 2030-05-07, the date of the article it retells (abcdef1234)")
+    assert not_before(("2030-05-01/2030-05-07", "r"), "x", "2030-05-07")[0] == "2030-05-07"
+    assert not_before(("2030-05-09", "r"), "x", "2030-05-07") == ("2030-05-09", "r")  # already after
+    assert not_before(("2030-04-01/2030-04-05", "r"), "x", "2030-05-07") == ("2030-04-01/2030-04-05", "r")  # clues disagree
