@@ -18,6 +18,10 @@ ones (whole-text TF-IDF), so a story of n articles costs n x NEIGHBOURS sentence
 comparisons, not n squared. scikit-learn gives the vectors; the alignment test is written
 here because no library offers "same sentences in the same order" for paraphrase.
 
+A rewrite is recorded with the duplicates (kind ``rewrite``, the copy as ``article_id``), so
+``sources`` counts it as its outlet's copy, and the dates stage dates an undated rewrite no
+earlier than its original.
+
 On the bundled sample the machine-translated rewrite covers 0.73 of its sentences in its
 original's order, and no two independent reports cover more than 0.50. On T17's real news
 (``bench/rewrites.py``) the pairs found are mostly one outlet's story and its re-edited
