@@ -359,7 +359,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
 
 
 def list_duplicates(store: Store) -> list[dict[str, Any]]:
-    """Near-duplicates and syndicated copies, plus exact copies read from several files."""
+    """Near-duplicates, syndicated copies and rewrites, plus exact copies read from several files."""
     sources = _sources(store)
     out = [
         {**d.to_dict(), "source": sources.get(d.article_id, ""), "other_source": sources.get(d.other_id, "")}

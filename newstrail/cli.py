@@ -137,7 +137,7 @@ def emit(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[
 
 # In tables (not in --json/--csv), paths show as file names and ids as their first
 # characters: commands accept an id prefix, and the full values are one --json away.
-_PATH_KEYS = {"source", "sources", "other_source"}
+_PATH_KEYS = {"source", "sources", "other_source", "original"}
 _ID_KEYS = {"id", "articles", "linked", "story", "article_id", "other_id", "earliest"}
 ID_CHARS = 10
 NARROW = 120
@@ -498,7 +498,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
 @output_options
 @handle_errors
 def duplicates(db: str, as_json: bool, as_csv: bool) -> None:
-    """Exact and near duplicates and syndicated copies. In Python: newstrail.api.list_duplicates()."""
+    """Exact and near duplicates, syndicated copies and rewrites. In Python: newstrail.api.list_duplicates()."""
     with _open(db) as store:
         rows = api.list_duplicates(store)
     if not (as_json or as_csv):
@@ -523,11 +523,12 @@ def _span(first: str | None, last: str | None, not_before: str | None = None) ->
 
 def _original(row: dict[str, Any]) -> str:
     """The file of the pair's earlier article, shown as its name like the pair itself (the
-    earliest article's id, which the table used to show, matched neither name)."""
+    earliest article's id, which the table used to show, matched neither name). A rewrite's
+    original is its other article, whatever the dates say (``rewrites``)."""
+    if row.get("earliest") == row["other_id"] or row.get("kind") == "rewrite":
+        return row["other_source"]
     if row.get("earliest") == row["article_id"]:
         return row["source"]
-    if row.get("earliest") == row["other_id"]:
-        return row["other_source"]
     return ""
 
 

@@ -453,7 +453,7 @@ class Duplicate(Record):
 
     article_id: str
     other_id: str
-    kind: str  # exact | near | syndicated (shares paragraphs)
+    kind: str  # exact | near | syndicated (shares paragraphs) | rewrite (retold in order: ``rewrites``)
     similarity: float
     earliest: str | None = None  # id of the article that published first, when known
     shared: int = 0  # shared paragraphs, for kind == "syndicated"

@@ -2,7 +2,7 @@
 
     files ──read──▶ RawArticle ──analyse_chunk (engine.map)──▶ ArticleAnalysis ──▶ store (a batch per transaction)
                                                                             │            (and Parquet parts with --output)
-                                       corpus stages over the store: duplicates · actors · speakers · stories · dates · timeline · positions
+                                       corpus stages over the store: duplicates · actors · speakers · stories · rewrites · dates · timeline · positions
 
 Per-article work is ``analyse_chunk``: a pure function of a chunk of raw articles (and the
 corpus's common boilerplate lines): it cleans each, parses the clean bodies together with
@@ -541,7 +541,7 @@ def _write_batch(store: Store, counts: _LineCounts, batch: _Batch, report: Build
 
 def run_corpus_stages(store: Store, progress: Progress | None = None, engine: Engine | None = None,
                       prepared: PreparedTexts | None = None) -> list[StageReport]:
-    """Duplicates, actors, speakers, stories, dates, timeline and positions over the whole store.
+    """Duplicates, actors, speakers, stories, rewrites, dates, timeline and positions over the whole store.
 
     Stages read the store in batches; the story-local work that parallelises (dating
     undated articles, merging the timeline) runs on ``engine`` when one is given, else in

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
@@ -447,6 +447,45 @@ def run_stories(ctx: CorpusContext) -> int:
     return len(new_ids)
 
 
+def run_rewrites(ctx: CorpusContext) -> int:
+    """Rewrites within the stories this build changed (``rewrites``), added to the duplicates.
+
+    Why after the stories and the duplicates: rewrites are sought within a story only, and a
+    pair already recorded as a copy (exact, near, syndicated) is not recorded again.
+    """
+    from .rewrites import find_rewrites
+
+    known = {frozenset(pair) for pair in ctx.store.db.execute(
+        "SELECT json_extract(data, '$.article_id'), json_extract(data, '$.other_id') FROM duplicates")}
+    found = []
+    for ids in ctx.story_groups(ctx.changed):
+        stories: dict[str, list[str]] = {}
+        for aid in ids:
+            if aid in ctx.story_of:
+                stories.setdefault(ctx.story_of[aid], []).append(aid)
+        for members in stories.values():
+            if len(members) > 1:
+                found.extend(d for d in find_rewrites(_retold(ctx.store, members), ctx.changed)
+                             if frozenset((d.article_id, d.other_id)) not in known)
+    ctx.store.append_corpus("duplicates", found)
+    return len(found)
+
+
+def _retold(store: Store, ids: list[str]) -> list:
+    """What the rewrite test reads of articles: body, the date the page states, flags."""
+    from .rewrites import Retold
+
+    out = []
+    for lo in range(0, len(ids), READ_PART):
+        part = ids[lo:lo + READ_PART]
+        for aid, body, published, how, flags in store.db.execute(
+                f"SELECT id, body, published, published_how, flags FROM articles WHERE id IN ({','.join('?' * len(part))})",
+                part):
+            stated = published if published and how != "inferred" else None
+            out.append(Retold(aid, body or "", stated, tuple(orjson.loads(flags or "[]"))))
+    return out
+
+
 def _story_inputs(ctx: CorpusContext, ids: list[str]) -> Iterator[tuple[str, str, str | None, list[str]]]:
     """What clustering reads of articles: (id, body, own publication date, canonical actors).
 
@@ -511,6 +550,8 @@ class DatingTask:
     undated: list[EncodedAnalysis]  # as stored: the worker decodes them (``decode_analysis``)
     known: dict[str, StoryDays | None]  # story id -> its known days (``timex.infer.known_days``)
     story_of: dict[str, str]
+    # undated article id -> (id, stated date) of the dated article it retells (``rewrites``)
+    retells: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -538,7 +579,23 @@ def _dating_tasks(ctx: CorpusContext, ids: list[str]) -> Iterator[DatingTask]:
     for i in range(0, len(redo), DATING_GROUP):
         part = redo[i:i + DATING_GROUP]
         story_of = {aid: ctx.story_of[aid] for aid in part if aid in ctx.story_of}
-        yield DatingTask(_undated(ctx, part), {s: known.get(s) for s in set(story_of.values())}, story_of)
+        yield DatingTask(_undated(ctx, part), {s: known.get(s) for s in set(story_of.values())}, story_of,
+                         _originals(ctx.store, part))
+
+
+def _originals(store: Store, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """For undated articles that retell a dated one (a ``rewrite`` record names the copy
+    first): the original's id and the date its page states, the earliest when several."""
+    marks = ",".join("?" * len(ids))
+    out: dict[str, tuple[str, str]] = {}
+    for copy, original, published in store.db.execute(
+            "SELECT json_extract(d.data, '$.article_id'), a.id, a.published FROM duplicates d "
+            "JOIN articles a ON a.id = json_extract(d.data, '$.other_id') "
+            f"WHERE json_extract(d.data, '$.kind') = 'rewrite' AND json_extract(d.data, '$.article_id') IN ({marks}) "
+            "AND a.published IS NOT NULL AND a.published_how != 'inferred'", ids):
+        if copy not in out or published[:10] < out[copy][1]:
+            out[copy] = (original, published[:10])
+    return out
 
 
 def _split_dated(ctx: CorpusContext, ids: list[str]) -> tuple[list[str], list[str]]:
@@ -573,7 +630,7 @@ def date_group(task: DatingTask) -> tuple[int, list[Redated]]:
     re-dated right after its inference, which has just recognised its time expressions (kept
     in a small cache).
     """
-    from .timex.infer import infer_publication_date
+    from .timex.infer import infer_publication_date, not_before
 
     inferred, dated = 0, []
     for row, found in task.undated:
@@ -581,6 +638,8 @@ def date_group(task: DatingTask) -> tuple[int, list[Redated]]:
         analysis = replace(analysis, article=replace(analysis.article, published=None, published_how=None))
         story = task.story_of.get(analysis.article.id)
         guess = None if story is None else infer_publication_date(analysis.article, task.known[story], story)
+        if guess is not None and analysis.article.id in task.retells:
+            guess = not_before(guess, *task.retells[analysis.article.id])
         value, reason = guess or (None, None)
         inferred += guess is not None
         redated = redate(analysis, value)
@@ -882,7 +941,8 @@ CORPUS_STAGES = (
     Stage("actors", 1, ("mentions",), ("actors",), run_actors),
     Stage("speakers", 1, ("stances", "mentions", "actors"), ("speakers",), run_speakers, start=start_speakers),
     Stage("stories", 1, ("articles", "actors"), ("stories",), run_stories),
-    Stage("dates", 1, ("timexes", "stories"), ("published.inferred",), run_dates),
+    Stage("rewrites", 1, ("articles", "stories", "duplicates"), ("duplicates.rewrites",), run_rewrites),
+    Stage("dates", 1, ("timexes", "stories", "duplicates.rewrites"), ("published.inferred",), run_dates),
     Stage("timeline", 1, ("events", "stories", "actors", "published.inferred"), ("timeline",), run_timeline,
           start=start_timeline),
     Stage("positions", 1, ("stances", "actors", "speakers", "published.inferred"), ("positions",), run_positions),

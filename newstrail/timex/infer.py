@@ -275,3 +275,20 @@ def infer_publication_date(article: Article, known: StoryDays | None, story: str
     """One undated article's (value, reason), from the ``known_days`` of its story."""
     inferred = _infer_one(article, known)
     return None if inferred is None else (inferred[0], f"story {story}: {inferred[1]}")
+
+
+def not_before(inferred: tuple[str, str], original: str, day: str) -> tuple[str, str]:
+    """An inferred date or range cut so that it starts no earlier than ``day``, the stated
+    date of the article (id ``original``) this one retells (``newstrail.rewrites``).
+
+    Why: a rewrite appears after what it retells. When the whole range lies before that day,
+    the text's clues contradict which of the two is the copy (the rewrite test names the
+    undated one), so the inference stands as it was.
+    """
+    value, reason = inferred
+    start, _, end = value.partition("/")
+    end = end or start
+    if start >= day or end < day:
+        return inferred
+    cut = day if end == day else f"{day}/{end}"
+    return cut, f"{reason}; not before {day}, the date of the article it retells ({original[:10]})"
