@@ -397,9 +397,10 @@ def _headline_verb(tok: Token) -> bool:
 
 def _as_put_it(tok: Token) -> bool:
     """"as Varga put it": the idiom reports words (and only with "as" and "it": "put it on
-    the table" reports nothing)."""
+    the table" reports nothing). The parser may make "as" a preposition with the speaker as
+    its object ("As Varga, a law professor, put it, …")."""
     return _lemma(tok) == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i > tok.i for c in tok.children) \
-        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children)
+        and any(c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < tok.i for c in tok.children)
 
 
 def _made_clear(tok: Token) -> Token | None:
@@ -488,6 +489,11 @@ def _subject(tok: Token) -> Token | None:
     """The speaker token of a cue: its subject, inherited through conj/xcomp/advcl chains."""
     if _self_description(tok):
         return tok.doc[tok.i - 2]  # PolNeAR marks "self" as the source of a self-description
+    if _as_put_it(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+        # "As Berg, a law professor, put it, “…”": the parser may take the speaker for the
+        # object of "as", leaving "put" no subject; never climb into the quotation
+        return next((c for m in tok.children if m.dep_ in ("mark", "prep") and m.lower_ == "as" and m.i < tok.i
+                     for c in m.children if c.dep_ == "pobj"), None)
     seen = 0
     # a verb reached from the cue (a coordinated verb, or the clause an adjunct participle
     # hangs on) shares its grammatical subject, not its passive's agent: "X was joined by Y

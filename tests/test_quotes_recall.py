@@ -34,3 +34,22 @@ def test_colon_then_no_break_space_introduces_the_quotation(quotes_of):
     q = holding(quotes, "Our harbor must serve the fishermen first")
     assert q.speaker_text and "Hale" in q.speaker_text
     assert q.kind == "direct"
+
+
+def test_as_put_it_with_a_long_apposition_keeps_its_speaker(quotes_of):
+    # "put" is left with no subject of its own (the name hangs on "as"); the speaker must
+    # not be taken from inside the quotation ("Senate Republicans")
+    quotes = quotes_of("Court fight looms.\n\nAs Akim Varga, professor of constitutional law at Dunmore and "
+                       "author of ''Our Unwritten Charter,'' put it, ''Senate Republicans should remember that "
+                       "a compromise nominee today may be far better for them than the judge they may get "
+                       "stuck with later.''")
+    q = holding(quotes, "a compromise nominee today")
+    assert q.speaker_text == "Akim Varga"
+    assert not any(x.speaker_text == "Republicans" for x in quotes)
+
+
+def test_as_put_it_with_as_parsed_as_a_preposition(quotes_of):
+    quotes = quotes_of("Court fight looms.\n\nAs Akim Varga, a law professor at Dunmore, put it, ''Senate "
+                       "Republicans should remember that a compromise nominee today may be far better for them "
+                       "than the judge they may get later.''")
+    assert holding(quotes, "a compromise nominee today").speaker_text == "Akim Varga"
