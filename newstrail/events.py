@@ -492,8 +492,10 @@ _COVERAGE: dict[str, str] = {
     "MOBILIZE": """marshal:0.6 enlist:0.6 scramble:0.7""",
     "REJECT": """scoff:0.8 filibuster:0.8 abstain:0.5""",
     "ACCUSE": """slander:0.8 libel:0.8 revile:0.8 betray:0.5 inquire:0.6""",
-    "SUPPORT": """console:0.7""",
-    "CONCEDE": """heed:0.8""",
+    "SUPPORT": """console:0.7 forge+relation:1.1 forge+tie:1.1 come+defence:1.2 come+defense:1.2 rush+defence:1.1
+        rush+defense:1.1 confer+honour:1.2 confer+honor:1.2 confer+medal:1.2 confer+title:1.1 confer+prize:1.1
+        confer+decoration:1.2""",
+    "CONCEDE": """heed:0.8 give+way:1.1""",
     "RETREAT": """defuse:0.5""",
 }
 
@@ -1630,7 +1632,7 @@ def _ultimatum(token: Any) -> bool:
     # the parser hangs "48 hours" as an object or, as often, as an adverbial noun phrase
     timed = any(c.dep_ in ("dobj", "npadvmod") and _lemma(c) in _SPANS_OF_TIME for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "until" for c in token.children)
-    demanded = any(c.dep_ in ("advcl", "xcomp", "relcl") and any(g.lower_ == "to" for g in c.children)
+    demanded = any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(g.lower_ == "to" for g in c.children)
                    for c in token.subtree if c.i != token.i)
     return timed and demanded
 
@@ -1667,10 +1669,14 @@ def _helping_team(token: Any, roles: tuple[str, ...] = ("dobj", "nsubjpass")) ->
         g.dep_ in ("amod", "compound") and _lemma(g) in _HELPING_KINDS for g in c.children) for c in token.children)
 
 
+# Nouns of goods going to another party: halting them stops aid or trade (CAMEO 162), whatever the goods.
+_SUPPLYING = {"delivery", "sale", "shipment", "supply", "export", "transfer", "provision", "disbursement"}
+
+
 def _forces_cut(objects: set[str]) -> bool:
     """A reducer's object is armed forces, not aid to them or a diplomatic presence ("cut troop numbers")."""
-    if not objects & (_ARMED | _MATERIEL) or objects & (_WITHDRAWN | _TIES) - {"presence"}:
-        return False
+    if not objects & (_ARMED | _MATERIEL) or objects & (_WITHDRAWN | _TIES | _SUPPLYING) - {"presence"}:
+        return False  # "halted the delivery of jets to X": arms that stop going to another, not one's own forces
     return not any(t.type in ("AID", "COOPERATE", "SUPPORT") for o in objects for t in _word_triggers(o))
 
 
@@ -1681,7 +1687,7 @@ def _word_triggers(word: str) -> list[_Trigger]:
 
 def _cooperation_taken(token: Any, objects: set[str]) -> bool:
     """A reducer verb whose object is aid, cooperation, support or a diplomatic presence."""
-    if objects & (_TIES | _MATERIAL | _WITHDRAWN):
+    if objects & (_TIES | _MATERIAL | _WITHDRAWN | _SUPPLYING):
         return True
     if any(c.dep_ in ("dobj", "nsubjpass") and any(g.dep_ in ("amod", "compound") and _lemma(g) in _JOINT
                                                   for g in c.children) for c in token.children):
@@ -2179,6 +2185,9 @@ def _state_speaker(token: Any) -> bool:
     ("Tavians", "thousands"), unions and movements protest in the street.
     """
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in token.children):
+        # "summoned the envoy to protest the shooting": an infinitive's subject is its governor's
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     return any(c.ent_type_ == "GPE" or _lemma(c) in _STATE_VOICES or any(
         g.dep_ == "compound" and _lemma(g) in _STATE_VOICES for g in c.children) for c in subjects) and not any(
         _lemma(w) in _CROWDS | _WORKERS | _QUANTITIES | _MOVEMENTS for c in subjects for w in c.subtree)
@@ -2911,6 +2920,24 @@ def _released_or_ruled(a: _Asked) -> list[_Trigger] | None | _Next:
     return _NEXT
 
 
+# Verbs of a crowd coming together: with a purpose of dissent they report a demonstration.
+_GATHERING = {"gather", "assemble", "converge", "congregate", "flock"}
+_DISSENT = {"REQUEST", "ACCUSE", "REJECT", "PROTEST"}
+
+
+def _gathered_to_dissent(a: _Asked) -> list[_Trigger] | _Next:
+    """People gathered to demand, denounce or reject something demonstrate (CAMEO 141): "thousands
+    gathered in the square to demand his resignation", "assembled outside parliament against the law".
+    Gathered to mourn or celebrate, or with no stated purpose, they stay untyped here."""
+    p, i, lemma = a.parse, a.i, a.lemma
+    if lemma in _GATHERING and a.token.pos_ == "VERB" and any(
+            (p.dep[c] in ("advcl", "xcomp") and p.pos[c] == "VERB" and _to_infinitive(p, c)
+             and any(t.type in _DISSENT for t in _match_at(p, c)))
+            or (p.dep[c] == "prep" and p.lower[c] == "against") for c in p.children[i]):
+        return [_Trigger("PROTEST", 1.1, None)]
+    return _NEXT
+
+
 def _shown_rallied_or_called(a: _Asked) -> list[_Trigger] | _Next:
     """Showing, rallying and calling: typed by their objects and prepositions."""
     token, lemma, granted = a.token, a.lemma, a.granted
@@ -3456,6 +3483,10 @@ def _said_necessary(p: _Parse, i: int) -> bool:
     return dep == "nsubjpass" and any(_necessity(p, c) for c in p.children[head])
 
 
+# Verbs that keep their subject in force: "the curfew will remain in place" announces it anew.
+_KEPT_ON = {"remain", "stay", "continue"}
+
+
 def _reported_intent(token: Any) -> bool:
     """Future in the past of reported speech: "X said it would impose sanctions" is an announced act.
 
@@ -3465,6 +3496,8 @@ def _reported_intent(token: Any) -> bool:
     """
     p = _parse(token.doc)
     i = _carrier(p, token.i)
+    if p.dep[i] == "nsubj" and p.lemmas[p.heads[i]] in _KEPT_ON:
+        i = p.heads[i]  # "said the curfew would stay in force": the measure kept on is announced
     if not any(p.dep[c] == "aux" and p.lower[c] in ("would", "'d") for c in p.children[i]):
         return False
     if p.dep[i] == "conj" and p.dep[p.heads[i]] == "ROOT":
@@ -3599,7 +3632,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
                 trig.particle == "to" and pos == "VERB" and lemma in _ADJECTIVE_TO)):
             found.append(trig)
     given = None  # what the verb hands over makes it aid, whatever the verb's phrase
-    if lemma in _GIVING and (_material(p.doc[i]) or (lemma in _HANDING_OVER and _arms_given(p.doc[i]))):
+    if lemma in _GIVING and not _phrasal_away(p, i) and (
+            _material(p.doc[i]) or (lemma in _HANDING_OVER and _arms_given(p.doc[i]))):
         given = _Trigger("AID", MATERIAL_WEIGHT, None)
         found.append(given)
     # a phrase trigger ("call on") beats the bare lemma of another type; keep the best per type
@@ -3625,6 +3659,13 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
             return list(phrasal.values())
         return [t for t in best.values() if t.particle is not None or t.weight >= phrase]
     return list(best.values())
+
+
+def _phrasal_away(p: _Parse, i: int) -> bool:
+    """A giving verb with "up", "in" or "back": "gave up their weapons", "handed in arms", "gave back
+    the land" surrender or return what is given (their own phrase triggers type them), no aid."""
+    return any(p.dep[c] == "prt" and (p.lower[c] in ("up", "back") or (p.lower[c] == "in" and p.lemmas[i] in ("give", "hand")))
+               for c in p.children[i])  # "flew in / trucked in food" still brings it
 
 
 def _phrasal_particle(p: _Parse, i: int, found: Sequence[_Trigger]) -> bool:
@@ -3745,7 +3786,7 @@ _GIVING = {"provide", "give", "pledge", "commit", "offer", "allocate", "contribu
            "award", "mobilize", "mobilise", "channel", "hand", "fly", "airlift", "ship", "deliver", "distribute",
            "dispatch",
            # bringing relief where people lack it: "ferried water to the islands", "trucked in flour"
-           "ferry", "truck", "airdrop", "rush", "bring"}
+           "ferry", "truck", "airdrop", "rush", "bring", "pump"}
 _MATERIAL = {"financial", "military", "economic", "material", "technical", "humanitarian", "logistical", "logistic",
              "budget", "budgetary", "medical", "food", "fund", "funding", "money", "cash", "equipment", "weapon",
              "arm", "loan", "grant", "vaccine", "supply", "wheat", "rice", "fuel", "medicine", "ton", "tonne",
@@ -4114,6 +4155,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
     (set(_STANCE_HOLDERS) | _MAINTAINING | {"stop", "fire", "strike"}, _held_or_halted),
     (_RELEASES | _PLACES_OF_CUSTODY | _ENACTING | {"stand", "hesitate", "rule", "exclude", "free"}, _released_or_ruled),
     ({"demonstrate", "show", "rally", "call"}, _shown_rallied_or_called),
+    (_GATHERING, _gathered_to_dissent),
 )
 # Every lemma :func:`_special` looks at: those the context rules name.
 _SPECIAL_LEMMAS = frozenset().union(*(lemmas for lemmas, _ in _CONTEXT_RULES))

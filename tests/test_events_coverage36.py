@@ -73,3 +73,49 @@ def test_codebook_words_the_lexicon_lacked(sentence, expected, nlp):
 def test_noun_sense_of_a_verb_only_word(nlp):
     """"an intern" is a trainee, not internment."""
     assert event_types("The ministry hired an intern for the summer.")[0] != "COERCE"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a state protests by complaining, also through an infinitive of purpose (CAMEO 114)
+        ("Kestria summoned the Marovian envoy to protest the border shooting.", "ACCUSE"),
+        ("Students protested the tuition increase outside parliament.", "PROTEST"),
+        # a crowd gathered to demand or denounce demonstrates (CAMEO 141)
+        ("Thousands gathered in the main square to demand the president's resignation.", "PROTEST"),
+        ("Hundreds assembled outside parliament against the new press law.", "PROTEST"),
+    ],
+)
+def test_protest_by_states_and_crowds(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a coercive measure said to stay in force is announced anew (CAMEO 13, as 'will extend the curfew')
+        ("Officials said the night-time curfew would stay in force for another fortnight.", "THREATEN"),
+        # a deadline given with the act demanded, however the parse hangs the infinitive
+        ("Kestria has given Marovia until the end of the month to withdraw its troops.", "THREATEN"),
+    ],
+)
+def test_measures_kept_and_deadlines(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The emirate pumped $3 billion into the central bank to prop up the currency.", "AID"),
+        ("Kestria has forged diplomatic relations with the island republic.", "SUPPORT"),
+        ("The senator came to the defence of the embattled minister.", "SUPPORT"),
+        ("The president conferred the country's highest honour on the retired general.", "SUPPORT"),
+        ("The governor gave way to the strikers and raised their pay.", "CONCEDE"),
+        # given up or handed in, weapons are surrendered, not given as aid
+        ("Militants gave up their weapons in exchange for an amnesty.", "CONCEDE"),
+        # arms that stop going to another party are aid halted (CAMEO 1622), not one's forces cut
+        ("Dunholt halted the delivery of fighter jets to Marovia over the crackdown.", "SANCTION"),
+    ],
+)
+def test_more_codebook_phrases(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
