@@ -65,7 +65,6 @@ NEIGHBOURS = 5
 # ("Would you like to make this your default edition?") or a stock line, no sign of retelling.
 STOCK_ARTICLES = 3
 
-_WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
 
 
@@ -96,7 +95,7 @@ def _without_stock(units: list[list[str]]) -> list[list[str]]:
 
 
 def _key(sentence: str) -> str:
-    return " ".join(_WORD.findall(sentence.casefold()))
+    return " ".join(sentence.casefold().split())
 
 
 def alignment(similarity: np.ndarray) -> tuple[float, float, float]:
@@ -136,23 +135,43 @@ def find_rewrites(articles: Sequence[Retold], new: set[str] | None = None) -> li
     usable = [i for i, u in enumerate(units) if len(u) >= MIN_SENTENCES]
     if len(usable) < 2 or (new is not None and not any(articles[i].id in new for i in usable)):
         return []
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", strip_accents="unicode")
-    try:
-        vectorizer.fit([s for i in usable for s in units[i]])
+    try:  # every sentence analysed once; an article's rows are a slice of the one matrix
+        vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+            [s for i in usable for s in units[i]])
     except ValueError:  # only stop words: nothing to compare
         return []
-    matrices = {i: vectorizer.transform(units[i]) for i in usable}
+    bounds = np.cumsum([0] + [len(units[i]) for i in usable])
+    span = {i: (bounds[k], bounds[k + 1]) for k, i in enumerate(usable)}
+    others: dict[int, list[int]] = {}
+    for i, j in _candidate_pairs(articles, usable, vectors, bounds, new):
+        others.setdefault(i, []).append(j)
     found: list[Duplicate] = []
-    for i, j in _candidate_pairs(articles, usable, vectorizer, new):
-        record = _compare(articles[i], articles[j], matrices[i], matrices[j])
-        if record is not None:
-            found.append(record)
+    for i, js in others.items():  # one product per article with all its candidates' sentences
+        columns = np.concatenate([np.arange(*span[j]) for j in js])
+        similarity = (vectors[span[i][0]:span[i][1]] @ vectors[columns].T).toarray()
+        offset = 0
+        for j in js:
+            width = span[j][1] - span[j][0]
+            record = _compare(articles[i], articles[j], similarity[:, offset:offset + width])
+            offset += width
+            if record is not None:
+                found.append(record)
     return found
 
 
-def _candidate_pairs(articles: Sequence[Retold], usable: list[int], vectorizer, new: set[str] | None) -> list[tuple[int, int]]:
-    """Pairs (i < j) of each (new) article with its NEIGHBOURS most similar texts."""
-    docs = vectorizer.transform([articles[i].body for i in usable])
+def _candidate_pairs(articles: Sequence[Retold], usable: list[int], vectors, bounds: np.ndarray,
+                     new: set[str] | None) -> list[tuple[int, int]]:
+    """Pairs (i < j) of each (new) article with its NEIGHBOURS most similar texts.
+
+    An article's vector is the normalised sum of its sentences' rows, so the texts are not
+    analysed a second time.
+    """
+    from scipy.sparse import csr_matrix
+    from sklearn.preprocessing import normalize
+
+    owner = np.repeat(np.arange(len(usable)), np.diff(bounds))
+    membership = csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(len(usable), len(owner)))
+    docs = normalize(membership @ vectors)
     similar = (docs @ docs.T).toarray()
     np.fill_diagonal(similar, -1.0)
     pairs: set[tuple[int, int]] = set()
@@ -166,11 +185,12 @@ def _candidate_pairs(articles: Sequence[Retold], usable: list[int], vectorizer, 
     return sorted(pairs)
 
 
-def _compare(a: Retold, b: Retold, ma, mb) -> Duplicate | None:
-    """A rewrite record when the shorter text follows the other, else None."""
-    if ma.shape[0] > mb.shape[0]:
-        a, b, ma, mb = b, a, mb, ma
-    cover, order, cover_longer = alignment((ma @ mb.T).toarray())
+def _compare(a: Retold, b: Retold, similarity: np.ndarray) -> Duplicate | None:
+    """A rewrite record when the shorter text follows the other, else None (``similarity``:
+    a's sentences by b's)."""
+    if similarity.shape[0] > similarity.shape[1]:
+        a, b, similarity = b, a, similarity.T
+    cover, order, cover_longer = alignment(similarity)
     if cover < MIN_COVER or order < MIN_ORDER or cover_longer < MIN_COVER_LONGER:
         return None
     copy, original = _rewrite_first(a, b)
