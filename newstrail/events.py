@@ -487,10 +487,12 @@ _COVERAGE: dict[str, str] = {
     "SANCTION": """divest:0.7 disinvest:0.7 curtail+tie:1.2 curtail+relation:1.2 curtail+cooperation:1.2
         curtail+contact:1.1 curtail+aid:1.2 scale+tie:1.1 pull+plug:0.9 recall+peacekeeper:1.2 recall+observer:1.2
         recall+monitor:1.2 recall+inspector:1.2 recall+diplomat:1.2""",
-    "REQUEST": """persuade:0.6 cajole:0.7 coax:0.6 convince:0.5""",
+    "REQUEST": """persuade:0.6 cajole:0.7 coax:0.6 convince:0.5 seek+shelter:1.1 seek+sanctuary:1.1 seek+protection:1.0
+        seek+safety:1.0""",
     "COERCE": """frisk:0.8 shutter:0.7 padlock:0.8 intern:0.8""",
     "MOBILIZE": """marshal:0.6 enlist:0.6 scramble:0.7""",
-    "REJECT": """scoff:0.8 filibuster:0.8 abstain:0.5""",
+    "REJECT": """scoff:0.8 filibuster:0.8 abstain:0.5 skip+summit:1.1 skip+meeting:1.1 skip+talk:1.1 skip+session:1.0
+        skip+conference:1.1 skip+ceremony:0.9""",
     "ACCUSE": """slander:0.8 libel:0.8 revile:0.8 betray:0.5 inquire:0.6""",
     "SUPPORT": """console:0.7 forge+relation:1.1 forge+tie:1.1 come+defence:1.2 come+defense:1.2 rush+defence:1.1
         rush+defense:1.1 confer+honour:1.2 confer+honor:1.2 confer+medal:1.2 confer+title:1.1 confer+prize:1.1
@@ -1202,6 +1204,9 @@ def _purpose(p: _Parse, i: int) -> int | None:
     """The "to …" purpose clause of a contact verb, if any (its verb's index)."""
     if p.lemmas[i] not in _CONTACT_VERBS:
         return None
+    if p.lemmas[i] == "call" and any(p.dep[c] == "prep" and p.lower[c] in ("on", "upon", "for") and not any(
+            p.ent_type[g] in ("DATE", "TIME") for g in p.children[c]) for c in p.children[i]):
+        return None  # "called on X to drop the charges" asks for the act: no phone call ("on Monday" dates one)
     for child in p.children[i]:
         if p.dep[child] in ("advcl", "xcomp") and p.pos[child] == "VERB" and _to_infinitive(p, child):
             return child
@@ -2850,7 +2855,8 @@ def _attempted(a: _Asked) -> list[_Trigger] | _Next:
 def _deal_left(a: _Asked) -> list[_Trigger] | _Next:
     """Leaving a deal or a meeting."""
     token, lemma = a.token, a.lemma
-    if lemma in ("withdraw", "pull", "exit", "quit", "leave", "walk") and token.pos_ == "VERB":
+    if lemma in ("withdraw", "pull", "exit", "quit", "leave", "walk", "storm") and token.pos_ == "VERB" and (
+            lemma != "storm" or any(c.lower_ == "out" for c in token.children)):  # "stormed out of the talks"
         left = a.objects | _left_from(token)
         if left & _NEGOTIATIONS:
             return [_Trigger("SANCTION", 1.1, None)]  # "walked out of the talks": negotiations halted
@@ -3344,8 +3350,8 @@ def _retype(token: Any, type_: str) -> str:
     if type_ == "AGREE" and lemma == "agree" and not any(p.dep[c] == "xcomp" or p.lower[c] == "to" for c in children) \
             and any(p.dep[c] == "dobj" and p.lemmas[c] in ("agreement", "deal", "accord", "treaty") for c in children):
         return "SUPPORT"  # a concluded agreement (CAMEO 057) rather than an intent to cooperate
-    if type_ in _INTENT_TO_AGREE and _obliged(token):
-        return "REQUEST"  # "X must provide…": an appeal, not the aid itself
+    if type_ in _INTENT_TO_AGREE | {"SANCTION"} and _obliged(token):
+        return "REQUEST"  # "X must provide…", "X should stop arming…": an appeal, not the aid or its end
     if type_ in _INTENT_TO_AGREE and (_is_future(token) or _reported_intent(token) or _weighed(token)
                                       or _vowed(token)) and not _scheduled(token):
         return "AGREE"  # "will / could / is considering resuming aid": cooperation held out, not yet given
@@ -3462,7 +3468,7 @@ def _needs_to(p: _Parse, i: int) -> bool:
     """Verb ``i`` is the infinitive of "X needs to / has to", said of another than the speaker:
     an obligation as "must" is ("Estovia needs to release the detainees, the UN said")."""
     head = p.heads[i]
-    if p.dep[i] != "xcomp" or head == i or p.lemmas[head] not in ("need", "have") or p.pos[head] not in ("VERB", "AUX"):
+    if p.dep[i] != "xcomp" or head == i or p.lemmas[head] not in ("need", "have", "ought") or p.pos[head] not in ("VERB", "AUX"):
         return False
     if not any(p.dep[c] == "aux" and p.lower[c] == "to" for c in p.children[i]):
         return False
@@ -4143,7 +4149,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
     (_ANNULLING | _BEATING | {"clash", "scuffle", "skirmish", "execute", "hang", "siege", "occupy", "storm", "blockade",
                               "besiege", "protest", "rally", "burn", "torch", "readiness", "willingness",
                               "preparedness", "raid", "reinforce"}, _force_reading),
-    ({"withdraw", "pull", "exit", "quit", "leave", "walk"}, _deal_left),
+    ({"withdraw", "pull", "exit", "quit", "leave", "walk", "storm"}, _deal_left),
     (_ATTEMPTING, _attempted),
     (_SHELTERING | _ARRIVING | _RECEIVING | _LETTING_IN | _FACILITY_MAKING | {"leave", "support", "back", "help", "benefit",
                                                                          "assist", "evacuate"}, _aid_reading),
@@ -4275,13 +4281,26 @@ STATED_OUTCOME = 0.85
 
 
 def _stated_outcome(triggers: Sequence[TypedTrigger]) -> bool:
-    """A non-contact trigger that is a contact verb's conjunct or participle outcome."""
+    """A non-contact trigger that is a contact verb's conjunct, participle outcome or purpose."""
     for trig in triggers:
-        if trig.type != "CONSULT" and trig.token.pos_ == "VERB":
-            p, i = _parse(trig.token.doc), trig.token.i
-            if (p.dep[i] == "conj" and _contact_outcome(p, i)) or (p.dep[i] == "advcl" and _participle_outcome(p, i)):
-                return True
+        if trig.type == "CONSULT":
+            continue
+        p, i = _parse(trig.token.doc), trig.token.i
+        if trig.token.pos_ == "VERB" and (
+                (p.dep[i] == "conj" and _contact_outcome(p, i)) or (p.dep[i] == "advcl" and _participle_outcome(p, i))):
+            return True
+        if _purpose_content(p, i):
+            return True
     return False
+
+
+def _purpose_content(p: _Parse, i: int) -> bool:
+    """Trigger ``i`` is what a call or visit was for, its purpose verb or that verb's object:
+    "phoned the president to congratulate him", "visited the camp to show solidarity". Why: the
+    purpose clause states what was done in the contact as a conjunct does, so it ranks the same."""
+    node = p.heads[i] if p.dep[i] == "dobj" else i
+    head = p.heads[node]
+    return head != node and p.dep[node] in ("advcl", "xcomp") and _purpose(p, head) == node and _states_content(p, node)
 
 
 # Slack over the description's largest possible share (cosines are at most 1, give or take

@@ -119,3 +119,34 @@ def test_measures_kept_and_deadlines(sentence, expected, nlp):
 )
 def test_more_codebook_phrases(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a call or visit is coded as its stated purpose, ranked as a stated outcome is
+        ("The chancellor phoned the newly elected president to congratulate him.", "SUPPORT"),
+        ("The president visited the flood zone to show solidarity with the victims.", "SUPPORT"),
+        # "called on X to…" asks: the act asked for is no phone call's content
+        ("The rights group has called on the authorities to drop the charges.", "REQUEST"),
+        ("On Monday the minister called his counterpart to apologise for the remarks.", "SUPPORT"),
+        # leaving or skipping a meeting
+        ("The delegation stormed out of the negotiations.", "SANCTION"),
+        ("The president skipped the summit in protest.", "REJECT"),
+    ],
+)
+def test_contacts_and_their_content(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an obligation put on another party asks it to act (CAMEO 10), halting included
+        ("Kestria should stop arming the rebels, the minister said.", "REQUEST"),
+        ("Marovia ought to release the detained sailors immediately, the envoy said.", "REQUEST"),
+        ("Thousands of Marovians have fled to Kestria seeking shelter.", "REQUEST"),
+    ],
+)
+def test_obligations_and_seeking(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
