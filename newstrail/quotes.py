@@ -2095,6 +2095,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             continue  # "X can respond to Y's demands", "would back the bill": no stance taken
         if content is None and not passive and (cls in SPEECH_CLASSES or cls == "evidence" and _record_subject(tok)):
             content = _preceding_content(ctx, tok, subj)  # "…, records show." as "…, aides said."
+        if content is None and not passive and cls in COMMENT_CLASSES:
+            content = _comment_clause_content(ctx, tok, subj)  # "Prices, aides concede, will rise"
         if content is None and cls in SPEECH_CLASSES and not passive:
             content = _next_sentence_content(ctx, tok, subj)
             confidence = 0.7
@@ -2820,6 +2822,46 @@ def _preceding_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int
         return None  # "Entering the final contests, Novak said": a scene-setting phrase
     if _opens_quotation(ctx, cue):
         return None  # 'Asked about X, Novak replied, “…”': the quotation is what was said
+    return _trim(doc, tokens)
+
+
+# Classes of a cue that can stand as a comment clause inside what it reports ("…, these
+# aides concede, …", "…, I think, …").
+COMMENT_CLASSES = SPEECH_CLASSES | {"think"}
+# What a comment clause's cue may have after it besides commas: when and where it was said.
+COMMENT_TAIL_DEPS = frozenset({"advmod", "npadvmod", "prep", "punct"})
+# Adverbs that make a clause adverbial ("when he insisted …"), which the parser may tag as
+# the verb's adverb rather than its subordinator.
+WH_TIMES = frozenset("when whenever where while".split())
+
+
+def _comment_clause_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int] | None:
+    """"But with each passing vote, these supporters acknowledge, it becomes harder to …" /
+    "Soon after the hearing, the evidence indicates, the judge assigned …": a cue clause set
+    off by commas inside the sentence it reports, with no complement of its own. The
+    parser hangs it on the host clause as an adverbial clause (or beside it), so the cue has
+    no content in the parse; what was said is the host sentence without the cue clause."""
+    doc = ctx.doc
+    if cue.dep_ not in ("advcl", "parataxis") or cue.head.i < cue.i or subj.head != cue or subj.i > cue.i \
+            or subj.lower_ in RELATIVES:
+        return None
+    if any(c.i > cue.i and (c.dep_ not in COMMENT_TAIL_DEPS or c.dep_ == "prep" and not any(
+            g.dep_ == "pobj" for g in c.children)) or c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in WH_TIMES
+           for c in cue.children):
+        # "…, Novak said the plan …", "…, insisted on paying …", "when Novak spoke, …": the cue
+        # has a complement of its own, or its clause is an adverbial one
+        return None
+    start = subj.left_edge.i
+    while start > 0 and doc[start - 1].head == cue and doc[start - 1].dep_ in ("advmod", "aux", "neg"):
+        start -= 1
+    end = cue.right_edge.i
+    if start == 0 or doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    if not all(t == cue or cue in t.ancestors for t in doc[start : end + 1]):
+        return None  # the commas must enclose the cue clause and nothing else
+    sent = ctx.sents[ctx.sent_of[cue.i]]
+    para = ctx.paragraph(cue.idx)
+    tokens = [t for t in sent if not start - 1 <= t.i <= end + 1 and ctx.paragraph(t.idx) == para]
     return _trim(doc, tokens)
 
 

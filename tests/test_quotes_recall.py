@@ -53,3 +53,25 @@ def test_as_put_it_with_as_parsed_as_a_preposition(quotes_of):
                        "Republicans should remember that a compromise nominee today may be far better for them "
                        "than the judge they may get later.''")
     assert holding(quotes, "a compromise nominee today").speaker_text == "Akim Varga"
+
+
+def test_comment_clause_inside_the_sentence_it_reports(quotes_of):
+    # the parser hangs "acknowledge" on "becomes" as an adverbial clause with no content
+    quotes = quotes_of("Farm Row.\n\nBut with each passing vote, these supporters acknowledge, it becomes "
+                       "harder to argue that he can win.")
+    q = holding(quotes, "it becomes harder to argue")
+    assert q.speaker_text == "these supporters"
+    assert q.cue_text == "acknowledge"
+
+
+def test_comment_clause_of_a_record(quotes_of):
+    quotes = quotes_of("Farm Row.\n\nSoon after the hearing, the available evidence indicates, the judge "
+                       "assigned the case to a colleague.")
+    assert holding(quotes, "the judge assigned the case").speaker_text == "the available evidence"
+
+
+def test_adverbial_clause_with_a_complement_is_no_comment_clause(quotes_of):
+    # "when he insisted on paying …" sets the scene; it does not report the main clause
+    quotes = quotes_of("Farm Row.\n\nFrom his first week in office, when he insisted on paying for his own "
+                       "lunch, the mayor has understood the power of a gesture.")
+    assert not any("the power of a gesture" in q.content_text and q.cue_text == "insisted" for q in quotes)
