@@ -48,9 +48,10 @@ MIN_WORDS = 5
 # few facts in the order any writer would, so its sentences all find a counterpart, in order,
 # in a longer report it never saw; over six sentences and more a retelling shows itself.
 MIN_SENTENCES = 6
-# Cosine at which two sentences say the same thing in other words. Sentences of independent
-# reports on one event often share a name and a verb (0.1-0.25); a literal rewrite keeps
-# most content words (0.35 and up).
+# Cosine at which two sentences say the same thing in other words: most sentences of a
+# literal rewrite score 0.35 and up against their original, most of an independent report
+# 0.1-0.25 (a shared name and verb). One sentence proves little (two writers stating the
+# same fact reach 0.6): coverage and order over many sentences decide, below.
 SENTENCE_SIMILARITY = 0.3
 # Share of the shorter article's sentences with a counterpart in the other.
 MIN_COVER = 0.6
