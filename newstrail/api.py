@@ -449,11 +449,11 @@ def list_positions(store: Store, *, actor: str | None = None) -> list[dict[str, 
 
 def list_sources(store: Store, *, story: str | None = None) -> list[dict[str, Any]]:
     """How each outlet told it: its articles, the timeline entries it reports (and those only
-    it reports), its quotes, the copies it published, and its articles' quality flags."""
+    it reports, counting an outlet's copy of another's article as no report of its own), its
+    quotes, the copies it published, and its articles' quality flags."""
     story = resolve_story(store, story) if story else None
     articles = list_articles(store, story=story, with_body=False)
     outlet_of = {a["id"]: a["outlet"] or UNKNOWN_OUTLET for a in articles}
-    by_source = {a["source"]: outlet_of[a["id"]] for a in articles}
     rows: dict[str, dict[str, Any]] = {}
     for a in articles:
         row = rows.setdefault(outlet_of[a["id"]], {
@@ -464,21 +464,27 @@ def list_sources(store: Store, *, story: str | None = None) -> list[dict[str, An
         row["sources"].append(a["source"])
         for flag in a["flags"]:
             row["flags"][flag] = row["flags"].get(flag, 0) + 1
-    for entry in list_timeline(store, story=story):
-        outlets = {by_source[s] for s in entry["sources"] if s in by_source}
-        for outlet in outlets:
-            rows[outlet]["entries"] += 1
-            if len(outlets) == 1:
-                rows[outlet]["only_here"].append(f"{entry['date'] or 'undated'}: {entry['summary']}")
-    for quote in list_quotes(store):
-        if quote["article_id"] in outlet_of:
-            rows[outlet_of[quote["article_id"]]]["quotes"] += 1
+    original_of: dict[str, str] = {}  # a copy's id -> the id of the article it copies
     for dup in list_duplicates(store):
         copy = dup["other_id"] if dup["earliest"] == dup["article_id"] else dup["article_id"]
         # One article read from two files is not a copy an outlet published; a verbatim copy
-        # of another article (kind "exact" too: a syndicated story) is.
+        # of another article (kind "exact" too: a syndicated story) is, and so is a rewrite.
         if copy in outlet_of and dup["article_id"] != dup["other_id"]:
             rows[outlet_of[copy]]["copies"] += 1
+            original_of.setdefault(copy, dup["article_id"] if copy == dup["other_id"] else dup["other_id"])
+    id_of = {a["source"]: a["id"] for a in articles}
+    for entry in list_timeline(store, story=story):
+        ids = {id_of[s] for s in entry["sources"] if s in id_of}
+        for outlet in {outlet_of[i] for i in ids}:
+            rows[outlet]["entries"] += 1
+        # What only one outlet says: an outlet that reports an entry through its copy of
+        # another's article is no second witness of it.
+        witnesses = {outlet_of.get(original_of.get(i, i), outlet_of[i]) for i in ids}
+        if len(witnesses) == 1:
+            rows[witnesses.pop()]["only_here"].append(f"{entry['date'] or 'undated'}: {entry['summary']}")
+    for quote in list_quotes(store):
+        if quote["article_id"] in outlet_of:
+            rows[outlet_of[quote["article_id"]]]["quotes"] += 1
     return sorted(rows.values(), key=lambda r: (-len(r["articles"]), r["outlet"]))
 
 

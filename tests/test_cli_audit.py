@@ -422,3 +422,22 @@ def test_a_folder_with_nothing_to_read_says_so(tmp_path: Path) -> None:
     (folder / "plan.md").write_text("# ferry timetable notes\n", encoding="utf-8")
     code, _, errors = run("build", str(folder), "--db", str(tmp_path / "n.db"), "-w", "1", "-q")
     assert code == 0 and "no files to read were found" in errors and ".jsonl" in errors
+
+
+def test_sources_only_here_counts_no_copy_as_a_second_witness(tmp_path: Path) -> None:
+    from newstrail.model import Duplicate, TimelineEntry
+
+    path = tmp_path / "w.db"
+    write_sample_store(path, 3, hostile=False)
+    with Store(path) as store, store.atomic():
+        (first, first_source), (copy, copy_source) = store.db.execute(
+            "SELECT id, source FROM articles ORDER BY seq LIMIT 2").fetchall()
+        store.db.execute("UPDATE articles SET outlet = CASE id WHEN ? THEN 'Kessel Ledger' ELSE 'Relay Wire' END", (first,))
+        store.replace_corpus("duplicates", [Duplicate(copy, first, "rewrite", 0.8)])
+        store.replace_corpus("timeline", [TimelineEntry("e1", None, "2030-06-02", "text", "CONSULT",
+                                                        "The pilots' guild met the ferry board.",
+                                                        sources=(first_source, copy_source))])
+    with Store(path, readonly=True) as store:
+        rows = {r["outlet"]: r for r in api.list_sources(store)}
+    assert rows["Kessel Ledger"]["only_here"] == ["2030-06-02: The pilots' guild met the ferry board."]
+    assert rows["Relay Wire"]["only_here"] == [] and rows["Relay Wire"]["entries"] == 1
