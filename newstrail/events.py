@@ -610,6 +610,7 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "parliament recognized the new state and awarded a medal to the envoy",
         "praise, endorsement, backing, solidarity, condolences, congratulations, gratitude, apology, diplomatic recognition",
         "the leader commended the government, hailed the deal, defended the policy and established diplomatic ties",
+        "praised and welcomed the move",
     ),
     "CONCEDE": (
         "yield or concede: ease restrictions or sanctions, accede to demands, release prisoners, "
@@ -640,6 +641,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "peacekeepers were deployed to protect civilians",
         "humanitarian aid, relief supplies, donations, grants, loans, funding, food, medicine, shelter, asylum, rescue",
         "donors contributed millions of dollars in assistance and shipped tents and water to the displaced",
+        "sent aid and gave money",
+        "paid for food and medicine for families in need",
     ),
     "RETREAT": (
         "retreat or de-escalate: withdraw or demobilize forces, declare a ceasefire, ease a blockade, disarm, surrender",
@@ -658,6 +661,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the council demanded that the troops withdraw and pressed for talks",
         "appeals, demands, requests, calls for action, pleas, petitions, urging and pressing for change",
         "the leader called on the international community to help and asked for support",
+        "demanded and requested the release",
+        "urged and called on them to act",
     ),
     "ACCUSE": (
         "express disapproval: criticize, condemn, denounce, accuse, blame, complain officially, "
@@ -669,6 +674,7 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the court convicted the former minister of corruption",
         "criticism, condemnation, accusations, blame, allegations, complaints, lawsuits, charges, investigations, convictions",
         "the minister slammed the decision, denounced the abuses and accused officials of corruption",
+        "lodged a complaint and demanded an inquiry into abuses",
     ),
     "REJECT": (
         "reject, refuse, decline, veto, deny, oppose, defy norms or law, renege on an agreement",
@@ -688,6 +694,7 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "officials said they would ban the party and extend the curfew",
         "threats, warnings, ultimatums, deadlines, vows of retaliation, consequences, threatened force or sanctions",
         "the government warned it would retaliate and threatened to cut off supplies unless demands were met",
+        "could face attack or sanctions",
     ),
     "PROTEST": (
         "political dissent: demonstrate, rally, march, strike, boycott, hunger strike, riot, block roads",

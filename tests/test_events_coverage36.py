@@ -150,3 +150,11 @@ def test_contacts_and_their_content(sentence, expected, nlp):
 )
 def test_obligations_and_seeking(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+def test_descriptions_cover_plain_giving():
+    """The type descriptions (the fallback of sentences without a trigger) know plain giving words."""
+    from newstrail.events import description_scores
+
+    scores = description_scores("The minister gave money to the families.")
+    assert max(scores, key=scores.get) == "AID"
