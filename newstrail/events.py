@@ -489,7 +489,7 @@ _COVERAGE: dict[str, str] = {
         recall+monitor:1.2 recall+inspector:1.2 recall+diplomat:1.2""",
     "REQUEST": """persuade:0.6 cajole:0.7 coax:0.6 convince:0.5 seek+shelter:1.1 seek+sanctuary:1.1 seek+protection:1.0
         seek+safety:1.0""",
-    "COERCE": """frisk:0.8 shutter:0.7 padlock:0.8 intern:0.8""",
+    "COERCE": """frisk:0.8 shutter:0.7 padlock:0.8 intern:0.8 freeze+account:1.2""",
     "MOBILIZE": """marshal:0.6 enlist:0.6 scramble:0.7""",
     "REJECT": """scoff:0.8 filibuster:0.8 abstain:0.5 skip+summit:1.1 skip+meeting:1.1 skip+talk:1.1 skip+session:1.0
         skip+conference:1.1 skip+ceremony:0.9""",
@@ -1791,6 +1791,8 @@ def _coming_back(token: Any) -> list[_Trigger]:
     destinations = {_lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children}
     if destinations & (_PACTS | _CONTACTS | {"table"}):
         return [_Trigger("CONSULT", 1.0, None)]
+    if destinations & {"work", "job", "class", "classroom", "duty"} and _parties(token) & (_WORKERS | _CROWDS | {"striker"}):
+        return [_Trigger("CONCEDE", 1.1, None)]  # "the strikers returned to work": the walkout given up
     return []
 
 
@@ -4874,11 +4876,11 @@ def _sentence_at(doc: Any, i: int) -> Any:
 
 
 # Lemmas that may name peacekeepers: the doc is scanned for these before any test is made.
-_PEACE_LEMMAS = frozenset(_PEACEKEEPING | {"helmet", "mission", "force", "operation", "contingent"})
+_PEACE_LEMMAS = frozenset(_PEACEKEEPING | {"helmet", "mission", "force", "operation", "contingent", "troop", "soldier"})
 # Peace forces named without a peacekeeping word: a mission or force of the United Nations or a
 # regional body, or one qualified by its task ("a stabilisation force", "the interim force", "an
 # observer mission"), and the "blue helmets" of UN troops.
-_PEACE_FORCES = {"mission", "force", "operation", "contingent"}
+_PEACE_FORCES = {"mission", "force", "operation", "contingent", "troop", "soldier"}  # "UN troops", "AU soldiers"
 _PEACE_TASKS = {"peace", "stabilisation", "stabilization", "interim", "monitoring", "observer", "protection",
                 "helmet"}
 _PEACE_BODIES = {"un", "u.n.", "united nations", "african union", "au", "ecowas", "sadc", "osce", "unamid", "eu"}

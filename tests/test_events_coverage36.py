@@ -158,3 +158,18 @@ def test_descriptions_cover_plain_giving():
 
     scores = description_scores("The minister gave money to the families.")
     assert max(scores, key=scores.get) == "AID"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # troops of the UN or a regional body are a peace force (AID, CAMEO 074) as its missions are
+        ("UN troops began patrolling the buffer zone on Monday.", "AID"),
+        ("Kestria's troops began patrolling the buffer zone on Monday.", "MOBILIZE"),
+        # strikers back at work have given up the walkout (CAMEO 08)
+        ("The strikers returned to work after the government met their demands.", "CONCEDE"),
+        ("The government froze the bank accounts of the protest organisers.", "COERCE"),
+    ],
+)
+def test_peace_forces_and_walkouts_ended(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
