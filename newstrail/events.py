@@ -643,6 +643,7 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "donors contributed millions of dollars in assistance and shipped tents and water to the displaced",
         "sent aid and gave money",
         "paid for food and medicine for families in need",
+        "delivered food and water to the victims",
     ),
     "RETREAT": (
         "retreat or de-escalate: withdraw or demobilize forces, declare a ceasefire, ease a blockade, disarm, surrender",
@@ -675,6 +676,7 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "criticism, condemnation, accusations, blame, allegations, complaints, lawsuits, charges, investigations, convictions",
         "the minister slammed the decision, denounced the abuses and accused officials of corruption",
         "lodged a complaint and demanded an inquiry into abuses",
+        "accused the army of abuses and war crimes",
     ),
     "REJECT": (
         "reject, refuse, decline, veto, deny, oppose, defy norms or law, renege on an agreement",
@@ -685,6 +687,7 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "the party walked out of the talks and pulled out of the deal",
         "rejection, refusal, denial, veto, opposition, defiance, dismissal of demands, boycott of talks",
         "the party refused to accept the results, denied the allegations and turned down the offer",
+        "refused to accept the deal",
     ),
     "THREATEN": (
         "threaten: warn of force, sanctions, retaliation or other consequences; issue an ultimatum",
@@ -695,6 +698,7 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "threats, warnings, ultimatums, deadlines, vows of retaliation, consequences, threatened force or sanctions",
         "the government warned it would retaliate and threatened to cut off supplies unless demands were met",
         "could face attack or sanctions",
+        "issued an ultimatum with a deadline",
     ),
     "PROTEST": (
         "political dissent: demonstrate, rally, march, strike, boycott, hunger strike, riot, block roads",
@@ -734,6 +738,8 @@ _DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "security forces raided offices and seized documents",
         "arrests, detentions, imprisonment, sentences, bans, censorship, deportations, curfews, raids, crackdowns, seizures",
         "authorities jailed the dissidents, shut down the media outlet and placed the leader under house arrest",
+        "police detained dozens and raided homes",
+        "authorities imposed a curfew and a state of emergency",
     ),
     "ASSAULT": (
         "use of force: attack, fight, bomb, shell, shoot, kill, wound, abduct, assassinate, occupy territory",
