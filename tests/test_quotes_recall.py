@@ -75,3 +75,18 @@ def test_adverbial_clause_with_a_complement_is_no_comment_clause(quotes_of):
     quotes = quotes_of("Farm Row.\n\nFrom his first week in office, when he insisted on paying for his own "
                        "lunch, the mayor has understood the power of a gesture.")
     assert not any("the power of a gesture" in q.content_text and q.cue_text == "insisted" for q in quotes)
+
+
+def test_verb_parsed_as_a_modifier_in_a_sentence_with_no_verb_root(quotes_of):
+    # after a long apposition the parser hangs "Tweeted" on the name as a participle and
+    # makes the name the root: the verb is still the sentence's cue
+    quotes = quotes_of("Harbor fight.\n\nLena Ortiz, the Ledger editor who wrote the profile on Marsh, Tweeted "
+                       "out the mayor’s praise of Marsh during the briefing on Monday.")
+    q = holding(quotes, "the mayor’s praise of Marsh")
+    assert q.speaker_text == "Lena Ortiz"
+    assert q.content_text.startswith("the mayor’s praise")  # the particle belongs to the cue
+
+
+def test_participle_after_a_determiner_stays_a_modifier(quotes_of):
+    quotes = quotes_of("Harbor fight.\n\nDeep divisions among council members over the proposed harbor deal.")
+    assert not any(q.cue_text == "proposed" for q in quotes)
