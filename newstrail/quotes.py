@@ -52,7 +52,8 @@ import numpy
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actors import ARTICLES, ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, doc_text, is_role_noun, token_indices
+from .actors import (ARTICLES, ROLE_NOUNS, doc_quotation_ranges, doc_sentence_index, doc_sentence_roots, doc_text,
+                     is_role_noun, token_indices)
 from .model import Article, Mention, Quote
 
 __all__ = ["extract_quotes", "SPEECH_VERBS", "VERB_CLASSES", "SPEECH_CLASSES", "ATTITUDE_CONFIDENCE"]
@@ -2148,27 +2149,29 @@ def _rootless_cues(ctx: _Context) -> list[_Found]:
     alleged bias") is a modifier indeed. PolNeAR train 0:500: 12 of 18 such verbs annotated."""
     found: list[_Found] = []
     doc = ctx.doc
-    for sent in ctx.sents:
-        if sent.root.pos_ in ("VERB", "AUX") or len(sent) < 4:
+    roots = doc_sentence_roots(doc)  # cached: Span.root walks the sentence at every call
+    for i in _cue_candidates(doc):
+        tok = doc[i]
+        if tok.dep_ not in ("amod", "acl") or tok.tag_ not in ("VBD", "VBN"):
             continue
-        for tok in sent:
-            if tok.dep_ not in ("amod", "acl") or tok.tag_ not in ("VBD", "VBN") or tok.i == sent.start \
-                    or ctx.in_quotation(tok) or any(c.dep_ in ("agent", "auxpass") for c in tok.children):
-                continue
-            cls = SPEECH_VERBS.get(_lemma(tok))
-            if cls not in SPEECH_CLASSES and cls != "evaluate":
-                continue
-            subj = _rootless_subject(doc, sent, tok)
-            if subj is None or ctx.in_quotation(subj):
-                continue
-            cue_range = _cue_range(tok)  # with its particle ("Tweeted out")
-            tokens = [t for t in doc[tok.i + 1 : sent.end]
-                      if t.idx >= cue_range[1] and ctx.paragraph(t.idx) == ctx.paragraph(tok.idx)]
-            content = _trim(doc, tokens)
-            if content is None:
-                continue
-            confidence = 1.0 if cls in SPEECH_CLASSES else ATTITUDE_CONFIDENCE
-            found.append(_make(ctx, content, tok, subj, confidence, cue_range))
+        cls = SPEECH_VERBS.get(_lemma(tok))
+        if cls not in SPEECH_CLASSES and cls != "evaluate":
+            continue
+        sent = ctx.sents[ctx.sent_of[i]]
+        if doc[roots[ctx.sent_of[i]]].pos_ in ("VERB", "AUX") or len(sent) < 4 or i == sent.start \
+                or ctx.in_quotation(tok) or any(c.dep_ in ("agent", "auxpass") for c in tok.children):
+            continue
+        subj = _rootless_subject(doc, sent, tok)
+        if subj is None or ctx.in_quotation(subj):
+            continue
+        cue_range = _cue_range(tok)  # with its particle ("Tweeted out")
+        tokens = [t for t in doc[tok.i + 1 : sent.end]
+                  if t.idx >= cue_range[1] and ctx.paragraph(t.idx) == ctx.paragraph(tok.idx)]
+        content = _trim(doc, tokens)
+        if content is None:
+            continue
+        confidence = 1.0 if cls in SPEECH_CLASSES else ATTITUDE_CONFIDENCE
+        found.append(_make(ctx, content, tok, subj, confidence, cue_range))
     return found
 
 
