@@ -2130,8 +2130,63 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
     found.extend(_attitude_nouns(ctx))
     found.extend(_to_someone(ctx))
     found.extend(_rootless_cues(ctx))
+    found.extend(_chants(ctx))
     found.extend(_hedges(ctx, found))
     return found
+
+
+# Nouns of words voiced by a crowd or a voice, quoted after "of" ("chants of “…”") or before
+# the noun ("“…!” chants").
+CHANT_NOUNS = frozenset({"chant", "shout", "cry"})
+
+
+def _chants(ctx: _Context) -> list[_Found]:
+    """"Supporters responded with chants of “Four more years”" / "their chants of “…”" /
+    "roused the crowd to chants of “…”" / "drawing loud “Shame!” chants": the quotation is what
+    was chanted (or shouted, cried). Whose chants they are: the noun's possessor, the subject
+    of the verb they are answered "with", the object roused "to" them; else no one is named
+    ("was met with chants of …"). PolNeAR train 0:500: 5 such quotations, all annotated."""
+    found: list[_Found] = []
+    doc = ctx.doc
+    for i in _lemma_indices(doc, CHANT_NOUNS):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or ctx.in_quotation(tok):
+            continue
+        quoted = _chanted(ctx, tok)
+        if quoted is None:
+            continue
+        found.append(_make(ctx, quoted, tok, _chanter(tok), 1.0, (tok.idx, tok.idx + len(tok.text))))
+    return found
+
+
+def _chanted(ctx: _Context, noun: Token) -> tuple[int, int] | None:
+    """The quotation a chant noun names: right after its "of", or right before the noun."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    if of is not None:
+        start = of.idx + len(of.text)
+        while start < len(ctx.text) and ctx.text[start].isspace():
+            start += 1
+        q = ctx.quotation_at(start)
+        return q if q is not None and q[0] == start else None
+    q = next((q for q in ctx.quotations_within(max(0, noun.idx - 200), noun.idx)
+              if q[1] <= noun.idx and not ctx.text[q[1]:noun.idx].strip()), None)
+    return q
+
+
+def _chanter(noun: Token) -> Token | None:
+    """Who chants: "their chants", "X responded with chants", "roused the crowd to chants"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    if prep.lower_ == "with" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if prep.lower_ == "to":
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    return None
 
 
 # What may stand right before a verb the parser took for a modifier when it is the sentence's
@@ -4359,7 +4414,7 @@ def _cue_tokens(ctx: _Context, f: _Found) -> list[Token]:
 # The lemma lists the cue pass and the lexical passes look for (see _lemma_indices), and
 # all their words.
 LEXICAL_WORD_LISTS = (_CUE_LEMMAS, SPEECH_NOUNS, LIGHT_VERB_NOUNS, STANCE_NOUN_PREPS, RECEIVED_SUPPORT_NOUNS,
-                      POLL_NOUNS, HEDGE_VERBS)
+                      POLL_NOUNS, HEDGE_VERBS, CHANT_NOUNS)
 LEXICAL_WORDS = frozenset(word for words in LEXICAL_WORD_LISTS for word in words)
 
 

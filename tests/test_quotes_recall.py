@@ -90,3 +90,18 @@ def test_verb_parsed_as_a_modifier_in_a_sentence_with_no_verb_root(quotes_of):
 def test_participle_after_a_determiner_stays_a_modifier(quotes_of):
     quotes = quotes_of("Harbor fight.\n\nDeep divisions among council members over the proposed harbor deal.")
     assert not any(q.cue_text == "proposed" for q in quotes)
+
+
+def test_chants_of_a_quotation_are_the_chanters_words(quotes_of):
+    quotes = quotes_of("Rally in Dunmore.\n\nAs the senator left the stage, the dock workers responded with "
+                       "chants of “Keep the port open!” until the band started to play.")
+    q = holding(quotes, "Keep the port open!")
+    assert q.speaker_text and "workers" in q.speaker_text
+    assert q.kind == "direct"
+
+
+def test_chant_after_its_quotation_with_no_chanter_named(quotes_of):
+    quotes = quotes_of("Rally in Dunmore.\n\nThe mayor's speech drew loud boos and “RECALL!” chants from the back "
+                       "of the hall.")
+    q = holding(quotes, "RECALL!")
+    assert q.cue_text == "chants"
