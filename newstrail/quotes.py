@@ -3627,7 +3627,9 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
                 and before.text.rstrip().endswith(":"):
             break  # "Rolls shrink - Harbour Research: “…”": the label after the dash speaks
         if _cue_class(tok) not in SPEECH_CLASSES and not (tok.pos_ == "VERB" and first is not None
-                                                          and _governs(tok, first)
+                                                          and (_governs(tok, first) or introduces
+                                                               and _ends_at_the_mark(tok, toks[-1])
+                                                               and _hung_in(tok, first))
                                                           and _is_clause(ctx, qs, qe)):
             # "If Moscow decides to reply, “…”": only speech cues introduce; another verb
             # only a quoted clause it governs ('boomed: “Let's …”'), never a quoted title
@@ -3638,6 +3640,31 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
             if subj is not None and not _expletive(subj):
                 return tok, subj
     return None
+
+
+def _ends_at_the_mark(verb: Token, mark: Token) -> bool:
+    """'…, and then boomed, “…”' / 'X called over her shoulder, “…”': does the verb's own
+    phrase end right at the comma or colon that introduces a quotation (the parser often
+    hangs such a verb inside the quotation, so it governs nothing there)? Not a verb of an
+    adverbial clause ('When the vote ended, “…”'): that clause only sets the scene."""
+    if mark.text not in (",", ":") or verb.right_edge.i != mark.i - 1 or verb.dep_ == "advcl" \
+            or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    # nor one inside a condition ('If Moscow decides to send a reply, “…”': the quotation is
+    # the speaker's own consequence, not what the verb's subject would say)
+    tok = verb
+    while tok.head != tok and tok.head.i < mark.i:
+        tok = tok.head
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            return False
+    return True
+
+
+def _hung_in(verb: Token, quoted: SpacySpan) -> bool:
+    """Did the parser hang the verb (or the clause it is part of) inside the quotation after
+    it, making the quoted verb the sentence's root? That inversion is how the small model
+    reads 'X boomed, “…”' when it does not know "boomed" for a verb of saying."""
+    return any(quoted.start <= a.i < quoted.end for a in verb.ancestors)
 
 
 def _opens_later(after: SpacySpan, start: int) -> bool:

@@ -105,3 +105,32 @@ def test_chant_after_its_quotation_with_no_chanter_named(quotes_of):
                        "of the hall.")
     q = holding(quotes, "RECALL!")
     assert q.cue_text == "chants"
+
+
+def test_verb_hung_inside_the_quotation_it_introduces(quotes_of):
+    # the parser makes the quoted verb the root and hangs "boomed" below it
+    quotes = quotes_of("Harbor vote.\n\nSmiling broadly throughout her speech, Mayor Ruiz drew cheers as she "
+                       "thanked the volunteers and then boomed, ''Today, you proved once again that this town "
+                       "still knows how to fight.''")
+    assert holding(quotes, "this town still knows how to fight").cue_text == "boomed"
+
+
+def test_call_over_the_shoulder_introduces_the_quotation(quotes_of):
+    quotes = quotes_of("Harbor vote.\n\nRushing into a closed council session, Senator Dora Kemp, Democrat of "
+                       "Kell County, called over her shoulder, ''His plan is not helping anyone.''")
+    assert holding(quotes, "His plan is not helping anyone").speaker_text == "Dora Kemp"
+
+
+def test_scene_setting_clause_before_a_quotation_is_no_cue(quotes_of):
+    quotes = quotes_of("Harbor vote.\n\nWhen the final vote ended, ''This town still knows how to fight,'' "
+                       "Mayor Ruiz told the crowd.")
+    assert holding(quotes, "This town still knows how to fight").cue_text == "told"
+
+
+def test_verb_of_a_condition_does_not_introduce_the_quotation(quotes_of):
+    # the quotation is the speaker's own consequence of the condition, not the board's words
+    quotes = quotes_of("Harbor talks.\n\n“We remain open to talks,” Marta Lind said on Monday. If the port board "
+                       "decides to send a formal answer, “our partners will hardly find anything in it to "
+                       "welcome,” she added.")
+    q = holding(quotes, "our partners will hardly find anything")
+    assert q.speaker_text != "the port board"
