@@ -480,13 +480,14 @@ _PHRASES: dict[str, str] = {
 _COVERAGE: dict[str, str] = {
     "ASSAULT": """flatten:0.8 wreck:0.6 unleash:0.6 pelt:0.7 hurl:0.6 machine-gun bayonet:0.8 blitz:0.7 pulverize:0.8
         pulverise:0.8 decimate:0.8 napalm commandeer:0.7 batter:0.7 crucify:0.8 exterminate liberate:0.6
-        jihadist:0.3 knife+death:1.1 hack+death:1.1 stone+death:1.1 beat+death:1.2 shoot+dead:1.2""",
+        jihadist:0.3 rip+through:1.1 tear+through:1.0 knife+death:1.1 hack+death:1.1 stone+death:1.1 beat+death:1.2 shoot+dead:1.2""",
     "THREATEN": """unpunished:0.8 terrorize:0.7 terrorise:0.7 browbeat:0.7 bellicose:0.6 belligerent:0.5""",
     "AID": """clothe:0.8 dispense:0.7 remittance:0.6 telethon:0.8 resupply:0.7 escort+convoy:1.1 house+refugee:1.1
         house+family:1.0 house+migrant:1.1 house+displaced:1.1 take+care:0.8""",
     "SANCTION": """divest:0.7 disinvest:0.7 curtail+tie:1.2 curtail+relation:1.2 curtail+cooperation:1.2
         curtail+contact:1.1 curtail+aid:1.2 scale+tie:1.1 pull+plug:0.9 recall+peacekeeper:1.2 recall+observer:1.2
         recall+monitor:1.2 recall+inspector:1.2 recall+diplomat:1.2""",
+    "PROTEST": """go-slow:1.0 refuse+food:1.1 sit-out:0.8 work-to-rule:1.0""",
     "REQUEST": """persuade:0.6 cajole:0.7 coax:0.6 convince:0.5 seek+shelter:1.1 seek+sanctuary:1.1 seek+protection:1.0
         seek+safety:1.0""",
     "COERCE": """frisk:0.8 shutter:0.7 padlock:0.8 intern:0.8 freeze+account:1.2""",

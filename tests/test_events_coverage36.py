@@ -173,3 +173,17 @@ def test_descriptions_cover_plain_giving():
 )
 def test_peace_forces_and_walkouts_ended(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Taxi drivers paralysed the capital with a go-slow.", "PROTEST"),
+        ("Inmates refused food for a week to protest their conditions.", "PROTEST"),
+        ("A roadside device ripped through a bus carrying pilgrims.", "ASSAULT"),
+        # "tear gas" stays the police's
+        ("Riot police used tear gas to disperse the marchers.", "COERCE"),
+    ],
+)
+def test_protest_and_blast_idioms(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
