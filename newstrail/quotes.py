@@ -2057,8 +2057,10 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
                 found.append(asked)
             continue
         if (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
-                and not any(c.dep_ in ("aux", "auxpass") for c in children)):
-            continue  # "Asked about X, Novak said …": the subject was asked, not asking
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in children)):
+            # "Asked about X, Novak said …": the subject was asked, not asking (a subject of
+            # its own makes it a past tense the tagger missed: "As the Ledger reported, …")
+            continue
         inverted = _inverted_subject(tok)
         subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok)
         if subj is None and cls == "evidence":

@@ -134,3 +134,18 @@ def test_verb_of_a_condition_does_not_introduce_the_quotation(quotes_of):
                        "welcome,” she added.")
     q = holding(quotes, "our partners will hardly find anything")
     assert q.speaker_text != "the port board"
+
+
+def test_as_clause_with_a_past_tense_tagged_as_a_participle(quotes_of):
+    # the tagger reads "reported" as a participle; with a subject of its own it reports
+    quotes = quotes_of("Harbor probe.\n\nAs the Kell Ledger’s investigative unit reported just today, the state "
+                       "inspector general issued subpoenas to the harbor authority as part of a federal inquiry.")
+    q = holding(quotes, "the state inspector general issued subpoenas")
+    assert q.cue_text == "reported"
+    assert "Ledger" in (q.speaker_text or "")
+
+
+def test_fronted_participle_is_still_no_cue(quotes_of):
+    quotes = quotes_of("Harbor probe.\n\nAsked about the subpoenas, the harbor director said the authority would "
+                       "cooperate fully.")
+    assert holding(quotes, "would cooperate fully").cue_text == "said"
