@@ -3762,7 +3762,7 @@ def _trailing_attribution(ctx: _Context, after: SpacySpan, qe: int) -> tuple[Tok
     first = toks[0]
     if first.pos_ == "VERB" and first.dep_ != "aux":  # inversion: "said Novak"
         subj = _subject(first)
-        if subj is None and _cue_class(first) in SPEECH_CLASSES:
+        if subj is None and (_cue_class(first) in SPEECH_CLASSES or first.tag_ in ("VBD", "VBZ")):
             # '“…,” added a state official' / '“…,” said the woman, who …': the parser takes
             # the inverted subject for an object or hangs it elsewhere; it is the noun
             # phrase right after the cue
@@ -3847,8 +3847,9 @@ def _noun_phrase_head(verb: Token) -> Token | None:
     """The last noun of the noun phrase right after a verb ("said [the county official]")."""
     head = None
     for tok in verb.doc[verb.i + 1 : verb.i + 7]:
-        if tok.pos_ in ("NOUN", "PROPN") or _mistagged_name(tok, verb):
-            head = tok
+        if tok.pos_ in ("NOUN", "PROPN") or _mistagged_name(tok, verb) \
+                or head is None and tok.lower_ in ("one", "another") and tok.i == verb.i + 1:
+            head = tok  # '“…,” read one.': a pronoun of the signs or voices named before
         elif tok.pos_ not in ("DET", "ADJ", "NUM") or head is not None:
             break
     return head

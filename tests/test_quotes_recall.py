@@ -149,3 +149,23 @@ def test_fronted_participle_is_still_no_cue(quotes_of):
     quotes = quotes_of("Harbor probe.\n\nAsked about the subpoenas, the harbor director said the authority would "
                        "cooperate fully.")
     assert holding(quotes, "would cooperate fully").cue_text == "said"
+
+
+def test_inverted_attribution_with_a_verb_off_the_lexicon(quotes_of):
+    # after an attributive quotation, a verb then its subject is an attribution ("blared")
+    quotes = quotes_of("Parade day.\n\nThe tabloids were merciless. ''Sunk!'' blared the front page of the "
+                       "Kell Ledger.")
+    assert holding(quotes, "Sunk!").speaker_text == "the front page of the Kell Ledger"
+
+
+def test_inverted_attribution_to_one_of_several(quotes_of):
+    quotes = quotes_of("Parade day.\n\nSmall planes towed banners over the parade. “Keep the harbor public! Sell "
+                       "nothing,” read one.")
+    q = holding(quotes, "Keep the harbor public!")
+    assert q.cue_text == "read" and q.speaker_text == "one"
+
+
+def test_title_then_verb_is_no_inverted_attribution(quotes_of):
+    # a quoted title after a word of the sentence: only a speech verb after it attributes
+    quotes = quotes_of("Parade day.\n\nShe starred in “Harbor Lights,” opened the festival and left early.")
+    assert not any(q.cue_text == "opened" for q in quotes)
