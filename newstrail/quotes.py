@@ -203,7 +203,7 @@ PEOPLE_OF_A_PLACE = frozenset(
 SOURCE_NOUNS = _PERSON_NOUNS | frozenset(
     "poll polls survey study report statement newspaper paper camp campaign aide aides"
     " spokesman spokeswoman magazine network agency analysis memo letter release insider ally"
-    " editorial".split()
+    " editorial narrator announcer voice".split()
 )
 # Subordinators that open an adverbial clause, never reported content ("said as the crowd
 # cheered", "said while touring"); the parser sometimes makes such a clause the cue's ccomp.

@@ -169,3 +169,12 @@ def test_title_then_verb_is_no_inverted_attribution(quotes_of):
     # a quoted title after a word of the sentence: only a speech verb after it attributes
     quotes = quotes_of("Parade day.\n\nShe starred in “Harbor Lights,” opened the festival and left early.")
     assert not any(q.cue_text == "opened" for q in quotes)
+
+
+def test_the_voice_of_an_ad_is_a_source(quotes_of):
+    # narrators, announcers and voice-overs speak an ad's words
+    quotes = quotes_of("Ad war.\n\nThe new spot opens on an empty dock.\n\nThe narrator: “The harbor fees doubled, "
+                       "and the mayor never told anyone why.”")
+    assert holding(quotes, "The harbor fees doubled").speaker_text == "The narrator"
+    quotes = quotes_of("Ad war.\n\nThe announcer continued that the harbor fees had doubled under the mayor.")
+    assert holding(quotes, "the harbor fees had doubled").speaker_text == "The announcer"
