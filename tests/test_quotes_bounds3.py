@@ -19,3 +19,11 @@ def test_a_comma_set_infinitive_stays_the_writers(quotes_of):
     text = "Kaller criticized the port authority, to win back the votes of the night fishermen."
     q = _holding(quotes_of(text), "the port authority")
     assert q.content_text == "the port authority"
+
+
+def test_the_question_asked_is_the_content_not_the_addressee(quotes_of):
+    # the parser makes the if-clause a condition on "asked"; it is the question put
+    text = "During the visit, Berg asked the harbour workers if they planned to join the strike."
+    q = _holding(quotes_of(text), "join the strike")
+    assert q.content_text == "if they planned to join the strike" and q.cue_text == "asked"
+    assert not any(q.content_text == "the harbour workers" for q in quotes_of(text))
