@@ -4,6 +4,8 @@ an "adding that …" clause. Invented sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from quote_helpers import holding as _holding
 
 
@@ -27,3 +29,20 @@ def test_the_question_asked_is_the_content_not_the_addressee(quotes_of):
     q = _holding(quotes_of(text), "join the strike")
     assert q.content_text == "if they planned to join the strike" and q.cue_text == "asked"
     assert not any(q.content_text == "the harbour workers" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text, start, content", [
+    # "at" gives the amount the estimate puts on the object
+    ("The agency estimated the mayor's fortune at about nine million crowns.", "the mayor",
+     "the mayor's fortune at about nine million crowns"),
+    # "from" gives where the reported income came from
+    ("Novak reported two million crowns in income from a stake in the ferry line.", "two million",
+     "two million crowns in income from a stake in the ferry line"),
+])
+def test_an_at_or_from_phrase_after_an_object_goes_with_it(quotes_of, text, start, content):
+    assert _holding(quotes_of(text), start).content_text == content
+
+
+def test_a_setting_at_phrase_after_an_object_stays_out(quotes_of):
+    q = _holding(quotes_of("Kaller thanked the volunteers at a rally in the old harbour."), "volunteers")
+    assert q.content_text == "the volunteers"
