@@ -1519,8 +1519,10 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
 
 def _names_described(appos: Token) -> bool:
     """Is the apposition a definite description of a name ("Novak, the former harbour
-    master of Vellmar")? Like an indefinite one, it is the writer's word on who is meant."""
-    if appos.left_edge.lower_ != "the" or appos.head.pos_ != "PROPN" or appos.pos_ != "NOUN":
+    master of Vellmar", "Berg, his chief of staff", "Kaller, the mayor's closest rival")?
+    Like an indefinite one, it is the writer's word on who is meant."""
+    definite = appos.left_edge.lower_ == "the" or any(c.dep_ == "poss" for c in appos.children)
+    if not definite or appos.head.pos_ != "PROPN" or appos.pos_ != "NOUN":
         return False
     # "on college, Wall Street, the 1%, civil rights": a list, not a description
     return not any(c.dep_ == "conj" for c in appos.children) and not any(c.dep_ == "conj" for c in appos.head.children)

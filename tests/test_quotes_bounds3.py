@@ -46,3 +46,12 @@ def test_an_at_or_from_phrase_after_an_object_goes_with_it(quotes_of, text, star
 def test_a_setting_at_phrase_after_an_object_stays_out(quotes_of):
     q = _holding(quotes_of("Kaller thanked the volunteers at a rally in the old harbour."), "volunteers")
     assert q.content_text == "the volunteers"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In the interview she kept referring to Anna Berg, her former chief of staff.", "Anna Berg"),
+    ("The ferry union mostly ignored Jan Kaller, Berg's most stubborn rival.", "Jan Kaller"),
+])
+def test_a_possessive_description_of_a_name_is_the_writers(quotes_of, text, content):
+    # "her former chief of staff" tells the reader who Berg is; what was referred to is Berg
+    assert _holding(quotes_of(text), content).content_text == content
