@@ -2390,7 +2390,9 @@ STANCE_NOUN_PREPS = {
 
 def _stance_nouns(ctx: _Context) -> list[_Found]:
     """"Novak, a fierce critic of the levy, …" / "Berg is a supporter of the plan" / "Berg
-    spoke in support of the plan": a stance noun whose holder the grammar names."""
+    spoke in support of the plan": a stance noun whose holder the grammar names. As after a
+    verb, a comma-set relative clause or description closing the content is the writer's
+    ("a supporter of Roe v. Wade, which …"; see _drop_asides)."""
     found: list[_Found] = []
     doc = ctx.doc
     for noun in _unquoted(ctx, STANCE_NOUN_PREPS, ("NOUN",)):
@@ -2401,7 +2403,7 @@ def _stance_nouns(ctx: _Context) -> list[_Found]:
         if not objects or holder is None or _expletive(holder) or ctx.in_quotation(holder):
             continue
         para = ctx.paragraph(noun.idx)
-        content = _trim(doc, [t for g in objects for t in g.subtree if ctx.paragraph(t.idx) == para])
+        content = _trim(doc, _drop_asides(ctx, [t for g in objects for t in g.subtree if ctx.paragraph(t.idx) == para]))
         if content is not None:
             found.append(_make(ctx, content, noun, holder, ATTITUDE_CONFIDENCE,
                                (noun.idx, prep.idx + len(prep.text))))

@@ -55,3 +55,14 @@ def test_a_setting_at_phrase_after_an_object_stays_out(quotes_of):
 def test_a_possessive_description_of_a_name_is_the_writers(quotes_of, text, content):
     # "her former chief of staff" tells the reader who Berg is; what was referred to is Berg
     assert _holding(quotes_of(text), content).content_text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    # a comma-set relative clause on what a stance noun is about is the writer's
+    ("Mayor Berg has long been a fierce critic of the ferry levy, which the council passed last spring.",
+     "the ferry levy"),
+    # so is a description of the name the stance is about
+    ("The union spoke out in support of Kaller, the new chair of the harbour board.", "Kaller"),
+])
+def test_a_stance_nouns_content_drops_a_closing_aside(quotes_of, text, content):
+    assert _holding(quotes_of(text), content.split()[-1]).content_text == content
