@@ -84,11 +84,12 @@ def _parse_key(texts: list[str], nlp) -> str:
 
     import spacy
 
-    from newstrail.nlp import MAX_CHARS
+    from newstrail.nlp import MAX_CHARS, SPACE_LIKE
 
     h = hashlib.sha256()
     meta = nlp.meta
-    for part in (spacy.__version__, meta.get("name", ""), meta.get("version", ""), ",".join(nlp.pipe_names), str(MAX_CHARS)):
+    for part in (spacy.__version__, meta.get("name", ""), meta.get("version", ""), ",".join(nlp.pipe_names), str(MAX_CHARS),
+                 repr(sorted(SPACE_LIKE.items())), nlp.tokenizer.infix_finditer.__self__.pattern):
         h.update(part.encode("utf-8") + b"\0")
     # the attribute ruler's patterns: newstrail adds its own exceptions (tags, lemmas), which
     # change the parse without changing any name above

@@ -57,6 +57,7 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_STARTS, before=nlp.pipe_names[0])
+    _split_glued_quotation_marks(nlp)
     if "attribute_ruler" in nlp.pipe_names:
         _add_punctuation_exceptions(nlp.get_pipe("attribute_ruler"))
         _index_attribute_ruler(nlp.get_pipe("attribute_ruler"))
@@ -65,9 +66,21 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     return nlp
 
 
+# Characters the parse reads as a plain space. Why: a no-break space is a space to a reader,
+# but spaCy splits only at plain spaces and makes it a token of its own ("said:\xa0“We …"),
+# which the parser hangs on some word and which breaks the attachments around it. One
+# character for one, so every offset into the text stays where it was.
+SPACE_LIKE = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " "})
+
+
+def for_parse(text: str) -> str:
+    """The text as the pipeline reads it: cut at MAX_CHARS, space-like characters as spaces."""
+    return text[:MAX_CHARS].translate(SPACE_LIKE)
+
+
 def parse(text: str, nlp: Language | None = None) -> Doc:
     """One text through the pipeline (tests and adapters; the pipeline batches)."""
-    return (nlp or load_nlp())(text[:MAX_CHARS])
+    return (nlp or load_nlp())(for_parse(text))
 
 
 # Texts per nlp.pipe batch. Measured on 32 synthetic news bodies (~4,900 characters) with
@@ -79,7 +92,7 @@ PIPE_BATCH = 8
 def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = PIPE_BATCH) -> Iterator[Doc]:
     """Texts through the pipeline in batches, in order."""
     nlp = nlp or load_nlp()
-    return nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+    return nlp.pipe((for_parse(t) for t in texts), batch_size=batch_size)
 
 
 # -- sentence starts the parser would miss ---------------------------------------------------
@@ -123,6 +136,20 @@ def mark_sentence_starts(doc: Doc) -> Doc:
 # (which runs after the tagger) tags it as the dash punctuation it is, as the model tags
 # "—". The parse itself is the parser's and does not change.
 PUNCT_DASHES = ("―",)
+
+
+# A quotation mark glued to the words around it (',“Look', 'this,”Clinton said', a missing
+# space common in scraped and hand-typed copy): spaCy's infixes split a comma between
+# letters but not a quotation mark, so 'said,“Look' was one token and the quotation had no
+# opening mark. Split the mark, and a punctuation mark before it, from the letters.
+GLUED_QUOTATION_MARKS = (r"(?<=[^\W\d_])[,.;:!?](?=[“”\"«»])", r"(?<=[,.;:!?])[“”\"«»](?=[^\W\d_])",
+                         r"(?<=[^\W\d_])[“”«»](?=[^\W\d_])")
+
+
+def _split_glued_quotation_marks(nlp: Language) -> None:
+    """Add GLUED_QUOTATION_MARKS to the tokenizer's infixes (the model's own, kept as they are)."""
+    own = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile("|".join((own, *GLUED_QUOTATION_MARKS))).finditer
 
 
 def _add_punctuation_exceptions(ruler: Any) -> None:
