@@ -1007,14 +1007,25 @@ def _affiliate_to_place(doc: Doc, drafts: list[_Draft], place: list[_Draft]) -> 
 
 
 def _relabel_person_names(drafts: list[_Draft]) -> None:
-    """An ORG tag on a name the article also gives a PERSON ("Marek Novak" … "Novak said")."""
+    """An ORG tag on a name the article also gives a PERSON ("Marek Novak" … "Novak said"),
+    or a given name and the surname the article gives a PERSON alone ("Konstantin Gavrilov
+    explained" tagged ORG, "Gavrilov said" PERSON): a body's name does not end in a surname."""
     person_tokens = {w for d in drafts if d.kind == "person" for w in _name_tokens(d.full or d.text)}
     for d in drafts:
         if d.kind in ("organisation", "other") and len(d.text.split()) <= 2 and d.text[:1].isupper() \
                 and not d.text.isupper() and country_of(d.text) is None:
             words = _name_tokens(d.text)
-            if words and all(w in person_tokens for w in words):
+            if words and (all(w in person_tokens for w in words) or _given_name_and_surname(d.text, person_tokens)):
                 d.kind = "person"
+
+
+def _given_name_and_surname(text: str, person_tokens: set[str]) -> bool:
+    """Two capitalised words, the second a surname the article gives a person, the first no
+    word a body's or a company's name is made of."""
+    words = text.split()
+    return (len(words) == 2 and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words)
+            and bool(surname := set(_name_tokens(words[1]))) and surname <= person_tokens
+            and not {w.lower() for w in words} & (BODY_HEADS | COMPANY_NOUNS))
 
 
 # Nouns that stand before the name of a company or a product, never before a person's

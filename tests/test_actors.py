@@ -950,3 +950,16 @@ def test_double_mark_regex_finds_what_the_plain_alternation_finds(text: str) -> 
 
     plain = re.compile(r"'{2,}|[‘’]{2}|[“”\"«»„]")
     assert [m.span() for m in _DOUBLE_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_given_name_and_a_surname_the_article_gives_a_person_is_a_person():
+    """The small model tagged "Konstantin Gavrilov explained" ORG in one parse while "Gavrilov
+    said" stayed PERSON; a body's name does not end in a person's surname."""
+    from newstrail.actors import _given_name_and_surname
+
+    people = {"velmar"}
+    assert _given_name_and_surname("Irena Velmar", people)
+    assert not _given_name_and_surname("Velmar Holdings", people)  # the surname first: a company
+    assert not _given_name_and_surname("Velmar Foundation", {"velmar", "foundation"})
+    assert not _given_name_and_surname("Irena Kostas", people)  # no person of that surname here
+    assert not _given_name_and_surname("IRENA Velmar", people)
