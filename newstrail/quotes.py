@@ -1222,8 +1222,8 @@ def _object_phrase(cue: Token, parts: list[Token]) -> list[Token]:
 
 def _infinitive_on_object(child: Token) -> bool:
     """Is a dependent of the cue an infinitive clause ("to …") that the parser hung on the
-    verb instead of on the object before it? "defended his call to raise the wage",
-    "proposed $1 billion in funds to help states", "praised the efforts of the envoy to end
+    verb instead of on the object before it? "defended her plan to widen the harbour",
+    "proposed $2 million in grants to repair the piers", "praised the efforts of the envoy to end
     the war": the infinitive says what the call, the funds or the efforts are for, so it is
     part of what was praised or proposed (PolNeAR train 0:500: 15 gold spans won, 2 lost;
     a comma before it still ends the object, see _object_phrase)."""
@@ -2230,7 +2230,7 @@ ROOTLESS_SUBJECT_END = frozenset({"NOUN", "PROPN"})
 
 
 def _rootless_cues(ctx: _Context) -> list[_Found]:
-    """"Khan, the father of a slain soldier, decried Trump's calls to …" / "In March, Novak
+    """"Berg, the father of a drowned deckhand, decried the owners' plans to …" / "In March, Novak
     blasted the firm for its …": in a sentence the parser gave no verb at its root (it made
     a noun the root), a past-tense cue it hung on a noun as a modifier, right after a noun or
     after the comma closing an apposition, is the sentence's verb. Its subject is the noun
@@ -2267,7 +2267,7 @@ def _rootless_cues(ctx: _Context) -> list[_Found]:
 
 def _rootless_subject(doc: Doc, sent: SpacySpan, verb: Token) -> Token | None:
     """The subject of a verb the parser took for a noun's modifier: the noun right before it,
-    or, after a comma closing an apposition ("Khan, the father of …, decried"), the head of
+    or, after a comma closing an apposition ("Berg, the father of …, decried"), the head of
     the noun phrase that opens the apposition."""
     before = doc[verb.i - 1]
     if before.pos_ in ROOTLESS_SUBJECT_END and (before.dep_ not in ("compound", "poss") or before.head == verb.head):
@@ -2538,7 +2538,7 @@ def _stance_nouns(ctx: _Context) -> list[_Found]:
     """"Novak, a fierce critic of the levy, …" / "Berg is a supporter of the plan" / "Berg
     spoke in support of the plan": a stance noun whose holder the grammar names. As after a
     verb, a comma-set relative clause or description closing the content is the writer's
-    ("a supporter of Roe v. Wade, which …"; see _drop_asides)."""
+    ("a supporter of the levy, which …"; see _drop_asides)."""
     found: list[_Found] = []
     doc = ctx.doc
     for noun in _unquoted(ctx, STANCE_NOUN_PREPS, ("NOUN",)):
@@ -2988,7 +2988,7 @@ WH_TIMES = frozenset("when whenever where while".split())
 
 
 def _comment_clause_content(ctx: _Context, cue: Token, subj: Token) -> tuple[int, int] | None:
-    """"But with each passing vote, these supporters acknowledge, it becomes harder to …" /
+    """"But with each passing month, her own advisers acknowledge, it becomes harder to …" /
     "Soon after the hearing, the evidence indicates, the judge assigned …": a cue clause set
     off by commas inside the sentence it reports, with no complement of its own. The
     parser hangs it on the host clause as an adverbial clause (or beside it), so the cue has

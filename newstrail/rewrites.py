@@ -63,7 +63,7 @@ MIN_COVER_LONGER = 0.35
 # Most similar articles of the same story each article is aligned with.
 NEIGHBOURS = 5
 # A sentence found word for word in this many articles of the story is the site's template
-# ("Would you like to make this your default edition?") or a stock line, no sign of retelling.
+# ("Sign up for alerts on this story") or a stock line, no sign of retelling.
 STOCK_ARTICLES = 3
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")

@@ -38,29 +38,27 @@ def test_colon_then_no_break_space_introduces_the_quotation(quotes_of):
 
 def test_as_put_it_with_a_long_apposition_keeps_its_speaker(quotes_of):
     # "put" is left with no subject of its own (the name hangs on "as"); the speaker must
-    # not be taken from inside the quotation ("Senate Republicans")
-    quotes = quotes_of("Court fight looms.\n\nAs Akim Varga, professor of constitutional law at Dunmore and "
-                       "author of ''Our Unwritten Charter,'' put it, ''Senate Republicans should remember that "
-                       "a compromise nominee today may be far better for them than the judge they may get "
-                       "stuck with later.''")
-    q = holding(quotes, "a compromise nominee today")
+    # not be taken from inside the quotation ("Council members")
+    quotes = quotes_of("Harbour fee row.\n\nAs Akim Varga, a lecturer in maritime law at Dunmore and "
+                       "author of ''The Quiet Harbour,'' put it, ''Council members ought to accept a modest "
+                       "harbour fee now, or they will be handed a much larger one next spring.''")
+    q = holding(quotes, "a modest harbour fee now")
     assert q.speaker_text == "Akim Varga"
-    assert not any(x.speaker_text == "Republicans" for x in quotes)
+    assert not any(x.speaker_text in ("Council members", "members") for x in quotes)
 
 
 def test_as_put_it_with_as_parsed_as_a_preposition(quotes_of):
-    quotes = quotes_of("Court fight looms.\n\nAs Akim Varga, a law professor at Dunmore, put it, ''Senate "
-                       "Republicans should remember that a compromise nominee today may be far better for them "
-                       "than the judge they may get later.''")
-    assert holding(quotes, "a compromise nominee today").speaker_text == "Akim Varga"
+    quotes = quotes_of("Harbour fee row.\n\nAs Akim Varga, a law lecturer at Dunmore, put it, ''Council "
+                       "members ought to accept a modest harbour fee now rather than a larger one next spring.''")
+    assert holding(quotes, "a modest harbour fee now").speaker_text == "Akim Varga"
 
 
 def test_comment_clause_inside_the_sentence_it_reports(quotes_of):
     # the parser hangs "acknowledge" on "becomes" as an adverbial clause with no content
-    quotes = quotes_of("Farm Row.\n\nBut with each passing vote, these supporters acknowledge, it becomes "
-                       "harder to argue that he can win.")
-    q = holding(quotes, "it becomes harder to argue")
-    assert q.speaker_text == "these supporters"
+    quotes = quotes_of("Farm Row.\n\nBut with each passing month, her own advisers acknowledge, it becomes "
+                       "harder to explain the delay to voters.")
+    q = holding(quotes, "harder to explain the delay")
+    assert q.speaker_text == "her own advisers"
     assert q.cue_text == "acknowledge"
 
 
@@ -80,7 +78,7 @@ def test_adverbial_clause_with_a_complement_is_no_comment_clause(quotes_of):
 def test_verb_parsed_as_a_modifier_in_a_sentence_with_no_verb_root(quotes_of):
     # after a long apposition the parser hangs "Tweeted" on the name as a participle and
     # makes the name the root: the verb is still the sentence's cue
-    quotes = quotes_of("Harbor fight.\n\nLena Ortiz, the Ledger editor who wrote the profile on Marsh, Tweeted "
+    quotes = quotes_of("Harbor fight.\n\nLena Ortiz, the Ledger columnist who first covered the harbour story, Tweeted "
                        "out the mayor’s praise of Marsh during the briefing on Monday.")
     q = holding(quotes, "the mayor’s praise of Marsh")
     assert q.speaker_text == "Lena Ortiz"
@@ -109,10 +107,10 @@ def test_chant_after_its_quotation_with_no_chanter_named(quotes_of):
 
 def test_verb_hung_inside_the_quotation_it_introduces(quotes_of):
     # the parser makes the quoted verb the root and hangs "boomed" below it
-    quotes = quotes_of("Harbor vote.\n\nSmiling broadly throughout her speech, Mayor Ruiz drew cheers as she "
-                       "thanked the volunteers and then boomed, ''Today, you proved once again that this town "
-                       "still knows how to fight.''")
-    assert holding(quotes, "this town still knows how to fight").cue_text == "boomed"
+    quotes = quotes_of("Harbor vote.\n\nGrinning at the front of the stage, Mayor Ruiz won applause as she "
+                       "saluted the crews and then boomed, ''Today, our port showed the whole county what it is "
+                       "made of.''")
+    assert holding(quotes, "what it is made of").cue_text == "boomed"
 
 
 def test_call_over_the_shoulder_introduces_the_quotation(quotes_of):
@@ -138,9 +136,9 @@ def test_verb_of_a_condition_does_not_introduce_the_quotation(quotes_of):
 
 def test_as_clause_with_a_past_tense_tagged_as_a_participle(quotes_of):
     # the tagger reads "reported" as a participle; with a subject of its own it reports
-    quotes = quotes_of("Harbor probe.\n\nAs the Kell Ledger’s investigative unit reported just today, the state "
-                       "inspector general issued subpoenas to the harbor authority as part of a federal inquiry.")
-    q = holding(quotes, "the state inspector general issued subpoenas")
+    quotes = quotes_of("Harbor probe.\n\nAs the Kell Ledger’s harbour desk reported only this morning, the state "
+                       "auditor has sent formal demands for records to the port authority as part of a wider review.")
+    q = holding(quotes, "the state auditor has sent formal demands")
     assert q.cue_text == "reported"
     assert "Ledger" in (q.speaker_text or "")
 
@@ -153,9 +151,9 @@ def test_fronted_participle_is_still_no_cue(quotes_of):
 
 def test_inverted_attribution_with_a_verb_off_the_lexicon(quotes_of):
     # after an attributive quotation, a verb then its subject is an attribution ("blared")
-    quotes = quotes_of("Parade day.\n\nThe tabloids were merciless. ''Sunk!'' blared the front page of the "
-                       "Kell Ledger.")
-    assert holding(quotes, "Sunk!").speaker_text == "the front page of the Kell Ledger"
+    quotes = quotes_of("Parade day.\n\nThe tabloids were merciless. ''Sunk!'' blared the Sunday edition of "
+                       "the Kell Ledger.")
+    assert holding(quotes, "Sunk!").speaker_text == "the Sunday edition of the Kell Ledger"
 
 
 def test_inverted_attribution_to_one_of_several(quotes_of):
