@@ -55,7 +55,7 @@ from synth import generate  # noqa: E402
 
 from newstrail.clean import clean_article  # noqa: E402
 from newstrail.model import RawArticle  # noqa: E402
-from newstrail.stages import CorpusContext, _dating_tasks  # noqa: E402
+from newstrail.stages import CorpusContext, _dating_tasks, _originals  # noqa: E402
 from newstrail.store import Store, decode_analysis  # noqa: E402
 from newstrail.timex import time_expressions  # noqa: E402
 from newstrail.timex.infer import infer_publication_date, known_days  # noqa: E402
@@ -79,8 +79,9 @@ def synth_items(workdir: Path, n: int) -> list[Item]:
     undated = [aid for aid, in store.db.execute(
         "SELECT id FROM articles WHERE published IS NULL OR published_how = 'inferred' ORDER BY seq")]
     items: list[Item] = []
+    originals = _originals(store)
     for ids in ctx.story_groups(undated, size=50):
-        for task in _dating_tasks(ctx, ids):
+        for task in _dating_tasks(ctx, ids, originals):
             for row, found in task.undated:
                 article = dataclasses.replace(decode_analysis(row, found).article, published=None, published_how=None)
                 story = task.story_of.get(article.id)

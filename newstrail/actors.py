@@ -1025,7 +1025,7 @@ def _given_name_and_surname(text: str, person_tokens: set[str]) -> bool:
     words = text.split()
     return (len(words) == 2 and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words)
             and bool(surname := set(_name_tokens(words[1]))) and surname <= person_tokens
-            and not {w.lower() for w in words} & (BODY_HEADS | COMPANY_NOUNS))
+            and not {w.lower() for w in words} & BODY_NAME_WORDS)
 
 
 # Nouns that stand before the name of a company or a product, never before a person's
@@ -1035,6 +1035,8 @@ COMPANY_NOUNS = frozenset(
     " carmaker automaker airline airlines carrier insurer lender retailer conglomerate group"
     " supplier suppliers producer producers chipmaker brewer miner bank".split()
 )
+# Words a body's or a company's name is made of, never a person's given name.
+BODY_NAME_WORDS = BODY_HEADS | COMPANY_NOUNS
 PRODUCT_NOUNS = frozenset("drug drugs medicine medicines vaccine vaccines product products brand pill".split())
 # Words only a traded company's name stands with ("Varrow shares fell", "shares of Varrow").
 SHARE_WORDS = frozenset("shares share stock stocks stake".split())

@@ -3778,13 +3778,11 @@ def _given_with(p: _Parse, i: int) -> bool:
 
 # Verbs of coming and going: "travelled to the flood zone with relief supplies" brings the goods.
 _TRAVELLING = {"travel", "arrive", "come", "go", "head", "return", "fly", "sail", "land", "reach", "drive"}
-# Goods that relieve need whoever carries them; arms and equipment are left out ("arrived with rifles").
-_RELIEF_GOODS = {"aid", "food", "medicine", "supply", "supplies", "tent", "blanket", "water", "vaccine", "relief",
-                 "tonne", "ton", "ration", "wheat", "rice", "flour", "medication"}
 
 
 def _relief_goods(p: _Parse, g: int) -> bool:
-    """Noun ``g`` is relief goods, or a quantity of them ("with 20 tonnes of flour")."""
+    """Noun ``g`` is relief goods (``_RELIEF_GOODS``: arms and equipment left out, "arrived with
+    rifles"), or a quantity of them ("with 20 tonnes of flour")."""
     return p.lemmas[g] in _RELIEF_GOODS or any(
         p.dep[m] in ("amod", "compound") and p.lemmas[m] in _RELIEF_KINDS for m in p.children[g])
 

@@ -314,6 +314,12 @@ READ_PART = 500
 DASK_DUPLICATES_FROM = 5_000
 
 
+def _stated(published: str | None, how: str | None) -> str | None:
+    """An article's publication date as its page states it, from the store's columns (as
+    ``Article.known_published``): an inferred date is no clue."""
+    return published if published and how != "inferred" else None
+
+
 def _load_state(store: Store, name: str, cls):
     blob = store.get_state(name)
     return cls.from_bytes(blob) if blob else cls()
@@ -481,8 +487,7 @@ def _retold(store: Store, ids: list[str]) -> list:
         for aid, body, published, how, flags in store.db.execute(
                 f"SELECT id, body, published, published_how, flags FROM articles WHERE id IN ({','.join('?' * len(part))})",
                 part):
-            stated = published if published and how != "inferred" else None
-            out.append(Retold(aid, body or "", stated, tuple(orjson.loads(flags or "[]"))))
+            out.append(Retold(aid, body or "", _stated(published, how), tuple(orjson.loads(flags or "[]"))))
     return out
 
 
@@ -502,7 +507,7 @@ def _story_inputs(ctx: CorpusContext, ids: list[str]) -> Iterator[tuple[str, str
         for aid, body, published, how in ctx.store.db.execute(
                 f"SELECT id, body, published, published_how FROM articles WHERE id IN ({marks}) ORDER BY seq", part):
             actors = sorted({ctx.actor_of(aid, key) or key for key in keys.get(aid, ())})
-            yield aid, body, published if how != "inferred" else None, actors
+            yield aid, body, _stated(published, how), actors
 
 
 def _members(story_of: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -526,7 +531,8 @@ def run_dates(ctx: CorpusContext) -> int:
     undated = [aid for aid, in ctx.store.db.execute(
         "SELECT id FROM articles WHERE published IS NULL OR published_how = 'inferred' ORDER BY seq")
         if ctx.changed is None or aid in ctx.changed]
-    tasks = (task for ids in ctx.story_groups(undated, size=DATING_GROUP) for task in _dating_tasks(ctx, ids))
+    originals = _originals(ctx.store)
+    tasks = (task for ids in ctx.story_groups(undated, size=DATING_GROUP) for task in _dating_tasks(ctx, ids, originals))
     count = 0
     for inferred, dated in ctx.map(date_group, tasks):
         count += inferred
@@ -566,7 +572,7 @@ class Redated:
     findings: dict[str, list[str]]
 
 
-def _dating_tasks(ctx: CorpusContext, ids: list[str]) -> Iterator[DatingTask]:
+def _dating_tasks(ctx: CorpusContext, ids: list[str], originals: dict[str, tuple[str, str]]) -> Iterator[DatingTask]:
     """One group of whole stories' dating work: the known days of each story, worked out here
     from the dated members' clues, then the undated members a task's worth at a time."""
     from .timex.infer import known_days
@@ -580,21 +586,21 @@ def _dating_tasks(ctx: CorpusContext, ids: list[str]) -> Iterator[DatingTask]:
         part = redo[i:i + DATING_GROUP]
         story_of = {aid: ctx.story_of[aid] for aid in part if aid in ctx.story_of}
         yield DatingTask(_undated(ctx, part), {s: known.get(s) for s in set(story_of.values())}, story_of,
-                         _originals(ctx.store, part))
+                         {aid: originals[aid] for aid in part if aid in originals})
 
 
-def _originals(store: Store, ids: list[str]) -> dict[str, tuple[str, str]]:
-    """For undated articles that retell a dated one (a ``rewrite`` record names the copy
-    first): the original's id and the date its page states, the earliest when several."""
-    marks = ",".join("?" * len(ids))
+def _originals(store: Store) -> dict[str, tuple[str, str]]:
+    """Each rewrite's original, when that states its date (a ``rewrite`` record names the copy
+    first): copy id -> (original id, date), the earliest when several. Read once per run:
+    rewrites are few, and the duplicates table has no index on what its JSON holds."""
     out: dict[str, tuple[str, str]] = {}
-    for copy, original, published in store.db.execute(
-            "SELECT json_extract(d.data, '$.article_id'), a.id, a.published FROM duplicates d "
+    for copy, original, published, how in store.db.execute(
+            "SELECT json_extract(d.data, '$.article_id'), a.id, a.published, a.published_how FROM duplicates d "
             "JOIN articles a ON a.id = json_extract(d.data, '$.other_id') "
-            f"WHERE json_extract(d.data, '$.kind') = 'rewrite' AND json_extract(d.data, '$.article_id') IN ({marks}) "
-            "AND a.published IS NOT NULL AND a.published_how != 'inferred'", ids):
-        if copy not in out or published[:10] < out[copy][1]:
-            out[copy] = (original, published[:10])
+            "WHERE json_extract(d.data, '$.kind') = 'rewrite'"):
+        day = (_stated(published, how) or "")[:10]
+        if day and (copy not in out or day < out[copy][1]):
+            out[copy] = (original, day)
     return out
 
 
@@ -610,7 +616,7 @@ def _split_dated(ctx: CorpusContext, ids: list[str]) -> tuple[list[str], list[st
             f"SELECT id, published, published_how FROM articles WHERE id IN ({','.join('?' * len(part))}) ORDER BY seq",
             part)
         for aid, published, how in rows:
-            (dated if published and how != "inferred" else undated).append(aid)
+            (dated if _stated(published, how) else undated).append(aid)
     return dated, undated
 
 
