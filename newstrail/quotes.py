@@ -495,6 +495,7 @@ def _subject(tok: Token) -> Token | None:
         # object of "as", leaving "put" no subject; never climb into the quotation
         return next((c for m in tok.children if m.dep_ in ("mark", "prep") and m.lower_ == "as" and m.i < tok.i
                      for c in m.children if c.dep_ == "pobj"), None)
+    cue = tok
     seen = 0
     # a verb reached from the cue (a coordinated verb, or the clause an adjunct participle
     # hangs on) shares its grammatical subject, not its passive's agent: "X was joined by Y
@@ -515,7 +516,8 @@ def _subject(tok: Token) -> Token | None:
         if subjects:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
             # (a relative "who" stays: _speaker_fields keys it to its antecedent)
-            return min(subjects, key=lambda c: abs(c.i - tok.i))
+            nearest = min(subjects, key=lambda c: abs(c.i - tok.i))
+            return (seen and _clause_subject_before(cue, nearest)) or nearest
         share = _share_subject(tok) or _reduced_relative_subject(children) or _gerund_subject(tok) \
             or (None if seen else _for_to_subject(tok))
         if share is not None:
@@ -791,6 +793,38 @@ def _set_off_participle_subject(verb: Token) -> Token | None:
     if subj is None or _expletive(subj) or subj.i > verb.i:
         return None
     return subj
+
+
+def _mute(subj: Token) -> bool:
+    """Is a subject a thing or an event that says nothing ("the rally", "the first
+    disruption"), not a person, a body, a source or a name?"""
+    return not (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PRON", "PROPN")
+                or subj.lemma_.lower() in SOURCE_NOUNS | BODY_NOUNS or is_role_noun(subj))
+
+
+def _clause_subject_before(verb: Token, subj: Token) -> Token | None:
+    """"The second disruption came when union members interrupted her, shouting “…”" /
+    "… the casino, where 80 workers had gathered, chanting “…”": a speech participle set
+    off right after a "when" or "where" clause tells what that clause's people did, when
+    the main clause is about a thing or an event that cannot shout. The clause's subject
+    is then the speaker; a main subject that can speak keeps the participle."""
+    if verb.tag_ != "VBG" or _cue_class(verb) not in SPEECH_CLASSES or not _set_off(verb) or not _mute(subj):
+        return None
+    doc = verb.doc
+    tok = doc[verb.left_edge.i - 1]
+    if tok.i < 1:
+        return None
+    tok = doc[tok.i - 1]
+    for _ in range(6):  # a bound on parse depth, not a tuned value
+        if tok.dep_ in ("relcl", "advcl") and tok.pos_ in ("VERB", "AUX"):
+            own = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            if own is None or own.lower_ in RELATIVES or _mute(own) or own.i <= subj.i < tok.i:
+                return None
+            return own
+        if tok.head == tok or tok.head.i >= verb.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _share_subject(verb: Token) -> Token | None:
@@ -3607,6 +3641,16 @@ def _colon_introduced(ctx: _Context, qs: int, qe: int) -> _Found | None:
         # not, rather than a name in what the clause is about
         mention, srange, stext, skey = _speaker_fields(ctx, reporters[0])
         return _Found(qs, qe, "direct", mention, srange, stext, skey, (i, i + 1), ":", 0.8)
+    # the parser may hang the clause before the colon on a verb of the quotation
+    mains = subjects + [t for t in clause if t.dep_ == "nsubj" and t.head.dep_ == "ccomp"
+                        and t.head.head.i > t.head.i and ctx.in_quotation(t.head.head)]
+    person = next((t for t in mains if t.dep_ == "nsubj" and t.pos_ == "NOUN" and (
+        is_role_noun(t) or t.lemma_.lower() in _PERSON_NOUNS or _appositive_person(ctx, t) is not None)), None)
+    if person is not None:
+        # "One early backer, Rep. Lena Ostrova, tried the line in an interview with Fox:":
+        # the person the clause is about speaks, not a name in one of its phrases
+        mention, srange, stext, skey = _speaker_fields(ctx, person)
+        return _Found(qs, qe, "direct", mention, srange, stext, skey, (i, i + 1), ":", 0.8)
     for tok in cands:
         m = ctx.mention_for(tok.idx, tok.idx + len(tok.text), tok.idx)
         if m is None or m.kind not in ("person", "organisation"):
@@ -3730,7 +3774,7 @@ def _outside_subject(ctx: _Context, verb: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
                      and not ctx.in_quotation(c) and c.i < verb.i), None)
         if subj is not None:
-            return subj
+            return _clause_subject_before(verb, subj) or subj
     return None
 
 
