@@ -4285,12 +4285,28 @@ def _utterance_before(ctx: _Context, prev: list[_Found]) -> _Found:
     if last.cue is None or len(prev) < 2 or (own is not None and own[1] >= last.end - 2):
         return last  # a direct quote of its own continues itself
     quoted = prev[-2]
-    if quoted.speaker_key != last.speaker_key or quoted.cue is None \
+    if (quoted.speaker_key != last.speaker_key and not _other_speakers_aside(ctx, quoted, last)) or quoted.cue is None \
             or ctx.quotation_at(quoted.start) is None or ctx.paragraph(quoted.start) != ctx.paragraph(last.start):
         return last
     if quoted.end <= quoted.cue[0] < last.cue[0] and _sentence_at(ctx, quoted.cue[0]) == _sentence_at(ctx, last.cue[0]):
         return quoted
     return last
+
+
+def _other_speakers_aside(ctx: _Context, quoted: _Found, last: _Found) -> bool:
+    """Is a later report by someone else only an aside in the cue clause of a quotation
+    ('“A,” said X, using a word Y has used to describe Z. “B.”')? B then goes on with X's
+    quotation. Not a source the clause credits ('“A,” X said, according to the Ledger.
+    “B.”': PolNeAR gives all of it to the outlet), nor a report by someone the speaker's
+    own phrase describes ('X, a farmer who said he would sell. “B.”', the same person)."""
+    if last.cue_text is None or last.cue_text.lower().startswith("according") \
+            or quoted.speaker_range is None or last.speaker_range is None:
+        return False
+    own = ctx.doc.char_span(*quoted.speaker_range, alignment_mode="expand")
+    aside = ctx.doc.char_span(*last.speaker_range, alignment_mode="expand")
+    if own is None or aside is None:
+        return False
+    return own.root not in aside.root.ancestors and own.root != aside.root
 
 
 def _sentence_at(ctx: _Context, offset: int) -> int:

@@ -40,3 +40,22 @@ def test_colon_after_a_described_person_is_that_persons_not_the_outlets(quotes_o
                        "failed the workers of this state.\"")
     q = holding(quotes, "failed the workers of this state")
     assert q.speaker_text == "Lena Ostrova"
+
+
+def test_quotation_after_an_aside_by_another_speaker_continues_the_quoted_one(quotes_of):
+    # "to describe" reports an aside by Dalton inside Walters's cue clause; the next
+    # quotation goes on with what Walters said
+    quotes = quotes_of("Strike Day.\n\nRepublicans insist the vote was a mistake.\n\n\"Who is the real spender "
+                       "here?\" said Walters, using a phrase Dalton has used to describe his rivals, on a call "
+                       "with reporters. \"The governor and his allies emptied the reserve fund and left the "
+                       "clinics with nothing.\"")
+    q = holding(quotes, "emptied the reserve fund")
+    assert q.speaker_text == "Walters"
+
+
+def test_quotation_after_a_credited_source_stays_with_the_source(quotes_of):
+    # "according to" credits the whole report to the outlet (PolNeAR's reading)
+    quotes = quotes_of("Strike Day.\n\n\"I will vote in March,\" Walters said, according to Harbor Radio. "
+                       "\"And I have chosen to back the governor this time.\"")
+    q = holding(quotes, "chosen to back the governor")
+    assert q.speaker_text != "Walters"
