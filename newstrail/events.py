@@ -480,13 +480,17 @@ _PHRASES: dict[str, str] = {
 _COVERAGE: dict[str, str] = {
     "ASSAULT": """flatten:0.8 wreck:0.6 unleash:0.6 pelt:0.7 hurl:0.6 machine-gun bayonet:0.8 blitz:0.7 pulverize:0.8
         pulverise:0.8 decimate:0.8 napalm commandeer:0.7 batter:0.7 crucify:0.8 exterminate liberate:0.6
-        jihadist:0.3 rip+through:1.1 tear+through:1.0 knife+death:1.1 hack+death:1.1 stone+death:1.1 beat+death:1.2 shoot+dead:1.2""",
+        jihadist:0.3 rip+through:1.1 tear+through:1.0 knife+death:1.1 hack+death:1.1 stone+death:1.1 beat+death:1.2 shoot+dead:1.2
+        action+military:0.9 response+military:0.9 intervention+military:0.9 intervention+armed:0.9
+        intervene+militarily:0.9 solution+military:0.7""",
     "THREATEN": """unpunished:0.8 terrorize:0.7 terrorise:0.7 browbeat:0.7 bellicose:0.6 belligerent:0.5""",
     "AID": """clothe:0.8 dispense:0.7 remittance:0.6 telethon:0.8 resupply:0.7 escort+convoy:1.1 house+refugee:1.1
         house+family:1.0 house+migrant:1.1 house+displaced:1.1 take+care:0.8""",
     "SANCTION": """divest:0.7 disinvest:0.7 curtail+tie:1.2 curtail+relation:1.2 curtail+cooperation:1.2
         curtail+contact:1.1 curtail+aid:1.2 scale+tie:1.1 pull+plug:0.9 recall+peacekeeper:1.2 recall+observer:1.2
-        recall+monitor:1.2 recall+inspector:1.2 recall+diplomat:1.2""",
+        recall+monitor:1.2 recall+inspector:1.2 recall+diplomat:1.2 restriction+import:1.3 restriction+export:1.3
+        restrict+import:1.2 restrict+export:1.2 curb+import:1.3 curb+export:1.3 limit+import:1.1 limit+export:1.1
+        restriction+trade:1.2 restrict+trade:1.2 curb+trade:1.2 quota+import:1.1""",
     "PROTEST": """go-slow:1.0 refuse+food:1.1 sit-out:0.8 work-to-rule:1.0""",
     "REQUEST": """persuade:0.6 cajole:0.7 coax:0.6 convince:0.5 seek+shelter:1.1 seek+sanctuary:1.1 seek+protection:1.0
         seek+safety:1.0""",
@@ -1199,7 +1203,9 @@ def _hyphenated(p: _Parse, i: int) -> str | None:
 
 # Nouns that only measure or frame an event noun: "a new round of talks" is the talks.
 _LIGHT_NOUNS = {"round", "series", "wave", "set", "part", "kind", "type", "session", "start", "resumption", "end", "state",
-                "spate", "string", "flurry", "rash", "spree", "cycle", "campaign", "act", "outbreak", "bout", "surge"}
+                "spate", "string", "flurry", "rash", "spree", "cycle", "campaign", "act", "outbreak", "bout", "surge",
+                # what carries a stance: "messages of sympathy", "a show of solidarity", "a gesture of goodwill"
+                "message", "expression", "gesture", "show", "display", "outpouring", "token"}
 # Verbs that hand their weight to an event noun object: "granted a pardon" is the pardon,
 # "declared a ceasefire" the ceasefire. "Receive" is the same act told from its recipient:
 # "received death threats" reports the threats, "received praise" the praise (a visitor
@@ -1283,6 +1289,11 @@ def _governing_depth(p: _Parse, i: int) -> float:
     return depth
 
 
+# Verbs that keep an act from happening: their object is no event of the sentence, so it does
+# not stand in for the verb as other nouns under a non-trigger verb do.
+_AVERTING = {"avoid", "avert", "forestall", "preempt", "pre-empt"}
+
+
 def _link_cost(p: _Parse, i: int) -> float:
     """What the link from token ``i`` to its head adds to the depth of the tokens below it."""
     dep, head = p.dep[i], p.heads[i]
@@ -1307,6 +1318,8 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 0.0  # "voted to suspend aid", "resolved to expel": the decision is the act decided on
     if dep == "acomp" and head_lemma in _LINKING:
         return 0.0  # "stands ready to help", "remained opposed to": the adjective is the predicate
+    if dep in ("dobj", "nsubjpass") and head_lemma in _AVERTING:
+        return 1.0  # "war must be avoided", "averted a strike": what is kept from happening is not what happened
     if p.pos[i] in ("NOUN", "PROPN") and dep in ("dobj", "attr", "nsubjpass", "nsubj") and (
             head_lemma in _SUPPORT_VERBS or not _match_at(p, head)) and not (
             dep == "nsubj" and head_lemma in _FAILURE):  # "the summit failed to…" is the failure
@@ -2484,7 +2497,8 @@ def _words_reading(a: _Asked) -> list[_Trigger] | _Next:
         return [_Trigger("THREATEN", 1.1, None)]  # "will not tolerate a coup": a warning
     if lemma == "give" and _ultimatum(token):
         return [_Trigger("THREATEN", 1.1, None)]  # "gave them 48 hours to leave"
-    if lemma in ("face", "risk") and token.pos_ == "VERB" and token.tag_ != "VBD" and _punishment_or_force(a.objects):
+    if lemma in ("face", "risk") and token.pos_ == "VERB" and token.tag_ != "VBD" and (
+            _punishment_or_force(a.objects) or _penalty_suffered(token)):
         return [_Trigger("THREATEN", 1.1, None)]  # "could face sanctions", "surrender or face an assault", "risks expulsion"
     if lemma == "face" and _alternative_penalty(token):
         return [_Trigger("THREATEN", 1.1, None)]  # "leave by Friday or face arrest", however the tagger reads "face"
@@ -2497,6 +2511,17 @@ def _words_reading(a: _Asked) -> list[_Trigger] | _Next:
             and not a.objects & _WITHDRAWN_FORCES:
         return [_Trigger("AID", 1.1, None)]  # "evacuated 300 foreign nationals": people brought to safety
     return _NEXT
+
+
+def _penalty_suffered(token: Any) -> bool:
+    """"risk / face being banned, arrested, expelled": the penalty as a passive gerund, not an object.
+
+    Why: the parser makes the gerund a clausal complement, so the objects "risks expulsion"
+    is read by never name it; the subject faces the coercion all the same.
+    """
+    return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VBN") and any(
+        g.dep_ == "auxpass" for g in c.children) and any(
+        t.type in _INTENT_TO_THREATEN for t in _word_triggers(_lemma(c))) for c in token.children)
 
 
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves"}
@@ -2979,6 +3004,16 @@ def _shown_rallied_or_called(a: _Asked) -> list[_Trigger] | _Next:
     return _NEXT
 
 
+# Who is "called up": soldiers mustered, whether or not the parser makes "up" a particle.
+_CALLED_UP = _ARMED | {"reservist", "reserve", "conscript", "recruit", "guard", "militia", "volunteer", "veteran"}
+
+
+def _called_to_duty(token: Any) -> bool:
+    """"were called to duty / to active service": soldiers summoned, told by the "to" phrase."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_ in ("duty", "service", "colour", "colours")
+                                                             for g in c.children) for c in token.children)
+
+
 def _call_reading(a: _Asked) -> list[_Trigger]:
     """The verb "call": an appeal, name-calling, criticism, a contact refused, a strike organised or a phone call."""
     token, objects = a.token, a.objects
@@ -2997,6 +3032,9 @@ def _call_reading(a: _Asked) -> list[_Trigger]:
         return [_Trigger("REJECT", 1.1, None)]  # "called off the talks / the visit": a contact refused
     if "off" in preps:  # "called off the strike"
         return [_Trigger("CONCEDE", 1.0, None), _Trigger("RETREAT", 0.9, None)]
+    if (preps & {"up", "in"} and objects & _CALLED_UP) or _called_to_duty(token):
+        # "called up thousands of reservists", "may call in the army", "were called to duty": forces mustered
+        return [_Trigger("MOBILIZE", 1.1, None)]
     if objects & _PROTEST_ACTIONS:
         return [_Trigger("PROTEST", 1.1, None)]  # "the unions called a general strike": a protest organised
     purpose = _purpose(_parse(token.doc), token.i)
@@ -3394,7 +3432,31 @@ def _retype(token: Any, type_: str) -> str:
     if type_ in _THREAT_WHEN_CONDITIONAL and p.pos[i] == "NOUN" and _offered_on_condition(token) \
             and not _is_negated(token):
         return "THREATEN"  # "sanctions would follow if…": the noun's clause holds the act out on a condition
+    if type_ in _INTENT_TO_THREATEN and p.pos[i] == "NOUN" and _held_out_noun(p, i) and not _is_negated(token):
+        return "THREATEN"  # "tariffs could follow", "sanctions remain on the table": coercion held out
     return type_
+
+
+# Verbs whose subject is an act said to come after something else: "sanctions could follow".
+_ENSUING = {"follow", "come", "ensue", "result"}
+
+
+def _held_out_noun(p: _Parse, i: int) -> bool:
+    """Act noun ``i`` is held out, not done: the subject of a possible or future "follow / come /
+    ensue" ("tariffs could follow"), or of "be / remain / stay on the table".
+
+    Why: news states a warning this way as often as with "threaten", and without the "if"
+    clause that :func:`_offered_on_condition` needs; "came into force" is the act itself.
+    """
+    if p.dep[i] not in ("nsubj", "nsubjpass"):
+        return False
+    verb = p.heads[i]
+    kids = p.children[verb]
+    if p.lemmas[verb] in _ENSUING:
+        return not any(p.dep[c] == "prep" and p.lower[c] in ("into", "in") for c in kids) and any(
+            p.dep[c] == "aux" and p.lemmas[c] in _HYPO_MODALS | _FUTURE_AUX for c in kids)
+    return p.lemmas[verb] in ("be", "remain", "stay") and any(
+        p.dep[c] == "prep" and p.lower[c] == "on" and any(p.lemmas[g] == "table" for g in p.children[c]) for c in kids)
 
 
 def _kept_up_until(p: _Parse, i: int) -> bool:

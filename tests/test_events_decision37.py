@@ -1,0 +1,58 @@
+"""PLOVER typing decisions (issue #7, helper 37): invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrail.events import event_types
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # soldiers called up, called in or called to duty are mustered (MOBILIZE), not asked
+        ("The defence ministry called up 5,000 reservists as the crisis deepened.", "MOBILIZE"),
+        ("Thousands of reservists were called to duty.", "MOBILIZE"),
+        # ... and held out as possible, the mustering threatens (CAMEO 138)
+        ("The mayor said he could call in troops if the looting continued.", "THREATEN"),
+        # "call on" keeps its appeal
+        ("The mayor called on troops to protect the hospital.", "REQUEST"),
+    ],
+)
+def test_called_up(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an act noun that "could follow" or stays "on the table" is held out (THREATEN)
+        ("Diplomats said fresh sanctions could follow if the vote was rigged again.", "THREATEN"),
+        ("Military action remains on the table, the defence secretary said.", "THREATEN"),
+        ("Punitive tariffs may follow unless the dispute is settled.", "THREATEN"),
+        # ... but sanctions that came into force are imposed
+        ("New sanctions on the central bank came into force on Friday.", "COERCE"),
+        # military action weighed threatens; begun, it is the attack
+        ("Velmora is weighing military action against the smugglers' camps.", "THREATEN"),
+        ("Military action against the militia began at dawn, officials said.", "ASSAULT"),
+    ],
+)
+def test_force_held_out(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # restrictions on a trade flow reduce economic relations (SANCTION), as an import ban does
+        ("Marovia imposed restrictions on exports of rice to its neighbour.", "SANCTION"),
+        ("Tarsis tightened curbs on imports of Velmoran steel.", "SANCTION"),
+        # a message, show or expression of a stance is that stance
+        ("Expressions of sympathy came from leaders across the region.", "SUPPORT"),
+        ("Messages of support poured in for the jailed activist.", "SUPPORT"),
+        # what must be avoided did not happen: the appeal is the event
+        ("The envoy said a wider war must be avoided at all costs.", "REQUEST"),
+    ],
+)
+def test_decisions(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
