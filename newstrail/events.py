@@ -1250,13 +1250,16 @@ def _state_phrase(p: _Parse, prep: int) -> bool:
         p.lemmas[head] in _STATE_VERBS or _participating(p, head)) and p.pos[head] in ("VERB", "AUX")
 
 
-_PARTICIPATING = {"participate", "partake", "engage", "join"}
+_PARTICIPATING = {"participate", "partake", "engage", "join", "attend"}
 
 
 def _participating(p: _Parse, verb: int) -> bool:
-    """A verb of taking part: "participate", "engage", or "take" with "part" as its object."""
-    return p.lemmas[verb] in _PARTICIPATING or (p.lemmas[verb] == "take" and any(
-        p.dep[c] == "dobj" and p.lemmas[c] == "part" for c in p.children[verb]))
+    """A verb of taking part: "participate", "engage", "attend", "take" with "part" as its object,
+    or "turn / come out" (for a march)."""
+    lemma = p.lemmas[verb]
+    return lemma in _PARTICIPATING or (lemma == "take" and any(
+        p.dep[c] == "dobj" and p.lemmas[c] == "part" for c in p.children[verb])) or (lemma in ("turn", "come") and any(
+        p.dep[c] == "prt" and p.lower[c] == "out" for c in p.children[verb]))
 
 
 # Verbs that make a happening known: their passive subject is the happening ("a ceasefire was
@@ -3265,7 +3268,8 @@ def _vowed_acts(p: _Parse, i: int) -> list[_Trigger]:
 
 _CONDITION_MARKS = {"if", "unless"}
 # Verbs that carry on or widen an act: "vowed to continue / step up the attacks" vows the attacks.
-_CONTINUING = {"continue", "intensify", "escalate", "step", "expand", "widen", "keep", "pursue"}
+_CONTINUING = {"continue", "intensify", "escalate", "step", "expand", "widen", "keep", "pursue", "prolong", "renew",
+               "lengthen"}
 
 
 def _conditioned(token: Any) -> bool:
@@ -3512,7 +3516,7 @@ def _joined_acts(p: _Parse, verb: int) -> list[int]:
     """What a verb of taking part joins: its object, or the "in / at" phrase of the verb or its
     object ("join the march", "take part in the strike", "join hundreds at a vigil")."""
     objects = [g for g in p.children[verb] if p.dep[g] == "dobj"]
-    preps = [g for h in (verb, *objects) for g in p.children[h] if p.dep[g] == "prep" and p.lower[g] in ("in", "at")]
+    preps = [g for h in (verb, *objects) for g in p.children[h] if p.dep[g] == "prep" and p.lower[g] in ("in", "at", "for")]
     return objects + [g for prep in preps for g in p.children[prep] if p.dep[g] == "pobj"]
 
 
@@ -3609,9 +3613,17 @@ def _carrier(p: _Parse, i: int) -> int:
     stands in for it (as :func:`_governing_depth` lets it), so the noun's modality is the verb's.
     """
     head = p.heads[i]
-    if p.dep[i] == "dobj" and p.pos[i] == "NOUN" and p.lemmas[head] in _CARRYING_VERBS and head != i:
-        return head
+    if p.pos[i] != "NOUN" or head == i:
+        return i
+    if p.dep[i] == "dobj" and p.lemmas[head] in _CARRYING_VERBS | _ELICITING:
+        return head  # "would draw a military response": the response is what the drawing brings
+    if p.dep[i] == "nsubjpass" and p.lemmas[head] in _CARRYING_VERBS:
+        return head  # "the curfew would be extended": the passive of "would extend the curfew"
     return i
+
+
+# Verbs whose object is an act they bring on: "any attack would draw / trigger a response".
+_ELICITING = {"draw", "trigger", "provoke", "invite", "prompt", "bring"}
 
 
 # Verbs of weighing an option: "is considering sanctions", "mulls expelling the envoys".

@@ -56,3 +56,21 @@ def test_force_held_out(sentence, expected, nlp):
 )
 def test_decisions(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a coercive measure prolonged, or said to be extended in the passive, is announced anew
+        ("The military council said it would prolong the state of emergency in the eastern provinces.", "THREATEN"),
+        ("Authorities said the lockdown of the port city would be extended by two weeks.", "THREATEN"),
+        # force that an act "would draw" is held out
+        ("Kestria told Marovia that any further provocation would draw a swift military response.", "THREATEN"),
+        # followers urged to turn out for a march are called to dissent (CAMEO 133)
+        ("Organisers urged their followers online to turn out for a march against the new tax.", "THREATEN"),
+        # a lockdown in place stays coercion
+        ("The authorities imposed a lockdown on the port city.", "COERCE"),
+    ],
+)
+def test_held_out_by_its_carrier(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
