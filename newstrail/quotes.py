@@ -567,6 +567,12 @@ def _subject(tok: Token) -> Token | None:
             # "took the chance to praise X", "went out of her way to say": the one who
             # takes the chance speaks, not the chance
             tok = _governing_verb(tok.head)
+        elif tok.dep_ == "relcl" and shared and _mute(tok.head) and _governing_verb(tok.head) is not None:
+            # "She is noting the problems Berg had answering questions and saying …": the
+            # parser joined the cue to a relative clause on a thing, which says nothing;
+            # the clause the thing belongs to has the speaker
+            tok = _governing_verb(tok.head)
+            shared = False
         elif tok.dep_ == "relcl":
             return tok.head
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and _cue_class(tok) in SPEECH_CLASSES and _set_off(tok) \
@@ -766,6 +772,10 @@ def _matrix_of_complement(verb: Token) -> Token | None:
     complement describes the matrix subject's act (the complement's subject does not go on
     to explain or add), so it takes the matrix subject; so does one after a relative clause
     about a thing, which cannot speak."""
+    if _cue_class(verb) in SPEECH_CLASSES and any(c.dep_ == "nsubj" and not _mute(c) for c in verb.children):
+        # '“…,” Vance added, saying …' set into another's clause ("Dalton cannot claim that
+        # “…,” Vance added"): the comment clause's speaker goes on saying
+        return None
     if verb.dep_ == "ccomp" and _cue_class(verb.head) in SPEECH_CLASSES:
         return verb.head
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "pobj") \
@@ -1791,6 +1801,9 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
         publisher = _publisher(subj.head.head)
         if publisher is not None:
             return _speaker_fields(ctx, publisher)
+        member = _one_among(subj.head.head)
+        if member is not None:
+            return _speaker_fields(ctx, member)
         # "Jan Novak, who announced …": the span is "who", the identity its antecedent's
         _, _, _, key = _speaker_fields(ctx, subj.head.head)
         return None, (subj.idx, subj.idx + len(subj.text)), subj.text, key
@@ -1837,6 +1850,15 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
 # Prepositions after a role noun that name whom the role speaks for ("a spokesman for the
 # ministry", "an official at the embassy", "the head of the union").
 REPRESENTED_PREPS = frozenset("for of at with".split())
+
+
+def _one_among(antecedent: Token) -> Token | None:
+    """"Lena Ostrova, a Crane supporter, is among those who say …": the one said to be
+    among the speakers speaks (PolNeAR marks her, not "those")."""
+    prep = antecedent.head
+    if antecedent.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES), None)
 
 
 def _represented(ctx: _Context, subj: Token) -> Mention | None:
@@ -1915,7 +1937,7 @@ def _appositive_person(ctx: _Context, subj: Token) -> Mention | None:
     if own is not None and own.kind == "person" and ctx.body_range(own)[0] <= subj.idx \
             and own.text.split()[0].lower() not in ARTICLES:
         return None  # the subject is itself a person's name (a description yields to the name beside it)
-    for child in (*subj.children, *_of_chain_appositions(subj)):
+    for child in (*subj.children, *_of_chain_appositions(subj), *_appositions_on_a_named_object(ctx, subj)):
         if child.dep_ != "appos":
             continue
         m = ctx.mention_for(child.idx, child.idx + len(child.text), child.idx)
@@ -1939,6 +1961,30 @@ def _of_chain_appositions(subj: Token) -> list[Token]:
         node = obj
     if node is not subj:
         found = [c for c in node.children if c.dep_ == "appos" and c.i > node.i]
+    return found
+
+
+def _appositions_on_a_named_object(ctx: _Context, subj: Token) -> list[Token]:
+    """"One pastor backing Mr. Dalton, Peter Vance of Grace Church, said": the parser hangs
+    the name on the last name of the subject's participle phrase; a person's name set beside
+    another person's name is not that person, so it names the subject. Only a description
+    (not a name) as subject, and only an apposition that closes right before the verb."""
+    if subj.pos_ != "NOUN" or subj.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = subj.head
+    found = []
+    for desc in subj.subtree:
+        if desc is subj or desc.pos_ != "PROPN" or desc.dep_ == "compound" or desc.i > verb.i:
+            continue
+        own = ctx.mention_for(desc.idx, desc.idx + len(desc.text), desc.idx)
+        if own is None or own.kind != "person":
+            continue
+        for child in desc.children:
+            end = child.right_edge.i + 1
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and end < verb.i \
+                    and subj.doc[end].text == "," and all(t.dep_ in ("aux", "advmod", "neg") or t.i == end
+                                                          for t in subj.doc[end:verb.i]):
+                found.append(child)
     return found
 
 

@@ -59,3 +59,41 @@ def test_quotation_after_a_credited_source_stays_with_the_source(quotes_of):
                        "\"And I have chosen to back the governor this time.\"")
     q = holding(quotes, "chosen to back the governor")
     assert q.speaker_text != "Walters"
+
+
+def test_participle_after_a_comment_clause_is_the_comment_clauses_speaker(quotes_of):
+    # "Vance added" is set into Dalton's clause; Vance goes on saying, not Dalton
+    quotes = quotes_of("Harbor Row.\n\nDalton cannot claim that \"in his view,\" Vance added, saying it should be "
+                       "\"up to the voters to decide.\"")
+    q = holding(quotes, "it should be")
+    assert q.speaker_text == "Vance"
+
+
+def test_participle_after_a_complement_about_a_thing_keeps_the_matrix_speaker(quotes_of):
+    # the complement's subject ("the dispute") reminds nobody of anything aloud
+    quotes = quotes_of("Harbor Row.\n\nVance said the dispute reminds him of the long strike of 1988, explaining, "
+                       "\"because both sides dug in and the town paid for it.\"")
+    q = holding(quotes, "both sides dug in")
+    assert q.speaker_text == "Vance"
+
+
+def test_cue_joined_to_a_relative_clause_on_a_thing_is_the_main_subjects(quotes_of):
+    quotes = quotes_of("Harbor Row.\n\nShe is noting the problems Dalton had answering questions about the port "
+                       "and saying he could not explain his own budget.")
+    q = holding(quotes, "could not explain his own budget")
+    assert q.speaker_text == "She"
+
+
+def test_name_beside_the_name_in_a_subjects_participle_phrase_is_the_subject(quotes_of):
+    # "Peter Vance" stands beside "Mr. Dalton", another person: it names the pastor
+    quotes = quotes_of("Harbor Row.\n\nOne pastor backing Mr. Dalton, Peter Vance of Grace Church in Kell, said he "
+                       "had made more than 200 calls to other pastors.")
+    q = holding(quotes, "200 calls")
+    assert q.speaker_text == "Peter Vance"
+
+
+def test_one_among_those_who_say_is_the_speaker(quotes_of):
+    quotes = quotes_of("Harbor Row.\n\nLena Ostrova, a Crane supporter from Kell, is among those who say they have "
+                       "no plans to back Dalton.")
+    q = holding(quotes, "no plans to back Dalton")
+    assert q.speaker_text == "Lena Ostrova"
