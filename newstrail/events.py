@@ -494,7 +494,8 @@ _COVERAGE: dict[str, str] = {
     "PROTEST": """go-slow:1.0 refuse+food:1.1 sit-out:0.8 work-to-rule:1.0""",
     "REQUEST": """persuade:0.6 cajole:0.7 coax:0.6 convince:0.5 seek+shelter:1.1 seek+sanctuary:1.1 seek+protection:1.0
         seek+safety:1.0""",
-    "COERCE": """frisk:0.8 shutter:0.7 padlock:0.8 intern:0.8 freeze+account:1.2""",
+    "COERCE": """frisk:0.8 shutter:0.7 padlock:0.8 intern:0.8 freeze+account:1.2 stop+publish:1.2 cease+publish:1.2
+        halt+publish:1.2 stop+broadcast:1.2 cease+broadcast:1.2 halt+broadcast:1.2 stop+publication:1.2""",
     "MOBILIZE": """marshal:0.6 enlist:0.6 scramble:0.7""",
     "REJECT": """scoff:0.8 filibuster:0.8 abstain:0.5 skip+summit:1.1 skip+meeting:1.1 skip+talk:1.1 skip+session:1.0
         skip+conference:1.1 skip+ceremony:0.9""",
@@ -502,7 +503,8 @@ _COVERAGE: dict[str, str] = {
     "SUPPORT": """console:0.7 forge+relation:1.1 forge+tie:1.1 come+defence:1.2 come+defense:1.2 rush+defence:1.1
         rush+defense:1.1 confer+honour:1.2 confer+honor:1.2 confer+medal:1.2 confer+title:1.1 confer+prize:1.1
         confer+decoration:1.2""",
-    "CONCEDE": """heed:0.8 give+way:1.1""",
+    "CONCEDE": """heed:0.8 give+way:1.1 cut+duty:1.2 reduce+duty:1.2 lower+duty:1.2 slash+duty:1.2 scrap+duty:1.2
+        waive+duty:1.1 cut+levy:1.1 reduce+levy:1.1 lower+levy:1.1 slash+tariff:1.2 scrap+tariff:1.2""",
     "RETREAT": """defuse:0.5""",
 }
 
@@ -2837,6 +2839,13 @@ def _turned_back_or_hosted(a: _Asked) -> list[_Trigger] | _Next:
     if lemma == "turn" and token.pos_ == "VERB" and any(c.lower_ in ("back", "away") for c in token.children) \
             and a.objects & (_PERSONS | _DISPLACED | {"seeker", "boat", "ship", "vessel"}):
         return [_Trigger("COERCE", 1.1, None)]  # "turned back asylum seekers": entry refused by force
+    if lemma == "turn" and token.pos_ == "VERB" and any(c.lower_ == "in" for c in token.children) \
+            and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
+        # "turned himself in to the police": gave himself up, as "surrendered to" does
+        return [_Trigger("CONCEDE", 1.0, None), _Trigger("RETREAT", 1.0, None)]
+    if lemma == "turn" and token.pos_ == "VERB" and any(c.lower_ == "in" for c in token.children) \
+            and a.objects & {"weapon", "arm", "gun", "rifle", "ammunition", "explosive"}:
+        return [_Trigger("RETREAT", 1.1, None)]  # "turned in their weapons": disarmament (CAMEO 0871)
     if lemma == "come" and token.pos_ == "VERB" and _under_fire_for(token):
         return [_Trigger("ACCUSE", 1.1, None)]  # "came under fire for his remarks": criticised
     if lemma == "come" and token.pos_ == "VERB" and _under_attack(token):

@@ -74,3 +74,19 @@ def test_decisions(sentence, expected, nlp):
 )
 def test_held_out_by_its_carrier(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # giving oneself up or handing in arms yields
+        ("The wanted militia commander turned himself in to the police.", ("CONCEDE", "RETREAT")),
+        ("Fighters turned in hundreds of guns to the monitors.", ("RETREAT",)),
+        # customs duties cut are eased trade restrictions, as cut tariffs are
+        ("The government cut import duties on rice from 20 percent to 10 percent.", ("CONCEDE",)),
+        # a paper ordered to stop publishing is censored (CAMEO 17), as one ordered to suspend publication
+        ("A regional court ordered the newspaper to stop publishing for a month.", ("COERCE",)),
+    ],
+)
+def test_yielding_and_silencing(sentence, expected, nlp):
+    assert event_types(sentence)[0] in expected
