@@ -778,6 +778,11 @@ def _matrix_of_complement(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "ccomp" and _cue_class(verb.head) in SPEECH_CLASSES:
         return verb.head
+    if verb.dep_ == "ccomp" and _cue_class(verb.head) is not None \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and _mute(c) for c in verb.children):
+        # "The Ledger hopes the mayor's focus could bring jobs, pointing to …": a hope or
+        # a belief about a thing; the thing cannot point, the one who hopes does
+        return verb.head
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "pobj") \
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return _governing_verb(verb.head)

@@ -97,3 +97,11 @@ def test_one_among_those_who_say_is_the_speaker(quotes_of):
                        "no plans to back Dalton.")
     q = holding(quotes, "no plans to back Dalton")
     assert q.speaker_text == "Lena Ostrova"
+
+
+def test_participle_after_a_hope_about_a_thing_is_the_hopers(quotes_of):
+    # the participle hangs on "bring", whose subject (a focus) cannot point to anything
+    quotes = quotes_of("Harbor Row.\n\nThe Ledger hopes that the mayor's focus on the harbor could bring new jobs "
+                       "to the town, pointing to the sale of two city lots for $2 million last spring.")
+    q = holding(quotes, "the sale of two city lots")
+    assert q.speaker_text == "The Ledger"
