@@ -1299,6 +1299,21 @@ def _governing_depth(p: _Parse, i: int) -> float:
 _AVERTING = {"avoid", "avert", "forestall", "preempt", "pre-empt"}
 
 
+# "pressed on / pushed ahead with the offensive": verbs that, with "on / ahead / forward" and a
+# "with" phrase, say the act of the phrase went on; no pressing anyone, no appeal.
+_PRESSING_ON = {"press", "push", "forge", "plough", "plow", "carry", "move", "go", "steam"}
+_ONWARD = {"on", "ahead", "forward"}
+
+
+def _pressing_on(p: _Parse, verb: int) -> bool:
+    """Verb ``verb`` is "press on / push ahead / forge ahead" with a "with" phrase."""
+    if p.lemmas[verb] not in _PRESSING_ON or p.pos[verb] != "VERB":
+        return False
+    kids = p.children[verb]
+    return any(p.lower[c] in _ONWARD and p.dep[c] in ("prt", "advmod", "prep") for c in kids) and any(
+        p.dep[c] == "prep" and p.lower[c] == "with" for c in kids)
+
+
 def _link_cost(p: _Parse, i: int) -> float:
     """What the link from token ``i`` to its head adds to the depth of the tokens below it."""
     dep, head = p.dep[i], p.heads[i]
@@ -1323,6 +1338,10 @@ def _link_cost(p: _Parse, i: int) -> float:
         return 0.0  # "voted to suspend aid", "resolved to expel": the decision is the act decided on
     if dep == "acomp" and head_lemma in _LINKING:
         return 0.0  # "stands ready to help", "remained opposed to": the adjective is the predicate
+    if dep == "prep" and p.lower[i] == "with" and _pressing_on(p, head):
+        return 0.0  # "pushed ahead with the evictions": the evictions went ahead
+    if dep == "pobj" and p.lower[head] == "with" and p.dep[head] == "prep" and _pressing_on(p, p.heads[head]):
+        return 0.0
     if dep in ("dobj", "nsubjpass") and head_lemma in _AVERTING:
         return 1.0  # "war must be avoided", "averted a strike": what is kept from happening is not what happened
     if p.pos[i] in ("NOUN", "PROPN") and dep in ("dobj", "attr", "nsubjpass", "nsubj") and (
@@ -3696,6 +3715,8 @@ def _token_triggers(p: _Parse, i: int) -> list[_Trigger]:
         return [_Trigger("AID", MATERIAL_WEIGHT, None)]
     if not _may_trigger(lemma, pos) and (i < 2 or p.lower[i - 1] != "-"):
         return []  # most tokens: no reading below can apply (nor can a "sit-in" compound's)
+    if lemma in _PRESSING_ON and _pressing_on(p, i):
+        return []  # "pressed on with the offensive": what is pressed on with is the act, no appeal
     if lemma in _SPECIAL_LEMMAS:  # most tokens have no context rule: no Token needed
         special = _special(p.doc[i])
         if special is not None:

@@ -90,3 +90,18 @@ def test_held_out_by_its_carrier(sentence, expected, nlp):
 )
 def test_yielding_and_silencing(sentence, expected, nlp):
     assert event_types(sentence)[0] in expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # pressing on or pushing ahead with an act is the act going on, not an appeal
+        ("Army units pressed on with their offensive against rebel positions.", "ASSAULT"),
+        ("The government pushed ahead with the evictions despite the court ruling.", "COERCE"),
+        # pressing someone, or pushing for something, still asks
+        ("The envoy pressed the rebels to accept the deal.", "REQUEST"),
+        ("Kestria pushed for a ceasefire.", "REQUEST"),
+    ],
+)
+def test_pressing_on(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
