@@ -2234,6 +2234,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         content = _end_at_quotation(ctx, _extend_to_quotation(ctx, content))
         content = _after_own_cue(ctx, content, cue_range)
         content = _quoted_tail(ctx, content, cue_range)
+        if _credited_after(ctx, content, tok, subj):
+            continue
         if passive:
             # "The sale is expected to …", "X was told …": the expecter, the teller unnamed
             # (unless a stray "by" phrase names them, see _stray_agent)
@@ -2258,6 +2260,29 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
 # Nouns of words voiced by a crowd or a voice, quoted after "of" ("chants of “…”") or before
 # the noun ("“…!” chants").
 CHANT_NOUNS = frozenset({"chant", "shout", "cry"})
+
+
+def _credited_after(ctx: _Context, content: tuple[int, int], cue: Token, subj: Token) -> bool:
+    """'… but Moscow denies — “why not look closely?” asked Fenn': a quotation the parser
+    hung on a cue before it, that an attribution right after it credits to someone else
+    ('“…?” asked Fenn', '“…,” Fenn said'), is that one's words: the quotation pass gives it
+    to the attribution after it."""
+    quotation = ctx.quotation_at(content[0])
+    if quotation is None or cue.idx > quotation[0] or content[1] < quotation[1] - 1:
+        return False
+    qs, qe = quotation
+    closing = ctx.text[max(qs, qe - 4):qe].rstrip("”\"»’' ")
+    rest = ctx.text[qe:qe + 80].lstrip()
+    # after "?" or "!" a capital may open a sentence of its own ('“…?” Mills then writes
+    # back, “…”'); only a comma, or a cue in lower case ('“…?” asked Fenn'), attributes
+    if not (closing.endswith(",") or closing.endswith(("?", "!")) and rest[:1].islower()):
+        return False
+    after = ctx.doc.char_span(qe, min(len(ctx.text), qe + 80), alignment_mode="contract")
+    found = _trailing_attribution(ctx, after, qe) if after is not None else None
+    if found is None or _cue_class(found[0]) not in SPEECH_CLASSES or found[0].i == cue.i:
+        return False
+    # the same speaker twice ('X said “…,” she said') keeps the cue before
+    return _speaker_fields(ctx, found[1])[3] != _speaker_fields(ctx, subj)[3]
 
 
 def _chants(ctx: _Context) -> list[_Found]:

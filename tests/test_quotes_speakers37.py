@@ -105,3 +105,14 @@ def test_participle_after_a_hope_about_a_thing_is_the_hopers(quotes_of):
                        "to the town, pointing to the sale of two city lots for $2 million last spring.")
     q = holding(quotes, "the sale of two city lots")
     assert q.speaker_text == "The Ledger"
+
+
+def test_quotation_hung_on_a_cue_before_it_goes_to_the_attribution_after_it(quotes_of):
+    # the parser makes the question the object of "denies"; "asked Fenn" credits it
+    quotes = quotes_of("Harbor Row.\n\nIf foreign hackers were trying to sway the count through a broad assault on "
+                       "party offices — as many analysts suspect, and Democrats claim, but Beijing flatly denies — "
+                       "\"why would you not want to watch the count closely?\" asked Fenn, now a partner at a "
+                       "lobbying firm.")
+    q = holding(quotes, "watch the count closely")
+    assert q.speaker_text == "Fenn"
+
