@@ -2141,6 +2141,7 @@ def resolve_actors(items: Iterable[tuple[str, Sequence[Mention | MentionFields]]
     _name_affiliations(merged, organisations)
     merged += organisations
     merged += [g for g in groups.values() if g.kind not in ("person", "organisation")]
+    merged = _join_same_names(merged, {id(groups[gid]) for gid in described})
     actors: list[Actor] = []
     index: dict[tuple[str, str], str] = {}
     taken: set[str] = set()
@@ -2155,6 +2156,59 @@ def resolve_actors(items: Iterable[tuple[str, Sequence[Mention | MentionFields]]
             index[key] = actor.id
     actors.sort(key=lambda a: (-a.mentions, a.name))
     return ActorResolution(actors, index)
+
+
+# Which group a name's other groups join when the tagger gave one name several kinds: the
+# one with most mentions, and on a tie the kind listed first (a person only if all are).
+KIND_ORDER = ("country", "organisation", "other", "person")
+
+
+def _join_same_names(groups: list[_Group], descriptions: set[int]) -> list[_Group]:
+    """One actor per name when the tagger labelled the same name as different kinds.
+
+    Why: the small model tags an unfamiliar place or body as a person in one sentence, an
+    organisation in the next and a place in a third ("Selkow said", "in Selkow", "Selkow's
+    council"), and an all-capitals dateline ("KESSEL -") apart from the running text's
+    "Kessel"; each became an actor of its own, so a country's statements stood under a
+    "person" of the same name. Groups whose names fold to the same words join the one with
+    most mentions that is no person (its kind wins); a country counts by its own name
+    ("Russia" tagged a person joins Russia). A person joins only by a bare one-word name
+    with no role and no honorific, and not when that word is another person's surname:
+    "Ford" the company and "Ford" the short form of two people called Ford stay apart, as
+    do "Washington" and George Washington (whose group has another name anyway).
+    """
+    names = [None if id(g) in descriptions else _display_name(g) for g in groups]
+    surnames = {tokens[-1].casefold() for g, name in zip(groups, names) if name and g.kind == "person"
+                for tokens in [_name_tokens(name)] if len(tokens) > 1}
+    buckets: dict[str, list[_Group]] = defaultdict(list)
+    for g, name in zip(groups, names):
+        if name is None:  # a description: someone in one article, not a name
+            continue
+        if g.kind == "person" and not _bare_name(g, name, surnames):
+            continue
+        folded = " ".join(_name_tokens(name)).casefold()
+        if folded:
+            buckets[folded].append(g)
+    absorbed: set[int] = set()
+    for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
+        # a bare word tagged a person is the weakest evidence of a kind: "Unicef" tagged a
+        # person eight times and an organisation once is the organisation
+        named = [g for g in bucket if g.kind != "person"] or bucket
+        target = max(named, key=lambda g: (g.mentions, -KIND_ORDER.index(g.kind) if g.kind in KIND_ORDER else -9))
+        for g in bucket:
+            if g is not target:
+                _absorb(target, g)
+                absorbed.add(id(g))
+    return [g for g in groups if id(g) not in absorbed]
+
+
+def _bare_name(g: _Group, name: str, surnames: set[str]) -> bool:
+    """A person group known only by one word, with nothing that makes it a person."""
+    tokens = _name_tokens(name)
+    return (len(tokens) == 1 and not g.roles and tokens[0].casefold() not in surnames
+            and not any(w.lower() in HONORIFICS for f in g.forms for w in f.split()))
 
 
 def _name_affiliations(people: list[_Group], organisations: list[_Group]) -> None:
@@ -2366,13 +2420,17 @@ def _absorb(target: _Group, g: _Group) -> None:
     target.mentions += g.mentions
 
 
+def _display_name(g: _Group) -> str:
+    """A group's name: its country's, else its longest form as running text writes it."""
+    if g.code:
+        return country_name(g.code)
+    # a transcript's "HOWARD KELLER" gives way to the "Howard Keller" of running text
+    return max(g.forms, key=lambda f: (len(_name_tokens(f)), not _in_capitals(f), g.forms[f], len(f)))
+
+
 def _actor_of(g: _Group) -> Actor:
     """The Actor record of a group: longest name, most frequent role and affiliation."""
-    if g.code:
-        name = country_name(g.code)
-    else:
-        # a transcript's "HOWARD KELLER" gives way to the "Howard Keller" of running text
-        name = max(g.forms, key=lambda f: (len(_name_tokens(f)), not _in_capitals(f), g.forms[f], len(f)))
+    name = _display_name(g)
     role = g.roles.most_common(1)[0][0] if g.roles else None
     affiliation = g.affiliations.most_common(1)[0][0] if g.affiliations else None
     variants = tuple(sorted(f for f, n in g.forms.items() if n > 0 or f == name))

@@ -220,6 +220,42 @@ def test_honorific_left_on_an_organisation_name_is_one_actor() -> None:
     assert resolution.actor_id("a1", "Pellek") == resolution.actor_id("a2", "Mr Pellek")
 
 
+def _tagged(aid: str, text: str, kind: str, role: str | None = None) -> Mention:
+    return Mention(span=Span(aid, 0, len(text)), text=text, kind=kind, key=text, role=role)
+
+
+def test_one_name_tagged_as_several_kinds_is_one_actor() -> None:
+    """An unfamiliar place the tagger calls a person, a body and a place in turn is one actor,
+    of the kind most of its mentions have that is no bare person's; an all-capitals
+    dateline joins the running text's spelling."""
+    from newstrail.actors import resolve_actors
+
+    items = [("a1", [_tagged("a1", "Tervala", "person"), _tagged("a1", "Tervala", "country")]),
+             ("a2", [_tagged("a2", "Tervala", "country"), _tagged("a2", "TERVALA", "organisation")]),
+             ("a3", [_tagged("a3", "Omsby", "person")] * 3 + [_tagged("a3", "Omsby", "organisation")])]
+    resolution = resolve_actors(items)
+    tervala = {resolution.actor_id(aid, key) for aid, key in
+               (("a1", "Tervala"), ("a2", "Tervala"), ("a2", "TERVALA"))}
+    assert len(tervala) == 1
+    actor = next(a for a in resolution.actors if a.id in tervala)
+    assert (actor.name, actor.kind, actor.mentions) == ("Tervala", "country", 4)
+    omsby = next(a for a in resolution.actors if a.name == "Omsby")
+    assert omsby.kind == "organisation" and omsby.mentions == 4
+
+
+def test_a_person_keeps_a_name_a_body_also_has() -> None:
+    """A bare name is kept apart from a body of the same name when it is someone's surname
+    or has a title: "Mr Kerrow" and the Kerrow company are two actors."""
+    from newstrail.actors import resolve_actors
+
+    items = [("a1", [_tagged("a1", "Kerrow", "organisation"), _tagged("a1", "Kerrow", "person", role="chairman")]),
+             ("a2", [_tagged("a2", "Hedda Lunne", "person"), _tagged("a2", "Lunne", "organisation")])]
+    resolution = resolve_actors(items)
+    kinds = sorted((a.name, a.kind) for a in resolution.actors)
+    assert kinds == [("Hedda Lunne", "person"), ("Kerrow", "organisation"), ("Kerrow", "person"),
+                     ("Lunne", "organisation")]
+
+
 def test_curly_and_straight_double_marks_close_each_other() -> None:
     text = "“We lost,\" he said. \"We will be back.”"
     assert [text[s:e] for s, e in quotation_ranges(text)] == ["“We lost,\"", "\"We will be back.”"]
