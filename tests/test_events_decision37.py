@@ -105,3 +105,20 @@ def test_yielding_and_silencing(sentence, expected, nlp):
 )
 def test_pressing_on(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a relative clause set off by commas is background: the main clause's act wins
+        ("The agency, which was expelled from the region last year, resumed food deliveries on Monday.", "AID"),
+        ("The militants, who killed ten soldiers in an ambush last month, were arrested in a dawn raid.", "COERCE"),
+        # deliveries and convoys of food, aid or medicine are aid; suspended or halted, aid cut off
+        ("Food deliveries to the besieged district resumed after a two-week pause.", "AID"),
+        ("The UN suspended aid deliveries after the attack.", "SANCTION"),
+        ("Donors suspended food deliveries to the region over theft by local officials.", "SANCTION"),
+        ("Gunmen ambushed a relief convoy on the main highway.", "ASSAULT"),
+    ],
+)
+def test_asides_and_deliveries(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
