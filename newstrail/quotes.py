@@ -495,6 +495,9 @@ def _subject(tok: Token) -> Token | None:
         # object of "as", leaving "put" no subject; never climb into the quotation
         return next((c for m in tok.children if m.dep_ in ("mark", "prep") and m.lower_ == "as" and m.i < tok.i
                      for c in m.children if c.dep_ == "pobj"), None)
+    named = _compound_name_on_verb(tok)
+    if named is not None:
+        return named
     cue = tok
     seen = 0
     # a verb reached from the cue (a coordinated verb, or the clause an adjunct participle
@@ -808,6 +811,15 @@ def _set_off_participle_subject(verb: Token) -> Token | None:
     if subj is None or _expletive(subj) or subj.i > verb.i:
         return None
     return subj
+
+
+def _compound_name_on_verb(verb: Token) -> Token | None:
+    """'“Cruz,” Beck joked, …': the parser, reading "Beck joked" as one name, hangs the name
+    on the verb as a compound; a verb has no compounds, so a name right before a verb with a
+    tense, hung on it that way, is its subject."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == verb.i - 1), None)
 
 
 def _mute(subj: Token) -> bool:
@@ -2271,6 +2283,8 @@ def _credited_after(ctx: _Context, content: tuple[int, int], cue: Token, subj: T
     if quotation is None or cue.idx > quotation[0] or content[1] < quotation[1] - 1:
         return False
     qs, qe = quotation
+    if ctx.text[:qs].rstrip().endswith((",", ":")):
+        return False  # 'shouted, “Cruz,” Beck joked': the comma or colon introduces it
     closing = ctx.text[max(qs, qe - 4):qe].rstrip("”\"»’' ")
     rest = ctx.text[qe:qe + 80].lstrip()
     # after "?" or "!" a capital may open a sentence of its own ('“…?” Mills then writes

@@ -116,3 +116,20 @@ def test_quotation_hung_on_a_cue_before_it_goes_to_the_attribution_after_it(quot
     q = holding(quotes, "watch the count closely")
     assert q.speaker_text == "Fenn"
 
+
+
+def test_a_name_hung_on_a_verb_as_a_compound_is_its_subject(nlp):
+    # the small model sometimes reads "Vance joked" as one name and hangs "Vance" on the
+    # verb as a compound (seen on PolNeAR train); built by hand, as the parse varies
+    from spacy.tokens import Doc
+
+    from newstrail.quotes import _subject
+
+    words = ["When", "someone", "yelled", ",", "Vance", "joked", ",", "again", "grinning", "."]
+    heads = [2, 2, 2, 2, 5, 2, 5, 8, 5, 2]
+    deps = ["advmod", "nsubj", "ROOT", "punct", "compound", "xcomp", "punct", "advmod", "advcl", "punct"]
+    pos = ["SCONJ", "PRON", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "ADV", "VERB", "PUNCT"]
+    tags = ["WRB", "NN", "VBD", ",", "NNP", "VBD", ",", "RB", "VBG", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _subject(doc[5]).text == "Vance"
+    assert _subject(doc[2]).text == "someone"
