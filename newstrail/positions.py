@@ -22,6 +22,7 @@ __all__ = ["merge_positions", "assessments_over_time", "POSITION_SIM"]
 
 ActorOf = Callable[[str, str], "str | None"]
 AffiliationOf = Callable[[str, str], "str | None"]
+KindOf = Callable[[str, str], "str | None"]
 
 # Mean cosine (word + char TF-IDF) above which a statement joins a position of the same actor
 # and stance. On the invented statements of tests/test_positions.py a reworded demand scores
@@ -165,7 +166,8 @@ def _statement_subject(statement: str) -> str | None:
 
 
 def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
-                         affiliation_of: AffiliationOf | None = None) -> dict[str, str]:
+                         affiliation_of: AffiliationOf | None = None,
+                         kind_of: KindOf | None = None) -> dict[str, str]:
     """Canonical person -> the state or organisation they speak for (canonical too).
 
     In order: the actors stage (``affiliation_of``, the corpus-wide affiliation), then the
@@ -194,7 +196,7 @@ def speaker_affiliations(analyses: Iterable[ArticleAnalysis], actor_of: ActorOf,
             if stance.stance in _OWN_SIDE_STANCES and _is_person(analysis, stance.actor):
                 subject = _statement_subject(stance.statement)
                 if subject:
-                    side = _side_named(analysis, subject, actor_of)
+                    side = _side_named(analysis, subject, actor_of, kind_of)
                     if side is not None and side != person:
                         fallback.setdefault(person, Counter())[side] += 1
     out = {person: c.most_common(1)[0][0] for person, c in fallback.items()}
@@ -219,15 +221,21 @@ def _own_voice(roles: Iterable[str]) -> bool:
         OWN_VOICE_WORDS & set(re.split(r"[\s\-]+", role.casefold())) for role in roles)
 
 
-def _side_named(analysis: ArticleAnalysis, text: str, actor_of: ActorOf) -> str | None:
+def _side_named(analysis: ArticleAnalysis, text: str, actor_of: ActorOf,
+                kind_of: KindOf | None = None) -> str | None:
     """The canonical state, place or organisation a surface form names, through a mention of
     the same text in the article; None for a person or a word no mention has. A speaker's
     own "I won't…" or "We will not…" names no side, and "Novak will not…" said by someone
-    else is Novak's stance, not a sign that the speaker speaks for Novak."""
+    else is Novak's stance, not a sign that the speaker speaks for Novak. The kind is the
+    corpus's (``kind_of``) when known: a country the tagger took for a person in this
+    article is still a side."""
     folded = text.casefold()
+    aid = analysis.article.id
     for m in analysis.mentions:
-        if m.kind != "person" and (m.text.casefold() == folded or m.key.casefold() == folded):
-            return actor_of(analysis.article.id, m.key) or m.key
+        if m.text.casefold() == folded or m.key.casefold() == folded:
+            kind = (kind_of(aid, m.key) if kind_of is not None else None) or m.kind
+            if kind != "person":
+                return actor_of(aid, m.key) or m.key
     return None
 
 

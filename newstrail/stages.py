@@ -193,6 +193,7 @@ class CorpusContext:
         self.changed: set[str] | None = None
         self.actor_names: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
+        self.actor_kinds: dict[str, str] = {}
         # Canonical person -> the side they speak for (the speakers stage; None: not worked out).
         self.speaks_for: dict[str, str] | None = None
         # New articles' texts read ahead for the stories stage (``stories.PreparedTexts``), or None.
@@ -207,6 +208,12 @@ class CorpusContext:
         """Canonical name of an article-local actor key (None when unknown)."""
         actor_id = self._actor_id(article_id, key)
         return self.actor_names.get(actor_id) if actor_id else None
+
+    def kind_of(self, article_id: str, key: str | None) -> str | None:
+        """The kind of the canonical actor of an article-local key: the corpus's word on a
+        name the tagger read as a person in this article and as a country in most."""
+        actor_id = self._actor_id(article_id, key)
+        return self.actor_kinds.get(actor_id) if actor_id else None
 
     def affiliation_of(self, article_id: str, key: str | None) -> str | None:
         """The country or organisation an article-local actor speaks for, across the corpus."""
@@ -264,6 +271,7 @@ class CorpusContext:
         ctx = cls(store, engine)
         for actor in store.corpus("actors"):
             ctx.actor_names[actor.id] = actor.name
+            ctx.actor_kinds[actor.id] = actor.kind
             if actor.affiliation:
                 ctx.affiliations[actor.id] = actor.affiliation
         return ctx
@@ -416,6 +424,7 @@ def run_actors(ctx: CorpusContext) -> int:
     )
     ctx.actor_names = {actor.id: actor.name for actor in resolution.actors}
     ctx.affiliations = {actor.id: actor.affiliation for actor in resolution.actors if actor.affiliation}
+    ctx.actor_kinds = {actor.id: actor.kind for actor in resolution.actors}
     ctx._keys.clear()
     keys = store.db.execute(  # a cursor, not a list: a row at a time into actor_keys
         "SELECT DISTINCT article_id, json_extract(data, '$.key') FROM mentions "
@@ -801,7 +810,7 @@ def start_speakers(ctx: CorpusContext) -> Callable[[], int]:
         found = ctx.later(speakers_in_store, ctx.store.path)
     else:
         def found() -> dict[str, str]:
-            return speaker_sides(ctx.store, ctx.actor_of, ctx.affiliation_of)
+            return speaker_sides(ctx.store, ctx)
 
     def keep() -> int:
         ctx.speaks_for = found()
@@ -813,10 +822,10 @@ def speakers_in_store(path: str) -> dict[str, str]:
     """On a worker: who speaks for whom, read from the store at ``path`` (actors as written)."""
     with Store(path, readonly=True) as store:
         ctx = CorpusContext.as_written(store)
-        return speaker_sides(store, ctx.actor_of, ctx.affiliation_of)
+        return speaker_sides(store, ctx)
 
 
-def speaker_sides(store: Store, actor_of: Callable, affiliation_of: Callable) -> dict[str, str]:
+def speaker_sides(store: Store, ctx: CorpusContext) -> dict[str, str]:
     """Canonical person -> the side they speak for (``positions.speaker_affiliations``), from
     every stored article's stances and distinct mentions, streamed."""
     from .positions import speaker_affiliations
@@ -824,7 +833,7 @@ def speaker_sides(store: Store, actor_of: Callable, affiliation_of: Callable) ->
     return speaker_affiliations(
         (slim for row in store.analysis_rows(tables=("stances", "mentions"), slim=True)
          if (slim := _for_positions(*row))),
-        actor_of, affiliation_of,
+        ctx.actor_of, ctx.affiliation_of, ctx.kind_of,
     )
 
 
@@ -841,7 +850,7 @@ def run_positions(ctx: CorpusContext) -> int:
     from .positions import block_key, merge_items, stance_item
 
     store = ctx.store
-    sides = ctx.speaks_for if ctx.speaks_for is not None else speaker_sides(store, ctx.actor_of, ctx.affiliation_of)
+    sides = ctx.speaks_for if ctx.speaks_for is not None else speaker_sides(store, ctx)
     meta = [(aid, source, tuple(orjson.loads(flags or "[]")), published) for aid, source, flags, published in
             store.db.execute("SELECT id, source, flags, published FROM articles ORDER BY seq")]
     order = {row[0]: k for k, row in enumerate(meta)}

@@ -259,6 +259,23 @@ def test_an_official_speaks_for_the_state_or_body_their_refusals_name_and_for_no
     assert sides == {"Ivo Marek": "Estovia"}  # not "I", not the person the denial is about
 
 
+def test_a_state_the_tagger_took_for_a_person_here_is_still_a_side():
+    """The corpus-wide kind decides: "Norvala" tagged a person in this article is the country
+    the other articles name, so the minister whose commitment it opens speaks for it."""
+    from dataclasses import replace
+
+    from newstrail.model import Mention
+    from newstrail.positions import speaker_affiliations
+
+    a = _analysis("a.txt", [("Petra Lind", "commit", "Norvala will keep the sluices open until the vote.", "2030-05-02")])
+    aid = a.article.id
+    a = replace(a, mentions=(Mention(Span(aid, 0, 7), "Norvala", "person", "Norvala"),
+                             Mention(Span(aid, 0, 10), "Petra Lind", "person", "Petra Lind", role="minister")))
+    assert speaker_affiliations([a], lambda _aid, key: key) == {}
+    kinds = {"Norvala": "country", "Petra Lind": "person"}
+    assert speaker_affiliations([a], lambda _aid, key: key, None, lambda _aid, key: kinds[key]) == {"Petra Lind": "Norvala"}
+
+
 def test_key_terms_drop_stop_words_short_words_and_the_actors_own_names():
     # each word's key is worked out once for the corpus; the actor's and speaker's names are
     # dropped per statement, and a word dropped for one actor is a key term of another's
