@@ -1802,6 +1802,7 @@ def _opposition_to_something(token: Any) -> bool:
 _CONTACTS = {"visit", "trip", "tour", "call", "conference", "dialogue", "negotiations", "talks", "consultation"}
 # Verbs that order someone away: "ordered the envoys to leave" expels them.
 _ORDERING = {"order", "tell", "instruct", "force", "give"}
+_EJECTING = {"throw", "kick"}  # "threw / kicked out the diplomats": an expulsion when people are put out
 _DEPARTING = {"leave", "depart", "exit", "quit", "go"}
 # Visitors a host welcomes: receiving them is a meeting, welcoming a decision is praise.
 _VISITORS = {"delegation", "delegate", "envoy", "minister", "president", "leader", "counterpart", "guest", "visitor",
@@ -1885,9 +1886,10 @@ def _sent_away(token: Any) -> set[str]:
     have none, and their children need no Tokens.
     """
     p, i = _parse(token.doc), token.i
-    if not any(p.dep[c] in ("xcomp", "ccomp") and p.lemmas[c] in _DEPARTING for c in p.children[i]):
-        return set()
-    told = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    if not any((p.dep[c] in ("xcomp", "ccomp") and p.lemmas[c] in _DEPARTING) or (
+            p.lower[c] == "out" and p.dep[c] in ("prt", "advmod", "prep")) for c in p.children[i]):
+        return set()  # "ordered them to leave", "ordered / threw them out (of the country)"
+    told = [c for c in token.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     told += [g for c in token.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"]
     return {_lemma(t) for t in told} | {_lemma(g) for t in told for g in t.children if g.dep_ == "compound"}
 
@@ -2749,8 +2751,10 @@ def _fought_or_breached(a: _Asked) -> list[_Trigger] | _Next:
 def _ordered_away(a: _Asked) -> list[_Trigger] | _Next:
     """An order to leave is an expulsion."""
     token, lemma = a.token, a.lemma
-    if lemma in _ORDERING and token.pos_ == "VERB":
+    if lemma in _ORDERING | _EJECTING and token.pos_ == "VERB":
         sent_away = _sent_away(token)
+        if lemma in _EJECTING:
+            sent_away &= _WITHDRAWN | _PERSONS  # "threw out the envoy", not "threw out the proposal"
         if sent_away:
             # "ordered the aid workers to leave": an expulsion, of a mission (CAMEO 166) or of people (174)
             return [_Trigger("SANCTION" if sent_away & _WITHDRAWN else "COERCE", 1.1, None)]
@@ -4273,7 +4277,7 @@ _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_
     ({"take", "use", "employ", "defend", "deal"}, _force_promised),
     ({"take", "haul", "drag", "bring", "seize", "capture"}, _taken),
     ({"fight", "battle", "combat", "tackle", "violation", "breach", "violate", "flout", "defy"}, _fought_or_breached),
-    (_ORDERING, _ordered_away),
+    (_ORDERING | _EJECTING, _ordered_away),
     (_PASSING_ON | {"provide", "give", "offer", "contribute", "return", "decline"}, _handed_over),
     (_BREAKING_DOWN | _DISRUPTING | _CLOSING, _halted),
     ({"move", "question", "charge"}, _moved_or_charged),

@@ -122,3 +122,18 @@ def test_pressing_on(sentence, expected, nlp):
 )
 def test_asides_and_deliveries(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # put out of the country, or ordered out in the passive, a mission's people are expelled (CAMEO 166)
+        ("Velmora threw out the Kestrian envoy over comments about the result.", "SANCTION"),
+        ("Two weapons inspectors have been ordered out of the country.", "SANCTION"),
+        ("The junta kicked out foreign journalists.", "COERCE"),
+        # a case or proposal thrown out is rejected
+        ("The court threw out the case.", "REJECT"),
+    ],
+)
+def test_put_out(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
