@@ -2309,6 +2309,8 @@ def _force_reading(a: _Asked) -> list[_Trigger] | _Next:
         if parties & _POLICE and parties & _CROWDS:
             return [_Trigger("PROTEST", 1.1, None)]  # "protesters clashed with police": a violent protest
         return _NEXT
+    if lemma == "hang" and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return []  # "a threat hangs over the talks", "hung on to power": no one is hanged
     if lemma in ("execute", "hang") and token.pos_ == "VERB" and _parties(token) & _IRREGULARS:
         return [_Trigger("ASSAULT", 1.1, None)]  # "militants executed hostages": killing, not a judicial penalty
     if lemma == "siege" and token.pos_ == "NOUN" and not (token.head.lower_ == "of" and _lemma(token.head.head) == "state"):
@@ -3450,6 +3452,8 @@ def _retype(token: Any, type_: str) -> str:
         # "a joint rescue operation", "rebuilt the bridge together": work done together; money two
         # donors give together ("jointly funded the clinic") is still aid to its recipient
         return "COOPERATE"
+    if type_ == "RETREAT" and p.pos[i] == "NOUN" and lemma in _HALTING and _halt_of_supplies(p, i):
+        return "SANCTION"  # "ordered a halt to arms sales", "a suspension of aid": relations cut, no retreat
     if type_ == "RETREAT" and lemma not in _LETTING_IN and any(
             p.dep[c] == "dobj" and p.lemmas[c] in _WITHDRAWN for c in children):
         return "SANCTION"
@@ -3511,6 +3515,14 @@ def _held_out_noun(p: _Parse, i: int) -> bool:
             p.dep[c] == "aux" and p.lemmas[c] in _HYPO_MODALS | _FUTURE_AUX for c in kids)
     return p.lemmas[verb] in ("be", "remain", "stay") and any(
         p.dep[c] == "prep" and p.lower[c] == "on" and any(p.lemmas[g] == "table" for g in p.children[c]) for c in kids)
+
+
+def _halt_of_supplies(p: _Parse, i: int) -> bool:
+    """Halting noun ``i`` has a "to / of / on" phrase naming supplies, aid or ties ("a halt to
+    arms sales"): what stops is given to another, so its end reduces relations (CAMEO 16)."""
+    return any(p.dep[c] == "prep" and p.lower[c] in ("to", "of", "on") and any(
+        p.dep[g] == "pobj" and p.lemmas[g] in _SUPPLYING | _AID_NOUNS | _TIES for g in p.children[c])
+        for c in p.children[i])
 
 
 def _kept_up_until(p: _Parse, i: int) -> bool:

@@ -137,3 +137,18 @@ def test_asides_and_deliveries(sentence, expected, nlp):
 )
 def test_put_out(sentence, expected, nlp):
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "hangs over" hangs no one: the threat is the subject's
+        ("The threat of new curbs on trade hangs over the talks.", "THREATEN"),
+        ("Three activists were hanged at dawn.", "COERCE"),
+        # a halt to sales or supplies to another cuts relations; a halt to one's own offensive de-escalates
+        ("Ostrand ordered a halt to all arms sales to Velmora.", "SANCTION"),
+        ("The army announced a halt to its offensive.", "RETREAT"),
+    ],
+)
+def test_halts_and_hangs(sentence, expected, nlp):
+    assert event_types(sentence)[0] == expected
