@@ -1851,6 +1851,8 @@ def _speaker_fields(ctx: _Context, subj: Token | None) -> tuple:
             # the state or body the phrase is ("the Danish government", "Estovia's foreign
             # ministry"): the words that spoke are the phrase, the identity is the name's
             return modifier, (start, end), ctx.text[start:end], modifier.key
+        if modifier is not None and modifier.kind == "person" and _relation_noun(subj, modifier, ctx):
+            modifier = None  # "her husband", "Novak's lawyer": someone else than the one named
         mention = modifier or _represented(ctx, subj)
     if mention is not None:
         ms, me = ctx.body_range(mention)
@@ -1876,6 +1878,21 @@ def _one_among(antecedent: Token) -> Token | None:
     if antecedent.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
         return None
     return next((c for c in prep.head.children if c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES), None)
+
+
+# Nouns of one's kin or household: "her husband" is not she.
+KIN_NOUNS = frozenset("husband wife son daughter brother sister father mother parent child cousin uncle aunt"
+                      " nephew niece grandson granddaughter grandfather grandmother fiancé fiancée fiance fiancee"
+                      " partner friend neighbor neighbour widow widower".split())
+
+
+def _relation_noun(subj: Token, owner: Mention, ctx: _Context) -> bool:
+    """Is the subject a person related to the one its possessive names ("her husband",
+    "Novak's son"), so another person, not the one named?"""
+    if subj.lemma_.lower() not in KIN_NOUNS:
+        return False
+    ms, me = ctx.body_range(owner)
+    return any(c.dep_ == "poss" and ms <= c.idx < me for c in subj.children)
 
 
 def _represented(ctx: _Context, subj: Token) -> Mention | None:
@@ -2022,6 +2039,46 @@ def _titled_person(ctx: _Context, subj: Token) -> Mention | None:
         if m is not None and m.kind == "person":
             return m
     return None
+
+
+# Verbs of taking one's turn in a conversation, with the particle or preposition that makes
+# them so ("cut in", "turned to me"): the quotation right after such a sentence is the turn.
+TURN_VERBS = {"interrupt": None, "cut": "in", "chime": "in", "break": "in", "turn": "to"}
+
+
+def _turn_taken(ctx: _Context, qs: int, qe: int) -> _Found | None:
+    """'The judge then turned to me. “Explain why you are here.”' / '…, and her brother cut
+    in. “Don't forget …”': a sentence that only tells that someone takes a turn, right
+    before a quotation that opens its own sentence in the same paragraph, introduces that
+    person's words."""
+    if _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS:
+        return None
+    first = ctx.doc.char_span(qs, qe, alignment_mode="contract")
+    if first is None or len(first) == 0 or first[0].i == 0:
+        return None
+    end = first[0].i - 1
+    while end > 0 and ctx.doc[end].is_space:
+        end -= 1
+    if ctx.doc[end].text != "." or ctx.paragraph(ctx.doc[end].idx) != ctx.paragraph(qs):
+        return None
+    sent = ctx.sents[ctx.sent_of[end]]
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in TURN_VERBS and not ctx.in_quotation(t)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    word = TURN_VERBS[verb.lemma_.lower()]
+    if word is not None and not any(c.lower_ == word and c.dep_ in ("prt", "prep", "advmod") for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or verb.right_edge.i < end - 1:
+        return None  # the verb's phrase must close the sentence: "turned to me."
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # one who can speak: a person, or someone's relative ("her brother"), not "the rain"
+    if subj is None or _expletive(subj) or _mute(subj) and not any(c.dep_ == "poss" for c in subj.children):
+        return None
+    if any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children):
+        return None  # "interrupted the game": only a person is interrupted ("interrupted me")
+    mention, srange, stext, skey = _speaker_fields(ctx, subj)
+    return _Found(qs, qe, "direct", mention, srange, stext, skey, _cue_range(verb), verb.text, 0.8)
 
 
 def _name_before(ctx: _Context, verb: Token) -> Token | None:
@@ -3595,7 +3652,7 @@ def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:
         elif _covered((qs, qe), weak):
             continue
         if cue is None:
-            f = credited or _colon_introduced(ctx, qs, qe)
+            f = credited or _colon_introduced(ctx, qs, qe) or _turn_taken(ctx, qs, qe)
             if f is not None:
                 extra.append(f)
                 covered.append((qs, qe))

@@ -133,3 +133,31 @@ def test_a_name_hung_on_a_verb_as_a_compound_is_its_subject(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert _subject(doc[5]).text == "Vance"
     assert _subject(doc[2]).text == "someone"
+
+
+def test_quotation_after_someone_cuts_in_is_theirs(quotes_of):
+    quotes = quotes_of("Harbor Row.\n\n\"Tell him I said hello,\" Crane said, and her brother cut in. \"Do not forget "
+                       "the dog. We have known him for years.\"")
+    q = holding(quotes, "Do not forget the dog")
+    assert q.speaker_text == "her brother"
+
+
+def test_quotation_after_someone_turns_to_another_is_theirs(quotes_of):
+    quotes = quotes_of("Harbor Row.\n\nThe judge then turned to me. \"Explain to the court why you are here and why "
+                       "you did it.\"")
+    q = holding(quotes, "Explain to the court")
+    assert q.speaker_text == "The judge"
+
+
+def test_a_thing_that_interrupts_takes_no_turn(quotes_of):
+    quotes = quotes_of("Harbor Row.\n\nThen the storm interrupted the game. \"We will finish this next week, I "
+                       "promise you all.\"")
+    assert not any(q.speaker_text and "storm" in q.speaker_text for q in quotes)
+
+
+def test_a_relative_named_by_a_possessive_is_not_the_one_named(quotes_of):
+    # "her husband" speaks; the identity is not Ostrova's
+    quotes = quotes_of("Harbor Row.\n\nLena Ostrova runs the bakery on Pier Street. Her husband said the rent had "
+                       "doubled since the spring.")
+    q = holding(quotes, "the rent had doubled")
+    assert q.speaker_key != "Lena Ostrova"
