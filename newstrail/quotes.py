@@ -2176,7 +2176,8 @@ def _interjected_name(ctx: _Context, verb: Token) -> Token | None:
             continue  # "Novak, whose start-up, Velmsoft, sells …, said": the relative's noun
         before = ctx.text[:first].rstrip(" \t")
         if not before or before.endswith("\n") or before.split()[-1].lower() in CLAUSE_OPENERS \
-                or before[-1] in ",;:—–(" or before.endswith(CLOSED_BY_COMMA):
+                or before[-1] in ",;:—–(" or before.endswith(CLOSED_BY_COMMA) \
+                or before.rstrip("”\"’'").endswith((".", "!", "?")):  # the sentence's first words
             return last
     return None
 

@@ -161,3 +161,11 @@ def test_a_relative_named_by_a_possessive_is_not_the_one_named(quotes_of):
                        "doubled since the spring.")
     q = holding(quotes, "the rent had doubled")
     assert q.speaker_key != "Lena Ostrova"
+
+
+def test_name_opening_a_sentence_before_a_relative_aside_speaks(quotes_of):
+    # the parser hangs "Vance" on the relative clause, leaving "said" with no subject
+    quotes = quotes_of("Harbor Row.\n\nThe mayor has won the backing of nine councillors. Senator Tomas Vance, "
+                       "meanwhile, who has no such backing, said that fact shows how little the party trusts the mayor.")
+    q = holding(quotes, "how little the party trusts")
+    assert q.speaker_text == "Tomas Vance"
