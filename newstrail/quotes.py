@@ -514,7 +514,8 @@ def _subject(tok: Token) -> Token | None:
             agent = None
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if by is not None:
-            return by  # "… was reported by the Times": the agent speaks, not the passive subject
+            # "… was reported by the Times": the agent speaks, not the passive subject
+            return (seen and _clause_subject_before(cue, by)) or by
         subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             # the nearest: '“…: Michigan, Ohio,” Mr. Trump said' gives "said" two subjects
@@ -835,7 +836,12 @@ def _clause_subject_before(verb: Token, subj: Token) -> Token | None:
     off right after a "when" or "where" clause tells what that clause's people did, when
     the main clause is about a thing or an event that cannot shout. The clause's subject
     is then the speaker; a main subject that can speak keeps the participle."""
-    if verb.tag_ != "VBG" or _cue_class(verb) not in SPEECH_CLASSES or not _set_off(verb) or not _mute(subj):
+    # the agent of a reduced passive ("the casino, now owned by Lund, where 80 workers had
+    # gathered, chanting …") only names who owns or did a thing: a "where" or "when"
+    # clause after it tells who chanted
+    agent = subj.head.dep_ == "agent"
+    if verb.tag_ != "VBG" or _cue_class(verb) not in SPEECH_CLASSES or not _set_off(verb) \
+            or not (_mute(subj) or agent):
         return None
     doc = verb.doc
     tok = doc[verb.left_edge.i - 1]
@@ -846,6 +852,8 @@ def _clause_subject_before(verb: Token, subj: Token) -> Token | None:
         if tok.dep_ in ("relcl", "advcl") and tok.pos_ in ("VERB", "AUX"):
             own = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
             if own is None or own.lower_ in RELATIVES or _mute(own) or own.i <= subj.i < tok.i:
+                return None
+            if agent and not (subj.i < own.i and any(c.tag_ == "WRB" and c.i < own.i for c in tok.children)):
                 return None
             return own
         if tok.head == tok or tok.head.i >= verb.i:

@@ -169,3 +169,26 @@ def test_name_opening_a_sentence_before_a_relative_aside_speaks(quotes_of):
                        "meanwhile, who has no such backing, said that fact shows how little the party trusts the mayor.")
     q = holding(quotes, "how little the party trusts")
     assert q.speaker_text == "Tomas Vance"
+
+
+def test_participle_after_a_where_clause_beats_a_reduced_passives_agent(nlp):
+    # "the casino, owned by Lund, where workers had gathered, chanting …": the agent only
+    # says who owns the casino; the workers of the "where" clause chant. Built by hand:
+    # the small model hangs the participle on "owned" only in some sentences
+    from spacy.tokens import Doc
+
+    from newstrail.quotes import _subject
+
+    words = ["Crane", "spoke", "near", "casino", ",", "owned", "by", "Lund", ",", "where", "workers", "had",
+             "gathered", ",", "chanting", "slogans", "."]
+    heads = [1, 1, 1, 2, 5, 1, 5, 6, 7, 12, 12, 12, 7, 5, 5, 14, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "advcl", "agent", "pobj", "punct", "advmod", "nsubj", "aux",
+            "relcl", "punct", "advcl", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "SCONJ", "NOUN", "AUX", "VERB",
+           "PUNCT", "VERB", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "IN", "NN", ",", "VBN", "IN", "NNP", ",", "WRB", "NNS", "VBD", "VBN", ",", "VBG", "NNS",
+            "."]
+    lemmas = ["Crane", "speak", "near", "casino", ",", "own", "by", "Lund", ",", "where", "worker", "have", "gather",
+              ",", "chant", "slogan", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert _subject(doc[14]).text == "workers"
