@@ -1600,15 +1600,39 @@ def _that_clause(cue: Token) -> list[Token]:
 
     The small model often attaches "told reporters that …" as a relative clause of
     "reporters"; a "that" within a few tokens after the cue, before any other verb, still
-    opens the reported clause.
+    opens the reported clause, unless it is the relative clause's own object ("testified at
+    a hearing that the council had called": a relative pronoun, no complementizer).
     """
     doc = cue.doc
     end = cue.right_edge.i
     for tok in doc[cue.i + 1 : min(end, cue.i + 8) + 1]:
         if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";"):
-            return []
-        if tok.lower_ == "that" and tok.i < end:
+            break
+        if tok.lower_ == "that" and tok.i < end and not (tok.dep_ in ("dobj", "pobj") and tok.head.dep_ == "relcl"):
             return list(doc[tok.i : end + 1])
+    return _that_past_setting(cue)
+
+
+# How far past a cue a complementizer hung on a noun of the cue's own phrases may stand
+# ("told diners at a crowded Concord, New Hampshire, lunch counter that …").
+MISATTACHED_THAT_TOKENS = 16
+
+
+def _that_past_setting(cue: Token) -> list[Token]:
+    """The reported clause of a speech cue the parser hung as a relative clause on a noun of
+    the cue's setting ("Berg said after a hearing in 2009 that he had …", "is telling voters
+    at a diner that …"): a relative clause has no complementizer, so a "that" marking one is
+    the cue's own clause misplaced. Only a noun inside the cue's own phrases qualifies, and
+    no finite verb may stand between the cue and that noun."""
+    doc = cue.doc
+    end = cue.right_edge.i
+    for tok in doc[cue.i + 1 : min(end, cue.i + MISATTACHED_THAT_TOKENS) + 1]:
+        if tok.text in (".", ";") or tok.tag_ in FINITE_TAGS | {"MD"} or tok.text in OPENING_MARKS:
+            return []
+        clause = tok.head
+        if tok.lower_ == "that" and tok.dep_ == "mark" and clause.dep_ in ("relcl", "acl") \
+                and clause.i > tok.i and clause.head.i < tok.i and clause.head.pos_ in ("NOUN", "PROPN"):
+            return list(doc[tok.i : clause.right_edge.i + 1])
     return []
 
 
@@ -1962,6 +1986,34 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
     return None
 
 
+def _series_subject(ctx: _Context, verb: Token) -> Token | None:
+    """The subject of a series of verbs the parser broke at the cue ("Berg toured the plant,
+    praised its staff, noted that …", "She faulted the plan said it …"): with no subject of
+    its own, the cue became the root and the verbs before it a clause it reports. A finite
+    cue whose reported clause follows it, right after such a clause with a subject, is the
+    next verb of that subject (a clause that is a quotation, or a cue with no clause after
+    it, is "“A,” said …" or a comment cue: left alone; after a comma only "that" rules out
+    an inverted speaker: "A is near, said a former aide, …")."""
+    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    right = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if len(left) != 1 or not right:
+        return None
+    clause = left[0]
+    gap = verb.doc[clause.right_edge.i + 1 : verb.i]
+    if any(not t.is_punct or t.text in CLOSING_MARKS or t.text in OPENING_MARKS for t in gap):
+        return None
+    if any(ctx.in_quotation(t) for t in (clause, verb.doc[clause.right_edge.i])):
+        return None
+    if verb.doc[verb.i - 1].is_punct and verb.doc[verb.i + 1].lower_ != "that":
+        return None  # "A had a voice in it, said a former aide, …": the speaker comes after
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None or _expletive(subj) or not _animate_subject(clause):
+        return None
+    return subj
+
+
 def _noun_right_before(ctx: _Context, verb: Token) -> Token | None:
     """The noun right before a verb (its auxiliaries and adverbs skipped) in the verb's own
     paragraph: a subject never lies across a paragraph break, so when the parser takes a
@@ -2095,7 +2147,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             # its own makes it a past tense the tagger missed: "As the Ledger reported, …")
             continue
         inverted = _inverted_subject(tok)
-        subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok)
+        subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok) \
+            or _series_subject(ctx, tok)
         if subj is None and cls == "evidence":
             subj = _record_subject(tok)  # "a poll showing X ahead": the poll reports
         if subj is not None and subj.head != tok and _expletive(subj):

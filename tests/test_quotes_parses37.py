@@ -1,0 +1,47 @@
+"""Speech cues whose parse is broken: a reported clause or a subject hung elsewhere (issue #4).
+
+All sentences are invented. Each test names the construction it covers; the quotes it
+expects were missed before the rule it tests.
+"""
+
+from __future__ import annotations
+
+from quote_helpers import holding
+
+
+def test_that_clause_hung_on_a_noun_of_the_setting(quotes_of):
+    # the parser hangs "that the harbor would stay open" on "hearing" as a relative clause
+    quotes = quotes_of("Dock strike.\n\nOrtiz told reporters following a closed hearing in March that "
+                       "the harbor would stay open.")
+    q = holding(quotes, "the harbor would stay open")
+    assert q.speaker_text == "Ortiz"
+    assert q.content_text.startswith("that the harbor")
+
+
+def test_relative_that_on_a_setting_noun_is_not_content(quotes_of):
+    # a real relative clause ("that" its object) is no reported clause of the cue
+    quotes = quotes_of("Dock strike.\n\nOrtiz testified at a hearing that the council had called in March.")
+    assert not any("the council had called" in q.content_text for q in quotes)
+
+
+def test_series_of_verbs_broken_at_the_cue(quotes_of):
+    # "said" has no subject: the parser made "He blamed …" the clause it reports
+    quotes = quotes_of("Dock strike.\n\nHe blamed the port authority for the delays said the board "
+                       "\"has not done its job\" for two years.")
+    q = holding(quotes, "has not done its job")
+    assert q.speaker_text == "He"
+    assert q.cue_text == "said"
+
+
+def test_series_after_a_comma_takes_a_that_clause(quotes_of):
+    quotes = quotes_of("Dock strike.\n\nShe visited the harbor on Tuesday and met with the dock workers, "
+                       "suggested that the strike could end within a week.")
+    q = holding(quotes, "the strike could end within a week")
+    assert q.speaker_text == "She"
+
+
+def test_inverted_speaker_after_a_comma_is_not_a_series(quotes_of):
+    # "…, said a former aide …": the speaker follows the cue; the clause before is the content
+    quotes = quotes_of("Dock strike.\n\nHe also had a say in the port's largest contracts, said a former aide "
+                       "to the harbor board, Mira Dalton, who later ran for the council.")
+    assert not any(q.speaker_text == "He" for q in quotes)
