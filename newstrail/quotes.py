@@ -1410,6 +1410,11 @@ def _own_subtree(head: Token) -> list[Token]:
     cut: set[int] = set()
     subtree = list(head.subtree)
     for tok in subtree:
+        if tok is not head and _next_utterance(tok):
+            # what follows it is that utterance's too ("— asserting that A, and B")
+            start = tok.head.i if tok.dep_ == "pcomp" else tok.left_edge.i
+            cut.update(t.i for t in subtree if t.i >= start)
+            continue
         if tok is head or tok.dep_ != "conj":
             continue  # each cut below is of a conjunct inside the clause
         if _conjoined_cue(tok) and not any(
@@ -1428,6 +1433,22 @@ def _own_subtree(head: Token) -> list[Token]:
             cut.update(t.i for t in tok.subtree)
             cut.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
     return [t for t in subtree if t.i not in cut]
+
+
+SEQUENCE_PREPS = frozenset({"before", "after"})
+
+
+def _next_utterance(tok: Token) -> bool:
+    """Is a participle inside a reported clause the speaker's next utterance, with a clause of
+    its own ("said the deadlock kept us safe before claiming that …", "said A — asserting that
+    B")? The parser hangs it on the reported verb; it is another attribution (the speaker is
+    found through the clause it hangs in, see _subject), not part of this content."""
+    if tok.tag_ != "VBG" or _cue_class(tok) not in SPEECH_CLASSES \
+            or not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    if tok.dep_ == "pcomp":
+        return tok.head.lower_ in SEQUENCE_PREPS
+    return tok.dep_ == "advcl" and _set_off(tok)
 
 
 def _under_shared_auxiliary(conj: Token) -> bool:

@@ -45,3 +45,21 @@ def test_inverted_speaker_after_a_comma_is_not_a_series(quotes_of):
     quotes = quotes_of("Dock strike.\n\nHe also had a say in the port's largest contracts, said a former aide "
                        "to the harbor board, Mira Dalton, who later ran for the council.")
     assert not any(q.speaker_text == "He" for q in quotes)
+
+
+def test_participle_of_saying_after_before_is_its_own_quote(quotes_of):
+    # "before claiming …" hangs inside the reported clause; it is the speaker's next claim
+    quotes = quotes_of("Dock strike.\n\nOrtiz said the strike had \"cost us the season\" on Monday before "
+                       "claiming that the port board was \"hiding the real numbers.\"")
+    said = holding(quotes, "cost us the season")
+    assert "claiming" not in said.content_text
+    claimed = holding(quotes, "hiding the real numbers")
+    assert claimed.speaker_text == "Ortiz"
+
+
+def test_set_off_participle_of_saying_ends_the_reported_clause(quotes_of):
+    quotes = quotes_of("Dock strike.\n\nMayor Lena Ortiz says the board accepted about $90,000 in gifts from "
+                       "shipping firms and “there’s nothing illegal about that” — insisting that the gifts "
+                       "never swayed a single vote, and they never will.")
+    said = holding(quotes, "accepted about $90,000")
+    assert said.content_text.endswith("“there’s nothing illegal about that”")
