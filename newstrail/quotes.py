@@ -955,6 +955,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     if object_content:
         parts = _object_phrase(cue, parts)
     parts += _second_that_clause(cue, parts)
+    parts += _fronted_in_clause(cue, cls, parts)
     parts += _trailing_condition(cue, cls, parts)
     tokens = [t for p in parts for t in _own_subtree(p)
               if not (t.dep_ == "mark" and t.lower_ == "for" and t.head.i == p.i)]  # see _called_for_clause
@@ -1368,6 +1369,30 @@ def _trailing_condition(cue: Token, cls: str, parts: list[Token]) -> list[Token]
     return [c for c in cue.children if c.dep_ == "advcl" and c.left_edge.i in (last + 1, last + 2)
             and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS and m.i == c.left_edge.i for m in c.children)
             and all(t.text == "," for t in doc[last + 1 : c.left_edge.i])]
+
+
+FRONTED_DEPS = frozenset({"advcl", "xcomp", "advmod"})
+
+
+def _fronted_in_clause(cue: Token, cls: str, parts: list[Token]) -> list[Token]:
+    """A phrase fronted in the reported clause that the parser hung on the cue ("Berg says,
+    win or lose, she is staying", "Berg says no matter what the board does, “the port
+    stays”"): it stands between the cue and the clause, set off by a comma before the
+    clause's subject, and is part of what was said. A phrase of the telling's setting ("said
+    in an interview, …") is a preposition or a time, neither of these relations."""
+    if cls not in SPEECH_CLASSES:
+        return []
+    clause = next((p for p in parts if p.dep_ == "ccomp" and p.i > cue.i), None)
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return []
+    doc = cue.doc
+    start = next(t.i for t in clause.subtree if not t.is_punct or t.text in OPENING_MARKS)
+    while start > 0 and doc[start - 1].text in OPENING_MARKS:
+        start -= 1
+    if start < 1 or doc[start - 1].text != ",":
+        return []
+    return [c for c in cue.children if c.dep_ in FRONTED_DEPS and cue.i < c.left_edge.i
+            and c.right_edge.i <= start - 1 and c.i < start and any(True for _ in c.children)]
 
 
 def _second_that_clause(cue: Token, parts: list[Token]) -> list[Token]:

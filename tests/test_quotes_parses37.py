@@ -63,3 +63,18 @@ def test_set_off_participle_of_saying_ends_the_reported_clause(quotes_of):
                        "never swayed a single vote, and they never will.")
     said = holding(quotes, "accepted about $90,000")
     assert said.content_text.endswith("“there’s nothing illegal about that”")
+
+
+def test_phrase_fronted_in_the_reported_clause_is_content(quotes_of):
+    # "win or lose …" hangs on "says"; set off before the clause's subject, it was said
+    quotes = quotes_of("Dock strike.\n\nMayor Lena Ortiz says, win or lose in the April vote, she is staying "
+                       "in the race.")
+    q = holding(quotes, "she is staying in the race")
+    assert q.content_text.startswith("win or lose in the April vote")
+
+
+def test_setting_of_the_telling_stays_out_of_the_content(quotes_of):
+    quotes = quotes_of("Dock strike.\n\nMayor Lena Ortiz said in a radio interview on Tuesday, she is staying "
+                       "in the race.")
+    q = holding(quotes, "she is staying in the race")
+    assert "interview" not in q.content_text
