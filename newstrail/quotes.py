@@ -988,6 +988,12 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             # 'On Tuesday's show, he said, “…”': the quotation after the cue is the content;
             # the narration before the cue only sets the scene
             tokens = right
+    if not tokens and cls in SPEECH_CLASSES and _comment_clause_hung_below(cue):
+        # "Costs will rise, the agency reported on Monday": the clause before the cue is
+        # what was said, though the parser made the cue its adverbial or conjunct
+        # (only what comes before it: what the parser hung after the cue is the writer's)
+        start = min(t.i for t in cue.subtree)
+        tokens = [t for t in cue.head.subtree if t.i < start]
     return tokens
 
 
@@ -1717,6 +1723,32 @@ def _interrupts(cue: Token) -> bool:
     doc = cue.doc
     left = min(t.i for t in cue.subtree if not t.is_punct or t.i == cue.i)
     return left > 0 and doc[left - 1].text in (",", "”", "\"", "—", "–", "''") and cue.i - left <= 6
+
+
+COMMENT_CLAUSE_TOKENS = 10  # cue and subject ("a spokeswoman, Ana Ruiz, said"): a bound, not a tuned value
+
+
+def _comment_clause_hung_below(cue: Token) -> bool:
+    """Is a cue after a comma, with its subject and nothing said of its own, a comment clause
+    on the clause before it ("Costs will rise, the agency reported", "Voters should decide,
+    he told reporters") that the parser hung as that clause's adverbial or conjunct? A cue
+    with a clause, a mark ("as", "when") or a conjunction before its subject is no comment
+    clause: it reports or narrates on its own."""
+    if cue.dep_ not in ("advcl", "conj") or cue.head.i > cue.i or cue.head.pos_ not in ("VERB", "AUX") \
+            or not (_finite(cue) or cue.tag_ == "VBN"):  # a VBN with a subject: a past tense mistagged
+        return False
+    children = list(cue.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc", "csubj") or c.dep_ == "dobj" and _lemma(cue) not in ADDRESSEE_CUES
+           for c in children):
+        return False
+    subj = next((c for c in children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subj is None or _expletive(subj) or subj.lower_ in RELATIVES:
+        return False
+    left = subj.left_edge.i
+    doc = cue.doc
+    if left < 2 or cue.i - left > COMMENT_CLAUSE_TOKENS or doc[left - 1].text != ",":
+        return False
+    return any(not t.is_punct for t in doc[cue.head.left_edge.i : left - 1])
 
 
 # Prepositions that finish a clause's argument or example ("…, X said, by the spring

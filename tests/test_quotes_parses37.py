@@ -78,3 +78,19 @@ def test_setting_of_the_telling_stays_out_of_the_content(quotes_of):
                        "in the race.")
     q = holding(quotes, "she is staying in the race")
     assert "interview" not in q.content_text
+
+
+def test_comment_clause_hung_as_an_adverbial(quotes_of):
+    # the parser makes "reported" an adverbial clause of "end"; the clause before it was said
+    quotes = quotes_of("Dock strike.\n\nA decade-long decline in port traffic will end this spring, sooner than "
+                       "forecast, the harbor board reported on Monday -- a shift that raises new questions for "
+                       "the mayor's race.")
+    q = holding(quotes, "decline in port traffic will end this spring")
+    assert q.speaker_text == "the harbor board"
+    assert "a shift" not in q.content_text
+
+
+def test_clause_with_a_mark_is_no_comment_clause(quotes_of):
+    quotes = quotes_of("Dock strike.\n\nThe fleet left the harbor before dawn, after the captain said a storm "
+                       "was on its way.")
+    assert not any("The fleet left the harbor" in q.content_text for q in quotes)
