@@ -1490,15 +1490,23 @@ def _under_shared_auxiliary(conj: Token) -> bool:
         and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in conj.head.children)
 
 
+NARRATED_PRONOUNS = frozenset({"he", "she", "they"})
+
+
 def _own_attribution(tok: Token) -> bool:
     """A speech cue with its own (non-relative) subject after a comma or conjunction: a
-    separate attribution the parser hung under another cue ("A said X, and B said Y")."""
-    if _cue_class(tok) not in ("say", "argue") or tok.i == 0:
+    separate attribution the parser hung under another cue ("A said X, and B said Y"). Any
+    cue in the past tense after "he", "she" or "they" is one too ("said X was to blame, and
+    he railed against Y"): the writer narrates the speaker's next act."""
+    cls = _cue_class(tok)
+    if cls is None or tok.i == 0:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return False  # "said that A, but that if B, he should have insisted …": a second reported clause
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in RELATIVES or subj.i > tok.i:
+        return False
+    if cls not in ("say", "argue") and not (subj.lower_ in NARRATED_PRONOUNS and tok.tag_ == "VBD"):
         return False
     left = subj.left_edge.i
     before = tok.doc[left - 1] if left > 0 else None

@@ -94,3 +94,12 @@ def test_clause_with_a_mark_is_no_comment_clause(quotes_of):
     quotes = quotes_of("Dock strike.\n\nThe fleet left the harbor before dawn, after the captain said a storm "
                        "was on its way.")
     assert not any("The fleet left the harbor" in q.content_text for q in quotes)
+
+
+def test_narrated_next_act_after_comma_and_pronoun_ends_the_content(quotes_of):
+    # the parser hangs "railed" on the reported "is"; it is the writer's narration
+    quotes = quotes_of("Dock strike.\n\nOrtiz said the only real extremist on wages is Governor Kell, and she "
+                       "railed against harbor reporters for failing to raise the issue during any of the three "
+                       "debates so far.")
+    said = holding(quotes, "the only real extremist on wages")
+    assert "railed" not in said.content_text
