@@ -988,6 +988,8 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             # 'On Tuesday's show, he said, “…”': the quotation after the cue is the content;
             # the narration before the cue only sets the scene
             tokens = right
+    if not tokens and cls in SPEECH_CLASSES:
+        tokens = _clause_of_the_copula(cue)
     if not tokens and cls in SPEECH_CLASSES and _comment_clause_hung_below(cue):
         # "Costs will rise, the agency reported on Monday": the clause before the cue is
         # what was said, though the parser made the cue its adverbial or conjunct
@@ -1731,6 +1733,20 @@ def _interrupts(cue: Token) -> bool:
     doc = cue.doc
     left = min(t.i for t in cue.subtree if not t.is_punct or t.i == cue.i)
     return left > 0 and doc[left - 1].text in (",", "”", "\"", "—", "–", "''") and cue.i - left <= 6
+
+
+def _clause_of_the_copula(cue: Token) -> list[Token]:
+    """"The panel is right to note, however, that …", "aides were quick to point out that
+    …": the parser hangs the reported clause on the copula, above the adjective the cue
+    completes; a that-clause after the cue is still the cue's."""
+    if cue.dep_ != "xcomp" or cue.head.dep_ != "acomp" or cue.head.pos_ != "ADJ":
+        return []
+    copula = cue.head.head
+    clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > cue.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return []
+    return list(clause.subtree)  # (a comma opening it is trimmed with the content's edges)
 
 
 COMMENT_CLAUSE_TOKENS = 10  # cue and subject ("a spokeswoman, Ana Ruiz, said"): a bound, not a tuned value

@@ -103,3 +103,12 @@ def test_narrated_next_act_after_comma_and_pronoun_ends_the_content(quotes_of):
                        "debates so far.")
     said = holding(quotes, "the only real extremist on wages")
     assert "railed" not in said.content_text
+
+
+def test_that_clause_hung_on_the_copula_above_the_cue(quotes_of):
+    # "is right to point out, however, that …": the clause hangs on "is", not on the cue
+    quotes = quotes_of("Dock strike.\n\nThe harbor board is right to point out, however, that while Ortiz blames "
+                       "the crews for the strike, the port lost money for years.")
+    q = holding(quotes, "the port lost money for years")
+    assert q.speaker_text == "The harbor board"
+    assert q.content_text.startswith("that while Ortiz")
