@@ -1024,6 +1024,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
     if object_content:
         parts = _object_phrase(cue, parts)
     parts += _second_that_clause(cue, parts)
+    parts += _fronted_in_clause(cue, cls, parts)
     parts += _trailing_condition(cue, cls, parts)
     tokens = [t for p in parts for t in _own_subtree(p)
               if not (t.dep_ == "mark" and t.lower_ == "for" and t.head.i == p.i)]  # see _called_for_clause
@@ -1056,6 +1057,14 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             # 'On Tuesday's show, he said, “…”': the quotation after the cue is the content;
             # the narration before the cue only sets the scene
             tokens = right
+    if not tokens and cls in SPEECH_CLASSES:
+        tokens = _clause_of_the_copula(cue)
+    if not tokens and cls in SPEECH_CLASSES and _comment_clause_hung_below(cue):
+        # "Costs will rise, the agency reported on Monday": the clause before the cue is
+        # what was said, though the parser made the cue its adverbial or conjunct
+        # (only what comes before it: what the parser hung after the cue is the writer's)
+        start = min(t.i for t in cue.subtree)
+        tokens = [t for t in cue.head.subtree if t.i < start]
     return tokens
 
 
@@ -1439,6 +1448,30 @@ def _trailing_condition(cue: Token, cls: str, parts: list[Token]) -> list[Token]
             and all(t.text == "," for t in doc[last + 1 : c.left_edge.i])]
 
 
+FRONTED_DEPS = frozenset({"advcl", "xcomp", "advmod"})
+
+
+def _fronted_in_clause(cue: Token, cls: str, parts: list[Token]) -> list[Token]:
+    """A phrase fronted in the reported clause that the parser hung on the cue ("Berg says,
+    win or lose, she is staying", "Berg says no matter what the board does, “the port
+    stays”"): it stands between the cue and the clause, set off by a comma before the
+    clause's subject, and is part of what was said. A phrase of the telling's setting ("said
+    in an interview, …") is a preposition or a time, neither of these relations."""
+    if cls not in SPEECH_CLASSES:
+        return []
+    clause = next((p for p in parts if p.dep_ == "ccomp" and p.i > cue.i), None)
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return []
+    doc = cue.doc
+    start = next(t.i for t in clause.subtree if not t.is_punct or t.text in OPENING_MARKS)
+    while start > 0 and doc[start - 1].text in OPENING_MARKS:
+        start -= 1
+    if start < 1 or doc[start - 1].text != ",":
+        return []
+    return [c for c in cue.children if c.dep_ in FRONTED_DEPS and cue.i < c.left_edge.i
+            and c.right_edge.i <= start - 1 and c.i < start and any(True for _ in c.children)]
+
+
 def _second_that_clause(cue: Token, parts: list[Token]) -> list[Token]:
     """"X said A, but that B": a second that-clause coordinated with the reported one is
     more of what was said; the small model hangs it on the cue as a conjunct."""
@@ -1479,6 +1512,11 @@ def _own_subtree(head: Token) -> list[Token]:
     cut: set[int] = set()
     subtree = list(head.subtree)
     for tok in subtree:
+        if tok is not head and _next_utterance(tok):
+            # what follows it is that utterance's too ("— asserting that A, and B")
+            start = tok.head.i if tok.dep_ == "pcomp" else tok.left_edge.i
+            cut.update(t.i for t in subtree if t.i >= start)
+            continue
         if tok is head or tok.dep_ != "conj":
             continue  # each cut below is of a conjunct inside the clause
         if _conjoined_cue(tok) and not any(
@@ -1499,6 +1537,22 @@ def _own_subtree(head: Token) -> list[Token]:
     return [t for t in subtree if t.i not in cut]
 
 
+SEQUENCE_PREPS = frozenset({"before", "after"})
+
+
+def _next_utterance(tok: Token) -> bool:
+    """Is a participle inside a reported clause the speaker's next utterance, with a clause of
+    its own ("said the deadlock kept us safe before claiming that …", "said A — asserting that
+    B")? The parser hangs it on the reported verb; it is another attribution (the speaker is
+    found through the clause it hangs in, see _subject), not part of this content."""
+    if tok.tag_ != "VBG" or _cue_class(tok) not in SPEECH_CLASSES \
+            or not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    if tok.dep_ == "pcomp":
+        return tok.head.lower_ in SEQUENCE_PREPS
+    return tok.dep_ == "advcl" and _set_off(tok)
+
+
 def _under_shared_auxiliary(conj: Token) -> bool:
     """Is a coordinated verb a bare form under its first conjunct's modal or "to" ("said he
     would sit the mayor down and tell him …")? It goes on with the reported clause: the
@@ -1507,15 +1561,23 @@ def _under_shared_auxiliary(conj: Token) -> bool:
         and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in conj.head.children)
 
 
+NARRATED_PRONOUNS = frozenset({"he", "she", "they"})
+
+
 def _own_attribution(tok: Token) -> bool:
     """A speech cue with its own (non-relative) subject after a comma or conjunction: a
-    separate attribution the parser hung under another cue ("A said X, and B said Y")."""
-    if _cue_class(tok) not in ("say", "argue") or tok.i == 0:
+    separate attribution the parser hung under another cue ("A said X, and B said Y"). Any
+    cue in the past tense after "he", "she" or "they" is one too ("said X was to blame, and
+    he railed against Y"): the writer narrates the speaker's next act."""
+    cls = _cue_class(tok)
+    if cls is None or tok.i == 0:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return False  # "said that A, but that if B, he should have insisted …": a second reported clause
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in RELATIVES or subj.i > tok.i:
+        return False
+    if cls not in ("say", "argue") and not (subj.lower_ in NARRATED_PRONOUNS and tok.tag_ == "VBD"):
         return False
     left = subj.left_edge.i
     before = tok.doc[left - 1] if left > 0 else None
@@ -1669,15 +1731,39 @@ def _that_clause(cue: Token) -> list[Token]:
 
     The small model often attaches "told reporters that …" as a relative clause of
     "reporters"; a "that" within a few tokens after the cue, before any other verb, still
-    opens the reported clause.
+    opens the reported clause, unless it is the relative clause's own object ("testified at
+    a hearing that the council had called": a relative pronoun, no complementizer).
     """
     doc = cue.doc
     end = cue.right_edge.i
     for tok in doc[cue.i + 1 : min(end, cue.i + 8) + 1]:
         if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";"):
-            return []
-        if tok.lower_ == "that" and tok.i < end:
+            break
+        if tok.lower_ == "that" and tok.i < end and not (tok.dep_ in ("dobj", "pobj") and tok.head.dep_ == "relcl"):
             return list(doc[tok.i : end + 1])
+    return _that_past_setting(cue)
+
+
+# How far past a cue a complementizer hung on a noun of the cue's own phrases may stand
+# ("told diners at a crowded Concord, New Hampshire, lunch counter that …").
+MISATTACHED_THAT_TOKENS = 16
+
+
+def _that_past_setting(cue: Token) -> list[Token]:
+    """The reported clause of a speech cue the parser hung as a relative clause on a noun of
+    the cue's setting ("Berg said after a hearing in 2009 that he had …", "is telling voters
+    at a diner that …"): a relative clause has no complementizer, so a "that" marking one is
+    the cue's own clause misplaced. Only a noun inside the cue's own phrases qualifies, and
+    no finite verb may stand between the cue and that noun."""
+    doc = cue.doc
+    end = cue.right_edge.i
+    for tok in doc[cue.i + 1 : min(end, cue.i + MISATTACHED_THAT_TOKENS) + 1]:
+        if tok.text in (".", ";") or tok.tag_ in FINITE_TAGS | {"MD"} or tok.text in OPENING_MARKS:
+            return []
+        clause = tok.head
+        if tok.lower_ == "that" and tok.dep_ == "mark" and clause.dep_ in ("relcl", "acl") \
+                and clause.i > tok.i and clause.head.i < tok.i and clause.head.pos_ in ("NOUN", "PROPN"):
+            return list(doc[tok.i : clause.right_edge.i + 1])
     return []
 
 
@@ -1716,6 +1802,46 @@ def _interrupts(cue: Token) -> bool:
     doc = cue.doc
     left = min(t.i for t in cue.subtree if not t.is_punct or t.i == cue.i)
     return left > 0 and doc[left - 1].text in (",", "”", "\"", "—", "–", "''") and cue.i - left <= 6
+
+
+def _clause_of_the_copula(cue: Token) -> list[Token]:
+    """"The panel is right to note, however, that …", "aides were quick to point out that
+    …": the parser hangs the reported clause on the copula, above the adjective the cue
+    completes; a that-clause after the cue is still the cue's."""
+    if cue.dep_ != "xcomp" or cue.head.dep_ != "acomp" or cue.head.pos_ != "ADJ":
+        return []
+    copula = cue.head.head
+    clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > cue.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return []
+    return list(clause.subtree)  # (a comma opening it is trimmed with the content's edges)
+
+
+COMMENT_CLAUSE_TOKENS = 10  # cue and subject ("a spokeswoman, Ana Ruiz, said"): a bound, not a tuned value
+
+
+def _comment_clause_hung_below(cue: Token) -> bool:
+    """Is a cue after a comma, with its subject and nothing said of its own, a comment clause
+    on the clause before it ("Costs will rise, the agency reported", "Voters should decide,
+    he told reporters") that the parser hung as that clause's adverbial or conjunct? A cue
+    with a clause, a mark ("as", "when") or a conjunction before its subject is no comment
+    clause: it reports or narrates on its own."""
+    if cue.dep_ not in ("advcl", "conj") or cue.head.i > cue.i or cue.head.pos_ not in ("VERB", "AUX") \
+            or not (_finite(cue) or cue.tag_ == "VBN"):  # a VBN with a subject: a past tense mistagged
+        return False
+    children = list(cue.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc", "csubj") or c.dep_ == "dobj" and _lemma(cue) not in ADDRESSEE_CUES
+           for c in children):
+        return False
+    subj = next((c for c in children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subj is None or _expletive(subj) or subj.lower_ in RELATIVES:
+        return False
+    left = subj.left_edge.i
+    doc = cue.doc
+    if left < 2 or cue.i - left > COMMENT_CLAUSE_TOKENS or doc[left - 1].text != ",":
+        return False
+    return any(not t.is_punct for t in doc[cue.head.left_edge.i : left - 1])
 
 
 # Prepositions that finish a clause's argument or example ("…, X said, by the spring
@@ -2124,6 +2250,34 @@ def _name_before(ctx: _Context, verb: Token) -> Token | None:
     return None
 
 
+def _series_subject(ctx: _Context, verb: Token) -> Token | None:
+    """The subject of a series of verbs the parser broke at the cue ("Berg toured the plant,
+    praised its staff, noted that …", "She faulted the plan said it …"): with no subject of
+    its own, the cue became the root and the verbs before it a clause it reports. A finite
+    cue whose reported clause follows it, right after such a clause with a subject, is the
+    next verb of that subject (a clause that is a quotation, or a cue with no clause after
+    it, is "“A,” said …" or a comment cue: left alone; after a comma only "that" rules out
+    an inverted speaker: "A is near, said a former aide, …")."""
+    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    right = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if len(left) != 1 or not right:
+        return None
+    clause = left[0]
+    gap = verb.doc[clause.right_edge.i + 1 : verb.i]
+    if any(not t.is_punct or t.text in CLOSING_MARKS or t.text in OPENING_MARKS for t in gap):
+        return None
+    if any(ctx.in_quotation(t) for t in (clause, verb.doc[clause.right_edge.i])):
+        return None
+    if verb.doc[verb.i - 1].is_punct and verb.doc[verb.i + 1].lower_ != "that":
+        return None  # "A had a voice in it, said a former aide, …": the speaker comes after
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None or _expletive(subj) or not _animate_subject(clause):
+        return None
+    return subj
+
+
 def _noun_right_before(ctx: _Context, verb: Token) -> Token | None:
     """The noun right before a verb (its auxiliaries and adverbs skipped) in the verb's own
     paragraph: a subject never lies across a paragraph break, so when the parser takes a
@@ -2258,7 +2412,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             # its own makes it a past tense the tagger missed: "As the Ledger reported, …")
             continue
         inverted = _inverted_subject(tok)
-        subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok)
+        subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok) \
+            or _series_subject(ctx, tok)
         if subj is None and cls == "evidence":
             subj = _record_subject(tok)  # "a poll showing X ahead": the poll reports
         if subj is not None and subj.head != tok and _expletive(subj):
