@@ -991,7 +991,7 @@ def _content_tokens(cue: Token, cls: str) -> list[Token]:
             preps = preps - {"on"}
         parts = [c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > cue.i
                  and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
-                         for g in c.children)]  # "spoke on Monday" is no topic
+                         and not (c.lower_ == "on" and _channel(g)) for g in c.children)]  # "spoke on Monday" is no topic
         parts = [g for c in parts[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
         if lemma in ANSWER_CUES:
             parts = [g for g in parts if _lemma(g) in ANSWERED_NOUNS]
@@ -3225,6 +3225,21 @@ def _reduced_passive(verb: Token) -> bool:
     return verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
         and any(c.dep_ in ("mark", "advmod") and c.lower_ in REDUCED_CLAUSE_MARKS and c.i == verb.i - 1
                 for c in verb.children)
+
+
+# Nouns of where or how something was said: "said on television", "wrote on her blog",
+# "commented on the radio", "said on condition of anonymity"; none is what was said.
+CHANNEL_NOUNS = frozenset(
+    "television tv radio air camera record phone telephone call line podcast blog website site"
+    " show programme program channel network broadcast stage podium sidelines floor trail"
+    " visit trip tour condition behalf background platform account page feed".split()
+)
+
+
+def _channel(tok: Token) -> bool:
+    """Whether an "on" phrase's object names a channel or an occasion, not a topic: a
+    channel noun or a name ("said on Fox News", "wrote on X", "spoke on Tuesday's show")."""
+    return tok.lemma_.lower() in CHANNEL_NOUNS or tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "WORK_OF_ART")
 
 
 def _asked(ctx: _Context, cue: Token) -> _Found | None:

@@ -1740,3 +1740,20 @@ def test_digest_excerpt_under_a_capitals_headline_with_a_bracketed_outlet(quotes
     # a headline in capitals without a bracketed outlet is no such item
     found = quotes_of("FERRY NEWS “The board met,” the clerk said.\n")
     assert all(q.speaker_text != "FERRY NEWS" for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master said on the radio. The pier stays shut until Friday.",
+    "Councillor Wendt said on Valley Radio. The pier stays shut until Friday.",
+])
+def test_an_on_phrase_of_a_channel_is_no_content(quotes_of, text):
+    # "said on the radio" names where it was said; the content is the next sentence, as a
+    # cue with no clause of its own takes it
+    found = quotes_of(text)
+    assert all(q.content_text not in ("the radio", "Valley Radio") for q in found)
+    assert _holding(found, "pier stays shut").cue_text == "said"
+
+
+def test_an_on_phrase_of_a_topic_is_the_content(quotes_of):
+    q = _holding(quotes_of("Councillor Wendt commented on the ferry timetable."), "ferry timetable")
+    assert q.cue_text == "commented"
