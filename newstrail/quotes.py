@@ -1469,7 +1469,7 @@ def _fronted_in_clause(cue: Token, cls: str, parts: list[Token]) -> list[Token]:
     if start < 1 or doc[start - 1].text != ",":
         return []
     return [c for c in cue.children if c.dep_ in FRONTED_DEPS and cue.i < c.left_edge.i
-            and c.right_edge.i <= start - 1 and c.i < start and any(True for _ in c.children)]
+            and c.right_edge.i <= start - 1 and c.i < start and c.n_lefts + c.n_rights > 0]
 
 
 def _second_that_clause(cue: Token, parts: list[Token]) -> list[Token]:
@@ -3238,8 +3238,9 @@ CHANNEL_NOUNS = frozenset(
 
 def _channel(tok: Token) -> bool:
     """Whether an "on" phrase's object names a channel or an occasion, not a topic: a
-    channel noun or a name ("said on Fox News", "wrote on X", "spoke on Tuesday's show")."""
-    return tok.lemma_.lower() in CHANNEL_NOUNS or tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "WORK_OF_ART")
+    channel noun, or a broadcaster's or a programme's name ("said on Valley Radio", "wrote
+    on the Courier's website"); a person or place stays a topic ("commented on Novak")."""
+    return tok.lemma_.lower() in CHANNEL_NOUNS or tok.ent_type_ in ("ORG", "WORK_OF_ART")
 
 
 def _asked(ctx: _Context, cue: Token) -> _Found | None:
