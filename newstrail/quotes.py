@@ -1805,7 +1805,7 @@ def _interrupts(cue: Token) -> bool:
 
 
 def _clause_of_the_copula(cue: Token) -> list[Token]:
-    """"The panel is right to note, however, that …", "aides were quick to point out that
+    """"The board is right to stress, though, that …", "aides were quick to remind us that
     …": the parser hangs the reported clause on the copula, above the adjective the cue
     completes; a that-clause after the cue is still the cue's."""
     if cue.dep_ != "xcomp" or cue.head.dep_ != "acomp" or cue.head.pos_ != "ADJ":
@@ -2181,10 +2181,10 @@ TURN_VERBS = {"interrupt": None, "cut": "in", "chime": "in", "break": "in", "tur
 
 
 def _turn_taken(ctx: _Context, qs: int, qe: int) -> _Found | None:
-    """'The judge then turned to me. “Explain why you are here.”' / '…, and her brother cut
-    in. “Don't forget …”': a sentence that only tells that someone takes a turn, right
-    before a quotation that opens its own sentence in the same paragraph, introduces that
-    person's words."""
+    """'At that point the judge turned to her. “State your name and your business.”' /
+    '…, and her brother cut in. “Don't forget …”': a sentence that only tells that someone
+    takes a turn, right before a quotation that opens its own sentence in the same
+    paragraph, introduces that person's words."""
     if _words(ctx.text[qs:qe]) < MIN_CLAUSE_WORDS:
         return None
     first = ctx.doc.char_span(qs, qe, alignment_mode="contract")

@@ -45,7 +45,7 @@ def test_colon_after_a_described_person_is_that_persons_not_the_outlets(quotes_o
 def test_quotation_after_an_aside_by_another_speaker_continues_the_quoted_one(quotes_of):
     # "to describe" reports an aside by Dalton inside Walters's cue clause; the next
     # quotation goes on with what Walters said
-    quotes = quotes_of("Strike Day.\n\nRepublicans insist the vote was a mistake.\n\n\"Who is the real spender "
+    quotes = quotes_of("Strike Day.\n\nRepublicans insist the vote was a mistake.\n\n\"Which side wasted the money "
                        "here?\" said Walters, using a phrase Dalton has used to describe his rivals, on a call "
                        "with reporters. \"The governor and his allies emptied the reserve fund and left the "
                        "clinics with nothing.\"")
@@ -63,9 +63,9 @@ def test_quotation_after_a_credited_source_stays_with_the_source(quotes_of):
 
 def test_participle_after_a_comment_clause_is_the_comment_clauses_speaker(quotes_of):
     # "Vance added" is set into Dalton's clause; Vance goes on saying, not Dalton
-    quotes = quotes_of("Harbor Row.\n\nDalton cannot claim that \"in his view,\" Vance added, saying it should be "
-                       "\"up to the voters to decide.\"")
-    q = holding(quotes, "it should be")
+    quotes = quotes_of("Harbor Row.\n\nDalton cannot claim that \"in his view,\" Vance added, saying the choice must be "
+                       "\"left for the ferry towns to settle.\"")
+    q = holding(quotes, "the choice must be")
     assert q.speaker_text == "Vance"
 
 
@@ -87,15 +87,15 @@ def test_cue_joined_to_a_relative_clause_on_a_thing_is_the_main_subjects(quotes_
 def test_name_beside_the_name_in_a_subjects_participle_phrase_is_the_subject(quotes_of):
     # "Peter Vance" stands beside "Mr. Dalton", another person: it names the pastor
     quotes = quotes_of("Harbor Row.\n\nOne pastor backing Mr. Dalton, Peter Vance of Grace Church in Kell, said he "
-                       "had made more than 200 calls to other pastors.")
-    q = holding(quotes, "200 calls")
+                       "phoned some 200 fellow pastors in a week.")
+    q = holding(quotes, "200 fellow pastors")
     assert q.speaker_text == "Peter Vance"
 
 
 def test_one_among_those_who_say_is_the_speaker(quotes_of):
-    quotes = quotes_of("Harbor Row.\n\nLena Ostrova, a Crane supporter from Kell, is among those who say they have "
-                       "no plans to back Dalton.")
-    q = holding(quotes, "no plans to back Dalton")
+    quotes = quotes_of("Harbor Row.\n\nLena Ostrova, a Crane supporter from Kell, is among those who say the Dalton "
+                       "rally should move indoors.")
+    q = holding(quotes, "rally should move indoors")
     assert q.speaker_text == "Lena Ostrova"
 
 
@@ -143,10 +143,10 @@ def test_quotation_after_someone_cuts_in_is_theirs(quotes_of):
 
 
 def test_quotation_after_someone_turns_to_another_is_theirs(quotes_of):
-    quotes = quotes_of("Harbor Row.\n\nThe judge then turned to me. \"Explain to the court why you are here and why "
-                       "you did it.\"")
-    q = holding(quotes, "Explain to the court")
-    assert q.speaker_text == "The judge"
+    quotes = quotes_of("Harbor Row.\n\nAt that point the judge turned to me. \"Tell the bench what "
+                       "brought you to this hearing today.\"")
+    q = holding(quotes, "Tell the bench")
+    assert q.speaker_text == "the judge"
 
 
 def test_a_thing_that_interrupts_takes_no_turn(quotes_of):
