@@ -268,7 +268,7 @@ def _named(actor: str, resolved: bool = True) -> bool:
 
 
 def _items(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf, by_affiliation: bool,
-           affiliation_of: AffiliationOf | None = None) -> list[_Item]:
+           affiliation_of: AffiliationOf | None = None, kind_of: KindOf | None = None) -> list[_Item]:
     """Stance mentions with the actor whose position they state.
 
     With ``by_affiliation``, an official's statement counts for the state or organisation
@@ -277,7 +277,7 @@ def _items(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf, by_affiliatio
     person without a known affiliation keeps the position in their own name.
     """
     items: list[_Item] = []
-    speaks_for = speaker_affiliations(analyses, actor_of, affiliation_of) if by_affiliation else {}
+    speaks_for = speaker_affiliations(analyses, actor_of, affiliation_of, kind_of) if by_affiliation else {}
     for analysis in analyses:
         article = analysis.article
         for stance in analysis.stances:
@@ -552,20 +552,23 @@ class _BlockSims:
 
 
 def merge_positions(analyses: Sequence[ArticleAnalysis], actor_of: ActorOf,
-                    affiliation_of: AffiliationOf | None = None, by_affiliation: bool = True) -> list[Position]:
+                    affiliation_of: AffiliationOf | None = None, by_affiliation: bool = True,
+                    kind_of: KindOf | None = None) -> list[Position]:
     """Stance mentions grouped into positions per (actor, stance), most-sourced first.
 
     ``actor_of(article_id, key)`` gives a mention key's canonical name and
     ``affiliation_of(article_id, key)`` the state or organisation an official speaks for (the
     actors stage); officials speak for it unless ``by_affiliation`` is False, and are kept as
-    the position's ``speakers``.
+    the position's ``speakers``. ``kind_of(article_id, key)`` gives the canonical actor's kind
+    (as the pipeline's ``CorpusContext.kind_of`` does), so a side the tagger took for a person
+    in one article still counts as a side.
 
     Average-link greedy grouping: a mention joins the group whose members it is most similar
     to on average, if that is above the threshold for its stance. Similarity is the sentence
     TF-IDF cosine plus KEY_WEIGHT times the key-term overlap (:meth:`_KeyTerms.overlap`), computed
     per (actor, stance) block: only statements of one block can merge.
     """
-    return merge_items(_items(analyses, actor_of, by_affiliation, affiliation_of))
+    return merge_items(_items(analyses, actor_of, by_affiliation, affiliation_of, kind_of))
 
 
 def block_key(item: _Item) -> tuple[str, str]:

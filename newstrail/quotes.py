@@ -826,8 +826,7 @@ def _compound_name_on_verb(verb: Token) -> Token | None:
 def _mute(subj: Token) -> bool:
     """Is a subject a thing or an event that says nothing ("the rally", "the first
     disruption"), not a person, a body, a source or a name?"""
-    return not (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PRON", "PROPN")
-                or subj.lemma_.lower() in SOURCE_NOUNS | BODY_NOUNS or is_role_noun(subj))
+    return not (_animate(subj) or subj.lemma_.lower() in SOURCE_NOUNS | BODY_NOUNS or is_role_noun(subj))
 
 
 def _clause_subject_before(verb: Token, subj: Token) -> Token | None:
@@ -882,8 +881,11 @@ def _expletive(subj: Token) -> bool:
 def _animate_subject(verb: Token) -> bool:
     """Is the subject of a verb someone who can speak (a name, a pronoun, a person)?"""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return True  # unknown: keep the parse
+    return subj is None or _animate(subj)  # no subject: unknown, keep the parse
+
+
+def _animate(subj: Token) -> bool:
+    """A name, a pronoun or a noun of people: someone who can speak."""
     return (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PRON", "PROPN")
             or subj.lemma_.lower() in _PERSON_NOUNS)
 

@@ -274,6 +274,9 @@ def test_a_state_the_tagger_took_for_a_person_here_is_still_a_side():
     assert speaker_affiliations([a], lambda _aid, key: key) == {}
     kinds = {"Norvala": "country", "Petra Lind": "person"}
     assert speaker_affiliations([a], lambda _aid, key: key, None, lambda _aid, key: kinds[key]) == {"Petra Lind": "Norvala"}
+    # merge_positions, the Python API's way in, reads the same kinds
+    (position,) = merge_positions([a], lambda _aid, key: key, kind_of=lambda _aid, key: kinds[key])
+    assert position.actor == "Norvala"
 
 
 def test_key_terms_drop_stop_words_short_words_and_the_actors_own_names():
