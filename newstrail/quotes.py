@@ -4614,12 +4614,27 @@ def _utterance_before(ctx: _Context, prev: list[_Found]) -> _Found:
     if last.cue is None or len(prev) < 2 or (own is not None and own[1] >= last.end - 2):
         return last  # a direct quote of its own continues itself
     quoted = prev[-2]
-    if (quoted.speaker_key != last.speaker_key and not _other_speakers_aside(ctx, quoted, last)) or quoted.cue is None \
+    same = quoted.speaker_key == last.speaker_key or _own_phrase_aside(ctx, quoted, last)
+    if (not same and not _other_speakers_aside(ctx, quoted, last)) or quoted.cue is None \
             or ctx.quotation_at(quoted.start) is None or ctx.paragraph(quoted.start) != ctx.paragraph(last.start):
         return last
     if quoted.end <= quoted.cue[0] < last.cue[0] and _sentence_at(ctx, quoted.cue[0]) == _sentence_at(ctx, last.cue[0]):
         return quoted
     return last
+
+
+def _own_phrase_aside(ctx: _Context, quoted: _Found, last: _Found) -> bool:
+    """Is a later report made inside the quoted speaker's own phrase ('“A,” said Vera Holm,
+    a nurse at the clinic who said she would strike. “B.”')? Its subject, a relative or a
+    name in the apposition, resolves to some other key, but the one reporting is the
+    speaker, and B goes on with A (PolNeAR gives A and B one attribution)."""
+    if quoted.speaker_range is None or last.speaker_range is None or last.cue is None:
+        return False
+    own = ctx.doc.char_span(*quoted.speaker_range, alignment_mode="expand")
+    cue = ctx.doc.char_span(*last.cue, alignment_mode="expand")
+    if own is None or cue is None or not len(cue):
+        return False
+    return own.root in cue.root.ancestors
 
 
 def _other_speakers_aside(ctx: _Context, quoted: _Found, last: _Found) -> bool:

@@ -1,0 +1,22 @@
+"""Direct quotations: how they are grouped into one utterance and whose they are
+(issue #4, helper 38a).
+
+All sentences are invented. Each test names the construction that went wrong before the
+rule it tests.
+"""
+
+from __future__ import annotations
+
+from quote_helpers import holding
+
+
+def test_quotation_after_the_speakers_own_relative_clause_continues_the_speaker(quotes_of):
+    # "who said she would strike" reports inside Holm's own apposition; the quotation
+    # after it goes on with what Holm said, not with a second speaker
+    quotes = quotes_of("Strike Day.\n\nUnion leaders expect a long week at the hospital.\n\n\"Nobody here wants "
+                       "to walk out,\" said Vera Holm, 41, a night nurse at the Linden clinic who said she would "
+                       "strike on Friday. \"But the managers have stopped listening to the wards.\"")
+    first = holding(quotes, "Nobody here wants")
+    second = holding(quotes, "stopped listening to the wards")
+    assert first.speaker_key == second.speaker_key
+    assert first.cue is not None and second.cue is not None and first.cue.start == second.cue.start
