@@ -36,7 +36,8 @@ ARTICLE = (
     "day the council replied. The ferry will sail on Thursday and again this Sunday, and next month "
     "the tolls rise. In 2019 the harbour had closed, and that year the town lost trade. Over the "
     "weekend the mayor of Vellmar said the 3rd of June will decide, and on 14 July the port reopens. "
-    "The same day the board met, and the previous evening the crews voted."
+    "The same day the board met, and the previous evening the crews voted. After Friday's vote the "
+    "crews will strike on Saturday."
 )
 
 

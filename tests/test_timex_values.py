@@ -312,3 +312,26 @@ def test_the_past_fortnight_is_a_stretch_of_two_weeks() -> None:
     # was read as "the past" (PAST_REF), the fortnight left out
     text = "Over the past fortnight, Kessel bakeries raised bread prices twice."
     assert found(text, "2024-06-05") == {"the past fortnight": "P2W"}
+
+
+def test_a_future_weekday_told_from_a_day_named_before_it() -> None:
+    # printed on Thursday 14 March, the envoy's plan was told on Monday: her Tuesday is the 12th,
+    # not the Tuesday after publication
+    text = "After Monday's round in Kessel, the envoy will fly to Varenia on Tuesday."
+    assert found(text, "2024-03-14") == {"Monday": "2024-03-11", "Tuesday": "2024-03-12"}
+    # a day after publication reads the same either way; the publication weekday stays that day
+    text = "After Monday's round in Kessel, the envoy will fly to Varenia on Saturday and Thursday."
+    assert found(text, "2024-03-14") == {"Monday": "2024-03-11", "Saturday": "2024-03-16", "Thursday": "2024-03-14"}
+    # a day named in an earlier sentence tells nothing of this one's future
+    text = "The round ended on Monday. The envoy will fly to Varenia on Tuesday."
+    assert found(text, "2024-03-14")["Tuesday"] == "2024-03-19"
+
+
+def test_an_offset_beyond_the_calendar_is_a_vague_past_or_future() -> None:
+    # Python's dates stop at year 1 and 9999; these raised and took the article's dates down
+    assert found("The Kessel ford was first crossed 2,500 years ago.", "2024-03-14") == {
+        "2,500 years ago": "PAST_REF"}
+    assert found("The Varenia glacier may be gone in 10,000 years from now.", "2024-03-14") == {
+        "10,000 years from now": "FUTURE_REF"}
+    assert found("Output rose in 1997, after a dip 2,500 years earlier.", "2024-03-14") == {
+        "1997": "1997", "2,500 years earlier": "PAST_REF"}

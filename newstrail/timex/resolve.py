@@ -164,17 +164,24 @@ def _shift(value: str, n: int, unit: str) -> str:
     if m:
         per = {"quarter": 1, "year": 4, "month": 0}.get(unit, 0)
         k = int(m.group(1)) * 4 + int(m.group(2)) - 1 + n * per
-        return f"{k // 4}-Q{k % 4 + 1}"
+        return f"{_calendar_year(k // 4)}-Q{k % 4 + 1}"
     m = re.fullmatch(r"(\d{4})-(\d\d)", value)
     if m:
         months = {"month": 1, "quarter": 3, "year": 12}.get(unit, 0)
         y, mo = _shift_months(int(m.group(1)), int(m.group(2)), n * months)
-        return f"{y:04d}-{mo:02d}"
+        return f"{_calendar_year(y):04d}-{mo:02d}"
     m = re.fullmatch(r"(\d{4})", value)
     if m:
         years = {"year": 1, "decade": 10, "century": 100}.get(unit, 0)
-        return str(int(value) + n * years)
+        return f"{_calendar_year(int(value) + n * years):04d}"
     return value
+
+
+def _calendar_year(year: int) -> int:
+    """The year, if a four-digit TIMEX3 year can write it; else the ValueError dates raise."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range")
+    return year
 
 
 def _granular(d: Date, unit: str) -> str:
@@ -1002,11 +1009,28 @@ def _whole_in_smaller(n: float, unit: str) -> tuple[float, str]:
     return n * smaller[1], smaller[0]
 
 
+# Python's dates hold years 1 to 9999; counting "2,500 years ago" or "in 90 centuries" from a
+# date runs out of them (ValueError, or OverflowError for days and weeks).
+_OFF_CALENDAR = (ValueError, OverflowError)
+
+
 def _r_ago(m: re.Match[str], c: _Ctx) -> Resolved:
+    try:
+        return _ago(m, c)
+    except _OFF_CALENDAR:
+        ahead = _ago_sign(m["dir"].lower()) > 0
+        return ("FUTURE_REF" if ahead else "PAST_REF"), "DATE", "offset beyond the calendar's years"
+
+
+def _ago_sign(direction: str) -> int:
+    return 1 if direction in ("later", "after", "hence") or direction.startswith("from") else -1
+
+
+def _ago(m: re.Match[str], c: _Ctx) -> Resolved:
     n = _num(m["num"])
     unit = m["unit"]
     direction = m["dir"].lower()
-    sign = 1 if direction in ("later", "after", "hence") or direction.startswith("from") else -1
+    sign = _ago_sign(direction)
     anchored_on_text = direction in ("earlier", "later", "before", "after")
     if anchored_on_text and UNITS[_unit(unit)][1]:
         # "five minutes later": no clock time to count from, and a day would say nothing; the
@@ -1102,7 +1126,53 @@ def _r_rel_weekday(m: re.Match[str], c: _Ctx) -> Resolved:
         return _weekday_next_to(m, c, wd, suffix, typ)
     if c.dct is None:
         return f"XXXX-WXX-{wd + 1}{suffix}", typ, "weekday, date unknown"
-    return _weekday_on(c.dct, wd, suffix, typ, rel, rel_how, c.tense(c.text, m.start(), m.end()))
+    tense = c.tense(c.text, m.start(), m.end())
+    if tense == "future" and not rel and wd != c.dct.weekday():
+        after = _weekday_after_day_named(m, c, wd)
+        if after is not None:
+            return after.isoformat() + suffix, typ, f"weekday, future tense, after the day named before it {c.last}"
+    return _weekday_on(c.dct, wd, suffix, typ, rel, rel_how, tense)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]*[A-Z]|\n")
+
+
+def _weekday_after_day_named(m: re.Match[str], c: _Ctx, wd: int) -> Date | None:
+    """"After Monday's talks, she will travel on Tuesday", printed on Wednesday: the future is
+    told from the day named before it in the same sentence (a statement reprinted days later),
+    so Tuesday is the day after that Monday, not the Tuesday after publication.
+
+    The day named is the last date mentioned, when the sentence names its weekday. Only when
+    that reading falls between the day named and the publication date, where the two readings
+    part; after the publication date both give the same day. The publication weekday itself
+    stays that day (``_weekday_date``), as it does in any tense.
+    """
+    base = _parse_date(c.last) if c.last and len(c.last) >= 10 else None
+    if base is None or base >= c.dct:
+        return None
+    if not _names_weekday(_sentence_before(c.text, m.start()), base.weekday()):
+        return None
+    d = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
+    return d if d < c.dct else None
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The part of start's sentence before it (within 400 characters)."""
+    head = text[max(0, start - 400):start]
+    ends = list(_SENTENCE_END.finditer(head))
+    return head[ends[-1].end() - 1:] if ends else head
+
+
+# The full names by weekday number (``calendar.day_name`` follows the locale).
+_WEEKDAY_WORDS = tuple(re.compile(rf"\b{name}\b")
+                       for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+
+_WEEKDAY_BEFORE = re.compile("|".join(p.pattern for p in _WEEKDAY_WORDS))
+
+
+def _names_weekday(text: str, wd: int) -> bool:
+    return _WEEKDAY_WORDS[wd].search(text) is not None
 
 
 def _weekday_next_to(m: re.Match[str], c: _Ctx, wd: int, suffix: str, typ: str) -> Resolved:
@@ -1596,7 +1666,10 @@ def _future_in(m: re.Match[str], c: _Ctx) -> Resolved:
         return None
     if not _FUTURE_IN_BEFORE.search(c.text, max(0, m.start() - 60), m.start()):
         return None
-    d = _offset_date(c.dct, int(n), unit)
+    try:
+        d = _offset_date(c.dct, int(n), unit)
+    except _OFF_CALENDAR:
+        return None
     return _granular(d, unit), "DATE", f"in {int(n)} {unit} ahead of publication date {c.dct}"
 
 
@@ -2110,7 +2183,10 @@ def _rel_weekday_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
         # it read the anchor: no day was named before, and it is read as "next" ("last") is
         ahead = m["arel"].split()[-1].lower() in ("following", "next")
         return _weekday_turn(d, wd, None, "next" if ahead else "last")
-    return _weekday_turn(d, wd, c.tense(c.text, m.start(), m.end()), rel)
+    tense = c.tense(c.text, m.start(), m.end())
+    if tense == "future" and not rel and _WEEKDAY_BEFORE.search(_sentence_before(c.text, m.start())):
+        return d + dt.timedelta(days=1)  # it may be told from that day (_weekday_after_day_named)
+    return _weekday_turn(d, wd, tense, rel)
 
 
 def _next_month(d: Date) -> Date:
