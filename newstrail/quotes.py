@@ -4010,7 +4010,8 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
                 subj = _subject(tok) or _name_before(ctx, tok)
                 if (subj is not None and subj.idx >= qe and not _expletive(subj)
                         and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children)
-                        and not _opens_later(after, min(subj.left_edge.i, tok.i))):
+                        and not _opens_later(after, min(subj.left_edge.i, tok.i))
+                        and not _introduces_next(ctx, tok)):
                     # '“B.” She noted a rally …': a cue with a complement of its own
                     # speaks that, not the quotation before it
                     return tok, subj
@@ -4075,6 +4076,18 @@ def _hung_in(verb: Token, quoted: SpacySpan) -> bool:
     it, making the quoted verb the sentence's root? That inversion is how the small model
     reads 'X boomed, “…”' when it does not know "boomed" for a verb of saying."""
     return any(quoted.start <= a.i < quoted.end for a in verb.ancestors)
+
+
+def _introduces_next(ctx: _Context, cue: Token) -> bool:
+    """Does the cue clause after a quotation end in a colon ('“B.” She went on to say:' and
+    the next quotation after it)? Such a clause introduces what follows, not the quotation
+    before it, which stays with the quote it continues."""
+    end = cue.idx + len(cue.text)
+    line_end = ctx.text.find("\n", end)
+    rest = ctx.text[end : len(ctx.text) if line_end < 0 else line_end]
+    stop = min((i for i in (rest.find(m) for m in (".", "“", "\"")) if i >= 0), default=len(rest))
+    clause = rest[:stop].rstrip()
+    return clause.endswith(":") and _words(clause) <= CUE_CLAUSE_WORDS
 
 
 def _opens_later(after: SpacySpan, start: int) -> bool:
