@@ -740,13 +740,17 @@ def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
     ending in an office whose title goes on to a name is the front of that title ("the Vellmar
     Chief | Executive Ivo Marek").
     """
+    covered = 0  # the end of a name that took in the entities after it
     for ent in ents:
+        if ent.start < covered:
+            continue
         label = ent.label_
         if label in ENTITY_LABELS:
             ent = _before_gloss(ent)
         if label != "PERSON":
             if label == "ORG":
-                ent = _with_name_front(ent)
+                ent = _with_acronym_tail(_with_name_front(ent))
+                covered = ent.end
             if label not in ("ORG", "GPE") or not _common_plural(ent):  # dates and numbers: no names
                 yield ent
             continue
@@ -761,6 +765,30 @@ def _split_entities(ents: Iterable[SpacySpan]) -> Iterator[SpacySpan]:
 
 
 OPENING_BRACKETS = frozenset("( [ -LRB- -LSB-".split())
+# The words that join a body's name to the place or field it serves ("... in Europe").
+NAME_TAIL_WORDS = frozenset({"in", "of", "for", "on"})
+
+
+def _with_acronym_tail(ent: SpacySpan) -> SpacySpan:
+    """An organisation with the words after it that its acronym spells: the small model ends
+    "the Organization for Security and Co-operation in Europe" before "in Europe", and the
+    article's "OSCE" says the name goes on. Without such an acronym in the article, "the
+    Ministry of Defence in Varenia" keeps its place out of the name."""
+    doc = ent.doc
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in NAME_TAIL_WORDS:
+        return ent
+    end = i + 1
+    while end < len(doc) and end < i + 4 and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == i + 1:
+        return ent
+    spelled = _initials(doc[ent.start:end].text, hyphens=False)
+    if spelled is None or len(spelled) < 3 or spelled == _initials(ent.text, hyphens=False):
+        return ent
+    if any(t.text == spelled for t in doc):
+        return SpacySpan(doc, ent.start, end, label=ent.label)
+    return ent
 
 
 def _before_gloss(ent: SpacySpan) -> SpacySpan:
@@ -2361,9 +2389,10 @@ def _merge_organisations(groups: list[_Group]) -> list[_Group]:
         clusters.append(g)
         keys = _organisation_keys(name)
         for spelled in filter(None, (name, _without_country(name))):  # "OCS" for "U.K. Office of Coastal Survey"
-            initials = _initials(spelled)
-            keys += [("initials", p) for p in _initials_prefixes(spelled)]
-            keys += [("all initials", initials)] if initials else []
+            for hyphens in (True, False) if "-" in spelled else (True,):
+                initials = _initials(spelled, hyphens)
+                keys += [("initials", p) for p in _initials_prefixes(spelled, hyphens)]
+                keys += [("all initials", initials)] if initials else []
         for key in keys:
             first.setdefault(key, len(clusters) - 1)
     return clusters
@@ -2400,15 +2429,19 @@ def _is_acronym(short: str) -> bool:
     return short.isupper() and len(short) >= 2 and " " not in short
 
 
-def _initials(long: str) -> str | None:
-    words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in ("for", "and", "of", "the", "in", "on")]
+def _initials(long: str, hyphens: bool = True) -> str | None:
+    """The initials of a name's words; with hyphens, each part of a hyphenated word counts
+    ("APEC" for "Asia-Pacific Economic Cooperation"), without, the word counts once ("OSCE"
+    for "Organization for Security and Co-operation in Europe")."""
+    words = [w for w in re.split(r"[\s\-]+" if hyphens else r"\s+", long)
+             if w and w.lower() not in ("for", "and", "of", "the", "in", "on")]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
 
 
-def _initials_prefixes(long: str) -> list[str]:
+def _initials_prefixes(long: str, hyphens: bool = True) -> list[str]:
     """Every acronym of this name: "NATO" for "North Atlantic Treaty Organization" and its
     prefixes of two letters or more ("WHO" for "World Health Organization")."""
-    initials = _initials(long)
+    initials = _initials(long, hyphens)
     return [initials[:k] for k in range(2, len(initials) + 1)] if initials else []
 
 

@@ -582,6 +582,33 @@ def test_organisation_spellings_acronyms_and_a_country_in_front_join():
     assert ["Velmora Health Organisation Flu Task Force"] in merged
 
 
+def test_a_hyphenated_word_gives_its_initial_once_or_per_part():
+    from collections import Counter
+
+    from newstrail.actors import _Group, _merge_organisations
+
+    names = ["Council for Trade and Co-operation in Varenia", "CTCV", "Nord-Baltic Shipping Forum", "NBSF"]
+    groups = []
+    for n, name in enumerate(names):
+        g = _Group("organisation")
+        g.keys.add((f"a{n}", name))
+        g.forms = Counter({name: 1})
+        groups.append(g)
+    merged = sorted(sorted(g.forms) for g in _merge_organisations(groups))
+    assert merged == [["CTCV", "Council for Trade and Co-operation in Varenia"], ["NBSF", "Nord-Baltic Shipping Forum"]]
+
+
+def test_an_organisation_goes_on_to_the_words_its_acronym_spells(mentions_of):
+    # the small model ends the name before "in Varenia"; the article's "OTCV" says it goes on
+    _, mentions = mentions_of("Envoys met at the Organization for Trade and Co-operation in Varenia on Monday. "
+                              "The OTCV said the talks would go on.")
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("Organization for Trade and Co-operation in Varenia", "organisation"), ("OTCV", "organisation")]
+    # with no such acronym the place stays out of the name, a mention of its own
+    _, mentions = mentions_of("Envoys met at the Ministry of Defence in Varenia on Monday. The ministry said so.")
+    assert [m.text for m in mentions][:2] == ["Ministry of Defence", "Varenia"]
+
+
 def test_a_repeated_description_and_its_pronoun_stay_with_the_unnamed_person(mentions_of):
     """"The envoy" twice is one unnamed person, whoever spoke in between; "he" after "The
     Norlandic reporter said" is the reporter, not the man named sentences before."""
