@@ -1026,3 +1026,10 @@ def test_a_given_name_and_a_surname_the_article_gives_a_person_is_a_person():
     assert not _given_name_and_surname("Velmar Foundation", {"velmar", "foundation"})
     assert not _given_name_and_surname("Irena Kostas", people)  # no person of that surname here
     assert not _given_name_and_surname("IRENA Velmar", people)
+
+
+def test_an_online_platform_is_an_organisation_whatever_the_tagger_says(mentions_of):
+    _, mentions = mentions_of("Minister Ivo Marek wrote on Twitter that the Kessel bridge would reopen. "
+                              "Twitter later removed the post, and Facebook did too.")
+    assert {m.kind for m in mentions if m.text in ("Twitter", "Facebook")} == {"organisation"}
+    assert next(m for m in mentions if m.key == "Ivo Marek").kind == "person"
