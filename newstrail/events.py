@@ -2455,6 +2455,83 @@ def _carried(verb: Any) -> list[Any]:
         g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
 
 
+# Verbs that say what a vehicle holds: "trucks carrying flour", "planes loaded / laden with tents".
+_LOADING = {"carry", "load", "laden", "pack", "fill", "cram", "stack"}
+# What carries cargo: road, air and sea transport and the columns they travel in.
+_CARRIERS = _VESSELS | {"truck", "lorry", "van", "vehicle", "convoy", "helicopter", "airplane", "barge", "ferry",
+                        "train", "wagon", "flight", "shipment", "consignment", "caravan"}
+# Cargo that makes the vehicles forces on the move: troops or their arms (CAMEO 15), not explosives
+# ("a truck loaded with explosives blew up" is the attack itself, left to the lexicon).
+_FORCES_CARRIED = _ARMED | _SOLDIERS | {"weapon", "arm", "ammunition", "munition", "rifle", "missile", "rocket",
+                                        "artillery", "tank", "reinforcement"}
+
+
+def _cargo_reading(a: _Asked) -> list[_Trigger] | _Next:
+    """A vehicle "carrying / loaded with / laden with" X takes X's type: relief goods make it aid
+    delivered (AID), troops or arms make it forces moved (MOBILIZE); so does the verb that moves
+    or sends the loaded vehicle ("trucks laden with flour crossed into the town", "dispatched
+    planes carrying food").
+
+    Why: the verb of movement or sending names no type of its own (a trip, a deployment), and
+    attack words nearby ("besieged", "front") took the sentence; what the vehicles hold is the
+    event. Passengers ("a bus carrying pilgrims") and explosives give no reading.
+    """
+    token, lemma = a.token, a.lemma
+    if lemma in _LOADING and _describes_carrier(token):
+        kind = _cargo_kind(token)
+        return [_Trigger(kind, 1.1, None)] if kind else _NEXT
+    if lemma in _CARRIER_MOVING and token.pos_ == "VERB":
+        # the loaded vehicle moves ("crossed", "flew") or is sent ("dispatched", "were sent")
+        kinds = {_cargo_kind(v) for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                 and _lemma(c) in _CARRIERS for v in c.children if v.dep_ in ("acl", "relcl", "amod")
+                 and _lemma(v) in _LOADING} - {None}
+        return [_Trigger(kinds.pop(), 1.1, None)] if len(kinds) == 1 else _NEXT
+    return _NEXT
+
+
+def _cargo_kind(verb: Any) -> str | None:
+    """The type a loading verb's cargo gives: MOBILIZE for troops or arms, AID for relief goods,
+    None for anything else (passengers, explosives, trade goods)."""
+    cargo = [g for c in _carried(verb) for g in _with_conjuncts(c)]
+    cargo += [m for g in list(cargo) for m in g.children if m.dep_ == "nmod"]  # "flour and cooking oil"
+    cargo += [g for c in cargo if _lemma(c) in _QUANTITIES or c.pos_ == "NUM" for o in c.children
+              if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]  # "20 tonnes of flour"
+    lemmas = {_lemma(c) for c in cargo}
+    if lemmas & _FORCES_CARRIED:
+        return "MOBILIZE"
+    if lemmas & _EXPLOSIVES:
+        return None
+    if any(_lemma(c) in (_RELIEF_GOODS | _AID_NOUNS) - _QUANTITIES or (
+            c.pos_ == "NOUN" and any(m.dep_ in ("amod", "compound") and _lemma(m) in _RELIEF_KINDS for m in c.children))
+            for c in cargo):
+        return "AID"
+    return None
+
+
+# Verbs that move or send a vehicle: its cargo says what the movement is.
+_CARRIER_MOVING = _ARRIVING | _SENDING | {
+    "travel", "come", "go", "head", "return", "sail", "drive", "cross", "move", "roll", "enter", "leave", "dock",
+    "depart", "proceed", "ship", "airlift", "rush", "bring"}
+
+
+def _describes_carrier(token: Any) -> bool:
+    """Loading verb ``token`` describes a vehicle: it modifies one ("planes loaded with") or has
+    one as its subject ("the trucks were carrying flour")."""
+    if token.dep_ in ("acl", "relcl", "amod") and _lemma(token.head) in _CARRIERS:
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _CARRIERS for c in token.children)
+
+
+def _with_conjuncts(token: Any) -> list[Any]:
+    """A noun and the nouns joined to it by "and" / "or" ("tents, blankets and water")."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    return out
+
+
 def _expelled_mission(token: Any, objects: set[str]) -> bool:
     """Who is expelled is a mission or its people (diplomats, observers, aid agencies), said as
     the object or, in the passive, the subject ("aid groups were expelled"), with its modifiers.
@@ -4297,6 +4374,7 @@ def _found_wrongdoing(a: _Asked) -> list[_Trigger] | _Next:
 # conditions name: a rule can apply to no other word (see the test of this table).
 _CONTEXT_RULES: tuple[tuple[frozenset[str] | set[str], Callable[[_Asked], list[_Trigger] | None | _Next]], ...] = (
     (_DEBT_RELIEVING, _debt_relieved),
+    (_LOADING | _CARRIER_MOVING, _cargo_reading),
     (_FINDING, _found_wrongdoing),
     ({"take", "use", "employ", "defend", "deal"}, _force_promised),
     ({"take", "haul", "drag", "bring", "seize", "capture"}, _taken),
