@@ -393,7 +393,15 @@ def _token_cue_class(tok: Token) -> str | None:
 def _headline_verb(tok: Token) -> bool:
     """"Super PAC blasts Novak for …": the tagger reads a headline's bare present tense as
     a plural noun, yet parses it as the verb it is (with a subject of its own)."""
-    return tok.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in tok.children)
+    if tok.tag_ != "NNS":
+        return False
+    children = list(tok.children)
+    if any(c.dep_ == "nsubj" for c in children):
+        return True
+    # "Novak predicts that …": the name before it taken for a compound of the "noun", and the
+    # clause after it hung on it as its complement, which no plural noun takes
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in children) \
+        and any(c.dep_ == "compound" and c.i == tok.i - 1 and c.is_title for c in children)
 
 
 def _as_put_it(tok: Token) -> bool:
@@ -818,9 +826,12 @@ def _compound_name_on_verb(verb: Token) -> Token | None:
     """'“Cruz,” Beck joked, …': the parser, reading "Beck joked" as one name, hangs the name
     on the verb as a compound; a verb has no compounds, so a name right before a verb with a
     tense, hung on it that way, is its subject."""
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    headline = _headline_verb(verb)  # "Novak predicts that …" read as a noun: the name may be tagged NOUN
+    if not (verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ") or headline) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    return next((c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == verb.i - 1), None)
+    return next((c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1
+                 and (c.pos_ == "PROPN" or headline and c.is_title)), None)
 
 
 def _mute(subj: Token) -> bool:

@@ -1,0 +1,35 @@
+"""Speech cues the tagger misreads (issue #4, round 38). Invented sentences; where the small
+model's misreading cannot be provoked on demand, the misparse is built by hand, as the model
+gives it on news text."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newstrail.quotes import _cue_class, _subject
+
+
+def _misparsed(nlp, name: str, name_tag: str) -> Doc:
+    """'<name> predicts that turnout will fall.' with "predicts" tagged a plural noun (NNS),
+    the name before it a compound of it and the that-clause hung on it as its complement."""
+    words = [name, "predicts", "that", "turnout", "will", "fall", "."]
+    return Doc(
+        nlp.vocab, words=words,
+        pos=["NOUN" if name_tag == "NN" else "PROPN", "NOUN", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"],
+        tags=[name_tag, "NNS", "IN", "NN", "MD", "VB", "."],
+        deps=["compound", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"],
+        heads=[1, 1, 5, 5, 5, 1, 1],
+        lemmas=[name, "predict", "that", "turnout", "will", "fall", "."],
+    )
+
+
+def test_a_present_tense_cue_tagged_a_plural_noun_is_a_cue_with_the_name_before_it(nlp):
+    doc = _misparsed(nlp, "Kell", "NN")
+    assert _cue_class(doc[1]) == "argue"
+    assert _subject(doc[1]).text == "Kell"
+
+
+def test_a_lowercase_compound_before_a_plural_noun_makes_no_cue(nlp):
+    # "price estimates that …" is a noun phrase: a lowercase word before it is no name
+    doc = _misparsed(nlp, "price", "NN")
+    assert _cue_class(doc[1]) is None
