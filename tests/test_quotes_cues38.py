@@ -33,3 +33,14 @@ def test_a_lowercase_compound_before_a_plural_noun_makes_no_cue(nlp):
     # "price estimates that …" is a noun phrase: a lowercase word before it is no name
     doc = _misparsed(nlp, "price", "NN")
     assert _cue_class(doc[1]) is None
+
+
+def test_a_relative_clause_around_its_speaker_and_cue_is_two_fragments(quotes_of):
+    quotes = quotes_of("The council kept the ferry levy, which the audit office said was fair but too small.")
+    parts = sorted((q.content.start, q.content_text) for q in quotes if q.speaker_text == "the audit office")
+    assert [text for _, text in parts] == ["which", "was fair but too small"]
+
+
+def test_a_relative_clause_without_a_speaker_inside_stays_one_span(quotes_of):
+    quotes = quotes_of("Novak backed a plan that would close the harbour, the mayor said.")
+    assert any(q.content_text.startswith("Novak backed a plan that would close the harbour") for q in quotes)
