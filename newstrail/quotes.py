@@ -420,9 +420,10 @@ def _made_clear(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.lower_ == "clear" and c.dep_ == "ccomp" and c.i > tok.i), None)
 
 
-# Verbs that judge when they take "as" ("see X as Y", "viewed it as a threat"); without it
-# they tell of sight or of favour ("viewed him favorably"), not of a stated judgement.
-AS_CALL_CUES = frozenset({"see", "view"})
+# Verbs that judge when they take "as" ("see X as Y", "viewed it as a threat", "presents
+# herself as an outsider", like "portray"); without it they tell of sight, of favour or of
+# handing over ("viewed him favorably", "presented the award"), not of a stated judgement.
+AS_CALL_CUES = frozenset({"see", "view", "present"})
 # Lemmas a cue of _cue_class can have: the lexicon's, the small model's "hop" (see _lemma),
 # the verbs of particle cues and the "put" of "as X put it".
 _CUE_LEMMAS = frozenset(SPEECH_VERBS) | {"hop"} | {verb for verb, _ in PARTICLE_CUES} | AS_CALL_CUES | {"put"}

@@ -44,3 +44,14 @@ def test_a_relative_clause_around_its_speaker_and_cue_is_two_fragments(quotes_of
 def test_a_relative_clause_without_a_speaker_inside_stays_one_span(quotes_of):
     quotes = quotes_of("Novak backed a plan that would close the harbour, the mayor said.")
     assert any(q.content_text.startswith("Novak backed a plan that would close the harbour") for q in quotes)
+
+
+def test_presenting_someone_as_something_is_a_judgement(quotes_of):
+    quotes = quotes_of("In her new memoir, Ruiz presents the harbour strike as a turning point for the town.")
+    q = next(q for q in quotes if "turning point" in q.content_text)
+    assert q.speaker_text == "Ruiz" and q.content_text.startswith("the harbour strike as")
+
+
+def test_presenting_an_award_is_no_judgement(quotes_of):
+    quotes = quotes_of("On Friday, Ruiz presented the harbour award to two young pilots.")
+    assert not any("award" in q.content_text for q in quotes)
