@@ -1208,6 +1208,24 @@ RECORD_NOUNS = frozenset(
 )
 
 
+# Nouns of writings and evidence that "say" things in a reduced relative ("a memo warning
+# that …", "evidence suggesting that …").
+SAYING_DOCUMENT_NOUNS = RECORD_NOUNS | frozenset(
+    "evidence memo letter statement release ad advertisement column editorial item note"
+    " tweet post message sign banner".split())
+
+
+def _document_saying(cue: Token) -> Token | None:
+    """The writing a speech participle right after it modifies ("an internal memo suggesting
+    that the levy would rise"), when no one is named as its issuer (see _issuer): the
+    writing is the source, as PolNeAR marks it; None for any other cue."""
+    head = cue.head
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or head.i != cue.i - 1 \
+            or head.lemma_.lower() not in SAYING_DOCUMENT_NOUNS:
+        return None
+    return head
+
+
 def _record_subject(cue: Token) -> Token | None:
     """The record noun an evidence verb reports from: its subject ("the poll showed …"),
     or the noun a participle modifies ("a new poll showing X ahead")."""
@@ -2430,6 +2448,8 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             or _series_subject(ctx, tok)
         if subj is None and cls == "evidence":
             subj = _record_subject(tok)  # "a poll showing X ahead": the poll reports
+        if subj is None and cls in SPEECH_CLASSES:
+            subj = _document_saying(tok)  # "a memo suggesting that …" with no issuer named
         if subj is not None and subj.head != tok and _expletive(subj):
             # "It was no accident — Novak, a spokesman, told AP that …": a subject inherited
             # from the clause the cue was hung on, and no speaker; a name before the cue is

@@ -55,3 +55,15 @@ def test_presenting_someone_as_something_is_a_judgement(quotes_of):
 def test_presenting_an_award_is_no_judgement(quotes_of):
     quotes = quotes_of("On Friday, Ruiz presented the harbour award to two young pilots.")
     assert not any("award" in q.content_text for q in quotes)
+
+
+def test_a_writing_with_a_speech_participle_is_the_source_when_no_issuer_is_named(quotes_of):
+    quotes = quotes_of("The council received an internal memo warning that the ferry levy would double by spring.")
+    q = next(q for q in quotes if "levy would double" in q.content_text)
+    assert q.speaker_text.endswith("memo")
+
+
+def test_a_writing_someone_issued_keeps_its_issuer_as_the_source(quotes_of):
+    quotes = quotes_of("Mayor Ana Ruiz put out a short statement saying that the ferry levy would double by spring.")
+    q = next(q for q in quotes if "levy would double" in q.content_text)
+    assert "Ruiz" in q.speaker_text
