@@ -744,13 +744,18 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# Pronouns that stand for people before a participle ("those saying they would vote …",
+# "anyone claiming otherwise").
+PEOPLE_PRONOUNS = frozenset("those anyone everyone someone anybody everybody somebody".split())
+
+
 def _speaking_noun(noun: Token) -> bool:
     """Are a noun's referents people who can speak, not an addressee ("an email to supporters
     saying")? A name, a person noun, or a share of respondents ("50 percent", "a third")."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "to":
         return False
     return (noun.ent_type_ in ("PERSON", "NORP", "PERCENT") or noun.lemma_.lower() in _PERSON_NOUNS
-            or noun.lower_ in ("percent", "%") or noun.pos_ == "NUM")
+            or noun.lower_ in ("percent", "%") or noun.pos_ == "NUM" or noun.lower_ in PEOPLE_PRONOUNS)
 
 
 def _reduced_relative_subject(children: list[Token]) -> Token | None:

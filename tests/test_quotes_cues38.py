@@ -67,3 +67,9 @@ def test_a_writing_someone_issued_keeps_its_issuer_as_the_source(quotes_of):
     quotes = quotes_of("Mayor Ana Ruiz put out a short statement saying that the ferry levy would double by spring.")
     q = next(q for q in quotes if "levy would double" in q.content_text)
     assert "Ruiz" in q.speaker_text
+
+
+def test_those_before_a_speech_participle_speak(quotes_of):
+    quotes = quotes_of("Varga leads by nine points among those describing themselves as moderate.")
+    q = next(q for q in quotes if "moderate" in q.content_text)
+    assert q.speaker_text == "those"
