@@ -1713,6 +1713,37 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
     return tokens
 
 
+# Words that open a writer's comparison closing reported content ("reported a profit of $2
+# a share, well above the $1.50 analysts expected", "…, compared with 41 percent for
+# Berg", "…, up from 60 percent"), with the degree words that may lead them.
+COMPARING_HEADS = frozenset({"above", "below", "compared"})
+COMPARING_FROM = frozenset({"up", "down"})
+DEGREE_WORDS = frozenset("well far slightly just roughly about sharply significantly much".split())
+
+
+def _without_closing_comparison(ctx: _Context, tokens: list[Token]) -> list[Token]:
+    """Content without a comma-set comparison that closes it: the writer sets the figure
+    reported against another (analysts' forecasts, last month's poll), which the source did
+    not say. Quoted text is never cut."""
+    if len(tokens) < 6:
+        return tokens
+    doc = ctx.doc
+    end = tokens[-1].i
+    for comma in reversed(tokens[2:-1]):
+        if comma.text != ",":
+            continue
+        i = comma.i + 1
+        if i <= end and doc[i].lower_ in DEGREE_WORDS:
+            i += 1
+        if i > end or ctx.quotation_at(doc[i].idx) is not None:
+            continue
+        word = doc[i].lower_
+        if word in COMPARING_HEADS or word in COMPARING_FROM and i + 1 <= end and doc[i + 1].lower_ == "from":
+            kept = [t for t in tokens if t.i < comma.i]
+            return kept if len(kept) >= 3 else tokens
+    return tokens
+
+
 def _names_described(appos: Token) -> bool:
     """Is the apposition a definite description of a name ("Novak, the former harbour
     master of Vellmar", "Berg, his chief of staff", "Kaller, the mayor's closest rival")?
@@ -2481,7 +2512,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
         if agent is not None:
             # the "by" phrase names the speaker, it is not part of what was said
             tokens = [t for t in tokens if not agent.head.left_edge.i <= t.i <= agent.head.right_edge.i]
-        tokens = _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens), tok)
+        tokens = _without_closing_comparison(ctx, _drop_asides(ctx, _quoting_participle_cut(ctx, tok, tokens), tok))
         content = _trim(doc, tokens)
         topic = cls in SPEECH_CLASSES and _topic_only(tok, tokens)
         if (topic or cls not in SPEECH_CLASSES) and _hypothetical(tok):

@@ -73,3 +73,15 @@ def test_those_before_a_speech_participle_speak(quotes_of):
     quotes = quotes_of("Varga leads by nine points among those describing themselves as moderate.")
     q = next(q for q in quotes if "moderate" in q.content_text)
     assert q.speaker_text == "those"
+
+
+def test_a_closing_comparison_is_the_writers_not_the_sources(quotes_of):
+    quotes = quotes_of("The ferry company reported a profit of $2.10 a share, well above the $1.60 that analysts expected.")
+    q = next(q for q in quotes if "profit" in q.content_text)
+    assert q.content_text.rstrip(".") == "a profit of $2.10 a share"
+
+
+def test_a_poll_figure_keeps_its_own_words_before_a_comparison(quotes_of):
+    quotes = quotes_of("In June, 52 percent said Varga would handle the port better, compared with 41 percent for Berg.")
+    q = next(q for q in quotes if "Varga would handle" in q.content_text)
+    assert "compared" not in q.content_text and q.content_text.endswith("the port better")
