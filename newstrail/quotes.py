@@ -2758,10 +2758,7 @@ def _relative_around_cue(ctx: _Context, content: tuple[int, int], tokens: list[T
     if any(t.head != verb or t.dep_ not in CUE_LEAD_DEPS for t in doc[subj.right_edge.i + 1 : verb.i]):
         return None
     rest = [t for t in tokens if t.idx >= cue[1] and t.i > verb.i]
-    # (a finite clause the parser hung on the cue as xcomp, "which the crews say left …",
-    # stays one span, as test_quotes.py's test of that parse has it; splitting it too won
-    # 2 more gold spans on PolNeAR train 0:500 and 1 on 500:840)
-    if not rest or rest[0].idx >= content[1] or any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+    if not rest or rest[0].idx >= content[1]:
         return None
     return [(rel.idx, rel.idx + len(rel.text)), (rest[0].idx, content[1])]
 
