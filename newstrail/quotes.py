@@ -4144,11 +4144,22 @@ def _adjacent_cue(ctx: _Context, qs: int, qe: int) -> tuple[Token, Token] | None
             # only a quoted clause it governs ('boomed: “Let's …”'), never a quoted title
             # or phrase ('hosts “Last Week Tonight”', 'launched the “… initiative”')
             continue
+        if tok.lemma_ == "tell" and not introduces and _programme_title(ctx.text[qs:qe]):
+            break  # 'told ABC's “Good Morning America.”': the programme is who was told
         if introduces or (first is not None and _governs(tok, first)):
             subj = _outside_subject(ctx, tok)
             if subj is not None and not _expletive(subj):
                 return tok, subj
     return None
+
+
+def _programme_title(quoted: str) -> bool:
+    """A quoted name of a few capitalised words ('“Good Morning Varenia,”', '“Fox and
+    Friends.”', the stop inside the marks in American style): a programme or a publication,
+    not words someone said."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
+    return (0 < len(words) <= 6 and words[0][0].isupper()
+            and all(w[0].isupper() for w in words if len(w) > 3))
 
 
 def _ends_at_the_mark(verb: Token, mark: Token) -> bool:

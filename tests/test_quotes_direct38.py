@@ -35,3 +35,10 @@ def test_cue_clause_ending_in_a_colon_introduces_the_next_quotation_not_the_one_
     assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
     assert third.cue_text is not None and "say" in third.cue_text
     assert third.cue.start != first.cue.start
+
+
+def test_a_programme_named_after_told_is_who_was_told_not_what_was_said(quotes_of):
+    text = 'The levy is dead," the candidate told Kessel Radio\'s "Good Morning Varenia." "When we win, we repeal it."'
+    contents = [q.content_text for q in quotes_of(text)]
+    assert not any("Good Morning" in c for c in contents)
+    assert any(c.startswith('"When we win') for c in contents)
