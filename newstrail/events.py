@@ -580,19 +580,10 @@ _NEGATED_TYPE = {"AGREE": "REJECT", "SUPPORT": "REJECT", "CONSULT": "REJECT", "C
                  "AID": "REJECT", "CONCEDE": "REJECT", "RETREAT": "REJECT", "ACCUSE": "SUPPORT",
                  "ASSAULT": "RETREAT"}
 # Weight of the description similarity next to lexicon scores (lexicon weights are ~1): high
-# enough to break ties, too low to overrule a governing trigger. Measured as a tie-break (issue
-# #7, round 38) on the tune half (533) and on invented probes (1,064 old, 97 new): swept 0–0.4,
-# 0.3 is best or level on each (tune 508 at 0, 510 from 0.02 to 0.3; probes 950 at 0, 964 at
-# 0.3, 961 at 0.4); a weight that grows or shrinks as the best trigger weakens is no better
-# (tune 508–510, probes 961–963). Where the lexicon's top two are within 0.1, deciding between
-# them by the description alone, by the summed or counted triggers of each type, by the
-# shallower trigger (the main event) or by the trigger word's own weight is not better than
-# this sum on any set (tune 508–509 against 510, probes 949–961 against 964, new probes 86–88
-# against 88), nor is a small bonus for the types frequent on tune (probes 952–963); the
-# lexicon alone is one sentence worse on tune and four on the probes. A type's mean over its
-# two or three closest lines types more sentences by similarity alone (tune 240 -> 258/266,
-# probes 498 -> 539/551) but fewer with the lexicon (probes 964 -> 960/961): a lone close
-# line is what breaks a tie of weak triggers.
+# enough to break ties, too low to overrule a governing trigger. Swept 0-0.4 on the tune half
+# and on invented probes (issue #7, round 38), 0.3 is best or level on each; a weight that
+# follows the best trigger's strength, deciding near-ties by the description alone, by summed or
+# counted triggers, by the main event's trigger or by type frequency was no better on any set.
 DESCRIPTION_WEIGHT = 0.3
 
 # --------------------------------------------------------------------------- descriptions
@@ -2492,7 +2483,7 @@ def _cargo_reading(a: _Asked) -> list[_Trigger] | _Next:
 def _cargo_kind(verb: Any) -> str | None:
     """The type a loading verb's cargo gives: MOBILIZE for troops or arms, AID for relief goods,
     None for anything else (passengers, explosives, trade goods)."""
-    cargo = [g for c in _carried(verb) for g in _with_conjuncts(c)]
+    cargo = [g for c in _carried(verb) for g in (c, *c.conjuncts)]  # "tents, blankets and water"
     cargo += [m for g in list(cargo) for m in g.children if m.dep_ == "nmod"]  # "flour and cooking oil"
     cargo += [g for c in cargo if _lemma(c) in _QUANTITIES or c.pos_ == "NUM" for o in c.children
               if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]  # "20 tonnes of flour"
@@ -2520,16 +2511,6 @@ def _describes_carrier(token: Any) -> bool:
     if token.dep_ in ("acl", "relcl", "amod") and _lemma(token.head) in _CARRIERS:
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _CARRIERS for c in token.children)
-
-
-def _with_conjuncts(token: Any) -> list[Any]:
-    """A noun and the nouns joined to it by "and" / "or" ("tents, blankets and water")."""
-    out, todo = [], [token]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo += [c for c in t.children if c.dep_ == "conj"]
-    return out
 
 
 def _expelled_mission(token: Any, objects: set[str]) -> bool:

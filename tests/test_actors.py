@@ -561,21 +561,26 @@ def test_hyphenated_title_is_one_word_and_a_capitalised_title_ends_at_a_common_n
     assert "disease" not in next(m for m in mentions if m.key == "Petra Kallis").role
 
 
-def test_organisation_spellings_acronyms_and_a_country_in_front_join():
+def _merged_organisations(names: list[str]) -> list[list[str]]:
+    """The forms of each organisation the merge makes of one group per name, sorted."""
     from collections import Counter
 
     from newstrail.actors import _Group, _merge_organisations
 
-    names = ["Velmora Health Organisation Flu Task Force", "Velmora Health Organisation", "VHO",
-             "Velmora Health Organization", "U.K. Office for Coastal Survey and Mapping",
-             "Office for Coastal Survey and Mapping", "OCSM", "United Nations", "U.N."]
     groups = []
     for n, name in enumerate(names):
         g = _Group("organisation")
         g.keys.add((f"a{n}", name))
         g.forms = Counter({name: 1})
         groups.append(g)
-    merged = sorted(sorted(g.forms) for g in _merge_organisations(groups))
+    return sorted(sorted(g.forms) for g in _merge_organisations(groups))
+
+
+def test_organisation_spellings_acronyms_and_a_country_in_front_join():
+    names = ["Velmora Health Organisation Flu Task Force", "Velmora Health Organisation", "VHO",
+             "Velmora Health Organization", "U.K. Office for Coastal Survey and Mapping",
+             "Office for Coastal Survey and Mapping", "OCSM", "United Nations", "U.N."]
+    merged = _merged_organisations(names)
     assert ["VHO", "Velmora Health Organisation", "Velmora Health Organization"] in merged
     assert ["OCSM", "Office for Coastal Survey and Mapping", "U.K. Office for Coastal Survey and Mapping"] in merged
     assert ["U.N.", "United Nations"] in merged
@@ -583,19 +588,8 @@ def test_organisation_spellings_acronyms_and_a_country_in_front_join():
 
 
 def test_a_hyphenated_word_gives_its_initial_once_or_per_part():
-    from collections import Counter
-
-    from newstrail.actors import _Group, _merge_organisations
-
     names = ["Council for Trade and Co-operation in Varenia", "CTCV", "Nord-Baltic Shipping Forum", "NBSF"]
-    groups = []
-    for n, name in enumerate(names):
-        g = _Group("organisation")
-        g.keys.add((f"a{n}", name))
-        g.forms = Counter({name: 1})
-        groups.append(g)
-    merged = sorted(sorted(g.forms) for g in _merge_organisations(groups))
-    assert merged == [["CTCV", "Council for Trade and Co-operation in Varenia"], ["NBSF", "Nord-Baltic Shipping Forum"]]
+    assert _merged_organisations(names) == [["CTCV", "Council for Trade and Co-operation in Varenia"], ["NBSF", "Nord-Baltic Shipping Forum"]]
 
 
 def test_an_organisation_goes_on_to_the_words_its_acronym_spells(mentions_of):
