@@ -1714,7 +1714,7 @@ def _drop_asides(ctx: _Context, tokens: list[Token], cue: Token | None = None) -
 
 
 # Words that open a writer's comparison closing reported content ("reported a profit of $2
-# a share, well above the $1.50 analysts expected", "…, compared with 41 percent for
+# a share, well above the $1.50 analysts expected", "…, compared with 38 percent for
 # Berg", "…, up from 60 percent"), with the degree words that may lead them.
 COMPARING_HEADS = frozenset({"above", "below", "compared"})
 COMPARING_FROM = frozenset({"up", "down"})
@@ -4188,7 +4188,7 @@ def _hung_in(verb: Token, quoted: SpacySpan) -> bool:
 
 
 def _introduces_next(ctx: _Context, cue: Token) -> bool:
-    """Does the cue clause after a quotation end in a colon ('“B.” She went on to say:' and
+    """Does the cue clause after a quotation end in a colon ('“B.” She went on to tell them:' and
     the next quotation after it)? Such a clause introduces what follows, not the quotation
     before it, which stays with the quote it continues."""
     end = cue.idx + len(cue.text)

@@ -70,7 +70,7 @@ def test_a_writing_someone_issued_keeps_its_issuer_as_the_source(quotes_of):
 
 
 def test_those_before_a_speech_participle_speak(quotes_of):
-    quotes = quotes_of("Varga leads by nine points among those describing themselves as moderate.")
+    quotes = quotes_of("In the harbour wards Varga is well ahead with those describing themselves as moderate.")
     q = next(q for q in quotes if "moderate" in q.content_text)
     assert q.speaker_text == "those"
 
@@ -82,6 +82,6 @@ def test_a_closing_comparison_is_the_writers_not_the_sources(quotes_of):
 
 
 def test_a_poll_figure_keeps_its_own_words_before_a_comparison(quotes_of):
-    quotes = quotes_of("In June, 52 percent said Varga would handle the port better, compared with 41 percent for Berg.")
+    quotes = quotes_of("In June, 52 percent said Varga would handle the port better, compared with 38 percent who chose Berg.")
     q = next(q for q in quotes if "Varga would handle" in q.content_text)
     assert "compared" not in q.content_text and q.content_text.endswith("the port better")

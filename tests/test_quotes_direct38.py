@@ -23,17 +23,17 @@ def test_quotation_after_the_speakers_own_relative_clause_continues_the_speaker(
 
 
 def test_cue_clause_ending_in_a_colon_introduces_the_next_quotation_not_the_one_before(quotes_of):
-    # "She went on to say:" opens the paragraph after it; the quotation before it goes
+    # "She went on to tell them:" opens the paragraph after it; the quotation before it goes
     # on with what Ort said about the cuts
     quotes = quotes_of("Budget Fight.\n\nThe council meets again on Thursday.\n\n\"We are not giving up on the "
                        "library,\" Lina Ort said about the cuts. \"It costs less than the new parking deck. "
-                       "Everyone on this street uses it.\" She went on to say:\n\n\"Frankly, the mayor has never "
+                       "Everyone on this street uses it.\" She went on to tell them:\n\n\"Frankly, the mayor has never "
                        "once visited the branch on Elm Road.\"")
     first = holding(quotes, "not giving up on the library")
     second = holding(quotes, "less than the new parking deck")
     third = holding(quotes, "never once visited the branch")
     assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
-    assert third.cue_text is not None and "say" in third.cue_text
+    assert third.cue_text is not None and "tell" in third.cue_text
     assert third.cue.start != first.cue.start
 
 
