@@ -1150,7 +1150,7 @@ def _weekday_after_day_named(m: re.Match[str], c: _Ctx, wd: int) -> Date | None:
     base = _parse_date(c.last) if c.last and len(c.last) >= 10 else None
     if base is None or base >= c.dct:
         return None
-    if not _names_weekday(_sentence_before(c.text, m.start()), base.weekday()):
+    if base.weekday() not in _weekdays_named(_sentence_before(c.text, m.start())):
         return None
     d = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
     return d if d < c.dct else None
@@ -1163,16 +1163,14 @@ def _sentence_before(text: str, start: int) -> str:
     return head[ends[-1].end() - 1:] if ends else head
 
 
-# The full names by weekday number (``calendar.day_name`` follows the locale).
-_WEEKDAY_WORDS = tuple(re.compile(rf"\b{name}\b")
-                       for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+# The full weekday names, capitalised, by number (``calendar.day_name`` follows the locale).
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_NAME = re.compile(r"\b(?:" + "|".join(_WEEKDAY_NAMES) + r")\b")
 
 
-_WEEKDAY_BEFORE = re.compile("|".join(p.pattern for p in _WEEKDAY_WORDS))
-
-
-def _names_weekday(text: str, wd: int) -> bool:
-    return _WEEKDAY_WORDS[wd].search(text) is not None
+def _weekdays_named(text: str) -> set[int]:
+    """The weekdays a text names in full (0 = Monday)."""
+    return {_WEEKDAY_NAMES.index(m.group(0)) for m in _WEEKDAY_NAME.finditer(text)}
 
 
 def _weekday_next_to(m: re.Match[str], c: _Ctx, wd: int, suffix: str, typ: str) -> Resolved:
@@ -2184,7 +2182,7 @@ def _rel_weekday_turn(m: re.Match[str], c: _Ctx, d: Date) -> Date:
         ahead = m["arel"].split()[-1].lower() in ("following", "next")
         return _weekday_turn(d, wd, None, "next" if ahead else "last")
     tense = c.tense(c.text, m.start(), m.end())
-    if tense == "future" and not rel and _WEEKDAY_BEFORE.search(_sentence_before(c.text, m.start())):
+    if tense == "future" and not rel and _weekdays_named(_sentence_before(c.text, m.start())):
         return d + dt.timedelta(days=1)  # it may be told from that day (_weekday_after_day_named)
     return _weekday_turn(d, wd, tense, rel)
 
