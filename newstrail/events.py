@@ -3121,9 +3121,24 @@ def _shown_rallied_or_called(a: _Asked) -> list[_Trigger] | _Next:
             c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             for c in token.children):
         return [_Trigger("REQUEST", 1.1, None)]  # "calls to resign", "a call to free the detainees": a demand
+    if lemma == "call" and token.pos_ == "NOUN" and _call_for(token):
+        # "growing calls for the minister to quit", "a call for calm": an appeal, as the verb "call for";
+        # a call for an inquiry or for sanctions is a charge, as the verb's reading has it
+        return [_Trigger("ACCUSE" if _demands_punishment(token) else "REQUEST", 1.1, None)]
     if lemma == "call" and token.pos_ == "VERB":
         return _call_reading(a)
     return _NEXT
+
+
+def _call_for(token: Any) -> bool:
+    """The noun "call" is followed by "for" ("calls for his resignation", "calls for the minister to
+    resign"), however the parser hangs the "for": as the noun's preposition or as the mark of the
+    clause after it. Why: the noun had no reading, and the act asked for ("resign") typed the
+    sentence as if it had been done."""
+    doc, i = token.doc, token.i
+    if i + 1 >= len(doc) or doc[i + 1].lower_ != "for":
+        return False
+    return not any(c.dep_ == "compound" for c in token.children)  # "a phone call for him": a message
 
 
 # Who is "called up": soldiers mustered, whether or not the parser makes "up" a particle.
@@ -3527,6 +3542,9 @@ def _retype(token: Any, type_: str) -> str:
     if type_ == "RETREAT" and lemma not in _LETTING_IN and any(
             p.dep[c] == "dobj" and p.lemmas[c] in _WITHDRAWN for c in children):
         return "SANCTION"
+    if type_ == "RETREAT" and lemma in _REDUCERS and any(
+            p.dep[c] in ("xcomp", "pcomp") and p.lower[c].endswith("ing") and p.lemmas[c] in _TRADING for c in children):
+        return "SANCTION"  # "stopped buying its gas", "halted exporting grain to X": trade cut off (CAMEO 163)
     if type_ in ("MOBILIZE", "CONSULT") and _peacekeeping_near(p, i):
         return "AID"  # troops sent to keep the peace are aid (PLOVER: peacekeeping under AID)
     if type_ == "AGREE" and lemma == "agree" and not any(p.dep[c] == "xcomp" or p.lower[c] == "to" for c in children) \
@@ -3563,6 +3581,11 @@ def _retype(token: Any, type_: str) -> str:
     if type_ in _INTENT_TO_THREATEN and p.pos[i] == "NOUN" and _held_out_noun(p, i) and not _is_negated(token):
         return "THREATEN"  # "tariffs could follow", "sanctions remain on the table": coercion held out
     return type_
+
+
+# Verbs of trade: stopped ("stopped buying gas from X"), they cut economic relations, not forces.
+# Verbs of giving aid ("supplying", "funding") are AID triggers, which a reducer above turns already.
+_TRADING = {"buy", "purchase", "import", "sell", "export", "trade", "ship"}
 
 
 # Verbs whose subject is an act said to come after something else: "sanctions could follow".
