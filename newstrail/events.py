@@ -2748,9 +2748,13 @@ def _penalty_alternative_below(p: _Parse, i: int) -> bool:
 
 def _prospect_of_force(token: Any) -> bool:
     """A word of possibility whose "of" names a material conflictual act ("the spectre of war")."""
-    acts = {_lemma(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-            if g.dep_ in ("pobj", "pcomp")}
-    return _punishment_or_force(acts)
+    named = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ in ("pobj", "pcomp")]
+    if _punishment_or_force({_lemma(g) for g in named}):
+        return True
+    # a gerund is typed with its object or particle: "the possibility of cutting ties / cutting off gas"
+    p = _parse(token.doc)
+    return any(g.dep_ == "pcomp" and any(t.type in _INTENT_TO_THREATEN for t in _match_at(p, g.i)) for g in named)
 
 
 def _force_promised(a: _Asked) -> list[_Trigger] | _Next:

@@ -38,3 +38,18 @@ def test_noun_call_for(sentence: str, expected: str) -> None:
 )
 def test_trade_stopped(sentence: str, expected: str) -> None:
     assert event_types(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a gerund held out as possible is typed with its object or particle
+        ("Varnholm raised the possibility of cutting trade ties with its neighbour over the spy affair.", "THREATEN"),
+        ("Ministers floated the idea of cutting off electricity to the rebel districts.", "THREATEN"),
+        # a cooperative act held out is no threat
+        ("The envoy raised the possibility of reopening the consulate in Pellinor.", "not THREATEN"),
+    ],
+)
+def test_prospect_of_gerund(sentence: str, expected: str) -> None:
+    top = event_types(sentence)[0]
+    assert top != expected[4:] if expected.startswith("not ") else top == expected
