@@ -1,0 +1,26 @@
+"""Precision of non-direct attributions (issue #4): naming participles and source phrases
+that close a sentence spaCy cut at a quoted question. Invented sentences only."""
+
+from __future__ import annotations
+
+from quote_helpers import holding
+
+
+def test_naming_participle_names_no_speaker(quotes_of):
+    # "a PAC called X": the PAC is named, it does not say its name (spaCy tags this
+    # "called" as a past tense, VBD, under the noun)
+    found = quotes_of("The ads came from several outside groups, including one PAC called Stop Ortega "
+                      "and another linked to a union.")
+    assert not [q for q in found if "Stop Ortega" in q.content_text]
+
+
+def test_naming_participle_with_a_by_phrase_still_reports(quotes_of):
+    # "called X by Y": Y said it, and PolNeAR annotates it (without a source when none is named)
+    found = quotes_of("Tomas Berg said the levy, called “a quiet robbery” by dockworkers, would pass.")
+    holding(found, "levy")
+
+
+def test_called_for_is_no_naming(quotes_of):
+    q = holding(quotes_of("Mayor Ilse Varga called for a recount of the ballots in the northern district."),
+                "recount")
+    assert q.speaker_key == "Ilse Varga"
