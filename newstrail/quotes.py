@@ -3932,7 +3932,28 @@ def _sentence_edge_content(ctx: _Context, lo: int, hi: int) -> tuple[int, int] |
     rest = [t for t in rest if ctx.paragraph(t.idx) == para]  # _trim drops edge punctuation
     if not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
-    return _trim(doc, rest)
+    content = _trim(doc, rest)
+    if before and content is not None:
+        content = _with_asked_quotation(ctx, content, rest)
+    return content
+
+
+def _with_asked_quotation(ctx: _Context, content: tuple[int, int], rest: list[Token]) -> tuple[int, int]:
+    """'“Who pays for it?” Novak asked, according to the transcript': spaCy ends a sentence
+    at a question or exclamation mark inside a quotation, so the sentence the source phrase
+    closes is only "Novak asked"; the quotation those words attribute is part of what the
+    source reports (PolNeAR marks the two together). Only when the words left are a bare
+    cue of saying, with no reported clause or object of their own."""
+    start = content[0]
+    q = next((q for q in reversed(ctx.quotations_within(max(0, start - 2000), start)) if q[1] <= start), None)
+    if q is None or ctx.text[q[1]:start].strip() or ctx.paragraph(q[0]) != ctx.paragraph(start):
+        return content
+    if ctx.text[q[0]:q[1]].rstrip("”\"»’' ")[-1:] not in ("?", "!"):
+        return content
+    cues = [t for t in rest if t.pos_ == "VERB" and _cue_class(t) in SPEECH_CLASSES]
+    if len(cues) != 1 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cues[0].children):
+        return content
+    return q[0], content[1]
 
 
 def _quotation_pass(ctx: _Context, found: list[_Found]) -> list[_Found]:

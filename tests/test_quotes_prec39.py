@@ -24,3 +24,19 @@ def test_called_for_is_no_naming(quotes_of):
     q = holding(quotes_of("Mayor Ilse Varga called for a recount of the ballots in the northern district."),
                 "recount")
     assert q.speaker_key == "Ilse Varga"
+
+
+def test_source_phrase_after_a_quoted_question_reports_the_question(quotes_of):
+    text = ("The hearing grew tense. “Who will pay for the new bridge?” Senator Ada Moreno asked, "
+            "according to a recording of the session.")
+    q = holding(quotes_of(text), "Ada Moreno asked")
+    assert q.content_text.startswith("“Who will pay"), q.content_text
+
+
+def test_source_phrase_after_a_closed_statement_stays_in_its_sentence(quotes_of):
+    # a full stop inside the quotation ends the sentence: the next one is the writer's
+    text = ("“The bridge will open in May.” The mayor left the hall early, "
+            "according to two aides who were present.")
+    found = quotes_of(text)
+    q = holding(found, "left the hall")
+    assert "bridge" not in q.content_text
