@@ -1231,6 +1231,8 @@ def _purpose(p: _Parse, i: int) -> int | None:
     """The "to …" purpose clause of a contact verb, if any (its verb's index)."""
     if p.lemmas[i] not in _CONTACT_VERBS:
         return None
+    if any(p.lower[c] == "off" and p.dep[c] in ("prt", "prep") for c in p.children[i]):
+        return None  # "wrote off the debt to ease…", "called off the visit to…": no letter or call
     if p.lemmas[i] == "call" and any(p.dep[c] == "prep" and p.lower[c] in ("on", "upon", "for") and not any(
             p.ent_type[g] in ("DATE", "TIME") for g in p.children[c]) for c in p.children[i]):
         return None  # "called on X to drop the charges" asks for the act: no phone call ("on Monday" dates one)
@@ -3004,9 +3006,15 @@ def _debt_relieved(a: _Asked) -> list[_Trigger] | _Next:
     token, lemma = a.token, a.lemma
     debts = _DEBTS | {"loan"} if lemma in ("write", "forgive") else _DEBTS  # loans written off were paid out
     if lemma in _DEBT_RELIEVING and token.pos_ == "VERB" and (a.objects | a.granted) & debts and (
-            lemma != "write" or any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)):
+            lemma != "write" or _written_off(token)):
         return [_Trigger("AID", 1.2, None)]
     return _NEXT
+
+
+def _written_off(token: Any) -> bool:
+    """"write off" with its "off", which the parser makes a particle or, before a noun phrase
+    ("wrote off the country's debt"), a preposition."""
+    return any(c.dep_ in ("prt", "prep") and c.lower_ == "off" for c in token.children)
 
 
 def _attempted(a: _Asked) -> list[_Trigger] | _Next:
