@@ -40,3 +40,14 @@ def test_source_phrase_after_a_closed_statement_stays_in_its_sentence(quotes_of)
     found = quotes_of(text)
     q = holding(found, "left the hall")
     assert "bridge" not in q.content_text
+
+
+def test_hedge_in_a_relative_clause_is_the_writers(quotes_of):
+    # "a rule that seems outdated": the relative clause describes the rule; no view is hedged
+    found = quotes_of("Councillors debated a parking rule that seems badly outdated to most residents.")
+    assert not [q for q in found if q.cue_text and q.cue_text.startswith("seem")]
+
+
+def test_hedge_with_a_noun_subject_is_kept(quotes_of):
+    q = holding(quotes_of("The harbour plan seems likely to pass before the summer recess."), "harbour plan")
+    assert q.cue_text.startswith("seem") and q.speaker_key is None
