@@ -662,6 +662,57 @@ def _led_by(ent: SpacySpan) -> str | None:
     return None
 
 
+# Words of a title that is a state's own highest office ("President", "Prime Minister",
+# "Acting Premier"): a title made only of these names no body, so the state it serves is the
+# one the person speaks for. "Company president" or "Commission President" hold other words.
+STATE_HEAD_WORDS = frozenset("president prime minister premier chancellor king queen emir sultan acting interim".split())
+TITLE_QUALIFIERS = frozenset("acting interim".split())
+# Where a reported clause hangs on the verb of saying ("Ostrand will wait, Prime Minister X
+# said": spaCy makes it the verb's ccomp, or makes the verb of saying a parataxis of it).
+REPORTED_DEPS = frozenset("ccomp parataxis".split())
+# Verbs that report what a person says will or does happen ("announced", "told", "vowed").
+SAYING_VERBS = frozenset("say announce tell declare state insist add confirm pledge promise vow stress warn"
+                         " predict claim assure reaffirm".split())
+
+
+def _state_head(role: str | None) -> bool:
+    """Whether a title is only a state's highest office ("President", "Acting Prime Minister")."""
+    words = set(_fold(role or "").replace("-", " ").split())
+    return bool(words) and words <= STATE_HEAD_WORDS and bool(words - TITLE_QUALIFIERS - {"minister"})
+
+
+def _affiliate_by_report(doc: Doc, drafts: list[_Draft]) -> None:
+    """The state a head of state or government speaks for when the title does not say it:
+    the country that is the subject of what they are reported to say, when it is the only
+    country the sentence names ("Norland will not sign, President Jan Novak said").
+
+    Why: news names a leader's country once and then writes the bare title; what a leader
+    announces about a country's own course ("X will ...") is, when no other state is in the
+    sentence, their own state's. Read after the article's places are known, as the small
+    model often tags a little-known country as a person.
+    """
+    countries: dict[int, set[str]] = defaultdict(set)
+    country_at: dict[int, str] = {}
+    for d in drafts:
+        if d.kind == "country" and d.head >= 0:
+            countries[d.sent].add(d.key)
+            country_at[d.head] = d.key
+    for d in drafts:
+        if d.kind != "person" or not d.named or d.affiliation or d.head < 0 or len(countries[d.sent]) != 1 \
+                or not _state_head(d.role) or doc[d.head].dep_ != "nsubj":
+            continue
+        verb = doc[d.head].head
+        if verb.lemma_.lower() not in SAYING_VERBS:
+            continue  # "what President X called …", "does Y think President X should go"
+        clauses = [c for c in verb.children if c.dep_ in REPORTED_DEPS]
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            clauses.append(verb.head)
+        said = {country_at[c.i] for clause in clauses for c in clause.children
+                if c.dep_ in SUBJECT_DEPS and c.i in country_at}
+        if said == countries[d.sent]:
+            d.affiliation = said.pop()
+
+
 def _person_like_org(doc: Doc, ent: SpacySpan) -> bool:
     """An ORG/GPE tag that spaCy gave a person introduced by a title ("spokeswoman Kowalska")."""
     inner = _inner_title(ent)
@@ -1966,6 +2017,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     taken |= _token_set(doc, found)
     drafts += _description_drafts(doc, taken)
     drafts += _pronoun_drafts(doc, doc_quotation_ranges(doc))
+    _affiliate_by_report(doc, drafts)
     _mark_main_subjects(doc, drafts)
     _fill_person_keys(drafts)
     _resolve_references(drafts, _bound_genders(doc, drafts))
