@@ -713,6 +713,43 @@ def _affiliate_by_report(doc: Doc, drafts: list[_Draft]) -> None:
             d.affiliation = said.pop()
 
 
+# Prepositions that join a name to the body a person works for ("Ana Reis of the Tolmer
+# Institute", "Pia Moll from the Red Cross"). Not "at": "Ivo Lind at the Institute" is as
+# often where a person stood or spoke as whom they work for.
+MEMBER_PREPS = frozenset("of from".split())
+
+
+def _affiliate_by_preposition(doc: Doc, drafts: list[_Draft]) -> None:
+    """The organisation a name's own prepositional phrase names ("Ana Reis of the Tolmer
+    Institute said"), or the state a titled person's "of" names ("King Olav of Norland"),
+    for people whose title gave none.
+
+    Why: news introduces experts, officials and spokespeople with the body right after the
+    name as often as in a title before it; the phrase hangs on the name itself, so it says
+    whom the person is with (a phrase on the verb, "spoke at the Institute", does not). A
+    country after an untitled name is where a person is from ("Ana Reis from Brazil"), not
+    a state they speak for.
+    """
+    bodies = {d.head: d for d in drafts if d.named and d.head >= 0 and (
+        d.kind == "organisation" or (d.kind == "country" and country_of(d.key)))}
+    for d in drafts:
+        if d.kind != "person" or not d.named or d.affiliation or d.head < 0:
+            continue
+        if d.role and set(_fold(d.role).split()) & PAST_ROLE_WORDS:
+            continue  # "former director X of the bank" no longer speaks for it
+        for prep in doc[d.head].children:
+            if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPS or prep.i < d.head:
+                continue
+            body = next((bodies[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in bodies), None)
+            if body is None:
+                continue
+            if body.kind == "organisation" and (" " in body.text or body.text.isupper()):
+                d.affiliation = body.text  # not one plain word: "Ana Reis, 40, of Dunmore" is her town
+            elif d.role and prep.lower_ == "of":  # a titled person's: "King Olav of Norland",
+                d.affiliation = body.key if body.kind == "country" else body.text  # "Mayor X of Dunmore"
+            break
+
+
 def _person_like_org(doc: Doc, ent: SpacySpan) -> bool:
     """An ORG/GPE tag that spaCy gave a person introduced by a title ("spokeswoman Kowalska")."""
     inner = _inner_title(ent)
@@ -2018,6 +2055,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     drafts += _description_drafts(doc, taken)
     drafts += _pronoun_drafts(doc, doc_quotation_ranges(doc))
     _affiliate_by_report(doc, drafts)
+    _affiliate_by_preposition(doc, drafts)
     _mark_main_subjects(doc, drafts)
     _fill_person_keys(drafts)
     _resolve_references(drafts, _bound_genders(doc, drafts))

@@ -1,5 +1,5 @@
-"""A person's affiliation read from what they are reported to say about their own state.
-Invented sentences."""
+"""A person's affiliation read from what they are reported to say about their own state, and
+from the body a name's own "of"/"from" phrase names. Invented sentences."""
 
 from __future__ import annotations
 
@@ -33,4 +33,29 @@ def test_a_head_of_government_speaks_for_the_state_they_report_on(nlp, text, per
     ("Minister Arno Kettle said Norway would close its fishing grounds for a month.", "Arno Kettle"),
 ])
 def test_no_state_from_a_report_when_it_is_not_the_leaders_own(nlp, text, person):
+    assert _people(nlp, text)[person] is None
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The river had never run so low, said Ana Reis of the Tolmer Institute for Water Studies.",
+     "Ana Reis", "Tolmer Institute for Water Studies"),
+    ("The camps are full, said Pia Moll from the Northern Relief Council, who arrived on Sunday.",
+     "Pia Moll", "Northern Relief Council"),
+    ("On Monday, King Harald of Norway opened the new session of parliament with a short speech.", "Harald", "Norway"),
+])
+def test_a_names_own_of_or_from_phrase_gives_its_body(nlp, text, person, body):
+    assert _people(nlp, text)[person] == body
+
+
+@pytest.mark.parametrize("text, person", [
+    # one plain word after an age: the town a person lives in
+    ("Ruth Penn, 52, of Carrowby, said the water had come into her kitchen within minutes.", "Ruth Penn"),
+    # a country after an untitled name: where a person is from, not a state they speak for
+    ("Ruth Penn from Brazil said the water had come into her kitchen within minutes.", "Ruth Penn"),
+    # "at" tells where a person stood as often as whom they work for
+    ("The tests had to wait, said Ivo Lind at the Harwick Science Institute.", "Ivo Lind"),
+    # a former official no longer speaks for the body
+    ("The tests had to wait, said former director Ivo Lind of the Harwick Science Institute.", "Ivo Lind"),
+])
+def test_no_body_from_a_phrase_that_names_a_home_a_place_or_a_past_post(nlp, text, person):
     assert _people(nlp, text)[person] is None
