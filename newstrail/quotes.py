@@ -743,6 +743,26 @@ def _inanimate_relative(verb: Token) -> bool:
                                     or noun.lemma_.lower() in SOURCE_NOUNS)
 
 
+# Nouns of bodies that take stances, beyond SOURCE_NOUNS and BODY_NOUNS ("an outfit that
+# endorsed X", "a foundation that focuses on Y").
+STANCE_BODY_NOUNS = frozenset("organization organisation outfit foundation firm company coalition lobby"
+                              " association institute movement alliance network pac caucus faction".split())
+ATTITUDE_ONLY_CLASSES = frozenset({"evaluate", "stance", "feel", "topic", "call"})
+
+
+def _thing_holds_attitude(tok: Token, cls: str) -> bool:
+    """An attitude cue in a relative clause about a thing ("a message that characterizes the
+    economy as broken", "primaries that free her to …", "a bill that laid out …"): a thing
+    holds no stance and calls nothing; the clause describes it (PolNeAR train 0:500 marks
+    few of these, and then with the writer's surrounding cue). Speech and evidence cues are
+    left alone: "a report that says", "figures that show" do report, and so does a published
+    work for its publisher ("released a video that accuses X")."""
+    if cls not in ATTITUDE_ONLY_CLASSES or not _inanimate_relative(tok):
+        return False
+    return _lemma(tok.head) not in (STANCE_BODY_NOUNS | BODY_NOUNS | SAYING_DOCUMENT_NOUNS | PUBLISHED_NOUNS
+                                    | WRITTEN_WORK_NOUNS | FINDING_NOUNS)
+
+
 def _misattached_cue(tok: Token) -> bool:
     """A cue coordinated with a relative clause about a thing, in another tense and with no
     subject of its own: "urged an end to the aid that funds X and proposed Y" coordinates
@@ -2498,7 +2518,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             # "Asked about X, Novak said …": the subject was asked, not asking (a subject of
             # its own makes it a past tense the tagger missed: "As the Ledger reported, …")
             continue
-        if _naming_participle(tok):
+        if _naming_participle(tok) or _thing_holds_attitude(tok, cls):
             continue
         inverted = _inverted_subject(tok)
         subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok) \

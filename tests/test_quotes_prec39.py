@@ -51,3 +51,17 @@ def test_hedge_in_a_relative_clause_is_the_writers(quotes_of):
 def test_hedge_with_a_noun_subject_is_kept(quotes_of):
     q = holding(quotes_of("The harbour plan seems likely to pass before the summer recess."), "harbour plan")
     assert q.cue_text.startswith("seem") and q.speaker_key is None
+
+
+def test_attitude_cue_of_a_thing_in_a_relative_clause(quotes_of):
+    # the primaries free no one by a stance of theirs: the clause describes them
+    found = quotes_of("Maria Okafor has won a string of primaries that free her to ignore her rivals.")
+    assert not [q for q in found if q.cue_text and "free" in q.cue_text]
+    found = quotes_of("Voters warmed to a slogan that praises the harbour workers above all others.")
+    assert not [q for q in found if q.cue_text and "praises" in q.cue_text]
+
+
+def test_attitude_cue_of_a_body_in_a_relative_clause_is_kept(quotes_of):
+    found = quotes_of("The money came from a coalition that endorsed Petra Lund in the spring.")
+    q = holding(found, "Petra Lund")
+    assert q.cue_text.endswith("endorsed")
