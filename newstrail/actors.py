@@ -393,11 +393,26 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None, str | Non
         tokens.pop(0)
     if affiliation is None:
         affiliation = _country_in(tokens)
-    if affiliation is None and not any(t.lower_ in PAST_ROLE_WORDS for t in tokens):
+    present = _present_part(tokens)
+    if affiliation is None and present:
         # "the former head of the agency" no longer acts for it
-        affiliation = _body_in(tokens) or _named_body(tokens)
+        affiliation = _body_in(present) or _named_body(present)
     role = _joined(tokens) or None
     return role, affiliation, gender
+
+
+def _present_part(tokens: list[Token]) -> list[Token]:
+    """The title words of a post the person holds now: all of them when no word puts the
+    title in the past; the words before "and former …" when a past post follows a present
+    one ("chairman of the Norland Council and former member of the Senate"); none when the
+    title opens in the past ("former minister and adviser to the bank": "former" may cover
+    both posts)."""
+    past = next((k for k, t in enumerate(tokens) if t.lower_ in PAST_ROLE_WORDS), None)
+    if past is None:
+        return tokens
+    if past > 1 and tokens[past - 1].lower_ == "and":
+        return tokens[: past - 1]
+    return []
 
 
 def _abbreviated_title(tok: Token) -> bool:

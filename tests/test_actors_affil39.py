@@ -59,3 +59,15 @@ def test_a_names_own_of_or_from_phrase_gives_its_body(nlp, text, person, body):
 ])
 def test_no_body_from_a_phrase_that_names_a_home_a_place_or_a_past_post(nlp, text, person):
     assert _people(nlp, text)[person] is None
+
+
+def test_a_present_post_before_and_former_gives_its_body(nlp):
+    text = ("The levels were the lowest on record, said Lena Marsh, chairwoman of the Tolmer Water Institute "
+            "and former member of the regional assembly.")
+    assert _people(nlp, text)["Lena Marsh"] == "Tolmer Water Institute"
+
+
+def test_a_title_that_opens_in_the_past_gives_no_body(nlp):
+    text = ("The levels were the lowest on record, said Ivo Lind, former chairman and chief executive "
+            "of the Harwick Shipping Company.")
+    assert _people(nlp, text)["Ivo Lind"] is None
