@@ -763,6 +763,23 @@ def _thing_holds_attitude(tok: Token, cls: str) -> bool:
                                     | WRITTEN_WORK_NOUNS | FINDING_NOUNS)
 
 
+# What one "addresses" when one speaks to it: a gathering or an audience, not a topic.
+ADDRESSED_AUDIENCES = frozenset("gala rally convention conference crowd audience meeting summit assembly dinner"
+                                " luncheon breakfast banquet session forum ceremony graduate student supporter"
+                                " delegate nation congregation gathering event".split())
+
+
+def _addresses_an_audience(tok: Token) -> bool:
+    """"addressed the convention", "to address a rally of supporters": "address" with a
+    gathering or an audience as its object tells whom someone spoke to, not what about
+    (PolNeAR train 0:500 marks 1 of the 7 we made); "addressed the controversy" keeps its
+    topic."""
+    if _lemma(tok) != "address":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    return obj is not None and _lemma(obj) in ADDRESSED_AUDIENCES
+
+
 def _misattached_cue(tok: Token) -> bool:
     """A cue coordinated with a relative clause about a thing, in another tense and with no
     subject of its own: "urged an end to the aid that funds X and proposed Y" coordinates
@@ -2518,7 +2535,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             # "Asked about X, Novak said …": the subject was asked, not asking (a subject of
             # its own makes it a past tense the tagger missed: "As the Ledger reported, …")
             continue
-        if _naming_participle(tok) or _thing_holds_attitude(tok, cls):
+        if _naming_participle(tok) or _thing_holds_attitude(tok, cls) or _addresses_an_audience(tok):
             continue
         inverted = _inverted_subject(tok)
         subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok) \

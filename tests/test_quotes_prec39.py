@@ -65,3 +65,14 @@ def test_attitude_cue_of_a_body_in_a_relative_clause_is_kept(quotes_of):
     found = quotes_of("The money came from a coalition that endorsed Petra Lund in the spring.")
     q = holding(found, "Petra Lund")
     assert q.cue_text.endswith("endorsed")
+
+
+def test_addressing_a_gathering_is_no_topic(quotes_of):
+    found = quotes_of("Governor Lena Fischer is scheduled to address the farmers' convention in Tarnow on Friday.")
+    assert not [q for q in found if "convention" in q.content_text]
+
+
+def test_addressing_an_issue_keeps_its_topic(quotes_of):
+    q = holding(quotes_of("Governor Lena Fischer addressed the shortage of rural doctors in a long speech."),
+                "shortage of rural doctors")
+    assert q.speaker_key == "Lena Fischer"
