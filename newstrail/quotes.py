@@ -495,25 +495,6 @@ def _self_description(tok: Token) -> bool:
         and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "self"
 
 
-NAMING_PARTICIPLES = frozenset("called named dubbed titled nicknamed".split())
-CALLING_PARTICLES = frozenset("for on upon out".split())
-
-
-def _naming_participle(tok: Token) -> bool:
-    """"a new PAC called Tax Fairness Now", "a pamphlet titled “Our Turn”": the participle
-    names the noun before it, and the noun is no speaker. PolNeAR train 0:500 leaves most
-    of these unannotated and the rest without a source, never with the noun as one; a "by"
-    phrase ("called a fraud by critics") or a particle ("called for") still reports words.
-    The passive-participle filter in _cue_pass misses these when spaCy tags the participle
-    as a past tense (VBD) under the noun."""
-    if tok.lower_ not in NAMING_PARTICIPLES or tok.dep_ != "acl" or tok.head.i >= tok.i:
-        return False
-    if tok.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return not any(c.dep_ in ("nsubj", "aux", "auxpass", "agent") or c.lower_ in CALLING_PARTICLES
-                   for c in tok.children)
-
-
 def _subject(tok: Token) -> Token | None:
     """The speaker token of a cue: its subject, inherited through conj/xcomp/advcl chains."""
     if _self_description(tok):
@@ -741,26 +722,6 @@ def _inanimate_relative(verb: Token) -> bool:
     noun = verb.head
     return rel is not None and not (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ in ("PRON", "PROPN")
                                     or noun.lemma_.lower() in SOURCE_NOUNS)
-
-
-# Nouns of bodies that take stances, beyond SOURCE_NOUNS and BODY_NOUNS ("an outfit that
-# endorsed X", "a foundation that focuses on Y").
-STANCE_BODY_NOUNS = frozenset("organization organisation outfit foundation firm company coalition lobby"
-                              " association institute movement alliance network pac caucus faction".split())
-ATTITUDE_ONLY_CLASSES = frozenset({"evaluate", "stance", "feel", "topic", "call"})
-
-
-def _thing_holds_attitude(tok: Token, cls: str) -> bool:
-    """An attitude cue in a relative clause about a thing ("a message that characterizes the
-    economy as broken", "primaries that free her to …", "a bill that laid out …"): a thing
-    holds no stance and calls nothing; the clause describes it (PolNeAR train 0:500 marks
-    few of these, and then with the writer's surrounding cue). Speech and evidence cues are
-    left alone: "a report that says", "figures that show" do report, and so does a published
-    work for its publisher ("released a video that accuses X")."""
-    if cls not in ATTITUDE_ONLY_CLASSES or not _inanimate_relative(tok):
-        return False
-    return _lemma(tok.head) not in (STANCE_BODY_NOUNS | BODY_NOUNS | SAYING_DOCUMENT_NOUNS | PUBLISHED_NOUNS
-                                    | WRITTEN_WORK_NOUNS | FINDING_NOUNS)
 
 
 # What one "addresses" when one speaks to it: a gathering or an audience, not a topic.
@@ -2535,7 +2496,7 @@ def _cue_pass(ctx: _Context) -> list[_Found]:
             # "Asked about X, Novak said …": the subject was asked, not asking (a subject of
             # its own makes it a past tense the tagger missed: "As the Ledger reported, …")
             continue
-        if _naming_participle(tok) or _thing_holds_attitude(tok, cls) or _addresses_an_audience(tok):
+        if _addresses_an_audience(tok):
             continue
         inverted = _inverted_subject(tok)
         subj = _as_saying_speaker(tok) or inverted or _subject(tok) or _name_before(ctx, tok) \
@@ -3924,11 +3885,6 @@ HEDGE_VERBS = frozenset({"seem", "appear"})
 # Complements that make a seeming verb a hedge ("appears to have …", "seems stable", "appears
 # a mistake"); "appeared on television" has none of them.
 HEDGE_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd"})
-# Subjects of a seeming verb that make no hedged judgement PolNeAR marks: the expletive and
-# demonstratives ("It seems unfair", "that seems wrong"), and relative pronouns of a clause
-# that only describes a noun ("a rule that seems outdated", "what appeared to be a truce"):
-# PolNeAR train 0:500 marks 1 of 12 such hedges we found with "that", "what" or "which".
-HEDGE_NO_SUBJECTS = frozenset("it this that what which".split())
 
 
 def _hedges(ctx: _Context, found: list[_Found]) -> list[_Found]:
@@ -3944,7 +3900,7 @@ def _hedges(ctx: _Context, found: list[_Found]) -> list[_Found]:
                             and not any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)):
             continue  # "appeared smiling", "appeared on stage": no judgement is hedged
         subj = _subject(tok)
-        if subj is None or subj.i > tok.i or subj.lower_ in HEDGE_NO_SUBJECTS:
+        if subj is None or subj.i > tok.i or subj.lower_ in ("it", "this"):
             continue  # "It seems unfair to …": no one's view, and PolNeAR rarely marks it
         para = ctx.paragraph(tok.idx)
         lo = subj.left_edge.i if subj.head == tok else subj.i
