@@ -759,9 +759,11 @@ def _affiliate_by_preposition(doc: Doc, drafts: list[_Draft]) -> None:
             if body is None:
                 continue
             if body.kind == "organisation" and (" " in body.text or body.text.isupper()):
-                d.affiliation = body.text  # not one plain word: "Ana Reis, 40, of Dunmore" is her town
-            elif d.role and prep.lower_ == "of":  # a titled person's: "King Olav of Norland",
-                d.affiliation = body.key if body.kind == "country" else body.text  # "Mayor X of Dunmore"
+                # not one plain word: "Ana Reis, 40, of Dunmore" is her town
+                d.affiliation = body.text
+            elif d.role and prep.lower_ == "of":
+                # a titled person's state or town: "King Olav of Norland", "Mayor X of Dunmore"
+                d.affiliation = body.key if body.kind == "country" else body.text
             break
 
 

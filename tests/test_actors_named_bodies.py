@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrail.actors import extract_mentions
-from newstrail.adapters import article_from_text
-
-
-def _people(nlp, text: str) -> dict[str, str | None]:
-    article = article_from_text(text, "2031-02-10")
-    return {m.text: m.affiliation for m in extract_mentions(nlp(article.body), article) if m.kind == "person"}
+from actor_helpers import affiliations_of_people as _people
 
 
 @pytest.mark.parametrize("text, person, body", [
