@@ -4790,13 +4790,8 @@ def _own_phrase_aside(ctx: _Context, quoted: _Found, last: _Found) -> bool:
     a nurse at the clinic who said she would strike. “B.”')? Its subject, a relative or a
     name in the apposition, resolves to some other key, but the one reporting is the
     speaker, and B goes on with A (PolNeAR gives A and B one attribution)."""
-    if quoted.speaker_range is None or last.speaker_range is None or last.cue is None:
-        return False
-    own = ctx.doc.char_span(*quoted.speaker_range, alignment_mode="expand")
-    cue = ctx.doc.char_span(*last.cue, alignment_mode="expand")
-    if own is None or cue is None or not len(cue):
-        return False
-    return own.root in cue.root.ancestors
+    own, cue = _root_at(ctx, quoted.speaker_range), _root_at(ctx, last.cue)
+    return own is not None and cue is not None and own in cue.ancestors
 
 
 def _other_speakers_aside(ctx: _Context, quoted: _Found, last: _Found) -> bool:
@@ -4805,14 +4800,16 @@ def _other_speakers_aside(ctx: _Context, quoted: _Found, last: _Found) -> bool:
     quotation. Not a source the clause credits ('“A,” X said, according to the Ledger.
     “B.”': PolNeAR gives all of it to the outlet), nor a report by someone the speaker's
     own phrase describes ('X, a farmer who said he would sell. “B.”', the same person)."""
-    if last.cue_text is None or last.cue_text.lower().startswith("according") \
-            or quoted.speaker_range is None or last.speaker_range is None:
+    if last.cue_text is None or last.cue_text.lower().startswith("according"):
         return False
-    own = ctx.doc.char_span(*quoted.speaker_range, alignment_mode="expand")
-    aside = ctx.doc.char_span(*last.speaker_range, alignment_mode="expand")
-    if own is None or aside is None:
-        return False
-    return own.root not in aside.root.ancestors and own.root != aside.root
+    own, aside = _root_at(ctx, quoted.speaker_range), _root_at(ctx, last.speaker_range)
+    return own is not None and aside is not None and own not in aside.ancestors and own != aside
+
+
+def _root_at(ctx: _Context, char_range: tuple[int, int] | None) -> Token | None:
+    """The syntactic root of the tokens over a character range (a speaker's, a cue's)."""
+    span = ctx.doc.char_span(*char_range, alignment_mode="expand") if char_range is not None else None
+    return span.root if span is not None and len(span) else None
 
 
 def _sentence_at(ctx: _Context, offset: int) -> int:

@@ -1163,14 +1163,13 @@ def _sentence_before(text: str, start: int) -> str:
     return head[ends[-1].end() - 1:] if ends else head
 
 
-# The full weekday names, capitalised, by number (``calendar.day_name`` follows the locale).
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY_NAME = re.compile(r"\b(?:" + "|".join(_WEEKDAY_NAMES) + r")\b")
+# The grammar's full weekday names, capitalised ("Monday" names a day; "monday" rarely does).
+_WEEKDAY_NAME = re.compile(r"\b(?:" + "|".join(k.capitalize() for k in WEEKDAYS if k.endswith("day")) + r")\b")
 
 
 def _weekdays_named(text: str) -> set[int]:
     """The weekdays a text names in full (0 = Monday)."""
-    return {_WEEKDAY_NAMES.index(m.group(0)) for m in _WEEKDAY_NAME.finditer(text)}
+    return {WEEKDAYS[m.group(0).lower()] for m in _WEEKDAY_NAME.finditer(text)}
 
 
 def _weekday_next_to(m: re.Match[str], c: _Ctx, wd: int, suffix: str, typ: str) -> Resolved:
